@@ -1,0 +1,23 @@
+# Certlink's two commands (see README.md):
+#   make serve   install what is missing, build the release bundle, serve it
+#   make test    install what is missing, run every test (scripts/test.sh)
+SHELL := /bin/bash
+PORT ?= 8080
+
+.PHONY: serve test build tools bench-rules
+
+tools:
+	@scripts/tools.sh build
+
+build: tools
+	@source scripts/env.sh && trunk build --release --locked
+
+serve: build
+	@source scripts/env.sh && node scripts/serve.mjs --root dist --port $(PORT)
+
+test:
+	@scripts/test.sh
+
+# Not part of `make test`: criterion benchmarks of the rules (10,000 people).
+bench-rules:
+	cargo bench --locked --bench rules

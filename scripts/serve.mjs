@@ -1,0 +1,44 @@
+// A plain static server for dist/, as an intranet's web server would be:
+// no rewrites, correct MIME types, bound to loopback. `--base` serves the
+// site under a sub-path (e.g. /intranet/tools/certlink/) to prove it works
+// there. Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--base /]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
+);
+const root = resolve(args.root ?? 'dist');
+const port = Number(args.port ?? process.env.PORT ?? 8080);
+const base = `/${(args.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  if (!path.startsWith(base)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  let file = normalize(join(root, path.slice(base.length)));
+  if (!file.startsWith(root)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Certlink is served at http://127.0.0.1:${port}${base}  (Ctrl+C to stop)`);
+});

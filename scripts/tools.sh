@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs, idempotently, every tool Certlink's build and tests need.
+# Pinned tools live in a per-user cache keyed by tool and version, so a fresh
+# clone, CI and a second checkout reuse them instead of compiling Trunk again.
+# Usage: scripts/tools.sh [build|test]   (test also installs the browser)
+set -euo pipefail
+
+source "$(dirname "$0")/env.sh"
+here="$CERTLINK_ROOT"
+mode="${1:-build}"
+
+say() { printf '[tools] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ ! -x "$TRUNK_ROOT/bin/trunk" ]; then
+  say "installing trunk $TRUNK_VERSION into $TRUNK_ROOT (6-11 minutes, once per machine)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --root "$TRUNK_ROOT.partial"
+  rm -rf "$TRUNK_ROOT" && mv "$TRUNK_ROOT.partial" "$TRUNK_ROOT"
+fi
+
+if [ ! -x "$WBG_ROOT/bin/wasm-bindgen" ] || [ ! -x "$WBG_ROOT/bin/wasm-bindgen-test-runner" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into $WBG_ROOT"
+  # Without --locked: its lock names a webpki-roots release the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$WBG_ROOT.partial"
+  rm -rf "$WBG_ROOT" && mv "$WBG_ROOT.partial" "$WBG_ROOT"
+fi
+
+# npm ci is cheap to skip: only when the lock changed since the last install.
+stamp="$here/node_modules/.certlink-lock"
+if [ ! -f "$stamp" ] || ! cmp -s "$here/package-lock.json" "$stamp"; then
+  say "installing npm packages (binaryen, playwright, axe-core) with npm ci"
+  (cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  cp "$here/package-lock.json" "$stamp"
+fi
+
+if [ "$mode" = test ]; then
+  # Root on CI and these machines; elsewhere, sudo if it is there.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+    say "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "ready"

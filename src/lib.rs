@@ -1,0 +1,37 @@
+//! # Certlink
+//!
+//! A local-first Leptos app that reproduces and teaches the Partner Center
+//! flow of linking or unlinking a Microsoft Certification profile ID (MCID)
+//! to a partner organisation. The rules it follows are numbered R1-R16 and
+//! D1-D7 in `shared/reference/RULES.md`; code, tests and refusals cite them.
+//!
+//! ## Code map
+//! - [`rules`]: the pure domain. Organisations, work accounts, MCID
+//!   profiles, links, the yearly limit, reports, support routing, the
+//!   scenario clock and the audit trail. Commands take the state, the actor
+//!   and "now", and return events or a typed [`rules::Refusal`] naming its
+//!   rule. Tested natively with `cargo test`.
+//! - [`i18n`]: every sentence a person reads, English and French side by
+//!   side in exhaustive matches; the article's own sentences, verbatim, in
+//!   [`i18n::source`]; dates worded per language.
+//! - [`route`]: URL hash <-> [`route::Route`]; works on any static host.
+//! - [`app`]: the shell (header, language switch, My Profile button, main,
+//!   footer) and the context every view reads.
+//! - [`views`]: one file per page; they call the rules and show answers.
+//! - [`prefs`]: the remembered language.
+//!
+//! ## Invariants
+//! - Architecture invariant: nothing in `rules` knows about the browser. It
+//!   imports no leptos, web-sys, gloo or wasm-bindgen (a native test reads
+//!   its sources to keep it so), and it never reads the system time: "now"
+//!   is always an input (D1).
+//! - Arrows point one way: views -> rules, i18n; i18n -> rules. The rules
+//!   import none of them.
+//! - A refused command changes nothing; every refusal names its rule (D3).
+
+pub mod app;
+pub mod i18n;
+pub mod prefs;
+pub mod route;
+pub mod rules;
+pub mod views;

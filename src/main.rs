@@ -1,0 +1,5 @@
+//! Mounts Certlink into the page's body.
+
+fn main() {
+    leptos::mount::mount_to_body(certlink::app::App);
+}

@@ -1,0 +1,24 @@
+//! The remembered language. Storage may be blocked (sandboxed iframe,
+//! file://, some private modes): web-sys returns an error there instead of
+//! throwing, so a blocked store just means the choice is not remembered.
+
+use crate::i18n::Lang;
+
+const LANG_KEY: &str = "certlink.lang";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The remembered language, else the browser's, else English.
+pub fn initial_lang() -> Lang {
+    let remembered =
+        local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).and_then(|code| Lang::from_code(&code));
+    let browser = || web_sys::window().and_then(|w| w.navigator().language()).and_then(|code| Lang::from_code(&code));
+    remembered.or_else(browser).unwrap_or_default()
+}
+
+/// Remembers the language; returns false where storage refused it.
+pub fn save_lang(lang: Lang) -> bool {
+    local_storage().is_some_and(|s| s.set_item(LANG_KEY, lang.code()).is_ok())
+}

@@ -1,0 +1,186 @@
+//! The audit trail (D4): every link, unlink, automatic unlink (R12), access
+//! change, deletion and removal from a report is an [`Event`] with its
+//! time, actor and rule. The state is the fold of these events, so the
+//! trail replays to the same state, and the trainer's timeline reads it.
+
+use super::clock::Time;
+use super::model::*;
+use super::refusal::Rule;
+use super::support::Ticket;
+use serde::{Deserialize, Serialize};
+
+/// Who did something.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    /// A person signed in with this work account.
+    Account(AccountId),
+    /// The trainer, doing what the real system does elsewhere (an exam
+    /// passed, the scenario's numbers).
+    Trainer,
+}
+
+impl Actor {
+    pub fn account(id: &str) -> Actor {
+        Actor::Account(AccountId::from_email(id))
+    }
+}
+
+/// One recorded change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: Time,
+    pub actor: Actor,
+    pub kind: EventKind,
+}
+
+/// What changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventKind {
+    /// R14: an invited person signed in with the details sent.
+    InvitationAccepted { account: AccountId },
+    /// R6.
+    PartnerUniversityAccessGranted { account: AccountId },
+    /// R7.
+    PartnerUniversityAccessRemoved { account: AccountId },
+    /// R8 or R9 (by `method`).
+    McidLinked { mcid: McidId, account: AccountId, org: MpnId, method: LinkMethod },
+    /// R12: linking with another membership unlinked this one.
+    McidAutomaticallyUnlinked { mcid: McidId, account: AccountId, from_org: MpnId, to_org: MpnId },
+    /// R11.
+    McidUnlinked { mcid: McidId, account: AccountId, org: MpnId },
+    /// R13.
+    AccountDeleted { account: AccountId },
+    /// R13: at the person's request, after they left.
+    RemovedFromReport { mcid: McidId, account: AccountId, org: MpnId },
+    /// R14.
+    UserInvited {
+        account: AccountId,
+        display_name: String,
+        org: MpnId,
+        role: Role,
+        password: crate::rules::credentials::PasswordHash,
+    },
+    /// R14: the admin checked the address used; `corrected_to` when it was wrong.
+    InvitationEmailVerified { account: AccountId, corrected_to: Option<AccountId> },
+    /// R14.
+    InvitationResent { account: AccountId },
+    /// D7: an exam or assessment passed, for the latency demo.
+    CredentialPassed { holder: Holder, credential: Credential },
+    /// D6: the scenario's yearly-limit numbers.
+    LimitSettingsChanged { settings: LimitSettings },
+    /// R16.
+    TicketOpened { ticket: Ticket },
+}
+
+/// Whose exam or assessment was passed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Holder {
+    Mcid(McidId),
+    /// A Partner University account, by its username (a work email).
+    PartnerUniversity(String),
+}
+
+impl EventKind {
+    /// The rule behind this change.
+    pub fn rule(&self) -> Rule {
+        use EventKind::*;
+        match self {
+            InvitationAccepted { .. }
+            | UserInvited { .. }
+            | InvitationEmailVerified { .. }
+            | InvitationResent { .. } => Rule::R14,
+            PartnerUniversityAccessGranted { .. } => Rule::R6,
+            PartnerUniversityAccessRemoved { .. } => Rule::R7,
+            McidLinked { method: LinkMethod::McidCredentials, .. } => Rule::R8,
+            McidLinked { method: LinkMethod::SameCredentials, .. } => Rule::R9,
+            McidAutomaticallyUnlinked { .. } => Rule::R12,
+            McidUnlinked { .. } => Rule::R11,
+            AccountDeleted { .. } | RemovedFromReport { .. } => Rule::R13,
+            CredentialPassed { .. } => Rule::D7,
+            LimitSettingsChanged { .. } => Rule::D6,
+            TicketOpened { .. } => Rule::R16,
+        }
+    }
+
+    /// The work accounts this change concerns.
+    pub fn accounts(&self) -> Vec<&AccountId> {
+        use EventKind::*;
+        match self {
+            InvitationAccepted { account }
+            | PartnerUniversityAccessGranted { account }
+            | PartnerUniversityAccessRemoved { account }
+            | McidLinked { account, .. }
+            | McidAutomaticallyUnlinked { account, .. }
+            | McidUnlinked { account, .. }
+            | AccountDeleted { account }
+            | RemovedFromReport { account, .. }
+            | UserInvited { account, .. }
+            | InvitationResent { account } => vec![account],
+            InvitationEmailVerified { account, corrected_to } => {
+                std::iter::once(account).chain(corrected_to.iter()).collect()
+            }
+            TicketOpened { ticket } => vec![&ticket.account],
+            CredentialPassed { .. } | LimitSettingsChanged { .. } => vec![],
+        }
+    }
+
+    /// The MCID this change concerns, if any.
+    pub fn mcid(&self) -> Option<&McidId> {
+        use EventKind::*;
+        match self {
+            McidLinked { mcid, .. }
+            | McidAutomaticallyUnlinked { mcid, .. }
+            | McidUnlinked { mcid, .. }
+            | RemovedFromReport { mcid, .. } => Some(mcid),
+            CredentialPassed { holder: Holder::Mcid(mcid), .. } => Some(mcid),
+            _ => None,
+        }
+    }
+
+    /// The organisations named by the change itself (both, for R12).
+    pub fn named_orgs(&self) -> Vec<&MpnId> {
+        use EventKind::*;
+        match self {
+            McidLinked { org, .. }
+            | McidUnlinked { org, .. }
+            | RemovedFromReport { org, .. }
+            | UserInvited { org, .. } => vec![org],
+            McidAutomaticallyUnlinked { from_org, to_org, .. } => vec![from_org, to_org],
+            _ => vec![],
+        }
+    }
+}
+
+/// A filter over the trail, as the trainer's timeline offers it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrailFilter {
+    /// Events about this work account, or about the MCID it holds or held.
+    pub person: Option<AccountId>,
+    /// Events that name this organisation or concern one of its accounts.
+    pub org: Option<MpnId>,
+}
+
+/// The events of `trail` that `filter` keeps, in order.
+pub fn filter_trail<'a>(state: &State, trail: &'a [Event], filter: &TrailFilter) -> Vec<&'a Event> {
+    let person_mcids: Vec<&McidId> = filter
+        .person
+        .as_ref()
+        .map(|person| {
+            trail.iter().filter(|e| e.kind.accounts().contains(&person)).filter_map(|e| e.kind.mcid()).collect()
+        })
+        .unwrap_or_default();
+    let in_org = |event: &Event, org: &MpnId| {
+        event.kind.named_orgs().contains(&org)
+            || event.kind.accounts().iter().any(|a| state.account(a).is_some_and(|acc| &acc.org == org))
+    };
+    trail
+        .iter()
+        .filter(|event| match &filter.person {
+            Some(person) => {
+                event.kind.accounts().contains(&person) || event.kind.mcid().is_some_and(|m| person_mcids.contains(&m))
+            }
+            None => true,
+        })
+        .filter(|event| filter.org.as_ref().is_none_or(|org| in_org(event, org)))
+        .collect()
+}

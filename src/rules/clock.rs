@@ -1,0 +1,44 @@
+//! The scenario clock (D1): every delay (R6, R15, D7) runs on it. Real time
+//! by default, moved by hand in trainer mode. The rules never read the
+//! system time: the caller passes the real time in, and the clock answers
+//! the scenario's time, in UTC, so no machine time zone shifts a date.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A moment on the scenario clock.
+pub type Time = DateTime<Utc>;
+
+/// How far the scenario's time is from real time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioClock {
+    /// Milliseconds added to real time; 0 is real time.
+    offset_ms: i64,
+}
+
+impl ScenarioClock {
+    /// The scenario's "now", given the real time.
+    pub fn now(&self, real: Time) -> Time {
+        real + Duration::milliseconds(self.offset_ms)
+    }
+
+    /// Moves the scenario forward (or back) by `by`, e.g. "+72 hours".
+    pub fn advance(&mut self, by: Duration) {
+        self.offset_ms = self.offset_ms.saturating_add(by.num_milliseconds());
+    }
+
+    /// Sets the scenario's time to `at`, given the real time.
+    pub fn set(&mut self, at: Time, real: Time) {
+        self.offset_ms = (at - real).num_milliseconds();
+    }
+
+    /// Back to real time.
+    pub fn reset(&mut self) {
+        self.offset_ms = 0;
+    }
+
+    /// True when the scenario runs on real time.
+    pub fn is_real_time(&self) -> bool {
+        self.offset_ms == 0
+    }
+}

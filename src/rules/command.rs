@@ -1,0 +1,108 @@
+//! Every command as one enum, so a scenario, a trainer's script and the
+//! property tests drive the rules the same way. Each variant calls the
+//! function named after the source's words in its topic's file.
+
+use super::audit::{Actor, EventKind, Holder};
+use super::clock::Time;
+use super::model::*;
+use super::refusal::Refusal;
+use super::support::Problem;
+use super::{profile, support, users};
+use serde::{Deserialize, Serialize};
+
+/// Something a person (or the trainer) asks the system to do.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Command {
+    /// R6.
+    GetPartnerUniversityAccess { account: AccountId },
+    /// R7.
+    RemovePartnerUniversityAccess { account: AccountId },
+    /// R8.
+    LinkMcid { account: AccountId, username: String, password: String },
+    /// R9.
+    LinkMcidWithSameCredentials { account: AccountId },
+    /// R11.
+    RemoveAccess { account: AccountId },
+    /// R14.
+    InviteUser { email: String, display_name: String, role: Role, temporary_password: String, salt: String },
+    /// R14.
+    VerifyInvitationEmail { account: AccountId, corrected: Option<String> },
+    /// R14.
+    ResendInvitation { account: AccountId },
+    /// R13.
+    DeleteAccount { account: AccountId },
+    /// R13.
+    RemoveFromReport { mcid: McidId },
+    /// R16.
+    OpenTicket { problem: Problem, details: String, started_on: Time },
+    /// D7, trainer only: an exam or assessment passed now.
+    RecordPassed { holder: Holder, credential: Credential },
+    /// D6, trainer only: the scenario's yearly-limit numbers.
+    SetLimitSettings { settings: LimitSettings },
+}
+
+/// Decides `command`: the events it causes, or the refusal and its rule.
+pub fn decide(state: &State, actor: &Actor, now: Time, command: &Command) -> Result<Vec<EventKind>, Refusal> {
+    use Command::*;
+    match command {
+        GetPartnerUniversityAccess { account } => profile::get_partner_university_access(state, actor, account),
+        RemovePartnerUniversityAccess { account } => profile::remove_partner_university_access(state, actor, account),
+        LinkMcid { account, username, password } => profile::link_mcid(state, actor, now, account, username, password),
+        LinkMcidWithSameCredentials { account } => profile::link_mcid_with_same_credentials(state, actor, now, account),
+        RemoveAccess { account } => profile::remove_access(state, actor, account),
+        InviteUser { email, display_name, role, temporary_password, salt } => {
+            users::invite_user(state, actor, email, display_name, *role, temporary_password, salt)
+        }
+        VerifyInvitationEmail { account, corrected } => {
+            users::verify_invitation_email(state, actor, account, corrected.as_deref())
+        }
+        ResendInvitation { account } => users::resend_invitation(state, actor, account),
+        DeleteAccount { account } => users::delete_account(state, actor, account),
+        RemoveFromReport { mcid } => users::remove_from_report(state, actor, mcid),
+        OpenTicket { problem, details, started_on } => {
+            support::open_ticket(state, actor, now, *problem, details, *started_on)
+        }
+        RecordPassed { holder, credential } => record_passed(state, actor, now, holder, credential),
+        SetLimitSettings { settings } => set_limit_settings(actor, *settings),
+    }
+}
+
+fn trainer_only(actor: &Actor) -> Result<(), Refusal> {
+    match actor {
+        Actor::Trainer => Ok(()),
+        Actor::Account(_) => Err(Refusal::TrainerOnly),
+    }
+}
+
+/// D7: the trainer marks an exam or assessment passed now, to show latency.
+fn record_passed(
+    state: &State,
+    actor: &Actor,
+    now: Time,
+    holder: &Holder,
+    credential: &Credential,
+) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    let known = match holder {
+        Holder::Mcid(mcid) => state.profile(mcid).is_some(),
+        Holder::PartnerUniversity(username) => state.partner_university_account(username).is_some(),
+    };
+    if !known {
+        let name = match holder {
+            Holder::Mcid(m) => m.to_string(),
+            Holder::PartnerUniversity(u) => u.clone(),
+        };
+        return Err(Refusal::UnknownHolder { holder: name });
+    }
+    let credential = Credential { passed_on: now, ..credential.clone() };
+    Ok(vec![EventKind::CredentialPassed { holder: holder.clone(), credential }])
+}
+
+/// D6: a scenario may change both numbers; at least one association a year.
+fn set_limit_settings(actor: &Actor, settings: LimitSettings) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    if settings.per_year == 0 || settings.cool_off_days > 365 {
+        return Err(Refusal::InvalidLimitSettings);
+    }
+    Ok(vec![EventKind::LimitSettingsChanged { settings }])
+}

@@ -1,0 +1,57 @@
+//! Salted password hashes (D2): demo passwords are never stored or exported
+//! in clear. SHA-256 over salt and password; the salt is an input, so the
+//! rules stay deterministic and free of any random source.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// A password as Certlink keeps it: a salt and the SHA-256 of salt + password.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordHash {
+    salt: String,
+    sha256: String,
+}
+
+impl std::fmt::Debug for PasswordHash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordHash(..)")
+    }
+}
+
+impl PasswordHash {
+    /// Hashes `password` with `salt` (any unique text, e.g. random hex).
+    pub fn new(password: &str, salt: &str) -> PasswordHash {
+        PasswordHash { salt: salt.to_string(), sha256: digest(salt, password) }
+    }
+
+    /// True when `password` is the one this hash was made from.
+    pub fn verify(&self, password: &str) -> bool {
+        // Compare every byte, so the time taken does not tell how much matched.
+        let candidate = digest(&self.salt, password);
+        candidate.len() == self.sha256.len()
+            && candidate.bytes().zip(self.sha256.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    }
+}
+
+fn digest(salt: &str, password: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(salt.as_bytes());
+    hasher.update([0u8]);
+    hasher.update(password.as_bytes());
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn d2_passwords_are_kept_salted_and_never_in_clear() {
+        let hash = PasswordHash::new("Contoso#2026", "salt-a");
+        let stored = serde_json::to_string(&hash).unwrap();
+        assert!(!stored.contains("Contoso#2026"));
+        assert!(hash.verify("Contoso#2026"));
+        assert!(!hash.verify("contoso#2026"));
+        assert_ne!(hash, PasswordHash::new("Contoso#2026", "salt-b"), "the salt must change the hash");
+    }
+}

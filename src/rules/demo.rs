@@ -1,0 +1,337 @@
+//! The built-in demo scenario: Contoso and Fabrikam, their admins and
+//! users, and people whose MCIDs cover every FAQ case of the source. Its
+//! history is made by running the commands themselves at past times, so the
+//! audit trail already tells how each person got where they are.
+//!
+//! Demo passwords (D2 keeps only salted hashes of them):
+//! every work account: `Partner#2026`; every Microsoft Learning account:
+//! `Learn#2026`, except Sam's, which shares his Partner University (work)
+//! credentials (R9).
+
+use super::audit::Actor;
+use super::clock::Time;
+use super::command::Command;
+use super::credentials::PasswordHash;
+use super::model::*;
+use super::scenario::Scenario;
+use chrono::Duration;
+
+pub const WORK_PASSWORD: &str = "Partner#2026";
+pub const LEARN_PASSWORD: &str = "Learn#2026";
+pub const CONTOSO: &str = "1234567";
+pub const FABRIKAM: &str = "7654321";
+
+/// A demo account as the sign-in page lists it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub name: &'static str,
+    pub org: &'static str,
+    pub role: Role,
+    /// The FAQ case this person shows, as the rule it illustrates.
+    pub shows: super::refusal::Rule,
+}
+
+use super::refusal::Rule;
+
+/// Every demo work account, in the order the sign-in page lists them.
+pub const ACCOUNTS: [DemoAccount; 11] = [
+    DemoAccount {
+        email: "grace@contoso.com",
+        name: "Grace Garcia",
+        org: CONTOSO,
+        role: Role::GlobalAdmin,
+        shows: Rule::R13,
+    },
+    DemoAccount {
+        email: "adam@contoso.com",
+        name: "Adam Adebayo",
+        org: CONTOSO,
+        role: Role::MpnPartnerAdmin,
+        shows: Rule::R2,
+    },
+    DemoAccount { email: "priya@contoso.com", name: "Priya Patel", org: CONTOSO, role: Role::User, shows: Rule::R8 },
+    DemoAccount { email: "sam@contoso.com", name: "Sam Sato", org: CONTOSO, role: Role::User, shows: Rule::R9 },
+    DemoAccount { email: "leo@contoso.com", name: "Leo Laurent", org: CONTOSO, role: Role::User, shows: Rule::R13 },
+    DemoAccount { email: "lena@contoso.com", name: "Lena Lindqvist", org: CONTOSO, role: Role::User, shows: Rule::R15 },
+    DemoAccount { email: "chen@contoso.com", name: "Chen Li", org: CONTOSO, role: Role::User, shows: Rule::R3 },
+    DemoAccount { email: "mia@contoso.com", name: "Mia Moreau", org: CONTOSO, role: Role::User, shows: Rule::R12 },
+    DemoAccount {
+        email: "fiona@fabrikam.com",
+        name: "Fiona Fischer",
+        org: FABRIKAM,
+        role: Role::GlobalAdmin,
+        shows: Rule::R13,
+    },
+    DemoAccount {
+        email: "felix@fabrikam.com",
+        name: "Felix Ferreira",
+        org: FABRIKAM,
+        role: Role::MpnPartnerAdmin,
+        shows: Rule::R2,
+    },
+    DemoAccount { email: "mia@fabrikam.com", name: "Mia Moreau", org: FABRIKAM, role: Role::User, shows: Rule::R12 },
+];
+
+/// The invitation nobody answered (R14): sent to a mistyped address.
+pub const UNANSWERED_INVITATION: &str = "noah@contso.com";
+
+fn salt(username: &str) -> String {
+    // Demo salts are fixed so the demo is the same on every machine; a
+    // salt only has to differ between users, which these do.
+    format!("certlink-demo:{}", username.to_lowercase())
+}
+
+fn credential(code: &str, title: &str, kind: CredentialKind, passed_on: Time) -> Credential {
+    Credential { code: code.into(), title: title.into(), kind, passed_on }
+}
+
+fn profile(mcid: &str, username: &str, password: &str, holder: &str, credentials: Vec<Credential>) -> McidProfile {
+    McidProfile {
+        mcid: McidId(mcid.into()),
+        username: username.into(),
+        password: PasswordHash::new(password, &salt(username)),
+        holder_name: holder.into(),
+        credentials,
+        associations: Vec::new(),
+    }
+}
+
+/// The starting state, before any history: organisations, accounts,
+/// Microsoft Learning and Partner University accounts.
+pub fn initial_state(now: Time) -> State {
+    use CredentialKind::*;
+    let ago = |days: i64| now - Duration::days(days);
+    let mut state = State::default();
+    state.add_organisation(Organisation { mpn_id: MpnId(CONTOSO.into()), name: "Contoso".into() });
+    state.add_organisation(Organisation { mpn_id: MpnId(FABRIKAM.into()), name: "Fabrikam".into() });
+    for demo in ACCOUNTS {
+        state.add_account(WorkAccount {
+            id: AccountId::from_email(demo.email),
+            display_name: demo.name.into(),
+            org: MpnId(demo.org.into()),
+            role: demo.role,
+            state: AccountState::Active,
+            password: PasswordHash::new(WORK_PASSWORD, &salt(demo.email)),
+            partner_university_since: None,
+            linked_mcid: None,
+            last_mcid: None,
+        });
+    }
+    let profiles = [
+        profile(
+            "985001234",
+            "priya.patel@outlook.com",
+            LEARN_PASSWORD,
+            "Priya Patel",
+            vec![
+                credential("AZ-900", "Microsoft Azure Fundamentals", Exam, ago(400)),
+                credential("AZ-104", "Microsoft Azure Administrator", Certification, ago(120)),
+            ],
+        ),
+        // Sam's Microsoft Learning account is his work identity (R9).
+        profile(
+            "985002345",
+            "sam@contoso.com",
+            WORK_PASSWORD,
+            "Sam Sato",
+            vec![credential("SC-900", "Security, Compliance, and Identity Fundamentals", Exam, ago(90))],
+        ),
+        profile(
+            "985003456",
+            "leo.laurent@outlook.com",
+            LEARN_PASSWORD,
+            "Leo Laurent",
+            vec![
+                credential("MS-900", "Microsoft 365 Fundamentals", Exam, ago(500)),
+                credential("MS-102", "Microsoft 365 Administrator", Certification, ago(300)),
+            ],
+        ),
+        profile(
+            "985004567",
+            "lena.lindqvist@outlook.com",
+            LEARN_PASSWORD,
+            "Lena Lindqvist",
+            vec![credential("PL-300", "Power BI Data Analyst Associate", Certification, ago(420))],
+        ),
+        profile(
+            "985005678",
+            "chen.li@outlook.com",
+            LEARN_PASSWORD,
+            "Chen Li",
+            vec![
+                credential("AZ-104", "Microsoft Azure Administrator", Certification, ago(700)),
+                credential("AZ-305", "Azure Solutions Architect Expert", Certification, ago(200)),
+                credential("MS-900", "Microsoft 365 Fundamentals", Exam, ago(650)),
+            ],
+        ),
+        profile(
+            "985006789",
+            "mia.moreau@outlook.com",
+            LEARN_PASSWORD,
+            "Mia Moreau",
+            vec![
+                credential("AZ-900", "Microsoft Azure Fundamentals", Exam, ago(365)),
+                credential("DP-900", "Azure Data Fundamentals", Exam, ago(150)),
+            ],
+        ),
+    ];
+    for p in profiles {
+        state.add_profile(p);
+    }
+    for (username, assessments) in [
+        (
+            "sam@contoso.com",
+            vec![credential("PU-SEC-101", "Partner University: Security foundations", Assessment, ago(60))],
+        ),
+        (
+            "chen@contoso.com",
+            vec![credential("PU-DATA-201", "Partner University: Data and AI solutions", Assessment, ago(45))],
+        ),
+    ] {
+        state.add_partner_university_account(PartnerUniversityAccount { username: username.into(), assessments });
+    }
+    state
+}
+
+/// The demo scenario at `now`: the starting state plus the history that
+/// puts each person where their FAQ case begins.
+pub fn scenario(now: Time) -> Scenario {
+    let mut scenario = Scenario::new(initial_state(now));
+    let ago = |days: i64| now - Duration::days(days);
+    let link = |email: &str, username: &str| Command::LinkMcid {
+        account: AccountId::from_email(email),
+        username: username.into(),
+        password: LEARN_PASSWORD.into(),
+    };
+    let unlink = |email: &str| Command::RemoveAccess { account: AccountId::from_email(email) };
+    let history: Vec<(i64, Actor, Command)> = vec![
+        // Lena: three associations in the last year; the fourth must wait (R15).
+        (300, Actor::account("lena@contoso.com"), link("lena@contoso.com", "lena.lindqvist@outlook.com")),
+        (250, Actor::account("lena@contoso.com"), unlink("lena@contoso.com")),
+        (200, Actor::account("lena@contoso.com"), link("lena@contoso.com", "lena.lindqvist@outlook.com")),
+        (150, Actor::account("lena@contoso.com"), unlink("lena@contoso.com")),
+        (20, Actor::account("lena@contoso.com"), link("lena@contoso.com", "lena.lindqvist@outlook.com")),
+        (10, Actor::account("lena@contoso.com"), unlink("lena@contoso.com")),
+        // Leo, about to leave Contoso, is linked there (R13).
+        (200, Actor::account("leo@contoso.com"), link("leo@contoso.com", "leo.laurent@outlook.com")),
+        // Chen counts for Contoso's competencies (R3), with Partner University too.
+        (180, Actor::account("chen@contoso.com"), link("chen@contoso.com", "chen.li@outlook.com")),
+        (
+            170,
+            Actor::account("chen@contoso.com"),
+            Command::GetPartnerUniversityAccess { account: AccountId::from_email("chen@contoso.com") },
+        ),
+        // Mia worked at Contoso, linked there; she now works at Fabrikam (R12).
+        (100, Actor::account("mia@contoso.com"), link("mia@contoso.com", "mia.moreau@outlook.com")),
+        // An invitation sent to a mistyped address, never answered (R14).
+        (
+            14,
+            Actor::account("adam@contoso.com"),
+            Command::InviteUser {
+                email: UNANSWERED_INVITATION.into(),
+                display_name: "Noah Nakamura".into(),
+                role: Role::User,
+                temporary_password: WORK_PASSWORD.into(),
+                salt: salt(UNANSWERED_INVITATION),
+            },
+        ),
+    ];
+    let mut history = history;
+    history.sort_by_key(|(days, _, _)| -days);
+    for (days, actor, command) in history {
+        // The demo's own history is valid by construction; a refusal here is
+        // a bug in this file, which the demo tests catch.
+        if let Err(refusal) = scenario.execute(&actor, ago(days), &command) {
+            debug_assert!(false, "demo history refused: {refusal}");
+        }
+    }
+    scenario
+}
+
+/// The admin of [`large_organisation`].
+pub const LARGE_ADMIN: &str = "admin@contoso.com";
+
+/// The work email of person `i` of [`large_organisation`].
+pub fn large_email(i: usize) -> String {
+    format!("person{i}@contoso.com")
+}
+
+/// The Microsoft Learning username of person `i` of [`large_organisation`].
+pub fn large_username(i: usize) -> String {
+    format!("person{i}@outlook.com")
+}
+
+/// A Contoso of `people` people, each with a linked MCID holding three
+/// proofs, every other one with Partner University access too: the
+/// benchmarks' and the stress tests' organisation.
+pub fn large_organisation(now: Time, people: usize) -> Scenario {
+    use CredentialKind::*;
+    const CODES: [(&str, &str); 6] = [
+        ("AZ-104", "Microsoft Azure Administrator"),
+        ("AZ-305", "Azure Solutions Architect Expert"),
+        ("MS-102", "Microsoft 365 Administrator"),
+        ("SC-900", "Security, Compliance, and Identity Fundamentals"),
+        ("PL-300", "Power BI Data Analyst Associate"),
+        ("MS-900", "Microsoft 365 Fundamentals"),
+    ];
+    let ago = |days: i64| now - Duration::days(days);
+    let mut state = State::default();
+    state.add_organisation(Organisation { mpn_id: MpnId(CONTOSO.into()), name: "Contoso".into() });
+    let work_account = |email: &str, name: String, role: Role| WorkAccount {
+        id: AccountId::from_email(email),
+        display_name: name,
+        org: MpnId(CONTOSO.into()),
+        role,
+        state: AccountState::Active,
+        password: PasswordHash::new(WORK_PASSWORD, &salt(email)),
+        partner_university_since: None,
+        linked_mcid: None,
+        last_mcid: None,
+    };
+    state.add_account(work_account(LARGE_ADMIN, "Contoso Admin".into(), Role::GlobalAdmin));
+    for i in 0..people {
+        let email = large_email(i);
+        state.add_account(work_account(&email, format!("Person {i:05}"), Role::User));
+        let credentials = (0..3)
+            .map(|k| {
+                let (code, title) = CODES[(i + k * 2) % CODES.len()];
+                credential(code, title, if k == 0 { Exam } else { Certification }, ago(100 + (i % 300) as i64))
+            })
+            .collect();
+        state.add_profile(profile(
+            &format!("9{i:08}"),
+            &large_username(i),
+            LEARN_PASSWORD,
+            &format!("Person {i:05}"),
+            credentials,
+        ));
+        if i % 2 == 0 {
+            let assessment = credential("PU-SEC-101", "Partner University: Security foundations", Assessment, ago(50));
+            state.add_partner_university_account(PartnerUniversityAccount {
+                username: email,
+                assessments: vec![assessment],
+            });
+        }
+    }
+    let mut scenario = Scenario::new(state);
+    for i in 0..people {
+        let account = AccountId::from_email(&large_email(i));
+        let actor = Actor::Account(account.clone());
+        let link = Command::LinkMcid {
+            account: account.clone(),
+            username: large_username(i),
+            password: LEARN_PASSWORD.into(),
+        };
+        let results = [
+            scenario.execute(&actor, ago(30), &link),
+            if i % 2 == 0 {
+                scenario.execute(&actor, ago(30), &Command::GetPartnerUniversityAccess { account })
+            } else {
+                Ok(vec![])
+            },
+        ];
+        debug_assert!(results.iter().all(Result::is_ok), "large organisation history refused");
+    }
+    scenario
+}

@@ -1,0 +1,50 @@
+//! The pure domain of Certlink: the Partner Center linking system of the
+//! source article, numbered R1-R16 and D1-D7 in `shared/reference/RULES.md`.
+//!
+//! Architecture invariant: nothing here knows about the browser. No leptos,
+//! web-sys, gloo or wasm-bindgen; "now" is always an input (D1).
+//!
+//! Shape: commands are functions from (state, actor, now, input) to events
+//! or a typed [`Refusal`] naming its rule (D3); the [`State`] is the fold of
+//! its events ([`State::apply`]), so the audit trail (D4) replays to the
+//! same state. [`Scenario`] ties them: it decides, applies and records.
+//!
+//! One file per topic, named after the source's words:
+//! - [`model`]: organisations, work accounts, MCID profiles, Partner
+//!   University accounts, links, the state and its invariants.
+//! - [`clock`]: the scenario clock (D1).
+//! - [`credentials`]: salted password hashes (D2).
+//! - [`profile`]: sign in (R5), Partner University access (R6, R7), link an
+//!   MCID (R8, R9), unlink (R11), the automatic unlink (R4, R12), privacy
+//!   (R10).
+//! - [`limit`]: the yearly limit on associations (R15, D6).
+//! - [`users`]: invitations (R14), account deletion and removal from the
+//!   skills report (R13).
+//! - [`reports`]: the skills report with its latency (R2, R6, D7) and
+//!   competency status (R3).
+//! - [`support`]: support routing and tickets (R16).
+//! - [`command`]: every command as one enum, for replay, trainers and tests.
+//! - [`audit`]: events, actors, and the audit trail's filters (D4).
+//! - [`refusal`]: the typed refusals and the rule each cites.
+//! - [`demo`]: the built-in demo scenario (Contoso and Fabrikam).
+
+pub mod audit;
+pub mod clock;
+pub mod command;
+pub mod credentials;
+pub mod demo;
+pub mod limit;
+pub mod model;
+pub mod profile;
+pub mod refusal;
+pub mod reports;
+pub mod scenario;
+pub mod support;
+pub mod users;
+
+pub use audit::{Actor, Event, EventKind};
+pub use clock::{ScenarioClock, Time};
+pub use command::Command;
+pub use model::*;
+pub use refusal::{Refusal, Rule};
+pub use scenario::Scenario;

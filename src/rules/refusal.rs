@@ -1,0 +1,181 @@
+//! Typed refusals (D3). Each variant carries its rule number and the data a
+//! message needs (a date, an organisation); the wording belongs to the view
+//! and the person's language.
+
+use super::clock::Time;
+use super::model::{AccountId, McidId, MpnId};
+use serde::{Deserialize, Serialize};
+
+/// A rule of the source (R1-R16) or a product decision (D1-D7).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Rule {
+    R1,
+    R2,
+    R3,
+    R4,
+    R5,
+    R6,
+    R7,
+    R8,
+    R9,
+    R10,
+    R11,
+    R12,
+    R13,
+    R14,
+    R15,
+    R16,
+    D1,
+    D2,
+    D3,
+    D4,
+    D5,
+    D6,
+    D7,
+}
+
+impl Rule {
+    /// `R4`, `D6`: the label code, tests and messages cite.
+    pub fn code(self) -> &'static str {
+        use Rule::*;
+        match self {
+            R1 => "R1",
+            R2 => "R2",
+            R3 => "R3",
+            R4 => "R4",
+            R5 => "R5",
+            R6 => "R6",
+            R7 => "R7",
+            R8 => "R8",
+            R9 => "R9",
+            R10 => "R10",
+            R11 => "R11",
+            R12 => "R12",
+            R13 => "R13",
+            R14 => "R14",
+            R15 => "R15",
+            R16 => "R16",
+            D1 => "D1",
+            D2 => "D2",
+            D3 => "D3",
+            D4 => "D4",
+            D5 => "D5",
+            D6 => "D6",
+            D7 => "D7",
+        }
+    }
+}
+
+/// Which of the two yearly-limit numbers (D6) stopped an association.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LimitReason {
+    /// Fewer days than the cool-off since the previous association started.
+    CoolOff,
+    /// The yearly number of associations is used up.
+    YearlyCount,
+}
+
+/// Why a command was refused. A refused command changes nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// R2: only an MPN Partner Admin or a Global Admin may see this.
+    AdminOnly,
+    /// R5: no Partner Center account with this work email.
+    UnknownAccount { email: String },
+    /// R5: the password does not match the work account's (nothing changes, D2).
+    WrongPassword,
+    /// R5: the account belongs to another partner organisation.
+    NotInOrganisation { org: MpnId },
+    /// R6: this account already has Partner University access.
+    AlreadyHasPartnerUniversityAccess,
+    /// R7: there is no Partner University access to remove.
+    NoPartnerUniversityAccess,
+    /// R8: the Microsoft Learning username or password is wrong (D2: nothing changes).
+    WrongMcidCredentials,
+    /// R4: this MCID is already linked to this account's membership.
+    AlreadyLinked { mcid: McidId, org: MpnId },
+    /// R11: another MCID is associated with this account; remove access first.
+    AnotherMcidLinked { mcid: McidId },
+    /// R9: the shortcut needs Partner University access and a Microsoft
+    /// Learning account with the same credentials.
+    SameCredentialsUnavailable,
+    /// R10: nobody links or unlinks someone else's MCID, admins included.
+    NotYourOwn { owner: AccountId },
+    /// R11: no MCID is linked to this account.
+    NothingLinked,
+    /// R13: only a Global Admin may do this.
+    GlobalAdminOnly,
+    /// R13: the account was deleted by the Global Admin.
+    AccountDeleted { email: AccountId },
+    /// R13: a Global Admin cannot delete the account they are signed in with.
+    CannotDeleteSelf,
+    /// R13: the MCID is not linked to this organisation, so it is not in its report.
+    NotInReport { mcid: McidId },
+    /// R10 + R13: the person still has their account: they unlink themselves.
+    StillEmployed { account: AccountId },
+    /// R14: not a valid work email address.
+    InvalidEmail { email: String },
+    /// R14: an account with this work email already exists.
+    AccountExists { email: AccountId },
+    /// R14: this account has accepted its invitation already (or never had one).
+    NotAnInvitation { email: AccountId },
+    /// R14: the invitation has not been answered yet: sign in with the details sent.
+    InvitationPending { email: AccountId },
+    /// R14: the temporary password is too short to send.
+    WeakTemporaryPassword { min_len: usize },
+    /// R15/D6: the yearly limit; `next_allowed` is the date from which a new
+    /// association may start.
+    AssociationLimited { reason: LimitReason, next_allowed: Time, used: u32, per_year: u32, cool_off_days: u32 },
+    /// D6: a scenario's limit numbers must be at least 1 association a year.
+    InvalidLimitSettings,
+    /// R16: the FAQ answers this problem; no ticket is opened.
+    AnsweredByFaq { rule: Rule },
+    /// R16: a ticket needs a description of the problem.
+    TicketDetailsMissing,
+    /// D1: the scenario clock is behind the last recorded event.
+    ClockBehindTrail { last_event: Time },
+    /// D7 and D6: only the trainer marks exams passed or changes the limits.
+    TrainerOnly,
+    /// D7: no Microsoft Learning or Partner University account by that name.
+    UnknownHolder { holder: String },
+}
+
+impl Refusal {
+    /// The rule this refusal cites (D3).
+    pub fn rule(&self) -> Rule {
+        use Refusal::*;
+        match self {
+            AdminOnly => Rule::R2,
+            UnknownAccount { .. } | WrongPassword | NotInOrganisation { .. } => Rule::R5,
+            AlreadyHasPartnerUniversityAccess => Rule::R6,
+            NoPartnerUniversityAccess => Rule::R7,
+            WrongMcidCredentials => Rule::R8,
+            AlreadyLinked { .. } => Rule::R4,
+            AnotherMcidLinked { .. } | NothingLinked => Rule::R11,
+            SameCredentialsUnavailable => Rule::R9,
+            NotYourOwn { .. } | StillEmployed { .. } => Rule::R10,
+            GlobalAdminOnly | AccountDeleted { .. } | CannotDeleteSelf | NotInReport { .. } => Rule::R13,
+            InvalidEmail { .. }
+            | AccountExists { .. }
+            | NotAnInvitation { .. }
+            | InvitationPending { .. }
+            | WeakTemporaryPassword { .. } => Rule::R14,
+            AssociationLimited { .. } => Rule::R15,
+            InvalidLimitSettings => Rule::D6,
+            AnsweredByFaq { rule } => *rule,
+            TicketDetailsMissing => Rule::R16,
+            ClockBehindTrail { .. } => Rule::D1,
+            TrainerOnly | UnknownHolder { .. } => Rule::D7,
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    /// A terse English form for logs and test failures; people read the
+    /// view's worded sentence instead.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "refused by {}: {:?}", self.rule().code(), self)
+    }
+}
+
+impl std::error::Error for Refusal {}

@@ -1,0 +1,234 @@
+//! A scenario: the starting state, the audit trail since, and the state
+//! they fold to. `execute` decides a command, applies its events and
+//! records them; a refusal leaves all three untouched.
+
+use super::audit::{Actor, Event, EventKind, Holder};
+use super::clock::Time;
+use super::command::{decide, Command};
+use super::model::*;
+use super::refusal::Refusal;
+use serde::{Deserialize, Serialize};
+
+/// The starting state, the audit trail (D4) and the current state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Scenario {
+    initial: State,
+    trail: Vec<Event>,
+    #[serde(skip)]
+    state: State,
+}
+
+impl<'de> Deserialize<'de> for Scenario {
+    /// The current state is never trusted from a file: it is replayed.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Stored {
+            initial: State,
+            trail: Vec<Event>,
+        }
+        let stored = Stored::deserialize(deserializer)?;
+        Ok(Scenario::replay(stored.initial, stored.trail))
+    }
+}
+
+impl Scenario {
+    /// A scenario that starts from `initial` with an empty trail.
+    pub fn new(initial: State) -> Scenario {
+        Scenario { state: initial.clone(), initial, trail: Vec::new() }
+    }
+
+    /// Rebuilds the current state by folding `trail` over `initial`.
+    pub fn replay(initial: State, trail: Vec<Event>) -> Scenario {
+        let mut state = initial.clone();
+        for event in &trail {
+            apply(&mut state, event);
+        }
+        Scenario { initial, trail, state }
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn initial(&self) -> &State {
+        &self.initial
+    }
+
+    /// The audit trail, oldest first (D4).
+    pub fn trail(&self) -> &[Event] {
+        &self.trail
+    }
+
+    /// Checks a scenario as an import must: the starting state's invariants,
+    /// the trail in time order (D1), every association allowed by the limit
+    /// in force when it was made (R15/D6), and the final structure (R4).
+    pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
+        self.initial.check_invariants()?;
+        let mut state = self.initial.clone();
+        for (index, event) in self.trail.iter().enumerate() {
+            if index > 0 && event.at < self.trail[index - 1].at {
+                return Err(InvariantViolation::OutOfOrder { index });
+            }
+            if let EventKind::McidLinked { mcid, .. } = &event.kind {
+                let history = state.profile(mcid).map(|p| p.associations.as_slice()).unwrap_or_default();
+                if let Err(Refusal::AssociationLimited { reason, .. }) =
+                    super::limit::check_association_allowed(history, state.data().limits, event.at)
+                {
+                    return Err(InvariantViolation::YearlyLimitExceeded { mcid: mcid.clone(), reason });
+                }
+            }
+            apply(&mut state, event);
+        }
+        state.check_structure()
+    }
+
+    /// The time of the last recorded event, if any.
+    pub fn last_event_at(&self) -> Option<Time> {
+        self.trail.last().map(|e| e.at)
+    }
+
+    /// Decides `command` for `actor` at `now`; on success applies and
+    /// records its events and returns them. A refusal changes nothing.
+    pub fn execute(&mut self, actor: &Actor, now: Time, command: &Command) -> Result<Vec<Event>, Refusal> {
+        self.check_clock(now)?;
+        let kinds = decide(&self.state, actor, now, command)?;
+        Ok(self.record(actor, now, kinds))
+    }
+
+    /// R5: signs in with a work email and password. An invited person's
+    /// first sign-in accepts the invitation (R14), which is recorded.
+    pub fn sign_in(&mut self, now: Time, email: &str, password: &str) -> Result<AccountId, Refusal> {
+        self.check_clock(now)?;
+        let (account, kinds) = super::profile::sign_in(&self.state, email, password)?;
+        self.record(&Actor::Account(account.clone()), now, kinds);
+        Ok(account)
+    }
+
+    fn check_clock(&self, now: Time) -> Result<(), Refusal> {
+        // D1: events stay in time order, so the trail replays as it happened.
+        match self.last_event_at() {
+            Some(last) if now < last => Err(Refusal::ClockBehindTrail { last_event: last }),
+            _ => Ok(()),
+        }
+    }
+
+    fn record(&mut self, actor: &Actor, now: Time, kinds: Vec<EventKind>) -> Vec<Event> {
+        let events: Vec<Event> = kinds.into_iter().map(|kind| Event { at: now, actor: actor.clone(), kind }).collect();
+        for event in &events {
+            apply(&mut self.state, event);
+        }
+        self.trail.extend(events.iter().cloned());
+        events
+    }
+}
+
+/// Folds one event into the state. Events were decided against the state
+/// they apply to, so applying never fails; an event that names something
+/// missing (a hand-edited file) changes nothing rather than panicking.
+pub fn apply(state: &mut State, event: &Event) {
+    use EventKind::*;
+    let at = event.at;
+    let data = state.data_mut();
+    match &event.kind {
+        InvitationAccepted { account } => {
+            if let Some(acc) = data.accounts.get_mut(account) {
+                acc.state = AccountState::Active;
+            }
+        }
+        PartnerUniversityAccessGranted { account } => {
+            if let Some(acc) = data.accounts.get_mut(account) {
+                acc.partner_university_since = Some(at);
+            }
+            let username = account.as_str().to_string();
+            data.partner_university
+                .entry(username.clone())
+                .or_insert(PartnerUniversityAccount { username, assessments: Vec::new() });
+        }
+        PartnerUniversityAccessRemoved { account } => {
+            if let Some(acc) = data.accounts.get_mut(account) {
+                acc.partner_university_since = None;
+            }
+        }
+        McidLinked { mcid, account, org, method } => {
+            data.links.insert(
+                mcid.clone(),
+                Link { mcid: mcid.clone(), account: account.clone(), org: org.clone(), since: at, method: *method },
+            );
+            if let Some(acc) = data.accounts.get_mut(account) {
+                acc.linked_mcid = Some(mcid.clone());
+                acc.last_mcid = Some(mcid.clone());
+            }
+            if let Some(profile) = data.profiles.get_mut(mcid) {
+                profile.associations.push(at);
+            }
+        }
+        McidAutomaticallyUnlinked { mcid, account, .. }
+        | McidUnlinked { mcid, account, .. }
+        | RemovedFromReport { mcid, account, .. } => {
+            data.links.remove(mcid);
+            if let Some(acc) = data.accounts.get_mut(account) {
+                acc.linked_mcid = None;
+            }
+        }
+        AccountDeleted { account } => {
+            if let Some(acc) = data.accounts.get_mut(account) {
+                acc.state = AccountState::Deleted { at };
+            }
+        }
+        UserInvited { account, display_name, org, role, password } => {
+            let invited_by = match &event.actor {
+                Actor::Account(id) => id.clone(),
+                Actor::Trainer => AccountId(String::new()),
+            };
+            data.accounts.insert(
+                account.clone(),
+                WorkAccount {
+                    id: account.clone(),
+                    display_name: display_name.clone(),
+                    org: org.clone(),
+                    role: *role,
+                    state: AccountState::Invited(Invitation {
+                        invited_at: at,
+                        invited_by,
+                        email_verified_at: None,
+                        resent_at: Vec::new(),
+                    }),
+                    password: password.clone(),
+                    partner_university_since: None,
+                    linked_mcid: None,
+                    last_mcid: None,
+                },
+            );
+        }
+        InvitationEmailVerified { account, corrected_to } => {
+            if let Some(mut acc) = data.accounts.remove(account) {
+                if let AccountState::Invited(invitation) = &mut acc.state {
+                    invitation.email_verified_at = Some(at);
+                }
+                if let Some(new_id) = corrected_to {
+                    acc.id = new_id.clone();
+                }
+                data.accounts.insert(acc.id.clone(), acc);
+            }
+        }
+        InvitationResent { account } => {
+            if let Some(AccountState::Invited(invitation)) = data.accounts.get_mut(account).map(|a| &mut a.state) {
+                invitation.resent_at.push(at);
+            }
+        }
+        CredentialPassed { holder, credential } => match holder {
+            Holder::Mcid(mcid) => {
+                if let Some(profile) = data.profiles.get_mut(mcid) {
+                    profile.credentials.push(credential.clone());
+                }
+            }
+            Holder::PartnerUniversity(username) => {
+                if let Some(pu) = data.partner_university.get_mut(&username.to_lowercase()) {
+                    pu.assessments.push(credential.clone());
+                }
+            }
+        },
+        LimitSettingsChanged { settings } => data.limits = *settings,
+        TicketOpened { ticket } => data.tickets.push(ticket.clone()),
+    }
+}

@@ -1,0 +1,189 @@
+//! Users of an organisation, as admins manage them: invitations and the
+//! "no response" case (R14), and what happens when someone leaves: the
+//! Global Admin deletes the account and, at the person's request, removes
+//! them from the skills report (R13).
+
+use super::audit::{Actor, EventKind};
+use super::credentials::PasswordHash;
+use super::model::*;
+use super::profile::acting_account;
+use super::refusal::Refusal;
+
+/// The shortest temporary password an admin may send (R14).
+pub const MIN_TEMPORARY_PASSWORD: usize = 8;
+
+/// R2: the acting account, if it is an admin of its organisation.
+pub fn acting_admin<'a>(state: &'a State, actor: &Actor) -> Result<&'a WorkAccount, Refusal> {
+    let acc = acting_account(state, actor)?;
+    if !acc.role.is_admin() {
+        return Err(Refusal::AdminOnly);
+    }
+    Ok(acc)
+}
+
+fn acting_global_admin<'a>(state: &'a State, actor: &Actor) -> Result<&'a WorkAccount, Refusal> {
+    let acc = acting_account(state, actor)?;
+    if acc.role != Role::GlobalAdmin {
+        return Err(Refusal::GlobalAdminOnly);
+    }
+    Ok(acc)
+}
+
+/// R5: `target` must be an account of the admin's own organisation.
+fn account_in_org<'a>(state: &'a State, admin: &WorkAccount, target: &AccountId) -> Result<&'a WorkAccount, Refusal> {
+    let acc = state.account(target).ok_or_else(|| Refusal::UnknownAccount { email: target.to_string() })?;
+    if acc.org != admin.org {
+        return Err(Refusal::NotInOrganisation { org: acc.org.clone() });
+    }
+    Ok(acc)
+}
+
+/// A plausible email address: one `@`, a dotted domain, no spaces.
+pub fn is_valid_email(email: &str) -> bool {
+    let email = email.trim();
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// R14: an admin sends sign-in details for a new work account.
+pub fn invite_user(
+    state: &State,
+    actor: &Actor,
+    email: &str,
+    display_name: &str,
+    role: Role,
+    temporary_password: &str,
+    salt: &str,
+) -> Result<Vec<EventKind>, Refusal> {
+    let admin = acting_admin(state, actor)?;
+    if !is_valid_email(email) {
+        return Err(Refusal::InvalidEmail { email: email.trim().to_string() });
+    }
+    let account = AccountId::from_email(email);
+    if state.account(&account).is_some() {
+        return Err(Refusal::AccountExists { email: account });
+    }
+    if temporary_password.chars().count() < MIN_TEMPORARY_PASSWORD {
+        return Err(Refusal::WeakTemporaryPassword { min_len: MIN_TEMPORARY_PASSWORD });
+    }
+    // Only a Global Admin may create another Global Admin.
+    if role == Role::GlobalAdmin && admin.role != Role::GlobalAdmin {
+        return Err(Refusal::GlobalAdminOnly);
+    }
+    let display_name = match display_name.trim() {
+        "" => account.as_str().to_string(),
+        name => name.to_string(),
+    };
+    Ok(vec![EventKind::UserInvited {
+        account,
+        display_name,
+        org: admin.org.clone(),
+        role,
+        password: PasswordHash::new(temporary_password, salt),
+    }])
+}
+
+/// R14: the invitations of the admin's organisation still without answer.
+pub fn invitations_without_response<'a>(state: &'a State, actor: &Actor) -> Result<Vec<&'a WorkAccount>, Refusal> {
+    let admin = acting_admin(state, actor)?;
+    Ok(state.data().accounts.values().filter(|a| a.org == admin.org && a.is_invited()).collect())
+}
+
+fn pending_invitation<'a>(
+    state: &'a State,
+    admin: &WorkAccount,
+    target: &AccountId,
+) -> Result<&'a WorkAccount, Refusal> {
+    let acc = account_in_org(state, admin, target)?;
+    if !acc.is_invited() {
+        return Err(Refusal::NotAnInvitation { email: target.clone() });
+    }
+    Ok(acc)
+}
+
+/// R14, first step: the admin verifies the email address used, and
+/// corrects it when it was wrong.
+pub fn verify_invitation_email(
+    state: &State,
+    actor: &Actor,
+    target: &AccountId,
+    corrected: Option<&str>,
+) -> Result<Vec<EventKind>, Refusal> {
+    let admin = acting_admin(state, actor)?;
+    pending_invitation(state, admin, target)?;
+    let corrected_to = match corrected.map(str::trim).filter(|c| !c.is_empty()) {
+        None => None,
+        Some(email) if !is_valid_email(email) => return Err(Refusal::InvalidEmail { email: email.to_string() }),
+        Some(email) => {
+            let id = AccountId::from_email(email);
+            if &id == target {
+                None
+            } else if state.account(&id).is_some() {
+                return Err(Refusal::AccountExists { email: id });
+            } else {
+                Some(id)
+            }
+        }
+    };
+    Ok(vec![EventKind::InvitationEmailVerified { account: target.clone(), corrected_to }])
+}
+
+/// R14, then: the details are sent again so the person can answer.
+pub fn resend_invitation(state: &State, actor: &Actor, target: &AccountId) -> Result<Vec<EventKind>, Refusal> {
+    let admin = acting_admin(state, actor)?;
+    pending_invitation(state, admin, target)?;
+    Ok(vec![EventKind::InvitationResent { account: target.clone() }])
+}
+
+/// R13: the Global Admin deletes the account of someone who left. Their
+/// MCID link stays until they unlink or ask to be removed from the report.
+pub fn delete_account(state: &State, actor: &Actor, target: &AccountId) -> Result<Vec<EventKind>, Refusal> {
+    let admin = acting_global_admin(state, actor)?;
+    let acc = account_in_org(state, admin, target)?;
+    if acc.id == admin.id {
+        return Err(Refusal::CannotDeleteSelf);
+    }
+    if acc.is_deleted() {
+        return Err(Refusal::AccountDeleted { email: acc.id.clone() });
+    }
+    Ok(vec![EventKind::AccountDeleted { account: target.clone() }])
+}
+
+/// R13: at the request of someone who left, the Global Admin removes their
+/// MCID from the organisation's skills report. While the person still has
+/// their account, only they may unlink it (R10).
+pub fn remove_from_report(state: &State, actor: &Actor, mcid: &McidId) -> Result<Vec<EventKind>, Refusal> {
+    let admin = acting_global_admin(state, actor)?;
+    let link =
+        state.link(mcid).filter(|l| l.org == admin.org).ok_or_else(|| Refusal::NotInReport { mcid: mcid.clone() })?;
+    if state.account(&link.account).is_some_and(|a| !a.is_deleted()) {
+        return Err(Refusal::StillEmployed { account: link.account.clone() });
+    }
+    Ok(vec![EventKind::RemovedFromReport { mcid: mcid.clone(), account: link.account.clone(), org: link.org.clone() }])
+}
+
+/// The users of the admin's organisation, for the Users view (R2).
+pub fn organisation_users<'a>(state: &'a State, actor: &Actor) -> Result<Vec<&'a WorkAccount>, Refusal> {
+    let admin = acting_admin(state, actor)?;
+    Ok(state.data().accounts.values().filter(|a| a.org == admin.org).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_valid_email;
+
+    #[test]
+    fn r14_email_addresses_are_checked_before_sending() {
+        assert!(is_valid_email("ana.lopez@contoso.com"));
+        assert!(is_valid_email("  ana@contoso.co.uk "));
+        for bad in ["", "ana", "ana@", "@contoso.com", "ana@contoso", "a b@contoso.com", "a@b@contoso.com", "ana@.com"]
+        {
+            assert!(!is_valid_email(bad), "{bad:?} should be refused");
+        }
+    }
+}

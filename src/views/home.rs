@@ -1,0 +1,34 @@
+//! The home page: what Certlink is, and the article's own introduction.
+
+use crate::app::use_lang;
+use crate::i18n::source::{quote, Source};
+use crate::i18n::{t, Text};
+use crate::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let lang = use_lang();
+    let tr = move |text| move || t(lang.get(), text);
+    let q = move |sentence| move || quote(lang.get(), sentence);
+    view! {
+        <h1>{tr(Text::HomeHeading)}</h1>
+        <p class="lead">{tr(Text::HomeIntro)}</p>
+        <p>{tr(Text::HomeAudience)}</p>
+        <p>
+            <a class="button primary" href=Route::Profile.href()>{tr(Text::NavProfile)}</a>
+        </p>
+        <section class="source-quote" aria-labelledby="home-source">
+            <h2 id="home-source">{tr(Text::HomeSourceHeading)}</h2>
+            <figure>
+                <blockquote>
+                    <p class="source-title">{q(Source::Title)}</p>
+                    <p>{q(Source::Intro)}</p>
+                    <p>{q(Source::Competency)}</p>
+                    <p>{q(Source::OneMembership)}</p>
+                </blockquote>
+                <figcaption>{tr(Text::SourceCaption)}</figcaption>
+            </figure>
+        </section>
+    }
+}

@@ -1,0 +1,658 @@
+//! Native tests of the rules: one or more per rule R1-R16 and decision
+//! D1-D7, named after it, asserting what a person would see. They run on
+//! the built-in demo scenario (see `src/rules/demo.rs`).
+
+use certlink::rules::audit::{filter_trail, Holder, TrailFilter};
+use certlink::rules::demo::{self, LEARN_PASSWORD, WORK_PASSWORD};
+use certlink::rules::limit::YEAR;
+use certlink::rules::refusal::LimitReason;
+use certlink::rules::reports::{competency_status, skills_report, RowStatus, SkillSource};
+use certlink::rules::support::{route_support, Evidence, Problem, SupportRoute};
+use certlink::rules::*;
+use chrono::{Duration, TimeZone, Utc};
+
+fn now() -> Time {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+fn demo() -> Scenario {
+    demo::scenario(now())
+}
+
+fn id(email: &str) -> AccountId {
+    AccountId::from_email(email)
+}
+
+fn who(email: &str) -> Actor {
+    Actor::account(email)
+}
+
+fn contoso() -> MpnId {
+    MpnId(demo::CONTOSO.into())
+}
+
+fn fabrikam() -> MpnId {
+    MpnId(demo::FABRIKAM.into())
+}
+
+fn link(email: &str, username: &str, password: &str) -> Command {
+    Command::LinkMcid { account: id(email), username: username.into(), password: password.into() }
+}
+
+/// Runs a command that must be refused, and checks it changed nothing.
+fn refused(s: &mut Scenario, actor: &Actor, at: Time, command: &Command) -> Refusal {
+    let before = s.clone();
+    let refusal = s.execute(actor, at, command).expect_err("the command should be refused");
+    assert_eq!(*s, before, "a refused command must change nothing");
+    refusal
+}
+
+fn report_people(s: &Scenario, admin: &str, org: &MpnId, at: Time) -> Vec<String> {
+    let report = skills_report(s.state(), &who(admin), org, at).unwrap();
+    let mut people: Vec<String> = report.rows.iter().map(|r| r.person.clone()).collect();
+    people.dedup();
+    people
+}
+
+#[test]
+fn demo_history_is_valid_and_complete() {
+    let s = demo();
+    s.check_invariants().unwrap();
+    // Every history line was accepted: 6 for Lena, 1 Leo, 2 Chen, 1 Mia, 1 invitation.
+    assert_eq!(s.trail().len(), 11);
+}
+
+#[test]
+fn r1_every_partner_center_user_may_link_their_own_mcid() {
+    let mut s = demo();
+    let events = s
+        .execute(
+            &who("priya@contoso.com"),
+            now(),
+            &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD),
+        )
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].kind.rule(), Rule::R8);
+    let priya = s.state().account(&id("priya@contoso.com")).unwrap();
+    assert_eq!(priya.role, Role::User);
+    assert_eq!(priya.linked_mcid, Some(McidId("985001234".into())));
+}
+
+#[test]
+fn r2_only_admins_review_skills_reports_and_competency() {
+    let s = demo();
+    let refusal = skills_report(s.state(), &who("priya@contoso.com"), &contoso(), now()).unwrap_err();
+    assert_eq!(refusal, Refusal::AdminOnly);
+    assert_eq!(refusal.rule(), Rule::R2);
+    assert_eq!(
+        competency_status(s.state(), &who("priya@contoso.com"), &contoso(), now()).unwrap_err().rule(),
+        Rule::R2
+    );
+    assert!(skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).is_ok());
+    assert!(skills_report(s.state(), &who("grace@contoso.com"), &contoso(), now()).is_ok());
+}
+
+#[test]
+fn r2_r5_an_admin_cannot_read_another_organisations_report() {
+    let s = demo();
+    let refusal = skills_report(s.state(), &who("adam@contoso.com"), &fabrikam(), now()).unwrap_err();
+    assert_eq!(refusal, Refusal::NotInOrganisation { org: fabrikam() });
+    assert_eq!(refusal.rule(), Rule::R5);
+}
+
+#[test]
+fn r3_competency_is_met_by_people_with_linked_mcids() {
+    let mut s = demo();
+    let status = competency_status(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    let cloud = status.iter().find(|c| c.requirement.name == "Cloud Platform").unwrap();
+    // Only Chen counts: Cloud Platform needs two people.
+    assert_eq!((cloud.people_counted, cloud.met), (1, false));
+    // Priya links an MCID with AZ-104; once it appears (D7), the competency is met.
+    s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    let soon = competency_status(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    let cloud = soon.iter().find(|c| c.requirement.name == "Cloud Platform").unwrap();
+    assert_eq!((cloud.people_counted, cloud.people_pending, cloud.met), (1, 1, false));
+    let later =
+        competency_status(s.state(), &who("adam@contoso.com"), &contoso(), now() + Duration::hours(72)).unwrap();
+    let cloud = later.iter().find(|c| c.requirement.name == "Cloud Platform").unwrap();
+    assert_eq!((cloud.people_counted, cloud.met), (2, true));
+}
+
+#[test]
+fn r4_an_mcid_is_linked_to_a_single_membership_at_a_time() {
+    let mut s = demo();
+    let mia = McidId("985006789".into());
+    assert_eq!(s.state().link(&mia).unwrap().org, contoso());
+    s.execute(&who("mia@fabrikam.com"), now(), &link("mia@fabrikam.com", "mia.moreau@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    let links: Vec<_> = s.state().data().links.values().filter(|l| l.mcid == mia).collect();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].org, fabrikam());
+    // Linking it again where it already is: refused, citing R4.
+    let refusal = refused(
+        &mut s,
+        &who("mia@fabrikam.com"),
+        now(),
+        &link("mia@fabrikam.com", "mia.moreau@outlook.com", LEARN_PASSWORD),
+    );
+    assert_eq!(refusal, Refusal::AlreadyLinked { mcid: mia, org: fabrikam() });
+    assert_eq!(refusal.rule(), Rule::R4);
+}
+
+#[test]
+fn r5_sign_in_needs_the_work_account_and_its_password() {
+    let mut s = demo();
+    assert_eq!(s.sign_in(now(), " Priya@Contoso.com ", WORK_PASSWORD).unwrap(), id("priya@contoso.com"));
+    let before = s.clone();
+    assert_eq!(s.sign_in(now(), "priya@contoso.com", "wrong").unwrap_err(), Refusal::WrongPassword);
+    let unknown = s.sign_in(now(), "nobody@contoso.com", WORK_PASSWORD).unwrap_err();
+    assert_eq!(unknown.rule(), Rule::R5);
+    assert_eq!(s, before, "a failed sign-in changes nothing");
+}
+
+#[test]
+fn r5_a_user_cannot_act_in_an_organisation_they_are_not_in() {
+    let mut s = demo();
+    let refusal =
+        refused(&mut s, &who("adam@contoso.com"), now(), &Command::DeleteAccount { account: id("felix@fabrikam.com") });
+    // Adam is no Global Admin: R13 speaks first; Grace is, but not in Fabrikam.
+    assert_eq!(refusal.rule(), Rule::R13);
+    let refusal = refused(
+        &mut s,
+        &who("grace@contoso.com"),
+        now(),
+        &Command::DeleteAccount { account: id("felix@fabrikam.com") },
+    );
+    assert_eq!(refusal, Refusal::NotInOrganisation { org: fabrikam() });
+}
+
+#[test]
+fn r6_partner_university_access_fills_the_report_within_72_hours() {
+    let mut s = demo();
+    s.execute(&who("sam@contoso.com"), now(), &Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })
+        .unwrap();
+    let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    let sam: Vec<_> = report.rows.iter().filter(|r| r.account == id("sam@contoso.com")).collect();
+    assert_eq!(sam.len(), 1);
+    assert_eq!(sam[0].source, SkillSource::PartnerUniversity);
+    let RowStatus::Pending { from, to, .. } = sam[0].status else { panic!("pending until its moment") };
+    assert_eq!((from, to), (now(), now() + Duration::hours(72)));
+    let later = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now() + Duration::hours(72)).unwrap();
+    assert!(later.rows.iter().filter(|r| r.account == id("sam@contoso.com")).all(|r| r.counts()));
+    // Asking twice is refused with R6.
+    let again = refused(
+        &mut s,
+        &who("sam@contoso.com"),
+        now(),
+        &Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") },
+    );
+    assert_eq!(again.rule(), Rule::R6);
+}
+
+#[test]
+fn r6_newly_passed_assessments_take_7_to_10_days() {
+    let mut s = demo();
+    let t0 = now();
+    s.execute(&who("chen@contoso.com"), t0, &Command::GetPartnerUniversityAccess { account: id("chen@contoso.com") })
+        .unwrap_err();
+    let passed = t0 + Duration::days(1);
+    let credential = Credential {
+        code: "PU-SEC-101".into(),
+        title: "Security foundations".into(),
+        kind: CredentialKind::Assessment,
+        passed_on: passed,
+    };
+    s.execute(
+        &Actor::Trainer,
+        passed,
+        &Command::RecordPassed { holder: Holder::PartnerUniversity("chen@contoso.com".into()), credential },
+    )
+    .unwrap();
+    let row_at = |at| {
+        skills_report(s.state(), &who("adam@contoso.com"), &contoso(), at)
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|r| r.code == "PU-SEC-101")
+            .unwrap()
+    };
+    assert!(matches!(row_at(passed + Duration::days(7) - Duration::minutes(1)).status, RowStatus::Pending { .. }));
+    assert!(row_at(passed + Duration::days(10)).counts());
+}
+
+#[test]
+fn r7_remove_access_ends_the_partner_university_association() {
+    let mut s = demo();
+    s.execute(
+        &who("chen@contoso.com"),
+        now(),
+        &Command::RemovePartnerUniversityAccess { account: id("chen@contoso.com") },
+    )
+    .unwrap();
+    let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    assert!(report.rows.iter().all(|r| r.source != SkillSource::PartnerUniversity));
+    let again = refused(
+        &mut s,
+        &who("chen@contoso.com"),
+        now(),
+        &Command::RemovePartnerUniversityAccess { account: id("chen@contoso.com") },
+    );
+    assert_eq!(again, Refusal::NoPartnerUniversityAccess);
+    assert_eq!(again.rule(), Rule::R7);
+}
+
+#[test]
+fn r8_associating_needs_the_mcid_credentials_and_wrong_ones_change_nothing() {
+    let mut s = demo();
+    let wrong = refused(
+        &mut s,
+        &who("priya@contoso.com"),
+        now(),
+        &link("priya@contoso.com", "priya.patel@outlook.com", "Learn#2025"),
+    );
+    assert_eq!(wrong, Refusal::WrongMcidCredentials);
+    assert_eq!(wrong.rule(), Rule::R8);
+    let unknown = refused(
+        &mut s,
+        &who("priya@contoso.com"),
+        now(),
+        &link("priya@contoso.com", "nobody@outlook.com", LEARN_PASSWORD),
+    );
+    assert_eq!(unknown, wrong, "an unknown username and a wrong password read the same");
+    s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "PRIYA.PATEL@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    assert_eq!(s.state().link(&McidId("985001234".into())).unwrap().account, id("priya@contoso.com"));
+}
+
+#[test]
+fn r9_same_credentials_shortcut_needs_partner_university_access() {
+    let mut s = demo();
+    let shortcut = Command::LinkMcidWithSameCredentials { account: id("sam@contoso.com") };
+    let early = refused(&mut s, &who("sam@contoso.com"), now(), &shortcut);
+    assert_eq!(early, Refusal::SameCredentialsUnavailable);
+    assert_eq!(early.rule(), Rule::R9);
+    s.execute(&who("sam@contoso.com"), now(), &Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })
+        .unwrap();
+    let events = s.execute(&who("sam@contoso.com"), now(), &shortcut).unwrap();
+    assert_eq!(events[0].kind.rule(), Rule::R9);
+    assert_eq!(s.state().link(&McidId("985002345".into())).unwrap().method, LinkMethod::SameCredentials);
+    // Priya has no Microsoft Learning account under her work email.
+    s.execute(
+        &who("priya@contoso.com"),
+        now(),
+        &Command::GetPartnerUniversityAccess { account: id("priya@contoso.com") },
+    )
+    .unwrap();
+    let none = refused(
+        &mut s,
+        &who("priya@contoso.com"),
+        now(),
+        &Command::LinkMcidWithSameCredentials { account: id("priya@contoso.com") },
+    );
+    assert_eq!(none.rule(), Rule::R9);
+}
+
+#[test]
+fn r10_nobody_links_or_unlinks_someone_elses_mcid_admins_included() {
+    let mut s = demo();
+    for admin in ["grace@contoso.com", "adam@contoso.com", "priya@contoso.com"] {
+        let by_admin =
+            refused(&mut s, &who(admin), now(), &link("chen@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD));
+        assert_eq!(by_admin, Refusal::NotYourOwn { owner: id("chen@contoso.com") });
+        let unlink = refused(&mut s, &who(admin), now(), &Command::RemoveAccess { account: id("chen@contoso.com") });
+        assert_eq!(unlink.rule(), Rule::R10);
+        let pu = refused(
+            &mut s,
+            &who(admin),
+            now(),
+            &Command::RemovePartnerUniversityAccess { account: id("chen@contoso.com") },
+        );
+        assert_eq!(pu.rule(), Rule::R10);
+    }
+    // Nor may the Global Admin remove a current employee from the report.
+    let refusal = refused(
+        &mut s,
+        &who("grace@contoso.com"),
+        now(),
+        &Command::RemoveFromReport { mcid: McidId("985005678".into()) },
+    );
+    assert_eq!(refusal, Refusal::StillEmployed { account: id("chen@contoso.com") });
+    assert_eq!(refusal.rule(), Rule::R10);
+}
+
+#[test]
+fn r11_remove_access_unlinks_the_mcid() {
+    let mut s = demo();
+    let events =
+        s.execute(&who("chen@contoso.com"), now(), &Command::RemoveAccess { account: id("chen@contoso.com") }).unwrap();
+    assert_eq!(events[0].kind.rule(), Rule::R11);
+    assert!(s.state().link(&McidId("985005678".into())).is_none());
+    // Only the MCID's rows leave the report; Chen's Partner University rows stay.
+    let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    let chen: Vec<_> = report.rows.iter().filter(|r| r.person == "Chen Li").collect();
+    assert!(!chen.is_empty() && chen.iter().all(|r| r.source == SkillSource::PartnerUniversity));
+    let nothing =
+        refused(&mut s, &who("chen@contoso.com"), now(), &Command::RemoveAccess { account: id("chen@contoso.com") });
+    assert_eq!(nothing, Refusal::NothingLinked);
+    assert_eq!(nothing.rule(), Rule::R11);
+}
+
+#[test]
+fn r12_linking_to_b_unlinks_from_a() {
+    let mut s = demo();
+    assert!(report_people(&s, "adam@contoso.com", &contoso(), now()).contains(&"Mia Moreau".to_string()));
+    let events = s
+        .execute(&who("mia@fabrikam.com"), now(), &link("mia@fabrikam.com", "mia.moreau@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    assert_eq!(events.len(), 2, "both the automatic unlink and the link are recorded");
+    assert_eq!(
+        events[0].kind,
+        EventKind::McidAutomaticallyUnlinked {
+            mcid: McidId("985006789".into()),
+            account: id("mia@contoso.com"),
+            from_org: contoso(),
+            to_org: fabrikam(),
+        }
+    );
+    assert_eq!(events[0].kind.rule(), Rule::R12);
+    assert!(!report_people(&s, "adam@contoso.com", &contoso(), now()).contains(&"Mia Moreau".to_string()));
+    let later = now() + Duration::hours(72);
+    assert!(report_people(&s, "felix@fabrikam.com", &fabrikam(), later).contains(&"Mia Moreau".to_string()));
+}
+
+#[test]
+fn r13_global_admin_deletes_a_leaver_then_removes_them_from_the_report_on_request() {
+    let mut s = demo();
+    let leo_mcid = McidId("985003456".into());
+    // Only the Global Admin deletes accounts.
+    let by_admin =
+        refused(&mut s, &who("adam@contoso.com"), now(), &Command::DeleteAccount { account: id("leo@contoso.com") });
+    assert_eq!(by_admin, Refusal::GlobalAdminOnly);
+    s.execute(&who("grace@contoso.com"), now(), &Command::DeleteAccount { account: id("leo@contoso.com") }).unwrap();
+    // Leo can no longer sign in, and his MCID still appears in the report.
+    assert_eq!(s.sign_in(now(), "leo@contoso.com", WORK_PASSWORD).unwrap_err().rule(), Rule::R13);
+    let report = skills_report(s.state(), &who("grace@contoso.com"), &contoso(), now()).unwrap();
+    let leo: Vec<_> = report.rows.iter().filter(|r| r.person == "Leo Laurent").collect();
+    assert!(!leo.is_empty() && leo.iter().all(|r| r.associated_in_pmc && !r.associated_in_pc));
+    // At his request, the Global Admin removes him from the report.
+    let events =
+        s.execute(&who("grace@contoso.com"), now(), &Command::RemoveFromReport { mcid: leo_mcid.clone() }).unwrap();
+    assert_eq!(events[0].kind.rule(), Rule::R13);
+    assert!(!report_people(&s, "grace@contoso.com", &contoso(), now()).contains(&"Leo Laurent".to_string()));
+    let twice =
+        refused(&mut s, &who("grace@contoso.com"), now(), &Command::RemoveFromReport { mcid: leo_mcid.clone() });
+    assert_eq!(twice, Refusal::NotInReport { mcid: leo_mcid });
+    let self_delete =
+        refused(&mut s, &who("grace@contoso.com"), now(), &Command::DeleteAccount { account: id("grace@contoso.com") });
+    assert_eq!(self_delete, Refusal::CannotDeleteSelf);
+}
+
+#[test]
+fn r14_unanswered_invitation_is_verified_corrected_and_resent() {
+    let mut s = demo();
+    let pending = certlink::rules::users::invitations_without_response(s.state(), &who("adam@contoso.com")).unwrap();
+    assert_eq!(pending.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec![demo::UNANSWERED_INVITATION]);
+    // Verifying shows the typo; the admin corrects it, then resends.
+    let verify = Command::VerifyInvitationEmail {
+        account: id(demo::UNANSWERED_INVITATION),
+        corrected: Some("noah@contoso.com".into()),
+    };
+    s.execute(&who("adam@contoso.com"), now(), &verify).unwrap();
+    assert!(s.state().account(&id(demo::UNANSWERED_INVITATION)).is_none());
+    s.execute(&who("adam@contoso.com"), now(), &Command::ResendInvitation { account: id("noah@contoso.com") }).unwrap();
+    // Noah answers: signing in with the details accepts the invitation.
+    assert_eq!(
+        refused(&mut s, &who("noah@contoso.com"), now(), &Command::RemoveAccess { account: id("noah@contoso.com") })
+            .rule(),
+        Rule::R14
+    );
+    s.sign_in(now(), "noah@contoso.com", WORK_PASSWORD).unwrap();
+    assert_eq!(s.state().account(&id("noah@contoso.com")).unwrap().state, AccountState::Active);
+    assert!(certlink::rules::users::invitations_without_response(s.state(), &who("adam@contoso.com"))
+        .unwrap()
+        .is_empty());
+    let bad = refused(
+        &mut s,
+        &who("adam@contoso.com"),
+        now(),
+        &Command::InviteUser {
+            email: "not an email".into(),
+            display_name: "X".into(),
+            role: Role::User,
+            temporary_password: "Temp#12345".into(),
+            salt: "s".into(),
+        },
+    );
+    assert_eq!(bad.rule(), Rule::R14);
+    let plain = refused(
+        &mut s,
+        &who("priya@contoso.com"),
+        now(),
+        &Command::ResendInvitation { account: id("noah@contoso.com") },
+    );
+    assert_eq!(plain.rule(), Rule::R2);
+}
+
+#[test]
+fn r15_the_limited_user_sees_the_date_a_new_association_may_start() {
+    let mut s = demo();
+    let refusal = refused(
+        &mut s,
+        &who("lena@contoso.com"),
+        now(),
+        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
+    );
+    let first = now() - Duration::days(300);
+    assert_eq!(
+        refusal,
+        Refusal::AssociationLimited {
+            reason: LimitReason::YearlyCount,
+            next_allowed: first + YEAR,
+            used: 3,
+            per_year: 3,
+            cool_off_days: 30,
+        }
+    );
+    assert_eq!(refusal.rule(), Rule::R15);
+    let status = certlink::rules::profile::profile_limit(s.state(), &id("lena@contoso.com"), now()).unwrap();
+    assert_eq!((status.used, status.next_allowed), (3, Some(first + YEAR)));
+    // On that date, it works.
+    s.execute(
+        &who("lena@contoso.com"),
+        first + YEAR,
+        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
+    )
+    .unwrap();
+}
+
+#[test]
+fn r16_merge_questions_go_to_certification_support_and_technical_ones_to_microsoft() {
+    let s = demo();
+    let merge = route_support(s.state(), &who("chen@contoso.com"), now(), Problem::McidMerge).unwrap();
+    assert_eq!(merge.route, SupportRoute::CertificationSupport);
+    assert!(matches!(merge.evidence.as_slice(), [Evidence::Transcript { .. }]));
+    let tech = route_support(s.state(), &who("chen@contoso.com"), now(), Problem::LinkingTechnical).unwrap();
+    assert_eq!(tech.route, SupportRoute::MicrosoftSupport);
+    let kinds: Vec<_> = tech.evidence.iter().map(std::mem::discriminant).collect();
+    assert_eq!(kinds.len(), 4, "user report, profile association, transcript, assessment proof");
+    let limited = route_support(s.state(), &who("lena@contoso.com"), now(), Problem::AssociationLimited).unwrap();
+    assert_eq!(limited.route, SupportRoute::Faq(Rule::R15));
+    let after = route_support(s.state(), &who("lena@contoso.com"), now() + YEAR, Problem::AssociationLimited).unwrap();
+    assert_eq!(after.route, SupportRoute::MicrosoftSupport);
+}
+
+#[test]
+fn r16_tickets_are_opened_only_where_the_faq_does_not_answer() {
+    let mut s = demo();
+    let faq = refused(
+        &mut s,
+        &who("leo@contoso.com"),
+        now(),
+        &Command::OpenTicket {
+            problem: Problem::StillInReportAfterLeaving,
+            details: "Still listed".into(),
+            started_on: now(),
+        },
+    );
+    assert_eq!(faq, Refusal::AnsweredByFaq { rule: Rule::R13 });
+    let empty = refused(
+        &mut s,
+        &who("chen@contoso.com"),
+        now(),
+        &Command::OpenTicket { problem: Problem::McidMerge, details: "  ".into(), started_on: now() },
+    );
+    assert_eq!(empty.rule(), Rule::R16);
+    s.execute(
+        &who("chen@contoso.com"),
+        now(),
+        &Command::OpenTicket {
+            problem: Problem::McidMerge,
+            details: "Two MCIDs to merge".into(),
+            started_on: now() - Duration::days(3),
+        },
+    )
+    .unwrap();
+    assert_eq!(s.state().data().tickets[0].route, SupportRoute::CertificationSupport);
+}
+
+#[test]
+fn d1_the_scenario_clock_moves_without_the_machine_clock() {
+    let mut clock = ScenarioClock::default();
+    let real = now();
+    assert_eq!(clock.now(real), real);
+    clock.advance(Duration::hours(72));
+    assert_eq!(clock.now(real), real + Duration::hours(72));
+    clock.set(Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(), real);
+    assert_eq!(clock.now(real + Duration::hours(1)), Utc.with_ymd_and_hms(2027, 1, 1, 1, 0, 0).unwrap());
+    clock.reset();
+    assert!(clock.is_real_time());
+    // Events never go back in time: a clock behind the trail is refused.
+    let mut s = demo();
+    let refusal = refused(
+        &mut s,
+        &who("priya@contoso.com"),
+        now() - Duration::days(30),
+        &Command::RemoveAccess { account: id("priya@contoso.com") },
+    );
+    assert_eq!(refusal.rule(), Rule::D1);
+}
+
+#[test]
+fn d2_credentials_never_appear_in_clear_and_wrong_ones_change_nothing() {
+    let s = demo();
+    let exported = serde_json::to_string(&s).unwrap();
+    assert!(!exported.contains(WORK_PASSWORD) && !exported.contains(LEARN_PASSWORD));
+    let mut s2 = s.clone();
+    assert_eq!(s2.sign_in(now(), "priya@contoso.com", LEARN_PASSWORD).unwrap_err(), Refusal::WrongPassword);
+    assert_eq!(s2, s);
+}
+
+#[test]
+fn d3_every_refusal_names_its_rule() {
+    let s = demo();
+    let samples =
+        [Refusal::AdminOnly, Refusal::WrongMcidCredentials, Refusal::NothingLinked, Refusal::TicketDetailsMissing];
+    for refusal in samples {
+        assert!(refusal.to_string().contains(refusal.rule().code()));
+    }
+    assert_eq!(
+        skills_report(s.state(), &who("priya@contoso.com"), &contoso(), now()).unwrap_err().to_string(),
+        "refused by R2: AdminOnly"
+    );
+}
+
+#[test]
+fn d4_the_audit_trail_keeps_every_change_with_time_actor_and_rule() {
+    let mut s = demo();
+    let at = now();
+    s.execute(&who("mia@fabrikam.com"), at, &link("mia@fabrikam.com", "mia.moreau@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    let last_two = &s.trail()[s.trail().len() - 2..];
+    assert!(last_two.iter().all(|e| e.at == at && e.actor == who("mia@fabrikam.com")));
+    assert_eq!(last_two.iter().map(|e| e.kind.rule()).collect::<Vec<_>>(), vec![Rule::R12, Rule::R8]);
+    // Filters: Contoso's timeline shows the automatic unlink; Mia's shows both accounts' events.
+    let contoso_events = filter_trail(s.state(), s.trail(), &TrailFilter { person: None, org: Some(contoso()) });
+    assert!(contoso_events.iter().any(|e| e.kind.rule() == Rule::R12));
+    let mia = filter_trail(s.state(), s.trail(), &TrailFilter { person: Some(id("mia@fabrikam.com")), org: None });
+    assert_eq!(mia.len(), 3, "Mia's old Contoso link, its automatic unlink, and the Fabrikam link");
+    // The trail replays to the same state.
+    assert_eq!(Scenario::replay(s.initial().clone(), s.trail().to_vec()), s);
+}
+
+#[test]
+fn d5_source_sentences_exist_in_both_languages() {
+    use certlink::i18n::source::{quote, Source};
+    use certlink::i18n::Lang;
+    for sentence in Source::ALL {
+        assert_ne!(quote(Lang::En, sentence), quote(Lang::Fr, sentence).replace("Notes", "x"));
+    }
+}
+
+#[test]
+fn d6_a_scenario_can_change_both_limit_numbers() {
+    let mut s = demo();
+    let settings = LimitSettings { per_year: 5, cool_off_days: 7 };
+    refused(&mut s, &who("grace@contoso.com"), now(), &Command::SetLimitSettings { settings });
+    assert_eq!(
+        refused(
+            &mut s,
+            &Actor::Trainer,
+            now(),
+            &Command::SetLimitSettings { settings: LimitSettings { per_year: 0, cool_off_days: 7 } }
+        )
+        .rule(),
+        Rule::D6
+    );
+    s.execute(&Actor::Trainer, now(), &Command::SetLimitSettings { settings }).unwrap();
+    // Lena's 3 in a year are now within 5, and 10 days since her last start exceed 7.
+    s.execute(&who("lena@contoso.com"), now(), &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    s.execute(&who("lena@contoso.com"), now(), &Command::RemoveAccess { account: id("lena@contoso.com") }).unwrap();
+    let cool = refused(
+        &mut s,
+        &who("lena@contoso.com"),
+        now() + Duration::days(6),
+        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
+    );
+    assert!(
+        matches!(cool, Refusal::AssociationLimited { reason: LimitReason::CoolOff, next_allowed, .. } if next_allowed == now() + Duration::days(7))
+    );
+    s.check_invariants().unwrap();
+}
+
+#[test]
+fn d7_the_skills_report_shows_pending_rows_with_their_window() {
+    let mut s = demo();
+    s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    let priya: Vec<_> = report.rows.iter().filter(|r| r.person == "Priya Patel").collect();
+    assert_eq!(priya.len(), 2);
+    for row in &priya {
+        let RowStatus::Pending { from, to, expected } = row.status else { panic!("pending") };
+        assert!(from == now() && to == now() + Duration::hours(72) && expected < to);
+    }
+    // Same inputs, same moment.
+    let again = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    assert_eq!(report, again);
+}
+
+#[test]
+fn empty_skills_report_for_an_organisation_nobody_linked() {
+    let s = demo();
+    let report = skills_report(s.state(), &who("felix@fabrikam.com"), &fabrikam(), now()).unwrap();
+    assert!(report.is_empty());
+}
+
+#[test]
+fn scenario_survives_a_json_round_trip() {
+    let mut s = demo();
+    s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    let json = serde_json::to_string(&s).unwrap();
+    let back: Scenario = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+    assert_eq!(back.state().profile_by_username("priya.patel@outlook.com").unwrap().mcid, McidId("985001234".into()));
+}
