@@ -10,12 +10,23 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The remembered language, else the browser's, else English.
+/// `?lang=fr` in the page's address: an intranet page or a trainer's link
+/// can open Certlink in a chosen language.
+fn lang_in_address() -> Option<Lang> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| match pair.split_once('=') {
+        Some(("lang", code)) => Lang::from_code(code),
+        _ => None,
+    })
+}
+
+/// The address's language, else the remembered one, else the browser's,
+/// else English.
 pub fn initial_lang() -> Lang {
     let remembered =
         local_storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).and_then(|code| Lang::from_code(&code));
     let browser = || web_sys::window().and_then(|w| w.navigator().language()).and_then(|code| Lang::from_code(&code));
-    remembered.or_else(browser).unwrap_or_default()
+    lang_in_address().or(remembered).or_else(browser).unwrap_or_default()
 }
 
 /// Remembers the language; returns false where storage refused it.

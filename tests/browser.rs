@@ -28,6 +28,8 @@ async fn shell_shows_my_profile_and_switches_language_live() {
     if let Some(storage) = web_sys::window().unwrap().local_storage().unwrap() {
         storage.set_item("certlink.lang", "en").unwrap();
     }
+    // The runner's page may carry a hash of its own; start at home.
+    web_sys::window().unwrap().location().set_hash("/").unwrap();
     let _handle = leptos::mount::mount_to_body(App);
     leptos::task::tick().await;
 
