@@ -582,12 +582,18 @@ fn d4_the_audit_trail_keeps_every_change_with_time_actor_and_rule() {
 }
 
 #[test]
-fn d5_source_sentences_exist_in_both_languages() {
-    use certlink::i18n::source::{quote, Source};
-    use certlink::i18n::Lang;
-    for sentence in Source::ALL {
-        assert_ne!(quote(Lang::En, sentence), quote(Lang::Fr, sentence).replace("Notes", "x"));
-    }
+fn d5_a_refusal_carries_its_date_and_each_language_words_it() {
+    use certlink::i18n::{format_date, Lang};
+    let mut s = demo();
+    let refusal = refused(
+        &mut s,
+        &who("lena@contoso.com"),
+        now(),
+        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
+    );
+    let Refusal::AssociationLimited { next_allowed, .. } = refusal else { panic!("R15 refusal expected") };
+    assert_eq!(format_date(Lang::En, next_allowed), "January 31, 2027");
+    assert_eq!(format_date(Lang::Fr, next_allowed), "31 janvier 2027");
 }
 
 #[test]

@@ -118,84 +118,87 @@ pub fn skills_report(state: &State, actor: &Actor, org: &MpnId, now: Time) -> Re
     Ok(build_skills_report(state, org, now))
 }
 
-/// The report itself, without the R2 check (for the competency status).
-fn build_skills_report(state: &State, org: &MpnId, now: Time) -> SkillsReport {
+/// One proof of skill as the report sees it, before it becomes a row.
+struct Proof<'a> {
+    account: &'a WorkAccount,
+    mcid: Option<&'a McidId>,
+    source: SkillSource,
+    credential: &'a Credential,
+    status: RowStatus,
+}
+
+/// Walks every proof of `org` at `now`, person by person in report order
+/// (name, then work email), each person's proofs by source and code. The
+/// report and the competency status both read this one traversal.
+fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl FnMut(Proof<'a>)) {
     let data = state.data();
+    let mut people: Vec<&WorkAccount> = data.accounts.values().filter(|a| &a.org == org).collect();
+    people.sort_by(|a, b| (&a.display_name, &a.id).cmp(&(&b.display_name, &b.id)));
+    let mut proofs: Vec<Proof<'a>> = Vec::new();
+    for account in people {
+        // Microsoft Learning: the MCID linked through this account, even one
+        // since deleted (R13: it "still appears" until removed).
+        let link = account.linked_mcid.as_ref().and_then(|m| data.links.get(m)).filter(|l| &l.org == org);
+        if let Some((link, profile)) = link.and_then(|l| data.profiles.get(&l.mcid).map(|p| (l, p))) {
+            for credential in profile.credentials.iter().filter(|c| c.passed_on <= now) {
+                let status = latency(credential.passed_on, link.since, [link.mcid.as_str(), &credential.code], now);
+                let source = SkillSource::MicrosoftLearning;
+                proofs.push(Proof { account, mcid: Some(&link.mcid), source, credential, status });
+            }
+        }
+        // Partner University: accounts still in Partner Center with access.
+        let pu = account.partner_university_since.filter(|_| !account.is_deleted());
+        if let Some((since, pu)) = pu.and_then(|s| data.partner_university.get(account.id.as_str()).map(|p| (s, p))) {
+            for credential in pu.assessments.iter().filter(|c| c.passed_on <= now) {
+                let status = latency(credential.passed_on, since, [pu.username.as_str(), &credential.code], now);
+                let source = SkillSource::PartnerUniversity;
+                proofs.push(Proof { account, mcid: None, source, credential, status });
+            }
+        }
+        proofs.sort_by(|a, b| (a.source, &a.credential.code).cmp(&(b.source, &b.credential.code)));
+        proofs.drain(..).for_each(&mut visit);
+    }
+}
+
+/// The report itself, without the R2 check.
+fn build_skills_report(state: &State, org: &MpnId, now: Time) -> SkillsReport {
     let mut rows = Vec::new();
-    // Microsoft Learning rows: every MCID linked to the membership, even
-    // through an account since deleted (R13: it "still appears").
-    for link in data.links.values().filter(|l| &l.org == org) {
-        let (Some(profile), Some(account)) = (data.profiles.get(&link.mcid), data.accounts.get(&link.account)) else {
-            continue;
-        };
-        for credential in profile.credentials.iter().filter(|c| c.passed_on <= now) {
-            let key = format!("{}|{}", link.mcid, credential.code);
-            rows.push(row(
-                account,
-                Some(&link.mcid),
-                SkillSource::MicrosoftLearning,
-                credential,
-                link.since,
-                &key,
-                now,
-            ));
-        }
-    }
-    // Partner University rows: accounts of the organisation with access.
-    for account in data.accounts.values().filter(|a| &a.org == org && !a.is_deleted()) {
-        let Some(since) = account.partner_university_since else { continue };
-        let Some(pu) = data.partner_university.get(account.id.as_str()) else { continue };
-        for credential in pu.assessments.iter().filter(|c| c.passed_on <= now) {
-            let key = format!("{}|{}", pu.username, credential.code);
-            rows.push(row(account, None, SkillSource::PartnerUniversity, credential, since, &key, now));
-        }
-    }
-    rows.sort_by(|a, b| (&a.person, &a.account, a.source, &a.code).cmp(&(&b.person, &b.account, b.source, &b.code)));
+    for_each_proof(state, org, now, |p| {
+        rows.push(SkillsRow {
+            person: p.account.display_name.clone(),
+            account: p.account.id.clone(),
+            mcid: p.mcid.cloned(),
+            source: p.source,
+            kind: p.credential.kind,
+            code: p.credential.code.clone(),
+            title: p.credential.title.clone(),
+            passed_on: p.credential.passed_on,
+            associated_in_pmc: p.mcid.is_some(),
+            associated_in_pc: !p.account.is_deleted(),
+            status: p.status,
+            relevant_for: relevant_for(&p.credential.code),
+        })
+    });
     SkillsReport { org: org.clone(), at: now, rows }
 }
 
-fn row(
-    account: &WorkAccount,
-    mcid: Option<&McidId>,
-    source: SkillSource,
-    credential: &Credential,
-    associated_at: Time,
-    key: &str,
-    now: Time,
-) -> SkillsRow {
-    let status = latency(credential.passed_on, associated_at, key, now);
-    SkillsRow {
-        person: account.display_name.clone(),
-        account: account.id.clone(),
-        mcid: mcid.cloned(),
-        source,
-        kind: credential.kind,
-        code: credential.code.clone(),
-        title: credential.title.clone(),
-        passed_on: credential.passed_on,
-        associated_in_pmc: mcid.is_some(),
-        associated_in_pc: !account.is_deleted(),
-        status,
-        relevant_for: CATALOGUE
-            .iter()
-            .filter(|r| r.any_of.contains(&credential.code.as_str()))
-            .map(|r| r.name)
-            .collect(),
-    }
+/// Which requirements of the catalogue a proof's code counts for.
+fn relevant_for(code: &str) -> Vec<&'static str> {
+    CATALOGUE.iter().filter(|r| r.any_of.contains(&code)).map(|r| r.name).collect()
 }
 
 /// D7: when a proof appears in the report. One that existed when access
 /// was granted appears within 72 hours of it; one passed later appears 7 to
 /// 10 days after it was passed. The moment inside the window is drawn from
 /// a hash of `key`, so the same inputs always give the same moment.
-pub fn latency(passed_on: Time, associated_at: Time, key: &str, now: Time) -> RowStatus {
+pub fn latency(passed_on: Time, associated_at: Time, key: [&str; 2], now: Time) -> RowStatus {
     let (from, span) = if passed_on <= associated_at {
         (associated_at, EXISTING_WITHIN)
     } else {
         (passed_on + NEWLY_PASSED_FROM, NEWLY_PASSED_TO - NEWLY_PASSED_FROM)
     };
-    let seed = fnv1a(key.as_bytes()) ^ (from.timestamp() as u64);
-    let minutes = (fnv1a(&seed.to_le_bytes()) % span.num_minutes() as u64) as i64;
+    let seed = key.iter().fold(FNV_OFFSET, |h, part| fnv1a(h, part.as_bytes())) ^ (from.timestamp() as u64);
+    let minutes = (fnv1a(FNV_OFFSET, &seed.to_le_bytes()) % span.num_minutes() as u64) as i64;
     let expected = from + Duration::minutes(minutes);
     if expected <= now {
         RowStatus::Counts { since: expected }
@@ -204,9 +207,12 @@ pub fn latency(passed_on: Time, associated_at: Time, key: &str, now: Time) -> Ro
     }
 }
 
-/// FNV-1a, 64 bits: a stable, dependency-free hash for D7's moments.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, 64 bits, continuing from `h`: a stable, dependency-free hash for
+/// D7's moments.
+fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 /// R2 + R3: each requirement of the catalogue, met or not, with counts.
@@ -217,37 +223,46 @@ pub fn competency_status(
     now: Time,
 ) -> Result<Vec<CompetencyStatus>, Refusal> {
     admin_of(state, actor, org)?;
-    Ok(competency_of_report(&build_skills_report(state, org, now)))
-}
-
-/// R3 from a report already built: people counted per requirement.
-pub fn competency_of_report(report: &SkillsReport) -> Vec<CompetencyStatus> {
-    CATALOGUE
-        .iter()
-        .map(|req| {
-            let mut counted: Vec<&AccountId> = Vec::new();
-            let mut pending: Vec<&AccountId> = Vec::new();
-            for row in report.rows.iter().filter(|r| req.any_of.contains(&r.code.as_str())) {
-                if row.counts() {
-                    counted.push(&row.account)
+    // Proofs come person by person, so "counted" and "pending" per person
+    // are settled when the next person starts.
+    let mut counted = [0u32; CATALOGUE.len()];
+    let mut pending = [0u32; CATALOGUE.len()];
+    let mut person: Option<&AccountId> = None;
+    let mut this_person = [(false, false); CATALOGUE.len()];
+    let mut settle = |flags: &mut [(bool, bool); CATALOGUE.len()]| {
+        for (i, (counts, waits)) in flags.iter_mut().enumerate() {
+            counted[i] += *counts as u32;
+            pending[i] += (*waits && !*counts) as u32;
+            (*counts, *waits) = (false, false);
+        }
+    };
+    for_each_proof(state, org, now, |p| {
+        if person != Some(&p.account.id) {
+            settle(&mut this_person);
+            person = Some(&p.account.id);
+        }
+        for (i, req) in CATALOGUE.iter().enumerate() {
+            if req.any_of.contains(&p.credential.code.as_str()) {
+                let flags = &mut this_person[i];
+                if matches!(p.status, RowStatus::Counts { .. }) {
+                    flags.0 = true
                 } else {
-                    pending.push(&row.account)
+                    flags.1 = true
                 }
             }
-            counted.sort();
-            counted.dedup();
-            pending.sort();
-            pending.dedup();
-            pending.retain(|a| counted.binary_search(a).is_err());
-            let people_counted = counted.len() as u32;
-            CompetencyStatus {
-                requirement: *req,
-                people_counted,
-                people_pending: pending.len() as u32,
-                met: people_counted >= req.people_needed,
-            }
+        }
+    });
+    settle(&mut this_person);
+    Ok(CATALOGUE
+        .iter()
+        .enumerate()
+        .map(|(i, req)| CompetencyStatus {
+            requirement: *req,
+            people_counted: counted[i],
+            people_pending: pending[i],
+            met: counted[i] >= req.people_needed,
         })
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
@@ -259,17 +274,20 @@ mod tests {
     fn d7_latency_is_deterministic_and_inside_its_window() {
         let assoc = chrono::Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap();
         for code in ["AZ-104", "MS-900", "SC-900", "PL-300"] {
-            let RowStatus::Pending { from, to, expected } = latency(assoc - Duration::days(30), assoc, code, assoc)
+            let RowStatus::Pending { from, to, expected } =
+                latency(assoc - Duration::days(30), assoc, ["985001234", code], assoc)
             else {
                 panic!("a proof is pending at the moment of association");
             };
             assert!(from <= expected && expected < to && to - from == EXISTING_WITHIN);
             assert_eq!(
-                latency(assoc - Duration::days(30), assoc, code, assoc + EXISTING_WITHIN),
+                latency(assoc - Duration::days(30), assoc, ["985001234", code], assoc + EXISTING_WITHIN),
                 RowStatus::Counts { since: expected }
             );
             let passed = assoc + Duration::days(2);
-            let RowStatus::Pending { from, expected, .. } = latency(passed, assoc, code, passed) else { panic!() };
+            let RowStatus::Pending { from, expected, .. } = latency(passed, assoc, ["985001234", code], passed) else {
+                panic!()
+            };
             assert_eq!(from, passed + NEWLY_PASSED_FROM);
             assert!(expected < passed + NEWLY_PASSED_TO);
         }
