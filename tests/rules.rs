@@ -47,6 +47,11 @@ fn refused(s: &mut Scenario, actor: &Actor, at: Time, command: &Command) -> Refu
     refusal
 }
 
+/// Lena, at her yearly limit in the demo, associates her MCID again (R15).
+fn lena_links() -> Command {
+    link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD)
+}
+
 fn report_people(s: &Scenario, admin: &str, org: &MpnId, at: Time) -> Vec<String> {
     let report = skills_report(s.state(), &who(admin), org, at).unwrap();
     let mut people: Vec<String> = report.rows.iter().map(|r| r.person.clone()).collect();
@@ -438,12 +443,7 @@ fn r14_unanswered_invitation_is_verified_corrected_and_resent() {
 #[test]
 fn r15_the_limited_user_sees_the_date_a_new_association_may_start() {
     let mut s = demo();
-    let refusal = refused(
-        &mut s,
-        &who("lena@contoso.com"),
-        now(),
-        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
-    );
+    let refusal = refused(&mut s, &who("lena@contoso.com"), now(), &lena_links());
     let first = now() - Duration::days(300);
     assert_eq!(
         refusal,
@@ -459,12 +459,7 @@ fn r15_the_limited_user_sees_the_date_a_new_association_may_start() {
     let status = certlink::rules::profile::profile_limit(s.state(), &id("lena@contoso.com"), now()).unwrap();
     assert_eq!((status.used, status.next_allowed), (3, Some(first + YEAR)));
     // On that date, it works.
-    s.execute(
-        &who("lena@contoso.com"),
-        first + YEAR,
-        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
-    )
-    .unwrap();
+    s.execute(&who("lena@contoso.com"), first + YEAR, &lena_links()).unwrap();
 }
 
 #[test]
@@ -585,12 +580,7 @@ fn d4_the_audit_trail_keeps_every_change_with_time_actor_and_rule() {
 fn d5_a_refusal_carries_its_date_and_each_language_words_it() {
     use certlink::i18n::{format_date, Lang};
     let mut s = demo();
-    let refusal = refused(
-        &mut s,
-        &who("lena@contoso.com"),
-        now(),
-        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
-    );
+    let refusal = refused(&mut s, &who("lena@contoso.com"), now(), &lena_links());
     let Refusal::AssociationLimited { next_allowed, .. } = refusal else { panic!("R15 refusal expected") };
     assert_eq!(format_date(Lang::En, next_allowed), "January 31, 2027");
     assert_eq!(format_date(Lang::Fr, next_allowed), "31 janvier 2027");
@@ -613,15 +603,9 @@ fn d6_a_scenario_can_change_both_limit_numbers() {
     );
     s.execute(&Actor::Trainer, now(), &Command::SetLimitSettings { settings }).unwrap();
     // Lena's 3 in a year are now within 5, and 10 days since her last start exceed 7.
-    s.execute(&who("lena@contoso.com"), now(), &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD))
-        .unwrap();
+    s.execute(&who("lena@contoso.com"), now(), &lena_links()).unwrap();
     s.execute(&who("lena@contoso.com"), now(), &Command::RemoveAccess { account: id("lena@contoso.com") }).unwrap();
-    let cool = refused(
-        &mut s,
-        &who("lena@contoso.com"),
-        now() + Duration::days(6),
-        &link("lena@contoso.com", "lena.lindqvist@outlook.com", LEARN_PASSWORD),
-    );
+    let cool = refused(&mut s, &who("lena@contoso.com"), now() + Duration::days(6), &lena_links());
     assert!(
         matches!(cool, Refusal::AssociationLimited { reason: LimitReason::CoolOff, next_allowed, .. } if next_allowed == now() + Duration::days(7))
     );
