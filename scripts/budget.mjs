@@ -1,11 +1,16 @@
 // The bundle-size budget: gzips (level 9) every file of dist/ and fails
 // when the first load is over BUDGET_KB. The budget lives here, in one
 // place; later work stays under it or argues in a note for moving it.
+// History: 150 KB for the shell (64.5 KB measured). Moved to 250 KB with
+// the Partner Center views (issue 4): the nine views measure 230 KB, of
+// which Leptos's rendering code for our view trees is most of the wasm
+// (twiggy: tachys render closures and AnyView impls about 30 % of code);
+// the lighter ways tried are in the closing note of that change.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 150;
+export const BUDGET_KB = 250;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

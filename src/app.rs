@@ -1,26 +1,27 @@
-//! The shell: header (product name, language switch, the blue My Profile
-//! icon button), the routed main region and the footer. It owns the two
-//! signals every view reads through context: the language and the route.
+//! The shell: header (product name, navigation, who is signed in, language
+//! switch, the blue My Profile icon button), the routed main region and the
+//! footer. It creates the [`Ctx`] every view reads through context.
 
+use crate::i18n::reactive::tr;
 use crate::i18n::{t, Lang, Text};
 use crate::route::Route;
+use crate::session::{use_ctx, Ctx};
 use crate::views;
 use leptos::prelude::*;
 
 /// The whole app, as `main.rs` mounts it.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(crate::prefs::initial_lang());
-    provide_context(lang);
-
     let current = || Route::parse(&leptos::prelude::location_hash().unwrap_or_default());
-    let route = RwSignal::new(current());
+    let ctx = Ctx::new(crate::prefs::initial_lang(), current());
+    provide_context(ctx);
+    provide_context(ctx.lang);
     // The root lives as long as the page, so the listener is never removed.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| route.set(current()));
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| ctx.route.set(current()));
 
     // `<html lang>` follows the language so screen readers pronounce it right.
     Effect::new(move |_| {
-        let lang = lang.get();
+        let lang = ctx.lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
@@ -30,9 +31,15 @@ pub fn App() -> impl IntoView {
     view! {
         <Header />
         <main id="main" class="page">
-            {move || match route.get() {
+            {move || match ctx.route.get() {
                 Route::Home => view! { <views::home::Home /> }.into_any(),
+                Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
                 Route::Profile => view! { <views::profile::Profile /> }.into_any(),
+                Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
+                Route::Competency => view! { <views::competency::Competency /> }.into_any(),
+                Route::Users => view! { <views::users::Users /> }.into_any(),
+                Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
+                Route::Support => view! { <views::support::Support /> }.into_any(),
                 Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
             }}
         </main>
@@ -47,20 +54,22 @@ pub fn use_lang() -> RwSignal<Lang> {
 
 #[component]
 fn Header() -> impl IntoView {
-    let lang = use_lang();
+    let ctx = use_ctx();
+    let lang = ctx.lang;
     view! {
         <header class="topbar">
             <a class="brand" href=Route::Home.href()>
                 <span class="brand-name">"Certlink"</span>
-                <span class="brand-tagline">{move || t(lang.get(), Text::Tagline)}</span>
+                <span class="brand-tagline">{tr(lang, Text::Tagline)}</span>
             </a>
             <div class="topbar-end">
+                <Who />
                 <LanguageSwitch />
                 <a
                     class="profile-button"
                     href=Route::Profile.href()
-                    aria-label=move || t(lang.get(), Text::MyProfile)
-                    title=move || t(lang.get(), Text::MyProfile)
+                    aria-label=tr(lang, Text::MyProfile)
+                    title=tr(lang, Text::MyProfile)
                 >
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                         <circle cx="12" cy="8.5" r="4" />
@@ -69,6 +78,75 @@ fn Header() -> impl IntoView {
                 </a>
             </div>
         </header>
+        <Nav />
+    }
+}
+
+/// The signed-in person and organisation, always visible, or a sign-in link.
+#[component]
+fn Who() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    move || match ctx.account() {
+        Some(account) => {
+            let org = ctx.with_state(|s| s.organisation(&account.org).map(|o| o.name.clone())).unwrap_or_default();
+            view! {
+                <div class="who">
+                    <span class="who-name">{account.display_name.clone()}</span>
+                    <span class="who-org">{org}</span>
+                    <button
+                        class="link-button"
+                        on:click=move |_| {
+                            ctx.sign_out();
+                            ctx.go(Route::SignIn);
+                        }
+                    >
+                        {tr(lang, Text::SignOut)}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        None => view! {
+            <a class="who sign-in-link" href=Route::SignIn.href()>
+                {tr(lang, Text::SignIn)}
+            </a>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let link = move |route: Route, text: Text| {
+        let href = route.href();
+        let current = move || {
+            let here = ctx.route.get();
+            let same = here == route || matches!((&here, &route), (Route::Faq(_), Route::Faq(_)));
+            same.then_some("page")
+        };
+        view! {
+            <li>
+                <a href=href aria-current=current>
+                    {move || t(lang.get(), text)}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="nav" aria-label=tr(lang, Text::MainNavigation)>
+            <ul>
+                {link(Route::Home, Text::NavHome)}
+                {link(Route::Profile, Text::NavProfile)}
+                {link(Route::SkillsReport, Text::NavSkillsReport)}
+                {link(Route::Competency, Text::NavCompetency)}
+                {link(Route::Users, Text::NavUsers)}
+                {link(Route::Faq(None), Text::NavFaq)}
+                {link(Route::Support, Text::NavSupport)}
+            </ul>
+        </nav>
     }
 }
 
@@ -82,7 +160,7 @@ fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <label class="lang-switch">
-            <span class="lang-label">{move || t(lang.get(), Text::LanguageLabel)}</span>
+            <span class="lang-label">{tr(lang, Text::LanguageLabel)}</span>
             <select on:change=on_change prop:value=move || lang.get().code()>
                 {Lang::ALL
                     .into_iter()
@@ -104,7 +182,7 @@ fn Footer() -> impl IntoView {
     let lang = use_lang();
     view! {
         <footer class="footer">
-            <p>{move || t(lang.get(), Text::FooterNote)}</p>
+            <p>{tr(lang, Text::FooterNote)}</p>
         </footer>
     }
 }

@@ -30,8 +30,10 @@
 //! - A refused command changes nothing; every refusal names its rule (D3).
 
 pub mod app;
+pub mod download;
 pub mod i18n;
 pub mod prefs;
 pub mod route;
 pub mod rules;
+pub mod session;
 pub mod views;

@@ -1,11 +1,20 @@
 //! Hash routes <-> [`Route`]. Hash routes survive reloads and deep links on
 //! any static host, under any sub-path, with no server rewrite rules.
 
+use crate::i18n::faq::FaqEntry;
+
 /// A page of the app, as its URL hash names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
+    SignIn,
     Profile,
+    SkillsReport,
+    Competency,
+    Users,
+    /// The FAQ, scrolled to one entry when the address names it.
+    Faq(Option<FaqEntry>),
+    Support,
     /// Any hash Certlink does not know; shown as a "page not found" page.
     NotFound(String),
 }
@@ -13,22 +22,38 @@ pub enum Route {
 impl Route {
     /// Reads a hash such as `#/profile` (with or without the `#`).
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let path = path.trim_end_matches('/');
+        let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
         match path {
             "" => Route::Home,
+            "sign-in" => Route::SignIn,
             "profile" => Route::Profile,
-            other => Route::NotFound(other.to_string()),
+            "skills-report" => Route::SkillsReport,
+            "competency" => Route::Competency,
+            "users" => Route::Users,
+            "faq" => Route::Faq(None),
+            "support" => Route::Support,
+            other => match other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
+                Some(entry) => Route::Faq(Some(entry)),
+                None => Route::NotFound(other.to_string()),
+            },
         }
     }
 
     /// The hash that leads to this page, for `href`s.
     pub fn href(&self) -> String {
-        match self {
-            Route::Home => "#/".to_string(),
-            Route::Profile => "#/profile".to_string(),
-            Route::NotFound(path) => format!("#/{path}"),
-        }
+        let path = match self {
+            Route::Home => "",
+            Route::SignIn => "sign-in",
+            Route::Profile => "profile",
+            Route::SkillsReport => "skills-report",
+            Route::Competency => "competency",
+            Route::Users => "users",
+            Route::Faq(None) => "faq",
+            Route::Faq(Some(entry)) => return format!("#/faq/{}", entry.slug()),
+            Route::Support => "support",
+            Route::NotFound(path) => path,
+        };
+        format!("#/{path}")
     }
 }
 
@@ -38,12 +63,25 @@ mod tests {
 
     #[test]
     fn hash_routes_round_trip() {
-        for route in [Route::Home, Route::Profile] {
+        let mut routes = vec![
+            Route::Home,
+            Route::SignIn,
+            Route::Profile,
+            Route::SkillsReport,
+            Route::Competency,
+            Route::Users,
+            Route::Faq(None),
+            Route::Support,
+        ];
+        routes.extend(FaqEntry::ALL.into_iter().map(|e| Route::Faq(Some(e))));
+        for route in routes {
             assert_eq!(Route::parse(&route.href()), route);
         }
         assert_eq!(Route::parse(""), Route::Home);
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/profile/"), Route::Profile);
+        assert_eq!(Route::parse("#/faq/r12-moving-company"), Route::Faq(Some(FaqEntry::MovingCompany)));
+        assert_eq!(Route::parse("#/faq/nope"), Route::NotFound("faq/nope".into()));
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
     }
 }

@@ -554,7 +554,7 @@ fn d3_every_refusal_names_its_rule() {
     }
     assert_eq!(
         skills_report(s.state(), &who("priya@contoso.com"), &contoso(), now()).unwrap_err().to_string(),
-        "refused by R2: AdminOnly"
+        "refused by R2"
     );
 }
 

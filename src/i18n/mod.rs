@@ -8,6 +8,10 @@
 //! tell Partner Center's words from Certlink's.
 
 pub mod dates;
+pub mod events;
+pub mod faq;
+pub mod reactive;
+pub mod refusals;
 pub mod source;
 
 pub use dates::format_date;
@@ -78,6 +82,74 @@ pub enum Text {
     NotFoundBody,
     BackHome,
     FooterNote,
+    SignIn,
+    SignOut,
+    NavSkillsReport,
+    NavCompetency,
+    NavUsers,
+    NavFaq,
+    NavSupport,
+    SignInNeeded,
+    NotAllowedHeading,
+    SignInHeading,
+    WorkEmail,
+    Password,
+    DemoAccounts,
+    YourLearning,
+    NoPartnerUniversityAccess,
+    GetPartnerUniversityAccess,
+    RemoveAccess,
+    ExamsAndCertifications,
+    LinkedMcid,
+    NoMcidLinked,
+    AssociateMicrosoftLearningAccount,
+    MicrosoftLearningUsername,
+    MicrosoftLearningPassword,
+    Associate,
+    Cancel,
+    YearlyLimit,
+    NoAssociationYet,
+    SearchFaq,
+    NoFaqMatch,
+    LinkToQuestion,
+    NoSkillsData,
+    DownloadSkillsReport,
+    ColPerson,
+    ColProof,
+    ColPassedOn,
+    ColAssociated,
+    ColStatus,
+    ColRelevantFor,
+    ColActions,
+    PartnerUniversity,
+    RemoveFromReport,
+    Pages,
+    Previous,
+    Next,
+    Met,
+    NotMet,
+    InvitationsWithoutResponse,
+    NoPendingInvitation,
+    AllUsers,
+    InviteUser,
+    DisplayName,
+    Role,
+    TemporaryPassword,
+    SendInvitation,
+    VerifyEmailAddress,
+    Resend,
+    EmailAddressUsed,
+    ConfirmAddress,
+    Deleted,
+    DeleteAccount,
+    ConfirmDelete,
+    WhatIsTheProblem,
+    EvidenceHeading,
+    TicketDetails,
+    ProblemStarted,
+    OpenTicket,
+    YourTickets,
+    NoTickets,
 }
 
 /// The sentence for `text` in `lang`.
@@ -122,8 +194,204 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             "Certlink is a rehearsal tool: demo data only, kept in this browser. Partner Center’s words are quoted from its public article.",
             "Certlink est un outil de répétition : données de démonstration uniquement, conservées dans ce navigateur. Les phrases de l’Espace partenaires sont citées de son article public.",
         ),
+        SignIn => ("Sign in", "Se connecter"),
+        SignOut => ("Sign out", "Se déconnecter"),
+        NavSkillsReport => ("Skills report", "Rapport des qualifications"),
+        NavCompetency => ("Competency status", "État des compétences"),
+        NavUsers => ("Users", "Utilisateurs"),
+        NavFaq => ("FAQ", "FAQ"),
+        NavSupport => ("Support", "Support"),
+        SignInNeeded => ("Sign in with your Partner Center work account to see this page.", "Connectez-vous avec votre compte professionnel de l’Espace partenaires pour voir cette page."),
+        NotAllowedHeading => ("Not allowed", "Accès non autorisé"),
+        SignInHeading => ("Sign in to Partner Center", "Se connecter à l’Espace partenaires"),
+        WorkEmail => ("Work email", "Adresse e-mail professionnelle"),
+        Password => ("Password", "Mot de passe"),
+        DemoAccounts => ("Demo accounts", "Comptes de démonstration"),
+        YourLearning => ("Your Learning", "Votre apprentissage"),
+        NoPartnerUniversityAccess => ("Your Partner University account is not associated with this Partner Center account yet.", "Votre compte Université partenaire n’est pas encore associé à ce compte Espace partenaires."),
+        GetPartnerUniversityAccess => ("Get Partner University access", "Obtenir l’accès à l’Université partenaire"),
+        RemoveAccess => ("Remove access", "Supprimer l’accès"),
+        ExamsAndCertifications => ("Microsoft exams and certifications", "Examens et certifications Microsoft"),
+        LinkedMcid => ("Linked Microsoft Certification profile ID (MCID):", "ID de profil de certification Microsoft (MCID) lié :"),
+        NoMcidLinked => ("No Microsoft Learning account is associated with this profile.", "Aucun compte Microsoft Learning n’est associé à ce profil."),
+        AssociateMicrosoftLearningAccount => ("Associate Microsoft Learning account", "Associer un compte Microsoft Learning"),
+        MicrosoftLearningUsername => ("Microsoft Learning username", "Nom d’utilisateur Microsoft Learning"),
+        MicrosoftLearningPassword => ("Microsoft Learning password", "Mot de passe Microsoft Learning"),
+        Associate => ("Associate", "Associer"),
+        Cancel => ("Cancel", "Annuler"),
+        YearlyLimit => ("Associations this year", "Associations cette année"),
+        NoAssociationYet => ("No association yet: you may associate a Microsoft Learning account now.", "Aucune association pour l’instant : vous pouvez associer un compte Microsoft Learning dès maintenant."),
+        SearchFaq => ("Search the questions", "Rechercher dans les questions"),
+        NoFaqMatch => ("No question matches your search.", "Aucune question ne correspond à votre recherche."),
+        LinkToQuestion => ("Link to this question", "Lien vers cette question"),
+        NoSkillsData => ("No users with skills data were found. Users should check that they associated their Microsoft Learning or Partner University accounts.", "Aucun utilisateur avec des données de qualifications n’a été trouvé. Les utilisateurs doivent vérifier qu’ils ont associé leur compte Microsoft Learning ou Université partenaire."),
+        DownloadSkillsReport => ("Download skills report", "Télécharger le rapport des qualifications"),
+        ColPerson => ("Person", "Personne"),
+        ColProof => ("Exam, certification or assessment", "Examen, certification ou évaluation"),
+        ColPassedOn => ("Passed on", "Réussi le"),
+        ColAssociated => ("Associated", "Associé"),
+        ColStatus => ("In the report", "Dans le rapport"),
+        ColRelevantFor => ("Relevant for competencies", "Utile pour les compétences"),
+        ColActions => ("Actions", "Actions"),
+        PartnerUniversity => ("Partner University", "Université partenaire"),
+        RemoveFromReport => ("Remove from report", "Supprimer du rapport"),
+        Pages => ("Pages", "Pages"),
+        Previous => ("Previous", "Précédent"),
+        Next => ("Next", "Suivant"),
+        Met => ("Met", "Atteinte"),
+        NotMet => ("Not met", "Non atteinte"),
+        InvitationsWithoutResponse => ("Invitations with no response", "Invitations sans réponse"),
+        NoPendingInvitation => ("Every invitation has been answered.", "Toutes les invitations ont reçu une réponse."),
+        AllUsers => ("All users", "Tous les utilisateurs"),
+        InviteUser => ("Invite a user", "Inviter un utilisateur"),
+        DisplayName => ("Display name", "Nom affiché"),
+        Role => ("Role", "Rôle"),
+        TemporaryPassword => ("Temporary password (at least 8 characters)", "Mot de passe temporaire (au moins 8 caractères)"),
+        SendInvitation => ("Send sign-in details", "Envoyer les détails de connexion"),
+        VerifyEmailAddress => ("Verify email address", "Vérifier l’adresse e-mail"),
+        Resend => ("Resend", "Renvoyer"),
+        EmailAddressUsed => ("Email address used (correct it if it is wrong)", "Adresse e-mail utilisée (corrigez-la si elle est erronée)"),
+        ConfirmAddress => ("Confirm this address", "Confirmer cette adresse"),
+        Deleted => ("deleted", "supprimé"),
+        DeleteAccount => ("Delete account", "Supprimer le compte"),
+        ConfirmDelete => ("Yes, delete the account", "Oui, supprimer le compte"),
+        WhatIsTheProblem => ("What is the problem?", "Quel est le problème ?"),
+        EvidenceHeading => ("Your ticket will carry", "Votre ticket contiendra"),
+        TicketDetails => ("Describe the problem", "Décrivez le problème"),
+        ProblemStarted => ("When did it start?", "Depuis quand ?"),
+        OpenTicket => ("Open a ticket", "Ouvrir un ticket"),
+        YourTickets => ("Your tickets", "Vos tickets"),
+        NoTickets => ("You have opened no ticket.", "Vous n’avez ouvert aucun ticket."),
     };
     lang.pick(en, fr)
+}
+
+/// "Every work account's password is …": the sign-in page's hint.
+pub fn demo_passwords(lang: Lang) -> String {
+    use crate::rules::demo::{LEARN_PASSWORD, WORK_PASSWORD};
+    lang.pick(
+        format!("Every demo work account's password is {WORK_PASSWORD}; Microsoft Learning accounts use {LEARN_PASSWORD}. Choose an account to fill the form."),
+        format!("Le mot de passe de chaque compte professionnel de démonstration est {WORK_PASSWORD} ; les comptes Microsoft Learning utilisent {LEARN_PASSWORD}. Choisissez un compte pour remplir le formulaire."),
+    )
+}
+
+pub fn fill_demo_label(lang: Lang, email: &str) -> String {
+    lang.pick(format!("Fill the form with {email}"), format!("Remplir le formulaire avec {email}"))
+}
+
+pub fn partner_university_since(lang: Lang, date: &str) -> String {
+    lang.pick(
+        format!("Your Partner University account is associated with your Partner Center user account since {date}."),
+        format!("Votre compte Université partenaire est associé à votre compte d’utilisateur de l’Espace partenaires depuis le {date}."),
+    )
+}
+
+pub fn credential_line(lang: Lang, code: &str, title: &str, date: &str) -> String {
+    lang.pick(format!("{code} {title}, passed {date}"), format!("{code} {title}, réussi le {date}"))
+}
+
+/// R9's button, with the person's own address.
+pub fn use_email_to_associate(lang: Lang, email: &str) -> String {
+    lang.pick(
+        format!("Use {email} to associate my Microsoft Learning account"),
+        format!("Utiliser {email} pour associer mon compte Microsoft Learning"),
+    )
+}
+
+/// R15: associations used and the date from which a new one may start.
+pub fn limit_status(lang: Lang, used: u32, per_year: u32, next: Option<String>) -> String {
+    match next {
+        None => lang.pick(
+            format!("{used} of {per_year} associations used in the last 365 days. A new association may start now."),
+            format!("{used} associations sur {per_year} utilisées au cours des 365 derniers jours. Une nouvelle association peut commencer dès maintenant."),
+        ),
+        Some(date) => lang.pick(
+            format!("{used} of {per_year} associations used in the last 365 days. A new association may start on {date}."),
+            format!("{used} associations sur {per_year} utilisées au cours des 365 derniers jours. Une nouvelle association pourra commencer le {date}."),
+        ),
+    }
+}
+
+/// D6: the numbers in force and where they come from.
+pub fn limit_explained(lang: Lang, per_year: u32, cool_off_days: u32) -> String {
+    lang.pick(
+        format!("Certlink counts {per_year} associations in a rolling 365 days, and {cool_off_days} days between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6)."),
+        format!("Certlink compte {per_year} associations sur 365 jours glissants, et {cool_off_days} jours entre deux associations à partir du début de la précédente. L’article dit seulement « un nombre limité » ; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6)."),
+    )
+}
+
+pub fn next_association(lang: Lang, date: &str) -> String {
+    lang.pick(
+        format!("According to your profile, a new association may start on {date}. If you have problems after that date, come back here."),
+        format!("D’après votre profil, une nouvelle association pourra commencer le {date}. En cas de problème après cette date, revenez ici."),
+    )
+}
+
+pub fn rows_of(lang: Lang, first: usize, last: usize, total: usize) -> String {
+    lang.pick(format!("Rows {first}-{last} of {total}"), format!("Lignes {first} à {last} sur {total}"))
+}
+
+pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
+    lang.pick(format!("Page {page} of {pages}"), format!("Page {page} sur {pages}"))
+}
+
+pub fn counts_since(lang: Lang, date: &str) -> String {
+    lang.pick(format!("Counts since {date}"), format!("Compte depuis le {date}"))
+}
+
+/// D7: a pending row and the window it is expected in.
+pub fn pending_between(lang: Lang, from: &str, to: &str) -> String {
+    lang.pick(
+        format!("Pending: expected between {from} and {to}"),
+        format!("En attente : prévu entre le {from} et le {to}"),
+    )
+}
+
+/// "Associated in PMC" and "Associated in PC", as the real report has them.
+pub fn associated_flags(lang: Lang, pmc: bool, pc: bool) -> String {
+    let yes_no = |b: bool| if b { lang.pick("yes", "oui") } else { lang.pick("no", "non") };
+    lang.pick(
+        format!("PMC: {}, PC: {}", yes_no(pmc), yes_no(pc)),
+        format!("PMC : {}, PC : {}", yes_no(pmc), yes_no(pc)),
+    )
+}
+
+pub fn remove_from_report_label(lang: Lang, person: &str) -> String {
+    // The visible text comes first, so the accessible name contains it.
+    lang.pick(format!("Remove from report: {person}"), format!("Supprimer du rapport : {person}"))
+}
+
+/// R3: people counted against people needed.
+pub fn people_counted(lang: Lang, counted: u32, needed: u32, pending: u32) -> String {
+    let base = lang
+        .pick(format!("{counted} of {needed} people needed"), format!("{counted} personnes sur {needed} nécessaires"));
+    if pending == 0 {
+        base
+    } else {
+        lang.pick(format!("{base}; {pending} more pending"), format!("{base} ; {pending} de plus en attente"))
+    }
+}
+
+pub fn invited_on(lang: Lang, date: &str, resent: usize) -> String {
+    lang.pick(
+        format!("sent {date}, resent {resent} time(s), no response"),
+        format!("envoyée le {date}, renvoyée {resent} fois, sans réponse"),
+    )
+}
+
+pub fn resend_label(lang: Lang, name: &str) -> String {
+    lang.pick(format!("Resend sign-in details to {name}"), format!("Renvoyer les détails de connexion à {name}"))
+}
+
+pub fn delete_account_label(lang: Lang, name: &str) -> String {
+    lang.pick(format!("Delete account: {name}"), format!("Supprimer le compte : {name}"))
+}
+
+pub fn confirm_delete(lang: Lang, name: &str) -> String {
+    lang.pick(
+        format!("Delete the account of {name}? They will no longer be able to sign in. Their MCID stays in the skills report until they ask to be removed from it."),
+        format!("Supprimer le compte de {name} ? Cette personne ne pourra plus se connecter. Son MCID reste dans le rapport des qualifications jusqu’à ce qu’elle demande à en être supprimée."),
+    )
 }
 
 #[cfg(test)]

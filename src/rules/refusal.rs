@@ -171,10 +171,11 @@ impl Refusal {
 }
 
 impl std::fmt::Display for Refusal {
-    /// A terse English form for logs and test failures; people read the
-    /// view's worded sentence instead.
+    /// A terse form for logs; people read the view's worded sentence
+    /// instead. (No `Debug` here: it would pull every type's `Debug` into
+    /// the wasm bundle.)
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "refused by {}: {:?}", self.rule().code(), self)
+        write!(f, "refused by {}", self.rule().code())
     }
 }
 

@@ -265,10 +265,110 @@ pub fn competency_status(
         .collect())
 }
 
+/// `2026-11-27`: written by hand, since chrono's `format` machinery costs
+/// far more wasm than this line.
+pub fn iso_date(at: Time) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day())
+}
+
+/// The skills report as the CSV file admins download: UTF-8 with a byte
+/// order mark (so spreadsheets read accents right), the real report's
+/// column names, one row per person and proof.
+pub fn skills_report_csv(report: &SkillsReport) -> String {
+    let mut out = String::from("\u{feff}");
+    let header = [
+        "Name",
+        "Work email",
+        "MCID",
+        "Source",
+        "Type",
+        "Code",
+        "Title",
+        "Passed on",
+        "Associated in PMC",
+        "Associated in PC",
+        "Status",
+        "Counts from",
+        "Expected between",
+        "Relevant for Competencies (Option) or Programs",
+    ];
+    push_csv_line(&mut out, header.iter().map(|h| h.to_string()));
+    let day = iso_date;
+    let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_string();
+    for row in &report.rows {
+        let (status, counts_from, window) = match row.status {
+            RowStatus::Counts { since } => ("Counts".to_string(), day(since), String::new()),
+            RowStatus::Pending { from, to, .. } => {
+                ("Pending".to_string(), String::new(), format!("{} - {}", day(from), day(to)))
+            }
+        };
+        push_csv_line(
+            &mut out,
+            [
+                row.person.clone(),
+                row.account.to_string(),
+                row.mcid.as_ref().map(|m| m.to_string()).unwrap_or_default(),
+                match row.source {
+                    SkillSource::MicrosoftLearning => "Microsoft Learning",
+                    SkillSource::PartnerUniversity => "Partner University",
+                }
+                .to_string(),
+                match row.kind {
+                    CredentialKind::Exam => "Exam",
+                    CredentialKind::Certification => "Certification",
+                    CredentialKind::Assessment => "Assessment",
+                }
+                .to_string(),
+                row.code.clone(),
+                row.title.clone(),
+                day(row.passed_on),
+                yes_no(row.associated_in_pmc),
+                yes_no(row.associated_in_pc),
+                status,
+                counts_from,
+                window,
+                row.relevant_for.join("; "),
+            ],
+        );
+    }
+    out
+}
+
+fn push_csv_line(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    let cells: Vec<String> = cells.into_iter().map(|c| csv_cell(&c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// One CSV cell: a cell that a spreadsheet would read as a formula (it
+/// begins with = + - @, a tab or a carriage return) is prefixed with a
+/// quote mark, as OWASP's CSV-injection advice says; then RFC 4180 quoting.
+pub fn csv_cell(value: &str) -> String {
+    let neutral =
+        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn r2_csv_cells_never_become_formulas_and_are_quoted() {
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+33 1"), "'+33 1");
+        assert_eq!(csv_cell("-1"), "'-1");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("Moreau, Mia"), "\"Moreau, Mia\"");
+        assert_eq!(csv_cell("Zoë"), "Zoë");
+    }
 
     #[test]
     fn d7_latency_is_deterministic_and_inside_its_window() {

@@ -167,6 +167,17 @@ pub fn remove_from_report(state: &State, actor: &Actor, mcid: &McidId) -> Result
     Ok(vec![EventKind::RemovedFromReport { mcid: mcid.clone(), account: link.account.clone(), org: link.org.clone() }])
 }
 
+/// Whether `actor` may remove `mcid` from the report now (R13), so a view
+/// offers the button only where the rules would accept it.
+pub fn can_remove_from_report(state: &State, actor: &Actor, mcid: &McidId) -> bool {
+    remove_from_report(state, actor, mcid).is_ok()
+}
+
+/// Whether `actor` may delete `target`'s account (R13).
+pub fn can_delete_account(state: &State, actor: &Actor, target: &AccountId) -> bool {
+    delete_account(state, actor, target).is_ok()
+}
+
 /// The users of the admin's organisation, for the Users view (R2).
 pub fn organisation_users<'a>(state: &'a State, actor: &Actor) -> Result<Vec<&'a WorkAccount>, Refusal> {
     let admin = acting_admin(state, actor)?;

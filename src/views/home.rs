@@ -15,14 +15,20 @@ pub fn Home() -> impl IntoView {
         <h1>{tr(Text::HomeHeading)}</h1>
         <p class="lead">{tr(Text::HomeIntro)}</p>
         <p>{tr(Text::HomeAudience)}</p>
-        <p>
-            <a class="button primary" href=Route::Profile.href()>{tr(Text::NavProfile)}</a>
+        <p class="actions">
+            <a class="button primary" href=Route::SignIn.href()>{tr(Text::SignIn)}</a>
+            <a class="button" href=Route::Faq(None).href()>{tr(Text::NavFaq)}</a>
         </p>
         <section class="source-quote" aria-labelledby="home-source">
             <h2 id="home-source">{tr(Text::HomeSourceHeading)}</h2>
             <figure>
                 <blockquote>
                     <p class="source-title">{q(Source::Title)}</p>
+                    <p>
+                        <strong>{q(Source::RolesHeading)}</strong>
+                        ": "
+                        {q(Source::RolesAllUsers)}
+                    </p>
                     <p>{q(Source::Intro)}</p>
                     <p>{q(Source::Competency)}</p>
                     <p>{q(Source::OneMembership)}</p>

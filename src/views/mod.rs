@@ -1,6 +1,13 @@
-//! One file per page. Views read the language from context and only show
-//! what the rules answer; they decide nothing themselves.
+//! One file per page. Views read the context, call the rules and show their
+//! answers; they decide nothing themselves.
 
+pub mod common;
+pub mod competency;
+pub mod faq;
 pub mod home;
 pub mod not_found;
 pub mod profile;
+pub mod sign_in;
+pub mod skills_report;
+pub mod support;
+pub mod users;

@@ -1,21 +1,292 @@
-//! My Profile. Until the Partner Center views land, it shows the two
-//! procedures the article gives for this page, quoted.
+//! My Profile (R5-R12, R15): the Your Learning field (Partner University
+//! access), the Microsoft exams and certifications field (associate a
+//! Microsoft Learning account, or remove access), and the yearly limit.
 
-use crate::app::use_lang;
+use crate::i18n::reactive::{qt, tr};
 use crate::i18n::source::{quote, Source};
-use crate::i18n::{t, Text};
+use crate::i18n::{format_date, t, Text};
+use crate::rules::profile::{profile_limit, same_credentials_profile};
+use crate::rules::{AccountId, Command};
+use crate::session::use_ctx;
+use crate::views::common::{Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
 pub fn Profile() -> impl IntoView {
-    let lang = use_lang();
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    view! {
+        <h1>{tr(lang, Text::ProfileHeading)}</h1>
+        {move || match ctx.session.get() {
+            None => {
+                view! {
+                    <SignInPrompt />
+                    <ProfileHelp />
+                }
+                    .into_any()
+            }
+            Some(id) => {
+                view! {
+                    <Identity id=id.clone() />
+                    <YourLearning id=id.clone() />
+                    <ExamsAndCertifications id=id.clone() />
+                    <YearlyLimit id=id />
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// Who is signed in, and where.
+#[component]
+fn Identity(id: AccountId) -> impl IntoView {
+    let ctx = use_ctx();
+    let details = move || {
+        ctx.with_state(|s| {
+            s.account(&id).map(|a| {
+                let org = s.organisation(&a.org).map(|o| o.name.clone()).unwrap_or_default();
+                format!("{} · {} · {}", a.display_name, a.id, org)
+            })
+        })
+    };
+    view! { <p class="identity">{details}</p> }
+}
+
+/// The Your Learning field: Partner University access (R6, R7).
+#[component]
+fn YourLearning(id: AccountId) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<Outcome>);
+    let since = {
+        let id = id.clone();
+        move || ctx.with_state(|s| s.account(&id).and_then(|a| a.partner_university_since))
+    };
+    let get = {
+        let id = id.clone();
+        move |_| outcome.set(Some(ctx.execute(Command::GetPartnerUniversityAccess { account: id.clone() }).into()))
+    };
+    let remove =
+        move |_| outcome.set(Some(ctx.execute(Command::RemovePartnerUniversityAccess { account: id.clone() }).into()));
+    view! {
+        <section class="card field" aria-labelledby="your-learning">
+            <h2 id="your-learning">{tr(lang, Text::YourLearning)}</h2>
+            {move || match since() {
+                None => {
+                    view! {
+                        <p>{tr(lang, Text::NoPartnerUniversityAccess)}</p>
+                        <button class="button primary" on:click=get.clone()>
+                            {tr(lang, Text::GetPartnerUniversityAccess)}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Some(at) => {
+                    view! {
+                        <p>
+                            {move || {
+                                crate::i18n::partner_university_since(lang.get(), &format_date(lang.get(), at))
+                            }}
+                        </p>
+                        <SourceQuote sentences=&[
+                            Source::PuStep3Associated,
+                            Source::PuStep3Within72h,
+                            Source::PuStep3NewlyPassed,
+                        ] />
+                        <button class="button" on:click=remove.clone()>
+                            {tr(lang, Text::RemoveAccess)}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+            <OutcomeMessage outcome=outcome />
+        </section>
+    }
+}
+
+/// The Microsoft exams and certifications field (R8, R9, R11, R12).
+#[component]
+fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<Outcome>);
+    let linked = {
+        let id = id.clone();
+        move || ctx.with_state(|s| s.account(&id).and_then(|a| a.linked_mcid.clone()))
+    };
+    view! {
+        <section class="card field" aria-labelledby="exams">
+            <h2 id="exams">{tr(lang, Text::ExamsAndCertifications)}</h2>
+            {move || match linked() {
+                Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
+                None => view! { <Associate id=id.clone() outcome=outcome /> }.into_any(),
+            }}
+            <OutcomeMessage outcome=outcome />
+        </section>
+    }
+}
+
+/// The linked MCID, its exams and certifications, and Remove access (R11).
+#[component]
+fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let credentials = {
+        let mcid = mcid.clone();
+        move || ctx.with_state(|s| s.profile(&mcid).map(|p| p.credentials.clone()).unwrap_or_default())
+    };
+    let remove = move |_| outcome.set(Some(ctx.execute(Command::RemoveAccess { account: id.clone() }).into()));
+    view! {
+        <p>
+            {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
+        </p>
+        <ul class="credentials">
+            {move || {
+                credentials()
+                    .into_iter()
+                    .map(|c| {
+                        let line = move || {
+                            crate::i18n::credential_line(lang.get(), &c.code, &c.title, &format_date(lang.get(), c.passed_on))
+                        };
+                        view! { <li>{line}</li> }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <button class="button" on:click=remove>
+            {tr(lang, Text::RemoveAccess)}
+        </button>
+    }
+}
+
+/// Associate Microsoft Learning account: the prompt for the MCID's
+/// credentials (R8), and the same-credentials shortcut when it applies (R9).
+#[component]
+fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let prompting = RwSignal::new(false);
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let shortcut_email = {
+        let id = id.clone();
+        move || {
+            ctx.with_state(|s| s.account(&id).and_then(|a| same_credentials_profile(s, a).map(|_| a.id.to_string())))
+        }
+    };
+    let submit = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let command = Command::LinkMcid {
+                account: id.clone(),
+                username: username.get_untracked(),
+                password: password.get_untracked(),
+            };
+            let result: Outcome = ctx.execute(command).into();
+            if matches!(result, Outcome::Done(_)) {
+                prompting.set(false);
+            }
+            password.set(String::new());
+            outcome.set(Some(result));
+        }
+    };
+    let shortcut =
+        move |_| outcome.set(Some(ctx.execute(Command::LinkMcidWithSameCredentials { account: id.clone() }).into()));
+    view! {
+        <p>{tr(lang, Text::NoMcidLinked)}</p>
+        {move || {
+            shortcut_email()
+                .map(|email| {
+                    view! {
+                        <button class="button primary" on:click=shortcut.clone()>
+                            {move || crate::i18n::use_email_to_associate(lang.get(), &email)}
+                        </button>
+                    }
+                })
+        }}
+        <Show
+            when=move || prompting.get()
+            fallback=move || {
+                view! {
+                    <button class="button" on:click=move |_| prompting.set(true)>
+                        {tr(lang, Text::AssociateMicrosoftLearningAccount)}
+                    </button>
+                }
+            }
+        >
+            <form class="form" on:submit=submit.clone()>
+                <p>{qt(lang, Source::MlStep3)}</p>
+                <label>
+                    <span>{tr(lang, Text::MicrosoftLearningUsername)}</span>
+                    <input type="email" name="mcid-username" autocomplete="off" required bind:value=username />
+                </label>
+                <label>
+                    <span>{tr(lang, Text::MicrosoftLearningPassword)}</span>
+                    <input type="password" name="mcid-password" autocomplete="off" required bind:value=password />
+                </label>
+                <div class="actions">
+                    <button type="submit" class="button primary">
+                        {tr(lang, Text::Associate)}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| prompting.set(false)>
+                        {tr(lang, Text::Cancel)}
+                    </button>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+/// The yearly limit (R15, D6): associations counted and the next date.
+#[component]
+fn YearlyLimit(id: AccountId) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let status = move || ctx.with_state(|s| profile_limit(s, &id, ctx.now()));
+    view! {
+        <section class="card field" aria-labelledby="yearly-limit">
+            <h2 id="yearly-limit">{tr(lang, Text::YearlyLimit)}</h2>
+            <p>
+                {move || {
+                    let lang = lang.get();
+                    match status() {
+                        None => t(lang, Text::NoAssociationYet).to_string(),
+                        Some(status) => {
+                            crate::i18n::limit_status(
+                                lang,
+                                status.used,
+                                status.per_year,
+                                status.next_allowed.map(|d| format_date(lang, d)),
+                            )
+                        }
+                    }
+                }}
+            </p>
+            <p class="note">
+                {move || {
+                    let limits = ctx.with_state(|s| s.data().limits);
+                    crate::i18n::limit_explained(lang.get(), limits.per_year, limits.cool_off_days)
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// The two procedures the article gives for this page, for people not
+/// signed in yet.
+#[component]
+fn ProfileHelp() -> impl IntoView {
+    let lang = use_ctx().lang;
     let q = move |sentence| move || quote(lang.get(), sentence);
     view! {
-        <h1>{move || t(lang.get(), Text::ProfileHeading)}</h1>
-        <p>{move || t(lang.get(), Text::ProfileIntro)}</p>
+        <p>{tr(lang, Text::ProfileIntro)}</p>
         <section class="card" aria-labelledby="pu-heading">
             <h2 id="pu-heading">{q(Source::PuHeading)}</h2>
-            <ol>
+            <SourceQuote sentences=&[Source::PuWorkAccount, Source::PuProcedure] />
+            <ol class="source-steps">
                 <li>{q(Source::PuStep1)}</li>
                 <li>{q(Source::PuStep2)}</li>
                 <li>{q(Source::PuStep3)}</li>
@@ -24,12 +295,14 @@ pub fn Profile() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="ml-heading">
             <h2 id="ml-heading">{q(Source::MlHeading)}</h2>
-            <ol>
+            <SourceQuote sentences=&[Source::MlProcedure] />
+            <ol class="source-steps">
                 <li>{q(Source::MlStep1)}</li>
                 <li>{q(Source::MlStep2)}</li>
                 <li>{q(Source::MlStep3)}</li>
             </ol>
-            <p class="note">{q(Source::MlSameCredentials)}</p>
+            <h3>{q(Source::NotesHeading)}</h3>
+            <SourceQuote sentences=&[Source::MlSameCredentials] />
         </section>
     }
 }

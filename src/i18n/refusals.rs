@@ -1,0 +1,172 @@
+//! Every refusal of the rules as a sentence in the person's language, with
+//! the next step the source gives and the rule it cites (D3), e.g.
+//! "… (R15)". The rules carry the data; the wording lives here.
+
+use super::{format_date, Lang};
+use crate::rules::refusal::LimitReason;
+use crate::rules::{MpnId, Refusal, State};
+
+fn org_name(state: &State, org: &MpnId) -> String {
+    state.organisation(org).map_or_else(|| org.to_string(), |o| o.name.clone())
+}
+
+/// The refusal, worded: what happened, then what to do next, then the rule.
+pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String {
+    use Refusal::*;
+    let date = |at| format_date(lang, at);
+    let text = match refusal {
+        AdminOnly => lang.pick(
+            "Only an MPN Partner Admin or a Global Admin can review competency status, skills reports and users. Ask one of them, or sign in with an admin account.".to_string(),
+            "Seul un administrateur de partenaire MPN ou un administrateur général peut consulter l’état des compétences, les rapports des qualifications et les utilisateurs. Demandez-le à l’un d’eux ou connectez-vous avec un compte administrateur.".to_string(),
+        ),
+        UnknownAccount { email } if email.is_empty() => lang.pick(
+            "Sign in with your work account first.".to_string(),
+            "Connectez-vous d’abord avec votre compte professionnel.".to_string(),
+        ),
+        UnknownAccount { email } => lang.pick(
+            format!("There is no Partner Center account for {email}. Check the work email address, or ask your admin to invite you."),
+            format!("Aucun compte Espace partenaires n’existe pour {email}. Vérifiez l’adresse e-mail professionnelle ou demandez à votre administrateur de vous inviter."),
+        ),
+        WrongPassword => lang.pick(
+            "The work email or password is not right. Nothing was changed. Try again with your work account’s password.".to_string(),
+            "L’adresse e-mail professionnelle ou le mot de passe est incorrect. Rien n’a été modifié. Réessayez avec le mot de passe de votre compte professionnel.".to_string(),
+        ),
+        NotInOrganisation { org } => lang.pick(
+            format!("That belongs to {}, an organisation your account is not in. Sign in with an account of {} to do this.", org_name(state, org), org_name(state, org)),
+            format!("Cela appartient à {}, une organisation dont votre compte ne fait pas partie. Connectez-vous avec un compte de {} pour le faire.", org_name(state, org), org_name(state, org)),
+        ),
+        AlreadyHasPartnerUniversityAccess => lang.pick(
+            "You already have Partner University access. To end it, select Remove access.".to_string(),
+            "Vous avez déjà accès à l’Université partenaire. Pour y mettre fin, sélectionnez Supprimer l’accès.".to_string(),
+        ),
+        NoPartnerUniversityAccess => lang.pick(
+            "You have no Partner University access to remove. Select Get Partner University access first.".to_string(),
+            "Vous n’avez pas d’accès à l’Université partenaire à supprimer. Sélectionnez d’abord Obtenir l’accès à l’Université partenaire.".to_string(),
+        ),
+        WrongMcidCredentials => lang.pick(
+            "Those Microsoft Learning credentials did not work. Nothing was changed. Enter the username and password you use to sign in to your Microsoft Certification profile (MCID).".to_string(),
+            "Ces informations d’identification Microsoft Learning n’ont pas fonctionné. Rien n’a été modifié. Entrez le nom d’utilisateur et le mot de passe de votre profil de certification Microsoft (MCID).".to_string(),
+        ),
+        AlreadyLinked { mcid, org } => lang.pick(
+            format!("MCID {mcid} is already linked to {}. An MCID is linked to a single MPN membership at a time; there is nothing more to do.", org_name(state, org)),
+            format!("Le MCID {mcid} est déjà lié à {}. Un MCID est lié à une seule appartenance MPN à la fois ; il n’y a rien d’autre à faire.", org_name(state, org)),
+        ),
+        AnotherMcidLinked { mcid } => lang.pick(
+            format!("Your account already has MCID {mcid} associated. To associate another one, select Remove access first."),
+            format!("Le MCID {mcid} est déjà associé à votre compte. Pour en associer un autre, sélectionnez d’abord Supprimer l’accès."),
+        ),
+        SameCredentialsUnavailable => lang.pick(
+            "The shortcut works only when you have Partner University access and your Microsoft Learning account uses the same credentials. Get Partner University access, or enter your Microsoft Learning credentials.".to_string(),
+            "Ce raccourci ne fonctionne que si vous avez accès à l’Université partenaire et que votre compte Microsoft Learning utilise les mêmes informations d’identification. Obtenez l’accès à l’Université partenaire ou entrez vos informations d’identification Microsoft Learning.".to_string(),
+        ),
+        NotYourOwn { owner } => lang.pick(
+            format!("Due to privacy considerations, only {owner} can link or unlink their own MCID, even for an admin. Ask them to do it from their profile."),
+            format!("En raison de la confidentialité, seul {owner} peut lier ou dissocier son propre MCID, même pour un administrateur. Demandez-lui de le faire depuis son profil."),
+        ),
+        NothingLinked => lang.pick(
+            "No MCID is linked to your account, so there is nothing to remove. Select Associate Microsoft Learning account to link one.".to_string(),
+            "Aucun MCID n’est lié à votre compte, il n’y a donc rien à supprimer. Sélectionnez Associer un compte Microsoft Learning pour en lier un.".to_string(),
+        ),
+        GlobalAdminOnly => lang.pick(
+            "Only the Global Admin can do this. Ask your organisation’s Global Admin.".to_string(),
+            "Seul l’administrateur général peut le faire. Adressez-vous à l’administrateur général de votre organisation.".to_string(),
+        ),
+        AccountDeleted { email } => lang.pick(
+            format!("The account {email} was deleted by the Global Admin. If its MCID still appears in the skills report, ask the Global Admin to remove it from the report."),
+            format!("Le compte {email} a été supprimé par l’administrateur général. Si son MCID apparaît toujours dans le rapport des qualifications, demandez à l’administrateur général de le supprimer du rapport."),
+        ),
+        CannotDeleteSelf => lang.pick(
+            "You cannot delete the account you are signed in with. Another Global Admin can.".to_string(),
+            "Vous ne pouvez pas supprimer le compte avec lequel vous êtes connecté. Un autre administrateur général le peut.".to_string(),
+        ),
+        NotInReport { mcid } => lang.pick(
+            format!("MCID {mcid} is not linked to your organisation, so it is not in its skills report. Nothing to remove."),
+            format!("Le MCID {mcid} n’est pas lié à votre organisation, il ne figure donc pas dans son rapport des qualifications. Rien à supprimer."),
+        ),
+        StillEmployed { account } => lang.pick(
+            format!("{account} still has their Partner Center account: due to privacy considerations, they unlink their MCID themselves (My Profile, Remove access). Removal from the report is for people who left."),
+            format!("{account} a toujours son compte Espace partenaires : pour des raisons de confidentialité, il dissocie lui-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
+        ),
+        InvalidEmail { email } => lang.pick(
+            format!("“{email}” is not a valid email address. Check it and try again."),
+            format!("« {email} » n’est pas une adresse e-mail valide. Vérifiez-la et réessayez."),
+        ),
+        AccountExists { email } => lang.pick(
+            format!("An account for {email} already exists. Check the address, or find that user in the list."),
+            format!("Un compte existe déjà pour {email}. Vérifiez l’adresse ou retrouvez cet utilisateur dans la liste."),
+        ),
+        NotAnInvitation { email } => lang.pick(
+            format!("{email} has no invitation waiting for an answer. Nothing to verify or resend."),
+            format!("{email} n’a pas d’invitation en attente de réponse. Rien à vérifier ni à renvoyer."),
+        ),
+        InvitationPending { email } => lang.pick(
+            format!("The invitation for {email} has not been answered yet: sign in with the sign-in details that were sent."),
+            format!("L’invitation pour {email} n’a pas encore reçu de réponse : connectez-vous avec les détails de connexion envoyés."),
+        ),
+        WeakTemporaryPassword { min_len } => lang.pick(
+            format!("The temporary password needs at least {min_len} characters."),
+            format!("Le mot de passe temporaire doit comporter au moins {min_len} caractères."),
+        ),
+        AssociationLimited { reason, next_allowed, used, per_year, cool_off_days } => match reason {
+            LimitReason::CoolOff => lang.pick(
+                format!("Your association is limited: {cool_off_days} days are required between associations. A new association may start on {}. If you have problems associating after that date, contact support.", date(*next_allowed)),
+                format!("Votre association est limitée : {cool_off_days} jours sont nécessaires entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", date(*next_allowed)),
+            ),
+            LimitReason::YearlyCount => lang.pick(
+                format!("Your association is limited: you have used {used} of the {per_year} associations allowed in a year. A new association may start on {}. If you have problems associating after that date, contact support.", date(*next_allowed)),
+                format!("Votre association est limitée : vous avez utilisé {used} des {per_year} associations autorisées par an. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", date(*next_allowed)),
+            ),
+        },
+        InvalidLimitSettings => lang.pick(
+            "A scenario allows at least one association a year, and at most 365 days between associations.".to_string(),
+            "Un scénario autorise au moins une association par an, et au plus 365 jours entre deux associations.".to_string(),
+        ),
+        AnsweredByFaq { .. } => lang.pick(
+            "The FAQ answers this problem: follow its steps; no ticket is needed.".to_string(),
+            "Le Forum aux questions répond à ce problème : suivez ses étapes ; aucun ticket n’est nécessaire.".to_string(),
+        ),
+        TicketDetailsMissing => lang.pick(
+            "Describe the problem before opening a ticket.".to_string(),
+            "Décrivez le problème avant d’ouvrir un ticket.".to_string(),
+        ),
+        ClockBehindTrail { last_event } => lang.pick(
+            format!("The scenario clock is before the last recorded change ({}). Move the clock forward, then try again.", date(*last_event)),
+            format!("L’horloge du scénario est antérieure à la dernière modification enregistrée ({}). Avancez l’horloge, puis réessayez.", date(*last_event)),
+        ),
+        TrainerOnly => lang.pick(
+            "Only the trainer can do this, from the trainer panel.".to_string(),
+            "Seul le formateur peut le faire, depuis le panneau formateur.".to_string(),
+        ),
+        UnknownHolder { holder } => lang.pick(
+            format!("No Microsoft Learning or Partner University account is named {holder}."),
+            format!("Aucun compte Microsoft Learning ou Université partenaire ne s’appelle {holder}."),
+        ),
+    };
+    format!("{text} ({})", refusal.rule().code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::refusal::LimitReason;
+    use chrono::TimeZone;
+
+    #[test]
+    fn d3_a_refusal_reads_as_a_sentence_citing_its_rule_in_each_language() {
+        let state = crate::rules::demo::initial_state(chrono::Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap());
+        let next = chrono::Utc.with_ymd_and_hms(2027, 1, 31, 9, 0, 0).unwrap();
+        let limited = Refusal::AssociationLimited {
+            reason: LimitReason::YearlyCount,
+            next_allowed: next,
+            used: 3,
+            per_year: 3,
+            cool_off_days: 30,
+        };
+        let en = refusal_sentence(Lang::En, &limited, &state);
+        assert!(en.contains("January 31, 2027") && en.ends_with("(R15)") && en.contains("contact support"), "{en}");
+        let fr = refusal_sentence(Lang::Fr, &limited, &state);
+        assert!(fr.contains("31 janvier 2027") && fr.ends_with("(R15)"), "{fr}");
+        let other = Refusal::NotInOrganisation { org: crate::rules::MpnId("7654321".into()) };
+        assert!(refusal_sentence(Lang::En, &other, &state).contains("Fabrikam"));
+    }
+}

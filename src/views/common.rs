@@ -1,0 +1,109 @@
+//! Small pieces several views share: the outcome of a command (a refusal
+//! worded with its rule, or the changes made), the source's quoted words,
+//! and the prompt to sign in.
+
+use crate::i18n::events::event_sentence;
+use crate::i18n::reactive::tr;
+use crate::i18n::refusals::refusal_sentence;
+use crate::i18n::source::{quote, Source};
+use crate::i18n::Text;
+use crate::route::Route;
+use crate::rules::{Event, EventKind, Refusal};
+use crate::session::use_ctx;
+use leptos::prelude::*;
+
+/// What the last command of a view did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Refused(Refusal),
+    Done(Vec<EventKind>),
+}
+
+impl From<Result<Vec<Event>, Refusal>> for Outcome {
+    fn from(result: Result<Vec<Event>, Refusal>) -> Self {
+        match result {
+            Ok(events) => Outcome::Done(events.into_iter().map(|e| e.kind).collect()),
+            Err(refusal) => Outcome::Refused(refusal),
+        }
+    }
+}
+
+/// Shows an outcome in the current language: a refusal as an alert, the
+/// changes as a status message. Worded live, so switching language rewords it.
+#[component]
+pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let lang = ctx.lang.get();
+        match outcome.get() {
+            None => ().into_any(),
+            Some(Outcome::Refused(refusal)) => {
+                let text = ctx.with_state(|s| refusal_sentence(lang, &refusal, s));
+                view! {
+                    <p class="message refused" role="alert">
+                        {text}
+                    </p>
+                }
+                .into_any()
+            }
+            Some(Outcome::Done(kinds)) => {
+                let lines = ctx.with_state(|s| kinds.iter().map(|k| event_sentence(lang, k, s)).collect::<Vec<_>>());
+                view! {
+                    <div class="message done" role="status">
+                        {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    }
+}
+
+/// The source's sentences, quoted word for word and marked as such.
+#[component]
+pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! {
+        <figure class="source-quote">
+            <blockquote>
+                {sentences.iter().map(|&s| view! { <p>{move || quote(lang.get(), s)}</p> }).collect_view()}
+            </blockquote>
+            <figcaption>{tr(lang, Text::SourceCaption)}</figcaption>
+        </figure>
+    }
+}
+
+/// For pages that need someone signed in (R5).
+#[component]
+pub fn SignInPrompt() -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! {
+        <div class="card">
+            <p>{tr(lang, Text::SignInNeeded)}</p>
+            <p>
+                <a class="button primary" href=Route::SignIn.href()>
+                    {tr(lang, Text::SignIn)}
+                </a>
+            </p>
+        </div>
+    }
+}
+
+/// A refusal that stops a whole page (R2 for admin views): a clear page,
+/// never a blank one.
+#[component]
+pub fn NotAllowed(refusal: Refusal) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let text = move || ctx.with_state(|s| refusal_sentence(lang.get(), &refusal, s));
+    view! {
+        <h1>{tr(lang, Text::NotAllowedHeading)}</h1>
+        <p class="message refused" role="alert">
+            {text}
+        </p>
+        <SourceQuote sentences=&[Source::AdminRoles] />
+        <p>
+            <a href=Route::Home.href()>{tr(lang, Text::BackHome)}</a>
+        </p>
+    }
+}

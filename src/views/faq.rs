@@ -1,0 +1,105 @@
+//! The FAQ: six questions in Certlink's words, each answered with the
+//! source's sentences verbatim, then support; searchable, and each entry
+//! deep-linkable at `#/faq/<slug>`.
+
+use crate::i18n::faq::FaqEntry;
+use crate::i18n::reactive::{qt, tr};
+use crate::i18n::source::{quote, Source};
+use crate::i18n::{Lang, Text};
+use crate::route::Route;
+use crate::session::use_ctx;
+use crate::views::common::SourceQuote;
+use leptos::prelude::*;
+
+/// True when every word of `query` appears in the entry's text in `lang`.
+fn matches(entry: FaqEntry, lang: Lang, query: &str) -> bool {
+    let text = std::iter::once(entry.question(lang))
+        .chain(entry.answer().iter().map(|&s| quote(lang, s)))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    query.to_lowercase().split_whitespace().all(|word| text.contains(word))
+}
+
+#[component]
+pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let query = RwSignal::new(String::new());
+    // A deep link scrolls its entry into view once the page is drawn.
+    Effect::new(move |_| {
+        if let Some(entry) = selected {
+            if let Some(el) = document().get_element_by_id(entry.slug()) {
+                el.scroll_into_view();
+            }
+        }
+    });
+    let visible = move || {
+        let lang = lang.get();
+        let q = query.get();
+        FaqEntry::ALL.into_iter().filter(|&e| matches(e, lang, &q)).collect::<Vec<_>>()
+    };
+    view! {
+        <h1>{qt(lang, Source::FaqHeading)}</h1>
+        <div class="card search" role="search">
+            <label>
+                <span>{tr(lang, Text::SearchFaq)}</span>
+                <input type="search" bind:value=query />
+            </label>
+        </div>
+        {move || {
+            let entries = visible();
+            if entries.is_empty() {
+                view! { <p role="status">{tr(lang, Text::NoFaqMatch)}</p> }.into_any()
+            } else {
+                entries
+                    .into_iter()
+                    .map(|entry| view! { <FaqItem entry=entry selected=selected == Some(entry) /> })
+                    .collect_view()
+                    .into_any()
+            }
+        }}
+        <section class="card" aria-labelledby="next-steps">
+            <h2 id="next-steps">{qt(lang, Source::NextSteps)}</h2>
+            <ul>
+                <li>
+                    <a href=Route::Profile.href()>{tr(lang, Text::NavProfile)}</a>
+                </li>
+                <li>
+                    <a href=Route::Support.href()>{tr(lang, Text::NavSupport)}</a>
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let heading_id = format!("{}-q", entry.slug());
+    let labelled_by = heading_id.clone();
+    view! {
+        <section
+            class="card faq-entry"
+            class:selected=selected
+            id=entry.slug()
+            aria-labelledby=labelled_by
+        >
+            <h2 id=heading_id>
+                {move || {
+                    if entry == FaqEntry::Support {
+                        quote(lang.get(), Source::SupportHeading)
+                    } else {
+                        entry.question(lang.get())
+                    }
+                }}
+            </h2>
+            <SourceQuote sentences=entry.answer() />
+            <p class="faq-links">
+                <a href=Route::Faq(Some(entry)).href()>
+                    {tr(lang, Text::LinkToQuestion)} " (" {entry.rule().code()} ")"
+                </a>
+            </p>
+        </section>
+    }
+}

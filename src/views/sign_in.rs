@@ -1,0 +1,86 @@
+//! Sign in with a work account (R5), with the demo accounts listed for a
+//! one-click fill.
+
+use crate::i18n::events::role_name;
+use crate::i18n::source::Source;
+use crate::i18n::{t, Text};
+use crate::route::Route;
+use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
+use crate::session::use_ctx;
+use crate::views::common::{Outcome, OutcomeMessage, SourceQuote};
+use leptos::prelude::*;
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match ctx.sign_in(&email.get_untracked(), &password.get_untracked()) {
+            Ok(_) => ctx.go(Route::Profile),
+            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
+        }
+    };
+    let tr = move |text| move || t(lang.get(), text);
+    view! {
+        <h1>{tr(Text::SignInHeading)}</h1>
+        <SourceQuote sentences=&[Source::PuSignInWorkAccount] />
+        <form class="card form" on:submit=submit>
+            <label>
+                <span>{tr(Text::WorkEmail)}</span>
+                <input type="email" name="email" autocomplete="username" required bind:value=email />
+            </label>
+            <label>
+                <span>{tr(Text::Password)}</span>
+                <input type="password" name="password" autocomplete="current-password" required bind:value=password />
+            </label>
+            <OutcomeMessage outcome=outcome />
+            <button type="submit" class="button primary">
+                {tr(Text::SignIn)}
+            </button>
+        </form>
+        <section aria-labelledby="demo-accounts">
+            <h2 id="demo-accounts">{tr(Text::DemoAccounts)}</h2>
+            <p>{move || crate::i18n::demo_passwords(lang.get())}</p>
+            <ul class="demo-accounts">
+                {ACCOUNTS
+                    .iter()
+                    .map(|demo| {
+                        let fill = move |_| {
+                            email.set(demo.email.to_string());
+                            password.set(WORK_PASSWORD.to_string());
+                            outcome.set(None);
+                        };
+                        let org = ctx
+                            .with_state(|s| {
+                                s.organisation(&crate::rules::MpnId(demo.org.into())).map(|o| o.name.clone())
+                            })
+                            .unwrap_or_default();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=fill
+                                    aria-label=move || {
+                                        crate::i18n::fill_demo_label(lang.get(), demo.email)
+                                    }
+                                >
+                                    {demo.email}
+                                </button>
+                                <span>
+                                    {demo.name} " · " {org} " · "
+                                    {move || role_name(lang.get(), demo.role)} " · "
+                                    {demo.shows.code()}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

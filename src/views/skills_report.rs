@@ -1,0 +1,196 @@
+//! The skills report (R2, R6, R13, D7): one row per person and proof,
+//! pending rows with their window, Download skills report (CSV), and
+//! Remove from report for the Global Admin. Paginated, so a 10,000-person
+//! organisation renders one page at a time.
+
+use crate::i18n::reactive::tr;
+use crate::i18n::source::Source;
+use crate::i18n::{format_date, t, Text};
+use crate::rules::reports::{skills_report, skills_report_csv, RowStatus, SkillSource, SkillsRow};
+use crate::rules::users::can_remove_from_report;
+use crate::rules::{Actor, Command, Refusal};
+use crate::session::use_ctx;
+use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use leptos::prelude::*;
+
+/// Rows on one page of the report.
+pub const PAGE_SIZE: usize = 50;
+
+#[component]
+pub fn SkillsReport() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let page = RwSignal::new(0usize);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let report = Memo::new(move |_| {
+        let actor = ctx.actor()?;
+        let org = ctx.account()?.org;
+        Some(ctx.with_state(|s| skills_report(s, &actor, &org, ctx.now())))
+    });
+    let download = move |_| {
+        if let Some(Ok(report)) = report.get_untracked() {
+            let name = format!("skills-report-{}-{}.csv", report.org, crate::rules::reports::iso_date(report.at));
+            crate::download::download(&name, "text/csv;charset=utf-8", &skills_report_csv(&report));
+        }
+    };
+    view! {
+        <h1>{tr(lang, Text::NavSkillsReport)}</h1>
+        {move || match report.get() {
+            None => view! { <SignInPrompt /> }.into_any(),
+            Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
+            Some(Ok(r)) if r.is_empty() => {
+                view! {
+                    <p class="card" role="status">
+                        {tr(lang, Text::NoSkillsData)}
+                    </p>
+                }
+                    .into_any()
+            }
+            Some(Ok(r)) => {
+                let total = r.rows.len();
+                let pages = total.div_ceil(PAGE_SIZE);
+                let first = (page.get().min(pages - 1)) * PAGE_SIZE;
+                let rows: Vec<SkillsRow> = r.rows[first..(first + PAGE_SIZE).min(total)].to_vec();
+                view! {
+                    <SourceQuote sentences=&[Source::AdminRoles, Source::PuStep3Within72h, Source::PuStep3NewlyPassed] />
+                    <div class="toolbar">
+                        <button class="button primary" on:click=download>
+                            {tr(lang, Text::DownloadSkillsReport)}
+                        </button>
+                        <span role="status">
+                            {move || crate::i18n::rows_of(lang.get(), first + 1, first + rows_len(total, first), total)}
+                        </span>
+                    </div>
+                    <OutcomeMessage outcome=outcome />
+                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption">
+                        <table class="report">
+                            <caption id="report-caption">
+                                {tr(lang, Text::NavSkillsReport)}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr(lang, Text::ColPerson)}</th>
+                                    <th scope="col">"MCID"</th>
+                                    <th scope="col">{tr(lang, Text::ColProof)}</th>
+                                    <th scope="col">{tr(lang, Text::ColPassedOn)}</th>
+                                    <th scope="col">{tr(lang, Text::ColAssociated)}</th>
+                                    <th scope="col">{tr(lang, Text::ColStatus)}</th>
+                                    <th scope="col">{tr(lang, Text::ColRelevantFor)}</th>
+                                    <th scope="col">{tr(lang, Text::ColActions)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().map(|row| view! { <ReportRow row=row outcome=outcome /> }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <Pager page=page pages=pages />
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+fn rows_len(total: usize, first: usize) -> usize {
+    PAGE_SIZE.min(total - first)
+}
+
+#[component]
+fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let SkillsRow { person, account, mcid, source, code, title, passed_on, status, .. } = row.clone();
+    let source_name = move || match source {
+        SkillSource::MicrosoftLearning => "Microsoft Learning",
+        SkillSource::PartnerUniversity => t(lang.get(), Text::PartnerUniversity),
+    };
+    let status_text = move || {
+        let lang = lang.get();
+        match status {
+            RowStatus::Counts { since } => crate::i18n::counts_since(lang, &format_date(lang, since)),
+            RowStatus::Pending { from, to, .. } => {
+                crate::i18n::pending_between(lang, &format_date(lang, from), &format_date(lang, to))
+            }
+        }
+    };
+    let associated = move || {
+        let lang = lang.get();
+        crate::i18n::associated_flags(lang, row.associated_in_pmc, row.associated_in_pc)
+    };
+    let removable = {
+        let mcid = mcid.clone();
+        move || {
+            mcid.as_ref().is_some_and(|m| {
+                ctx.actor().is_some_and(|a: Actor| ctx.with_state(|s| can_remove_from_report(s, &a, m)))
+            })
+        }
+    };
+    let remove = {
+        let mcid = mcid.clone();
+        move |_| {
+            if let Some(mcid) = mcid.clone() {
+                outcome.set(Some(ctx.execute(Command::RemoveFromReport { mcid }).into()));
+            } else {
+                outcome.set(Some(Outcome::Refused(Refusal::GlobalAdminOnly)));
+            }
+        }
+    };
+    view! {
+        <tr class:pending=matches!(status, RowStatus::Pending { .. })>
+            <th scope="row">
+                <span class="person">{person.clone()}</span>
+                <span class="sub">{account.to_string()}</span>
+            </th>
+            <td class="mcid">{mcid.as_ref().map(|m| m.to_string()).unwrap_or_else(|| "—".into())}</td>
+            <td>
+                <strong>{code}</strong>
+                " "
+                {title}
+                <span class="sub">{source_name}</span>
+            </td>
+            <td>{move || format_date(lang.get(), passed_on)}</td>
+            <td>{associated}</td>
+            <td>{status_text}</td>
+            <td>{row.relevant_for.join(", ")}</td>
+            <td>
+                {move || {
+                    let (remove, person) = (remove.clone(), person.clone());
+                    removable()
+                        .then(|| {
+                            view! {
+                                <button
+                                    class="button danger"
+                                    on:click=remove
+                                    aria-label=move || crate::i18n::remove_from_report_label(lang.get(), &person)
+                                >
+                                    {tr(lang, Text::RemoveFromReport)}
+                                </button>
+                            }
+                        })
+                }}
+            </td>
+        </tr>
+    }
+}
+
+/// Previous / next page buttons, with where we are.
+#[component]
+pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! {
+        <nav class="pager" aria-label=tr(lang, Text::Pages)>
+            <button class="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p -= 1)>
+                {tr(lang, Text::Previous)}
+            </button>
+            <span>{move || crate::i18n::page_of(lang.get(), page.get() + 1, pages)}</span>
+            <button
+                class="button"
+                disabled=move || { page.get() + 1 >= pages }
+                on:click=move |_| page.update(|p| *p += 1)
+            >
+                {tr(lang, Text::Next)}
+            </button>
+        </nav>
+    }
+}

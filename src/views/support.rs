@@ -1,0 +1,249 @@
+//! Support (R16): asks what the problem is and routes it. Problems the FAQ
+//! answers go to its entry; linking or unlinking problems go to a Microsoft
+//! support ticket; MCID merge questions go to Certification Support. The
+//! ticket gathers the evidence the rules name, and tickets are listed.
+
+use crate::i18n::faq::FaqEntry;
+use crate::i18n::reactive::tr;
+use crate::i18n::source::Source;
+use crate::i18n::{format_date, Lang, Text};
+use crate::route::Route;
+use crate::rules::support::{route_support, Evidence, Problem, SupportRoute};
+use crate::rules::{Command, Time};
+use crate::session::use_ctx;
+use crate::views::common::{Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use chrono::{TimeZone, Utc};
+use leptos::prelude::*;
+
+/// Reads an `<input type="date">` value (`2026-11-27`) as midnight UTC.
+fn parse_iso_date(value: &str) -> Option<Time> {
+    let mut parts = value.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    Utc.with_ymd_and_hms(y as i32, m, d, 0, 0, 0).single()
+}
+
+fn problem_label(lang: Lang, problem: Problem) -> &'static str {
+    let (en, fr) = match problem {
+        Problem::LinkingTechnical => {
+            ("A technical problem linking my MCID", "Un problème technique pour lier mon MCID")
+        }
+        Problem::UnlinkingTechnical => {
+            ("A technical problem unlinking my MCID", "Un problème technique pour dissocier mon MCID")
+        }
+        Problem::McidMerge => ("A question about merging MCIDs", "Une question sur la fusion de MCID"),
+        Problem::AssociationLimited => {
+            ("I was told my association is limited", "On m’indique que mon association est limitée")
+        }
+        Problem::StillInReportAfterLeaving => (
+            "I left the company and still appear in its skills report",
+            "J’ai quitté la société et j’apparais toujours dans son rapport des qualifications",
+        ),
+        Problem::NoResponseToInvitation => (
+            "I sent sign-in details and heard nothing back",
+            "J’ai envoyé des détails de connexion sans obtenir de réponse",
+        ),
+    };
+    lang.pick(en, fr)
+}
+
+fn evidence_line(lang: Lang, evidence: &Evidence) -> String {
+    match evidence {
+        Evidence::UserReport { accounts, .. } => lang.pick(
+            format!("The exported report of users (User management, Export report of users): {accounts} accounts"),
+            format!("Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport) : {accounts} comptes"),
+        ),
+        Evidence::ProfileAssociation { mcid: Some(mcid), since, .. } => lang.pick(
+            format!("Your profile’s association: MCID {mcid}, linked since {}", since.map(|d| format_date(lang, d)).unwrap_or_default()),
+            format!("L’association de votre profil : MCID {mcid}, lié depuis le {}", since.map(|d| format_date(lang, d)).unwrap_or_default()),
+        ),
+        Evidence::ProfileAssociation { mcid: None, .. } => lang.pick(
+            "Your profile’s association: no MCID linked".to_string(),
+            "L’association de votre profil : aucun MCID lié".to_string(),
+        ),
+        Evidence::Transcript { mcid, codes } => lang.pick(
+            format!("The Microsoft Certification official transcript of MCID {mcid}: {}", codes.join(", ")),
+            format!("Le relevé officiel de certification Microsoft du MCID {mcid} : {}", codes.join(", ")),
+        ),
+        Evidence::AssessmentProof { codes } => lang.pick(
+            format!("Proof of the Partner University assessments: {}", codes.join(", ")),
+            format!("La preuve des évaluations de l’Université partenaire : {}", codes.join(", ")),
+        ),
+    }
+}
+
+fn route_name(lang: Lang, route: SupportRoute) -> &'static str {
+    match route {
+        SupportRoute::MicrosoftSupport => lang.pick("Microsoft support", "Support technique Microsoft"),
+        SupportRoute::CertificationSupport => {
+            lang.pick("Certification Support", "Support technique des certifications")
+        }
+        SupportRoute::Faq(_) => lang.pick("The FAQ answers this", "Le Forum aux questions y répond"),
+    }
+}
+
+#[component]
+pub fn Support() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let problem = RwSignal::new(None::<Problem>);
+    view! {
+        <h1>{tr(lang, Text::NavSupport)}</h1>
+        <SourceQuote sentences=&[Source::SupportHeading, Source::SupportTechnical, Source::SupportMerge] />
+        {move || match ctx.session.get() {
+            None => view! { <SignInPrompt /> }.into_any(),
+            Some(_) => {
+                view! {
+                    <fieldset class="card problems">
+                        <legend>{tr(lang, Text::WhatIsTheProblem)}</legend>
+                        {Problem::ALL
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <label class="choice">
+                                        <input
+                                            type="radio"
+                                            name="problem"
+                                            prop:checked=move || problem.get() == Some(p)
+                                            on:change=move |_| problem.set(Some(p))
+                                        />
+                                        <span>{move || problem_label(lang.get(), p)}</span>
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    {move || problem.get().map(|p| view! { <Advice problem=p /> })}
+                    <Tickets />
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn Advice(problem: Problem) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<Outcome>);
+    let details = RwSignal::new(String::new());
+    let started = RwSignal::new(crate::rules::reports::iso_date(ctx.now()));
+    let advice = move || ctx.actor().map(|a| ctx.with_state(|s| route_support(s, &a, ctx.now(), problem)));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let started_on: Time = parse_iso_date(&started.get_untracked()).unwrap_or_else(|| ctx.now());
+        let result: Outcome =
+            ctx.execute(Command::OpenTicket { problem, details: details.get_untracked(), started_on }).into();
+        if matches!(result, Outcome::Done(_)) {
+            details.set(String::new());
+        }
+        outcome.set(Some(result));
+    };
+    move || match advice() {
+        None => ().into_any(),
+        Some(Err(refusal)) => {
+            let refused = RwSignal::new(Some(Outcome::Refused(refusal)));
+            view! { <OutcomeMessage outcome=refused /> }.into_any()
+        }
+        Some(Ok(advice)) => {
+            let route = advice.route;
+            let next = advice.next_allowed;
+            let evidence = advice.evidence.clone();
+            view! {
+                <section class="card advice" aria-labelledby="advice-heading">
+                    <h2 id="advice-heading">{move || route_name(lang.get(), route)} " (" {advice.rule.code()} ")"</h2>
+                    {match route {
+                        SupportRoute::Faq(rule) => {
+                            let entry = FaqEntry::for_rule(rule).unwrap_or(FaqEntry::Support);
+                            view! {
+                                {next.map(|d| view! { <p>{move || crate::i18n::next_association(lang.get(), &format_date(lang.get(), d))}</p> })}
+                                <SourceQuote sentences=entry.answer() />
+                                <p>
+                                    <a href=Route::Faq(Some(entry)).href()>{move || entry.question(lang.get())}</a>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        _ => {
+                            view! {
+                                <h3>{tr(lang, Text::EvidenceHeading)}</h3>
+                                <ul class="evidence">
+                                    {evidence
+                                        .iter()
+                                        .map(|e| {
+                                            let e = e.clone();
+                                            view! { <li>{move || evidence_line(lang.get(), &e)}</li> }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <form class="form" on:submit=submit>
+                                    <label>
+                                        <span>{tr(lang, Text::TicketDetails)}</span>
+                                        <textarea name="details" rows="4" bind:value=details></textarea>
+                                    </label>
+                                    <label>
+                                        <span>{tr(lang, Text::ProblemStarted)}</span>
+                                        <input type="date" name="started" bind:value=started />
+                                    </label>
+                                    <button type="submit" class="button primary">
+                                        {tr(lang, Text::OpenTicket)}
+                                    </button>
+                                </form>
+                                <OutcomeMessage outcome=outcome />
+                            }
+                                .into_any()
+                        }
+                    }}
+                </section>
+            }
+                .into_any()
+        }
+    }
+}
+
+/// The tickets opened in this scenario, kept locally.
+#[component]
+fn Tickets() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let mine = move || {
+        let me = ctx.session.get();
+        ctx.with_state(|s| {
+            s.data().tickets.iter().filter(|t| Some(&t.account) == me.as_ref()).cloned().collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="tickets">
+            <h2 id="tickets">{tr(lang, Text::YourTickets)}</h2>
+            {move || {
+                let list = mine();
+                if list.is_empty() {
+                    view! { <p>{tr(lang, Text::NoTickets)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="tickets">
+                            {list
+                                .into_iter()
+                                .map(|ticket| {
+                                    view! {
+                                        <li>
+                                            <strong>{format!("#{}", ticket.number)}</strong>
+                                            " · "
+                                            {move || route_name(lang.get(), ticket.route)}
+                                            " · "
+                                            {move || problem_label(lang.get(), ticket.problem)}
+                                            " · "
+                                            {move || format_date(lang.get(), ticket.opened_at)}
+                                            <p class="sub">{ticket.details.clone()}</p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,256 @@
+//! Users of the organisation (R2, R13, R14): invite by work email, the
+//! invitations with no response (verify the email address, resend), and
+//! Delete account for the Global Admin, with confirmation.
+
+use crate::i18n::events::role_name;
+use crate::i18n::reactive::tr;
+use crate::i18n::source::Source;
+use crate::i18n::{format_date, t, Text};
+use crate::rules::users::{can_delete_account, organisation_users};
+use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
+use crate::session::use_ctx;
+use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use leptos::prelude::*;
+
+/// A fresh salt for a temporary password (D2), from the browser's random source.
+fn new_salt() -> String {
+    (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32)).collect()
+}
+
+#[component]
+pub fn Users() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<Outcome>);
+    let users = Memo::new(move |_| {
+        let actor = ctx.actor()?;
+        Some(
+            ctx.with_state(|s| organisation_users(s, &actor).map(|list| list.into_iter().cloned().collect::<Vec<_>>())),
+        )
+    });
+    view! {
+        <h1>{tr(lang, Text::NavUsers)}</h1>
+        {move || match users.get() {
+            None => view! { <SignInPrompt /> }.into_any(),
+            Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
+            Some(Ok(list)) => {
+                let (invited, others): (Vec<WorkAccount>, Vec<WorkAccount>) =
+                    list.into_iter().partition(|a| a.is_invited());
+                view! {
+                    <OutcomeMessage outcome=outcome />
+                    <InviteForm outcome=outcome />
+                    <section class="card" aria-labelledby="no-response">
+                        <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>
+                        <SourceQuote sentences=&[Source::FaqNoResponseCase, Source::FaqNoResponseAnswer] />
+                        {if invited.is_empty() {
+                            view! { <p>{tr(lang, Text::NoPendingInvitation)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="invitations">
+                                    {invited
+                                        .into_iter()
+                                        .map(|a| view! { <Invitation account=a outcome=outcome /> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }}
+                    </section>
+                    <section class="card" aria-labelledby="all-users">
+                        <h2 id="all-users">{tr(lang, Text::AllUsers)}</h2>
+                        <SourceQuote sentences=&[Source::FaqLeaveDelete] />
+                        <ul class="users">
+                            {others.into_iter().map(|a| view! { <UserLine account=a outcome=outcome /> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let email = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let role = RwSignal::new("user".to_string());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let role = match role.get_untracked().as_str() {
+            "admin" => Role::MpnPartnerAdmin,
+            "global" => Role::GlobalAdmin,
+            _ => Role::User,
+        };
+        let command = Command::InviteUser {
+            email: email.get_untracked(),
+            display_name: name.get_untracked(),
+            role,
+            temporary_password: password.get_untracked(),
+            salt: new_salt(),
+        };
+        let result: Outcome = ctx.execute(command).into();
+        if matches!(result, Outcome::Done(_)) {
+            email.set(String::new());
+            name.set(String::new());
+            password.set(String::new());
+        }
+        outcome.set(Some(result));
+    };
+    view! {
+        <form class="card form" on:submit=submit aria-labelledby="invite">
+            <h2 id="invite">{tr(lang, Text::InviteUser)}</h2>
+            <label>
+                <span>{tr(lang, Text::WorkEmail)}</span>
+                <input type="text" inputmode="email" name="invite-email" bind:value=email />
+            </label>
+            <label>
+                <span>{tr(lang, Text::DisplayName)}</span>
+                <input type="text" name="invite-name" bind:value=name />
+            </label>
+            <label>
+                <span>{tr(lang, Text::Role)}</span>
+                <select on:change=move |ev| role.set(event_target_value(&ev)) prop:value=move || role.get()>
+                    <option value="user">{move || role_name(lang.get(), Role::User)}</option>
+                    <option value="admin">{move || role_name(lang.get(), Role::MpnPartnerAdmin)}</option>
+                    <option value="global">{move || role_name(lang.get(), Role::GlobalAdmin)}</option>
+                </select>
+            </label>
+            <label>
+                <span>{tr(lang, Text::TemporaryPassword)}</span>
+                <input type="text" name="invite-password" autocomplete="off" bind:value=password />
+            </label>
+            <button type="submit" class="button primary">
+                {tr(lang, Text::SendInvitation)}
+            </button>
+        </form>
+    }
+}
+
+/// An invitation with no response: verify the address used, then resend (R14).
+#[component]
+fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let verifying = RwSignal::new(false);
+    let corrected = RwSignal::new(account.id.to_string());
+    let id = account.id.clone();
+    let AccountState::Invited(invitation) = account.state.clone() else { return ().into_any() };
+    let sent = move || {
+        crate::i18n::invited_on(lang.get(), &format_date(lang.get(), invitation.invited_at), invitation.resent_at.len())
+    };
+    let verify = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let command =
+                Command::VerifyInvitationEmail { account: id.clone(), corrected: Some(corrected.get_untracked()) };
+            outcome.set(Some(ctx.execute(command).into()));
+        }
+    };
+    let resend = {
+        let id = id.clone();
+        move |_| outcome.set(Some(ctx.execute(Command::ResendInvitation { account: id.clone() }).into()))
+    };
+    let label = account.display_name.clone();
+    view! {
+        <li class="invitation">
+            <p>
+                <strong>{account.display_name.clone()}</strong>
+                " · "
+                <span class="mcid">{id.to_string()}</span>
+                " · "
+                {sent}
+            </p>
+            <div class="actions">
+                <button class="button" on:click=move |_| verifying.update(|v| *v = !*v) aria-expanded=move || verifying.get().to_string()>
+                    {tr(lang, Text::VerifyEmailAddress)}
+                </button>
+                <button class="button" on:click=resend aria-label=move || crate::i18n::resend_label(lang.get(), &label)>
+                    {tr(lang, Text::Resend)}
+                </button>
+            </div>
+            <Show when=move || verifying.get()>
+                <form class="form inline" on:submit=verify.clone()>
+                    <label>
+                        <span>{tr(lang, Text::EmailAddressUsed)}</span>
+                        <input type="text" inputmode="email" name="verify-email" bind:value=corrected />
+                    </label>
+                    <button type="submit" class="button primary">
+                        {tr(lang, Text::ConfirmAddress)}
+                    </button>
+                </form>
+            </Show>
+        </li>
+    }
+    .into_any()
+}
+
+/// A user with, for the Global Admin, Delete account behind a confirmation (R13).
+#[component]
+fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let confirming = RwSignal::new(false);
+    let id: AccountId = account.id.clone();
+    let deletable = {
+        let id = id.clone();
+        move || ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, &id)))
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            confirming.set(false);
+            outcome.set(Some(ctx.execute(Command::DeleteAccount { account: id.clone() }).into()));
+        }
+    };
+    let deleted = account.is_deleted();
+    let role = account.role;
+    let name = account.display_name.clone();
+    let name_for_label = name.clone();
+    let name_for_confirm = name.clone();
+    view! {
+        <li class="user" class:deleted=deleted>
+            <span>
+                <strong>{name}</strong>
+                " · "
+                {id.to_string()}
+                " · "
+                {move || role_name(lang.get(), role)}
+                {move || deleted.then(|| format!(" · {}", t(lang.get(), Text::Deleted)))}
+            </span>
+            {move || {
+                let name = name_for_label.clone();
+                deletable()
+                    .then(|| {
+                        view! {
+                            <button
+                                class="button danger"
+                                on:click=move |_| confirming.set(true)
+                                aria-label=move || crate::i18n::delete_account_label(lang.get(), &name)
+                            >
+                                {tr(lang, Text::DeleteAccount)}
+                            </button>
+                        }
+                    })
+            }}
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=tr(lang, Text::DeleteAccount)>
+                    <p>{
+                        let name = name_for_confirm.clone();
+                        move || crate::i18n::confirm_delete(lang.get(), &name)
+                    }</p>
+                    <button class="button danger" on:click=delete.clone()>
+                        {tr(lang, Text::ConfirmDelete)}
+                    </button>
+                    <button class="button" on:click=move |_| confirming.set(false)>
+                        {tr(lang, Text::Cancel)}
+                    </button>
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,90 @@
+// Admin views (R2, R3, R13, R14): who may see them and what they do.
+import { test, expect } from './fixtures';
+import { CertlinkPage } from './pages/certlink_page';
+import { readFile } from 'node:fs/promises';
+
+test('a plain user is refused the admin views, citing R2', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  for (const view of ['Skills report', 'Competency status', 'Users']) {
+    await app.navigate(view);
+    await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+    await expect(app.alert).toContainText('(R2)');
+  }
+});
+
+test('a Global Admin deletes a leaver, then removes them from the report (R13)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await app.navigate('Users');
+  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  await page.getByRole('button', { name: 'Yes, delete the account' }).click();
+  await expect(app.status).toContainText('The account leo@contoso.com was deleted. (R13)');
+  await app.navigate('Skills report');
+  const leo = app.reportRows('Leo Laurent');
+  await expect(leo.first()).toContainText('PMC: yes, PC: no');
+  await leo.first().getByRole('button', { name: 'Remove from report: Leo Laurent' }).click();
+  await expect(app.status.filter({ hasText: 'removed from the skills report' })).toContainText('(R13)');
+  await expect(app.reportRows('Leo Laurent')).toHaveCount(0);
+});
+
+test('an unanswered invitation is verified, corrected and resent (R14)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('adam@contoso.com');
+  await app.navigate('Users');
+  const invitations = page.getByRole('region', { name: 'Invitations with no response' });
+  await expect(invitations).toContainText('noah@contso.com');
+  await invitations.getByRole('button', { name: 'Verify email address' }).click();
+  await invitations.getByLabel('Email address used').fill('noah@contoso.com');
+  await invitations.getByRole('button', { name: 'Confirm this address' }).click();
+  await expect(app.status).toContainText('the invitation now goes to noah@contoso.com. (R14)');
+  await invitations.getByRole('button', { name: 'Resend sign-in details to Noah Nakamura' }).click();
+  await expect(app.status).toContainText('Sign-in details were sent again to noah@contoso.com');
+  await app.signOut();
+  await app.signIn('noah@contoso.com');
+  await expect(page.getByText('Noah Nakamura · noah@contoso.com · Contoso')).toBeVisible();
+});
+
+test('the skills report downloads as a CSV that opens cleanly', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('adam@contoso.com');
+  await app.navigate('Skills report');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download skills report' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^skills-report-1234567-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  expect(csv.startsWith('\ufeffName,Work email,MCID,Source')).toBe(true);
+  expect(csv).toContain('Chen Li,chen@contoso.com,985005678,Microsoft Learning,Certification,AZ-104');
+});
+
+test('competency status shows each requirement against the people needed (R3)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('adam@contoso.com');
+  await app.navigate('Competency status');
+  const cloud = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Cloud Platform' }) });
+  await expect(cloud).toContainText('Not met');
+  await expect(cloud).toContainText('1 of 2 people needed');
+  await expect(cloud.getByRole('progressbar')).toHaveAttribute('value', '1');
+});
+
+test('names typed by people are shown as text, never run', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', async (dialog) => {
+    dialogs += 1;
+    await dialog.dismiss();
+  });
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await app.navigate('Users');
+  const name = '<img src=x onerror=alert(1)>';
+  await page.getByLabel('Work email').fill('eve@contoso.com');
+  await page.getByLabel('Display name').fill(name);
+  await page.getByLabel('Temporary password (at least 8 characters)').fill('Welcome#2026');
+  await page.getByRole('button', { name: 'Send sign-in details', exact: true }).click();
+  await expect(app.status).toContainText('Sign-in details were sent to eve@contoso.com');
+  await expect(page.getByRole('region', { name: 'Invitations with no response' }).getByText(name)).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});

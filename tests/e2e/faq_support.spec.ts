@@ -1,0 +1,47 @@
+// The FAQ (deep links, search) and the support router (R16).
+import { test, expect } from './fixtures';
+import { CertlinkPage } from './pages/certlink_page';
+
+test('each FAQ entry has a deep link that survives a reload', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/faq/r12-moving-company');
+  const entry = page.getByRole('region', { name: 'I left company A and now work for company B. How do I link my MCID with B?' });
+  await expect(entry).toContainText('they will automatically be unlinked from company A');
+  await page.reload();
+  await expect(entry).toBeInViewport();
+});
+
+test('searching the FAQ keeps only the questions that match', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/faq');
+  await expect(page.locator('.faq-entry')).toHaveCount(7);
+  await page.getByLabel('Search the questions').fill('merge');
+  await expect(page.locator('.faq-entry')).toHaveCount(1);
+  await expect(page.getByText('contact Certification Support.')).toBeVisible();
+  await page.getByLabel('Search the questions').fill('zzz');
+  await expect(page.getByText('No question matches your search.')).toBeVisible();
+});
+
+test('the support router sends a merge question to Certification Support (R16)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('A question about merging MCIDs').check();
+  await expect(page.getByRole('heading', { name: 'Certification Support (R16)' })).toBeVisible();
+  await expect(page.getByText(/official transcript of MCID 985005678: AZ-104, AZ-305, MS-900/)).toBeVisible();
+  await page.getByLabel('Describe the problem').fill('I have two MCIDs to merge.');
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(app.status.filter({ hasText: 'Ticket 1' })).toContainText('Ticket 1 opened with Certification Support. (R16)');
+  await expect(page.getByRole('region', { name: 'Your tickets' })).toContainText('I have two MCIDs to merge.');
+});
+
+test('a problem the FAQ answers is routed to its entry, not to a ticket', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('lena@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('I was told my association is limited').check();
+  await expect(page.getByRole('heading', { name: 'The FAQ answers this (R15)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open a ticket' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'I tried to associate my account and was told my association is limited. Why?' }).click();
+  await expect(page).toHaveURL(/#\/faq\/r15-association-limited$/);
+});

@@ -1,0 +1,55 @@
+// Certlink as a person uses it: sign in with a demo account, open a page,
+// read the message a command left. Role-based locators only.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const WORK_PASSWORD = 'Partner#2026';
+export const LEARN_PASSWORD = 'Learn#2026';
+
+export class CertlinkPage {
+  readonly page: Page;
+  readonly heading: Locator;
+  readonly alert: Locator;
+  readonly status: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.alert = page.getByRole('main').getByRole('alert');
+    this.status = page.getByRole('main').getByRole('status');
+  }
+
+  async open(hash: string, lang: 'en' | 'fr' = 'en') {
+    await this.page.goto(`./?lang=${lang}${hash}`);
+    await this.heading.waitFor();
+  }
+
+  /** Signs in from the sign-in page, through the form, and lands on My Profile. */
+  async signIn(email: string, password = WORK_PASSWORD) {
+    await this.page.goto('./#/sign-in');
+    await this.page.getByLabel('Work email').fill(email);
+    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await expect(this.page).toHaveURL(/#\/profile$/);
+  }
+
+  async signOut() {
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(this.page).toHaveURL(/#\/sign-in$/);
+  }
+
+  /** Follows a link of the main navigation, as a person would. */
+  async navigate(name: string) {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  }
+
+  async associateMcid(username: string, password: string) {
+    await this.page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+    await this.page.getByLabel('Microsoft Learning username').fill(username);
+    await this.page.getByLabel('Microsoft Learning password').fill(password);
+    await this.page.getByRole('button', { name: 'Associate', exact: true }).click();
+  }
+
+  reportRows(person: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(person) }) });
+  }
+}

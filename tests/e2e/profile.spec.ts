@@ -1,0 +1,84 @@
+// My Profile, one FAQ case of the source per test (R6-R12, R15).
+import { test, expect } from './fixtures';
+import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
+
+test('first association: Priya links her MCID with Contoso (R8)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await expect(page.getByText('No Microsoft Learning account is associated with this profile.')).toBeVisible();
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await expect(app.status).toContainText('(R8)');
+  await expect(page.getByText('AZ-104 Microsoft Azure Administrator')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  await expect(page.getByText(/1 of 3 associations used in the last 365 days/)).toBeVisible();
+});
+
+test('wrong MCID password: refused with R8 and nothing changes', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await app.associateMcid('priya.patel@outlook.com', 'not-the-password');
+  await expect(app.alert).toContainText('Nothing was changed');
+  await expect(app.alert).toContainText('(R8)');
+  await expect(page.getByText('No Microsoft Learning account is associated with this profile.')).toBeVisible();
+  await expect(page.getByText('No association yet')).toBeVisible();
+});
+
+test('Partner University access, then Remove access (R6, R7)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('sam@contoso.com');
+  await page.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(app.status).toContainText('(R6)');
+  await expect(page.getByText('Your assessments will be reflected in the Partner Center User Skills report within 72hrs.')).toBeVisible();
+  await page.getByRole('region', { name: 'Your Learning' }).getByRole('button', { name: 'Remove access' }).click();
+  await expect(app.status).toContainText('Partner University access removed for sam@contoso.com. (R7)');
+  await expect(page.getByRole('button', { name: 'Get Partner University access' })).toBeVisible();
+});
+
+test('same credentials: Sam uses his email to associate (R9)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('sam@contoso.com');
+  const shortcut = page.getByRole('button', { name: 'Use sam@contoso.com to associate my Microsoft Learning account' });
+  await expect(shortcut).toHaveCount(0);
+  await page.getByRole('button', { name: 'Get Partner University access' }).click();
+  await shortcut.click();
+  await expect(page.getByRole('region', { name: 'Microsoft exams and certifications' }).getByRole('status')).toContainText('(R9)');
+  await expect(page.getByText('985002345', { exact: true })).toBeVisible();
+});
+
+test('moving from company A to B: linking with Fabrikam unlinks Contoso (R12)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('mia@fabrikam.com');
+  await app.associateMcid('mia.moreau@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('automatically unlinked from Contoso because it is now linked with Fabrikam');
+  await expect(app.status).toContainText('(R12)');
+  await app.signOut();
+  await app.signIn('adam@contoso.com');
+  await app.navigate('Skills report');
+  await expect(app.reportRows('Chen Li').first()).toBeVisible();
+  await expect(app.reportRows('Mia Moreau')).toHaveCount(0);
+});
+
+test('the yearly limit reached: Lena sees the date a new association may start (R15)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('lena@contoso.com');
+  await expect(page.getByText(/3 of 3 associations used in the last 365 days\. A new association may start on \w+ \d+, \d{4}\./)).toBeVisible();
+  await app.associateMcid('lena.lindqvist@outlook.com', LEARN_PASSWORD);
+  await expect(app.alert).toContainText('Your association is limited');
+  await expect(app.alert).toContainText(/may start on \w+ \d+, \d{4}/);
+  await expect(app.alert).toContainText('(R15)');
+});
+
+test('French: the first association, worded in French from the source', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await page.getByRole('combobox').selectOption('fr');
+  await expect(app.heading).toHaveText('Mon profil');
+  await page.getByRole('button', { name: 'Associer un compte Microsoft Learning' }).click();
+  await expect(page.getByText('Quand vous y êtes invité, entrez les informations d’identification')).toBeVisible();
+  await page.getByLabel('Nom d’utilisateur Microsoft Learning').fill('priya.patel@outlook.com');
+  await page.getByLabel('Mot de passe Microsoft Learning').fill(LEARN_PASSWORD);
+  await page.getByRole('button', { name: 'Associer', exact: true }).click();
+  await expect(app.status).toContainText('Le MCID 985001234 est maintenant lié à Contoso');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+});
