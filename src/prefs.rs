@@ -10,14 +10,19 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The value of `?name=value` in the page's address, if present.
+pub fn address_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search.trim_start_matches('?').split('&').find_map(|pair| match pair.split_once('=') {
+        Some((key, value)) if key == name => Some(value.to_string()),
+        _ => None,
+    })
+}
+
 /// `?lang=fr` in the page's address: an intranet page or a trainer's link
 /// can open Certlink in a chosen language.
 fn lang_in_address() -> Option<Lang> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search.trim_start_matches('?').split('&').find_map(|pair| match pair.split_once('=') {
-        Some(("lang", code)) => Lang::from_code(code),
-        _ => None,
-    })
+    address_param("lang").and_then(|code| Lang::from_code(&code))
 }
 
 /// The address's language, else the remembered one, else the browser's,

@@ -7,6 +7,9 @@ use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
 use leptos::prelude::*;
 
+/// The size of the `?demo=large` organisation, as in the rules benchmark.
+pub const LARGE_DEMO_PEOPLE: usize = 10_000;
+
 /// Everything a view may need, `Copy` so closures can hold it.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -23,13 +26,19 @@ pub fn real_now() -> Time {
 }
 
 impl Ctx {
-    /// A fresh context on the built-in demo scenario.
+    /// A fresh context on the built-in demo scenario, or, with
+    /// `?demo=large`, on the benchmarks' 10,000-person Contoso (sign in as
+    /// `admin@contoso.com`) to see the views at that size.
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
+        let scenario = match crate::prefs::address_param("demo").as_deref() {
+            Some("large") => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
+            _ => crate::rules::demo::scenario(now),
+        };
         Ctx {
             lang: RwSignal::new(lang),
             route: RwSignal::new(route),
-            scenario: RwSignal::new(crate::rules::demo::scenario(now)),
+            scenario: RwSignal::new(scenario),
             session: RwSignal::new(None),
             clock: RwSignal::new(ScenarioClock::default()),
         }

@@ -28,16 +28,19 @@ pub fn SkillsReport() -> impl IntoView {
         Some(ctx.with_state(|s| skills_report(s, &actor, &org, ctx.now())))
     });
     let download = move |_| {
-        if let Some(Ok(report)) = report.get_untracked() {
-            let name = format!("skills-report-{}-{}.csv", report.org, crate::rules::reports::iso_date(report.at));
-            crate::download::download(&name, "text/csv;charset=utf-8", &skills_report_csv(&report));
-        }
+        report.with_untracked(|report| {
+            if let Some(Ok(report)) = report {
+                let name = format!("skills-report-{}-{}.csv", report.org, crate::rules::reports::iso_date(report.at));
+                crate::download::download(&name, "text/csv;charset=utf-8", &skills_report_csv(report));
+            }
+        })
     };
     view! {
         <h1>{tr(lang, Text::NavSkillsReport)}</h1>
-        {move || match report.get() {
+        // `with`, not `get`: a page of rows is cloned, never the whole report.
+        {move || report.with(|report| match report {
             None => view! { <SignInPrompt /> }.into_any(),
-            Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
+            Some(Err(refusal)) => view! { <NotAllowed refusal=refusal.clone() /> }.into_any(),
             Some(Ok(r)) if r.is_empty() => {
                 view! {
                     <p class="card" role="status">
@@ -88,7 +91,7 @@ pub fn SkillsReport() -> impl IntoView {
                 }
                     .into_any()
             }
-        }}
+        })}
     }
 }
 
