@@ -18,7 +18,10 @@
 //! - [`app`]: the shell (header, language switch, My Profile button, main,
 //!   footer) and the context every view reads.
 //! - [`views`]: one file per page; they call the rules and show answers.
-//! - [`prefs`]: the remembered language.
+//! - [`prefs`]: the remembered language and the address's parameters.
+//! - [`session`]: the context every view reads (scenario, signed-in
+//!   account, clock, language) and the one place commands run.
+//! - [`storage`]: the stored and exported document and its validation.
 //!
 //! ## Invariants
 //! - Architecture invariant: nothing in `rules` knows about the browser. It
@@ -36,4 +39,5 @@ pub mod prefs;
 pub mod route;
 pub mod rules;
 pub mod session;
+pub mod storage;
 pub mod views;

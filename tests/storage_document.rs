@@ -1,0 +1,87 @@
+//! The stored and exported document (issue 5): round trip, and a corpus
+//! of bad files under tests/fixtures/import/, each refused for its reason.
+
+use certlink::rules::demo;
+use certlink::rules::InvariantViolation;
+use certlink::storage::document::{parse, peek, to_json, Document, DocumentError, MAX_IMPORT_BYTES, SCHEMA};
+use chrono::{TimeZone, Utc};
+
+fn fixture(name: &str) -> String {
+    let bytes = std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn d4_a_saved_scenario_reads_back_exactly() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let scenario = demo::scenario(now);
+    let json = to_json(&scenario, 3, now);
+    let back = parse(&json).unwrap();
+    assert_eq!(back, Document::new(scenario, 3, now));
+    assert_eq!(peek(&json), Some((SCHEMA, 3)));
+}
+
+#[test]
+fn the_committed_export_of_schema_1_still_reads() {
+    let doc = parse(&fixture("valid-v1.json")).unwrap();
+    assert_eq!(doc.schema, 1);
+    assert_eq!(doc.revision, 7);
+    assert_eq!(doc.scenario.trail().len(), 11);
+}
+
+#[test]
+fn d2_an_export_holds_no_password_in_clear() {
+    let text = fixture("valid-v1.json");
+    assert!(!text.contains(demo::WORK_PASSWORD) && !text.contains(demo::LEARN_PASSWORD));
+}
+
+#[test]
+fn every_bad_file_is_refused_for_its_reason() {
+    let expect = |name: &str, check: &dyn Fn(&DocumentError) -> bool| {
+        let error = parse(&fixture(name)).expect_err(name);
+        assert!(check(&error), "{name}: {error:?}");
+    };
+    expect("empty.json", &|e| *e == DocumentError::Empty);
+    expect("binary.json", &|e| matches!(e, DocumentError::NotJson { .. }));
+    expect("truncated.json", &|e| matches!(e, DocumentError::NotJson { .. }));
+    expect("malformed.json", &|e| matches!(e, DocumentError::NotJson { line: 1, .. }));
+    expect("other-app.json", &|e| *e == DocumentError::NotCertlink);
+    expect("wrong-schema.json", &|e| *e == DocumentError::UnknownSchema);
+    expect("future-version.json", &|e| *e == DocumentError::FutureSchema { found: 99 });
+    expect("missing-scenario.json", &|e| matches!(e, DocumentError::WrongShape { .. }));
+    expect("two-org-mcid.json", &|e| matches!(e, DocumentError::Invalid(InvariantViolation::LinkMismatch { .. })));
+    expect("limit-exceeded.json", &|e| {
+        matches!(e, DocumentError::Invalid(InvariantViolation::YearlyLimitExceeded { .. }))
+    });
+    expect("dangling-reference.json", &|e| {
+        matches!(e, DocumentError::Invalid(InvariantViolation::DanglingReference { .. }))
+    });
+    expect("out-of-order.json", &|e| matches!(e, DocumentError::Invalid(InvariantViolation::OutOfOrder { .. })));
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_before_it_is_read() {
+    let huge = " ".repeat(MAX_IMPORT_BYTES) + "{}";
+    assert!(matches!(parse(&huge), Err(DocumentError::TooLarge { .. })));
+}
+
+#[test]
+fn markup_in_a_name_is_data_and_imports() {
+    let doc = parse(&fixture("script-tag-name.json")).unwrap();
+    let priya = doc.scenario.state().account(&certlink::rules::AccountId::from_email("priya@contoso.com")).unwrap();
+    assert_eq!(priya.display_name, "<script>alert(1)</script>Priya");
+}
+
+#[test]
+fn the_export_is_indented_json_that_reads_back() {
+    use certlink::storage::document::indent;
+    assert_eq!(
+        indent(r#"{"a":[1,{"b":"x,{y}:\"z"}],"c":{},"d":[]}"#),
+        "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x,{y}:\\\"z\"\n    }\n  ],\n  \"c\": {},\n  \"d\": []\n}"
+    );
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let doc = Document::new(demo::scenario(now), 2, now);
+    let pretty = doc.to_pretty_json();
+    assert!(pretty.lines().count() > 100);
+    assert_eq!(parse(&pretty).unwrap(), doc);
+}
