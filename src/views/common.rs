@@ -89,6 +89,34 @@ pub fn SignInPrompt() -> impl IntoView {
     }
 }
 
+/// A labelled text input bound to `value`: one component for every field,
+/// so each form is compiled once per field kind, not once per field.
+#[component]
+pub fn Field(
+    label: Text,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! {
+        <label>
+            <span>{tr(lang, label)}</span>
+            <input
+                type=kind
+                name=name
+                autocomplete=autocomplete
+                inputmode=inputmode
+                required=required
+                bind:value=value
+            />
+        </label>
+    }
+}
+
 /// A refusal that stops a whole page (R2 for admin views): a clear page,
 /// never a blank one.
 #[component]

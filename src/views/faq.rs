@@ -8,7 +8,7 @@ use crate::i18n::source::{quote, Source};
 use crate::i18n::{Lang, Text};
 use crate::route::Route;
 use crate::session::use_ctx;
-use crate::views::common::SourceQuote;
+use crate::views::common::{Field, SourceQuote};
 use leptos::prelude::*;
 
 /// True when every word of `query` appears in the entry's text in `lang`.
@@ -42,10 +42,7 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
     view! {
         <h1>{qt(lang, Source::FaqHeading)}</h1>
         <div class="card search" role="search">
-            <label>
-                <span>{tr(lang, Text::SearchFaq)}</span>
-                <input type="search" bind:value=query />
-            </label>
+            <Field label=Text::SearchFaq name="search" kind="search" value=query />
         </div>
         {move || {
             let entries = visible();

@@ -8,7 +8,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
-use crate::views::common::{Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
@@ -219,14 +219,22 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
         >
             <form class="form" on:submit=submit.clone()>
                 <p>{qt(lang, Source::MlStep3)}</p>
-                <label>
-                    <span>{tr(lang, Text::MicrosoftLearningUsername)}</span>
-                    <input type="email" name="mcid-username" autocomplete="off" required bind:value=username />
-                </label>
-                <label>
-                    <span>{tr(lang, Text::MicrosoftLearningPassword)}</span>
-                    <input type="password" name="mcid-password" autocomplete="off" required bind:value=password />
-                </label>
+                <Field
+                    label=Text::MicrosoftLearningUsername
+                    name="mcid-username"
+                    kind="email"
+                    autocomplete="off"
+                    required=true
+                    value=username
+                />
+                <Field
+                    label=Text::MicrosoftLearningPassword
+                    name="mcid-password"
+                    kind="password"
+                    autocomplete="off"
+                    required=true
+                    value=password
+                />
                 <div class="actions">
                     <button type="submit" class="button primary">
                         {tr(lang, Text::Associate)}

@@ -7,7 +7,7 @@ use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
 use crate::session::use_ctx;
-use crate::views::common::{Outcome, OutcomeMessage, SourceQuote};
+use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
@@ -29,14 +29,15 @@ pub fn SignIn() -> impl IntoView {
         <h1>{tr(Text::SignInHeading)}</h1>
         <SourceQuote sentences=&[Source::PuSignInWorkAccount] />
         <form class="card form" on:submit=submit>
-            <label>
-                <span>{tr(Text::WorkEmail)}</span>
-                <input type="email" name="email" autocomplete="username" required bind:value=email />
-            </label>
-            <label>
-                <span>{tr(Text::Password)}</span>
-                <input type="password" name="password" autocomplete="current-password" required bind:value=password />
-            </label>
+            <Field label=Text::WorkEmail name="email" kind="email" autocomplete="username" required=true value=email />
+            <Field
+                label=Text::Password
+                name="password"
+                kind="password"
+                autocomplete="current-password"
+                required=true
+                value=password
+            />
             <OutcomeMessage outcome=outcome />
             <button type="submit" class="button primary">
                 {tr(Text::SignIn)}

@@ -11,7 +11,7 @@ use crate::route::Route;
 use crate::rules::support::{route_support, Evidence, Problem, SupportRoute};
 use crate::rules::{Command, Time};
 use crate::session::use_ctx;
-use crate::views::common::{Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use chrono::{TimeZone, Utc};
 use leptos::prelude::*;
 
@@ -181,10 +181,7 @@ fn Advice(problem: Problem) -> impl IntoView {
                                         <span>{tr(lang, Text::TicketDetails)}</span>
                                         <textarea name="details" rows="4" bind:value=details></textarea>
                                     </label>
-                                    <label>
-                                        <span>{tr(lang, Text::ProblemStarted)}</span>
-                                        <input type="date" name="started" bind:value=started />
-                                    </label>
+                                    <Field label=Text::ProblemStarted name="started" kind="date" value=started />
                                     <button type="submit" class="button primary">
                                         {tr(lang, Text::OpenTicket)}
                                     </button>

@@ -9,7 +9,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
-use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 /// A fresh salt for a temporary password (D2), from the browser's random source.
@@ -103,14 +103,8 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     view! {
         <form class="card form" on:submit=submit aria-labelledby="invite">
             <h2 id="invite">{tr(lang, Text::InviteUser)}</h2>
-            <label>
-                <span>{tr(lang, Text::WorkEmail)}</span>
-                <input type="text" inputmode="email" name="invite-email" bind:value=email />
-            </label>
-            <label>
-                <span>{tr(lang, Text::DisplayName)}</span>
-                <input type="text" name="invite-name" bind:value=name />
-            </label>
+            <Field label=Text::WorkEmail name="invite-email" inputmode="email" value=email />
+            <Field label=Text::DisplayName name="invite-name" value=name />
             <label>
                 <span>{tr(lang, Text::Role)}</span>
                 <select on:change=move |ev| role.set(event_target_value(&ev)) prop:value=move || role.get()>
@@ -119,10 +113,7 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
                     <option value="global">{move || role_name(lang.get(), Role::GlobalAdmin)}</option>
                 </select>
             </label>
-            <label>
-                <span>{tr(lang, Text::TemporaryPassword)}</span>
-                <input type="text" name="invite-password" autocomplete="off" bind:value=password />
-            </label>
+            <Field label=Text::TemporaryPassword name="invite-password" autocomplete="off" value=password />
             <button type="submit" class="button primary">
                 {tr(lang, Text::SendInvitation)}
             </button>
@@ -175,10 +166,7 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
             </div>
             <Show when=move || verifying.get()>
                 <form class="form inline" on:submit=verify.clone()>
-                    <label>
-                        <span>{tr(lang, Text::EmailAddressUsed)}</span>
-                        <input type="text" inputmode="email" name="verify-email" bind:value=corrected />
-                    </label>
+                    <Field label=Text::EmailAddressUsed name="verify-email" inputmode="email" value=corrected />
                     <button type="submit" class="button primary">
                         {tr(lang, Text::ConfirmAddress)}
                     </button>
