@@ -191,8 +191,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ),
         BackHome => ("Go to the home page", "Aller à la page d’accueil"),
         FooterNote => (
-            "Certlink is a rehearsal tool: demo data only, kept in this browser. Partner Center’s words are quoted from its public article.",
-            "Certlink est un outil de répétition : données de démonstration uniquement, conservées dans ce navigateur. Les phrases de l’Espace partenaires sont citées de son article public.",
+            "Certlink is a rehearsal tool: demo data only, and nothing leaves this browser. Partner Center’s words are quoted from its public article.",
+            "Certlink est un outil de répétition : données de démonstration uniquement, et rien ne quitte ce navigateur. Les phrases de l’Espace partenaires sont citées de son article public.",
         ),
         SignIn => ("Sign in", "Se connecter"),
         SignOut => ("Sign out", "Se déconnecter"),

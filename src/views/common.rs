@@ -125,7 +125,7 @@ pub fn NotAllowed(refusal: Refusal) -> impl IntoView {
     let lang = ctx.lang;
     let text = move || ctx.with_state(|s| refusal_sentence(lang.get(), &refusal, s));
     view! {
-        <h1>{tr(lang, Text::NotAllowedHeading)}</h1>
+        <h2>{tr(lang, Text::NotAllowedHeading)}</h2>
         <p class="message refused" role="alert">
             {text}
         </p>
