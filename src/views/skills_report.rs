@@ -54,6 +54,7 @@ pub fn SkillsReport() -> impl IntoView {
                 let pages = total.div_ceil(PAGE_SIZE);
                 let first = (page.get().min(pages - 1)) * PAGE_SIZE;
                 let rows: Vec<SkillsRow> = r.rows[first..(first + PAGE_SIZE).min(total)].to_vec();
+                let last = first + rows.len();
                 view! {
                     <SourceQuote sentences=&[Source::AdminRoles, Source::PuStep3Within72h, Source::PuStep3NewlyPassed] />
                     <div class="toolbar">
@@ -61,7 +62,7 @@ pub fn SkillsReport() -> impl IntoView {
                             {tr(lang, Text::DownloadSkillsReport)}
                         </button>
                         <span role="status">
-                            {move || crate::i18n::rows_of(lang.get(), first + 1, first + rows_len(total, first), total)}
+                            {move || crate::i18n::rows_of(lang.get(), first + 1, last, total)}
                         </span>
                     </div>
                     <OutcomeMessage outcome=outcome />
@@ -93,10 +94,6 @@ pub fn SkillsReport() -> impl IntoView {
             }
         })}
     }
-}
-
-fn rows_len(total: usize, first: usize) -> usize {
-    PAGE_SIZE.min(total - first)
 }
 
 #[component]
