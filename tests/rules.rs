@@ -537,7 +537,7 @@ fn d1_the_scenario_clock_moves_without_the_machine_clock() {
 #[test]
 fn d2_credentials_never_appear_in_clear_and_wrong_ones_change_nothing() {
     let s = demo();
-    let exported = serde_json::to_string(&s).unwrap();
+    let exported = certlink::storage::document::to_json(&s, 1, now());
     assert!(!exported.contains(WORK_PASSWORD) && !exported.contains(LEARN_PASSWORD));
     let mut s2 = s.clone();
     assert_eq!(s2.sign_in(now(), "priya@contoso.com", LEARN_PASSWORD).unwrap_err(), Refusal::WrongPassword);
@@ -641,8 +641,8 @@ fn scenario_survives_a_json_round_trip() {
     let mut s = demo();
     s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD))
         .unwrap();
-    let json = serde_json::to_string(&s).unwrap();
-    let back: Scenario = serde_json::from_str(&json).unwrap();
+    let json = certlink::storage::document::to_json(&s, 1, now());
+    let back = certlink::storage::document::parse(&json).unwrap().scenario;
     assert_eq!(back, s);
     assert_eq!(back.state().profile_by_username("priya.patel@outlook.com").unwrap().mcid, McidId("985001234".into()));
 }

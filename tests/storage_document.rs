@@ -49,6 +49,11 @@ fn every_bad_file_is_refused_for_its_reason() {
     expect("wrong-schema.json", &|e| *e == DocumentError::UnknownSchema);
     expect("future-version.json", &|e| *e == DocumentError::FutureSchema { found: 99 });
     expect("missing-scenario.json", &|e| matches!(e, DocumentError::WrongShape { .. }));
+    expect("plain-password.json", &|e| matches!(e, DocumentError::WrongShape { detail } if detail.contains("D2")));
+    expect(
+        "duplicate-account.json",
+        &|e| matches!(e, DocumentError::WrongShape { detail } if detail.contains("leo@contoso.com is listed twice")),
+    );
     expect("two-org-mcid.json", &|e| matches!(e, DocumentError::Invalid(InvariantViolation::LinkMismatch { .. })));
     expect("limit-exceeded.json", &|e| {
         matches!(e, DocumentError::Invalid(InvariantViolation::YearlyLimitExceeded { .. }))
@@ -76,12 +81,23 @@ fn markup_in_a_name_is_data_and_imports() {
 fn the_export_is_indented_json_that_reads_back() {
     use certlink::storage::document::indent;
     assert_eq!(
-        indent(r#"{"a":[1,{"b":"x,{y}:\"z"}],"c":{},"d":[]}"#),
-        "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x,{y}:\\\"z\"\n    }\n  ],\n  \"c\": {},\n  \"d\": []\n}"
+        indent(r#"{"a":[[1,"x,{y}:\"z"],[2,[3,4]]],"c":{},"d":[]}"#),
+        "{\n  \"a\": [\n    [1, \"x,{y}:\\\"z\"],\n    [2, [3, 4]]\n  ],\n  \"c\": {},\n  \"d\": []\n}"
     );
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
     let doc = Document::new(demo::scenario(now), 2, now);
     let pretty = doc.to_pretty_json();
-    assert!(pretty.lines().count() > 100);
+    // One event of the trail a line, so a reader can follow the history.
+    let event_lines = pretty.lines().filter(|l| l.trim_start().starts_with("[\"2026-")).count();
+    assert_eq!(event_lines, doc.scenario.trail().len());
     assert_eq!(parse(&pretty).unwrap(), doc);
+}
+
+/// Writes `valid-v1.json` from the demo (see tests/fixtures/import/README.md).
+#[test]
+#[ignore = "rewrites a committed fixture"]
+fn write_valid_fixture() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let path = format!("{}/tests/fixtures/import/valid-v1.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::write(path, Document::new(demo::scenario(now), 7, now).to_pretty_json() + "\n").unwrap();
 }

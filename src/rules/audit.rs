@@ -7,10 +7,9 @@ use super::clock::Time;
 use super::model::*;
 use super::refusal::Rule;
 use super::support::Ticket;
-use serde::{Deserialize, Serialize};
 
 /// Who did something.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Actor {
     /// A person signed in with this work account.
     Account(AccountId),
@@ -26,7 +25,7 @@ impl Actor {
 }
 
 /// One recorded change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     pub at: Time,
     pub actor: Actor,
@@ -34,7 +33,7 @@ pub struct Event {
 }
 
 /// What changed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
     /// R14: an invited person signed in with the details sent.
     InvitationAccepted { account: AccountId },
@@ -73,7 +72,7 @@ pub enum EventKind {
 }
 
 /// Whose exam or assessment was passed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Holder {
     Mcid(McidId),
     /// A Partner University account, by its username (a work email).

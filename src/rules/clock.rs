@@ -4,13 +4,12 @@
 //! the scenario's time, in UTC, so no machine time zone shifts a date.
 
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
 
 /// A moment on the scenario clock.
 pub type Time = DateTime<Utc>;
 
 /// How far the scenario's time is from real time.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ScenarioClock {
     /// Milliseconds added to real time; 0 is real time.
     offset_ms: i64,

@@ -8,10 +8,9 @@ use super::model::*;
 use super::refusal::Refusal;
 use super::support::Problem;
 use super::{profile, support, users};
-use serde::{Deserialize, Serialize};
 
 /// Something a person (or the trainer) asks the system to do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// R6.
     GetPartnerUniversityAccess { account: AccountId },

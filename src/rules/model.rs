@@ -6,14 +6,12 @@
 use super::clock::Time;
 use super::credentials::PasswordHash;
 use super::refusal::LimitReason;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, HashMap};
 
 macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(pub String);
 
         impl $name {
@@ -51,14 +49,14 @@ impl AccountId {
 }
 
 /// A partner organisation (an MPN membership).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Organisation {
     pub mpn_id: MpnId,
     pub name: String,
 }
 
 /// A Partner Center role (R1, R2, R13).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     /// Any Partner Center user: may link or unlink their own MCID (R1).
     User,
@@ -76,7 +74,7 @@ impl Role {
 }
 
 /// Where a work account stands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AccountState {
     /// Sign-in details were sent (R14) and not yet used.
     Invited(Invitation),
@@ -88,7 +86,7 @@ pub enum AccountState {
 }
 
 /// An invitation: sign-in details sent by an admin for a work email (R14).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invitation {
     pub invited_at: Time,
     pub invited_by: AccountId,
@@ -99,7 +97,7 @@ pub struct Invitation {
 }
 
 /// A Partner Center user account (work account, Azure AD) (R5).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorkAccount {
     pub id: AccountId,
     pub display_name: String,
@@ -126,7 +124,7 @@ impl WorkAccount {
 }
 
 /// What kind of proof of skill a row is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CredentialKind {
     Exam,
     Certification,
@@ -135,7 +133,7 @@ pub enum CredentialKind {
 }
 
 /// An exam, certification or assessment, with the day it was passed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Credential {
     pub code: String,
     pub title: String,
@@ -144,7 +142,7 @@ pub struct Credential {
 }
 
 /// A Microsoft Certification profile, signed into with its own credentials (R8).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct McidProfile {
     pub mcid: McidId,
     /// The Microsoft Learning username (an email address).
@@ -158,14 +156,14 @@ pub struct McidProfile {
 
 /// A Partner University account and its assessments (R6), named by the
 /// work email it belongs to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PartnerUniversityAccount {
     pub username: String,
     pub assessments: Vec<Credential>,
 }
 
 /// How an MCID was associated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LinkMethod {
     /// With the Microsoft Learning username and password (R8).
     McidCredentials,
@@ -174,7 +172,7 @@ pub enum LinkMethod {
 }
 
 /// An MCID linked to one MPN membership (R4) through one work account.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Link {
     pub mcid: McidId,
     pub account: AccountId,
@@ -184,7 +182,7 @@ pub struct Link {
 }
 
 /// The yearly-limit numbers a scenario uses (D6).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LimitSettings {
     pub per_year: u32,
     pub cool_off_days: u32,
@@ -198,7 +196,7 @@ impl Default for LimitSettings {
 }
 
 /// Everything the scenario holds, as stored and exported.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StateData {
     pub organisations: BTreeMap<MpnId, Organisation>,
     pub accounts: BTreeMap<AccountId, WorkAccount>,
@@ -224,20 +222,8 @@ impl PartialEq for State {
 }
 impl Eq for State {}
 
-impl Serialize for State {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.data.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for State {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        StateData::deserialize(deserializer).map(State::from_data)
-    }
-}
-
 /// A broken invariant, found when checking a state (for example an import).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InvariantViolation {
     /// A link, account or profile names something that does not exist.
     DanglingReference { what: String },

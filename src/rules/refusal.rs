@@ -4,10 +4,9 @@
 
 use super::clock::Time;
 use super::model::{AccountId, McidId, MpnId};
-use serde::{Deserialize, Serialize};
 
 /// A rule of the source (R1-R16) or a product decision (D1-D7).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
     R1,
     R2,
@@ -67,7 +66,7 @@ impl Rule {
 }
 
 /// Which of the two yearly-limit numbers (D6) stopped an association.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LimitReason {
     /// Fewer days than the cool-off since the previous association started.
     CoolOff,
@@ -76,7 +75,7 @@ pub enum LimitReason {
 }
 
 /// Why a command was refused. A refused command changes nothing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// R2: only an MPN Partner Admin or a Global Admin may see this.
     AdminOnly,

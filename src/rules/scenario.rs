@@ -7,28 +7,13 @@ use super::clock::Time;
 use super::command::{decide, Command};
 use super::model::*;
 use super::refusal::Refusal;
-use serde::{Deserialize, Serialize};
 
 /// The starting state, the audit trail (D4) and the current state.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
     initial: State,
     trail: Vec<Event>,
-    #[serde(skip)]
     state: State,
-}
-
-impl<'de> Deserialize<'de> for Scenario {
-    /// The current state is never trusted from a file: it is replayed.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Stored {
-            initial: State,
-            trail: Vec<Event>,
-        }
-        let stored = Stored::deserialize(deserializer)?;
-        Ok(Scenario::replay(stored.initial, stored.trail))
-    }
 }
 
 impl Scenario {

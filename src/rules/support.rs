@@ -9,10 +9,9 @@ use super::limit::association_limit;
 use super::model::*;
 use super::profile::acting_account;
 use super::refusal::{Refusal, Rule};
-use serde::{Deserialize, Serialize};
 
 /// What the person needs help with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
     /// A technical problem linking an MCID that the FAQ does not cover.
     LinkingTechnical,
@@ -40,7 +39,7 @@ impl Problem {
 }
 
 /// Where a problem goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SupportRoute {
     /// R16: open a ticket with Microsoft support.
     MicrosoftSupport,
@@ -51,7 +50,7 @@ pub enum SupportRoute {
 }
 
 /// A piece of evidence a ticket carries, with what the scenario holds.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Evidence {
     /// User management -> Export report of users: the organisation's accounts.
     UserReport { org: MpnId, accounts: usize },
@@ -74,7 +73,7 @@ pub struct SupportAdvice {
 }
 
 /// A ticket kept locally and listed on the support page.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ticket {
     pub number: u32,
     pub account: AccountId,

@@ -3,19 +3,22 @@
 //! trail (the current state is replayed from them, never trusted). Every
 //! file is validated completely before anything changes.
 
+use super::json::{self, Read, Write};
 use crate::rules::{InvariantViolation, Scenario, Time};
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// What `app` says in every Certlink document.
 pub const APP: &str = "certlink";
 /// The schema this build reads and writes. Version 1 is the first; a
 /// later version adds a step to [`migrate`] and a stored fixture test.
 pub const SCHEMA: u64 = 1;
-/// The largest file an import reads (a 10,000-person scenario is ~6 MB).
+/// The largest file an import reads (a 10,000-person scenario is about 4 MB).
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 
-/// The document as stored and exported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The document as stored and exported. Every schema starts with `app`,
+/// `schema` and `revision` in this order, so [`peek`] reads them without
+/// reading the scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub app: String,
     pub schema: u64,
@@ -67,15 +70,20 @@ impl Document {
 /// The document for `scenario` as compact JSON, without copying the
 /// scenario (a 10,000-person one is large): what every save writes.
 pub fn to_json(scenario: &Scenario, revision: u64, saved_at: Time) -> String {
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        app: &'a str,
-        schema: u64,
-        revision: u64,
-        saved_at: Time,
-        scenario: &'a Scenario,
-    }
-    serde_json::to_string(&Borrowed { app: APP, schema: SCHEMA, revision, saved_at, scenario }).unwrap_or_default()
+    let mut out =
+        String::with_capacity(64 + scenario.trail().len() * 120 + scenario.state().data().accounts.len() * 300);
+    out.push_str("{\"app\":");
+    APP.write(&mut out);
+    out.push_str(",\"schema\":");
+    SCHEMA.write(&mut out);
+    out.push_str(",\"revision\":");
+    revision.write(&mut out);
+    out.push_str(",\"saved_at\":");
+    saved_at.write(&mut out);
+    out.push_str(",\"scenario\":");
+    json::write_scenario(&mut out, scenario);
+    out.push('}');
+    out
 }
 
 /// Reads and checks a document completely: size, JSON, application,
@@ -87,40 +95,23 @@ pub fn parse(text: &str) -> Result<Document, DocumentError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(DocumentError::TooLarge { bytes: text.len(), limit: MAX_IMPORT_BYTES });
     }
-    // First only what says whose file it is and which schema; the whole
-    // document is read with one deserializer (each extra one, such as
-    // going through serde_json::Value, costs the bundle a copy of every
-    // Deserialize impl).
-    #[derive(Deserialize)]
-    struct Header {
-        app: Option<serde::de::IgnoredAny>,
-    }
-    #[derive(Deserialize)]
-    struct App {
-        app: String,
-    }
-    #[derive(Deserialize)]
-    struct Schema {
-        schema: Option<u64>,
-    }
-    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => DocumentError::NotCertlink,
-        _ => DocumentError::NotJson { line: e.line(), column: e.column() },
-    })?;
-    let is_certlink = header.app.is_some() && serde_json::from_str::<App>(text).is_ok_and(|a| a.app == APP);
-    if !is_certlink {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DocumentError::NotJson { line: e.line(), column: e.column() })?;
+    if value.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(DocumentError::NotCertlink);
     }
-    let schema = match serde_json::from_str::<Schema>(text) {
-        Ok(Schema { schema: Some(n) }) => n,
-        Ok(Schema { schema: None }) => return Err(DocumentError::WrongShape { detail: "schema".into() }),
-        Err(_) => return Err(DocumentError::UnknownSchema),
+    let schema = match value.get("schema") {
+        None => return Err(DocumentError::WrongShape { detail: "schema is missing".into() }),
+        Some(schema) => schema.as_u64().ok_or(DocumentError::UnknownSchema)?,
     };
     migrate(schema)?;
-    let document: Document =
-        serde_json::from_str(text).map_err(|e| DocumentError::WrongShape { detail: e.to_string() })?;
-    document.scenario.check_invariants().map_err(DocumentError::Invalid)?;
-    Ok(document)
+    let shape = |detail: String| DocumentError::WrongShape { detail };
+    let header = |name: &str| value.get(name).ok_or_else(|| shape(format!("{name} is missing")));
+    let revision = u64::read(header("revision")?).map_err(|e| shape(format!("revision: {e}")))?;
+    let saved_at = Time::read(header("saved_at")?).map_err(|e| shape(format!("saved_at: {e}")))?;
+    let scenario = json::read_scenario(header("scenario")?).map_err(|e| shape(format!("scenario: {e}")))?;
+    scenario.check_invariants().map_err(DocumentError::Invalid)?;
+    Ok(Document { app: APP.into(), schema, revision, saved_at, scenario })
 }
 
 /// Checks that a document of schema `from` can be brought to [`SCHEMA`].
@@ -135,24 +126,24 @@ fn migrate(from: u64) -> Result<(), DocumentError> {
     }
 }
 
-/// Only the revision and schema of a stored text, to compare tabs' saves
-/// cheaply without replaying the scenario.
+/// Only the schema and revision of a stored text, to compare tabs' saves
+/// without reading a scenario that may be megabytes long: every schema
+/// begins `{"app":"certlink","schema":S,"revision":R,` (see [`Document`]).
 pub fn peek(text: &str) -> Option<(u64, u64)> {
-    #[derive(Deserialize)]
-    struct Header {
-        app: String,
-        schema: u64,
-        revision: u64,
-    }
-    let header: Header = serde_json::from_str(text).ok()?;
-    (header.app == APP).then_some((header.schema, header.revision))
+    let rest = text.strip_prefix("{\"app\":\"certlink\",\"schema\":")?;
+    let (schema, rest) = rest.split_once(',')?;
+    let revision = rest.strip_prefix("\"revision\":")?.split(',').next()?;
+    Some((schema.parse().ok()?, revision.parse().ok()?))
 }
 
-/// Re-indents compact JSON, two spaces a level, for a readable export. By
-/// hand, so the bundle carries one JSON serializer, not two.
+/// Re-indents compact JSON for a readable export: two spaces a level,
+/// one member of an object a line, one row of a table a line (a row's
+/// cells stay together). By hand, so the bundle carries no second writer.
 pub fn indent(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut out = String::with_capacity(compact.len() + compact.len() / 4);
+    // For each open bracket: does it put its items on their own lines?
+    let mut open: Vec<bool> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
     let newline = |out: &mut String, depth: usize| {
         out.push('\n');
         out.extend(std::iter::repeat_n("  ", depth));
@@ -176,25 +167,43 @@ pub fn indent(compact: &str) -> String {
             }
             '{' | '[' => {
                 out.push(c);
+                // Objects, and lists that are an object's member (tables).
+                let lines = c == '{' || open.is_empty() || is_member(&out);
+                open.push(lines);
                 if matches!(chars.peek(), Some('}') | Some(']')) {
                     out.push(chars.next().unwrap_or(c));
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
+                    open.pop();
+                } else if lines {
+                    newline(&mut out, depth(&open));
                 }
             }
             '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
+                if open.pop() == Some(true) {
+                    newline(&mut out, depth(&open));
+                }
                 out.push(c);
             }
             ',' => {
                 out.push(c);
-                newline(&mut out, depth);
+                if open.last() == Some(&true) {
+                    newline(&mut out, depth(&open));
+                } else {
+                    out.push(' ');
+                }
             }
             ':' => out.push_str(": "),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// How deep the current line is: the open brackets that break lines.
+fn depth(open: &[bool]) -> usize {
+    open.iter().filter(|&&lines| lines).count()
+}
+
+/// True when the bracket just written is the value of an object member.
+fn is_member(out: &str) -> bool {
+    out[..out.len() - 1].ends_with(": ")
 }

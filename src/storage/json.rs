@@ -1,0 +1,843 @@
+//! The scenario as JSON, written and read by hand.
+//!
+//! Why not `#[derive(Serialize, Deserialize)]`: the derived code for the
+//! whole model cost the bundle about 45 KB gzipped, and its object-per-row
+//! form made a 10,000-person scenario 13 MB, over the browser's storage
+//! quota. Here each table is an array of rows (the column names are written
+//! once, under `columns`), a proof's title is written once per code
+//! (`titles`), and a password is its salt and SHA-256 only (D2). Reading
+//! goes through `serde_json::Value`, one small parser, and checks every
+//! cell, naming where a file is wrong.
+
+use crate::rules::audit::Holder;
+use crate::rules::credentials::PasswordHash;
+use crate::rules::support::{Evidence, Problem, SupportRoute, Ticket};
+use crate::rules::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The columns of each table, written into every document so a reader of
+/// an export knows what each row holds.
+pub const COLUMNS: &str = r#"{"organisations":"mpn_id, name","accounts":"id, display_name, org, role, state, password, partner_university_since, linked_mcid, last_mcid","profiles":"mcid, username, password, holder_name, credentials, associations","partner_university":"username, assessments","links":"mcid, account, org, since, method","limits":"per_year, cool_off_days","credential":"code, kind, passed_on, title if not the one in titles","trail":"at, actor (null: the trainer), kind, details..."}"#;
+
+// ---------------------------------------------------------------- writing
+
+/// Appends `value` as JSON to `out`.
+pub trait Write {
+    fn write(&self, out: &mut String);
+}
+
+/// Writes `[a,b,...]`.
+macro_rules! row {
+    ($out:expr; $($cell:expr),* $(,)?) => {{
+        let out: &mut String = $out;
+        out.push('[');
+        let mut _first = true;
+        $(
+            if !_first { out.push(','); }
+            _first = false;
+            Write::write($cell, out);
+        )*
+        out.push(']');
+    }};
+}
+
+/// Writes cells separated by commas, without brackets (`after`: each cell
+/// preceded by a comma, to continue a row).
+macro_rules! row_cells {
+    ($out:expr; $first:expr $(, $cell:expr)*) => {{
+        Write::write($first, $out);
+        $( $out.push(','); Write::write($cell, $out); )*
+    }};
+    ($out:expr, after; $($cell:expr),*) => {{
+        $( $out.push(','); Write::write($cell, $out); )*
+    }};
+}
+
+impl Write for str {
+    fn write(&self, out: &mut String) {
+        out.push('"');
+        // Most text needs no escaping: copy it whole.
+        if !self.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            out.push_str(self);
+        } else {
+            for c in self.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if (c as u32) < 0x20 => {
+                        out.push_str("\\u00");
+                        push_digits(out, c as u64 >> 4, 1, 16);
+                        push_digits(out, c as u64 & 15, 1, 16);
+                    }
+                    c => out.push(c),
+                }
+            }
+        }
+        out.push('"');
+    }
+}
+
+impl Write for String {
+    fn write(&self, out: &mut String) {
+        self.as_str().write(out)
+    }
+}
+
+impl Write for u64 {
+    fn write(&self, out: &mut String) {
+        let digits = self.checked_ilog10().unwrap_or(0) as usize + 1;
+        push_digits(out, *self, digits, 10);
+    }
+}
+
+impl Write for u32 {
+    fn write(&self, out: &mut String) {
+        u64::from(*self).write(out)
+    }
+}
+
+impl<T: Write> Write for Option<T> {
+    fn write(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: Write> Write for [T] {
+    fn write(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: Write> Write for Vec<T> {
+    fn write(&self, out: &mut String) {
+        self.as_slice().write(out)
+    }
+}
+
+impl<T: Write + ?Sized> Write for &T {
+    fn write(&self, out: &mut String) {
+        (**self).write(out)
+    }
+}
+
+/// `n` in `base`, left-padded with zeros to `width` digits.
+fn push_digits(out: &mut String, n: u64, width: usize, base: u64) {
+    let mut buf = [b'0'; 20];
+    let (mut n, mut i) = (n, buf.len());
+    while n > 0 || i == buf.len() {
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[(n % base) as usize];
+        n /= base;
+    }
+    for _ in (buf.len() - i)..width {
+        out.push('0');
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+}
+
+/// RFC 3339 in UTC, `2026-11-27T09:00:00Z`, with milliseconds or
+/// nanoseconds only when the time has them (real clicks do). Computed from
+/// the timestamp (a save writes tens of thousands of these; chrono's
+/// calendar accessors were most of a 10,000-person save's time).
+impl Write for Time {
+    fn write(&self, out: &mut String) {
+        let seconds = self.timestamp();
+        let (days, of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400) as u64);
+        let (year, month, day) = civil_from_days(days);
+        out.push('"');
+        push_digits(out, year.max(0) as u64, 4, 10);
+        for (sep, n) in [('-', month), ('-', day), ('T', of_day / 3600), (':', of_day / 60 % 60), (':', of_day % 60)] {
+            out.push(sep);
+            out.push(char::from(b'0' + (n / 10) as u8));
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
+        let nanos = u64::from(self.timestamp_subsec_nanos());
+        if nanos % 1_000_000 == 0 && nanos > 0 {
+            out.push('.');
+            push_digits(out, nanos / 1_000_000, 3, 10);
+        } else if nanos > 0 {
+            out.push('.');
+            push_digits(out, nanos, 9, 10);
+        }
+        out.push_str("Z\"");
+    }
+}
+
+/// The proleptic Gregorian date of a day number (0 = 1970-01-01), after
+/// Howard Hinnant's `civil_from_days`.
+fn civil_from_days(days: i64) -> (i64, u64, u64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u64;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u64;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// Enums without data, written as their variant's name.
+macro_rules! names {
+    ($ty:ty { $($variant:ident),* $(,)? }) => {
+        impl Write for $ty {
+            fn write(&self, out: &mut String) {
+                match self { $(<$ty>::$variant => stringify!($variant).write(out)),* }
+            }
+        }
+        impl Read for $ty {
+            fn read(value: &Value) -> Result<Self, String> {
+                match value.as_str() {
+                    $(Some(stringify!($variant)) => Ok(<$ty>::$variant),)*
+                    _ => Err(format!("unknown {}: {value}", stringify!($ty))),
+                }
+            }
+        }
+    };
+}
+
+names!(Role { User, MpnPartnerAdmin, GlobalAdmin });
+names!(CredentialKind { Exam, Certification, Assessment });
+names!(LinkMethod { McidCredentials, SameCredentials });
+names!(Problem {
+    LinkingTechnical,
+    UnlinkingTechnical,
+    McidMerge,
+    AssociationLimited,
+    StillInReportAfterLeaving,
+    NoResponseToInvitation
+});
+names!(Rule { R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, R13, R14, R15, R16, D1, D2, D3, D4, D5, D6, D7 });
+
+macro_rules! ids {
+    ($($ty:ident),*) => {$(
+        impl Write for $ty {
+            fn write(&self, out: &mut String) {
+                self.0.write(out)
+            }
+        }
+        impl Read for $ty {
+            fn read(value: &Value) -> Result<Self, String> {
+                String::read(value).map($ty)
+            }
+        }
+    )*};
+}
+
+ids!(MpnId, AccountId, McidId);
+
+/// `sha256` alone when the salt is the owner's name (as every demo
+/// account's is), else `salt:sha256`: the salt never holds the password.
+fn write_password(out: &mut String, hash: &PasswordHash, owner: &str) {
+    if hash.salt() == owner {
+        hash.sha256().write(out)
+    } else {
+        format!("{}:{}", hash.salt(), hash.sha256()).write(out)
+    }
+}
+
+/// The compact JSON of `scenario` (its starting state and audit trail; the
+/// current state is replayed on reading, never trusted from a file).
+pub fn write_scenario(out: &mut String, scenario: &Scenario) {
+    let data = scenario.initial().data();
+    let titles = titles(scenario);
+    out.push_str("{\"columns\":");
+    out.push_str(COLUMNS);
+    out.push_str(",\"titles\":{");
+    for (i, (code, title)) in titles.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        code.write(out);
+        out.push(':');
+        title.write(out);
+    }
+    out.push_str("},\"initial\":{\"organisations\":[");
+    for (i, org) in data.organisations.values().enumerate() {
+        comma(out, i);
+        row!(out; &org.mpn_id, &org.name);
+    }
+    out.push_str("],\"accounts\":[");
+    for (i, acc) in data.accounts.values().enumerate() {
+        comma(out, i);
+        out.push('[');
+        row_cells!(out; &acc.id, &acc.display_name, &acc.org, &acc.role);
+        out.push(',');
+        write_account_state(out, &acc.state);
+        out.push(',');
+        write_password(out, &acc.password, acc.id.as_str());
+        row_cells!(out, after; &acc.partner_university_since, &acc.linked_mcid, &acc.last_mcid);
+        out.push(']');
+    }
+    out.push_str("],\"profiles\":[");
+    for (i, profile) in data.profiles.values().enumerate() {
+        comma(out, i);
+        out.push('[');
+        row_cells!(out; &profile.mcid, &profile.username);
+        out.push(',');
+        write_password(out, &profile.password, &profile.username.to_lowercase());
+        row_cells!(out, after; &profile.holder_name);
+        out.push(',');
+        write_credentials(out, &profile.credentials, &titles);
+        row_cells!(out, after; &profile.associations);
+        out.push(']');
+    }
+    out.push_str("],\"partner_university\":[");
+    for (i, pu) in data.partner_university.values().enumerate() {
+        comma(out, i);
+        out.push('[');
+        pu.username.write(out);
+        out.push(',');
+        write_credentials(out, &pu.assessments, &titles);
+        out.push(']');
+    }
+    out.push_str("],\"links\":[");
+    for (i, link) in data.links.values().enumerate() {
+        comma(out, i);
+        row!(out; &link.mcid, &link.account, &link.org, &link.since, &link.method);
+    }
+    out.push_str("],\"limits\":");
+    row!(out; &data.limits.per_year, &data.limits.cool_off_days);
+    out.push_str(",\"tickets\":[");
+    for (i, ticket) in data.tickets.iter().enumerate() {
+        comma(out, i);
+        write_ticket(out, ticket);
+    }
+    out.push_str("]},\"trail\":[");
+    for (i, event) in scenario.trail().iter().enumerate() {
+        comma(out, i);
+        write_event(out, event, &titles);
+    }
+    out.push_str("]}");
+}
+
+fn comma(out: &mut String, index: usize) {
+    if index > 0 {
+        out.push(',');
+    }
+}
+
+/// The first title seen for each code, so each is written once.
+fn titles(scenario: &Scenario) -> BTreeMap<&str, &str> {
+    let data = scenario.initial().data();
+    let mut titles = BTreeMap::new();
+    let held = data.profiles.values().flat_map(|p| &p.credentials);
+    let assessed = data.partner_university.values().flat_map(|p| &p.assessments);
+    let passed = scenario.trail().iter().filter_map(|e| match &e.kind {
+        EventKind::CredentialPassed { credential, .. } => Some(credential),
+        _ => None,
+    });
+    for credential in held.chain(assessed).chain(passed) {
+        titles.entry(credential.code.as_str()).or_insert(credential.title.as_str());
+    }
+    titles
+}
+
+fn write_credential(out: &mut String, credential: &Credential, titles: &BTreeMap<&str, &str>) {
+    out.push('[');
+    row_cells!(out; &credential.code, &credential.kind, &credential.passed_on);
+    if titles.get(credential.code.as_str()) != Some(&credential.title.as_str()) {
+        row_cells!(out, after; &credential.title);
+    }
+    out.push(']');
+}
+
+fn write_credentials(out: &mut String, credentials: &[Credential], titles: &BTreeMap<&str, &str>) {
+    out.push('[');
+    for (i, credential) in credentials.iter().enumerate() {
+        comma(out, i);
+        write_credential(out, credential, titles);
+    }
+    out.push(']');
+}
+
+fn write_account_state(out: &mut String, state: &AccountState) {
+    match state {
+        AccountState::Active => "Active".write(out),
+        AccountState::Deleted { at } => row!(out; "Deleted", at),
+        AccountState::Invited(inv) => {
+            row!(out; "Invited", &inv.invited_at, &inv.invited_by, &inv.email_verified_at, &inv.resent_at)
+        }
+    }
+}
+
+fn write_ticket(out: &mut String, t: &Ticket) {
+    out.push('[');
+    row_cells!(out; &u64::from(t.number), &t.account, &t.problem);
+    out.push(',');
+    match &t.route {
+        SupportRoute::MicrosoftSupport => "MicrosoftSupport".write(out),
+        SupportRoute::CertificationSupport => "CertificationSupport".write(out),
+        SupportRoute::Faq(rule) => row!(out; "Faq", rule),
+    }
+    row_cells!(out, after; &t.details, &t.started_on, &t.opened_at);
+    out.push_str(",[");
+    for (i, evidence) in t.evidence.iter().enumerate() {
+        comma(out, i);
+        match evidence {
+            Evidence::UserReport { org, accounts } => row!(out; "UserReport", org, &(*accounts as u64)),
+            Evidence::ProfileAssociation { mcid, org, since } => row!(out; "ProfileAssociation", mcid, org, since),
+            Evidence::Transcript { mcid, codes } => row!(out; "Transcript", mcid, codes),
+            Evidence::AssessmentProof { codes } => row!(out; "AssessmentProof", codes),
+        }
+    }
+    out.push_str("]]");
+}
+
+fn write_event(out: &mut String, event: &Event, titles: &BTreeMap<&str, &str>) {
+    use EventKind::*;
+    out.push('[');
+    event.at.write(out);
+    out.push(',');
+    match &event.actor {
+        Actor::Account(id) => id.write(out),
+        Actor::Trainer => out.push_str("null"),
+    }
+    out.push(',');
+    match &event.kind {
+        InvitationAccepted { account } => row_cells!(out; "InvitationAccepted", account),
+        PartnerUniversityAccessGranted { account } => row_cells!(out; "PartnerUniversityAccessGranted", account),
+        PartnerUniversityAccessRemoved { account } => row_cells!(out; "PartnerUniversityAccessRemoved", account),
+        McidLinked { mcid, account, org, method } => row_cells!(out; "McidLinked", mcid, account, org, method),
+        McidAutomaticallyUnlinked { mcid, account, from_org, to_org } => {
+            row_cells!(out; "McidAutomaticallyUnlinked", mcid, account, from_org, to_org)
+        }
+        McidUnlinked { mcid, account, org } => row_cells!(out; "McidUnlinked", mcid, account, org),
+        AccountDeleted { account } => row_cells!(out; "AccountDeleted", account),
+        RemovedFromReport { mcid, account, org } => row_cells!(out; "RemovedFromReport", mcid, account, org),
+        UserInvited { account, display_name, org, role, password } => {
+            row_cells!(out; "UserInvited", account, display_name, org, role);
+            out.push(',');
+            write_password(out, password, account.as_str());
+        }
+        InvitationEmailVerified { account, corrected_to } => {
+            row_cells!(out; "InvitationEmailVerified", account, corrected_to)
+        }
+        InvitationResent { account } => row_cells!(out; "InvitationResent", account),
+        CredentialPassed { holder, credential } => {
+            match holder {
+                Holder::Mcid(mcid) => row_cells!(out; "CredentialPassed", "Mcid", mcid),
+                Holder::PartnerUniversity(username) => {
+                    row_cells!(out; "CredentialPassed", "PartnerUniversity", username)
+                }
+            }
+            out.push(',');
+            write_credential(out, credential, titles);
+        }
+        LimitSettingsChanged { settings } => {
+            row_cells!(out; "LimitSettingsChanged", &settings.per_year, &settings.cool_off_days)
+        }
+        TicketOpened { ticket } => {
+            "TicketOpened".write(out);
+            out.push(',');
+            write_ticket(out, ticket);
+        }
+    }
+    out.push(']');
+}
+
+// ---------------------------------------------------------------- reading
+
+/// Builds a value from JSON, or says what is wrong with it.
+pub trait Read: Sized {
+    fn read(value: &Value) -> Result<Self, String>;
+}
+
+impl Read for String {
+    fn read(value: &Value) -> Result<Self, String> {
+        value.as_str().map(str::to_string).ok_or_else(|| format!("expected text, found {}", kind(value)))
+    }
+}
+
+impl Read for u64 {
+    fn read(value: &Value) -> Result<Self, String> {
+        value.as_u64().ok_or_else(|| format!("expected a whole number, found {}", kind(value)))
+    }
+}
+
+impl Read for u32 {
+    fn read(value: &Value) -> Result<Self, String> {
+        u64::read(value).and_then(|n| u32::try_from(n).map_err(|_| format!("{n} is too large")))
+    }
+}
+
+impl<T: Read> Read for Option<T> {
+    fn read(value: &Value) -> Result<Self, String> {
+        if value.is_null() {
+            Ok(None)
+        } else {
+            T::read(value).map(Some)
+        }
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    fn read(value: &Value) -> Result<Self, String> {
+        array(value)?.iter().enumerate().map(|(i, item)| T::read(item).map_err(|e| format!("[{i}]: {e}"))).collect()
+    }
+}
+
+impl Read for Time {
+    fn read(value: &Value) -> Result<Self, String> {
+        let text = value.as_str().ok_or_else(|| format!("expected a date, found {}", kind(value)))?;
+        parse_time(text).ok_or_else(|| format!("not a UTC date and time: {text:?}"))
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, as [`Write for Time`] writes it.
+pub fn parse_time(text: &str) -> Option<Time> {
+    let b = text.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = b.get(range)?;
+        digits.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    let seps = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+    if b.len() < 20 || b.last() != Some(&b'Z') || seps.iter().any(|&(i, c)| b[i] != c) {
+        return None;
+    }
+    let fraction = &b[19..b.len() - 1];
+    let nanos = match fraction {
+        [] => 0,
+        [b'.', digits @ ..] if (1..=9).contains(&digits.len()) => {
+            num(20..19 + fraction.len())? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    Some(date.and_hms_nano_opt(num(11..13)?, num(14..16)?, num(17..19)?, nanos)?.and_utc())
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn array(value: &Value) -> Result<&[Value], String> {
+    value.as_array().map(Vec::as_slice).ok_or_else(|| format!("expected a list, found {}", kind(value)))
+}
+
+/// The `N` cells of a row (`optional` more may follow, read by the caller).
+fn cells<const N: usize>(value: &Value, optional: usize) -> Result<(&[Value; N], &[Value]), String> {
+    let row = array(value)?;
+    if row.len() < N || row.len() > N + optional {
+        return Err(format!("expected {N} cells, found {}", row.len()));
+    }
+    let (head, rest) = row.split_at(N);
+    Ok((head.try_into().map_err(|_| "row".to_string())?, rest))
+}
+
+/// Reads cell `index` of a row, naming the column if it is wrong.
+fn cell<T: Read>(row: &[Value], index: usize, column: &str) -> Result<T, String> {
+    T::read(row.get(index).unwrap_or(&Value::Null)).map_err(|e| format!("{column}: {e}"))
+}
+
+fn field<'a>(object: &'a Value, name: &str) -> Result<&'a Value, String> {
+    object.get(name).ok_or_else(|| format!("{name} is missing"))
+}
+
+fn read_password(value: &Value, owner: &str) -> Result<PasswordHash, String> {
+    let text = String::read(value)?;
+    let (salt, sha256) = text.rsplit_once(':').unwrap_or((owner, &text));
+    let is_sha256 = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+    if !is_sha256 {
+        return Err("a password must be kept as its salted SHA-256 (D2)".into());
+    }
+    Ok(PasswordHash::from_stored(salt, sha256))
+}
+
+fn read_credential(value: &Value, titles: &BTreeMap<String, String>) -> Result<Credential, String> {
+    let ([code, credential_kind, passed_on], rest) = cells::<3>(value, 1)?;
+    let code = String::read(code)?;
+    let title = match rest.first() {
+        Some(title) => String::read(title)?,
+        None => titles.get(&code).cloned().ok_or_else(|| format!("no title for {code}"))?,
+    };
+    Ok(Credential { title, kind: CredentialKind::read(credential_kind)?, passed_on: Time::read(passed_on)?, code })
+}
+
+fn read_credentials(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Credential>, String> {
+    array(value)?.iter().map(|c| read_credential(c, titles)).collect()
+}
+
+fn read_account_state(value: &Value) -> Result<AccountState, String> {
+    if value.as_str() == Some("Active") {
+        return Ok(AccountState::Active);
+    }
+    let row = array(value)?;
+    match row.first().and_then(Value::as_str) {
+        Some("Deleted") if row.len() == 2 => Ok(AccountState::Deleted { at: cell(row, 1, "deleted at")? }),
+        Some("Invited") if row.len() == 5 => Ok(AccountState::Invited(Invitation {
+            invited_at: cell(row, 1, "invited_at")?,
+            invited_by: cell(row, 2, "invited_by")?,
+            email_verified_at: cell(row, 3, "email_verified_at")?,
+            resent_at: cell(row, 4, "resent_at")?,
+        })),
+        _ => Err(format!("unknown account state: {value}")),
+    }
+}
+
+fn read_ticket(value: &Value) -> Result<Ticket, String> {
+    let (row, _) = cells::<8>(value, 0)?;
+    let route = match &row[3] {
+        Value::String(s) if s == "MicrosoftSupport" => SupportRoute::MicrosoftSupport,
+        Value::String(s) if s == "CertificationSupport" => SupportRoute::CertificationSupport,
+        other => match array(other)? {
+            [tag, rule] if tag == "Faq" => SupportRoute::Faq(Rule::read(rule)?),
+            _ => return Err(format!("unknown support route: {other}")),
+        },
+    };
+    let evidence = array(&row[7])?
+        .iter()
+        .map(|e| {
+            let cells = array(e)?;
+            match cells.first().and_then(Value::as_str) {
+                Some("UserReport") => Ok(Evidence::UserReport {
+                    org: cell(cells, 1, "org")?,
+                    accounts: cell::<u64>(cells, 2, "accounts")? as usize,
+                }),
+                Some("ProfileAssociation") => Ok(Evidence::ProfileAssociation {
+                    mcid: cell(cells, 1, "mcid")?,
+                    org: cell(cells, 2, "org")?,
+                    since: cell(cells, 3, "since")?,
+                }),
+                Some("Transcript") => {
+                    Ok(Evidence::Transcript { mcid: cell(cells, 1, "mcid")?, codes: cell(cells, 2, "codes")? })
+                }
+                Some("AssessmentProof") => Ok(Evidence::AssessmentProof { codes: cell(cells, 1, "codes")? }),
+                _ => Err(format!("unknown evidence: {e}")),
+            }
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Ticket {
+        number: cell(row, 0, "number")?,
+        account: cell(row, 1, "account")?,
+        problem: cell(row, 2, "problem")?,
+        route,
+        details: cell(row, 4, "details")?,
+        started_on: cell(row, 5, "started_on")?,
+        opened_at: cell(row, 6, "opened_at")?,
+        evidence,
+    })
+}
+
+fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event, String> {
+    use EventKind::*;
+    let row = array(value)?;
+    let at = cell(row, 0, "at")?;
+    let actor = match row.get(1) {
+        Some(Value::Null) => Actor::Trainer,
+        _ => Actor::Account(cell(row, 1, "actor")?),
+    };
+    let name: String = cell(row, 2, "kind")?;
+    let d = &row[3.min(row.len())..];
+    let expect = |n: usize| (d.len() == n).then_some(()).ok_or_else(|| format!("{name}: expected {n} details"));
+    let kind = match name.as_str() {
+        "InvitationAccepted" => expect(1).and_then(|_| Ok(InvitationAccepted { account: cell(d, 0, "account")? })),
+        "PartnerUniversityAccessGranted" => {
+            expect(1).and_then(|_| Ok(PartnerUniversityAccessGranted { account: cell(d, 0, "account")? }))
+        }
+        "PartnerUniversityAccessRemoved" => {
+            expect(1).and_then(|_| Ok(PartnerUniversityAccessRemoved { account: cell(d, 0, "account")? }))
+        }
+        "McidLinked" => expect(4).and_then(|_| {
+            Ok(McidLinked {
+                mcid: cell(d, 0, "mcid")?,
+                account: cell(d, 1, "account")?,
+                org: cell(d, 2, "org")?,
+                method: cell(d, 3, "method")?,
+            })
+        }),
+        "McidAutomaticallyUnlinked" => expect(4).and_then(|_| {
+            Ok(McidAutomaticallyUnlinked {
+                mcid: cell(d, 0, "mcid")?,
+                account: cell(d, 1, "account")?,
+                from_org: cell(d, 2, "from_org")?,
+                to_org: cell(d, 3, "to_org")?,
+            })
+        }),
+        "McidUnlinked" => expect(3).and_then(|_| {
+            Ok(McidUnlinked { mcid: cell(d, 0, "mcid")?, account: cell(d, 1, "account")?, org: cell(d, 2, "org")? })
+        }),
+        "AccountDeleted" => expect(1).and_then(|_| Ok(AccountDeleted { account: cell(d, 0, "account")? })),
+        "RemovedFromReport" => expect(3).and_then(|_| {
+            Ok(RemovedFromReport {
+                mcid: cell(d, 0, "mcid")?,
+                account: cell(d, 1, "account")?,
+                org: cell(d, 2, "org")?,
+            })
+        }),
+        "UserInvited" => expect(5).and_then(|_| {
+            let account: AccountId = cell(d, 0, "account")?;
+            let password = read_password(&d[4], account.as_str()).map_err(|e| format!("password: {e}"))?;
+            Ok(UserInvited {
+                display_name: cell(d, 1, "display_name")?,
+                org: cell(d, 2, "org")?,
+                role: cell(d, 3, "role")?,
+                password,
+                account,
+            })
+        }),
+        "InvitationEmailVerified" => expect(2).and_then(|_| {
+            Ok(InvitationEmailVerified { account: cell(d, 0, "account")?, corrected_to: cell(d, 1, "corrected_to")? })
+        }),
+        "InvitationResent" => expect(1).and_then(|_| Ok(InvitationResent { account: cell(d, 0, "account")? })),
+        "CredentialPassed" => expect(3).and_then(|_| {
+            let holder = match d[0].as_str() {
+                Some("Mcid") => Holder::Mcid(cell(d, 1, "mcid")?),
+                Some("PartnerUniversity") => Holder::PartnerUniversity(cell(d, 1, "username")?),
+                _ => return Err(format!("unknown holder: {}", d[0])),
+            };
+            Ok(CredentialPassed { holder, credential: read_credential(&d[2], titles)? })
+        }),
+        "LimitSettingsChanged" => expect(2).and_then(|_| {
+            Ok(LimitSettingsChanged {
+                settings: LimitSettings {
+                    per_year: cell(d, 0, "per_year")?,
+                    cool_off_days: cell(d, 1, "cool_off_days")?,
+                },
+            })
+        }),
+        "TicketOpened" => expect(1).and_then(|_| Ok(TicketOpened { ticket: read_ticket(&d[0])? })),
+        _ => Err(format!("unknown event: {name}")),
+    }?;
+    Ok(Event { at, actor, kind })
+}
+
+/// Reads one table: each row through `read`, keyed by `key`; a key twice
+/// is refused (the second row would silently replace the first).
+fn table<K: Ord + std::fmt::Display, T>(
+    initial: &Value,
+    name: &str,
+    read: impl Fn(&Value) -> Result<T, String>,
+    key: impl Fn(&T) -> K,
+) -> Result<BTreeMap<K, T>, String> {
+    let mut map = BTreeMap::new();
+    for (i, value) in array(field(initial, name)?)?.iter().enumerate() {
+        let item = read(value).map_err(|e| format!("{name}[{i}]: {e}"))?;
+        let k = key(&item);
+        if map.contains_key(&k) {
+            return Err(format!("{name}[{i}]: {k} is listed twice"));
+        }
+        map.insert(k, item);
+    }
+    Ok(map)
+}
+
+/// Reads what [`write_scenario`] wrote, replaying the trail.
+pub fn read_scenario(value: &Value) -> Result<Scenario, String> {
+    let titles: BTreeMap<String, String> = field(value, "titles")?
+        .as_object()
+        .ok_or("titles: expected an object")?
+        .iter()
+        .map(|(code, title)| String::read(title).map(|t| (code.clone(), t)).map_err(|e| format!("titles.{code}: {e}")))
+        .collect::<Result<_, String>>()?;
+    let initial = field(value, "initial")?;
+    let organisations = table(
+        initial,
+        "organisations",
+        |v| {
+            let ([mpn_id, name], _) = cells::<2>(v, 0)?;
+            Ok(Organisation { mpn_id: MpnId::read(mpn_id)?, name: String::read(name)? })
+        },
+        |o| o.mpn_id.clone(),
+    )?;
+    let accounts = table(
+        initial,
+        "accounts",
+        |v| {
+            let (row, _) = cells::<9>(v, 0)?;
+            let id: AccountId = cell(row, 0, "id")?;
+            Ok(WorkAccount {
+                display_name: cell(row, 1, "display_name")?,
+                org: cell(row, 2, "org")?,
+                role: cell(row, 3, "role")?,
+                state: read_account_state(&row[4]).map_err(|e| format!("state: {e}"))?,
+                password: read_password(&row[5], id.as_str()).map_err(|e| format!("password: {e}"))?,
+                partner_university_since: cell(row, 6, "partner_university_since")?,
+                linked_mcid: cell(row, 7, "linked_mcid")?,
+                last_mcid: cell(row, 8, "last_mcid")?,
+                id,
+            })
+        },
+        |a| a.id.clone(),
+    )?;
+    let profiles = table(
+        initial,
+        "profiles",
+        |v| {
+            let (row, _) = cells::<6>(v, 0)?;
+            let username: String = cell(row, 1, "username")?;
+            Ok(McidProfile {
+                mcid: cell(row, 0, "mcid")?,
+                password: read_password(&row[2], &username.to_lowercase()).map_err(|e| format!("password: {e}"))?,
+                holder_name: cell(row, 3, "holder_name")?,
+                credentials: read_credentials(&row[4], &titles).map_err(|e| format!("credentials: {e}"))?,
+                associations: cell(row, 5, "associations")?,
+                username,
+            })
+        },
+        |p| p.mcid.clone(),
+    )?;
+    let partner_university = table(
+        initial,
+        "partner_university",
+        |v| {
+            let ([username, assessments], _) = cells::<2>(v, 0)?;
+            Ok(PartnerUniversityAccount {
+                username: String::read(username)?,
+                assessments: read_credentials(assessments, &titles).map_err(|e| format!("assessments: {e}"))?,
+            })
+        },
+        |p| p.username.clone(),
+    )?;
+    let links = table(
+        initial,
+        "links",
+        |v| {
+            let (row, _) = cells::<5>(v, 0)?;
+            Ok(Link {
+                mcid: cell(row, 0, "mcid")?,
+                account: cell(row, 1, "account")?,
+                org: cell(row, 2, "org")?,
+                since: cell(row, 3, "since")?,
+                method: cell(row, 4, "method")?,
+            })
+        },
+        |l| l.mcid.clone(),
+    )?;
+    let (limits, _) = cells::<2>(field(initial, "limits")?, 0).map_err(|e| format!("limits: {e}"))?;
+    let limits =
+        LimitSettings { per_year: cell(limits, 0, "per_year")?, cool_off_days: cell(limits, 1, "cool_off_days")? };
+    let tickets = array(field(initial, "tickets")?)?
+        .iter()
+        .enumerate()
+        .map(|(i, t)| read_ticket(t).map_err(|e| format!("tickets[{i}]: {e}")))
+        .collect::<Result<_, String>>()?;
+    let trail = array(field(value, "trail")?)?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| read_event(e, &titles).map_err(|e| format!("trail[{i}]: {e}")))
+        .collect::<Result<_, String>>()?;
+    let data = StateData { organisations, accounts, profiles, partner_university, links, limits, tickets };
+    Ok(Scenario::replay(State::from_data(data), trail))
+}
