@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test build tools bench-rules
+.PHONY: serve test build tools bench-rules bench-storage
 
 tools:
 	@scripts/tools.sh build
@@ -21,3 +21,9 @@ test:
 # Not part of `make test`: criterion benchmarks of the rules (10,000 people).
 bench-rules:
 	cargo bench --locked --bench rules
+
+# Not part of `make test`: a full save of 1,000 to 10,000 people, timed in
+# headless Chromium (release build, median of 7 runs).
+bench-storage:
+	@scripts/tools.sh test
+	@source scripts/env.sh && cargo test --release --locked --target wasm32-unknown-unknown --test bench_storage -- --nocapture 2>&1 | grep -E 'storage bench|test result'

@@ -6,11 +6,16 @@
 // which Leptos's rendering code for our view trees is most of the wasm
 // (twiggy: tachys render closures and AnyView impls about 30 % of code);
 // the lighter ways tried are in the closing note of that change.
+// Moved to 290 KB with local-first storage (issue 5): 287 KB measured.
+// The serde derives of the model cost 309 KB; the hand-written codec in
+// src/storage/json.rs brought it to 287 (serde_json's Value parser, the
+// codec, the Your data view, banners and tab sync). Issue 7 owns the way
+// back down (150 KB asks for a structural answer, not trimming).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 250;
+export const BUDGET_KB = 290;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

@@ -23,6 +23,7 @@ const views = [
   ['not-allowed', 'priya@contoso.com', '#/skills-report'],
   ['faq', null, '#/faq/r12-moving-company'],
   ['support', 'chen@contoso.com', '#/support'],
+  ['data', 'grace@contoso.com', '#/data'],
 ];
 
 for (const lang of ['en', 'fr']) {

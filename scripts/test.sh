@@ -35,7 +35,7 @@ step fmt cargo fmt --check
 step clippy cargo clippy --all-targets --locked -- -D warnings
 step native cargo test --locked
 record native "$(count_cargo native)"
-step browser cargo test --locked --target wasm32-unknown-unknown --test browser
+step browser cargo test --locked --target wasm32-unknown-unknown --test browser --test browser_storage
 record browser "$(count_cargo browser)"
 step build trunk build --release --locked
 step e2e npx playwright test --config tests/e2e/playwright.config.ts

@@ -18,6 +18,14 @@ pub fn App() -> impl IntoView {
     provide_context(ctx.lang);
     // The root lives as long as the page, so the listener is never removed.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| ctx.route.set(current()));
+    // Another tab saved: take its scenario (the event never fires in the
+    // tab that wrote). The document and its revision arrive as two events,
+    // in either order; `sync` acts once both say the same.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_some_and(|key| ctx.is_scenario_key(&key)) {
+            ctx.sync();
+        }
+    });
 
     // `<html lang>` follows the language so screen readers pronounce it right.
     Effect::new(move |_| {
@@ -30,6 +38,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Header />
+        <views::data::StorageBanner />
         <main id="main" class="page">
             {move || match ctx.route.get() {
                 Route::Home => view! { <views::home::Home /> }.into_any(),
@@ -40,6 +49,7 @@ pub fn App() -> impl IntoView {
                 Route::Users => view! { <views::users::Users /> }.into_any(),
                 Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
                 Route::Support => view! { <views::support::Support /> }.into_any(),
+                Route::Data => view! { <views::data::Data /> }.into_any(),
                 Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
             }}
         </main>
@@ -145,6 +155,7 @@ fn Nav() -> impl IntoView {
                 {link(Route::Users, Text::NavUsers)}
                 {link(Route::Faq(None), Text::NavFaq)}
                 {link(Route::Support, Text::NavSupport)}
+                {link(Route::Data, Text::NavData)}
             </ul>
         </nav>
     }

@@ -15,6 +15,8 @@ pub enum Route {
     /// The FAQ, scrolled to one entry when the address names it.
     Faq(Option<FaqEntry>),
     Support,
+    /// Your data: export, import, reset.
+    Data,
     /// Any hash Certlink does not know; shown as a "page not found" page.
     NotFound(String),
 }
@@ -32,6 +34,7 @@ impl Route {
             "users" => Route::Users,
             "faq" => Route::Faq(None),
             "support" => Route::Support,
+            "data" => Route::Data,
             other => match other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
                 Some(entry) => Route::Faq(Some(entry)),
                 None => Route::NotFound(other.to_string()),
@@ -51,6 +54,7 @@ impl Route {
             Route::Faq(None) => "faq",
             Route::Faq(Some(entry)) => return format!("#/faq/{}", entry.slug()),
             Route::Support => "support",
+            Route::Data => "data",
             Route::NotFound(path) => path,
         };
         format!("#/{path}")
@@ -72,6 +76,7 @@ mod tests {
             Route::Users,
             Route::Faq(None),
             Route::Support,
+            Route::Data,
         ];
         routes.extend(FaqEntry::ALL.into_iter().map(|e| Route::Faq(Some(e))));
         for route in routes {

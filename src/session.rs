@@ -1,14 +1,37 @@
 //! The app's shared state, held in signals and handed down by context: the
-//! scenario (the rules' truth), who is signed in, the scenario clock and
-//! the language. Views read it and call [`Ctx::execute`]; the rules decide.
+//! scenario (the rules' truth), who is signed in, the scenario clock, the
+//! language, and where the scenario is kept. Views read it and call
+//! [`Ctx::execute`]; the rules decide; every accepted change is saved.
 
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
+use crate::storage::document::{self, Document, DocumentError};
+use crate::storage::local::{Loaded, SaveError, Store};
 use leptos::prelude::*;
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
 pub const LARGE_DEMO_PEOPLE: usize = 10_000;
+
+/// Where the scenario is kept, as the banner tells the person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Keeping {
+    /// Saved after every change.
+    Saved,
+    /// Storage is blocked here: changes will not survive a reload.
+    MemoryOnly,
+    /// `?demo=large`: larger than the storage quota, kept in memory only.
+    LargeDemo,
+    /// The saved text was unreadable: started on demo data, text kept.
+    Corrupt(DocumentError),
+    /// The last save did not fit; the previous save is intact.
+    QuotaExceeded,
+    /// A newer Certlink saved here; this tab does not write over it.
+    NewerVersion { found: u64 },
+    /// Another tab saved at the same moment twice running: the last change
+    /// is shown here but not saved.
+    Conflict,
+}
 
 /// Everything a view may need, `Copy` so closures can hold it.
 #[derive(Clone, Copy)]
@@ -18,6 +41,16 @@ pub struct Ctx {
     pub scenario: RwSignal<Scenario>,
     pub session: RwSignal<Option<AccountId>>,
     pub clock: RwSignal<ScenarioClock>,
+    pub keeping: RwSignal<Keeping>,
+    /// Set when another tab's save replaced this tab's scenario.
+    pub updated_elsewhere: RwSignal<bool>,
+    /// The scenario an import replaced, for one undo.
+    pub before_import: RwSignal<Option<Scenario>>,
+    store: StoredValue<Option<Store>>,
+    /// Where the unreadable text found at start-up is kept.
+    backup_key: StoredValue<Option<String>>,
+    /// The revision this tab last read or wrote.
+    revision: StoredValue<u64>,
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -25,23 +58,57 @@ pub fn real_now() -> Time {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// `?storage=NAME` keeps an embed's state apart from another's on one origin.
+pub fn storage_prefix() -> String {
+    crate::prefs::address_param("storage").map(|name| format!("{name}:")).unwrap_or_default()
+}
+
 impl Ctx {
-    /// A fresh context on the built-in demo scenario, or, with
-    /// `?demo=large`, on the benchmarks' 10,000-person Contoso (sign in as
-    /// `admin@contoso.com`) to see the views at that size.
+    /// The saved scenario, else the built-in demo (or, with `?demo=large`,
+    /// the benchmarks' 10,000-person Contoso, kept in memory only).
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
-        let scenario = match crate::prefs::address_param("demo").as_deref() {
-            Some("large") => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
-            _ => crate::rules::demo::scenario(now),
+        let large = crate::prefs::address_param("demo").as_deref() == Some("large");
+        let mut store = if large { None } else { Store::open(&storage_prefix()) };
+        let mut backup_key = None;
+        let (scenario, revision, keeping) = match store.as_ref().map(Store::load) {
+            None if large => (crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE), 0, Keeping::LargeDemo),
+            None => (crate::rules::demo::scenario(now), 0, Keeping::MemoryOnly),
+            Some(Loaded::Nothing) => (crate::rules::demo::scenario(now), 0, Keeping::Saved),
+            Some(Loaded::Document(doc)) => (doc.scenario, doc.revision, Keeping::Saved),
+            Some(Loaded::Corrupt { error, backup_key: key, moved }) => {
+                if !moved {
+                    // The unreadable text is still the document: never save over it.
+                    store = None;
+                }
+                backup_key = Some(key);
+                (crate::rules::demo::scenario(now), 0, Keeping::Corrupt(error))
+            }
+            Some(Loaded::Newer { found }) => (crate::rules::demo::scenario(now), 0, Keeping::NewerVersion { found }),
         };
-        Ctx {
+        let session = web_sys::window()
+            .and_then(|w| w.session_storage().ok().flatten())
+            .and_then(|s| s.get_item(&format!("{}certlink.session", storage_prefix())).ok().flatten())
+            .map(AccountId)
+            .filter(|id| scenario.state().account(id).is_some_and(|a| !a.is_deleted()));
+        let ctx = Ctx {
             lang: RwSignal::new(lang),
             route: RwSignal::new(route),
             scenario: RwSignal::new(scenario),
-            session: RwSignal::new(None),
+            session: RwSignal::new(session),
             clock: RwSignal::new(ScenarioClock::default()),
+            keeping: RwSignal::new(keeping),
+            updated_elsewhere: RwSignal::new(false),
+            before_import: RwSignal::new(None),
+            store: StoredValue::new(store),
+            backup_key: StoredValue::new(backup_key),
+            revision: StoredValue::new(revision),
+        };
+        if revision == 0 && matches!(ctx.keeping.get_untracked(), Keeping::Saved | Keeping::Corrupt(_)) {
+            // A failed first save shows in `keeping`; the demo runs anyway.
+            let _ = ctx.persist();
         }
+        ctx
     }
 
     /// The scenario's "now" on its clock (D1).
@@ -65,21 +132,36 @@ impl Ctx {
         self.scenario.with(|s| f(s.state()))
     }
 
-    /// Runs a command as the signed-in person. Views re-render only when it
-    /// changed something: a refusal changes nothing and notifies nobody.
+    /// Runs a command as the signed-in person.
     pub fn execute(&self, command: Command) -> Result<Vec<Event>, Refusal> {
         let actor =
             self.session.get_untracked().map(Actor::Account).ok_or(Refusal::UnknownAccount { email: String::new() })?;
         self.execute_as(&actor, command)
     }
 
-    /// Runs a command as `actor` (the trainer's, or a signed-in person's).
+    /// Runs a command as `actor`, on the newest saved scenario, and saves
+    /// the result. Views re-render only when it changed something. If
+    /// another tab saved in between, its scenario is taken and the command
+    /// runs again on it, so neither tab's work is dropped.
     pub fn execute_as(&self, actor: &Actor, command: Command) -> Result<Vec<Event>, Refusal> {
+        self.sync();
+        let result = self.run(actor, &command)?;
+        if !matches!(self.persist(), Err(SaveError::Conflict { .. })) {
+            return Ok(result);
+        }
+        self.sync();
+        let again = self.run(actor, &command)?;
+        if matches!(self.persist(), Err(SaveError::Conflict { .. })) {
+            self.keeping.set(Keeping::Conflict);
+        }
+        Ok(again)
+    }
+
+    /// Decides and applies `command` in memory; the rules decide.
+    fn run(&self, actor: &Actor, command: &Command) -> Result<Vec<Event>, Refusal> {
         let now = self.now();
-        let result = self
-            .scenario
-            .try_update_untracked(|s| s.execute(actor, now, &command))
-            .unwrap_or(Err(Refusal::UnknownAccount { email: String::new() }));
+        let mut result = Err(Refusal::UnknownAccount { email: String::new() });
+        self.scenario.update_untracked(|s| result = s.execute(actor, now, command));
         if result.is_ok() {
             self.scenario.notify();
         }
@@ -88,6 +170,7 @@ impl Ctx {
 
     /// R5: signs in; the session starts only on success.
     pub fn sign_in(&self, email: &str, password: &str) -> Result<AccountId, Refusal> {
+        self.sync();
         let now = self.now();
         let result = self
             .scenario
@@ -95,13 +178,124 @@ impl Ctx {
             .unwrap_or(Err(Refusal::WrongPassword));
         if let Ok(id) = &result {
             self.scenario.notify();
+            let _ = self.persist();
+            self.remember_session(Some(id));
             self.session.set(Some(id.clone()));
         }
         result
     }
 
     pub fn sign_out(&self) {
+        self.remember_session(None);
         self.session.set(None);
+    }
+
+    /// The signed-in account survives a reload of this tab (sessionStorage:
+    /// two tabs may be two people).
+    fn remember_session(&self, id: Option<&AccountId>) {
+        if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let key = format!("{}certlink.session", storage_prefix());
+            let _ = match id {
+                Some(id) => storage.set_item(&key, id.as_str()),
+                None => storage.remove_item(&key),
+            };
+        }
+    }
+
+    /// Saves the scenario. A conflict (another tab saved first) changes no
+    /// banner: the caller takes the other tab's scenario and re-runs.
+    fn persist(&self) -> Result<(), SaveError> {
+        let Some(store) = self.store.get_value() else { return Ok(()) };
+        if matches!(self.keeping.get_untracked(), Keeping::NewerVersion { .. }) {
+            return Ok(());
+        }
+        let base = self.revision.get_value();
+        let json = self.scenario.with_untracked(|s| document::to_json(s, base + 1, real_now()));
+        match store.save(&json, base) {
+            Ok(()) => {
+                self.revision.set_value(base + 1);
+                // A save that fits again ends the quota message; the
+                // corrupt-text banner stays (its download is still useful).
+                if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict) {
+                    self.keeping.set(Keeping::Saved);
+                }
+                Ok(())
+            }
+            Err(SaveError::Quota) => {
+                self.keeping.set(Keeping::QuotaExceeded);
+                Err(SaveError::Quota)
+            }
+            Err(SaveError::Newer { found }) => {
+                self.keeping.set(Keeping::NewerVersion { found });
+                Err(SaveError::Newer { found })
+            }
+            Err(conflict) => Err(conflict),
+        }
+    }
+
+    /// Takes another tab's newer save, if there is one.
+    pub fn sync(&self) {
+        let Some(store) = self.store.get_value() else { return };
+        let Some((_, stored)) = store.stored_revision() else { return };
+        if stored <= self.revision.get_value() {
+            return;
+        }
+        match store.load() {
+            // The revision key may be ahead of the document for a moment.
+            Loaded::Document(doc) if doc.revision > self.revision.get_value() => {
+                self.revision.set_value(doc.revision);
+                self.scenario.set(doc.scenario);
+                self.updated_elsewhere.set(true);
+            }
+            Loaded::Newer { found } => self.keeping.set(Keeping::NewerVersion { found }),
+            _ => {}
+        }
+    }
+
+    /// Replaces the scenario with an imported one, whole, keeping the
+    /// replaced one for one undo.
+    pub fn import(&self, doc: Document) {
+        self.sync();
+        let previous = self.scenario.get_untracked();
+        self.before_import.set(Some(previous));
+        self.scenario.set(doc.scenario);
+        let _ = self.persist();
+    }
+
+    /// Undoes the last import.
+    pub fn undo_import(&self) {
+        if let Some(previous) = self.before_import.get_untracked() {
+            self.before_import.set(None);
+            self.sync();
+            self.scenario.set(previous);
+            let _ = self.persist();
+        }
+    }
+
+    /// Starts again from the built-in demo data.
+    pub fn reset_to_demo(&self) {
+        self.sync();
+        self.before_import.set(None);
+        self.scenario.set(crate::rules::demo::scenario(real_now()));
+        let _ = self.persist();
+        self.sign_out();
+    }
+
+    /// The current scenario as the readable document an export downloads.
+    pub fn export(&self) -> String {
+        let revision = self.revision.get_value();
+        self.scenario.with_untracked(|s| Document::new(s.clone(), revision, real_now()).to_pretty_json())
+    }
+
+    /// The unreadable text kept at start-up, if any.
+    pub fn unreadable_backup(&self) -> Option<String> {
+        let key = self.backup_key.get_value()?;
+        Store::open(&storage_prefix())?.backup(&key)
+    }
+
+    /// True for the keys this scenario is saved under (storage events).
+    pub fn is_scenario_key(&self, key: &str) -> bool {
+        self.store.get_value().is_some_and(|s| s.is_scenario_key(key))
     }
 
     /// Goes to `route` by changing the address, so history and reload work.

@@ -82,6 +82,28 @@ pub enum Text {
     NotFoundBody,
     BackHome,
     FooterNote,
+    NavData,
+    MemoryOnlyBanner,
+    QuotaBanner,
+    LargeDemoBanner,
+    ConflictBanner,
+    Reload,
+    DownloadUnreadable,
+    UpdatedElsewhere,
+    Dismiss,
+    ExportHeading,
+    ExportHelp,
+    ExportButton,
+    ImportHeading,
+    ChooseFile,
+    DropHere,
+    UndoImport,
+    ImportUndone,
+    ResetHeading,
+    ResetHelp,
+    ResetButton,
+    ConfirmReset,
+    ConfirmResetButton,
     SignIn,
     SignOut,
     NavSkillsReport,
@@ -262,8 +284,117 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         OpenTicket => ("Open a ticket", "Ouvrir un ticket"),
         YourTickets => ("Your tickets", "Vos tickets"),
         NoTickets => ("You have opened no ticket.", "Vous n’avez ouvert aucun ticket."),
+        NavData => ("Your data", "Vos données"),
+        MemoryOnlyBanner => ("This browser does not let Certlink keep data here: it runs in memory, and changes will not survive a reload. Export your data to keep it.", "Ce navigateur ne permet pas à Certlink de conserver des données ici : il fonctionne en mémoire, et les modifications ne survivront pas à un rechargement. Exportez vos données pour les garder."),
+        QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée : le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
+        Reload => ("Reload", "Recharger"),
+        DownloadUnreadable => ("Download the unreadable data", "Télécharger les données illisibles"),
+        LargeDemoBanner => ("This 10,000-person demo is larger than the browser’s storage allows, so it is kept in memory: changes will not survive a reload.", "Cette démonstration de 10 000 personnes dépasse ce que le stockage du navigateur permet : elle est conservée en mémoire, et les modifications ne survivront pas à un rechargement."),
+        ConflictBanner => ("Another tab changed this scenario at the same moment, twice: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment, deux fois : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
+        UpdatedElsewhere => ("Updated with changes made in another tab.", "Mis à jour avec les modifications faites dans un autre onglet."),
+        Dismiss => ("Dismiss", "Fermer"),
+        ExportHeading => ("Export", "Exporter"),
+        ExportHelp => ("Download the whole scenario as a readable JSON file, to keep it or to give it to another trainer. Passwords are in it only as salted hashes.", "Téléchargez tout le scénario dans un fichier JSON lisible, pour le garder ou le donner à un autre formateur. Les mots de passe n’y figurent que sous forme de hachages salés."),
+        ExportButton => ("Export to a file", "Exporter dans un fichier"),
+        ImportHeading => ("Import", "Importer"),
+        ChooseFile => ("Choose a Certlink file", "Choisir un fichier Certlink"),
+        DropHere => ("or drop it here", "ou déposez-le ici"),
+        UndoImport => ("Undo the import", "Annuler l’importation"),
+        ImportUndone => ("The import was undone: the scenario is as it was before.", "L’importation a été annulée : le scénario est revenu à son état précédent."),
+        ResetHeading => ("Reset to demo data", "Revenir aux données de démonstration"),
+        ResetHelp => ("Start again from Certlink’s built-in demo data. Everything changed since is lost unless you export it first.", "Repartir des données de démonstration de Certlink. Tout ce qui a changé depuis est perdu, sauf si vous l’exportez d’abord."),
+        ResetButton => ("Reset to demo data", "Revenir aux données de démonstration"),
+        ConfirmReset => ("Replace the current scenario with the demo data? This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration ? Cette action est irréversible."),
+        ConfirmResetButton => ("Yes, reset", "Oui, réinitialiser"),
     };
     lang.pick(en, fr)
+}
+
+/// Why a file or the saved data could not be used, and what to do.
+/// Why an import was refused, and that nothing changed.
+pub fn document_error(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
+    let what = document_problem(lang, error);
+    lang.pick(
+        format!("This file was not imported: {what}. Nothing was changed."),
+        format!("Ce fichier n’a pas été importé : {what}. Rien n’a été modifié."),
+    )
+}
+
+/// What is wrong with a document, as a clause: "it is not valid JSON (…)".
+fn document_problem(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
+    use crate::rules::InvariantViolation as V;
+    use crate::storage::document::DocumentError as E;
+    match error {
+        E::Empty => lang.pick("the file is empty".to_string(), "le fichier est vide".to_string()),
+        E::TooLarge { bytes, limit } => lang.pick(
+            format!("the file is {} MB, over the {} MB limit", bytes / (1024 * 1024), limit / (1024 * 1024)),
+            format!("le fichier fait {} Mo, au-delà de la limite de {} Mo", bytes / (1024 * 1024), limit / (1024 * 1024)),
+        ),
+        E::NotJson { line, column } => lang.pick(
+            format!("it is not valid JSON (line {line}, column {column})"),
+            format!("ce n’est pas du JSON valide (ligne {line}, colonne {column})"),
+        ),
+        E::NotCertlink => lang.pick("it is not a Certlink file".to_string(), "ce n’est pas un fichier Certlink".to_string()),
+        E::FutureSchema { found } => lang.pick(
+            format!("it was saved by a newer Certlink (format {found}); update Certlink to open it"),
+            format!("il a été enregistré par une version plus récente de Certlink (format {found}) ; mettez Certlink à jour pour l’ouvrir"),
+        ),
+        E::UnknownSchema => lang.pick("its format version is unknown".to_string(), "sa version de format est inconnue".to_string()),
+        // The detail names the place in the file, in the file's own terms.
+        E::WrongShape { detail } => lang.pick(
+            format!("a part of it is missing or of the wrong kind ({detail})"),
+            format!("une partie manque ou n’est pas du bon type ({detail})"),
+        ),
+        E::Invalid(V::McidLinkedTwice { mcid }) => lang.pick(
+            format!("MCID {mcid} would be linked to two memberships (R4)"),
+            format!("le MCID {mcid} serait lié à deux appartenances (R4)"),
+        ),
+        E::Invalid(V::YearlyLimitExceeded { mcid, .. }) => lang.pick(
+            format!("MCID {mcid} has more associations than the yearly limit allows (R15)"),
+            format!("le MCID {mcid} a plus d’associations que la limite annuelle ne le permet (R15)"),
+        ),
+        E::Invalid(V::DanglingReference { what }) => lang.pick(
+            format!("it refers to something that does not exist ({what})"),
+            format!("il fait référence à un élément qui n’existe pas ({what})"),
+        ),
+        E::Invalid(V::LinkMismatch { account }) => lang.pick(
+            format!("the account {account} and the links disagree (R4)"),
+            format!("le compte {account} et les liaisons ne concordent pas (R4)"),
+        ),
+        E::Invalid(V::OutOfOrder { index }) => lang.pick(
+            format!("its history goes back in time at event {index} (D1)"),
+            format!("son historique remonte le temps à l’événement {index} (D1)"),
+        ),
+    }
+}
+
+pub fn corrupt_banner(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
+    let reason = document_problem(lang, error);
+    lang.pick(
+        format!("The saved scenario could not be read, so Certlink started on the demo data. The unreadable data is kept in this browser and can be downloaded. (Why: {reason}.)"),
+        format!("Le scénario enregistré n’a pas pu être lu : Certlink a démarré sur les données de démonstration. Les données illisibles sont conservées dans ce navigateur et peuvent être téléchargées. (Raison : {reason}.)"),
+    )
+}
+
+pub fn newer_version_banner(lang: Lang, found: u64) -> String {
+    lang.pick(
+        format!("A newer version of Certlink (format {found}) saved data in this browser. This tab will not write over it: reload to use the newer version."),
+        format!("Une version plus récente de Certlink (format {found}) a enregistré des données dans ce navigateur. Cet onglet ne les écrasera pas : rechargez pour utiliser la nouvelle version."),
+    )
+}
+
+pub fn import_help(lang: Lang, limit_mb: usize) -> String {
+    lang.pick(
+        format!("Open a scenario exported from Certlink (a JSON file of at most {limit_mb} MB). It is checked completely before it replaces anything, and the import can be undone once."),
+        format!("Ouvrez un scénario exporté de Certlink (un fichier JSON de {limit_mb} Mo au plus). Il est entièrement vérifié avant de remplacer quoi que ce soit, et l’importation peut être annulée une fois."),
+    )
+}
+
+pub fn imported(lang: Lang, people: usize, events: usize) -> String {
+    lang.pick(
+        format!("Imported: {people} work accounts and {events} recorded changes."),
+        format!("Importé : {people} comptes professionnels et {events} modifications enregistrées."),
+    )
 }
 
 /// "Every work account's password is …": the sign-in page's hint.

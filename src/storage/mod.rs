@@ -1,7 +1,9 @@
-//! Local-first storage. [`document`] is the versioned document that is
-//! stored and exported, its schema versions and its validation, and
-//! [`json`] its hand-written JSON form: pure, and tested natively. The
-//! browser side is not wired into the app yet.
+//! Local-first storage: one versioned document in the browser's storage,
+//! written after every change and restored on reload; export and import of
+//! the same document as a file. [`document`] is pure (tested natively):
+//! the format, its schema versions and its validation. [`local`] talks to
+//! localStorage through gloo-storage, after probing that it is there.
 
 pub mod document;
 pub mod json;
+pub mod local;

@@ -3,6 +3,7 @@
 
 pub mod common;
 pub mod competency;
+pub mod data;
 pub mod faq;
 pub mod home;
 pub mod not_found;

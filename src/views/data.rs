@@ -1,0 +1,227 @@
+//! Your data: where the scenario is kept (the banner every page shows),
+//! export to a file, import from a file (picker or drag and drop),
+//! validated completely before anything changes and undoable once, and
+//! reset to the demo data.
+
+use crate::i18n::reactive::tr;
+use crate::i18n::{t, Text};
+use crate::session::{use_ctx, Keeping};
+use crate::storage::document::{parse, MAX_IMPORT_BYTES};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The banner that says where the scenario is kept, when it is not simply saved.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let download_backup = move |_| {
+        if let Some(text) = ctx.unreadable_backup() {
+            crate::download::download("certlink-unreadable-backup.txt", "text/plain;charset=utf-8", &text);
+        }
+    };
+    view! {
+        {move || {
+            let lang = lang.get();
+            match ctx.keeping.get() {
+                Keeping::Saved => ().into_any(),
+                Keeping::MemoryOnly => {
+                    view! { <p class="banner" role="alert">{t(lang, Text::MemoryOnlyBanner)}</p> }.into_any()
+                }
+                Keeping::QuotaExceeded => {
+                    view! { <p class="banner" role="alert">{t(lang, Text::QuotaBanner)}</p> }.into_any()
+                }
+                Keeping::LargeDemo => {
+                    view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()
+                }
+                Keeping::Conflict => {
+                    view! { <p class="banner" role="alert">{t(lang, Text::ConflictBanner)}</p> }.into_any()
+                }
+                Keeping::NewerVersion { found } => {
+                    view! {
+                        <div class="banner" role="alert">
+                            <p>{crate::i18n::newer_version_banner(lang, found)}</p>
+                            <button class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                                {t(lang, Text::Reload)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Keeping::Corrupt(error) => {
+                    view! {
+                        <div class="banner" role="alert">
+                            <p>{crate::i18n::corrupt_banner(lang, &error)}</p>
+                            <button class="button" on:click=download_backup>
+                                {t(lang, Text::DownloadUnreadable)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }
+        }}
+        <Show when=move || ctx.updated_elsewhere.get()>
+            <div class="banner info" role="status">
+                <p>{tr(lang, Text::UpdatedElsewhere)}</p>
+                <button class="button" on:click=move |_| ctx.updated_elsewhere.set(false)>
+                    {tr(lang, Text::Dismiss)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// What the last import did.
+#[derive(Clone, Debug, PartialEq)]
+enum ImportOutcome {
+    Imported { people: usize, events: usize },
+    Refused(String),
+    Undone,
+}
+
+#[component]
+pub fn Data() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<ImportOutcome>);
+    let confirming = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+
+    let export = move |_| {
+        let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
+        crate::download::download(&name, "application/json", &ctx.export());
+    };
+    // Reads the file whole, validates it whole, and only then replaces the
+    // scenario; any refusal leaves everything as it was.
+    let import_file = move |file: web_sys::File| {
+        let size = file.size() as usize;
+        if size > MAX_IMPORT_BYTES {
+            let error = crate::storage::document::DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
+            outcome.set(Some(ImportOutcome::Refused(crate::i18n::document_error(lang.get_untracked(), &error))));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let result = match text {
+                None => Err(crate::storage::document::DocumentError::NotJson { line: 0, column: 0 }),
+                Some(text) => parse(&text),
+            };
+            outcome.set(Some(match result {
+                Ok(doc) => {
+                    let people = doc.scenario.state().data().accounts.len();
+                    let events = doc.scenario.trail().len();
+                    ctx.import(doc);
+                    ImportOutcome::Imported { people, events }
+                }
+                Err(error) => ImportOutcome::Refused(crate::i18n::document_error(lang.get_untracked(), &error)),
+            }));
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            import_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|files| files.get(0)) {
+            import_file(file);
+        }
+    };
+    let undo = move |_| {
+        ctx.undo_import();
+        outcome.set(Some(ImportOutcome::Undone));
+    };
+    let reset = move |_| {
+        confirming.set(false);
+        ctx.reset_to_demo();
+        outcome.set(None);
+        ctx.go(crate::route::Route::SignIn);
+    };
+    view! {
+        <h1>{tr(lang, Text::NavData)}</h1>
+        <section class="card" aria-labelledby="export">
+            <h2 id="export">{tr(lang, Text::ExportHeading)}</h2>
+            <p>{tr(lang, Text::ExportHelp)}</p>
+            <button class="button primary" on:click=export>
+                {tr(lang, Text::ExportButton)}
+            </button>
+        </section>
+        <section class="card" aria-labelledby="import">
+            <h2 id="import">{tr(lang, Text::ImportHeading)}</h2>
+            <p>{move || crate::i18n::import_help(lang.get(), MAX_IMPORT_BYTES / (1024 * 1024))}</p>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                // The browser's own file control is hidden but focusable:
+                // its label is the button, worded in the page's language.
+                <label class="button file-button">
+                    <span>{tr(lang, Text::ChooseFile)}</span>
+                    <input class="visually-hidden" type="file" accept=".json,application/json" on:change=on_pick />
+                </label>
+                <p class="sub">{tr(lang, Text::DropHere)}</p>
+            </div>
+            {move || {
+                let lang = lang.get();
+                outcome
+                    .get()
+                    .map(|o| match o {
+                        ImportOutcome::Refused(text) => {
+                            view! { <p class="message refused" role="alert">{text}</p> }.into_any()
+                        }
+                        ImportOutcome::Imported { people, events } => {
+                            view! {
+                                <div class="message done" role="status">
+                                    <p>{crate::i18n::imported(lang, people, events)}</p>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        ImportOutcome::Undone => {
+                            view! { <p class="message done" role="status">{t(lang, Text::ImportUndone)}</p> }.into_any()
+                        }
+                    })
+            }}
+            <Show when=move || ctx.before_import.with(Option::is_some)>
+                <button class="button" on:click=undo>
+                    {tr(lang, Text::UndoImport)}
+                </button>
+            </Show>
+        </section>
+        <section class="card" aria-labelledby="reset">
+            <h2 id="reset">{tr(lang, Text::ResetHeading)}</h2>
+            <p>{tr(lang, Text::ResetHelp)}</p>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button class="button danger" on:click=move |_| confirming.set(true)>
+                            {tr(lang, Text::ResetButton)}
+                        </button>
+                    }
+                }
+            >
+                <div class="confirm" role="alertdialog" aria-labelledby="reset">
+                    <p>{tr(lang, Text::ConfirmReset)}</p>
+                    <button class="button danger" on:click=reset>
+                        {tr(lang, Text::ConfirmResetButton)}
+                    </button>
+                    <button class="button" on:click=move |_| confirming.set(false)>
+                        {tr(lang, Text::Cancel)}
+                    </button>
+                </div>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,241 @@
+// Local-first storage (issue 5): the scenario survives a reload, travels
+// as a file, refuses every bad file without changing anything, recovers
+// from unreadable or unavailable storage, and two tabs never lose work.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
+
+const corpus = path.resolve(__dirname, '..', 'fixtures', 'import');
+const MB = 1024 * 1024;
+
+/** The scenario part of an export: what must survive a round trip. */
+const scenarioOf = (text: string) => JSON.stringify(JSON.parse(text).scenario);
+
+async function exportText(page: Page): Promise<{ name: string; text: string }> {
+  await page.goto('./#/data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to a file' }).click();
+  const file = await download;
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer) {
+  await page.getByLabel('Choose a Certlink file').setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+async function linkPriya(app: CertlinkPage) {
+  await app.signIn('priya@contoso.com');
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+}
+
+const banner = (page: Page) => page.getByRole('alert').filter({ hasNotText: 'Nothing was changed' }).first();
+
+test('a reload keeps the scenario and who is signed in', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await linkPriya(app);
+  await page.reload();
+  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByText('AZ-104 Microsoft Azure Administrator')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+});
+
+test('export, reset, then import gives back the same scenario, and the import undoes once', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await linkPriya(app);
+  const exported = await exportText(page);
+  expect(exported.name).toMatch(/^certlink-scenario-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(exported.text.split('\n').length, 'pretty-printed').toBeGreaterThan(40);
+  expect(exported.text).not.toContain(LEARN_PASSWORD);
+  expect(exported.text).not.toContain('Partner#2026');
+
+  await page.getByRole('button', { name: 'Reset to demo data' }).click();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(page).toHaveURL(/#\/sign-in$/);
+  await app.signIn('priya@contoso.com');
+  await expect(page.getByText('No Microsoft Learning account is associated with this profile.')).toBeVisible();
+
+  await page.goto('./#/data');
+  // Keyboard: the file control is the next stop after Export.
+  await page.getByRole('button', { name: 'Export to a file' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Choose a Certlink file')).toBeFocused();
+  await importFile(page, exported.name, Buffer.from(exported.text));
+  await expect(app.status).toContainText('Imported: 12 work accounts');
+  const again = await exportText(page);
+  expect(scenarioOf(again.text)).toEqual(scenarioOf(exported.text));
+
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(app.status).toContainText('The import was undone');
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+  const undone = await exportText(page);
+  expect(scenarioOf(undone.text)).not.toEqual(scenarioOf(exported.text));
+});
+
+// Every file of the corpus but the two valid ones, and a file over the limit.
+const bad = readdirSync(corpus).filter((f) => f.endsWith('.json') && !['valid-v1.json', 'script-tag-name.json'].includes(f));
+const reasons: Record<string, RegExp> = {
+  'empty.json': /the file is empty/,
+  'binary.json': /not valid JSON/,
+  'truncated.json': /not valid JSON/,
+  'malformed.json': /not valid JSON \(line 1/,
+  'other-app.json': /not a Certlink file/,
+  'wrong-schema.json': /format version is unknown/,
+  'future-version.json': /newer Certlink \(format 99\)/,
+  'missing-scenario.json': /scenario is missing/,
+  'plain-password.json': /salted SHA-256 \(D2\)/,
+  'duplicate-account.json': /leo@contoso\.com is listed twice/,
+  'two-org-mcid.json': /disagree \(R4\)|two memberships \(R4\)/,
+  'limit-exceeded.json': /yearly limit allows \(R15\)/,
+  'dangling-reference.json': /does not exist/,
+  'out-of-order.json': /back in time .* \(D1\)/,
+};
+
+test('every bad file is refused for its reason, and nothing changes', async ({ page }) => {
+  expect(bad.length).toBeGreaterThanOrEqual(10);
+  expect(Object.keys(reasons).sort()).toEqual([...bad].sort());
+  const app = new CertlinkPage(page);
+  await linkPriya(app);
+  const before = scenarioOf((await exportText(page)).text);
+  const files = bad.map((name) => ({ name, buffer: readFileSync(path.join(corpus, name)) }));
+  files.push({ name: 'huge.json', buffer: Buffer.alloc(17 * MB, 0x20) });
+  for (const { name, buffer } of files) {
+    await importFile(page, name, buffer);
+    const reason = reasons[name] ?? /over the 16 MB limit/;
+    await expect(app.alert, name).toContainText(reason);
+    await expect(app.alert, name).toContainText('Nothing was changed.');
+  }
+  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+  expect(scenarioOf((await exportText(page)).text)).toEqual(before);
+  await page.reload();
+  expect(scenarioOf((await exportText(page)).text)).toEqual(before);
+});
+
+test('a file dropped on the import zone is imported', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./#/data');
+  const text = readFileSync(path.join(corpus, 'script-tag-name.json'), 'utf8');
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+    const zone = document.querySelector('.drop-zone')!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(app.status).toContainText('Imported: 12 work accounts and 11 recorded changes');
+  // The markup in a name is shown as text, never run.
+  await app.signIn('priya@contoso.com');
+  await expect(page.getByText('<script>alert(1)</script>Priya').first()).toBeVisible();
+});
+
+test('two pages see each other’s changes, and neither loses work', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const [appA, appB] = [new CertlinkPage(a), new CertlinkPage(b)];
+  await appA.signIn('priya@contoso.com');
+  await appB.signIn('sam@contoso.com');
+  await appA.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(appA.status).toContainText('now linked to Contoso');
+  // B was open all along: the change arrives without a reload.
+  await expect(b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  await b.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  // Both changes are in the one saved scenario.
+  for (const page of [a, b]) {
+    const saved = JSON.parse((await exportText(page)).text);
+    const kinds = saved.scenario.trail.map((e: unknown[]) => `${e[1]} ${e[2]}`);
+    expect(kinds).toContain('priya@contoso.com McidLinked');
+    expect(kinds).toContain('sam@contoso.com PartnerUniversityAccessGranted');
+  }
+  await expectAccessible(b);
+});
+
+test('two embeds with different storage names keep their own scenarios', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./?storage=first#/sign-in');
+  await page.getByLabel('Work email').fill('priya@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('now linked to Contoso');
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toContain('first:certlink.document');
+  expect(keys).not.toContain('certlink.document');
+});
+
+test('blocked storage: the app runs in memory and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The document is sandboxed', 'SecurityError');
+      },
+    });
+  });
+  const app = new CertlinkPage(page);
+  await page.goto('./#/');
+  await expect(banner(page)).toContainText('changes will not survive a reload');
+  await linkPriya(app);
+  await expect(banner(page)).toBeVisible();
+});
+
+test('unreadable saved data: the app starts on the demo, keeps the text and offers it', async ({ page }) => {
+  const unreadable = '{"app":"certlink","schema":1,"revision":3,"saved_at":"2026-11-';
+  await page.goto('./#/');
+  await page.evaluate((text) => {
+    localStorage.setItem('certlink.document', text);
+    localStorage.setItem('certlink.revision', '1:3');
+  }, unreadable);
+  await page.reload();
+  await expect(banner(page)).toContainText('could not be read, so Certlink started on the demo data');
+  const download = page.waitForEvent('download');
+  await banner(page).getByRole('button', { name: 'Download the unreadable data' }).click();
+  const file = await download;
+  expect(readFileSync(await file.path(), 'utf8')).toBe(unreadable);
+  // Work goes on and is saved, and the text stays kept.
+  await linkPriya(new CertlinkPage(page));
+  const kept = await page.evaluate(() => localStorage.getItem('certlink.unreadable.1'));
+  expect(kept).toBe(unreadable);
+  await expectAccessible(page);
+});
+
+test('full storage: the change stays on screen, the last save stays whole, and the message goes once a save fits', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  const saved = await page.evaluate(() => localStorage.getItem('certlink.document'));
+  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('now linked to Contoso');
+  await expect(banner(page)).toContainText('storage is full');
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  await page.evaluate(() => sessionStorage.removeItem('test.full'));
+  await page.getByRole('button', { name: 'Remove access' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toContain('McidUnlinked');
+});
+
+test('a newer Certlink’s save is never written over', async ({ page }) => {
+  const valid = readFileSync(path.join(corpus, 'valid-v1.json'), 'utf8');
+  const newer = JSON.stringify({ ...JSON.parse(valid), schema: 2 });
+  await page.goto('./#/');
+  await page.evaluate((text) => localStorage.setItem('certlink.document', text), newer);
+  await page.evaluate(() => localStorage.removeItem('certlink.revision'));
+  await page.reload();
+  await expect(banner(page)).toContainText('A newer version of Certlink (format 2)');
+  await expect(banner(page).getByRole('button', { name: 'Reload' })).toBeVisible();
+  await linkPriya(new CertlinkPage(page));
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(newer);
+});
