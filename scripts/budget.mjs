@@ -11,11 +11,14 @@
 // src/storage/json.rs brought it to 287 (serde_json's Value parser, the
 // codec, the Your data view, banners and tab sync). Issue 7 owns the way
 // back down (150 KB asks for a structural answer, not trimming).
+// Moved to 315 KB with trainer mode (issue 6): 310 KB measured; the panel
+// (clock, persona, passed exams, presenter) and the audit timeline add
+// 22 KB, nearly all of it Leptos view code for their forms and lists.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 290;
+export const BUDGET_KB = 315;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

@@ -27,6 +27,21 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Trainer mode's shortcut, Alt+Shift+T, from anywhere on the page.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.alt_key() && ev.shift_key() && ev.code() == "KeyT" {
+            ev.prevent_default();
+            ctx.trainer_open.update(|open| *open = !*open);
+        }
+    });
+    // Presenter mode: larger text everywhere, for projectors.
+    Effect::new(move |_| {
+        let on = ctx.presenter.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("presenter", on);
+        }
+    });
+
     // `<html lang>` follows the language so screen readers pronounce it right.
     Effect::new(move |_| {
         let lang = ctx.lang.get();
@@ -38,6 +53,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Header />
+        <Show when=move || ctx.trainer_open.get()>
+            <views::trainer::TrainerPanel />
+        </Show>
         <views::data::StorageBanner />
         <main id="main" class="page">
             {move || match ctx.route.get() {
@@ -50,6 +68,7 @@ pub fn App() -> impl IntoView {
                 Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
                 Route::Support => view! { <views::support::Support /> }.into_any(),
                 Route::Data => view! { <views::data::Data /> }.into_any(),
+                Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
                 Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
             }}
         </main>
@@ -74,6 +93,16 @@ fn Header() -> impl IntoView {
             </a>
             <div class="topbar-end">
                 <Who />
+                <button
+                    class="link-button trainer-toggle"
+                    aria-expanded=move || ctx.trainer_open.get().to_string()
+                    aria-controls="trainer-panel"
+                    aria-keyshortcuts="Alt+Shift+T"
+                    title="Alt+Shift+T"
+                    on:click=move |_| ctx.trainer_open.update(|open| *open = !*open)
+                >
+                    {tr(lang, Text::TrainerToggle)}
+                </button>
                 <LanguageSwitch />
                 <a
                     class="profile-button"

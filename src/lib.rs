@@ -17,11 +17,15 @@
 //! - [`route`]: URL hash <-> [`route::Route`]; works on any static host.
 //! - [`app`]: the shell (header, language switch, My Profile button, main,
 //!   footer) and the context every view reads.
-//! - [`views`]: one file per page; they call the rules and show answers.
+//! - [`views`]: one file per page; they call the rules and show answers
+//!   (`trainer` is the trainer panel, `timeline` the audit timeline, `data`
+//!   export, import, reset and the storage banners).
 //! - [`prefs`]: the remembered language and the address's parameters.
 //! - [`session`]: the context every view reads (scenario, signed-in
 //!   account, clock, language) and the one place commands run.
-//! - [`storage`]: the stored and exported document and its validation.
+//! - [`storage`]: the stored and exported document and its validation
+//!   (`document`), its hand-written JSON form (`json`), and localStorage
+//!   with tabs, quota and recovery (`local`).
 //!
 //! ## Invariants
 //! - Architecture invariant: nothing in `rules` knows about the browser. It

@@ -17,6 +17,8 @@ pub enum Route {
     Support,
     /// Your data: export, import, reset.
     Data,
+    /// The audit timeline (D4), from the trainer panel.
+    Timeline,
     /// Any hash Certlink does not know; shown as a "page not found" page.
     NotFound(String),
 }
@@ -35,6 +37,7 @@ impl Route {
             "faq" => Route::Faq(None),
             "support" => Route::Support,
             "data" => Route::Data,
+            "timeline" => Route::Timeline,
             other => match other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
                 Some(entry) => Route::Faq(Some(entry)),
                 None => Route::NotFound(other.to_string()),
@@ -55,6 +58,7 @@ impl Route {
             Route::Faq(Some(entry)) => return format!("#/faq/{}", entry.slug()),
             Route::Support => "support",
             Route::Data => "data",
+            Route::Timeline => "timeline",
             Route::NotFound(path) => path,
         };
         format!("#/{path}")
@@ -77,6 +81,7 @@ mod tests {
             Route::Faq(None),
             Route::Support,
             Route::Data,
+            Route::Timeline,
         ];
         routes.extend(FaqEntry::ALL.into_iter().map(|e| Route::Faq(Some(e))));
         for route in routes {

@@ -46,6 +46,10 @@ pub struct Ctx {
     pub updated_elsewhere: RwSignal<bool>,
     /// The scenario an import replaced, for one undo.
     pub before_import: RwSignal<Option<Scenario>>,
+    /// Trainer mode: the panel is open.
+    pub trainer_open: RwSignal<bool>,
+    /// Large text for projectors.
+    pub presenter: RwSignal<bool>,
     store: StoredValue<Option<Store>>,
     /// Where the unreadable text found at start-up is kept.
     backup_key: StoredValue<Option<String>>,
@@ -96,10 +100,12 @@ impl Ctx {
             route: RwSignal::new(route),
             scenario: RwSignal::new(scenario),
             session: RwSignal::new(session),
-            clock: RwSignal::new(ScenarioClock::default()),
+            clock: RwSignal::new(remembered_clock()),
             keeping: RwSignal::new(keeping),
             updated_elsewhere: RwSignal::new(false),
             before_import: RwSignal::new(None),
+            trainer_open: RwSignal::new(false),
+            presenter: RwSignal::new(false),
             store: StoredValue::new(store),
             backup_key: StoredValue::new(backup_key),
             revision: StoredValue::new(revision),
@@ -111,9 +117,27 @@ impl Ctx {
         ctx
     }
 
-    /// The scenario's "now" on its clock (D1).
+    /// The scenario's "now" on its clock (D1), tracked: what a view
+    /// computes from it follows the trainer's clock.
     pub fn now(&self) -> Time {
-        self.clock.get_untracked().now(real_now())
+        self.clock.get().now(real_now())
+    }
+
+    /// Moves the scenario clock (D1) and remembers it for this tab.
+    pub fn set_clock(&self, change: impl FnOnce(&mut ScenarioClock)) {
+        self.clock.update(change);
+        let offset = self.clock.get_untracked().offset_ms();
+        if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+            let _ = storage.set_item(&format!("{}certlink.clock", storage_prefix()), &offset.to_string());
+        }
+    }
+
+    /// The trainer takes a persona in one click (the rules check it may).
+    pub fn switch_persona(&self, email: &str) -> Result<AccountId, Refusal> {
+        let id = self.scenario.with_untracked(|s| s.sign_in_as(&Actor::Trainer, email))?;
+        self.remember_session(Some(&id));
+        self.session.set(Some(id.clone()));
+        Ok(id)
     }
 
     /// The signed-in person as an actor, if anyone is signed in.
@@ -305,6 +329,16 @@ impl Ctx {
         }
         self.route.set(route);
     }
+}
+
+/// The scenario clock this tab had before a reload.
+fn remembered_clock() -> ScenarioClock {
+    let offset = web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(&format!("{}certlink.clock", storage_prefix())).ok().flatten())
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(0);
+    ScenarioClock::with_offset_ms(offset)
 }
 
 /// The context, as every view takes it.

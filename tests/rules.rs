@@ -646,3 +646,38 @@ fn scenario_survives_a_json_round_trip() {
     assert_eq!(back, s);
     assert_eq!(back.state().profile_by_username("priya.patel@outlook.com").unwrap().mcid, McidId("985001234".into()));
 }
+
+#[test]
+fn d7_only_the_trainer_switches_persona_and_only_into_active_accounts() {
+    let mut s = demo();
+    assert_eq!(s.sign_in_as(&Actor::Trainer, " Priya@Contoso.com "), Ok(id("priya@contoso.com")));
+    assert_eq!(s.sign_in_as(&who("grace@contoso.com"), "priya@contoso.com"), Err(Refusal::TrainerOnly));
+    assert_eq!(Refusal::TrainerOnly.rule(), Rule::D7);
+    let invited = s.sign_in_as(&Actor::Trainer, demo::UNANSWERED_INVITATION).unwrap_err();
+    assert_eq!(invited.rule(), Rule::R14);
+    s.execute(&who("grace@contoso.com"), now(), &Command::DeleteAccount { account: id("leo@contoso.com") }).unwrap();
+    assert_eq!(s.sign_in_as(&Actor::Trainer, "leo@contoso.com").unwrap_err().rule(), Rule::R13);
+    assert_eq!(s.sign_in_as(&Actor::Trainer, "nobody@contoso.com").unwrap_err().rule(), Rule::R5);
+}
+
+#[test]
+fn d7_the_trainer_can_mark_passed_every_proof_a_requirement_names() {
+    use certlink::rules::reports::{CATALOGUE, PROOFS};
+    for requirement in CATALOGUE {
+        for code in requirement.any_of {
+            assert!(PROOFS.iter().any(|(c, _, _)| c == code), "{code} of {} has no title", requirement.name);
+        }
+    }
+}
+
+#[test]
+fn d7_an_exam_is_passed_on_an_mcid_and_an_assessment_at_partner_university() {
+    let mut s = demo();
+    let proof = |code: &str, kind| Credential { code: code.into(), title: code.into(), kind, passed_on: now() };
+    let on_pu = Holder::PartnerUniversity("chen@contoso.com".into());
+    let exam_at_pu = Command::RecordPassed { holder: on_pu.clone(), credential: proof("AZ-104", CredentialKind::Exam) };
+    assert_eq!(refused(&mut s, &Actor::Trainer, now(), &exam_at_pu).rule(), Rule::D7);
+    let assessment =
+        Command::RecordPassed { holder: on_pu, credential: proof("PU-SEC-101", CredentialKind::Assessment) };
+    assert!(s.execute(&Actor::Trainer, now(), &assessment).is_ok());
+}

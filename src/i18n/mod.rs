@@ -85,6 +85,31 @@ pub enum Text {
     NavData,
     MemoryOnlyBanner,
     QuotaBanner,
+    TrainerToggle,
+    TrainerPanelLabel,
+    ClockHeading,
+    Plus72Hours,
+    Plus10Days,
+    ClockDate,
+    SetClockDate,
+    RealTime,
+    PersonaHeading,
+    PersonaLabel,
+    SwitchPersona,
+    PassedHeading,
+    PassedWho,
+    PassedWhat,
+    MarkPassed,
+    PresenterMode,
+    NavTimeline,
+    TimelineHelp,
+    FilterPerson,
+    FilterOrg,
+    Everyone,
+    EveryOrg,
+    TimelineEmpty,
+    TheTrainer,
+    ByWho,
     LargeDemoBanner,
     ConflictBanner,
     Reload,
@@ -290,6 +315,31 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Reload => ("Reload", "Recharger"),
         DownloadUnreadable => ("Download the unreadable data", "Télécharger les données illisibles"),
         LargeDemoBanner => ("This 10,000-person demo is larger than the browser’s storage allows, so it is kept in memory: changes will not survive a reload.", "Cette démonstration de 10 000 personnes dépasse ce que le stockage du navigateur permet : elle est conservée en mémoire, et les modifications ne survivront pas à un rechargement."),
+        TrainerToggle => ("Trainer", "Formateur"),
+        TrainerPanelLabel => ("Trainer panel", "Panneau du formateur"),
+        ClockHeading => ("Scenario clock", "Horloge du scénario"),
+        Plus72Hours => ("+72 hours", "+72 heures"),
+        Plus10Days => ("+10 days", "+10 jours"),
+        ClockDate => ("Scenario date", "Date du scénario"),
+        SetClockDate => ("Set the date", "Fixer la date"),
+        RealTime => ("Back to real time", "Revenir à l’heure réelle"),
+        PersonaHeading => ("Persona", "Persona"),
+        PersonaLabel => ("Work account", "Compte professionnel"),
+        SwitchPersona => ("Switch persona", "Changer de persona"),
+        PassedHeading => ("Exam or assessment passed", "Examen ou évaluation réussi"),
+        PassedWho => ("Microsoft Learning or Partner University account", "Compte Microsoft Learning ou Université partenaire"),
+        PassedWhat => ("Exam or assessment", "Examen ou évaluation"),
+        MarkPassed => ("Mark as passed now", "Marquer comme réussi maintenant"),
+        PresenterMode => ("Large text for projectors", "Grand texte pour projecteur"),
+        NavTimeline => ("Audit timeline", "Chronologie d’audit"),
+        TimelineHelp => ("Every change of the scenario, oldest first, with who made it, when, and the rule behind it (D4).", "Chaque modification du scénario, de la plus ancienne à la plus récente, avec son auteur, sa date et la règle qui la fonde (D4)."),
+        FilterPerson => ("Person", "Personne"),
+        FilterOrg => ("Organisation", "Organisation"),
+        Everyone => ("Everyone", "Tout le monde"),
+        EveryOrg => ("Every organisation", "Toutes les organisations"),
+        TimelineEmpty => ("No change matches these filters.", "Aucune modification ne correspond à ces filtres."),
+        TheTrainer => ("The trainer", "Le formateur"),
+        ByWho => ("By", "Par"),
         ConflictBanner => ("Another tab changed this scenario at the same moment, twice: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment, deux fois : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UpdatedElsewhere => ("Updated with changes made in another tab.", "Mis à jour avec les modifications faites dans un autre onglet."),
         Dismiss => ("Dismiss", "Fermer"),
@@ -395,6 +445,21 @@ pub fn imported(lang: Lang, people: usize, events: usize) -> String {
         format!("Imported: {people} work accounts and {events} recorded changes."),
         format!("Importé : {people} comptes professionnels et {events} modifications enregistrées."),
     )
+}
+
+/// The trainer panel's clock line: the scenario's time, and whether it is real.
+pub fn clock_status(lang: Lang, now: chrono::DateTime<chrono::Utc>, real: bool) -> String {
+    let at = dates::format_date_time(lang, now);
+    match (lang, real) {
+        (Lang::En, true) => format!("Scenario time: {at} (real time)"),
+        (Lang::En, false) => format!("Scenario time: {at} (moved by the trainer)"),
+        (Lang::Fr, true) => format!("Heure du scénario : {at} (heure réelle)"),
+        (Lang::Fr, false) => format!("Heure du scénario : {at} (déplacée par le formateur)"),
+    }
+}
+
+pub fn timeline_count(lang: Lang, shown: usize, total: usize) -> String {
+    lang.pick(format!("{shown} of {total} changes"), format!("{shown} modifications sur {total}"))
 }
 
 /// "Every work account's password is …": the sign-in page's hint.

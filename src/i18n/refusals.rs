@@ -141,6 +141,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("No Microsoft Learning or Partner University account is named {holder}."),
             format!("Aucun compte Microsoft Learning ou Université partenaire ne s’appelle {holder}."),
         ),
+        WrongPlaceForProof { code } => lang.pick(
+            format!("{code} is not passed there: exams are passed on a Microsoft Learning account (MCID), assessments at Partner University."),
+            format!("{code} ne se réussit pas là : les examens se passent sur un compte Microsoft Learning (MCID), les évaluations à l’Université partenaire."),
+        ),
     };
     format!("{text} ({})", refusal.rule().code())
 }

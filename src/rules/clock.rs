@@ -16,6 +16,15 @@ pub struct ScenarioClock {
 }
 
 impl ScenarioClock {
+    /// A clock `offset_ms` from real time (as a tab remembers it).
+    pub fn with_offset_ms(offset_ms: i64) -> ScenarioClock {
+        ScenarioClock { offset_ms }
+    }
+
+    pub fn offset_ms(&self) -> i64 {
+        self.offset_ms
+    }
+
     /// The scenario's "now", given the real time.
     pub fn now(&self, real: Time) -> Time {
         real + Duration::milliseconds(self.offset_ms)

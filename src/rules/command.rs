@@ -93,6 +93,10 @@ fn record_passed(
         };
         return Err(Refusal::UnknownHolder { holder: name });
     }
+    let at_partner_university = matches!(holder, Holder::PartnerUniversity(_));
+    if at_partner_university != (credential.kind == CredentialKind::Assessment) {
+        return Err(Refusal::WrongPlaceForProof { code: credential.code.clone() });
+    }
     let credential = Credential { passed_on: now, ..credential.clone() };
     Ok(vec![EventKind::CredentialPassed { holder: holder.clone(), credential }])
 }

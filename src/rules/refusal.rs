@@ -137,6 +137,9 @@ pub enum Refusal {
     TrainerOnly,
     /// D7: no Microsoft Learning or Partner University account by that name.
     UnknownHolder { holder: String },
+    /// D7: exams are passed on a Microsoft Learning account (MCID),
+    /// assessments at Partner University, not the other way round.
+    WrongPlaceForProof { code: String },
 }
 
 impl Refusal {
@@ -164,7 +167,7 @@ impl Refusal {
             AnsweredByFaq { rule } => *rule,
             TicketDetailsMissing => Rule::R16,
             ClockBehindTrail { .. } => Rule::D1,
-            TrainerOnly | UnknownHolder { .. } => Rule::D7,
+            TrainerOnly | UnknownHolder { .. } | WrongPlaceForProof { .. } => Rule::D7,
         }
     }
 }

@@ -92,6 +92,22 @@ pub const CATALOGUE: [Requirement; 4] = [
     Requirement { name: "Data Analytics", people_needed: 1, any_of: &["PL-300", "DP-900", "PU-DATA-201"] },
 ];
 
+/// The proofs the requirements name, with their titles: what the trainer
+/// may mark as passed for a person (D7).
+pub const PROOFS: [(&str, &str, CredentialKind); 11] = [
+    ("AZ-104", "Microsoft Azure Administrator", CredentialKind::Exam),
+    ("AZ-305", "Azure Solutions Architect Expert", CredentialKind::Exam),
+    ("MS-102", "Microsoft 365 Administrator", CredentialKind::Exam),
+    ("MS-900", "Microsoft 365 Fundamentals", CredentialKind::Exam),
+    ("MS-700", "Managing Microsoft Teams", CredentialKind::Exam),
+    ("SC-900", "Security, Compliance, and Identity Fundamentals", CredentialKind::Exam),
+    ("SC-200", "Microsoft Security Operations Analyst", CredentialKind::Exam),
+    ("PL-300", "Power BI Data Analyst Associate", CredentialKind::Exam),
+    ("DP-900", "Azure Data Fundamentals", CredentialKind::Exam),
+    ("PU-SEC-101", "Partner University: Security foundations", CredentialKind::Assessment),
+    ("PU-DATA-201", "Partner University: Data and AI solutions", CredentialKind::Assessment),
+];
+
 /// One requirement's status (R3).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompetencyStatus {
@@ -263,6 +279,14 @@ pub fn competency_status(
             met: counted[i] >= req.people_needed,
         })
         .collect())
+}
+
+/// Reads an ISO date (`2026-11-27`, as `<input type="date">` gives it) as
+/// midnight UTC (D1).
+pub fn parse_iso_date(value: &str) -> Option<Time> {
+    let mut parts = value.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())
 }
 
 /// `2026-11-27`: written by hand, since chrono's `format` machinery costs

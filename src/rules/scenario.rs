@@ -89,6 +89,19 @@ impl Scenario {
         Ok(account)
     }
 
+    /// The trainer switches persona in one click: signed in as `email`
+    /// without its password. Only the trainer may (D7's trainer actions),
+    /// and only into an active account: a deleted one stays out (R13), an
+    /// invited one waits for its own first sign-in (R14).
+    pub fn sign_in_as(&self, actor: &Actor, email: &str) -> Result<AccountId, Refusal> {
+        if *actor != Actor::Trainer {
+            return Err(Refusal::TrainerOnly);
+        }
+        let id = AccountId::from_email(email);
+        super::profile::acting_account(&self.state, &Actor::Account(id.clone()))?;
+        Ok(id)
+    }
+
     fn check_clock(&self, now: Time) -> Result<(), Refusal> {
         // D1: events stay in time order, so the trail replays as it happened.
         match self.last_event_at() {

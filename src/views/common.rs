@@ -135,3 +135,40 @@ pub fn NotAllowed(refusal: Refusal) -> impl IntoView {
         </p>
     }
 }
+
+/// A labelled choice among `options` (value, label), bound to `value`; the
+/// first option is chosen while `value` names none of them.
+#[component]
+pub fn Choice(
+    label: Text,
+    /// The select's id, which its label names (a wrapping label would make
+    /// the chosen option part of the control's accessible name).
+    id: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let lang = use_ctx().lang;
+    Effect::new(move |_| {
+        options.with(|options| {
+            if !options.iter().any(|(v, _)| *v == value.get_untracked()) {
+                if let Some((first, _)) = options.first() {
+                    value.set(first.clone());
+                }
+            }
+        })
+    });
+    view! {
+        <div class="choice">
+            <label for=id>{tr(lang, label)}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| view! { <option value=v>{text}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

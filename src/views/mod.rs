@@ -11,4 +11,6 @@ pub mod profile;
 pub mod sign_in;
 pub mod skills_report;
 pub mod support;
+pub mod timeline;
+pub mod trainer;
 pub mod users;

@@ -12,15 +12,7 @@ use crate::rules::support::{route_support, Evidence, Problem, SupportRoute};
 use crate::rules::{Command, Time};
 use crate::session::use_ctx;
 use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
-use chrono::{TimeZone, Utc};
 use leptos::prelude::*;
-
-/// Reads an `<input type="date">` value (`2026-11-27`) as midnight UTC.
-fn parse_iso_date(value: &str) -> Option<Time> {
-    let mut parts = value.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    Utc.with_ymd_and_hms(y as i32, m, d, 0, 0, 0).single()
-}
 
 fn problem_label(lang: Lang, problem: Problem) -> &'static str {
     let (en, fr) = match problem {
@@ -131,7 +123,8 @@ fn Advice(problem: Problem) -> impl IntoView {
     let advice = move || ctx.actor().map(|a| ctx.with_state(|s| route_support(s, &a, ctx.now(), problem)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let started_on: Time = parse_iso_date(&started.get_untracked()).unwrap_or_else(|| ctx.now());
+        let started_on: Time =
+            crate::rules::reports::parse_iso_date(&started.get_untracked()).unwrap_or_else(|| ctx.now());
         let result: Outcome =
             ctx.execute(Command::OpenTicket { problem, details: details.get_untracked(), started_on }).into();
         if matches!(result, Outcome::Done(_)) {

@@ -1,0 +1,94 @@
+//! The audit timeline (D4): every event of the scenario in order, with its
+//! actor, time and rule (both organisations for an automatic unlink, R12),
+//! filtered by person and organisation with the rules' own filter.
+
+use crate::i18n::dates::format_date_time;
+use crate::i18n::events::event_sentence;
+use crate::i18n::reactive::tr;
+use crate::i18n::{t, timeline_count, Text};
+use crate::rules::audit::{filter_trail, TrailFilter};
+use crate::rules::{AccountId, Actor, MpnId};
+use crate::session::use_ctx;
+use crate::views::common::Choice;
+use leptos::prelude::*;
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    // "" is everyone / every organisation.
+    let person = RwSignal::new(String::new());
+    let org = RwSignal::new(String::new());
+    let people = Signal::derive(move || {
+        let everyone = (String::new(), t(lang.get(), Text::Everyone).to_string());
+        let accounts = ctx.with_state(|s| {
+            s.data()
+                .accounts
+                .values()
+                .map(|a| (a.id.to_string(), format!("{} ({})", a.display_name, a.id)))
+                .collect::<Vec<_>>()
+        });
+        std::iter::once(everyone).chain(accounts).collect()
+    });
+    let orgs = Signal::derive(move || {
+        let every = (String::new(), t(lang.get(), Text::EveryOrg).to_string());
+        let orgs = ctx.with_state(|s| {
+            s.data().organisations.values().map(|o| (o.mpn_id.to_string(), o.name.clone())).collect::<Vec<_>>()
+        });
+        std::iter::once(every).chain(orgs).collect()
+    });
+    let rows = move || {
+        let lang = lang.get();
+        let filter = TrailFilter {
+            person: Some(person.get()).filter(|p| !p.is_empty()).map(AccountId),
+            org: Some(org.get()).filter(|o| !o.is_empty()).map(MpnId),
+        };
+        ctx.scenario.with(|s| {
+            let kept = filter_trail(s.state(), s.trail(), &filter);
+            let count = match kept.len() {
+                0 => t(lang, Text::TimelineEmpty).to_string(),
+                shown => timeline_count(lang, shown, s.trail().len()),
+            };
+            let items = kept
+                .into_iter()
+                .map(|event| {
+                    let who = match &event.actor {
+                        Actor::Account(id) => id.to_string(),
+                        Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
+                    };
+                    let rule = event.kind.rule().code();
+                    view! {
+                        <li>
+                            <p class="when">
+                                <time>{format_date_time(lang, event.at)}</time>
+                                " · "
+                                {t(lang, Text::ByWho)}
+                                " "
+                                {who}
+                                " · "
+                                <span class="rule">{rule}</span>
+                            </p>
+                            <p>{event_sentence(lang, &event.kind, s.state())}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            (count, items)
+        })
+    };
+    view! {
+        <h1>{tr(lang, Text::NavTimeline)}</h1>
+        <p>{tr(lang, Text::TimelineHelp)}</p>
+        <form class="inline-form filters" on:submit=|ev| ev.prevent_default()>
+            <Choice label=Text::FilterPerson id="filter-person" options=people value=person />
+            <Choice label=Text::FilterOrg id="filter-org" options=orgs value=org />
+        </form>
+        {move || {
+            let (count, items) = rows();
+            view! {
+                <p class="sub" role="status">{count}</p>
+                <ol class="timeline">{items}</ol>
+            }
+        }}
+    }
+}

@@ -1,0 +1,170 @@
+//! The trainer panel (issue 6): the scenario clock (D1), switching persona
+//! in one click, marking an exam or assessment passed (D7), and large text
+//! for projectors. It sits under the header, so the demo stays in view.
+
+use crate::i18n::reactive::tr;
+use crate::i18n::{clock_status, Text};
+use crate::route::Route;
+use crate::rules::audit::Holder;
+use crate::rules::reports::PROOFS;
+use crate::rules::{Actor, Command, Credential};
+use crate::session::use_ctx;
+use crate::views::common::{Choice, Outcome, OutcomeMessage};
+use chrono::Duration;
+use leptos::prelude::*;
+
+#[component]
+pub fn TrainerPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    view! {
+        <aside id="trainer-panel" class="trainer-panel" aria-label=tr(lang, Text::TrainerPanelLabel)>
+            <Clock />
+            <Persona />
+            <Passed />
+            <section class="trainer-tools">
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || ctx.presenter.get() on:change=move |_| ctx.presenter.update(|on| *on = !*on) />
+                    <span>{tr(lang, Text::PresenterMode)}</span>
+                </label>
+                <a href=Route::Timeline.href()>{tr(lang, Text::NavTimeline)}</a>
+            </section>
+        </aside>
+    }
+}
+
+/// The scenario clock (D1): the reports and the yearly-limit date follow it.
+#[component]
+fn Clock() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let date = RwSignal::new(String::new());
+    let status = move || {
+        let clock = ctx.clock.get();
+        clock_status(lang.get(), ctx.now(), clock.is_real_time())
+    };
+    let set_date = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(at) = crate::rules::reports::parse_iso_date(&date.get_untracked()) {
+            ctx.set_clock(|c| c.set(at, crate::session::real_now()));
+        }
+    };
+    view! {
+        <section class="trainer-clock" aria-labelledby="clock-heading">
+            <h2 id="clock-heading">{tr(lang, Text::ClockHeading)}</h2>
+            <p role="status">{status}</p>
+            <div class="actions">
+                <button class="button" on:click=move |_| ctx.set_clock(|c| c.advance(Duration::hours(72)))>
+                    {tr(lang, Text::Plus72Hours)}
+                </button>
+                <button class="button" on:click=move |_| ctx.set_clock(|c| c.advance(Duration::days(10)))>
+                    {tr(lang, Text::Plus10Days)}
+                </button>
+                <button class="button" on:click=move |_| ctx.set_clock(|c| c.reset())>
+                    {tr(lang, Text::RealTime)}
+                </button>
+            </div>
+            <form class="inline-form" on:submit=set_date>
+                <label>
+                    <span>{tr(lang, Text::ClockDate)}</span>
+                    <input type="date" required bind:value=date />
+                </label>
+                <button type="submit" class="button">
+                    {tr(lang, Text::SetClockDate)}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// One click to be someone else of the scenario (the rules check who).
+#[component]
+fn Persona() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let chosen = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let options = Signal::derive(move || {
+        ctx.with_state(|s| {
+            s.data()
+                .accounts
+                .values()
+                .filter(|a| !a.is_deleted() && !a.is_invited())
+                .map(|a| (a.id.to_string(), format!("{} ({})", a.display_name, a.id)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let switch = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match ctx.switch_persona(&chosen.get_untracked()) {
+            Ok(_) => {
+                outcome.set(None);
+                ctx.go(Route::Profile);
+            }
+            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
+        }
+    };
+    view! {
+        <section aria-labelledby="persona-heading">
+            <h2 id="persona-heading">{tr(lang, Text::PersonaHeading)}</h2>
+            <form class="inline-form" on:submit=switch>
+                <Choice label=Text::PersonaLabel id="persona" options value=chosen />
+                <button type="submit" class="button">
+                    {tr(lang, Text::SwitchPersona)}
+                </button>
+            </form>
+            <OutcomeMessage outcome />
+        </section>
+    }
+}
+
+/// D7: what the real system records elsewhere, done by the trainer.
+#[component]
+fn Passed() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let holder = RwSignal::new(String::new());
+    let proof = RwSignal::new(PROOFS[0].0.to_string());
+    let outcome = RwSignal::new(None::<Outcome>);
+    let holders = Signal::derive(move || {
+        ctx.with_state(|s| {
+            let mcids = s
+                .data()
+                .profiles
+                .values()
+                .map(|p| (format!("mcid:{}", p.mcid), format!("{} (MCID {})", p.holder_name, p.mcid)));
+            let pu =
+                s.data().partner_university.keys().map(|u| (format!("pu:{u}"), format!("{u} (Partner University)")));
+            mcids.chain(pu).collect::<Vec<_>>()
+        })
+    });
+    let proofs = Signal::derive(|| {
+        PROOFS.iter().map(|(code, title, _)| (code.to_string(), format!("{code} {title}"))).collect()
+    });
+    let mark = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = holder.get_untracked();
+        let holder = match chosen.split_once(':') {
+            Some(("pu", username)) => Holder::PartnerUniversity(username.to_string()),
+            Some((_, mcid)) => Holder::Mcid(crate::rules::McidId(mcid.to_string())),
+            None => Holder::Mcid(crate::rules::McidId(chosen)),
+        };
+        let code = proof.get_untracked();
+        let Some(&(code, title, kind)) = PROOFS.iter().find(|(c, _, _)| *c == code) else { return };
+        let credential = Credential { code: code.into(), title: title.into(), kind, passed_on: ctx.now() };
+        outcome.set(Some(ctx.execute_as(&Actor::Trainer, Command::RecordPassed { holder, credential }).into()));
+    };
+    view! {
+        <section aria-labelledby="passed-heading">
+            <h2 id="passed-heading">{tr(lang, Text::PassedHeading)}</h2>
+            <form class="inline-form" on:submit=mark>
+                <Choice label=Text::PassedWho id="passed-holder" options=holders value=holder />
+                <Choice label=Text::PassedWhat id="passed-proof" options=proofs value=proof />
+                <button type="submit" class="button">
+                    {tr(lang, Text::MarkPassed)}
+                </button>
+            </form>
+            <OutcomeMessage outcome />
+        </section>
+    }
+}

@@ -1,0 +1,116 @@
+// Trainer mode (issue 6): the panel, the scenario clock (D1), trainer
+// actions (persona, passed exams, D7), the audit timeline (D4) and
+// presenter mode.
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
+
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Trainer panel' });
+
+async function openPanel(page: Page) {
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  await expect(panel(page)).toBeVisible();
+}
+
+async function persona(page: Page, email: string) {
+  await panel(page).getByLabel('Work account').selectOption(email);
+  await panel(page).getByRole('button', { name: 'Switch persona' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My Profile');
+}
+
+test('the trainer panel opens from the header and with Alt+Shift+T, and passes axe', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  const toggle = page.getByRole('button', { name: 'Trainer' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Alt+Shift+T');
+  await expect(panel(page)).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel(page).getByRole('status')).toContainText('(real time)');
+  await expectAccessible(page);
+  await toggle.click();
+  await expect(panel(page)).toHaveCount(0);
+});
+
+test('the clock: a new link is pending in the skills report before +72 hours and counts after (D1, D7)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  // Mia, now at Fabrikam, links her MCID there (R12 unlinks Contoso).
+  await app.signIn('mia@fabrikam.com');
+  await app.associateMcid('mia.moreau@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('now linked to Fabrikam');
+  await openPanel(page);
+  await persona(page, 'felix@fabrikam.com');
+  await app.navigate('Skills report');
+  const mia = app.reportRows('Mia Moreau');
+  await expect(mia.first()).toBeVisible();
+  await expect(mia.filter({ hasText: 'Counts since' })).toHaveCount(0);
+  await expect(mia.first()).toContainText('Pending: expected between');
+
+  await panel(page).getByRole('button', { name: '+72 hours' }).click();
+  await expect(panel(page).getByRole('status')).toContainText('(moved by the trainer)');
+  await expect(mia.filter({ hasText: 'Pending' })).toHaveCount(0);
+  await expect(mia.first()).toContainText('Counts since');
+  await expectAccessible(page);
+
+  await panel(page).getByRole('button', { name: 'Back to real time' }).click();
+  await expect(mia.first()).toContainText('Pending: expected between');
+});
+
+test('an exam the trainer marks as passed appears 7 to 10 days later (D7)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  await openPanel(page);
+  await persona(page, 'adam@contoso.com');
+  await panel(page).getByLabel('Microsoft Learning or Partner University account').selectOption({ label: 'Chen Li (MCID 985005678)' });
+  await panel(page).getByLabel('Exam or assessment', { exact: true }).selectOption('SC-200');
+  await panel(page).getByRole('button', { name: 'Mark as passed now' }).click();
+  await expect(panel(page).getByRole('status').filter({ hasText: 'passed SC-200' })).toContainText('985005678 passed SC-200');
+  await app.navigate('Skills report');
+  const sc200 = app.reportRows('Chen Li').filter({ hasText: 'SC-200' });
+  await expect(sc200).toContainText('Pending');
+  await panel(page).getByRole('button', { name: '+10 days' }).click();
+  await expect(sc200).toContainText('Counts since');
+
+  // An assessment belongs to Partner University: the rules refuse it on an MCID.
+  await panel(page).getByLabel('Exam or assessment', { exact: true }).selectOption('PU-SEC-101');
+  await panel(page).getByRole('button', { name: 'Mark as passed now' }).click();
+  await expect(panel(page).getByRole('alert')).toContainText('(D7)');
+});
+
+test('the audit timeline shows the automatic unlink with both organisations, filtered by person and organisation (D4, R12)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('mia@fabrikam.com');
+  await app.associateMcid('mia.moreau@outlook.com', LEARN_PASSWORD);
+  await openPanel(page);
+  await panel(page).getByRole('link', { name: 'Audit timeline' }).click();
+  await expect(app.heading).toHaveText('Audit timeline');
+  const unlink = page.getByRole('listitem').filter({ hasText: 'automatically unlinked' });
+  await expect(unlink).toContainText('automatically unlinked from Contoso because it is now linked with Fabrikam');
+  await expect(unlink).toContainText('R12');
+  await expect(unlink).toContainText('By mia@fabrikam.com');
+
+  const all = await page.getByRole('listitem').count();
+  await page.getByLabel('Person', { exact: true }).selectOption('mia@fabrikam.com');
+  await expect(unlink).toBeVisible();
+  await expect(page.getByRole('listitem')).not.toHaveCount(all);
+  await expect(page.getByRole('listitem').filter({ hasText: 'lena@contoso.com' })).toHaveCount(0);
+  await page.getByLabel('Person', { exact: true }).selectOption('');
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Fabrikam' });
+  await expect(unlink).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'lena@contoso.com' })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test('presenter mode makes the text larger, and French rewords the panel live', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  await openPanel(page);
+  const size = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  expect(await size()).toBe('16px');
+  await panel(page).getByLabel('Large text for projectors').check();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  expect(await size()).toBe('20px');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(page.getByRole('complementary', { name: 'Panneau du formateur' })).toContainText('Horloge du scénario');
+  await expectAccessible(page);
+});
