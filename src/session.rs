@@ -286,6 +286,16 @@ impl Ctx {
         let _ = self.persist();
     }
 
+    /// Loads (or reloads) a built-in scenario and plays its persona; the
+    /// replaced scenario is kept for one undo, as an import's is.
+    pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) -> Result<AccountId, Refusal> {
+        self.sync();
+        self.before_import.set(Some(self.scenario.get_untracked()));
+        self.scenario.set(built_in.scenario(self.now()));
+        let _ = self.persist();
+        self.switch_persona(built_in.persona())
+    }
+
     /// Undoes the last import.
     pub fn undo_import(&self) {
         if let Some(previous) = self.before_import.get_untracked() {

@@ -681,3 +681,25 @@ fn d7_an_exam_is_passed_on_an_mcid_and_an_assessment_at_partner_university() {
         Command::RecordPassed { holder: on_pu, credential: proof("PU-SEC-101", CredentialKind::Assessment) };
     assert!(s.execute(&Actor::Trainer, now(), &assessment).is_ok());
 }
+
+#[test]
+fn every_built_in_scenario_starts_valid_with_an_active_persona() {
+    use certlink::rules::demo::BuiltIn;
+    let mut rules: Vec<Rule> = BuiltIn::ALL.iter().map(|b| b.rule()).collect();
+    rules.dedup();
+    assert_eq!(rules.len(), 8, "one case each");
+    for built_in in BuiltIn::ALL {
+        let s = built_in.scenario(now());
+        assert_eq!(s.check_invariants(), Ok(()), "{built_in:?}");
+        assert!(s.sign_in_as(&Actor::Trainer, built_in.persona()).is_ok(), "{built_in:?}");
+    }
+    // R9 needs Partner University access first: the case starts with it.
+    let s = BuiltIn::SameCredentials.scenario(now());
+    assert!(same_credentials_ready(&s, "sam@contoso.com"));
+    assert!(!same_credentials_ready(&demo(), "sam@contoso.com"));
+}
+
+fn same_credentials_ready(s: &Scenario, email: &str) -> bool {
+    let account = s.state().account(&id(email)).unwrap();
+    certlink::rules::profile::same_credentials_profile(s.state(), account).is_some()
+}

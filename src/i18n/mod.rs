@@ -85,6 +85,9 @@ pub enum Text {
     NavData,
     MemoryOnlyBanner,
     QuotaBanner,
+    ScenariosHeading,
+    ScenarioLabel,
+    LoadScenario,
     TrainerToggle,
     TrainerPanelLabel,
     ClockHeading,
@@ -340,6 +343,9 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         TimelineEmpty => ("No change matches these filters.", "Aucune modification ne correspond à ces filtres."),
         TheTrainer => ("The trainer", "Le formateur"),
         ByWho => ("By", "Par"),
+        ScenariosHeading => ("Built-in scenarios", "Scénarios intégrés"),
+        ScenarioLabel => ("FAQ case", "Cas de la FAQ"),
+        LoadScenario => ("Load (or start again)", "Charger (ou recommencer)"),
         ConflictBanner => ("Another tab changed this scenario at the same moment, twice: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment, deux fois : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UpdatedElsewhere => ("Updated with changes made in another tab.", "Mis à jour avec les modifications faites dans un autre onglet."),
         Dismiss => ("Dismiss", "Fermer"),
@@ -456,6 +462,29 @@ pub fn clock_status(lang: Lang, now: chrono::DateTime<chrono::Utc>, real: bool) 
         (Lang::Fr, true) => format!("Heure du scénario : {at} (heure réelle)"),
         (Lang::Fr, false) => format!("Heure du scénario : {at} (déplacée par le formateur)"),
     }
+}
+
+/// A built-in scenario's name: the FAQ case it shows, with its rule.
+pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> String {
+    use crate::rules::demo::BuiltIn::*;
+    let (en, fr) = match built_in {
+        FirstLink => ("First link of an MCID", "Première liaison d’un MCID"),
+        PartnerUniversityAccess => ("Partner University access", "Accès à l’Université partenaire"),
+        SameCredentials => ("Same credentials shortcut", "Raccourci des mêmes identifiants"),
+        MovingCompany => ("Moving from company A to company B", "Passer de la société A à la société B"),
+        LeavingTheCompany => ("Leaving the company, removal from the report", "Quitter la société, retrait du rapport"),
+        UnansweredInvitation => ("An unanswered invitation", "Une invitation sans réponse"),
+        YearlyLimit => ("The yearly limit reached", "La limite annuelle atteinte"),
+        McidMerge => ("An MCID merge question", "Une question de fusion de MCID"),
+    };
+    format!("{} ({})", lang.pick(en, fr), built_in.rule().code())
+}
+
+pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {
+    lang.pick(
+        format!("Loaded: {name}. You are now {persona}; the scenario before it can be restored once from Your data."),
+        format!("Chargé : {name}. Vous êtes maintenant {persona} ; le scénario précédent peut être restauré une fois depuis Vos données."),
+    )
 }
 
 pub fn timeline_count(lang: Lang, shown: usize, total: usize) -> String {

@@ -336,3 +336,71 @@ pub fn large_organisation(now: Time, people: usize) -> Scenario {
     }
     scenario
 }
+
+/// A built-in scenario for trainers: one FAQ case of the source, on the
+/// demo data, with the persona who shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BuiltIn {
+    FirstLink,
+    PartnerUniversityAccess,
+    SameCredentials,
+    MovingCompany,
+    LeavingTheCompany,
+    UnansweredInvitation,
+    YearlyLimit,
+    McidMerge,
+}
+
+impl BuiltIn {
+    pub const ALL: [BuiltIn; 8] = [
+        BuiltIn::FirstLink,
+        BuiltIn::PartnerUniversityAccess,
+        BuiltIn::SameCredentials,
+        BuiltIn::MovingCompany,
+        BuiltIn::LeavingTheCompany,
+        BuiltIn::UnansweredInvitation,
+        BuiltIn::YearlyLimit,
+        BuiltIn::McidMerge,
+    ];
+
+    /// The rule the case shows.
+    pub fn rule(self) -> Rule {
+        match self {
+            BuiltIn::FirstLink => Rule::R8,
+            BuiltIn::PartnerUniversityAccess => Rule::R6,
+            BuiltIn::SameCredentials => Rule::R9,
+            BuiltIn::MovingCompany => Rule::R12,
+            BuiltIn::LeavingTheCompany => Rule::R13,
+            BuiltIn::UnansweredInvitation => Rule::R14,
+            BuiltIn::YearlyLimit => Rule::R15,
+            BuiltIn::McidMerge => Rule::R16,
+        }
+    }
+
+    /// The work account the trainer plays.
+    pub fn persona(self) -> &'static str {
+        match self {
+            BuiltIn::FirstLink => "priya@contoso.com",
+            BuiltIn::PartnerUniversityAccess | BuiltIn::SameCredentials => "sam@contoso.com",
+            BuiltIn::MovingCompany => "mia@fabrikam.com",
+            BuiltIn::LeavingTheCompany => "grace@contoso.com",
+            BuiltIn::UnansweredInvitation => "adam@contoso.com",
+            BuiltIn::YearlyLimit => "lena@contoso.com",
+            BuiltIn::McidMerge => "chen@contoso.com",
+        }
+    }
+
+    /// The demo data at `now`, with what the case needs done first: for
+    /// the R9 shortcut, Sam already has Partner University access (R6).
+    pub fn scenario(self, now: Time) -> Scenario {
+        let mut scenario = scenario(now);
+        if self == BuiltIn::SameCredentials {
+            let sam = AccountId::from_email("sam@contoso.com");
+            let access = Command::GetPartnerUniversityAccess { account: sam.clone() };
+            if let Err(refusal) = scenario.execute(&Actor::Account(sam), now - Duration::hours(1), &access) {
+                debug_assert!(false, "built-in scenario refused: {refusal}");
+            }
+        }
+        scenario
+    }
+}

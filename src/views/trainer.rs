@@ -3,9 +3,10 @@
 //! for projectors. It sits under the header, so the demo stays in view.
 
 use crate::i18n::reactive::tr;
-use crate::i18n::{clock_status, Text};
+use crate::i18n::{built_in_loaded, built_in_name, clock_status, Text};
 use crate::route::Route;
 use crate::rules::audit::Holder;
+use crate::rules::demo::BuiltIn;
 use crate::rules::reports::PROOFS;
 use crate::rules::{Actor, Command, Credential};
 use crate::session::use_ctx;
@@ -19,6 +20,7 @@ pub fn TrainerPanel() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <aside id="trainer-panel" class="trainer-panel" aria-label=tr(lang, Text::TrainerPanelLabel)>
+            <Scenarios />
             <Clock />
             <Persona />
             <Passed />
@@ -30,6 +32,53 @@ pub fn TrainerPanel() -> impl IntoView {
                 <a href=Route::Timeline.href()>{tr(lang, Text::NavTimeline)}</a>
             </section>
         </aside>
+    }
+}
+
+/// One built-in scenario per FAQ case: load it, or load it again to start over.
+#[component]
+fn Scenarios() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let chosen = RwSignal::new(String::new());
+    let loaded = RwSignal::new(None::<BuiltIn>);
+    let options = Signal::derive(move || {
+        let lang = lang.get();
+        BuiltIn::ALL.iter().map(|&b| (b.rule().code().to_string(), built_in_name(lang, b))).collect()
+    });
+    let load = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = chosen.get_untracked();
+        let Some(built_in) = BuiltIn::ALL.into_iter().find(|b| b.rule().code() == code) else { return };
+        if ctx.load_built_in(built_in).is_ok() {
+            loaded.set(Some(built_in));
+            // Where the case begins: the admin pages for R13 and R14,
+            // Support for R16, My Profile for the others.
+            ctx.go(match built_in {
+                BuiltIn::LeavingTheCompany | BuiltIn::UnansweredInvitation => Route::Users,
+                BuiltIn::McidMerge => Route::Support,
+                _ => Route::Profile,
+            });
+        }
+    };
+    let message = move || {
+        loaded.get().map(|b| {
+            let lang = lang.get();
+            let text = built_in_loaded(lang, &built_in_name(lang, b), b.persona());
+            view! { <p class="message done" role="status">{text}</p> }
+        })
+    };
+    view! {
+        <section aria-labelledby="scenarios-heading">
+            <h2 id="scenarios-heading">{tr(lang, Text::ScenariosHeading)}</h2>
+            <form class="inline-form" on:submit=load>
+                <Choice label=Text::ScenarioLabel id="scenario" options value=chosen />
+                <button type="submit" class="button">
+                    {tr(lang, Text::LoadScenario)}
+                </button>
+            </form>
+            {message}
+        </section>
     }
 }
 

@@ -114,3 +114,35 @@ test('presenter mode makes the text larger, and French rewords the panel live', 
   await expect(page.getByRole('complementary', { name: 'Panneau du formateur' })).toContainText('Horloge du scénario');
   await expectAccessible(page);
 });
+
+const builtIns: [string, string, string][] = [
+  ['First link of an MCID (R8)', 'Priya Patel', 'My Profile'],
+  ['Partner University access (R6)', 'Sam Sato', 'My Profile'],
+  ['Same credentials shortcut (R9)', 'Sam Sato', 'My Profile'],
+  ['Moving from company A to company B (R12)', 'Mia Moreau', 'My Profile'],
+  ['Leaving the company, removal from the report (R13)', 'Grace Garcia', 'Users'],
+  ['An unanswered invitation (R14)', 'Adam Adebayo', 'Users'],
+  ['The yearly limit reached (R15)', 'Lena Lindqvist', 'My Profile'],
+  ['An MCID merge question (R16)', 'Chen Li', 'Support'],
+];
+
+test('each built-in scenario loads on its persona and page, and loads again from the start', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  await openPanel(page);
+  for (const [name, person, heading] of builtIns) {
+    await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: name });
+    await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+    await expect(panel(page).getByRole('status').filter({ hasText: 'Loaded:' })).toContainText(`Loaded: ${name}`);
+    await expect(page.getByRole('banner')).toContainText(person);
+    await expect(app.heading).toHaveText(heading);
+  }
+  // The R9 case starts with Partner University access, so the shortcut is there.
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: builtIns[2][0] });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  await page.getByRole('button', { name: /Use sam@contoso\.com/ }).click();
+  await expect(app.status).toContainText('(R9)');
+  // Loading it again starts over: the shortcut is back.
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  await expect(page.getByRole('button', { name: /Use sam@contoso\.com/ })).toBeVisible();
+});
