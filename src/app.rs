@@ -34,6 +34,13 @@ pub fn App() -> impl IntoView {
             ctx.trainer_open.update(|open| *open = !*open);
         }
     });
+    // `?embed=1`: inside an intranet's iframe, the page around it already
+    // says what this is, so the brand and the footer step aside.
+    if crate::prefs::address_param("embed").as_deref() == Some("1") {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embed");
+        }
+    }
     // Presenter mode: larger text everywhere, for projectors.
     Effect::new(move |_| {
         let on = ctx.presenter.get();

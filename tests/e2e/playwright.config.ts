@@ -24,11 +24,21 @@ export default defineConfig({
     },
     locale: 'en-US',
   },
-  webServer: {
-    command: `node scripts/serve.mjs --root dist --port ${port}`,
-    cwd: root,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.mjs --root dist --port ${port}`,
+      cwd: root,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The same dist/, copied under a deep path of an intranet's server.
+      command: `node scripts/serve.mjs --root dist --port ${port + 1} --base /intranet/tools/certlink/`,
+      cwd: root,
+      url: `http://127.0.0.1:${port + 1}/intranet/tools/certlink/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -1,0 +1,141 @@
+// Static-site embedding, the strict Content-Security-Policy and offline use
+// (issue 7). Every other spec already fails on any console error, which
+// includes every CSP violation; this one proves the policy is in force.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test, expect, expectAccessible } from './fixtures';
+import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const deep = `http://127.0.0.1:${port + 1}/intranet/tools/certlink/`;
+
+test('the strict policy is in force: an inline script is refused', async ({ page, consoleErrors }) => {
+  await page.goto('./#/');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).not.toContain('unsafe-inline');
+  const violated = await page.evaluate(async () => {
+    const seen = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.violatedDirective), { once: true }),
+    );
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineRan = true';
+    document.head.append(script);
+    return [await seen, (window as unknown as { inlineRan?: boolean }).inlineRan ?? false] as const;
+  });
+  expect(violated).toEqual(['script-src-elem', false]);
+  // The refusal the browser logged is this test's own doing.
+  expect(consoleErrors.filter((e) => !e.includes('Content Security Policy'))).toEqual([]);
+  consoleErrors.length = 0;
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('dist/ served under a deep path: deep links, reload and sign-in work there', async ({ page }) => {
+  await page.goto(`${deep}#/faq/r12-moving-company`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Frequently asked questions about linking accounts');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Frequently asked questions about linking accounts');
+  await page.goto(`${deep}?lang=fr#/sign-in`);
+  await page.getByLabel('Adresse e-mail professionnelle').fill('priya@contoso.com');
+  await page.getByLabel('Mot de passe', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/intranet\/tools\/certlink\/\?lang=fr#\/profile$/);
+});
+
+test('two embeds on one intranet page: no brand or footer, each with its own data', async ({ page }) => {
+  // A page of the intranet's own, on the same origin, with two embeds.
+  const intranet = `http://127.0.0.1:${port + 1}/intranet/home.html`;
+  await page.route(intranet, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><title>Intranet</title><body>
+        <iframe title="Certlink A" src="${deep}?embed=1&storage=team-a#/sign-in" width="1000" height="700"></iframe>
+        <iframe title="Certlink B" src="${deep}?embed=1&storage=team-b#/sign-in" width="1000" height="700"></iframe>
+      </body></html>`,
+    }),
+  );
+  await page.goto(intranet);
+  const a = page.frameLocator('iframe[title="Certlink A"]');
+  const b = page.frameLocator('iframe[title="Certlink B"]');
+  await expect(a.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(a.getByRole('link', { name: /Certlink/ })).toBeHidden();
+  await expect(a.getByRole('contentinfo')).toBeHidden();
+  await expect(a.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await a.getByLabel('Work email').fill('priya@contoso.com');
+  await a.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await a.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await a.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  await a.getByLabel('Microsoft Learning username').fill('priya.patel@outlook.com');
+  await a.getByLabel('Microsoft Learning password').fill(LEARN_PASSWORD);
+  await a.getByRole('button', { name: 'Associate', exact: true }).click();
+  await expect(a.getByRole('main').getByRole('status')).toContainText('now linked to Contoso');
+  // B never saw A's change: its own storage name, its own scenario.
+  await b.getByLabel('Work email').fill('priya@contoso.com');
+  await b.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await b.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(b.getByText('No Microsoft Learning account is associated with this profile.')).toBeVisible();
+  // axe (run after each test) then checks one embedded app on its own: the
+  // test page's two identical copies would only repeat each landmark.
+  await page.goto(`${deep}?embed=1&storage=team-a#/profile`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My Profile');
+});
+
+test('after one visit it loads and works with the network gone', async ({ page, context }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  // The service worker has cached this build and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(app.heading).toBeVisible();
+  await app.signIn('priya@contoso.com');
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await expectAccessible(page);
+  await context.setOffline(false);
+});
+
+test('a new build takes over only when no page of the old one is open, and removes the old cache', async ({ page }) => {
+  // Its own copy of dist/ on its own server, so the "next build" can be
+  // written without touching what the other tests load.
+  const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
+  cpSync(path.resolve(__dirname, '..', '..', 'dist'), copy, { recursive: true });
+  const updatePort = port + 2;
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--root', copy, '--port', String(updatePort)], {
+    cwd: path.resolve(__dirname, '..', '..'),
+    stdio: 'ignore',
+  });
+  try {
+    const site = `http://127.0.0.1:${updatePort}/`;
+    await expect.poll(() => fetch(site).then((r) => r.status).catch(() => 0)).toBe(200);
+    await page.goto(site);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cacheNames = () => page.evaluate(() => caches.keys());
+    const [first] = await cacheNames();
+    expect(first).toMatch(/^certlink-[0-9a-f]{16}$/);
+    // The next build is deployed: another worker, another cache name.
+    const worker = path.join(copy, 'sw.js');
+    writeFileSync(worker, readFileSync(worker, 'utf8').replace(first, 'certlink-0000000000000next'));
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      await registration.update();
+      // Installed beside the old one, which still serves this page.
+      while (!registration.waiting) await new Promise((r) => setTimeout(r, 50));
+    });
+    expect((await cacheNames()).sort()).toEqual([first, 'certlink-0000000000000next'].sort());
+    // Once no page of the old build is open, the new one takes over and the old cache goes.
+    await page.goto('about:blank');
+    await page.goto(site);
+    await expect.poll(cacheNames).toEqual(['certlink-0000000000000next']);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.goto(`${site}#/`);
+  } finally {
+    server.kill();
+  }
+});
