@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test build tools bench-rules bench-storage
+.PHONY: serve test build tools bench bench-rules bench-storage
 
 tools:
 	@scripts/tools.sh build
@@ -17,6 +17,12 @@ serve: build
 
 test:
 	@scripts/test.sh
+
+# Not part of `make test`: sizes, Lighthouse 12.2.3, click-to-DOM and the
+# 10,000-person views against the release dist/ (scripts/bench.mjs).
+bench: build
+	@scripts/tools.sh test
+	@source scripts/env.sh && node scripts/bench.mjs
 
 # Not part of `make test`: criterion benchmarks of the rules (10,000 people).
 bench-rules:

@@ -18,7 +18,8 @@ let index = readFileSync(indexPath, 'utf8');
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const short = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-const inline = index.match(/<script type="module">([\s\S]*?)<\/script>/);
+// `type=module` when Trunk minifies the page, `type="module"` otherwise.
+const inline = index.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error(`postbuild: no inline loader in ${indexPath}`);
 const loader = `${inline[1].trim()}
 

@@ -120,6 +120,7 @@ test('every bad file is refused for its reason, and nothing changes', async ({ p
 test('a file dropped on the import zone is imported', async ({ page }) => {
   const app = new CertlinkPage(page);
   await page.goto('./#/data');
+  await expect(app.heading).toHaveText('Your data');
   const text = readFileSync(path.join(corpus, 'script-tag-name.json'), 'utf8');
   await page.evaluate((content) => {
     const data = new DataTransfer();
@@ -186,6 +187,8 @@ test('blocked storage: the app runs in memory and says so', async ({ page }) => 
 test('unreadable saved data: the app starts on the demo, keeps the text and offers it', async ({ page }) => {
   const unreadable = '{"app":"certlink","schema":1,"revision":3,"saved_at":"2026-11-';
   await page.goto('./#/');
+  // The app is up (it saves on start), so what is written next is not overwritten.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate((text) => {
     localStorage.setItem('certlink.document', text);
     localStorage.setItem('certlink.revision', '1:3');
@@ -231,6 +234,8 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
   const valid = readFileSync(path.join(corpus, 'valid-v1.json'), 'utf8');
   const newer = JSON.stringify({ ...JSON.parse(valid), schema: 2 });
   await page.goto('./#/');
+  // The app is up (it saves on start), so what is written next is not overwritten.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate((text) => localStorage.setItem('certlink.document', text), newer);
   await page.evaluate(() => localStorage.removeItem('certlink.revision'));
   await page.reload();

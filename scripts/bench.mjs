@@ -1,0 +1,144 @@
+// `make bench` (not part of `make test`): every performance figure of
+// issue 7 in one run, against the release dist/ served on 127.0.0.1 and
+// Debian's chromium.
+//   1. the gzipped size of each file of the first load, and the total;
+//   2. Lighthouse 12.2.3: performance, accessibility, best-practices,
+//      first contentful paint, time to interactive;
+//   3. click on Associate / Remove access -> updated DOM, measured in the
+//      page with performance marks, median of 20;
+//   4. with the 10,000-person organisation: skills report and competency
+//      status rendered, median of 7 (the full save is `make bench-storage`).
+import { spawn, execFileSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const CHROMIUM = '/usr/bin/chromium';
+const port = Number(process.env.BENCH_PORT ?? 8765);
+const site = `http://127.0.0.1:${port}/`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+console.log(execFileSync(process.execPath, ['scripts/budget.mjs', 'dist'], { encoding: 'utf8' }).trim());
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--root', 'dist', '--port', String(port)], { stdio: 'ignore' });
+try {
+  for (let i = 0; i < 50; i++) {
+    if (await fetch(site).then((r) => r.ok).catch(() => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await lighthouseFigures();
+  await clickFigures();
+  await largeFigures();
+} finally {
+  server.kill();
+}
+
+async function lighthouseFigures() {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const result = await lighthouse(site, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const { categories, audits } = result.lhr;
+    const score = (id) => categories[id].score?.toFixed(2) ?? 'n/a';
+    console.log(
+      `Lighthouse ${result.lhr.lighthouseVersion} (${result.lhr.configSettings.formFactor}, simulated throttling): ` +
+        `performance ${score('performance')}, accessibility ${score('accessibility')}, best-practices ${score('best-practices')}, ` +
+        `FCP ${audits['first-contentful-paint'].displayValue}, TTI ${audits.interactive.displayValue}`,
+    );
+    for (const id of ['performance', 'accessibility', 'best-practices']) {
+      const lost = categories[id].auditRefs
+        .map((ref) => audits[ref.id])
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual')
+        .map((a) => `${a.id} (${a.score})`);
+      if (lost.length) console.log(`  ${id} below 1: ${lost.join(', ')}`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+/** Clicks the last button reading `label` and returns the time, measured
+ *  in the page with performance marks, until the DOM changed. */
+function timeToDom(page, label) {
+  return page.evaluate(async (label) => {
+    const target = [...document.querySelectorAll('button')].filter((b) => b.textContent.trim() === label).at(-1);
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        performance.mark('dom-updated');
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+    performance.clearMarks();
+    performance.mark('click');
+    target.click();
+    await changed;
+    return performance.measure('click-to-dom', 'click', 'dom-updated').duration;
+  }, label);
+}
+
+async function clickFigures() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const associate = [];
+  const remove = [];
+  // Each round on fresh demo data: the yearly limit (R15) would refuse a
+  // second association within 30 days, and a refusal is not what is timed.
+  for (let i = 0; i < 20; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site}#/sign-in`);
+    await page.getByLabel('Work email').fill('priya@contoso.com');
+    await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+    await page.getByLabel('Microsoft Learning username').fill('priya.patel@outlook.com');
+    await page.getByLabel('Microsoft Learning password').fill('Learn#2026');
+    associate.push(await timeToDom(page, 'Associate'));
+    await page.getByRole('button', { name: 'Remove access' }).waitFor();
+    remove.push(await timeToDom(page, 'Remove access'));
+    await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).waitFor();
+    await context.close();
+  }
+  console.log(`Click to updated DOM (median of 20): Associate ${ms(median(associate))}, Remove access ${ms(median(remove))} (goal: one frame, 16.7 ms)`);
+  await browser.close();
+}
+
+async function largeFigures() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const page = await browser.newPage();
+  await page.goto(`${site}?demo=large#/sign-in`);
+  await page.getByLabel('Work email').fill('admin@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My Profile' }).waitFor();
+  const timeRoute = (hash, ready) =>
+    page.evaluate(
+      async ([hash, ready]) => {
+        const start = performance.now();
+        location.hash = hash;
+        while (!document.querySelector(ready)) await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - start;
+      },
+      [hash, ready],
+    );
+  const report = [];
+  const competency = [];
+  for (let i = 0; i < 7; i++) {
+    report.push(await timeRoute('#/skills-report', 'table tbody tr'));
+    await timeRoute('#/', 'main h1');
+    competency.push(await timeRoute('#/competency', 'progress'));
+    await timeRoute('#/', 'main h1');
+  }
+  console.log(`10,000 people (median of 7, to the next painted frame): skills report ${ms(median(report))}, competency status ${ms(median(competency))}`);
+  console.log('10,000 people, full save: run `make bench-storage` (serialise + localStorage in Chromium).');
+  await browser.close();
+}
