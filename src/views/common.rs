@@ -172,3 +172,30 @@ pub fn Choice(
         </div>
     }
 }
+
+/// The confirmation a destructive action asks for: the question, the
+/// action's button and Cancel, shown while `open` is set.
+#[component]
+pub fn Confirm(
+    /// The dialog's name (what is being confirmed).
+    label: Text,
+    question: Signal<String>,
+    confirm: Text,
+    on_confirm: Callback<()>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! {
+        <Show when=move || open.get()>
+            <div class="confirm" role="alertdialog" aria-label=tr(lang, label)>
+                <p>{question}</p>
+                <button class="button danger" on:click=move |_| on_confirm.run(())>
+                    {tr(lang, confirm)}
+                </button>
+                <button class="button" on:click=move |_| open.set(false)>
+                    {tr(lang, Text::Cancel)}
+                </button>
+            </div>
+        </Show>
+    }
+}

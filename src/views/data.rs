@@ -7,6 +7,7 @@ use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
 use crate::session::{use_ctx, Keeping};
 use crate::storage::document::{parse, MAX_IMPORT_BYTES};
+use crate::views::common::Confirm;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -136,7 +137,7 @@ pub fn Data() -> impl IntoView {
         ctx.undo_import();
         outcome.set(Some(ImportOutcome::Undone));
     };
-    let reset = move |_| {
+    let reset = move || {
         confirming.set(false);
         ctx.reset_to_demo();
         outcome.set(None);
@@ -202,26 +203,18 @@ pub fn Data() -> impl IntoView {
         <section class="card" aria-labelledby="reset">
             <h2 id="reset">{tr(lang, Text::ResetHeading)}</h2>
             <p>{tr(lang, Text::ResetHelp)}</p>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button class="button danger" on:click=move |_| confirming.set(true)>
-                            {tr(lang, Text::ResetButton)}
-                        </button>
-                    }
-                }
-            >
-                <div class="confirm" role="alertdialog" aria-labelledby="reset">
-                    <p>{tr(lang, Text::ConfirmReset)}</p>
-                    <button class="button danger" on:click=reset>
-                        {tr(lang, Text::ConfirmResetButton)}
-                    </button>
-                    <button class="button" on:click=move |_| confirming.set(false)>
-                        {tr(lang, Text::Cancel)}
-                    </button>
-                </div>
+            <Show when=move || !confirming.get()>
+                <button class="button danger" on:click=move |_| confirming.set(true)>
+                    {tr(lang, Text::ResetButton)}
+                </button>
             </Show>
+            <Confirm
+                label=Text::ResetHeading
+                question=Signal::derive(move || t(lang.get(), Text::ConfirmReset).to_string())
+                confirm=Text::ConfirmResetButton
+                on_confirm=Callback::new(move |()| reset())
+                open=confirming
+            />
         </section>
     }
 }

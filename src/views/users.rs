@@ -9,7 +9,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
-use crate::views::common::{Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 /// A fresh salt for a temporary password (D2), from the browser's random source.
@@ -190,7 +190,7 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
     };
     let delete = {
         let id = id.clone();
-        move |_| {
+        move || {
             confirming.set(false);
             outcome.set(Some(ctx.execute(Command::DeleteAccount { account: id.clone() }).into()));
         }
@@ -225,20 +225,13 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
                         }
                     })
             }}
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=tr(lang, Text::DeleteAccount)>
-                    <p>{
-                        let name = name_for_confirm.clone();
-                        move || crate::i18n::confirm_delete(lang.get(), &name)
-                    }</p>
-                    <button class="button danger" on:click=delete.clone()>
-                        {tr(lang, Text::ConfirmDelete)}
-                    </button>
-                    <button class="button" on:click=move |_| confirming.set(false)>
-                        {tr(lang, Text::Cancel)}
-                    </button>
-                </div>
-            </Show>
+            <Confirm
+                label=Text::DeleteAccount
+                question=Signal::derive(move || crate::i18n::confirm_delete(lang.get(), &name_for_confirm))
+                confirm=Text::ConfirmDelete
+                on_confirm=Callback::new(move |()| delete())
+                open=confirming
+            />
         </li>
     }
 }
