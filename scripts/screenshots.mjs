@@ -24,6 +24,7 @@ const views = [
   ['faq', null, '#/faq/r12-moving-company'],
   ['support', 'chen@contoso.com', '#/support'],
   ['data', 'grace@contoso.com', '#/data'],
+  ['timeline', 'grace@contoso.com', '#/timeline'],
 ];
 
 for (const lang of ['en', 'fr']) {
