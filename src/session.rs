@@ -173,7 +173,11 @@ impl Ctx {
         if !matches!(self.persist(), Err(SaveError::Conflict { .. })) {
             return Ok(result);
         }
-        self.sync();
+        // Only on the other tab's scenario does the command run again.
+        if !self.sync() {
+            self.keeping.set(Keeping::Conflict);
+            return Ok(result);
+        }
         let again = self.run(actor, &command)?;
         if matches!(self.persist(), Err(SaveError::Conflict { .. })) {
             self.keeping.set(Keeping::Conflict);
@@ -257,12 +261,18 @@ impl Ctx {
         }
     }
 
-    /// Takes another tab's newer save, if there is one.
-    pub fn sync(&self) {
-        let Some(store) = self.store.get_value() else { return };
-        let Some((_, stored)) = store.stored_revision() else { return };
+    /// Takes another tab's newer save, if there is one; true when it did.
+    /// A tab holding changes it could not save (full storage, a conflict)
+    /// keeps them on screen rather than drop them: its banner already asks
+    /// the person to export them or reload.
+    pub fn sync(&self) -> bool {
+        if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict) {
+            return false;
+        }
+        let Some(store) = self.store.get_value() else { return false };
+        let Some((_, stored)) = store.stored_revision() else { return false };
         if stored <= self.revision.get_value() {
-            return;
+            return false;
         }
         match store.load() {
             // The revision key may be ahead of the document for a moment.
@@ -270,9 +280,13 @@ impl Ctx {
                 self.revision.set_value(doc.revision);
                 self.scenario.set(doc.scenario);
                 self.updated_elsewhere.set(true);
+                true
             }
-            Loaded::Newer { found } => self.keeping.set(Keeping::NewerVersion { found }),
-            _ => {}
+            Loaded::Newer { found } => {
+                self.keeping.set(Keeping::NewerVersion { found });
+                false
+            }
+            _ => false,
         }
     }
 

@@ -36,7 +36,15 @@ pub fn StorageBanner() -> impl IntoView {
                     view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()
                 }
                 Keeping::Conflict => {
-                    view! { <p class="banner" role="alert">{t(lang, Text::ConflictBanner)}</p> }.into_any()
+                    view! {
+                        <div class="banner" role="alert">
+                            <p>{t(lang, Text::ConflictBanner)}</p>
+                            <button class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                                {t(lang, Text::Reload)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
                 }
                 Keeping::NewerVersion { found } => {
                     view! {

@@ -71,9 +71,9 @@ test('export, reset, then import gives back the same scenario, and the import un
   const again = await exportText(page);
   expect(scenarioOf(again.text)).toEqual(scenarioOf(exported.text));
 
-  await page.getByRole('button', { name: 'Undo the import' }).click();
-  await expect(app.status).toContainText('The import was undone');
-  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Restore the previous scenario' }).click();
+  await expect(app.status).toContainText('The previous scenario is back');
+  await expect(page.getByRole('button', { name: 'Restore the previous scenario' })).toHaveCount(0);
   const undone = await exportText(page);
   expect(scenarioOf(undone.text)).not.toEqual(scenarioOf(exported.text));
 });
@@ -111,7 +111,7 @@ test('every bad file is refused for its reason, and nothing changes', async ({ p
     await expect(app.alert, name).toContainText(reason);
     await expect(app.alert, name).toContainText('Nothing was changed.');
   }
-  await expect(page.getByRole('button', { name: 'Undo the import' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Restore the previous scenario' })).toHaveCount(0);
   expect(scenarioOf((await exportText(page)).text)).toEqual(before);
   await page.reload();
   expect(scenarioOf((await exportText(page)).text)).toEqual(before);
@@ -243,4 +243,36 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
   await expect(banner(page).getByRole('button', { name: 'Reload' })).toBeVisible();
   await linkPriya(new CertlinkPage(page));
   expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(newer);
+});
+
+test('unsaved changes (storage full) are not dropped when another tab saves: the tab says so and keeps them', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  // Only page A finds the storage full.
+  await a.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const [appA, appB] = [new CertlinkPage(a), new CertlinkPage(b)];
+  await appA.signIn('priya@contoso.com');
+  await appB.signIn('sam@contoso.com');
+  await a.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+  await appA.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(banner(a)).toContainText('storage is full');
+  // B saves a change: A keeps its own on screen instead of taking B's.
+  await b.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(appB.status).toContainText('(R6)');
+  await a.getByRole('button', { name: 'Remove access' }).waitFor();
+  await a.evaluate(() => sessionStorage.removeItem('test.full'));
+  await a.getByRole('button', { name: 'Remove access' }).click();
+  await expect(banner(a)).toContainText('Another tab changed this scenario at the same moment');
+  await expect(banner(a).getByRole('button', { name: 'Reload' })).toBeVisible();
+  // B's save is intact: A never wrote over it.
+  const saved = await b.evaluate(() => localStorage.getItem('certlink.document'));
+  expect(saved).toContain('PartnerUniversityAccessGranted');
+  expect(saved).not.toContain('McidUnlinked","985001234');
 });
