@@ -1,7 +1,8 @@
 //! Property tests: random sequences of commands by random actors, on the
 //! demo scenario, never leave an MCID linked to two memberships (R4), never
 //! exceed the yearly limit (R15/D6), never change anything on a refusal,
-//! and the audit trail always replays to the same state (D4).
+//! and the audit trail always replays to the same state (D4) and survives
+//! a save and a read of the stored document.
 #![cfg(not(target_arch = "wasm32"))]
 
 use certlink::rules::audit::Holder;
@@ -103,6 +104,11 @@ proptest! {
             }
         }
         let replayed = Scenario::replay(scenario.initial().clone(), scenario.trail().to_vec());
-        prop_assert_eq!(replayed, scenario);
+        prop_assert_eq!(&replayed, &scenario);
+        // Whatever state the commands reached, a save reads back exactly (issue 5).
+        let saved = certlink::storage::document::to_json(&scenario, 1, now);
+        let read = certlink::storage::document::parse(&saved);
+        prop_assert!(read.is_ok(), "a saved scenario was refused: {:?}", read.err());
+        prop_assert_eq!(read.map(|d| d.scenario).ok(), Some(scenario));
     }
 }

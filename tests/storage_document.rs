@@ -101,3 +101,28 @@ fn write_valid_fixture() {
     let path = format!("{}/tests/fixtures/import/valid-v1.json", env!("CARGO_MANIFEST_DIR"));
     std::fs::write(path, Document::new(demo::scenario(now), 7, now).to_pretty_json() + "\n").unwrap();
 }
+
+#[test]
+fn any_text_and_sub_second_times_survive_a_save() {
+    use certlink::rules::{Actor, Command, Role};
+    // Real clicks carry milliseconds; the rules never round them.
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap() + chrono::Duration::nanoseconds(123_456_789);
+    let mut scenario = demo::scenario(now);
+    let name = "Zoë \"Z\" O'Brien\\\n\t\u{1}\u{7f} <b>€ 𝄞";
+    let invite = Command::InviteUser {
+        email: "zoe@contoso.com".into(),
+        display_name: name.into(),
+        role: Role::User,
+        temporary_password: demo::WORK_PASSWORD.into(),
+        salt: "a:salt:with:colons".into(),
+    };
+    scenario.execute(&Actor::account("adam@contoso.com"), now, &invite).unwrap();
+    let later = now + chrono::Duration::milliseconds(1);
+    let json = to_json(&scenario, 9, later);
+    let doc = parse(&json).unwrap();
+    assert_eq!(doc.scenario, scenario);
+    assert_eq!(doc.saved_at, later);
+    let zoe = doc.scenario.state().account(&certlink::rules::AccountId::from_email("zoe@contoso.com")).unwrap();
+    assert_eq!(zoe.display_name, name);
+    assert!(zoe.password.verify(demo::WORK_PASSWORD), "the salt with colons is kept whole");
+}
