@@ -32,6 +32,15 @@ pub fn App() -> impl IntoView {
         if ev.alt_key() && ev.shift_key() && ev.code() == "KeyT" {
             ev.prevent_default();
             ctx.trainer_open.update(|open| *open = !*open);
+            // From the keyboard, the keyboard goes to the panel it opened.
+            if ctx.trainer_open.get_untracked() {
+                request_animation_frame(|| {
+                    if let Ok(Some(first)) = document().query_selector("#trainer-panel select, #trainer-panel button") {
+                        // A select or a button: always an HTMLElement.
+                        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&first).focus();
+                    }
+                });
+            }
         }
     });
     // `?embed=1`: inside an intranet's iframe, the page around it already

@@ -26,6 +26,8 @@ test('the trainer panel opens from the header and with Alt+Shift+T, and passes a
   await page.keyboard.press('Alt+Shift+T');
   await expect(panel(page)).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // The keyboard lands in the panel it opened.
+  await expect(panel(page).getByLabel('FAQ case', { exact: true })).toBeFocused();
   await expect(panel(page).getByRole('status')).toContainText('(real time)');
   await expectAccessible(page);
   await toggle.click();
@@ -54,6 +56,10 @@ test('the clock: a new link is pending in the skills report before +72 hours and
 
   await panel(page).getByRole('button', { name: 'Back to real time' }).click();
   await expect(mia.first()).toContainText('Pending: expected between');
+  await panel(page).getByLabel('Scenario date').fill('2027-06-01');
+  await panel(page).getByRole('button', { name: 'Set the date' }).click();
+  await expect(panel(page).getByRole('status').first()).toContainText('June 1, 2027 at 00:00 UTC (moved by the trainer)');
+  await expect(mia.first()).toContainText('Counts since');
 });
 
 test('an exam the trainer marks as passed appears 7 to 10 days later (D7)', async ({ page }) => {
