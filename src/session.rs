@@ -290,42 +290,37 @@ impl Ctx {
         }
     }
 
-    /// Replaces the scenario with an imported one, whole, keeping the
-    /// replaced one for one undo.
-    pub fn import(&self, doc: Document) {
+    /// Replaces the whole scenario, on top of the newest save, and saves
+    /// it; when `undoable`, the replaced one is kept for one restore.
+    fn replace(&self, next: Scenario, undoable: bool) {
         self.sync();
-        let previous = self.scenario.get_untracked();
-        self.before_import.set(Some(previous));
-        self.scenario.set(doc.scenario);
+        self.before_import.set(undoable.then(|| self.scenario.get_untracked()));
+        self.scenario.set(next);
         let _ = self.persist();
+    }
+
+    /// Replaces the scenario with an imported one, undoable once.
+    pub fn import(&self, doc: Document) {
+        self.replace(doc.scenario, true);
     }
 
     /// Loads (or reloads) a built-in scenario and plays its persona; the
     /// replaced scenario is kept for one undo, as an import's is.
     pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) -> Result<AccountId, Refusal> {
-        self.sync();
-        self.before_import.set(Some(self.scenario.get_untracked()));
-        self.scenario.set(built_in.scenario(self.now()));
-        let _ = self.persist();
+        self.replace(built_in.scenario(self.now()), true);
         self.switch_persona(built_in.persona())
     }
 
-    /// Undoes the last import.
+    /// Restores the scenario the last import or built-in load replaced.
     pub fn undo_import(&self) {
         if let Some(previous) = self.before_import.get_untracked() {
-            self.before_import.set(None);
-            self.sync();
-            self.scenario.set(previous);
-            let _ = self.persist();
+            self.replace(previous, false);
         }
     }
 
     /// Starts again from the built-in demo data.
     pub fn reset_to_demo(&self) {
-        self.sync();
-        self.before_import.set(None);
-        self.scenario.set(crate::rules::demo::scenario(real_now()));
-        let _ = self.persist();
+        self.replace(crate::rules::demo::scenario(real_now()), false);
         self.sign_out();
     }
 
