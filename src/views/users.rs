@@ -9,7 +9,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
-use crate::views::common::{Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 /// A fresh salt for a temporary password (D2), from the browser's random source.
@@ -78,6 +78,12 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let role = RwSignal::new("user".to_string());
+    let roles = Signal::derive(move || {
+        let lang = lang.get();
+        [("user", Role::User), ("admin", Role::MpnPartnerAdmin), ("global", Role::GlobalAdmin)]
+            .map(|(value, r)| (value.to_string(), role_name(lang, r).to_string()))
+            .to_vec()
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let role = match role.get_untracked().as_str() {
@@ -105,14 +111,7 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             <h2 id="invite">{tr(lang, Text::InviteUser)}</h2>
             <Field label=Text::WorkEmail name="invite-email" inputmode="email" value=email />
             <Field label=Text::DisplayName name="invite-name" value=name />
-            <label>
-                <span>{tr(lang, Text::Role)}</span>
-                <select on:change=move |ev| role.set(event_target_value(&ev)) prop:value=move || role.get()>
-                    <option value="user">{move || role_name(lang.get(), Role::User)}</option>
-                    <option value="admin">{move || role_name(lang.get(), Role::MpnPartnerAdmin)}</option>
-                    <option value="global">{move || role_name(lang.get(), Role::GlobalAdmin)}</option>
-                </select>
-            </label>
+            <Choice label=Text::Role id="invite-role" options=roles value=role />
             <Field label=Text::TemporaryPassword name="invite-password" autocomplete="off" value=password />
             <button type="submit" class="button primary">
                 {tr(lang, Text::SendInvitation)}
