@@ -14,11 +14,19 @@
 // Moved to 315 KB with trainer mode (issue 6): 310 KB measured; the panel
 // (clock, persona, passed exams, presenter) and the audit timeline add
 // 22 KB, nearly all of it Leptos view code for their forms and lists.
+// Moved to 340 KB with guided tours (issue 6): 337.2 KB measured. The tour
+// overlay costs 15.2 KB (measured by building without it): its dialog,
+// listeners (scroll, resize, click, keys), interval and node refs; the
+// rest (9 tours' steps, data-tour names, Show me and Start buttons, the
+// address's tour, web-sys bindings for geometry and history) 8.6 KB.
+// Lighter ways tried: text-only reactive pieces in the dialog (-0.9 KB),
+// boxes placed through the CSSOM from one function instead of reactive
+// style attributes, with no float formatting (-15 KB, the largest win).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 315;
+export const BUDGET_KB = 340;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

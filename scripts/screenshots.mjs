@@ -43,6 +43,13 @@ for (const lang of ['en', 'fr']) {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${name}-${lang}-${width}.png`, fullPage: true });
     }
+    // Guided tours, as a shared link opens them (the viewport: the overlay is fixed).
+    for (const [name, hash] of [['tour-r12', '#/profile?tour=r12&step=1'], ['tour-r13', '#/users?tour=r13&step=1']]) {
+      await page.goto(`${base}?lang=${lang}${hash}`);
+      await page.getByRole('dialog').waitFor();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${out}/${name}-${lang}-${width}.png` });
+    }
     await page.close();
   }
 }

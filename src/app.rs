@@ -6,6 +6,7 @@ use crate::i18n::reactive::tr;
 use crate::i18n::{t, Lang, Text};
 use crate::route::Route;
 use crate::session::{use_ctx, Ctx};
+use crate::tours::TourAt;
 use crate::views;
 use leptos::prelude::*;
 
@@ -16,8 +17,31 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx::new(crate::prefs::initial_lang(), current());
     provide_context(ctx);
     provide_context(ctx.lang);
+    // A shared or reloaded address with a guided tour's step resumes it.
+    if let Some(at) = TourAt::from_hash(&leptos::prelude::location_hash().unwrap_or_default()) {
+        ctx.resume_tour(at);
+    }
     // The root lives as long as the page, so the listener is never removed.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| ctx.route.set(current()));
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        // The same page again (the app's own `go`) is not drawn again: that
+        // would replace the control the keyboard is on.
+        let route = current();
+        if route != ctx.route.get_untracked() {
+            ctx.route.set(route);
+        }
+        // A tour's address pasted here, or history moving between steps.
+        if let Some(at) = TourAt::from_hash(&leptos::prelude::location_hash().unwrap_or_default()) {
+            match ctx.tour.get_untracked() {
+                Some(now) if now.tour == at.tour => {
+                    if now != at {
+                        ctx.tour.set(Some(at));
+                    }
+                }
+                // Another tour: its scenario and persona first.
+                _ => ctx.resume_tour(at),
+            }
+        }
+    });
     // Another tab saved: take its scenario (the event never fires in the
     // tab that wrote). The document and its revision arrive as two events,
     // in either order; `sync` acts once both say the same.
@@ -89,6 +113,9 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <Footer />
+        <Show when=move || ctx.tour.with(Option::is_some)>
+            <views::tour::TourOverlay />
+        </Show>
     }
 }
 
@@ -122,6 +149,7 @@ fn Header() -> impl IntoView {
                 <LanguageSwitch />
                 <a
                     class="profile-button"
+                    data-tour="profile-button"
                     href=Route::Profile.href()
                     aria-label=tr(lang, Text::MyProfile)
                     title=tr(lang, Text::MyProfile)

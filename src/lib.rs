@@ -20,6 +20,9 @@
 //! - [`views`]: one file per page; they call the rules and show answers
 //!   (`trainer` is the trainer panel, `timeline` the audit timeline, `data`
 //!   export, import, reset and the storage banners).
+//! - [`tours`]: the guided tours, one per built-in scenario: each step's
+//!   page, control (`data-tour` name), the source's words, and what ends
+//!   it; pure data, shown by `views::tour`.
 //! - [`prefs`]: the remembered language and the address's parameters.
 //! - [`session`]: the context every view reads (scenario, signed-in
 //!   account, clock, language) and the one place commands run.
@@ -44,4 +47,5 @@ pub mod route;
 pub mod rules;
 pub mod session;
 pub mod storage;
+pub mod tours;
 pub mod views;

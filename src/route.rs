@@ -24,9 +24,11 @@ pub enum Route {
 }
 
 impl Route {
-    /// Reads a hash such as `#/profile` (with or without the `#`).
+    /// Reads a hash such as `#/profile` (with or without the `#`); a query
+    /// after it (`?tour=r8&step=2`, a guided tour) is not part of the page.
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
+        let path = hash.split('?').next().unwrap_or_default();
+        let path = path.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
         match path {
             "" => Route::Home,
             "sign-in" => Route::SignIn,
@@ -93,5 +95,6 @@ mod tests {
         assert_eq!(Route::parse("#/faq/r12-moving-company"), Route::Faq(Some(FaqEntry::MovingCompany)));
         assert_eq!(Route::parse("#/faq/nope"), Route::NotFound("faq/nope".into()));
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(Route::parse("#/users?tour=r14&step=2"), Route::Users);
     }
 }

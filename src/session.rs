@@ -8,6 +8,7 @@ use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
 use crate::storage::document::{self, Document, DocumentError};
 use crate::storage::local::{Loaded, SaveError, Store};
+use crate::tours::TourAt;
 use leptos::prelude::*;
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
@@ -50,6 +51,11 @@ pub struct Ctx {
     pub trainer_open: RwSignal<bool>,
     /// Large text for projectors.
     pub presenter: RwSignal<bool>,
+    /// The guided tour under way, if any (its step is in the address too).
+    pub tour: RwSignal<Option<TourAt>>,
+    /// Where the keyboard was when the tour started: the page and the id
+    /// of the control, to go back to when it ends.
+    tour_return: StoredValue<Option<(Route, String)>>,
     store: StoredValue<Option<Store>>,
     /// Where the unreadable text found at start-up is kept.
     backup_key: StoredValue<Option<String>>,
@@ -106,6 +112,8 @@ impl Ctx {
             before_import: RwSignal::new(None),
             trainer_open: RwSignal::new(false),
             presenter: RwSignal::new(false),
+            tour: RwSignal::new(None),
+            tour_return: StoredValue::new(None),
             store: StoredValue::new(store),
             backup_key: StoredValue::new(backup_key),
             revision: StoredValue::new(revision),
@@ -311,6 +319,37 @@ impl Ctx {
         self.switch_persona(built_in.persona())
     }
 
+    /// Starts the guided tour of `built_in` on its scenario, from step 1;
+    /// the control that started it gets the keyboard back at the end.
+    pub fn start_tour(&self, built_in: crate::rules::demo::BuiltIn) -> Result<(), Refusal> {
+        let started_from = document().active_element().map(|el| el.id()).filter(|id| !id.is_empty());
+        self.tour_return.set_value(started_from.map(|id| (self.route.get_untracked(), id)));
+        self.load_built_in(built_in)?;
+        self.tour.set(Some(TourAt { tour: built_in, step: 0 }));
+        Ok(())
+    }
+
+    /// A tour in a shared or reloaded address resumes. In a browser where
+    /// the tour's persona is not signed in, its scenario is loaded first.
+    pub fn resume_tour(&self, at: TourAt) {
+        let persona = AccountId::from_email(at.tour.persona());
+        if self.session.get_untracked().as_ref() != Some(&persona) && self.load_built_in(at.tour).is_err() {
+            return;
+        }
+        self.tour.set(Some(at));
+    }
+
+    /// Ends the tour; returns the id of the control to give the keyboard
+    /// back to, after going back to its page if it is not on this one.
+    pub fn end_tour(&self) -> Option<String> {
+        self.tour.set(None);
+        let (route, id) = self.tour_return.try_update_value(Option::take).flatten()?;
+        if document().get_element_by_id(&id).is_none() && self.route.get_untracked() != route {
+            self.go(route);
+        }
+        Some(id)
+    }
+
     /// Restores the scenario the last import or built-in load replaced.
     pub fn undo_import(&self) {
         if let Some(previous) = self.before_import.get_untracked() {
@@ -342,11 +381,18 @@ impl Ctx {
     }
 
     /// Goes to `route` by changing the address, so history and reload work.
+    /// A guided tour under way stays in the address.
     pub fn go(&self, route: Route) {
         if let Some(window) = web_sys::window() {
-            let _ = window.location().set_hash(route.href().trim_start_matches('#'));
+            let _ = window.location().set_hash(self.address(&route).trim_start_matches('#'));
         }
         self.route.set(route);
+    }
+
+    /// The hash for `route`, with the guided tour's step if one is under way.
+    pub fn address(&self, route: &Route) -> String {
+        let tour = self.tour.get_untracked().map(TourAt::query).unwrap_or_default();
+        format!("{}{tour}", route.href())
     }
 }
 

@@ -200,6 +200,14 @@ pub enum Text {
     OpenTicket,
     YourTickets,
     NoTickets,
+    TourBack,
+    TourFinish,
+    TourExit,
+    TourDoIt,
+    TourWaiting,
+    ShowMe,
+    ShowMeHelp,
+    StartTour,
 }
 
 /// The sentence for `text` in `lang`.
@@ -362,6 +370,14 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ResetButton => ("Reset to demo data", "Revenir aux données de démonstration"),
         ConfirmReset => ("Replace the current scenario with the demo data? This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration ? Cette action est irréversible."),
         ConfirmResetButton => ("Yes, reset", "Oui, réinitialiser"),
+        TourBack => ("Back", "Précédent"),
+        TourFinish => ("Finish", "Terminer"),
+        TourExit => ("Exit the tour", "Quitter la visite"),
+        TourDoIt => ("Do this step on the page to go on.", "Faites cette étape sur la page pour continuer."),
+        TourWaiting => ("Opening the page for this step…", "Ouverture de la page de cette étape…"),
+        ShowMe => ("Show me", "Montrez-moi"),
+        ShowMeHelp => ("Show me loads the demo scenario of the question and guides you through it, step by step. The scenario it replaces can be restored once from Your data.", "Montrez-moi charge le scénario de démonstration de la question et vous guide étape par étape. Le scénario remplacé peut être restauré une fois depuis Vos données."),
+        StartTour => ("Start the guided tour", "Lancer la visite guidée"),
     };
     lang.pick(en, fr)
 }
@@ -471,6 +487,7 @@ pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> Strin
         FirstLink => ("First link of an MCID", "Première liaison d’un MCID"),
         PartnerUniversityAccess => ("Partner University access", "Accès à l’Université partenaire"),
         SameCredentials => ("Same credentials shortcut", "Raccourci des mêmes identifiants"),
+        Unlink => ("Unlinking an MCID", "Dissocier un MCID"),
         MovingCompany => ("Moving from company A to company B", "Passer de la société A à la société B"),
         LeavingTheCompany => ("Leaving the company, removal from the report", "Quitter la société, retrait du rapport"),
         UnansweredInvitation => ("An unanswered invitation", "Une invitation sans réponse"),
@@ -478,6 +495,50 @@ pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> Strin
         McidMerge => ("An MCID merge question", "Une question de fusion de MCID"),
     };
     format!("{} ({})", lang.pick(en, fr), built_in.rule().code())
+}
+
+/// "Step 3 of 7" in a guided tour.
+pub fn tour_progress(lang: Lang, step: usize, steps: usize) -> String {
+    lang.pick(format!("Step {step} of {steps}"), format!("Étape {step} sur {steps}"))
+}
+
+/// Certlink's words for a tour step where the source has none.
+pub fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
+    use crate::tours::Note::*;
+    match note {
+        Credentials(username) => lang.pick(
+            format!("In this demo: username {username}, password {}.", crate::rules::demo::LEARN_PASSWORD),
+            format!("Dans cette démonstration : nom d’utilisateur {username}, mot de passe {}.", crate::rules::demo::LEARN_PASSWORD),
+        ),
+        CorrectAddress { from, to } => lang.pick(
+            format!("The invitation went to {from}: correct the address used to {to} and confirm it."),
+            format!("L’invitation est partie à {from} : corrigez l’adresse utilisée en {to} et confirmez-la."),
+        ),
+        Resend => lang.pick(
+            "Then contact the person: Resend sends the sign-in details again, to the verified address.".to_string(),
+            "Contactez ensuite la personne : Renvoyer envoie de nouveau les détails de connexion, à l’adresse vérifiée.".to_string(),
+        ),
+        AutomaticUnlinkKept => lang.pick(
+            "The audit timeline keeps the automatic unlink, with both organisations and the rule behind it (D4).".to_string(),
+            "La chronologie d’audit garde la dissociation automatique, avec les deux organisations et la règle appliquée (D4).".to_string(),
+        ),
+        OffTheReport => lang.pick(
+            "The person who left no longer appears in the organisation’s skills report (R13).".to_string(),
+            "La personne partie n’apparaît plus dans le rapport des qualifications de l’organisation (R13).".to_string(),
+        ),
+        Evidence => lang.pick(
+            "Certlink gathers the evidence support asks for from the scenario.".to_string(),
+            "Certlink rassemble depuis le scénario les preuves que le support demande.".to_string(),
+        ),
+        OpenTicket => lang.pick(
+            "Describe the question, then open the ticket.".to_string(),
+            "Décrivez la question, puis ouvrez le ticket.".to_string(),
+        ),
+        TicketListed => lang.pick(
+            "The ticket is listed here, kept with the scenario.".to_string(),
+            "Le ticket figure ici, conservé avec le scénario.".to_string(),
+        ),
+    }
 }
 
 pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {

@@ -344,6 +344,7 @@ pub enum BuiltIn {
     FirstLink,
     PartnerUniversityAccess,
     SameCredentials,
+    Unlink,
     MovingCompany,
     LeavingTheCompany,
     UnansweredInvitation,
@@ -352,10 +353,11 @@ pub enum BuiltIn {
 }
 
 impl BuiltIn {
-    pub const ALL: [BuiltIn; 8] = [
+    pub const ALL: [BuiltIn; 9] = [
         BuiltIn::FirstLink,
         BuiltIn::PartnerUniversityAccess,
         BuiltIn::SameCredentials,
+        BuiltIn::Unlink,
         BuiltIn::MovingCompany,
         BuiltIn::LeavingTheCompany,
         BuiltIn::UnansweredInvitation,
@@ -369,6 +371,7 @@ impl BuiltIn {
             BuiltIn::FirstLink => Rule::R8,
             BuiltIn::PartnerUniversityAccess => Rule::R6,
             BuiltIn::SameCredentials => Rule::R9,
+            BuiltIn::Unlink => Rule::R11,
             BuiltIn::MovingCompany => Rule::R12,
             BuiltIn::LeavingTheCompany => Rule::R13,
             BuiltIn::UnansweredInvitation => Rule::R14,
@@ -386,7 +389,7 @@ impl BuiltIn {
             BuiltIn::LeavingTheCompany => "grace@contoso.com",
             BuiltIn::UnansweredInvitation => "adam@contoso.com",
             BuiltIn::YearlyLimit => "lena@contoso.com",
-            BuiltIn::McidMerge => "chen@contoso.com",
+            BuiltIn::Unlink | BuiltIn::McidMerge => "chen@contoso.com",
         }
     }
 

@@ -40,7 +40,7 @@ pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             Some(Outcome::Refused(refusal)) => {
                 let text = ctx.with_state(|s| refusal_sentence(lang, &refusal, s));
                 view! {
-                    <p class="message refused" role="alert">
+                    <p class="message refused" role="alert" data-tour="refusal">
                         {text}
                     </p>
                 }
@@ -189,7 +189,7 @@ pub fn Confirm(
         <Show when=move || open.get()>
             <div class="confirm" role="alertdialog" aria-label=tr(lang, label)>
                 <p>{question}</p>
-                <button class="button danger" on:click=move |_| on_confirm.run(())>
+                <button class="button danger" data-tour="confirm" on:click=move |_| on_confirm.run(())>
                     {tr(lang, confirm)}
                 </button>
                 <button class="button" on:click=move |_| open.set(false)>

@@ -7,6 +7,7 @@ use crate::i18n::reactive::{qt, tr};
 use crate::i18n::source::{quote, Source};
 use crate::i18n::{Lang, Text};
 use crate::route::Route;
+use crate::rules::demo::BuiltIn;
 use crate::session::use_ctx;
 use crate::views::common::{Field, SourceQuote};
 use leptos::prelude::*;
@@ -41,6 +42,7 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
     };
     view! {
         <h1>{qt(lang, Source::FaqHeading)}</h1>
+        <p id="show-me-help" class="sub">{tr(lang, Text::ShowMeHelp)}</p>
         <div class="card search" role="search">
             <Field label=Text::SearchFaq name="search" kind="search" value=query />
         </div>
@@ -72,7 +74,10 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
 
 #[component]
 fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
-    let lang = use_ctx().lang;
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    // Each question's guided tour: the built-in scenario of its rule.
+    let built_in = BuiltIn::ALL.into_iter().find(|b| b.rule() == entry.rule());
     let heading_id = format!("{}-q", entry.slug());
     let labelled_by = heading_id.clone();
     view! {
@@ -93,6 +98,20 @@ fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
             </h2>
             <SourceQuote sentences=entry.answer() />
             <p class="faq-links">
+                {built_in.map(|b| {
+                    view! {
+                        <button
+                            class="button"
+                            id=format!("show-me-{}", entry.slug())
+                            aria-describedby="show-me-help"
+                            on:click=move |_| {
+                                let _ = ctx.start_tour(b);
+                            }
+                        >
+                            {tr(lang, Text::ShowMe)}
+                        </button>
+                    }
+                })}
                 <a href=Route::Faq(Some(entry)).href()>
                     {tr(lang, Text::LinkToQuestion)} " (" {entry.rule().code()} ")"
                 </a>

@@ -12,5 +12,6 @@ pub mod sign_in;
 pub mod skills_report;
 pub mod support;
 pub mod timeline;
+pub mod tour;
 pub mod trainer;
 pub mod users;

@@ -70,13 +70,13 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     let remove =
         move |_| outcome.set(Some(ctx.execute(Command::RemovePartnerUniversityAccess { account: id.clone() }).into()));
     view! {
-        <section class="card field" aria-labelledby="your-learning">
+        <section class="card field" aria-labelledby="your-learning" data-tour="your-learning">
             <h2 id="your-learning">{tr(lang, Text::YourLearning)}</h2>
             {move || match since() {
                 None => {
                     view! {
                         <p>{tr(lang, Text::NoPartnerUniversityAccess)}</p>
-                        <button class="button primary" on:click=get.clone()>
+                        <button class="button primary" data-tour="get-pu-access" on:click=get.clone()>
                             {tr(lang, Text::GetPartnerUniversityAccess)}
                         </button>
                     }
@@ -94,7 +94,7 @@ fn YourLearning(id: AccountId) -> impl IntoView {
                             Source::PuStep3Within72h,
                             Source::PuStep3NewlyPassed,
                         ] />
-                        <button class="button" on:click=remove.clone()>
+                        <button class="button" data-tour="remove-pu-access" on:click=remove.clone()>
                             {tr(lang, Text::RemoveAccess)}
                         </button>
                     }
@@ -117,7 +117,7 @@ fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
         move || ctx.with_state(|s| s.account(&id).and_then(|a| a.linked_mcid.clone()))
     };
     view! {
-        <section class="card field" aria-labelledby="exams">
+        <section class="card field" aria-labelledby="exams" data-tour="exams">
             <h2 id="exams">{tr(lang, Text::ExamsAndCertifications)}</h2>
             {move || match linked() {
                 Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
@@ -155,7 +155,7 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
                     .collect_view()
             }}
         </ul>
-        <button class="button" on:click=remove>
+        <button class="button" data-tour="remove-access" on:click=remove>
             {tr(lang, Text::RemoveAccess)}
         </button>
     }
@@ -201,7 +201,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
             shortcut_email()
                 .map(|email| {
                     view! {
-                        <button class="button primary" on:click=shortcut.clone()>
+                        <button class="button primary" data-tour="same-credentials" on:click=shortcut.clone()>
                             {move || crate::i18n::use_email_to_associate(lang.get(), &email)}
                         </button>
                     }
@@ -211,7 +211,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
             when=move || prompting.get()
             fallback=move || {
                 view! {
-                    <button class="button" on:click=move |_| prompting.set(true)>
+                    <button class="button" data-tour="associate" on:click=move |_| prompting.set(true)>
                         {tr(lang, Text::AssociateMicrosoftLearningAccount)}
                     </button>
                 }
@@ -219,6 +219,9 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
         >
             <form class="form" on:submit=submit.clone()>
                 <p>{qt(lang, Source::MlStep3)}</p>
+                // A guided tour points at the fields and buttons only: its
+                // dialog quotes the sentence above, and on a phone both fit.
+                <div class="form" data-tour="mcid-form">
                 <Field
                     label=Text::MicrosoftLearningUsername
                     name="mcid-username"
@@ -243,6 +246,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                         {tr(lang, Text::Cancel)}
                     </button>
                 </div>
+                </div>
             </form>
         </Show>
     }
@@ -255,7 +259,7 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
     let lang = ctx.lang;
     let status = move || ctx.with_state(|s| profile_limit(s, &id, ctx.now()));
     view! {
-        <section class="card field" aria-labelledby="yearly-limit">
+        <section class="card field" aria-labelledby="yearly-limit" data-tour="yearly-limit">
             <h2 id="yearly-limit">{tr(lang, Text::YearlyLimit)}</h2>
             <p>
                 {move || {

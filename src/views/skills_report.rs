@@ -43,7 +43,7 @@ pub fn SkillsReport() -> impl IntoView {
             Some(Err(refusal)) => view! { <NotAllowed refusal=refusal.clone() /> }.into_any(),
             Some(Ok(r)) if r.is_empty() => {
                 view! {
-                    <p class="card" role="status">
+                    <p class="card" role="status" data-tour="report">
                         {tr(lang, Text::NoSkillsData)}
                     </p>
                 }
@@ -57,7 +57,8 @@ pub fn SkillsReport() -> impl IntoView {
                 let last = first + rows.len();
                 view! {
                     <SourceQuote sentences=&[Source::AdminRoles, Source::PuStep3Within72h, Source::PuStep3NewlyPassed] />
-                    <div class="toolbar">
+                    // A guided tour points here: a screen-sized target, unlike the table.
+                    <div class="toolbar" data-tour="report">
                         <button class="button primary" on:click=download>
                             {tr(lang, Text::DownloadSkillsReport)}
                         </button>
@@ -161,6 +162,7 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
                             view! {
                                 <button
                                     class="button danger"
+                                    data-tour=format!("remove-from-report {account}")
                                     on:click=remove
                                     aria-label=move || crate::i18n::remove_from_report_label(lang.get(), &person)
                                 >

@@ -85,7 +85,7 @@ pub fn Support() -> impl IntoView {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(_) => {
                 view! {
-                    <fieldset class="card problems">
+                    <fieldset class="card problems" data-tour="problems">
                         <legend>{tr(lang, Text::WhatIsTheProblem)}</legend>
                         {Problem::ALL
                             .into_iter()
@@ -143,7 +143,7 @@ fn Advice(problem: Problem) -> impl IntoView {
             let next = advice.next_allowed;
             let evidence = advice.evidence.clone();
             view! {
-                <section class="card advice" aria-labelledby="advice-heading">
+                <section class="card advice" aria-labelledby="advice-heading" data-tour="advice">
                     <h2 id="advice-heading">{move || route_name(lang.get(), route)} " (" {advice.rule.code()} ")"</h2>
                     {match route {
                         SupportRoute::Faq(rule) => {
@@ -169,7 +169,7 @@ fn Advice(problem: Problem) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                <form class="form" on:submit=submit>
+                                <form class="form" data-tour="ticket-form" on:submit=submit>
                                     <label>
                                         <span>{tr(lang, Text::TicketDetails)}</span>
                                         <textarea name="details" rows="4" bind:value=details></textarea>
@@ -203,7 +203,7 @@ fn Tickets() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="tickets">
+        <section class="card" aria-labelledby="tickets" data-tour="tickets">
             <h2 id="tickets">{tr(lang, Text::YourTickets)}</h2>
             {move || {
                 let list = mine();

@@ -7,7 +7,7 @@ use crate::i18n::events::event_sentence;
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, timeline_count, Text};
 use crate::rules::audit::{filter_trail, TrailFilter};
-use crate::rules::{AccountId, Actor, MpnId};
+use crate::rules::{AccountId, Actor, EventKind, MpnId};
 use crate::session::use_ctx;
 use crate::views::common::Choice;
 use leptos::prelude::*;
@@ -57,8 +57,11 @@ pub fn Timeline() -> impl IntoView {
                         Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
                     };
                     let rule = event.kind.rule().code();
+                    // A guided tour points at the automatic unlink (R12).
+                    let tour =
+                        matches!(event.kind, EventKind::McidAutomaticallyUnlinked { .. }).then_some("auto-unlink");
                     view! {
-                        <li>
+                        <li data-tour=tour>
                             <p class="when">
                                 <time>{format_date_time(lang, event.at)}</time>
                                 " · "

@@ -10,6 +10,7 @@ use crate::rules::demo::BuiltIn;
 use crate::rules::reports::PROOFS;
 use crate::rules::{Actor, Command, Credential};
 use crate::session::use_ctx;
+use crate::tours::steps;
 use crate::views::common::{Choice, Outcome, OutcomeMessage};
 use chrono::Duration;
 use leptos::prelude::*;
@@ -52,13 +53,18 @@ fn Scenarios() -> impl IntoView {
         let Some(built_in) = BuiltIn::ALL.into_iter().find(|b| b.rule().code() == code) else { return };
         if ctx.load_built_in(built_in).is_ok() {
             loaded.set(Some(built_in));
-            // Where the case begins: the admin pages for R13 and R14,
-            // Support for R16, My Profile for the others.
-            ctx.go(match built_in {
-                BuiltIn::LeavingTheCompany | BuiltIn::UnansweredInvitation => Route::Users,
-                BuiltIn::McidMerge => Route::Support,
-                _ => Route::Profile,
-            });
+            // Where the case begins: its tour's first page.
+            if let Some(first) = steps(built_in).first() {
+                ctx.go(first.page.clone());
+            }
+        }
+    };
+    let tour = move |_| {
+        let code = chosen.get_untracked();
+        if let Some(built_in) = BuiltIn::ALL.into_iter().find(|b| b.rule().code() == code) {
+            if ctx.start_tour(built_in).is_ok() {
+                loaded.set(Some(built_in));
+            }
         }
     };
     let message = move || {
@@ -75,6 +81,9 @@ fn Scenarios() -> impl IntoView {
                 <Choice label=Text::ScenarioLabel id="scenario" options value=chosen />
                 <button type="submit" class="button">
                     {tr(lang, Text::LoadScenario)}
+                </button>
+                <button type="button" class="button primary" id="start-tour" on:click=tour>
+                    {tr(lang, Text::StartTour)}
                 </button>
             </form>
             {message}

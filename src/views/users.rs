@@ -39,7 +39,7 @@ pub fn Users() -> impl IntoView {
                 view! {
                     <OutcomeMessage outcome=outcome />
                     <InviteForm outcome=outcome />
-                    <section class="card" aria-labelledby="no-response">
+                    <section class="card" aria-labelledby="no-response" data-tour="no-response">
                         <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>
                         <SourceQuote sentences=&[Source::FaqNoResponseCase, Source::FaqNoResponseAnswer] />
                         {if invited.is_empty() {
@@ -156,15 +156,25 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
                 {sent}
             </p>
             <div class="actions">
-                <button class="button" on:click=move |_| verifying.update(|v| *v = !*v) aria-expanded=move || verifying.get().to_string()>
+                <button
+                    class="button"
+                    data-tour=format!("verify {id}")
+                    on:click=move |_| verifying.update(|v| *v = !*v)
+                    aria-expanded=move || verifying.get().to_string()
+                >
                     {tr(lang, Text::VerifyEmailAddress)}
                 </button>
-                <button class="button" on:click=resend aria-label=move || crate::i18n::resend_label(lang.get(), &label)>
+                <button
+                    class="button"
+                    data-tour=format!("resend {id}")
+                    on:click=resend
+                    aria-label=move || crate::i18n::resend_label(lang.get(), &label)
+                >
                     {tr(lang, Text::Resend)}
                 </button>
             </div>
             <Show when=move || verifying.get()>
-                <form class="form inline" on:submit=verify.clone()>
+                <form class="form inline" data-tour="verify-form" on:submit=verify.clone()>
                     <Field label=Text::EmailAddressUsed name="verify-email" inputmode="email" value=corrected />
                     <button type="submit" class="button primary">
                         {tr(lang, Text::ConfirmAddress)}
@@ -216,6 +226,7 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
                         view! {
                             <button
                                 class="button danger"
+                                data-tour=format!("delete {id}")
                                 on:click=move |_| confirming.set(true)
                                 aria-label=move || crate::i18n::delete_account_label(lang.get(), &name)
                             >

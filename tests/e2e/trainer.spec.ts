@@ -125,6 +125,7 @@ const builtIns: [string, string, string][] = [
   ['First link of an MCID (R8)', 'Priya Patel', 'My Profile'],
   ['Partner University access (R6)', 'Sam Sato', 'My Profile'],
   ['Same credentials shortcut (R9)', 'Sam Sato', 'My Profile'],
+  ['Unlinking an MCID (R11)', 'Chen Li', 'My Profile'],
   ['Moving from company A to company B (R12)', 'Mia Moreau', 'My Profile'],
   ['Leaving the company, removal from the report (R13)', 'Grace Garcia', 'Users'],
   ['An unanswered invitation (R14)', 'Adam Adebayo', 'Users'],

@@ -1,0 +1,461 @@
+//! The guided tour overlay (issue 6): a labelled dialog beside the control
+//! a step points at, a shade that takes every click but the control's, and
+//! the keyboard kept in the dialog and the control while the tour lasts.
+//!
+//! The steps come from [`crate::tours`]; this file only finds their
+//! controls on the page, follows them as the page scrolls or reflows, and
+//! moves on when the person does the step.
+
+use crate::i18n::reactive::tr;
+use crate::i18n::source::quote;
+use crate::i18n::{built_in_name, tour_note, tour_progress, Lang, Text};
+use crate::session::{use_ctx, Ctx};
+use crate::tours::{steps, Advance, Check, TourAt};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// A box in viewport pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+struct Rect {
+    top: f64,
+    left: f64,
+    width: f64,
+    height: f64,
+}
+
+/// Space between the control, its ring, the dialog and the screen's edge.
+const GAP: f64 = 8.0;
+/// How often the overlay looks for its control: it may appear late (another
+/// page drawing) or move without a scroll or resize event (a reflow).
+const TICK_MS: u64 = 120;
+/// About 1.5 s without the control: the step cannot be done from here.
+const MISSING_TICKS: u32 = 13;
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
+                         textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+fn find(name: &str) -> Option<Element> {
+    document().query_selector(&format!("[data-tour=\"{name}\"]")).ok().flatten()
+}
+
+fn rect_of(el: &Element) -> Rect {
+    let r = el.get_bounding_client_rect();
+    Rect { top: r.top(), left: r.left(), width: r.width(), height: r.height() }
+}
+
+fn viewport() -> (f64, f64) {
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    (size(window().inner_width()), size(window().inner_height()))
+}
+
+/// Whether the step's check holds now: the rules say for the state, the
+/// page for what it shows.
+fn holds(ctx: Ctx, check: Check) -> bool {
+    if let Check::Shown(name) = check {
+        return find(name).is_some();
+    }
+    let Some(person) = ctx.session.get_untracked() else { return false };
+    ctx.scenario.with_untracked(|s| check.holds(s.state(), &person)).unwrap_or(false)
+}
+
+/// Below this, a dialog squeezed beside its control cannot be read.
+const MIN_DIALOG_HEIGHT: f64 = 120.0;
+
+/// The dialog's top, left and, when it must scroll inside to stay clear of
+/// its control, its greatest height: below the control if it fits, else
+/// above, else beside it, else in the larger space left, scrolling. It
+/// never covers the control; it is centred while there is none.
+fn place(target: Option<Rect>, (vw, vh): (f64, f64), (dw, dh): (f64, f64)) -> (f64, f64, Option<f64>) {
+    let Some(r) = target else { return (((vh - dh) / 2.0).max(GAP), ((vw - dw) / 2.0).max(GAP), None) };
+    let clamp_left = |left: f64| left.min(vw - dw - GAP).max(GAP);
+    let clamp_top = |top: f64| top.min(vh - dh - GAP).max(GAP);
+    let below = r.top + r.height + GAP;
+    let above = r.top - GAP - dh;
+    let (space_below, space_above) = (vh - GAP - below, r.top - 2.0 * GAP);
+    if dh <= space_below {
+        (below, clamp_left(r.left), None)
+    } else if dh <= space_above {
+        (above, clamp_left(r.left), None)
+    } else if r.left + r.width + GAP + dw <= vw - GAP {
+        (clamp_top(r.top), r.left + r.width + GAP, None)
+    } else if r.left - GAP - dw >= GAP {
+        (clamp_top(r.top), r.left - GAP - dw, None)
+    } else if space_below >= space_above && space_below >= MIN_DIALOG_HEIGHT {
+        (below, clamp_left(r.left), Some(space_below))
+    } else if space_above >= MIN_DIALOG_HEIGHT {
+        (GAP, clamp_left(r.left), Some(space_above))
+    } else {
+        // A control taller than the screen: the person scrolls it past.
+        (clamp_top(below), clamp_left(r.left), None)
+    }
+}
+
+/// The four shades around the control (top, bottom, left, right), padded
+/// by the ring; one shade over everything while there is no control.
+fn shades(target: Option<Rect>, (vw, vh): (f64, f64)) -> [Rect; 4] {
+    let none = Rect::default();
+    let Some(r) = target else { return [Rect { top: 0.0, left: 0.0, width: vw, height: vh }, none, none, none] };
+    let (top, bottom) = ((r.top - 4.0).max(0.0), (r.top + r.height + 4.0).min(vh));
+    let (left, right) = ((r.left - 4.0).max(0.0), (r.left + r.width + 4.0).min(vw));
+    [
+        Rect { top: 0.0, left: 0.0, width: vw, height: top },
+        Rect { top: bottom, left: 0.0, width: vw, height: (vh - bottom).max(0.0) },
+        Rect { top, left: 0.0, width: left, height: bottom - top },
+        Rect { top, left: right, width: (vw - right).max(0.0), height: bottom - top },
+    ]
+}
+
+/// Puts the shades, the ring and the dialog in place for a control at
+/// `target` (whole pixels: no float formatting code in the bundle).
+fn paint(
+    boxes: &[NodeRef<leptos::html::Div>; 5],
+    dialog: NodeRef<leptos::html::Div>,
+    target: Option<Rect>,
+    size: (f64, f64),
+    dialog_size: (f64, f64),
+) {
+    let set = |el: &HtmlElement, r: Rect| {
+        let style = el.style();
+        for (name, v) in [("top", r.top), ("left", r.left), ("width", r.width), ("height", r.height)] {
+            let _ = style.set_property(name, &format!("{}px", v.round() as i32));
+        }
+    };
+    for (node, r) in boxes.iter().zip(shades(target, size)) {
+        if let Some(el) = node.get_untracked() {
+            set(&el, r);
+        }
+    }
+    if let Some(ring) = boxes[4].get_untracked() {
+        ring.set_hidden(target.is_none());
+        let r = target.unwrap_or_default();
+        set(&ring, Rect { top: r.top - 4.0, left: r.left - 4.0, width: r.width + 8.0, height: r.height + 8.0 });
+    }
+    if let Some(d) = dialog.get_untracked() {
+        let (top, left, max_height) = place(target, size, dialog_size);
+        let style = HtmlElement::style(&d);
+        let _ = style.set_property("top", &format!("{}px", top.round() as i32));
+        let _ = style.set_property("left", &format!("{}px", left.round() as i32));
+        let _ = match max_height {
+            Some(h) => style.set_property("max-height", &format!("{}px", h.floor() as i32)),
+            None => style.remove_property("max-height").map(drop),
+        };
+    }
+}
+
+/// The focusable controls in `root`, `root` first if it is one.
+fn focusables(root: &Element, into: &mut Vec<HtmlElement>) {
+    if root.matches(FOCUSABLE).unwrap_or(false) {
+        into.push(root.clone().unchecked_into());
+    }
+    if let Ok(list) = root.query_selector_all(FOCUSABLE) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                // Hidden controls cannot take the keyboard.
+                if el.get_client_rects().length() > 0 {
+                    into.push(el);
+                }
+            }
+        }
+    }
+}
+
+/// Gives the keyboard to the element with `id` once it is on the page
+/// (going back to the page it was on takes a frame or two).
+fn focus_when_present(id: String, tries: u32) {
+    request_animation_frame(move || match document().get_element_by_id(&id) {
+        Some(el) => {
+            let _ = el.unchecked_into::<HtmlElement>().focus();
+        }
+        None if tries > 0 => focus_when_present(id, tries - 1),
+        None => {}
+    });
+}
+
+/// The address shows the tour's step, without a new history entry per step.
+fn show_in_address(ctx: Ctx) {
+    let address = ctx.address(&ctx.route.get_untracked());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
+/// Moves to step `to` of the tour at `at`, or ends it past the last step.
+fn go_to(ctx: Ctx, at: TourAt, to: usize) {
+    if ctx.tour.get_untracked() != Some(at) {
+        return;
+    }
+    if to < steps(at.tour).len() {
+        ctx.tour.set(Some(TourAt { step: to, ..at }));
+    } else {
+        end(ctx);
+    }
+}
+
+/// Ends the tour; the keyboard goes back to where it was before.
+fn end(ctx: Ctx) {
+    let back_to = ctx.end_tour();
+    show_in_address(ctx);
+    if let Some(id) = back_to {
+        focus_when_present(id, 30);
+    }
+}
+
+#[component]
+pub fn TourOverlay() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    // The control is not on the page (yet): the dialog says so.
+    let waiting = RwSignal::new(true);
+    // Next is on: the step needs no action, or its action is done.
+    let done = RwSignal::new(false);
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    let boxes = [(); 5].map(|()| NodeRef::<leptos::html::Div>::new());
+    // Per step: the control found, how long it has been missing, whether
+    // it was scrolled to, and whether the step was already done on entry
+    // (then it does not move on by itself: the person came back to it).
+    let target = StoredValue::new_local(None::<Element>);
+    let missing = StoredValue::new(0u32);
+    let scrolled = StoredValue::new(false);
+    let done_on_entry = StoredValue::new(false);
+
+    let tick = move || {
+        let Some(at) = ctx.tour.get_untracked() else { return };
+        let all = steps(at.tour);
+        let step = &all[at.step];
+        let size = viewport();
+        // The height its content asks for, even while it is held shorter.
+        let dialog_size =
+            dialog.get_untracked().map_or((320.0, 220.0), |d| (rect_of(&d).width, f64::from(d.scroll_height()) + 2.0));
+        if let Advance::When(check) = step.advance {
+            let now = holds(ctx, check);
+            if now && !done_on_entry.get_value() {
+                return go_to(ctx, at, at.step + 1);
+            }
+            if done.get_untracked() != now {
+                done.set(now);
+            }
+        }
+        let on_page = ctx.route.get_untracked() == step.page;
+        match on_page.then(|| find(step.target)).flatten() {
+            Some(el) => {
+                missing.set_value(0);
+                if !scrolled.get_value() {
+                    scrolled.set_value(true);
+                    scroll_to(&el, dialog_size.1, size.1);
+                }
+                paint(&boxes, dialog, Some(rect_of(&el)), size, dialog_size);
+                if waiting.get_untracked() {
+                    waiting.set(false);
+                }
+                target.set_value(Some(el));
+            }
+            None => {
+                paint(&boxes, dialog, None, size, dialog_size);
+                if !waiting.get_untracked() {
+                    waiting.set(true);
+                }
+                target.set_value(None);
+                missing.update_value(|n| *n += 1);
+                if missing.get_value() < MISSING_TICKS {
+                    return;
+                }
+                // Never a step pointing at nothing: back to the step's page,
+                // else on past a step already done, else back to the step
+                // that brings the control (a reload closed the form).
+                missing.set_value(0);
+                if !on_page {
+                    ctx.go(step.page.clone());
+                } else if matches!(step.advance, Advance::When(check) if holds(ctx, check)) {
+                    go_to(ctx, at, at.step + 1);
+                } else if at.step > 0 {
+                    go_to(ctx, at, at.step - 1);
+                }
+            }
+        }
+    };
+
+    // A new step: go to its page, put it in the address, and give the
+    // dialog the keyboard so the step is read out.
+    Effect::new(move |_| {
+        let Some(at) = ctx.tour.get() else { return };
+        let step = steps(at.tour).swap_remove(at.step);
+        missing.set_value(0);
+        scrolled.set_value(false);
+        target.set_value(None);
+        let already = match step.advance {
+            Advance::When(check) => holds(ctx, check),
+            _ => false,
+        };
+        done_on_entry.set_value(already);
+        done.set(step.advance == Advance::Next || already);
+        if ctx.route.get_untracked() != step.page {
+            ctx.go(step.page);
+        }
+        show_in_address(ctx);
+        request_animation_frame(move || {
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.focus();
+            }
+            tick();
+        });
+    });
+
+    let interval = set_interval_with_handle(tick, std::time::Duration::from_millis(TICK_MS)).ok();
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| tick());
+    // Scrolling anything (the page, the report's table) moves the control;
+    // scroll events do not bubble, so listen while they go down.
+    let on_scroll = Closure::<dyn Fn()>::new(tick).into_js_value();
+    let _ = window().add_event_listener_with_callback_and_bool("scroll", on_scroll.unchecked_ref(), true);
+    // The person clicking the control does the step.
+    let on_click = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(at) = ctx.tour.get_untracked() else { return };
+        let step = steps(at.tour).swap_remove(at.step);
+        let Some(el) = target.get_value() else { return };
+        let clicked = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let is_control = el.matches("a, button").unwrap_or(false);
+        if !matches!(step.advance, Advance::When(_)) && is_control && el.contains(clicked.as_ref()) {
+            // After the page has handled the click.
+            request_animation_frame(move || go_to(ctx, at, at.step + 1));
+        }
+    });
+    // Tab goes round the dialog and the control only; Escape ends the tour.
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
+        "Escape" => {
+            ev.prevent_default();
+            end(ctx);
+        }
+        "Tab" => {
+            let mut ring = Vec::new();
+            if let Some(el) = target.get_value() {
+                focusables(&el, &mut ring);
+            }
+            if let Some(d) = dialog.get_untracked() {
+                focusables(&d, &mut ring);
+            }
+            if ring.is_empty() {
+                return;
+            }
+            ev.prevent_default();
+            let active = document().active_element();
+            let at = ring.iter().position(|el| active.as_ref() == Some(el.unchecked_ref::<Element>()));
+            let n = ring.len();
+            let next = match (at, ev.shift_key()) {
+                (Some(i), false) => (i + 1) % n,
+                (Some(i), true) => (i + n - 1) % n,
+                (None, false) => 0,
+                (None, true) => n - 1,
+            };
+            let _ = ring[next].focus();
+        }
+        _ => {}
+    });
+    on_cleanup(move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+        on_resize.remove();
+        on_click.remove();
+        on_key.remove();
+        let _ = window().remove_event_listener_with_callback_and_bool("scroll", on_scroll.unchecked_ref(), true);
+    });
+
+    let step = move || ctx.tour.get().map(|at| (at, steps(at.tour).swap_remove(at.step)));
+    let count = move || ctx.tour.get().map_or(0, |at| steps(at.tour).len());
+    // The source's words for the step, then Certlink's, in the current language.
+    let quoted = move || {
+        let lang = lang.get();
+        step().map(|(_, s)| s.says.iter().map(|&q| quote(lang, q)).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    };
+    let noted = move || step().and_then(|(_, s)| s.note).map(|n| tour_note(lang.get(), n)).unwrap_or_default();
+    let next = move |_| {
+        if let Some(at) = ctx.tour.get_untracked() {
+            go_to(ctx, at, at.step + 1);
+        }
+    };
+    // Back skips the steps whose control is gone because they were done
+    // (the form Associate opened replaces the button).
+    let back = move |_| {
+        let Some(at) = ctx.tour.get_untracked() else { return };
+        let all = steps(at.tour);
+        let here = ctx.route.get_untracked();
+        let mut to = at.step;
+        while to > 0 {
+            to -= 1;
+            let s = &all[to];
+            if s.advance == Advance::Next || s.page != here || find(s.target).is_some() {
+                break;
+            }
+        }
+        go_to(ctx, at, to);
+    };
+    let other_lang = move || match lang.get() {
+        Lang::En => Lang::Fr,
+        Lang::Fr => Lang::En,
+    };
+    view! {
+        <div class="tour" aria-hidden="true">
+            <div class="tour-shade" node_ref=boxes[0]></div>
+            <div class="tour-shade" node_ref=boxes[1]></div>
+            <div class="tour-shade" node_ref=boxes[2]></div>
+            <div class="tour-shade" node_ref=boxes[3]></div>
+            <div class="tour-ring" node_ref=boxes[4]></div>
+        </div>
+        <div
+            class="tour-dialog"
+            role="dialog"
+            aria-labelledby="tour-title"
+            aria-describedby="tour-progress tour-text"
+            tabindex="-1"
+            node_ref=dialog
+        >
+            <p id="tour-progress" class="tour-progress">
+                {move || step().map(|(at, _)| tour_progress(lang.get(), at.step + 1, count()))}
+            </p>
+            <h2 id="tour-title">{move || step().map(|(at, _)| built_in_name(lang.get(), at.tour))}</h2>
+            <div id="tour-text">
+                // Plain text closures: the cheapest views to build (bundle size).
+                <blockquote hidden=move || quoted().is_empty()>
+                    <p>{quoted}</p>
+                </blockquote>
+                <p hidden=move || noted().is_empty()>{noted}</p>
+                <p class="tour-hint" hidden=move || !waiting.get()>
+                    {tr(lang, Text::TourWaiting)}
+                </p>
+                <p class="tour-hint" hidden=move || done.get()>
+                    {tr(lang, Text::TourDoIt)}
+                </p>
+            </div>
+            <div class="actions">
+                <button class="button" disabled=move || step().is_none_or(|(at, _)| at.step == 0) on:click=back>
+                    {tr(lang, Text::TourBack)}
+                </button>
+                <button class="button primary" disabled=move || !done.get() on:click=next>
+                    {move || {
+                        let last = step().is_some_and(|(at, _)| at.step + 1 == count());
+                        crate::i18n::t(lang.get(), if last { Text::TourFinish } else { Text::Next })
+                    }}
+                </button>
+                <button class="button" on:click=move |_| end(ctx)>
+                    {tr(lang, Text::TourExit)}
+                </button>
+                <button class="link-button" lang=move || other_lang().code() on:click=move |_| lang.set(other_lang())>
+                    {move || other_lang().endonym()}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Brings the control into view (inside scrolled boxes too), then scrolls
+/// the page so the control and a dialog of height `dh` both fit if they can.
+fn scroll_to(el: &Element, dh: f64, vh: f64) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    let r = rect_of(el);
+    let together = r.height + GAP + dh;
+    let wanted_top = if together + 2.0 * GAP <= vh { (vh - together) / 2.0 } else { GAP };
+    window().scroll_by_with_x_and_y(0.0, r.top - wanted_top);
+}
