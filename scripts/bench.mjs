@@ -51,7 +51,8 @@ async function lighthouseFigures() {
     console.log(
       `Lighthouse ${result.lhr.lighthouseVersion} (${result.lhr.configSettings.formFactor}, simulated throttling): ` +
         `performance ${score('performance')}, accessibility ${score('accessibility')}, best-practices ${score('best-practices')}, ` +
-        `FCP ${audits['first-contentful-paint'].displayValue}, TTI ${audits.interactive.displayValue}`,
+        `FCP ${audits['first-contentful-paint'].displayValue}, LCP ${audits['largest-contentful-paint'].displayValue}, ` +
+        `TBT ${audits['total-blocking-time'].displayValue}, TTI ${audits.interactive.displayValue}`,
     );
     for (const id of ['performance', 'accessibility', 'best-practices']) {
       const lost = categories[id].auditRefs

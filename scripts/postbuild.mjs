@@ -18,6 +18,20 @@ let index = readFileSync(indexPath, 'utf8');
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const short = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
+// Trunk minifies our CSS and HTML but not wasm-bindgen's JS glue: terser
+// does, in release builds, and the preload's integrity follows.
+if (process.env.TRUNK_PROFILE === 'release') {
+  const { minify } = await import('terser');
+  for (const name of readdirSync(dir).filter((f) => /^certlink-[0-9a-f]+\.js$/.test(f))) {
+    const path = join(dir, name);
+    const { code } = await minify(readFileSync(path, 'utf8'), { module: true, ecma: 2020 });
+    writeFileSync(path, code);
+    const preload = new RegExp(`(href="?\\./${name}"? integrity="?)sha384-[A-Za-z0-9+/=]+`);
+    if (!preload.test(index)) throw new Error(`postbuild: no integrity for ${name} in ${indexPath}`);
+    index = index.replace(preload, `$1${sri(code)}`);
+  }
+}
+
 // `type=module` when Trunk minifies the page, `type="module"` otherwise.
 const inline = index.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error(`postbuild: no inline loader in ${indexPath}`);
