@@ -204,8 +204,8 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
             step(Support, "problems", &[FaqLimitedSupport], Next),
         ],
         BuiltIn::McidMerge => vec![
-            step(Support, "problems", &[SupportMerge], When(Check::Shown("advice"))),
-            noted(Support, "advice", &[SupportMerge], Note::Evidence, Next),
+            step(Support, "problems", &[SupportMerge], When(Check::Shown("advice-certification"))),
+            noted(Support, "advice-certification", &[SupportMerge], Note::Evidence, Next),
             noted(Support, "ticket-form", &[], Note::OpenTicket, When(Check::TicketOpened)),
             noted(Support, "tickets", &[], Note::TicketListed, Next),
         ],

@@ -63,6 +63,16 @@ fn evidence_line(lang: Lang, evidence: &Evidence) -> String {
     }
 }
 
+/// The `data-tour` name of the advice for `route`: the R16 tour waits for
+/// Certification Support's, not any advice.
+fn tour_name(route: SupportRoute) -> &'static str {
+    match route {
+        SupportRoute::CertificationSupport => "advice-certification",
+        SupportRoute::MicrosoftSupport => "advice-microsoft",
+        SupportRoute::Faq(_) => "advice-faq",
+    }
+}
+
 fn route_name(lang: Lang, route: SupportRoute) -> &'static str {
     match route {
         SupportRoute::MicrosoftSupport => lang.pick("Microsoft support", "Support technique Microsoft"),
@@ -143,7 +153,7 @@ fn Advice(problem: Problem) -> impl IntoView {
             let next = advice.next_allowed;
             let evidence = advice.evidence.clone();
             view! {
-                <section class="card advice" aria-labelledby="advice-heading" data-tour="advice">
+                <section class="card advice" aria-labelledby="advice-heading" data-tour=tour_name(route)>
                     <h2 id="advice-heading">{move || route_name(lang.get(), route)} " (" {advice.rule.code()} ")"</h2>
                     {match route {
                         SupportRoute::Faq(rule) => {
