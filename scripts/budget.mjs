@@ -22,6 +22,7 @@
 // Lighter ways tried: text-only reactive pieces in the dialog (-0.9 KB),
 // boxes placed through the CSSOM from one function instead of reactive
 // style attributes, with no float formatting (-15 KB, the largest win).
+// Then terser on wasm-bindgen's JS glue (postbuild.mjs): 335.2 KB.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
