@@ -136,18 +136,18 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
                 Note::Credentials("priya.patel@outlook.com"),
                 When(Check::McidLinked),
             ),
-            step(Profile, "exams", &[Competency, FaqLinkPrivacy], Next),
+            step(Profile, "linked-mcid", &[Competency, FaqLinkPrivacy], Next),
         ],
         BuiltIn::PartnerUniversityAccess => vec![
             step(Profile, "profile-button", &[PuStep2], Next),
             step(Profile, "get-pu-access", &[PuStep3], When(Check::PartnerUniversityAccess)),
-            step(Profile, "your-learning", &[PuStep3Associated, PuStep3Within72h, PuStep3NewlyPassed], Next),
+            step(Profile, "pu-since", &[PuStep3Associated, PuStep3Within72h, PuStep3NewlyPassed], Next),
             step(Profile, "remove-pu-access", &[PuStep4], Next),
         ],
         BuiltIn::SameCredentials => vec![
-            step(Profile, "your-learning", &[PuStep3Associated], Next),
+            step(Profile, "pu-since", &[PuStep3Associated], Next),
             step(Profile, "same-credentials", &[MlSameCredentials], When(Check::McidLinked)),
-            step(Profile, "exams", &[Competency], Next),
+            step(Profile, "linked-mcid", &[Competency], Next),
         ],
         BuiltIn::MovingCompany => vec![
             step(Profile, "exams", &[FaqMoveAnswer], Next),
@@ -159,7 +159,7 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
                 Note::Credentials("mia.moreau@outlook.com"),
                 When(Check::McidLinked),
             ),
-            step(Profile, "exams", &[FaqMoveAutomatic], Next),
+            step(Profile, "outcome", &[FaqMoveAutomatic], Next),
             noted(Timeline, "auto-unlink", &[], Note::AutomaticUnlinkKept, Next),
         ],
         BuiltIn::LeavingTheCompany => vec![
@@ -174,7 +174,7 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
             noted(SkillsReport, "report", &[], Note::OffTheReport, Next),
         ],
         BuiltIn::UnansweredInvitation => vec![
-            step(Users, "no-response", &[FaqNoResponseCase], Next),
+            step(Users, "invitations", &[FaqNoResponseCase], Next),
             step(Users, "verify noah@contso.com", &[FaqNoResponseAnswer], Click),
             noted(
                 Users,
@@ -205,7 +205,7 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
         ],
         BuiltIn::McidMerge => vec![
             step(Support, "problems", &[SupportMerge], When(Check::Shown("advice-certification"))),
-            noted(Support, "advice-certification", &[SupportMerge], Note::Evidence, Next),
+            noted(Support, "evidence", &[SupportMerge], Note::Evidence, Next),
             noted(Support, "ticket-form", &[], Note::OpenTicket, When(Check::TicketOpened)),
             noted(Support, "tickets", &[], Note::TicketListed, Next),
         ],

@@ -49,7 +49,7 @@ pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             Some(Outcome::Done(kinds)) => {
                 let lines = ctx.with_state(|s| kinds.iter().map(|k| event_sentence(lang, k, s)).collect::<Vec<_>>());
                 view! {
-                    <div class="message done" role="status">
+                    <div class="message done" role="status" data-tour="outcome">
                         {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                     </div>
                 }

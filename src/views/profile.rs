@@ -70,7 +70,7 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     let remove =
         move |_| outcome.set(Some(ctx.execute(Command::RemovePartnerUniversityAccess { account: id.clone() }).into()));
     view! {
-        <section class="card field" aria-labelledby="your-learning" data-tour="your-learning">
+        <section class="card field" aria-labelledby="your-learning">
             <h2 id="your-learning">{tr(lang, Text::YourLearning)}</h2>
             {move || match since() {
                 None => {
@@ -84,7 +84,7 @@ fn YourLearning(id: AccountId) -> impl IntoView {
                 }
                 Some(at) => {
                     view! {
-                        <p>
+                        <p data-tour="pu-since">
                             {move || {
                                 crate::i18n::partner_university_since(lang.get(), &format_date(lang.get(), at))
                             }}
@@ -139,7 +139,7 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
     };
     let remove = move |_| outcome.set(Some(ctx.execute(Command::RemoveAccess { account: id.clone() }).into()));
     view! {
-        <p>
+        <p data-tour="linked-mcid">
             {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
         </p>
         <ul class="credentials">

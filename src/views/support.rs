@@ -170,7 +170,7 @@ fn Advice(problem: Problem) -> impl IntoView {
                         _ => {
                             view! {
                                 <h3>{tr(lang, Text::EvidenceHeading)}</h3>
-                                <ul class="evidence">
+                                <ul class="evidence" data-tour="evidence">
                                     {evidence
                                         .iter()
                                         .map(|e| {

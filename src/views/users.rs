@@ -39,14 +39,14 @@ pub fn Users() -> impl IntoView {
                 view! {
                     <OutcomeMessage outcome=outcome />
                     <InviteForm outcome=outcome />
-                    <section class="card" aria-labelledby="no-response" data-tour="no-response">
+                    <section class="card" aria-labelledby="no-response">
                         <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>
                         <SourceQuote sentences=&[Source::FaqNoResponseCase, Source::FaqNoResponseAnswer] />
                         {if invited.is_empty() {
                             view! { <p>{tr(lang, Text::NoPendingInvitation)}</p> }.into_any()
                         } else {
                             view! {
-                                <ul class="invitations">
+                                <ul class="invitations" data-tour="invitations">
                                     {invited
                                         .into_iter()
                                         .map(|a| view! { <Invitation account=a outcome=outcome /> })

@@ -10,8 +10,17 @@ import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 const dialog = (page: Page) => page.getByRole('dialog');
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Trainer panel' });
 
+/** The tour is at `step`, its ring is around a control, and the dialog
+ *  does not cover that control (checked at every step of every tour). */
 async function atStep(page: Page, step: number, of: number) {
   await expect(dialog(page).locator('#tour-progress')).toHaveText(`Step ${step} of ${of}`);
+  await expect(async () => {
+    const ring = page.locator('.tour-ring');
+    await expect(ring).toBeVisible({ timeout: 100 });
+    const r = (await ring.boundingBox())!;
+    const control = { x: r.x + 4, y: r.y + 4, width: r.width - 8, height: r.height - 8 };
+    expect(overlaps((await dialog(page).boundingBox())!, control), 'the dialog covers its control').toBe(false);
+  }).toPass({ timeout: 5_000 });
 }
 
 async function next(page: Page) {
@@ -54,7 +63,13 @@ async function startFromPanel(page: Page, name: string) {
 
 const exams = (page: Page) => page.getByRole('region', { name: 'Microsoft exams and certifications' });
 
-test.describe('each built-in tour runs to its end through the UI', () => {
+for (const [width, height] of [
+  [1280, 720],
+  [360, 640],
+]) {
+test.describe(`each built-in tour runs to its end through the UI, ${width} px wide`, () => {
+  test.use({ viewport: { width, height } });
+
   test('first link (R8): My Profile, Associate, the MCID credentials; the MCID is linked', async ({ page }) => {
     await showMe(page, 'r8-link-mcid');
     await expect(dialog(page)).toHaveAccessibleName('First link of an MCID (R8)');
@@ -72,7 +87,7 @@ test.describe('each built-in tour runs to its end through the UI', () => {
     await page.getByLabel('Microsoft Learning password').fill(LEARN_PASSWORD);
     await page.getByRole('button', { name: 'Associate', exact: true }).click();
     await atStep(page, 4, 4);
-    await expectHighlighted(page, exams(page));
+    await expectHighlighted(page, exams(page).getByRole('paragraph').filter({ hasText: 'Linked Microsoft Certification' }));
     await finish(page);
     // Back where it started, the keyboard on the button that started it.
     await expect(page.locator('#show-me-r8-link-mcid')).toBeFocused();
@@ -235,6 +250,7 @@ test.describe('each built-in tour runs to its end through the UI', () => {
     await expect(page.getByRole('region', { name: 'Your tickets' })).toContainText('Certification Support');
   });
 });
+}
 
 test('the keyboard: the dialog takes it, Tab goes round the dialog and the control only, Escape gives it back', async ({ page }) => {
   await page.goto('./#/faq/r8-link-mcid');
