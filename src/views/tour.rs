@@ -209,6 +209,9 @@ pub fn TourOverlay() -> impl IntoView {
     let waiting = RwSignal::new(true);
     // Next is on: the step needs no action, or its action is done.
     let done = RwSignal::new(false);
+    // The control never came and no other step can bring it: the scenario
+    // changed under the tour (a link to a step already done here).
+    let stuck = RwSignal::new(false);
     let dialog = NodeRef::<leptos::html::Div>::new();
     let boxes = [(); 5].map(|()| NodeRef::<leptos::html::Div>::new());
     // Per step: the control found, how long it has been missing, whether
@@ -247,6 +250,7 @@ pub fn TourOverlay() -> impl IntoView {
                 paint(&boxes, dialog, Some(rect_of(&el)), size, dialog_size);
                 if waiting.get_untracked() {
                     waiting.set(false);
+                    stuck.set(false);
                 }
                 target.set_value(Some(el));
             }
@@ -270,6 +274,8 @@ pub fn TourOverlay() -> impl IntoView {
                     go_to(ctx, at, at.step + 1);
                 } else if at.step > 0 {
                     go_to(ctx, at, at.step - 1);
+                } else if !stuck.get_untracked() {
+                    stuck.set(true);
                 }
             }
         }
@@ -283,6 +289,7 @@ pub fn TourOverlay() -> impl IntoView {
         missing.set_value(0);
         scrolled.set_value(false);
         target.set_value(None);
+        stuck.set(false);
         let already = match step.advance {
             Advance::When(check) => holds(ctx, check),
             _ => false,
@@ -389,6 +396,14 @@ pub fn TourOverlay() -> impl IntoView {
         }
         go_to(ctx, at, to);
     };
+    // The tour's scenario again, from step 1 (the way back from `stuck`).
+    let restart = move |_| {
+        if let Some(at) = ctx.tour.get_untracked() {
+            if ctx.load_built_in(at.tour).is_ok() {
+                ctx.tour.set(Some(TourAt { step: 0, ..at }));
+            }
+        }
+    };
     let other_lang = move || match lang.get() {
         Lang::En => Lang::Fr,
         Lang::Fr => Lang::En,
@@ -419,14 +434,20 @@ pub fn TourOverlay() -> impl IntoView {
                     <p>{quoted}</p>
                 </blockquote>
                 <p hidden=move || noted().is_empty()>{noted}</p>
-                <p class="tour-hint" hidden=move || !waiting.get()>
+                <p class="tour-hint" hidden=move || !waiting.get() || stuck.get()>
                     {tr(lang, Text::TourWaiting)}
+                </p>
+                <p class="tour-hint" hidden=move || !stuck.get()>
+                    {tr(lang, Text::TourStuck)}
                 </p>
                 <p class="tour-hint" hidden=move || done.get()>
                     {tr(lang, Text::TourDoIt)}
                 </p>
             </div>
             <div class="actions">
+                <button class="button primary" hidden=move || !stuck.get() on:click=restart>
+                    {tr(lang, Text::TourRestart)}
+                </button>
                 <button class="button" disabled=move || step().is_none_or(|(at, _)| at.step == 0) on:click=back>
                     {tr(lang, Text::TourBack)}
                 </button>
