@@ -56,6 +56,9 @@ pub struct Ctx {
     /// Where the keyboard was when the tour started: the page and the id
     /// of the control, to go back to when it ends.
     tour_return: StoredValue<Option<(Route, String)>>,
+    /// The scenario is a built-in case (loaded, perhaps changed since):
+    /// loading another keeps the person's own scenario for the restore.
+    on_built_in: StoredValue<bool>,
     store: StoredValue<Option<Store>>,
     /// Where the unreadable text found at start-up is kept.
     backup_key: StoredValue<Option<String>>,
@@ -114,6 +117,7 @@ impl Ctx {
             presenter: RwSignal::new(false),
             tour: RwSignal::new(None),
             tour_return: StoredValue::new(None),
+            on_built_in: StoredValue::new(false),
             store: StoredValue::new(store),
             backup_key: StoredValue::new(backup_key),
             revision: StoredValue::new(revision),
@@ -301,7 +305,9 @@ impl Ctx {
     /// Replaces the whole scenario, on top of the newest save, and saves
     /// it; when `undoable`, the replaced one is kept for one restore.
     fn replace(&self, next: Scenario, undoable: bool) {
-        self.sync();
+        if self.sync() {
+            self.on_built_in.set_value(false);
+        }
         self.before_import.set(undoable.then(|| self.scenario.get_untracked()));
         self.scenario.set(next);
         let _ = self.persist();
@@ -310,12 +316,20 @@ impl Ctx {
     /// Replaces the scenario with an imported one, undoable once.
     pub fn import(&self, doc: Document) {
         self.replace(doc.scenario, true);
+        self.on_built_in.set_value(false);
     }
 
     /// Loads (or reloads) a built-in scenario and plays its persona; the
-    /// replaced scenario is kept for one undo, as an import's is.
+    /// replaced scenario is kept for one undo, as an import's is. From one
+    /// built-in case to another (two tours in a row), the one kept is still
+    /// the person's own scenario, not the case before.
     pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) -> Result<AccountId, Refusal> {
+        let own = self.before_import.get_untracked().filter(|_| self.on_built_in.get_value());
         self.replace(built_in.scenario(self.now()), true);
+        if own.is_some() {
+            self.before_import.set(own);
+        }
+        self.on_built_in.set_value(true);
         self.switch_persona(built_in.persona())
     }
 
@@ -354,12 +368,14 @@ impl Ctx {
     pub fn undo_import(&self) {
         if let Some(previous) = self.before_import.get_untracked() {
             self.replace(previous, false);
+            self.on_built_in.set_value(false);
         }
     }
 
     /// Starts again from the built-in demo data.
     pub fn reset_to_demo(&self) {
         self.replace(crate::rules::demo::scenario(real_now()), false);
+        self.on_built_in.set_value(false);
         self.sign_out();
     }
 

@@ -383,6 +383,24 @@ test('a link to a tour whose scenario has changed here offers to start it again'
   await expect(dialog(page).getByRole('button', { name: 'Start the tour again' })).toBeHidden();
 });
 
+test('after two tours in a row, Your data restores the scenario from before the first', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('now linked to Contoso');
+  await showMe(page, 'r12-moving-company');
+  await atStep(page, 1, 5);
+  await page.keyboard.press('Escape');
+  await showMe(page, 'r13-leaving');
+  await atStep(page, 1, 4);
+  await page.keyboard.press('Escape');
+  await app.navigate('Your data');
+  await page.getByRole('button', { name: 'Restore the previous scenario' }).click();
+  await expect(app.status).toContainText('The previous scenario is back');
+  await page.goto('./#/timeline');
+  await expect(page.getByRole('listitem').filter({ hasText: 'By priya@contoso.com' }).first()).toContainText('now linked to Contoso');
+});
+
 test('the tour speaks the current language and switches live; axe passes with the panel and a tour open', async ({ page }) => {
   await startFromPanel(page, 'First link of an MCID (R8)');
   await atStep(page, 1, 4);
