@@ -17,10 +17,14 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx::new(crate::prefs::initial_lang(), current());
     provide_context(ctx);
     provide_context(ctx.lang);
-    // A shared or reloaded address with a guided tour's step resumes it.
-    if let Some(at) = TourAt::from_hash(&leptos::prelude::location_hash().unwrap_or_default()) {
-        ctx.resume_tour(at);
-    }
+    // A shared or reloaded address with a guided tour's step resumes it;
+    // so does one pasted here later, or history moving between steps.
+    let follow_tour = move || {
+        if let Some(at) = TourAt::from_hash(&leptos::prelude::location_hash().unwrap_or_default()) {
+            ctx.resume_tour(at);
+        }
+    };
+    follow_tour();
     // The root lives as long as the page, so the listener is never removed.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         // The same page again (the app's own `go`) is not drawn again: that
@@ -29,18 +33,7 @@ pub fn App() -> impl IntoView {
         if route != ctx.route.get_untracked() {
             ctx.route.set(route);
         }
-        // A tour's address pasted here, or history moving between steps.
-        if let Some(at) = TourAt::from_hash(&leptos::prelude::location_hash().unwrap_or_default()) {
-            match ctx.tour.get_untracked() {
-                Some(now) if now.tour == at.tour => {
-                    if now != at {
-                        ctx.tour.set(Some(at));
-                    }
-                }
-                // Another tour: its scenario and persona first.
-                _ => ctx.resume_tour(at),
-            }
-        }
+        follow_tour();
     });
     // Another tab saved: take its scenario (the event never fires in the
     // tab that wrote). The document and its revision arrive as two events,

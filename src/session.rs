@@ -303,20 +303,19 @@ impl Ctx {
     }
 
     /// Replaces the whole scenario, on top of the newest save, and saves
-    /// it; when `undoable`, the replaced one is kept for one restore.
+    /// it; when `undoable`, the replaced one is kept for one restore. The
+    /// new scenario is not a built-in case unless `load_built_in` says so.
     fn replace(&self, next: Scenario, undoable: bool) {
-        if self.sync() {
-            self.on_built_in.set_value(false);
-        }
+        self.sync();
         self.before_import.set(undoable.then(|| self.scenario.get_untracked()));
         self.scenario.set(next);
+        self.on_built_in.set_value(false);
         let _ = self.persist();
     }
 
     /// Replaces the scenario with an imported one, undoable once.
     pub fn import(&self, doc: Document) {
         self.replace(doc.scenario, true);
-        self.on_built_in.set_value(false);
     }
 
     /// Loads (or reloads) a built-in scenario and plays its persona; the
@@ -343,11 +342,18 @@ impl Ctx {
         Ok(())
     }
 
-    /// A tour in a shared or reloaded address resumes. In a browser where
-    /// the tour's persona is not signed in, its scenario is loaded first.
+    /// The tour and step an address names (a reload, a shared link, history
+    /// moving between steps). Another tour than the one under way, in a
+    /// browser where its persona is not signed in, loads its scenario first.
     pub fn resume_tour(&self, at: TourAt) {
+        let now = self.tour.get_untracked();
+        if now == Some(at) {
+            return;
+        }
         let persona = AccountId::from_email(at.tour.persona());
-        if self.session.get_untracked().as_ref() != Some(&persona) && self.load_built_in(at.tour).is_err() {
+        let same_tour = now.is_some_and(|now| now.tour == at.tour);
+        if !same_tour && self.session.get_untracked().as_ref() != Some(&persona) && self.load_built_in(at.tour).is_err()
+        {
             return;
         }
         self.tour.set(Some(at));
@@ -368,14 +374,12 @@ impl Ctx {
     pub fn undo_import(&self) {
         if let Some(previous) = self.before_import.get_untracked() {
             self.replace(previous, false);
-            self.on_built_in.set_value(false);
         }
     }
 
     /// Starts again from the built-in demo data.
     pub fn reset_to_demo(&self) {
         self.replace(crate::rules::demo::scenario(real_now()), false);
-        self.on_built_in.set_value(false);
         self.sign_out();
     }
 

@@ -233,9 +233,14 @@ impl TourAt {
             query.split('&').find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == name).map(|(_, v)| v))
         };
         let code = param("tour")?;
-        let tour = BuiltIn::ALL.into_iter().find(|b| b.rule().code().eq_ignore_ascii_case(code))?;
+        let tour = BuiltIn::from_code(code)?;
         let step = param("step").map_or(Some(1), |s| s.parse::<usize>().ok())?;
         (1..=steps(tour).len()).contains(&step).then(|| TourAt { tour, step: step - 1 })
+    }
+
+    /// The step the tour is at.
+    pub fn current(self) -> Step {
+        steps(self.tour).swap_remove(self.step)
     }
 
     /// The query a hash route carries for this tour and step.

@@ -365,6 +365,12 @@ impl BuiltIn {
         BuiltIn::McidMerge,
     ];
 
+    /// The case of a rule's code, as the trainer panel and tour addresses
+    /// name it (`R12` or `r12`).
+    pub fn from_code(code: &str) -> Option<BuiltIn> {
+        BuiltIn::ALL.into_iter().find(|b| b.rule().code().eq_ignore_ascii_case(code))
+    }
+
     /// The rule the case shows.
     pub fn rule(self) -> Rule {
         match self {

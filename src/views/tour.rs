@@ -106,8 +106,13 @@ fn shades(target: Option<Rect>, (vw, vh): (f64, f64)) -> [Rect; 4] {
     ]
 }
 
+/// A length in whole pixels (no float formatting code in the bundle).
+fn px(v: f64) -> String {
+    format!("{}px", v as i32)
+}
+
 /// Puts the shades, the ring and the dialog in place for a control at
-/// `target` (whole pixels: no float formatting code in the bundle).
+/// `target`.
 fn paint(
     boxes: &[NodeRef<leptos::html::Div>; 5],
     dialog: NodeRef<leptos::html::Div>,
@@ -118,7 +123,7 @@ fn paint(
     let set = |el: &HtmlElement, r: Rect| {
         let style = el.style();
         for (name, v) in [("top", r.top), ("left", r.left), ("width", r.width), ("height", r.height)] {
-            let _ = style.set_property(name, &format!("{}px", v.round() as i32));
+            let _ = style.set_property(name, &px(v.round()));
         }
     };
     for (node, r) in boxes.iter().zip(shades(target, size)) {
@@ -134,10 +139,10 @@ fn paint(
     if let Some(d) = dialog.get_untracked() {
         let (top, left, max_height) = place(target, size, dialog_size);
         let style = HtmlElement::style(&d);
-        let _ = style.set_property("top", &format!("{}px", top.round() as i32));
-        let _ = style.set_property("left", &format!("{}px", left.round() as i32));
+        let _ = style.set_property("top", &px(top.round()));
+        let _ = style.set_property("left", &px(left.round()));
         let _ = match max_height {
-            Some(h) => style.set_property("max-height", &format!("{}px", h.floor() as i32)),
+            Some(h) => style.set_property("max-height", &px(h.floor())),
             None => style.remove_property("max-height").map(drop),
         };
     }
@@ -224,8 +229,7 @@ pub fn TourOverlay() -> impl IntoView {
 
     let tick = move || {
         let Some(at) = ctx.tour.get_untracked() else { return };
-        let all = steps(at.tour);
-        let step = &all[at.step];
+        let step = at.current();
         let size = viewport();
         // The height its content asks for, even while it is held shorter.
         let dialog_size =
@@ -285,7 +289,7 @@ pub fn TourOverlay() -> impl IntoView {
     // dialog the keyboard so the step is read out.
     Effect::new(move |_| {
         let Some(at) = ctx.tour.get() else { return };
-        let step = steps(at.tour).swap_remove(at.step);
+        let step = at.current();
         missing.set_value(0);
         scrolled.set_value(false);
         target.set_value(None);
@@ -317,7 +321,7 @@ pub fn TourOverlay() -> impl IntoView {
     // The person clicking the control does the step.
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
         let Some(at) = ctx.tour.get_untracked() else { return };
-        let step = steps(at.tour).swap_remove(at.step);
+        let step = at.current();
         let Some(el) = target.get_value() else { return };
         let clicked = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
         let is_control = el.matches("a, button").unwrap_or(false);
@@ -367,7 +371,7 @@ pub fn TourOverlay() -> impl IntoView {
         let _ = window().remove_event_listener_with_callback_and_bool("scroll", on_scroll.unchecked_ref(), true);
     });
 
-    let step = move || ctx.tour.get().map(|at| (at, steps(at.tour).swap_remove(at.step)));
+    let step = move || ctx.tour.get().map(|at| (at, at.current()));
     let count = move || ctx.tour.get().map_or(0, |at| steps(at.tour).len());
     // The source's words for the step, then Certlink's, in the current language.
     let quoted = move || {

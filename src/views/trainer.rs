@@ -49,8 +49,7 @@ fn Scenarios() -> impl IntoView {
     });
     let load = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let code = chosen.get_untracked();
-        let Some(built_in) = BuiltIn::ALL.into_iter().find(|b| b.rule().code() == code) else { return };
+        let Some(built_in) = BuiltIn::from_code(&chosen.get_untracked()) else { return };
         if ctx.load_built_in(built_in).is_ok() {
             loaded.set(Some(built_in));
             // Where the case begins: its tour's first page.
@@ -60,11 +59,9 @@ fn Scenarios() -> impl IntoView {
         }
     };
     let tour = move |_| {
-        let code = chosen.get_untracked();
-        if let Some(built_in) = BuiltIn::ALL.into_iter().find(|b| b.rule().code() == code) {
-            if ctx.start_tour(built_in).is_ok() {
-                loaded.set(Some(built_in));
-            }
+        let Some(built_in) = BuiltIn::from_code(&chosen.get_untracked()) else { return };
+        if ctx.start_tour(built_in).is_ok() {
+            loaded.set(Some(built_in));
         }
     };
     let message = move || {
