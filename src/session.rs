@@ -6,13 +6,84 @@
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
-use crate::storage::document::{self, Document, DocumentError};
+use crate::storage::document::{self, BaseRef, Document, DocumentError, Head};
 use crate::storage::local::{Loaded, SaveError, Store};
+use crate::storage::pack;
 use crate::tours::TourAt;
 use leptos::prelude::*;
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
 pub const LARGE_DEMO_PEOPLE: usize = 10_000;
+
+/// A scenario whose whole document is larger than this is stored as a
+/// packed part and a head of the events since (schema 2), so that a save
+/// after a change writes kilobytes, not megabytes; smaller ones are stored
+/// whole, as they always were.
+pub const WHOLE_BYTES: usize = 512 * 1024;
+
+/// After this many events since its part, a large scenario is packed anew,
+/// so its head never grows without end.
+pub const REPACK_EVENTS: usize = 2_000;
+
+/// The packed part a large stored scenario continues, as this tab knows it:
+/// its key, and the whole document packed there.
+#[derive(Clone, Debug)]
+pub struct Part {
+    key: String,
+    document: Document,
+}
+
+impl Part {
+    fn base(&self) -> BaseRef {
+        BaseRef { key: self.key.clone(), revision: self.document.revision }
+    }
+
+    fn events(&self) -> usize {
+        self.document.scenario.trail().len()
+    }
+
+    fn is(&self, base: &BaseRef) -> bool {
+        self.key == base.key && self.document.revision == base.revision
+    }
+}
+
+/// What a save writes besides the document key.
+enum Saving {
+    /// The whole scenario: any part saved before goes.
+    Whole,
+    /// The events since the part saved before.
+    Events,
+    /// A new part (its key and packed text), replacing the one before.
+    Part(Box<Part>, String),
+}
+
+thread_local! {
+    /// What [`open_saved`] read before the app mounted.
+    static OPENED: std::cell::RefCell<Option<(Loaded, Option<Part>)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Reads the saved scenario before the app mounts. A large one's packed
+/// part is unpacked asynchronously (the browser inflates it), so the app
+/// never starts on the demo data and then swaps. `main` awaits this, and
+/// [`Ctx::new`] takes what it found.
+pub async fn open_saved() {
+    let Some(store) = Store::open(&storage_prefix()) else { return };
+    let opened = match store.load() {
+        Loaded::Continues { head, packed } => match open_part(*head, &packed).await {
+            Ok((document, part)) => (Loaded::Document(Box::new(document)), Some(part)),
+            Err(DocumentError::FutureSchema { found }) => (Loaded::Newer { found }, None),
+            Err(error) => (store.set_aside(error), None),
+        },
+        loaded => (loaded, None),
+    };
+    OPENED.with(|cell| *cell.borrow_mut() = Some(opened));
+}
+
+/// A head joined to its packed part: the whole document, checked.
+async fn open_part(head: Head, packed: &str) -> Result<(Document, Part), DocumentError> {
+    let part = Part { key: head.base.key.clone(), document: document::parse(&pack::unpack(packed).await?)? };
+    Ok((document::join(&part.document, head)?, part))
+}
 
 /// Where the scenario is kept, as the banner tells the person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +135,12 @@ pub struct Ctx {
     backup_key: StoredValue<Option<String>>,
     /// The revision this tab last read or wrote.
     revision: StoredValue<u64>,
+    /// The packed part of the large scenario saved here, if it is one.
+    part: StoredValue<Option<Part>>,
+    /// The scenario being packed, while the browser deflates it.
+    packing: StoredValue<Option<Scenario>>,
+    /// The part another tab saved that this tab is unpacking.
+    opening: StoredValue<Option<BaseRef>>,
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -71,24 +148,54 @@ pub fn real_now() -> Time {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// `?storage=NAME` keeps an embed's state apart from another's on one origin.
+/// `?storage=NAME` keeps an embed's state apart from another's on one
+/// origin; `?demo=large` keeps the 10,000-person demo apart from the
+/// person's own scenario.
 pub fn storage_prefix() -> String {
-    crate::prefs::address_param("storage").map(|name| format!("{name}:")).unwrap_or_default()
+    let name = crate::prefs::address_param("storage").map(|name| format!("{name}:")).unwrap_or_default();
+    if is_large_demo() {
+        format!("{name}large-demo:")
+    } else {
+        name
+    }
+}
+
+fn is_large_demo() -> bool {
+    crate::prefs::address_param("demo").as_deref() == Some("large")
+}
+
+/// What the banner says while saves succeed.
+fn keeping_when_saved() -> Keeping {
+    if is_large_demo() {
+        Keeping::LargeDemo
+    } else {
+        Keeping::Saved
+    }
 }
 
 impl Ctx {
     /// The saved scenario, else the built-in demo (or, with `?demo=large`,
-    /// the benchmarks' 10,000-person Contoso, kept in memory only).
+    /// the benchmarks' 10,000-person Contoso, saved apart).
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
-        let large = crate::prefs::address_param("demo").as_deref() == Some("large");
-        let mut store = if large { None } else { Store::open(&storage_prefix()) };
+        let demo = |now| match is_large_demo() {
+            true => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
+            false => crate::rules::demo::scenario(now),
+        };
+        let mut store = Store::open(&storage_prefix());
         let mut backup_key = None;
-        let (scenario, revision, keeping) = match store.as_ref().map(Store::load) {
-            None if large => (crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE), 0, Keeping::LargeDemo),
-            None => (crate::rules::demo::scenario(now), 0, Keeping::MemoryOnly),
-            Some(Loaded::Nothing) => (crate::rules::demo::scenario(now), 0, Keeping::Saved),
-            Some(Loaded::Document(doc)) => (doc.scenario, doc.revision, Keeping::Saved),
+        let (opened, part) = OPENED.with(|cell| cell.borrow_mut().take()).unzip();
+        let mut unopened = false;
+        let (scenario, revision, keeping) = match store.as_ref().map(|s| opened.unwrap_or_else(|| s.load())) {
+            None => (demo(now), 0, Keeping::MemoryOnly),
+            Some(Loaded::Nothing) => (demo(now), 0, keeping_when_saved()),
+            Some(Loaded::Document(doc)) => (doc.scenario, doc.revision, keeping_when_saved()),
+            // Mounted without `open_saved` (the browser tests): the large
+            // scenario arrives in the background, as another tab's would.
+            Some(Loaded::Continues { .. }) => {
+                unopened = true;
+                (demo(now), 0, keeping_when_saved())
+            }
             Some(Loaded::Corrupt { error, backup_key: key, moved }) => {
                 if !moved {
                     // The unreadable text is still the document: never save over it.
@@ -121,8 +228,15 @@ impl Ctx {
             store: StoredValue::new(store),
             backup_key: StoredValue::new(backup_key),
             revision: StoredValue::new(revision),
+            part: StoredValue::new(part.flatten()),
+            packing: StoredValue::new(None),
+            opening: StoredValue::new(None),
         };
-        if revision == 0 && matches!(ctx.keeping.get_untracked(), Keeping::Saved | Keeping::Corrupt(_)) {
+        if unopened {
+            ctx.sync();
+        } else if revision == 0
+            && matches!(ctx.keeping.get_untracked(), Keeping::Saved | Keeping::LargeDemo | Keeping::Corrupt(_))
+        {
             // A failed first save shows in `keeping`; the demo runs anyway.
             let _ = ctx.persist();
         }
@@ -243,21 +357,69 @@ impl Ctx {
     }
 
     /// Saves the scenario. A conflict (another tab saved first) changes no
-    /// banner: the caller takes the other tab's scenario and re-runs.
+    /// banner: the caller takes the other tab's scenario and re-runs. A
+    /// large scenario whose part is stored saves only the events since; a
+    /// new large one is packed first, in the background.
     fn persist(&self) -> Result<(), SaveError> {
         let Some(store) = self.store.get_value() else { return Ok(()) };
         if matches!(self.keeping.get_untracked(), Keeping::NewerVersion { .. }) {
             return Ok(());
         }
         let base = self.revision.get_value();
-        let json = self.scenario.with_untracked(|s| document::to_json(s, base + 1, real_now()));
-        match store.save(&json, base) {
+        let now = real_now();
+        let head = self.part.with_value(|part| {
+            let part = part.as_ref()?;
+            self.scenario.with_untracked(|s| {
+                document::continues(&part.document.scenario, s).then(|| {
+                    let json = document::to_json_continuing(s, &part.base(), part.events(), base + 1, now);
+                    (json, s.trail().len() - part.events())
+                })
+            })
+        });
+        if let Some((json, since)) = head {
+            let saved = self.commit(&store, &json, base, Saving::Events);
+            if saved.is_ok() && since > REPACK_EVENTS && self.packing.with_value(Option::is_none) {
+                let whole = self.scenario.with_untracked(|s| document::to_json(s, base + 1, now));
+                self.pack(store, whole, base + 1);
+            }
+            return saved;
+        }
+        let packing_this = self
+            .packing
+            .with_value(|p| p.as_ref().is_some_and(|p| self.scenario.with_untracked(|s| document::continues(p, s))));
+        if packing_this {
+            // The pack under way saves these events with its head.
+            return Ok(());
+        }
+        let whole = self.scenario.with_untracked(|s| document::to_json(s, base + 1, now));
+        if whole.len() > WHOLE_BYTES {
+            self.pack(store, whole, base + 1);
+            return Ok(());
+        }
+        self.commit(&store, &whole, base, Saving::Whole)
+    }
+
+    /// Writes `json` over revision `base` and shows how it went. A save
+    /// that does not continue the part saved before removes it.
+    fn commit(&self, store: &Store, json: &str, base: u64, saving: Saving) -> Result<(), SaveError> {
+        let old_key = self.part.with_value(|p| p.as_ref().map(|p| p.key.clone()));
+        let (written, drop_part) = match &saving {
+            Saving::Whole => (None, old_key.as_deref()),
+            Saving::Events => (None, None),
+            Saving::Part(part, packed) => (Some((part.key.as_str(), packed.as_str())), old_key.as_deref()),
+        };
+        match store.save(json, base, written, drop_part) {
             Ok(()) => {
                 self.revision.set_value(base + 1);
+                match saving {
+                    Saving::Whole => self.part.set_value(None),
+                    Saving::Events => {}
+                    Saving::Part(part, _) => self.part.set_value(Some(*part)),
+                }
                 // A save that fits again ends the quota message; the
                 // corrupt-text banner stays (its download is still useful).
                 if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict) {
-                    self.keeping.set(Keeping::Saved);
+                    self.keeping.set(keeping_when_saved());
                 }
                 Ok(())
             }
@@ -271,6 +433,39 @@ impl Ctx {
             }
             Err(conflict) => Err(conflict),
         }
+    }
+
+    /// Packs `whole` (the scenario now, as revision `revision`) in the
+    /// background, then saves the part with a head of the events recorded
+    /// meanwhile. A scenario replaced meanwhile has had its own save.
+    fn pack(&self, store: Store, whole: String, revision: u64) {
+        let snapshot = self.scenario.get_untracked();
+        self.packing.set_value(Some(snapshot.clone()));
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let packed = pack::pack(&whole).await;
+            ctx.packing.set_value(None);
+            if !ctx.scenario.with_untracked(|s| document::continues(&snapshot, s)) {
+                return;
+            }
+            let base = ctx.revision.get_value();
+            let Ok(packed) = packed else {
+                // No deflate in this browser: try it whole.
+                let _ = ctx.commit(&store, &whole, base, Saving::Whole);
+                return;
+            };
+            drop(whole);
+            let part = Part { key: store.new_part_key(), document: Document::new(snapshot, revision, real_now()) };
+            let head = ctx
+                .scenario
+                .with_untracked(|s| document::to_json_continuing(s, &part.base(), part.events(), base + 1, real_now()));
+            if matches!(
+                ctx.commit(&store, &head, base, Saving::Part(Box::new(part), packed)),
+                Err(SaveError::Conflict { .. })
+            ) {
+                ctx.keeping.set(Keeping::Conflict);
+            }
+        });
     }
 
     /// Takes another tab's newer save, if there is one; true when it did.
@@ -289,10 +484,28 @@ impl Ctx {
         match store.load() {
             // The revision key may be ahead of the document for a moment.
             Loaded::Document(doc) if doc.revision > self.revision.get_value() => {
-                self.revision.set_value(doc.revision);
-                self.scenario.set(doc.scenario);
-                self.updated_elsewhere.set(true);
+                self.part.set_value(None);
+                self.take(doc.scenario, doc.revision);
                 true
+            }
+            Loaded::Continues { head, packed } if head.revision > self.revision.get_value() => {
+                let revision = head.revision;
+                let joined = self.part.with_value(|part| {
+                    part.as_ref()
+                        .filter(|part| part.is(&head.base))
+                        .map(|part| document::join(&part.document, *head.clone()))
+                });
+                match joined {
+                    Some(Ok(doc)) => {
+                        self.take(doc.scenario, revision);
+                        true
+                    }
+                    Some(Err(_)) => false,
+                    None => {
+                        self.open_in_background(*head, packed);
+                        false
+                    }
+                }
             }
             Loaded::Newer { found } => {
                 self.keeping.set(Keeping::NewerVersion { found });
@@ -300,6 +513,33 @@ impl Ctx {
             }
             _ => false,
         }
+    }
+
+    /// Shows another tab's newer save.
+    fn take(&self, scenario: Scenario, revision: u64) {
+        self.revision.set_value(revision);
+        self.scenario.set(scenario);
+        self.updated_elsewhere.set(true);
+    }
+
+    /// Another tab saved a large scenario with a part this tab has not
+    /// read: it is unpacked in the background and shown when ready.
+    fn open_in_background(&self, head: Head, packed: String) {
+        if self.opening.with_value(|o| o.as_ref() == Some(&head.base)) {
+            return;
+        }
+        self.opening.set_value(Some(head.base.clone()));
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let opened = open_part(head, &packed).await;
+            ctx.opening.set_value(None);
+            if let Ok((doc, part)) = opened {
+                if doc.revision > ctx.revision.get_value() {
+                    ctx.part.set_value(Some(part));
+                    ctx.take(doc.scenario, doc.revision);
+                }
+            }
+        });
     }
 
     /// Replaces the whole scenario, on top of the newest save, and saves

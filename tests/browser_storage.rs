@@ -38,7 +38,7 @@ fn a_saved_scenario_loads_back_exactly() {
     let store = Store::open("round-trip:").expect("storage is available in the test browser");
     store.clear();
     let scenario = changed_demo();
-    store.save(&to_json(&scenario, 1, now()), 0).unwrap();
+    store.save(&to_json(&scenario, 1, now()), 0, None, None).unwrap();
     match store.load() {
         Loaded::Document(doc) => {
             assert_eq!(doc.revision, 1);
@@ -63,7 +63,7 @@ fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
         assert_eq!(store.backup(&backup_key).as_deref(), Some(text), "the unreadable text is kept whole");
         assert_eq!(local_storage().get_item(&key).unwrap(), None, "the next save may use the key");
         // A later save does not touch the kept text.
-        store.save(&to_json(&changed_demo(), 1, now()), 0).unwrap();
+        store.save(&to_json(&changed_demo(), 1, now()), 0, None, None).unwrap();
         assert_eq!(store.backup(&backup_key).as_deref(), Some(text));
         store.clear();
     }
@@ -79,10 +79,13 @@ fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
 fn a_newer_schema_is_never_written_over() {
     let store = Store::open("newer:").unwrap();
     store.clear();
-    let newer = to_json(&changed_demo(), 4, now()).replacen("\"schema\":1", "\"schema\":2", 1);
+    let newer = to_json(&changed_demo(), 4, now()).replacen(&format!("\"schema\":{SCHEMA}"), "\"schema\":3", 1);
     local_storage().set_item(&store.document_key(), &newer).unwrap();
-    assert_eq!(store.load(), Loaded::Newer { found: 2 });
-    assert_eq!(store.save(&to_json(&demo::scenario(now()), 5, now()), 4), Err(SaveError::Newer { found: 2 }));
+    assert_eq!(store.load(), Loaded::Newer { found: 3 });
+    assert_eq!(
+        store.save(&to_json(&demo::scenario(now()), 5, now()), 4, None, None),
+        Err(SaveError::Newer { found: 3 })
+    );
     assert_eq!(local_storage().get_item(&store.document_key()).unwrap().as_deref(), Some(newer.as_str()));
 }
 
@@ -100,10 +103,13 @@ fn the_committed_schema_1_export_loads_from_storage() {
 fn a_save_over_another_tabs_newer_save_is_refused() {
     let store = Store::open("tabs:").unwrap();
     store.clear();
-    store.save(&to_json(&demo::scenario(now()), 1, now()), 0).unwrap();
+    store.save(&to_json(&demo::scenario(now()), 1, now()), 0, None, None).unwrap();
     // Another tab saved revision 2 since this tab read revision 1.
-    store.save(&to_json(&changed_demo(), 2, now()), 1).unwrap();
-    assert_eq!(store.save(&to_json(&demo::scenario(now()), 2, now()), 1), Err(SaveError::Conflict { stored: 2 }));
+    store.save(&to_json(&changed_demo(), 2, now()), 1, None, None).unwrap();
+    assert_eq!(
+        store.save(&to_json(&demo::scenario(now()), 2, now()), 1, None, None),
+        Err(SaveError::Conflict { stored: 2 })
+    );
     let Loaded::Document(doc) = store.load() else { panic!() };
     assert_eq!(doc.scenario, changed_demo(), "the newer save is intact");
 }
@@ -113,7 +119,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_last_one_whole() {
     let store = Store::open("quota:").unwrap();
     store.clear();
     let first = to_json(&demo::scenario(now()), 1, now());
-    store.save(&first, 0).unwrap();
+    store.save(&first, 0, None, None).unwrap();
     // Fill the origin's quota with filler until a write throws.
     let mut filler = Vec::new();
     let chunk = "x".repeat(512 * 1024);
@@ -125,7 +131,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_last_one_whole() {
         filler.push(key);
     }
     let big = to_json(&demo::large_organisation(now(), 2_000), 2, now());
-    let result = store.save(&big, 1);
+    let result = store.save(&big, 1, None, None);
     for key in &filler {
         local_storage().remove_item(key).unwrap();
     }
@@ -150,4 +156,46 @@ fn blocked_storage_is_detected_before_gloo_is_used() {
     assert!(!is_available);
     assert!(store.is_none(), "no store: the app runs in memory");
     assert!(available(), "storage is back once the page allows it");
+}
+
+#[wasm_bindgen_test]
+async fn a_packed_part_unpacks_to_the_same_text_and_damage_is_refused() {
+    use certlink::storage::pack::{pack, unpack};
+    let json = to_json(&changed_demo(), 3, now());
+    let packed = pack(&json).await.unwrap();
+    assert!(packed.len() < json.len() / 2, "deflated: {} of {} bytes", packed.len(), json.len());
+    assert_eq!(unpack(&packed).await.unwrap(), json);
+    let cut = &packed[..packed.len() / 2];
+    for damaged in ["", "not packed", cut, &packed.replacen("base64,", "base64,AAAA", 1)] {
+        assert!(matches!(unpack(damaged).await, Err(DocumentError::WrongShape { .. })), "{damaged:.40}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_bytes_a_person() {
+    use certlink::storage::document::{continues, join, parse, to_json_continuing, BaseRef, Document};
+    use certlink::storage::pack::{pack, unpack};
+    let store = Store::open("large:").unwrap();
+    store.clear();
+    let people = 2_000;
+    let base = demo::large_organisation(now(), people);
+    let packed = pack(&to_json(&base, 1, now())).await.unwrap();
+    // A change after packing: Person 7 removes access (R11).
+    let mut later = base.clone();
+    let person = AccountId::from_email(&demo::large_email(7));
+    later.execute(&Actor::Account(person.clone()), now(), &Command::RemoveAccess { account: person }).unwrap();
+    assert!(continues(&base, &later));
+    let part = BaseRef { key: store.new_part_key(), revision: 1 };
+    let head = to_json_continuing(&later, &part, base.trail().len(), 2, now());
+    store.save(&head, 0, Some((&part.key, &packed)), None).unwrap();
+    let stored = packed.len() + head.len();
+    assert!(stored < people * 200, "{stored} bytes for {people} people");
+    // Read back as a reload does: the head, then its part unpacked and joined.
+    let Loaded::Continues { head, packed } = store.load() else { panic!("no head stored") };
+    let whole = parse(&unpack(&packed).await.unwrap()).unwrap();
+    assert_eq!(join(&whole, *head).unwrap(), Document { schema: SCHEMA, ..Document::new(later, 2, now()) });
+    // A head whose part has gone is set aside, never read as something else.
+    local_storage().remove_item(&part.key).unwrap();
+    assert!(matches!(store.load(), Loaded::Corrupt { moved: true, .. }));
+    store.clear();
 }

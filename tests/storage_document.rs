@@ -126,3 +126,53 @@ fn any_text_and_sub_second_times_survive_a_save() {
     assert_eq!(zoe.display_name, name);
     assert!(zoe.password.verify(demo::WORK_PASSWORD), "the salt with colons is kept whole");
 }
+
+/// A changed demo: Priya links her MCID (R8) and passes an exam whose title
+/// no earlier document wrote.
+fn demo_then_changes(now: chrono::DateTime<Utc>) -> (certlink::rules::Scenario, certlink::rules::Scenario) {
+    use certlink::rules::{Actor, Command};
+    let base = demo::scenario(now);
+    let mut later = base.clone();
+    let link = Command::LinkMcid {
+        account: certlink::rules::AccountId::from_email("priya@contoso.com"),
+        username: "priya.patel@outlook.com".into(),
+        password: demo::LEARN_PASSWORD.into(),
+    };
+    later.execute(&Actor::account("priya@contoso.com"), now + chrono::Duration::minutes(1), &link).unwrap();
+    (base, later)
+}
+
+#[test]
+fn a_large_scenarios_head_holds_only_the_events_since_its_part_and_joins_back() {
+    use certlink::storage::document::{continues, join, parse_stored, to_json_continuing, BaseRef, Stored};
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let (base, later) = demo_then_changes(now);
+    assert!(continues(&base, &later) && !continues(&later, &base));
+    let part = Document::new(base.clone(), 4, now);
+    let key = BaseRef { key: "certlink.part.1-2".into(), revision: 4 };
+    let head = to_json_continuing(&later, &key, base.trail().len(), 6, now);
+    assert!(head.len() < 1_000, "only the new events: {} bytes", head.len());
+    assert_eq!(peek(&head), Some((SCHEMA, 6)));
+    let Ok(Stored::Continues(read)) = parse_stored(&head) else { panic!("not a head: {head}") };
+    assert_eq!(read.base, key);
+    assert_eq!(read.events, later.trail()[base.trail().len()..]);
+    assert_eq!(join(&part, read.clone()).unwrap(), Document { schema: SCHEMA, ..Document::new(later, 6, now) });
+    // Joined to another save's part, or imported as a file, it is refused.
+    let other = Document::new(base, 5, now);
+    assert!(matches!(join(&other, read), Err(DocumentError::WrongShape { .. })));
+    assert!(matches!(parse(&head), Err(DocumentError::WrongShape { detail }) if detail.contains("not an export")));
+}
+
+#[test]
+fn a_head_whose_events_break_a_rule_does_not_join() {
+    use certlink::storage::document::{join, parse_stored, to_json_continuing, BaseRef, Stored};
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let (base, later) = demo_then_changes(now);
+    let key = BaseRef { key: "k".into(), revision: 1 };
+    // The events since are dated before the part's last one (D1).
+    let head = to_json_continuing(&later, &key, base.trail().len(), 2, now)
+        .replace("2026-11-27T09:01:00Z", "2020-01-01T00:00:00Z");
+    let Ok(Stored::Continues(read)) = parse_stored(&head) else { panic!("not a head: {head}") };
+    let error = join(&Document::new(base, 1, now), read).unwrap_err();
+    assert!(matches!(error, DocumentError::Invalid(InvariantViolation::OutOfOrder { .. })), "{error:?}");
+}

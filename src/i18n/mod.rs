@@ -327,7 +327,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée : le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
         Reload => ("Reload", "Recharger"),
         DownloadUnreadable => ("Download the unreadable data", "Télécharger les données illisibles"),
-        LargeDemoBanner => ("This 10,000-person demo is larger than the browser’s storage allows, so it is kept in memory: changes will not survive a reload.", "Cette démonstration de 10 000 personnes dépasse ce que le stockage du navigateur permet : elle est conservée en mémoire, et les modifications ne survivront pas à un rechargement."),
+        LargeDemoBanner => ("This is the 10,000-person demo. It is saved apart from your own scenario, which is still there without ?demo=large in the address.", "Ceci est la démonstration de 10 000 personnes. Elle est enregistrée à part de votre propre scénario, qui vous attend toujours sans ?demo=large dans l’adresse."),
         TrainerToggle => ("Trainer", "Formateur"),
         TrainerPanelLabel => ("Trainer panel", "Panneau du formateur"),
         ClockHeading => ("Scenario clock", "Horloge du scénario"),

@@ -4,14 +4,16 @@
 //! file is validated completely before anything changes.
 
 use super::json::{self, Read, Write};
-use crate::rules::{InvariantViolation, Scenario, Time};
+use crate::rules::{Event, InvariantViolation, Scenario, Time};
 use serde_json::Value;
 
 /// What `app` says in every Certlink document.
 pub const APP: &str = "certlink";
-/// The schema this build reads and writes. Version 1 is the first; a
-/// later version adds a step to [`migrate`] and a stored fixture test.
-pub const SCHEMA: u64 = 1;
+/// The schema this build reads and writes. Version 1 is the first. Version
+/// 2 adds the stored head of a large scenario ([`Stored::Continues`]); its
+/// whole documents are version 1's, so a version 1 file reads unchanged.
+/// A later version adds a step to [`migrate`] and a stored fixture test.
+pub const SCHEMA: u64 = 2;
 /// The largest file an import reads (a 10,000-person scenario is about 4 MB).
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 
@@ -26,6 +28,33 @@ pub struct Document {
     pub revision: u64,
     pub saved_at: Time,
     pub scenario: Scenario,
+}
+
+/// A stored text: a whole document, or (schema 2) the head of a large
+/// one, which continues a packed whole document kept under another key
+/// with the events recorded since. A save after a change then writes only
+/// those events, not megabytes (issue 5: 10,000 people saved in 20 ms).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Stored {
+    Whole(Box<Document>),
+    Continues(Head),
+}
+
+/// The head of a large stored scenario: its part under `base`, then `events`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Head {
+    pub revision: u64,
+    pub saved_at: Time,
+    pub base: BaseRef,
+    pub events: Vec<Event>,
+}
+
+/// Where the packed part of a large scenario is, and the revision of the
+/// whole document packed there (so a head never joins another save's part).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseRef {
+    pub key: String,
+    pub revision: u64,
 }
 
 /// Why a text is not a document this build can use.
@@ -86,9 +115,70 @@ pub fn to_json(scenario: &Scenario, revision: u64, saved_at: Time) -> String {
     out
 }
 
-/// Reads and checks a document completely: size, JSON, application,
-/// schema (migrating older ones), shape, then every invariant.
+/// The head of a large scenario: `scenario` is the one packed under `base`
+/// with the events recorded since (the caller checks it is, with
+/// [`continues`]).
+pub fn to_json_continuing(
+    scenario: &Scenario,
+    base: &BaseRef,
+    base_events: usize,
+    revision: u64,
+    saved_at: Time,
+) -> String {
+    let events = scenario.trail().get(base_events..).unwrap_or_default();
+    let mut out = String::with_capacity(256 + events.len() * 120);
+    out.push_str("{\"app\":");
+    APP.write(&mut out);
+    out.push_str(",\"schema\":");
+    SCHEMA.write(&mut out);
+    out.push_str(",\"revision\":");
+    revision.write(&mut out);
+    out.push_str(",\"saved_at\":");
+    saved_at.write(&mut out);
+    out.push_str(",\"continues\":{\"key\":");
+    base.key.write(&mut out);
+    out.push_str(",\"revision\":");
+    base.revision.write(&mut out);
+    out.push_str("},\"events\":");
+    json::write_events(&mut out, events);
+    out.push('}');
+    out
+}
+
+/// True when `current` is `base` with events recorded since: the same
+/// starting state, and `base`'s trail the start of its own.
+pub fn continues(base: &Scenario, current: &Scenario) -> bool {
+    current.trail().starts_with(base.trail()) && base.initial() == current.initial()
+}
+
+/// The whole document a head and its packed part make, checked as an
+/// import is (the events since are replayed and every invariant checked).
+pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
+    if base.revision != head.base.revision {
+        return Err(DocumentError::WrongShape { detail: "continues: the packed part is of another save".into() });
+    }
+    let mut trail = base.scenario.trail().to_vec();
+    trail.extend(head.events);
+    let scenario = Scenario::replay(base.scenario.initial().clone(), trail);
+    scenario.check_invariants().map_err(DocumentError::Invalid)?;
+    Ok(Document { app: APP.into(), schema: SCHEMA, revision: head.revision, saved_at: head.saved_at, scenario })
+}
+
+/// Reads and checks a file completely: size, JSON, application, schema
+/// (migrating older ones), shape, then every invariant. A stored head is
+/// not a file: an export is always whole.
 pub fn parse(text: &str) -> Result<Document, DocumentError> {
+    match parse_stored(text)? {
+        Stored::Whole(document) => Ok(*document),
+        Stored::Continues(_) => Err(DocumentError::WrongShape {
+            detail: "continues: a part of the browser's storage, not an export".into(),
+        }),
+    }
+}
+
+/// Reads and checks a stored text: a whole document as [`parse`] does, or
+/// a head, whose events are read (the caller joins it to its part).
+pub fn parse_stored(text: &str) -> Result<Stored, DocumentError> {
     if text.trim().is_empty() {
         return Err(DocumentError::Empty);
     }
@@ -109,18 +199,28 @@ pub fn parse(text: &str) -> Result<Document, DocumentError> {
     let header = |name: &str| value.get(name).ok_or_else(|| shape(format!("{name} is missing")));
     let revision = u64::read(header("revision")?).map_err(|e| shape(format!("revision: {e}")))?;
     let saved_at = Time::read(header("saved_at")?).map_err(|e| shape(format!("saved_at: {e}")))?;
+    if let Some(base) = value.get("continues").filter(|_| schema >= 2) {
+        let field = |name: &str| base.get(name).ok_or_else(|| shape(format!("continues.{name} is missing")));
+        let base = BaseRef {
+            key: String::read(field("key")?).map_err(|e| shape(format!("continues.key: {e}")))?,
+            revision: u64::read(field("revision")?).map_err(|e| shape(format!("continues.revision: {e}")))?,
+        };
+        let events = json::read_events(header("events")?).map_err(|e| shape(format!("events: {e}")))?;
+        return Ok(Stored::Continues(Head { revision, saved_at, base, events }));
+    }
     let scenario = json::read_scenario(header("scenario")?).map_err(|e| shape(format!("scenario: {e}")))?;
     scenario.check_invariants().map_err(DocumentError::Invalid)?;
-    Ok(Document { app: APP.into(), schema, revision, saved_at, scenario })
+    Ok(Stored::Whole(Box::new(Document { app: APP.into(), schema, revision, saved_at, scenario })))
 }
 
 /// Checks that a document of schema `from` can be brought to [`SCHEMA`].
-/// There is no older version yet (0 never existed); the first schema change
-/// adds its step here, with a stored fixture test of the old version.
+/// (0 never existed.) Each schema change adds its step here, with a stored
+/// fixture test of the old version.
 fn migrate(from: u64) -> Result<(), DocumentError> {
     match from {
         0 => Err(DocumentError::UnknownSchema),
-        SCHEMA => Ok(()),
+        // 1 -> 2 changes nothing in a whole document.
+        1 | SCHEMA => Ok(()),
         found if found > SCHEMA => Err(DocumentError::FutureSchema { found }),
         _ => Err(DocumentError::UnknownSchema),
     }

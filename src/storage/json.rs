@@ -257,16 +257,9 @@ pub fn write_scenario(out: &mut String, scenario: &Scenario) {
     let titles = titles(scenario);
     out.push_str("{\"columns\":");
     out.push_str(COLUMNS);
-    out.push_str(",\"titles\":{");
-    for (i, (code, title)) in titles.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        code.write(out);
-        out.push(':');
-        title.write(out);
-    }
-    out.push_str("},\"initial\":{\"organisations\":[");
+    out.push_str(",\"titles\":");
+    write_titles(out, &titles);
+    out.push_str(",\"initial\":{\"organisations\":[");
     for (i, org) in data.organisations.values().enumerate() {
         comma(out, i);
         row!(out; &org.mpn_id, &org.name);
@@ -317,12 +310,53 @@ pub fn write_scenario(out: &mut String, scenario: &Scenario) {
         comma(out, i);
         write_ticket(out, ticket);
     }
-    out.push_str("]},\"trail\":[");
-    for (i, event) in scenario.trail().iter().enumerate() {
+    out.push_str("]},\"trail\":");
+    write_trail(out, scenario.trail(), &titles);
+    out.push('}');
+}
+
+/// Events recorded after a packed part (see `document::Stored`), with the
+/// titles of the proofs they pass written once, as in a whole scenario.
+pub fn write_events(out: &mut String, events: &[Event]) {
+    let titles = first_titles(BTreeMap::new(), events);
+    out.push_str("{\"titles\":");
+    write_titles(out, &titles);
+    out.push_str(",\"trail\":");
+    write_trail(out, events, &titles);
+    out.push('}');
+}
+
+/// Reads what [`write_events`] wrote.
+pub fn read_events(value: &Value) -> Result<Vec<Event>, String> {
+    read_trail(value, &read_titles(value)?)
+}
+
+fn write_titles(out: &mut String, titles: &BTreeMap<&str, &str>) {
+    out.push('{');
+    for (i, (code, title)) in titles.iter().enumerate() {
         comma(out, i);
-        write_event(out, event, &titles);
+        code.write(out);
+        out.push(':');
+        title.write(out);
     }
-    out.push_str("]}");
+    out.push('}');
+}
+
+fn write_trail(out: &mut String, events: &[Event], titles: &BTreeMap<&str, &str>) {
+    out.push('[');
+    for (i, event) in events.iter().enumerate() {
+        comma(out, i);
+        write_event(out, event, titles);
+    }
+    out.push(']');
+}
+
+/// The code and title of each proof passed in `events`.
+fn passed_titles(events: &[Event]) -> impl Iterator<Item = (&str, &str)> {
+    events.iter().filter_map(|e| match &e.kind {
+        EventKind::CredentialPassed { credential, .. } => Some((credential.code.as_str(), credential.title.as_str())),
+        _ => None,
+    })
 }
 
 fn comma(out: &mut String, index: usize) {
@@ -337,12 +371,16 @@ fn titles(scenario: &Scenario) -> BTreeMap<&str, &str> {
     let mut titles = BTreeMap::new();
     let held = data.profiles.values().flat_map(|p| &p.credentials);
     let assessed = data.partner_university.values().flat_map(|p| &p.assessments);
-    let passed = scenario.trail().iter().filter_map(|e| match &e.kind {
-        EventKind::CredentialPassed { credential, .. } => Some(credential),
-        _ => None,
-    });
-    for credential in held.chain(assessed).chain(passed) {
+    for credential in held.chain(assessed) {
         titles.entry(credential.code.as_str()).or_insert(credential.title.as_str());
+    }
+    first_titles(titles, scenario.trail())
+}
+
+/// `titles`, plus the first title of each other code passed in `events`.
+fn first_titles<'a>(mut titles: BTreeMap<&'a str, &'a str>, events: &'a [Event]) -> BTreeMap<&'a str, &'a str> {
+    for (code, title) in passed_titles(events) {
+        titles.entry(code).or_insert(title);
     }
     titles
 }
@@ -745,12 +783,7 @@ fn table<K: Ord + std::fmt::Display, T>(
 
 /// Reads what [`write_scenario`] wrote, replaying the trail.
 pub fn read_scenario(value: &Value) -> Result<Scenario, String> {
-    let titles: BTreeMap<String, String> = field(value, "titles")?
-        .as_object()
-        .ok_or("titles: expected an object")?
-        .iter()
-        .map(|(code, title)| String::read(title).map(|t| (code.clone(), t)).map_err(|e| format!("titles.{code}: {e}")))
-        .collect::<Result<_, String>>()?;
+    let titles = read_titles(value)?;
     let initial = field(value, "initial")?;
     let organisations = table(
         initial,
@@ -833,11 +866,26 @@ pub fn read_scenario(value: &Value) -> Result<Scenario, String> {
         .enumerate()
         .map(|(i, t)| read_ticket(t).map_err(|e| format!("tickets[{i}]: {e}")))
         .collect::<Result<_, String>>()?;
-    let trail = array(field(value, "trail")?)?
-        .iter()
-        .enumerate()
-        .map(|(i, e)| read_event(e, &titles).map_err(|e| format!("trail[{i}]: {e}")))
-        .collect::<Result<_, String>>()?;
+    let trail = read_trail(value, &titles)?;
     let data = StateData { organisations, accounts, profiles, partner_university, links, limits, tickets };
     Ok(Scenario::replay(State::from_data(data), trail))
+}
+
+/// The `titles` member: each proof's code and its title.
+fn read_titles(value: &Value) -> Result<BTreeMap<String, String>, String> {
+    field(value, "titles")?
+        .as_object()
+        .ok_or("titles: expected an object")?
+        .iter()
+        .map(|(code, title)| String::read(title).map(|t| (code.clone(), t)).map_err(|e| format!("titles.{code}: {e}")))
+        .collect()
+}
+
+/// The `trail` member, oldest event first.
+fn read_trail(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Event>, String> {
+    array(field(value, "trail")?)?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| read_event(e, titles).map_err(|e| format!("trail[{i}]: {e}")))
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! (sandboxed iframes, some private modes), so availability is probed
 //! through web-sys first and gloo is used only once the probe passed.
 
-use super::document::{parse, peek, Document, DocumentError, SCHEMA};
+use super::document::{parse_stored, peek, Document, DocumentError, Head, Stored, SCHEMA};
 use gloo_storage::{LocalStorage, Storage};
 
 /// The keys of one embed's state; `prefix` keeps two embeds on one origin
@@ -19,6 +19,12 @@ pub enum Loaded {
     /// Nothing saved yet.
     Nothing,
     Document(Box<Document>),
+    /// A large scenario's head; its part, packed under `head.base.key`,
+    /// is read asynchronously ([`super::pack::unpack`]) and joined to it.
+    Continues {
+        head: Box<Head>,
+        packed: String,
+    },
     /// Unreadable text, kept under `backup_key`, never overwritten; when
     /// it could not be `moved` there, it is still under the document key.
     Corrupt {
@@ -64,6 +70,13 @@ impl Store {
         key == self.document_key() || key == self.revision_key()
     }
 
+    /// A key for a new packed part that no tab has used: two tabs packing
+    /// at once never write the same key.
+    pub fn new_part_key(&self) -> String {
+        let unique = (js_sys::Date::now() as u64, (js_sys::Math::random() * 1e9) as u64);
+        format!("{}certlink.part.{}-{}", self.prefix, unique.0, unique.1)
+    }
+
     /// `schema:revision` of the saved document, written after it, so a
     /// tab compares revisions without reading megabytes.
     fn revision_key(&self) -> String {
@@ -86,20 +99,29 @@ impl Store {
     /// key first, so nothing is ever silently lost.
     pub fn load(&self) -> Loaded {
         let Some(text) = self.read(&self.document_key()) else { return Loaded::Nothing };
-        match parse(&text) {
-            Ok(document) => Loaded::Document(Box::new(document)),
+        match parse_stored(&text) {
+            Ok(Stored::Whole(document)) => Loaded::Document(document),
+            Ok(Stored::Continues(head)) => match self.read(&head.base.key) {
+                Some(packed) => Loaded::Continues { head: Box::new(head), packed },
+                None => self.set_aside(DocumentError::WrongShape { detail: "the packed part is missing".into() }),
+            },
             Err(DocumentError::FutureSchema { found }) => Loaded::Newer { found },
-            Err(error) => {
-                let backup_key = self.free_backup_key();
-                if LocalStorage::raw().set_item(&backup_key, &text).is_ok() {
-                    self.clear();
-                    Loaded::Corrupt { error, backup_key, moved: true }
-                } else {
-                    // No room for a copy: the text stays where it is, and
-                    // this tab must not save over it.
-                    Loaded::Corrupt { error, backup_key: self.document_key(), moved: false }
-                }
-            }
+            Err(error) => self.set_aside(error),
+        }
+    }
+
+    /// Keeps the unreadable document under a backup key, never silently
+    /// lost; a large one's packed part stays under its own key.
+    pub fn set_aside(&self, error: DocumentError) -> Loaded {
+        let text = self.read(&self.document_key()).unwrap_or_default();
+        let backup_key = self.free_backup_key();
+        if LocalStorage::raw().set_item(&backup_key, &text).is_ok() {
+            self.clear();
+            Loaded::Corrupt { error, backup_key, moved: true }
+        } else {
+            // No room for a copy: the text stays where it is, and
+            // this tab must not save over it.
+            Loaded::Corrupt { error, backup_key: self.document_key(), moved: false }
         }
     }
 
@@ -119,16 +141,35 @@ impl Store {
         from_key.or_else(|| self.read(&self.document_key()).and_then(|text| peek(&text)))
     }
 
-    /// Saves `document` if the stored revision is still `base` (the one
-    /// this tab last read or wrote). setItem replaces the value whole, so a
-    /// failed save leaves the last one intact.
-    pub fn save(&self, json: &str, base: u64) -> Result<(), SaveError> {
+    /// Saves `json` if the stored revision is still `base` (the one this
+    /// tab last read or wrote), with the packed `part` it continues if that
+    /// is new, and removes the part it no longer uses (`drop_part`).
+    /// setItem replaces a value whole and the part is written before the
+    /// head that names it, so a failed save leaves the last one intact.
+    pub fn save(
+        &self,
+        json: &str,
+        base: u64,
+        part: Option<(&str, &str)>,
+        drop_part: Option<&str>,
+    ) -> Result<(), SaveError> {
         match self.stored_revision() {
             Some((schema, _)) if schema > SCHEMA => return Err(SaveError::Newer { found: schema }),
             Some((_, stored)) if stored != base => return Err(SaveError::Conflict { stored }),
             _ => {}
         }
-        LocalStorage::raw().set_item(&self.document_key(), json).map_err(|_| SaveError::Quota)?;
+        if let Some((key, packed)) = part {
+            LocalStorage::raw().set_item(key, packed).map_err(|_| SaveError::Quota)?;
+        }
+        if LocalStorage::raw().set_item(&self.document_key(), json).is_err() {
+            if let Some((key, _)) = part {
+                let _ = LocalStorage::raw().remove_item(key);
+            }
+            return Err(SaveError::Quota);
+        }
+        if let Some(old) = drop_part.filter(|old| part.is_none_or(|(new, _)| new != *old)) {
+            let _ = LocalStorage::raw().remove_item(old);
+        }
         // If this small write fails, the next save reads the document's own.
         let revision = peek(json).map_or(0, |(_, revision)| revision);
         if LocalStorage::raw().set_item(&self.revision_key(), &format!("{SCHEMA}:{revision}")).is_err() {

@@ -4,6 +4,8 @@
 //! the format, its schema versions and its validation. [`local`] talks to
 //! localStorage through gloo-storage, after probing that it is there.
 
+pub mod base64;
 pub mod document;
 pub mod json;
 pub mod local;
+pub mod pack;

@@ -232,14 +232,14 @@ test('full storage: the change stays on screen, the last save stays whole, and t
 
 test('a newer Certlink’s save is never written over', async ({ page }) => {
   const valid = readFileSync(path.join(corpus, 'valid-v1.json'), 'utf8');
-  const newer = JSON.stringify({ ...JSON.parse(valid), schema: 2 });
+  const newer = JSON.stringify({ ...JSON.parse(valid), schema: 3 });
   await page.goto('./#/');
   // The app is up (it saves on start), so what is written next is not overwritten.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate((text) => localStorage.setItem('certlink.document', text), newer);
   await page.evaluate(() => localStorage.removeItem('certlink.revision'));
   await page.reload();
-  await expect(banner(page)).toContainText('A newer version of Certlink (format 2)');
+  await expect(banner(page)).toContainText('A newer version of Certlink (format 3)');
   await expect(banner(page).getByRole('button', { name: 'Reload' })).toBeVisible();
   await linkPriya(new CertlinkPage(page));
   expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(newer);
