@@ -32,4 +32,4 @@ bench-rules:
 # headless Chromium (release build, median of 7 runs).
 bench-storage:
 	@scripts/tools.sh test
-	@source scripts/env.sh && cargo test --release --locked --target wasm32-unknown-unknown --test bench_storage -- --nocapture 2>&1 | grep -E 'storage bench|test result'
+	@source scripts/env.sh && cargo test --release --locked --target wasm32-unknown-unknown --test bench_storage -- --nocapture 2>&1 | grep -E 'storage bench|test result|^error|panicked'

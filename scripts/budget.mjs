@@ -23,11 +23,21 @@
 // boxes placed through the CSSOM from one function instead of reactive
 // style attributes, with no float formatting (-15 KB, the largest win).
 // Then terser on wasm-bindgen's JS glue (postbuild.mjs): 335.2 KB.
+// Moved to 350 KB with storage schema 2 (issue 5's 10,000-person goals:
+// under 2 MB stored, a save under 20 ms): 348.4 KB measured, +12 KB (wasm
+// +11.3, glue +0.3). twiggy, by function: the head and part reader
+// (parse_stored, join; the titles and trail codecs split out of
+// read_scenario), the start-up that awaits a packed part before mounting
+// (main's async closure, +3.9 KB raw), packing and unpacking in the
+// background with the tab-sync path, base64, and StoredValues of new types.
+// The compression itself ships no code: the browser's CompressionStream
+// does it. Lighter way tried: a scenario's start compared by pointer
+// instead of deeply (-0.6 KB, kept).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 340;
+export const BUDGET_KB = 350;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

@@ -202,9 +202,9 @@ impl Ctx {
                     store = None;
                 }
                 backup_key = Some(key);
-                (crate::rules::demo::scenario(now), 0, Keeping::Corrupt(error))
+                (demo(now), 0, Keeping::Corrupt(error))
             }
-            Some(Loaded::Newer { found }) => (crate::rules::demo::scenario(now), 0, Keeping::NewerVersion { found }),
+            Some(Loaded::Newer { found }) => (demo(now), 0, Keeping::NewerVersion { found }),
         };
         let session = web_sys::window()
             .and_then(|w| w.session_storage().ok().flatten())
@@ -370,7 +370,7 @@ impl Ctx {
         let head = self.part.with_value(|part| {
             let part = part.as_ref()?;
             self.scenario.with_untracked(|s| {
-                document::continues(&part.document.scenario, s).then(|| {
+                s.extends(&part.document.scenario).then(|| {
                     let json = document::to_json_continuing(s, &part.base(), part.events(), base + 1, now);
                     (json, s.trail().len() - part.events())
                 })
@@ -384,9 +384,8 @@ impl Ctx {
             }
             return saved;
         }
-        let packing_this = self
-            .packing
-            .with_value(|p| p.as_ref().is_some_and(|p| self.scenario.with_untracked(|s| document::continues(p, s))));
+        let packing_this =
+            self.packing.with_value(|p| p.as_ref().is_some_and(|p| self.scenario.with_untracked(|s| s.extends(p))));
         if packing_this {
             // The pack under way saves these events with its head.
             return Ok(());
@@ -445,7 +444,7 @@ impl Ctx {
         leptos::task::spawn_local(async move {
             let packed = pack::pack(&whole).await;
             ctx.packing.set_value(None);
-            if !ctx.scenario.with_untracked(|s| document::continues(&snapshot, s)) {
+            if !ctx.scenario.with_untracked(|s| s.extends(&snapshot)) {
                 return;
             }
             let base = ctx.revision.get_value();

@@ -173,7 +173,7 @@ async fn a_packed_part_unpacks_to_the_same_text_and_damage_is_refused() {
 
 #[wasm_bindgen_test]
 async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_bytes_a_person() {
-    use certlink::storage::document::{continues, join, parse, to_json_continuing, BaseRef, Document};
+    use certlink::storage::document::{join, parse, to_json_continuing, BaseRef, Document};
     use certlink::storage::pack::{pack, unpack};
     let store = Store::open("large:").unwrap();
     store.clear();
@@ -184,7 +184,7 @@ async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_byt
     let mut later = base.clone();
     let person = AccountId::from_email(&demo::large_email(7));
     later.execute(&Actor::Account(person.clone()), now(), &Command::RemoveAccess { account: person }).unwrap();
-    assert!(continues(&base, &later));
+    assert!(later.extends(&base));
     let part = BaseRef { key: store.new_part_key(), revision: 1 };
     let head = to_json_continuing(&later, &part, base.trail().len(), 2, now());
     store.save(&head, 0, Some((&part.key, &packed)), None).unwrap();

@@ -144,10 +144,12 @@ fn demo_then_changes(now: chrono::DateTime<Utc>) -> (certlink::rules::Scenario, 
 
 #[test]
 fn a_large_scenarios_head_holds_only_the_events_since_its_part_and_joins_back() {
-    use certlink::storage::document::{continues, join, parse_stored, to_json_continuing, BaseRef, Stored};
+    use certlink::storage::document::{join, parse_stored, to_json_continuing, BaseRef, Stored};
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
     let (base, later) = demo_then_changes(now);
-    assert!(continues(&base, &later) && !continues(&later, &base));
+    assert!(later.extends(&base) && !base.extends(&later));
+    // A start built apart does not count, even an equal one: the app packs it anew.
+    assert!(!later.extends(&demo::scenario(now)));
     let part = Document::new(base.clone(), 4, now);
     let key = BaseRef { key: "certlink.part.1-2".into(), revision: 4 };
     let head = to_json_continuing(&later, &key, base.trail().len(), 6, now);

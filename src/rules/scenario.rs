@@ -7,11 +7,14 @@ use super::clock::Time;
 use super::command::{decide, Command};
 use super::model::*;
 use super::refusal::Refusal;
+use std::sync::Arc;
 
 /// The starting state, the audit trail (D4) and the current state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
-    initial: State,
+    /// Shared by the scenario's copies, so [`Scenario::extends`] knows a
+    /// copy's start without comparing 10,000 people.
+    initial: Arc<State>,
     trail: Vec<Event>,
     state: State,
 }
@@ -19,16 +22,36 @@ pub struct Scenario {
 impl Scenario {
     /// A scenario that starts from `initial` with an empty trail.
     pub fn new(initial: State) -> Scenario {
-        Scenario { state: initial.clone(), initial, trail: Vec::new() }
+        Scenario { state: initial.clone(), initial: Arc::new(initial), trail: Vec::new() }
     }
 
     /// Rebuilds the current state by folding `trail` over `initial`.
     pub fn replay(initial: State, trail: Vec<Event>) -> Scenario {
-        let mut state = initial.clone();
+        Scenario::replay_shared(Arc::new(initial), trail)
+    }
+
+    fn replay_shared(initial: Arc<State>, trail: Vec<Event>) -> Scenario {
+        let mut state = State::clone(&initial);
         for event in &trail {
             apply(&mut state, event);
         }
         Scenario { initial, trail, state }
+    }
+
+    /// This scenario with `events` recorded after its own, replayed (the
+    /// starting state stays shared with this one).
+    pub fn continued(&self, events: impl IntoIterator<Item = Event>) -> Scenario {
+        let trail = self.trail.iter().cloned().chain(events).collect();
+        Scenario::replay_shared(Arc::clone(&self.initial), trail)
+    }
+
+    /// True when this scenario is `earlier` with events recorded since: the
+    /// very same starting state (a copy of `earlier`, or one continued from
+    /// it) and `earlier`'s trail the start of this one's. An equal start
+    /// built apart does not count: comparing 10,000 people on every save
+    /// would cost what the check saves, and the deep comparison the bundle.
+    pub fn extends(&self, earlier: &Scenario) -> bool {
+        Arc::ptr_eq(&self.initial, &earlier.initial) && self.trail.starts_with(&earlier.trail)
     }
 
     pub fn state(&self) -> &State {
@@ -49,7 +72,7 @@ impl Scenario {
     /// in force when it was made (R15/D6), and the final structure (R4).
     pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
         self.initial.check_invariants()?;
-        let mut state = self.initial.clone();
+        let mut state = State::clone(&self.initial);
         for (index, event) in self.trail.iter().enumerate() {
             if index > 0 && event.at < self.trail[index - 1].at {
                 return Err(InvariantViolation::OutOfOrder { index });

@@ -117,7 +117,7 @@ pub fn to_json(scenario: &Scenario, revision: u64, saved_at: Time) -> String {
 
 /// The head of a large scenario: `scenario` is the one packed under `base`
 /// with the events recorded since (the caller checks it is, with
-/// [`continues`]).
+/// [`Scenario::extends`]).
 pub fn to_json_continuing(
     scenario: &Scenario,
     base: &BaseRef,
@@ -145,21 +145,13 @@ pub fn to_json_continuing(
     out
 }
 
-/// True when `current` is `base` with events recorded since: the same
-/// starting state, and `base`'s trail the start of its own.
-pub fn continues(base: &Scenario, current: &Scenario) -> bool {
-    current.trail().starts_with(base.trail()) && base.initial() == current.initial()
-}
-
 /// The whole document a head and its packed part make, checked as an
 /// import is (the events since are replayed and every invariant checked).
 pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
     if base.revision != head.base.revision {
         return Err(DocumentError::WrongShape { detail: "continues: the packed part is of another save".into() });
     }
-    let mut trail = base.scenario.trail().to_vec();
-    trail.extend(head.events);
-    let scenario = Scenario::replay(base.scenario.initial().clone(), trail);
+    let scenario = base.scenario.continued(head.events);
     scenario.check_invariants().map_err(DocumentError::Invalid)?;
     Ok(Document { app: APP.into(), schema: SCHEMA, revision: head.revision, saved_at: head.saved_at, scenario })
 }

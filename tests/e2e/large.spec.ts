@@ -1,6 +1,7 @@
-// The skills report of the 10,000-person organisation stays responsive:
-// one page of rows is drawn, and paging is quick.
+// The 10,000-person organisation: the skills report stays responsive (one
+// page of rows is drawn), and the demo is saved apart, packed (issue 5).
 import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 import { CertlinkPage } from './pages/certlink_page';
 
 test('the 10,000-person skills report renders one page at a time', async ({ page }) => {
@@ -22,4 +23,106 @@ test('the 10,000-person skills report renders one page at a time', async ({ page
   const nextPageMs = Date.now() - next;
   console.log(`10k skills report: first page ${firstPageMs} ms, next page ${nextPageMs} ms`);
   await expect(page.getByText('Page 2 of 700')).toBeVisible();
+});
+
+test('the 10,000-person demo is saved apart, in under 2 MB, and a change in it survives a reload', async ({ page }) => {
+  test.slow();
+  const app = new CertlinkPage(page);
+  // The person's own scenario first: Priya links her MCID.
+  await app.signIn('priya@contoso.com');
+  await app.associateMcid('priya.patel@outlook.com', 'Learn#2026');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  const own = await page.evaluate(() => localStorage.getItem('certlink.document'));
+
+  await page.goto('./?demo=large#/sign-in');
+  await page.getByLabel('Work email').fill('person1@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/profile/);
+  await page.getByRole('button', { name: 'Remove access' }).click();
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+  // Packed once in the background, then each change writes only a head.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('large-demo:certlink.document') ?? ''), { timeout: 20_000 })
+    .toContain('McidUnlinked');
+  const stored = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith('large-demo:'))
+      .reduce((bytes, key) => bytes + key.length + (localStorage.getItem(key) ?? '').length, 0),
+  );
+  console.log(`10k demo stored: ${(stored / 1e6).toFixed(2)} MB`);
+  expect(stored).toBeLessThan(2_000_000);
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+  await page.goto('./?demo=large#/data');
+  await expect(page.getByRole('status').filter({ hasText: 'saved apart from your own scenario' })).toBeVisible();
+  // The person's own scenario is untouched: Priya's link is still there.
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(own);
+  await page.goto('./#/profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto('./?demo=large#/sign-in');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/profile/);
+}
+
+/** The stored head of the 10,000-person demo. */
+const head = (page: Page) => page.evaluate(() => localStorage.getItem('large-demo:certlink.document') ?? '');
+const updated = (page: Page) => page.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' });
+const partKeys = (page: Page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('large-demo:certlink.part.')));
+
+test('two tabs on the 10,000-person demo see each other’s changes, and neither loses work', async ({ context }) => {
+  test.slow();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await signIn(a, 'person1@contoso.com');
+  // A packs the organisation once; B then opens that save.
+  await expect.poll(() => head(a), { timeout: 20_000 }).toContain('"continues"');
+  await signIn(b, 'person3@contoso.com');
+
+  await a.getByRole('button', { name: 'Remove access' }).click();
+  await expect(updated(b)).toBeVisible();
+  await b.getByRole('button', { name: 'Remove access' }).click();
+  await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+  await expect(updated(a)).toBeVisible();
+  // Both changes are in the one save, and each tab shows them after a reload.
+  const saved = await head(a);
+  expect(saved).toMatch(/"person1@contoso.com","McidUnlinked"/);
+  expect(saved).toMatch(/"person3@contoso.com","McidUnlinked"/);
+  for (const page of [a, b]) {
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+  }
+});
+
+test('a 10,000-person file imported in one tab reaches the other, which unpacks it in the background', async ({ context }) => {
+  test.slow();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await signIn(a, 'person1@contoso.com');
+  await expect.poll(() => head(a), { timeout: 20_000 }).toContain('"continues"');
+  await signIn(b, 'person1@contoso.com');
+  const firstPart = await partKeys(a);
+  expect(firstPart).toHaveLength(1);
+
+  await a.goto('./?demo=large#/data');
+  const download = a.waitForEvent('download');
+  await a.getByRole('button', { name: 'Export to a file' }).click();
+  const exported = await (await download).path();
+  await a.goto('./?demo=large#/profile');
+  await a.getByRole('button', { name: 'Remove access' }).click();
+  await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+
+  // The file (person 1 still linked) replaces the scenario: a new part.
+  await a.goto('./?demo=large#/data');
+  await a.getByLabel('Choose a Certlink file').setInputFiles(exported);
+  await expect(a.getByRole('main').getByRole('status')).toContainText('Imported: 10001 work accounts');
+  await expect.poll(() => partKeys(a), { timeout: 20_000 }).not.toEqual(firstPart);
+  expect(await partKeys(a), 'the part before is removed').toHaveLength(1);
+  await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible({ timeout: 20_000 });
+  await expect(updated(b)).toBeVisible();
 });
