@@ -141,6 +141,9 @@ pub struct Ctx {
     packing: StoredValue<Option<Scenario>>,
     /// The part another tab saved that this tab is unpacking.
     opening: StoredValue<Option<BaseRef>>,
+    /// The scenario is the demo this tab started on, with nothing saved
+    /// yet: another tab's first save may take its place.
+    fresh_demo: StoredValue<bool>,
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -231,6 +234,7 @@ impl Ctx {
             part: StoredValue::new(part.flatten()),
             packing: StoredValue::new(None),
             opening: StoredValue::new(None),
+            fresh_demo: StoredValue::new(revision == 0),
         };
         if unopened {
             ctx.sync();
@@ -410,6 +414,7 @@ impl Ctx {
         match store.save(json, base, written, drop_part) {
             Ok(()) => {
                 self.revision.set_value(base + 1);
+                self.fresh_demo.set_value(false);
                 match saving {
                     Saving::Whole => self.part.set_value(None),
                     Saving::Events => {}
@@ -458,11 +463,21 @@ impl Ctx {
             let head = ctx
                 .scenario
                 .with_untracked(|s| document::to_json_continuing(s, &part.base(), part.events(), base + 1, real_now()));
+            let events = part.events();
             if matches!(
                 ctx.commit(&store, &head, base, Saving::Part(Box::new(part), packed)),
                 Err(SaveError::Conflict { .. })
             ) {
-                ctx.keeping.set(Keeping::Conflict);
+                // Two tabs opened on an empty store each packed their demo:
+                // the first one saved wins, as for the small demo. Anything
+                // else is work of this tab's, which it keeps on screen.
+                let untouched =
+                    ctx.fresh_demo.get_value() && ctx.scenario.with_untracked(|s| s.trail().len() == events);
+                if untouched {
+                    ctx.sync();
+                } else {
+                    ctx.keeping.set(Keeping::Conflict);
+                }
             }
         });
     }
@@ -549,6 +564,7 @@ impl Ctx {
         self.before_import.set(undoable.then(|| self.scenario.get_untracked()));
         self.scenario.set(next);
         self.on_built_in.set_value(false);
+        self.fresh_demo.set_value(false);
         let _ = self.persist();
     }
 

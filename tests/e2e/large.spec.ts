@@ -126,3 +126,20 @@ test('a 10,000-person file imported in one tab reaches the other, which unpacks 
   await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible({ timeout: 20_000 });
   await expect(updated(b)).toBeVisible();
 });
+
+test('two tabs opened at once on an empty store: the first save wins, the other takes it, nothing conflicts', async ({ context }) => {
+  test.slow();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  // Both build the organisation and pack it; one of them saves first.
+  await Promise.all([a.goto('./?demo=large#/data'), b.goto('./?demo=large#/data')]);
+  await expect.poll(() => head(a), { timeout: 30_000 }).toContain('"continues"');
+  await expect.poll(() => partKeys(a), { timeout: 30_000 }).toHaveLength(1);
+  for (const page of [a, b]) {
+    await expect(page.getByRole('status').filter({ hasText: 'saved apart from your own scenario' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  }
+  // Either tab's change reaches the other.
+  await signIn(b, 'person5@contoso.com');
+  await b.getByRole('button', { name: 'Remove access' }).click();
+  await expect.poll(() => head(a), { timeout: 20_000 }).toMatch(/"person5@contoso.com","McidUnlinked"/);
+});
