@@ -68,7 +68,15 @@ thread_local! {
 /// [`Ctx::new`] takes what it found.
 pub async fn open_saved() {
     let Some(store) = Store::open(&storage_prefix()) else { return };
-    let opened = match store.load() {
+    let loaded = store.load();
+    // Parts are removed only beside a readable save: an unreadable one may
+    // still need its part.
+    match &loaded {
+        Loaded::Nothing | Loaded::Document(_) => store.remove_stale_parts(None, js_sys::Date::now()),
+        Loaded::Continues { head, .. } => store.remove_stale_parts(Some(&head.base.key), js_sys::Date::now()),
+        Loaded::Corrupt { .. } | Loaded::Newer { .. } => {}
+    }
+    let opened = match loaded {
         Loaded::Continues { head, packed } => match open_part(*head, &packed).await {
             Ok((document, part)) => (Loaded::Document(Box::new(document)), Some(part)),
             Err(DocumentError::FutureSchema { found }) => (Loaded::Newer { found }, None),
@@ -167,6 +175,14 @@ fn is_large_demo() -> bool {
     crate::prefs::address_param("demo").as_deref() == Some("large")
 }
 
+/// The built-in demo data: the 10,000-person Contoso under `?demo=large`.
+fn demo(now: Time) -> Scenario {
+    match is_large_demo() {
+        true => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
+        false => crate::rules::demo::scenario(now),
+    }
+}
+
 /// What the banner says while saves succeed.
 fn keeping_when_saved() -> Keeping {
     if is_large_demo() {
@@ -181,10 +197,6 @@ impl Ctx {
     /// the benchmarks' 10,000-person Contoso, saved apart).
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
-        let demo = |now| match is_large_demo() {
-            true => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
-            false => crate::rules::demo::scenario(now),
-        };
         let mut store = Store::open(&storage_prefix());
         let mut backup_key = None;
         let (opened, part) = OPENED.with(|cell| cell.borrow_mut().take()).unzip();
@@ -634,7 +646,7 @@ impl Ctx {
 
     /// Starts again from the built-in demo data.
     pub fn reset_to_demo(&self) {
-        self.replace(crate::rules::demo::scenario(real_now()), false);
+        self.replace(demo(real_now()), false);
         self.sign_out();
     }
 

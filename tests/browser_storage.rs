@@ -199,3 +199,21 @@ async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_byt
     assert!(matches!(store.load(), Loaded::Corrupt { moved: true, .. }));
     store.clear();
 }
+
+#[wasm_bindgen_test]
+fn parts_no_save_uses_are_removed_after_a_minute_and_no_sooner() {
+    let store = Store::open("stale:").unwrap();
+    let now_ms = 1_800_000_000_000.0;
+    let [used, orphan, young] = [now_ms - 3_600_000.0, now_ms - 120_000.0, now_ms - 5_000.0]
+        .map(|written| format!("stale:certlink.part.{written}-1"));
+    for key in [&used, &orphan, &young] {
+        local_storage().set_item(key, "deflate-raw;base64,").unwrap();
+    }
+    store.remove_stale_parts(Some(&used), now_ms);
+    let left = |key: &str| local_storage().get_item(key).unwrap().is_some();
+    assert!(left(&used), "the part the save continues stays");
+    assert!(!left(&orphan), "an orphan written two minutes ago goes");
+    assert!(left(&young), "a part written 5 s ago may be another tab's save under way");
+    local_storage().remove_item(&used).unwrap();
+    local_storage().remove_item(&young).unwrap();
+}

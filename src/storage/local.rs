@@ -110,6 +110,25 @@ impl Store {
         }
     }
 
+    /// Removes the packed parts no save uses any more (left by a tab closed
+    /// between writing a part and its head): every part but `keep` written
+    /// over a minute ago. Younger ones may be another tab's save under way.
+    pub fn remove_stale_parts(&self, keep: Option<&str>, now_ms: f64) {
+        let storage = LocalStorage::raw();
+        let start = format!("{}certlink.part.", self.prefix);
+        let keys: Vec<String> =
+            (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+        for key in keys {
+            let Some(written) = key.strip_prefix(&start).and_then(|rest| rest.split('-').next()?.parse::<f64>().ok())
+            else {
+                continue;
+            };
+            if Some(key.as_str()) != keep && now_ms - written > 60_000.0 {
+                let _ = storage.remove_item(&key);
+            }
+        }
+    }
+
     /// Keeps the unreadable document under a backup key, never silently
     /// lost; a large one's packed part stays under its own key.
     pub fn set_aside(&self, error: DocumentError) -> Loaded {
