@@ -27,8 +27,9 @@
 //! - [`session`]: the context every view reads (scenario, signed-in
 //!   account, clock, language) and the one place commands run.
 //! - [`storage`]: the stored and exported document and its validation
-//!   (`document`), its hand-written JSON form (`json`), and localStorage
-//!   with tabs, quota and recovery (`local`).
+//!   (`document`), its hand-written JSON form (`json`), localStorage
+//!   with tabs, quota and recovery (`local`), and the packed part of a
+//!   large scenario (`pack`: the browser's deflate, then `base64`).
 //!
 //! ## Invariants
 //! - Architecture invariant: nothing in `rules` knows about the browser. It
