@@ -25,7 +25,7 @@
 // Then terser on wasm-bindgen's JS glue (postbuild.mjs): 335.2 KB.
 // Moved to 350 KB with storage schema 2 (issue 5's 10,000-person goals:
 // under 2 MB stored, a save under 20 ms): 348.4 KB measured, +12 KB (wasm
-// +11.3, glue +0.3). twiggy, by function: the head and part reader
+// +11.3, glue +0.3; 349.4 KB with the stale-part clean-up). twiggy, by function: the head and part reader
 // (parse_stored, join; the titles and trail codecs split out of
 // read_scenario), the start-up that awaits a packed part before mounting
 // (main's async closure, +3.9 KB raw), packing and unpacking in the

@@ -205,7 +205,7 @@ fn parts_no_save_uses_are_removed_after_a_minute_and_no_sooner() {
     let store = Store::open("stale:").unwrap();
     let now_ms = 1_800_000_000_000.0;
     let [used, orphan, young] = [now_ms - 3_600_000.0, now_ms - 120_000.0, now_ms - 5_000.0]
-        .map(|written| format!("stale:certlink.part.{written}-1"));
+        .map(|written: f64| format!("stale:certlink.part.{}-1", written as u64));
     for key in [&used, &orphan, &young] {
         local_storage().set_item(key, "deflate-raw;base64,").unwrap();
     }
