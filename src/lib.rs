@@ -25,7 +25,8 @@
 //!   it; pure data, shown by `views::tour`.
 //! - [`prefs`]: the remembered language and the address's parameters.
 //! - [`session`]: the context every view reads (scenario, signed-in
-//!   account, clock, language) and the one place commands run.
+//!   account, clock, language) and the one place commands run; how the
+//!   scenario is saved, and other tabs' saves taken, is `session::saving`.
 //! - [`storage`]: the stored and exported document and its validation
 //!   (`document`), its hand-written JSON form (`json`), localStorage
 //!   with tabs, quota and recovery (`local`), and the packed part of a
