@@ -99,7 +99,12 @@ fn the_export_is_indented_json_that_reads_back() {
 fn write_valid_fixture() {
     let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
     let path = format!("{}/tests/fixtures/import/valid-v1.json", env!("CARGO_MANIFEST_DIR"));
-    std::fs::write(path, Document::new(demo::scenario(now), 7, now).to_pretty_json() + "\n").unwrap();
+    // Schema 2 writes a whole document exactly as schema 1 did, but for its
+    // number: the fixture stays the schema 1 file it is named for.
+    let text =
+        Document::new(demo::scenario(now), 7, now).to_pretty_json().replacen("\"schema\": 2,", "\"schema\": 1,", 1);
+    assert!(text.contains("\"schema\": 1,"));
+    std::fs::write(path, text + "\n").unwrap();
 }
 
 #[test]
