@@ -8,7 +8,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
-use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{hand_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
@@ -65,13 +65,16 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     };
     let get = {
         let id = id.clone();
-        move |_| outcome.set(Some(ctx.execute(Command::GetPartnerUniversityAccess { account: id.clone() }).into()))
+        move |_| {
+            outcome.set(Some(done(ctx, Command::GetPartnerUniversityAccess { account: id.clone() }, "#your-learning")))
+        }
     };
-    let remove =
-        move |_| outcome.set(Some(ctx.execute(Command::RemovePartnerUniversityAccess { account: id.clone() }).into()));
+    let remove = move |_| {
+        outcome.set(Some(done(ctx, Command::RemovePartnerUniversityAccess { account: id.clone() }, "#your-learning")))
+    };
     view! {
         <section class="card field" aria-labelledby="your-learning">
-            <h2 id="your-learning">{tr(lang, Text::YourLearning)}</h2>
+            <h2 id="your-learning" tabindex="-1">{tr(lang, Text::YourLearning)}</h2>
             {move || match since() {
                 None => {
                     view! {
@@ -118,7 +121,7 @@ fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
     };
     view! {
         <section class="card field" aria-labelledby="exams" data-tour="exams">
-            <h2 id="exams">{tr(lang, Text::ExamsAndCertifications)}</h2>
+            <h2 id="exams" tabindex="-1">{tr(lang, Text::ExamsAndCertifications)}</h2>
             {move || match linked() {
                 Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
                 None => view! { <Associate id=id.clone() outcome=outcome /> }.into_any(),
@@ -137,7 +140,7 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
         let mcid = mcid.clone();
         move || ctx.with_state(|s| s.profile(&mcid).map(|p| p.credentials.clone()).unwrap_or_default())
     };
-    let remove = move |_| outcome.set(Some(ctx.execute(Command::RemoveAccess { account: id.clone() }).into()));
+    let remove = move |_| outcome.set(Some(done(ctx, Command::RemoveAccess { account: id.clone() }, "#exams")));
     view! {
         <p data-tour="linked-mcid">
             {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
@@ -185,7 +188,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 username: username.get_untracked(),
                 password: password.get_untracked(),
             };
-            let result: Outcome = ctx.execute(command).into();
+            let result = done(ctx, command, "#exams");
             if matches!(result, Outcome::Done(_)) {
                 prompting.set(false);
             }
@@ -194,7 +197,11 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
         }
     };
     let shortcut =
-        move |_| outcome.set(Some(ctx.execute(Command::LinkMcidWithSameCredentials { account: id.clone() }).into()));
+        move |_| outcome.set(Some(done(ctx, Command::LinkMcidWithSameCredentials { account: id.clone() }, "#exams")));
+    let prompt = move |open: bool| {
+        prompting.set(open);
+        hand_keyboard_to(ctx.tour.get_untracked().is_some(), if open { "[name=mcid-username]" } else { "#associate" });
+    };
     view! {
         <p>{tr(lang, Text::NoMcidLinked)}</p>
         {move || {
@@ -211,7 +218,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
             when=move || prompting.get()
             fallback=move || {
                 view! {
-                    <button class="button" data-tour="associate" on:click=move |_| prompting.set(true)>
+                    <button class="button" id="associate" data-tour="associate" on:click=move |_| prompt(true)>
                         {tr(lang, Text::AssociateMicrosoftLearningAccount)}
                     </button>
                 }
@@ -242,7 +249,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                     <button type="submit" class="button primary">
                         {tr(lang, Text::Associate)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| prompting.set(false)>
+                    <button type="button" class="button" on:click=move |_| prompt(false)>
                         {tr(lang, Text::Cancel)}
                     </button>
                 </div>
@@ -317,4 +324,14 @@ fn ProfileHelp() -> impl IntoView {
             <SourceQuote sentences=&[Source::MlSameCredentials] />
         </section>
     }
+}
+
+/// Runs `command`; when it is done, the control it replaces hands the
+/// keyboard to `then` (a refusal leaves the keyboard where it is).
+fn done(ctx: crate::session::Ctx, command: Command, then: &'static str) -> Outcome {
+    let result: Outcome = ctx.execute(command).into();
+    if matches!(result, Outcome::Done(_)) {
+        hand_keyboard_to(ctx.tour.get_untracked().is_some(), then);
+    }
+    result
 }

@@ -82,3 +82,46 @@ test('French: the first association, worded in French from the source', async ({
   await expect(app.status).toContainText('Le MCID 985001234 est maintenant lié à Contoso');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 });
+
+test('the keyboard stays where the person works when a control is replaced (R6, R8, R11)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  const exams = page.getByRole('heading', { name: 'Microsoft exams and certifications' });
+  await app.signIn('priya@contoso.com');
+  // Opening the form puts the keyboard in its first field; Cancel gives it back.
+  await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Microsoft Learning username')).toBeFocused();
+  await page.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Microsoft Learning username')).toBeFocused();
+  await page.keyboard.type('priya.patel@outlook.com');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(LEARN_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(app.status).toContainText('now linked to Contoso');
+  // The form is gone: the keyboard is on its field's heading, not the top of the page.
+  await expect(exams).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+  await expect(exams).toBeFocused();
+  // A refusal leaves the keyboard in the form, to correct it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Microsoft Learning username')).toBeFocused();
+  await page.keyboard.type('priya.patel@outlook.com');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('wrong password');
+  await page.keyboard.press('Enter');
+  await expect(app.alert).toBeVisible();
+  await expect(page.getByLabel('Microsoft Learning password')).toBeFocused();
+
+  await app.signOut();
+  await app.signIn('sam@contoso.com');
+  await page.getByRole('button', { name: 'Get Partner University access' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Your Learning' })).toBeFocused();
+});
