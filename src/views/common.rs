@@ -34,7 +34,7 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
 /// measured), and the element `selector` names takes it once the new
 /// content is drawn, instead of the top of the page. A guided tour under
 /// way keeps the keyboard for its dialog.
-pub fn hand_keyboard_to(tour_under_way: bool, selector: &'static str) {
+pub fn hand_keyboard_to(tour_under_way: bool, selector: impl Into<String>) {
     use wasm_bindgen::JsCast;
     if tour_under_way {
         return;
@@ -42,8 +42,9 @@ pub fn hand_keyboard_to(tour_under_way: bool, selector: &'static str) {
     if let Some(active) = document().active_element() {
         let _ = active.unchecked_into::<web_sys::HtmlElement>().blur();
     }
+    let selector = selector.into();
     request_animation_frame(move || {
-        if let Ok(Some(target)) = document().query_selector(selector) {
+        if let Ok(Some(target)) = document().query_selector(&selector) {
             let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
@@ -204,16 +205,35 @@ pub fn Confirm(
     confirm: Text,
     on_confirm: Callback<()>,
     open: RwSignal<bool>,
+    /// Tells this dialog from the page's others, for the keyboard.
+    name: String,
+    /// The control that opened the dialog (a CSS selector): Cancel gives
+    /// the keyboard back to it.
+    opener: String,
 ) -> impl IntoView {
-    let lang = use_ctx().lang;
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let cancel = format!("[data-confirm=\"{name}\"] .cancel");
+    // Opening the dialog puts the keyboard on Cancel, the harmless choice.
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open && was_open == Some(false) {
+            hand_keyboard_to(ctx.tour.get_untracked().is_some(), cancel.clone());
+        }
+        is_open
+    });
+    let close = move |_| {
+        open.set(false);
+        hand_keyboard_to(ctx.tour.get_untracked().is_some(), opener.clone());
+    };
     view! {
         <Show when=move || open.get()>
-            <div class="confirm" role="alertdialog" aria-label=tr(lang, label)>
+            <div class="confirm" role="alertdialog" aria-label=tr(lang, label) data-confirm=name.clone()>
                 <p>{question}</p>
                 <button class="button danger" data-tour="confirm" on:click=move |_| on_confirm.run(())>
                     {tr(lang, confirm)}
                 </button>
-                <button class="button" on:click=move |_| open.set(false)>
+                <button class="button cancel" on:click=close.clone()>
                     {tr(lang, Text::Cancel)}
                 </button>
             </div>

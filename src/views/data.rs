@@ -212,7 +212,7 @@ pub fn Data() -> impl IntoView {
             <h2 id="reset">{tr(lang, Text::ResetHeading)}</h2>
             <p>{tr(lang, Text::ResetHelp)}</p>
             <Show when=move || !confirming.get()>
-                <button class="button danger" on:click=move |_| confirming.set(true)>
+                <button class="button danger" id="reset-button" on:click=move |_| confirming.set(true)>
                     {tr(lang, Text::ResetButton)}
                 </button>
             </Show>
@@ -222,6 +222,8 @@ pub fn Data() -> impl IntoView {
                 confirm=Text::ConfirmResetButton
                 on_confirm=Callback::new(move |()| reset())
                 open=confirming
+                name="reset".to_string()
+                opener="#reset-button".to_string()
             />
         </section>
     }

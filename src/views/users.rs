@@ -57,7 +57,7 @@ pub fn Users() -> impl IntoView {
                         }}
                     </section>
                     <section class="card" aria-labelledby="all-users">
-                        <h2 id="all-users">{tr(lang, Text::AllUsers)}</h2>
+                        <h2 id="all-users" tabindex="-1">{tr(lang, Text::AllUsers)}</h2>
                         <SourceQuote sentences=&[Source::FaqLeaveDelete] />
                         <ul class="users">
                             {others.into_iter().map(|a| view! { <UserLine account=a outcome=outcome /> }).collect_view()}
@@ -201,7 +201,12 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
         let id = id.clone();
         move || {
             confirming.set(false);
-            outcome.set(Some(ctx.execute(Command::DeleteAccount { account: id.clone() }).into()));
+            let result: Outcome = ctx.execute(Command::DeleteAccount { account: id.clone() }).into();
+            // The line's Delete button is gone with the account (R13).
+            if matches!(result, Outcome::Done(_)) {
+                crate::views::common::hand_keyboard_to(ctx.tour.get_untracked().is_some(), "#all-users");
+            }
+            outcome.set(Some(result));
         }
     };
     let deleted = account.is_deleted();
@@ -209,6 +214,7 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
     let name = account.display_name.clone();
     let name_for_label = name.clone();
     let name_for_confirm = name.clone();
+    let delete_button = format!("delete {id}");
     view! {
         <li class="user" class:deleted=deleted>
             <span>
@@ -241,6 +247,8 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
                 confirm=Text::ConfirmDelete
                 on_confirm=Callback::new(move |()| delete())
                 open=confirming
+                opener=format!("[data-tour=\"{delete_button}\"]")
+                name=delete_button
             />
         </li>
     }

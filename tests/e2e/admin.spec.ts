@@ -88,3 +88,32 @@ test('names typed by people are shown as text, never run', async ({ page }) => {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(dialogs).toBe(0);
 });
+
+test('confirming with the keyboard: Cancel first, back to the button, and after a delete the list (R13)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await app.navigate('Users');
+  const del = page.getByRole('button', { name: 'Delete account: Leo Laurent' });
+  const dialog = page.getByRole('alertdialog', { name: 'Delete account' });
+  await del.focus();
+  await page.keyboard.press('Enter');
+  // The harmless choice has the keyboard; Cancel gives it back to the button.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(del).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Yes, delete the account' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.status).toContainText('The account leo@contoso.com was deleted. (R13)');
+  await expect(page.getByRole('heading', { name: 'All users' })).toBeFocused();
+
+  await page.goto('./#/data');
+  const reset = page.getByRole('button', { name: 'Reset to demo data' });
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(reset).toBeFocused();
+});
