@@ -103,6 +103,8 @@ test('confirming with the keyboard: Cancel first, back to the button, and after 
   await expect(dialog).toHaveCount(0);
   await expect(del).toBeFocused();
   await page.keyboard.press('Enter');
+  // The keyboard moves on the next frame, once the dialog is drawn.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await page.keyboard.press('Shift+Tab');
   await expect(dialog.getByRole('button', { name: 'Yes, delete the account' })).toBeFocused();
   await page.keyboard.press('Enter');
