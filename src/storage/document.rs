@@ -101,18 +101,24 @@ impl Document {
 pub fn to_json(scenario: &Scenario, revision: u64, saved_at: Time) -> String {
     let mut out =
         String::with_capacity(64 + scenario.trail().len() * 120 + scenario.state().data().accounts.len() * 300);
-    out.push_str("{\"app\":");
-    APP.write(&mut out);
-    out.push_str(",\"schema\":");
-    SCHEMA.write(&mut out);
-    out.push_str(",\"revision\":");
-    revision.write(&mut out);
-    out.push_str(",\"saved_at\":");
-    saved_at.write(&mut out);
+    write_header(&mut out, revision, saved_at);
     out.push_str(",\"scenario\":");
     json::write_scenario(&mut out, scenario);
     out.push('}');
     out
+}
+
+/// Every stored text begins `{"app":…,"schema":…,"revision":…,"saved_at":…`,
+/// in this order, which [`peek`] relies on.
+fn write_header(out: &mut String, revision: u64, saved_at: Time) {
+    out.push_str("{\"app\":");
+    APP.write(out);
+    out.push_str(",\"schema\":");
+    SCHEMA.write(out);
+    out.push_str(",\"revision\":");
+    revision.write(out);
+    out.push_str(",\"saved_at\":");
+    saved_at.write(out);
 }
 
 /// The head of a large scenario: `scenario` is the one packed under `base`
@@ -127,14 +133,7 @@ pub fn to_json_continuing(
 ) -> String {
     let events = scenario.trail().get(base_events..).unwrap_or_default();
     let mut out = String::with_capacity(256 + events.len() * 120);
-    out.push_str("{\"app\":");
-    APP.write(&mut out);
-    out.push_str(",\"schema\":");
-    SCHEMA.write(&mut out);
-    out.push_str(",\"revision\":");
-    revision.write(&mut out);
-    out.push_str(",\"saved_at\":");
-    saved_at.write(&mut out);
+    write_header(&mut out, revision, saved_at);
     out.push_str(",\"continues\":{\"key\":");
     base.key.write(&mut out);
     out.push_str(",\"revision\":");

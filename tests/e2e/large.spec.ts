@@ -34,11 +34,7 @@ test('the 10,000-person demo is saved apart, in under 2 MB, and a change in it s
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
   const own = await page.evaluate(() => localStorage.getItem('certlink.document'));
 
-  await page.goto('./?demo=large#/sign-in');
-  await page.getByLabel('Work email').fill('person1@contoso.com');
-  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
-  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/#\/profile/);
+  await signIn(page, 'person1@contoso.com');
   await page.getByRole('button', { name: 'Remove access' }).click();
   await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
   // Packed once in the background, then each change writes only a head.
