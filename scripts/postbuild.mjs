@@ -35,7 +35,16 @@ if (process.env.TRUNK_PROFILE === 'release') {
 // `type=module` when Trunk minifies the page, `type="module"` otherwise.
 const inline = index.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
 if (!inline) throw new Error(`postbuild: no inline loader in ${indexPath}`);
-const loader = `${inline[1].trim()}
+// The WebAssembly is fetched once index.html's static first screen has
+// been shown (the promise assets/shell.js makes), not preloaded beside the
+// styles: the first screen is drawn as soon as the styles arrive, without
+// 300 KB competing with them (issue 7, first and largest paint).
+const wasmPreload = /<link\b[^>]*_bg\.wasm[^>]*>/;
+if (!wasmPreload.test(index)) throw new Error(`postbuild: no WebAssembly preload in ${indexPath}`);
+index = index.replace(wasmPreload, '');
+const init = /\n(const wasm = await init\()/;
+if (!init.test(inline[1])) throw new Error(`postbuild: no init call in the loader of ${indexPath}`);
+const loader = `${inline[1].trim().replace(init, '\nawait window.certlinkShellShown;\n$1')}
 
 // Offline after one visit (see sw.js); a blocked or missing service worker
 // only means no offline copy.

@@ -10,11 +10,21 @@ use crate::tours::TourAt;
 use crate::views;
 use leptos::prelude::*;
 
-/// The whole app, as `main.rs` mounts it.
+/// The whole app. `main.rs` makes its context and holds its page back,
+/// each in a task of its own, so that the start is not one long task
+/// (issue 7); without them (the browser tests) it does both at once.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The session, made beforehand; made here when absent.
+    #[prop(optional)]
+    ctx: Option<Ctx>,
+    /// False while the routed page is held back; true when absent.
+    #[prop(optional, into)]
+    page_ready: Option<Signal<bool>>,
+) -> impl IntoView {
     let current = || Route::parse(&leptos::prelude::location_hash().unwrap_or_default());
-    let ctx = Ctx::new(crate::prefs::initial_lang(), current());
+    let ctx = ctx.unwrap_or_else(|| Ctx::new(crate::prefs::initial_lang(), current()));
+    let page_ready = page_ready.unwrap_or(Signal::stored(true));
     provide_context(ctx);
     provide_context(ctx.lang);
     // A shared or reloaded address with a guided tour's step resumes it;
@@ -91,7 +101,7 @@ pub fn App() -> impl IntoView {
         </Show>
         <views::data::StorageBanner />
         <main id="main" class="page">
-            {move || match ctx.route.get() {
+            {move || page_ready.get().then(|| match ctx.route.get() {
                 Route::Home => view! { <views::home::Home /> }.into_any(),
                 Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
                 Route::Profile => view! { <views::profile::Profile /> }.into_any(),
@@ -103,7 +113,7 @@ pub fn App() -> impl IntoView {
                 Route::Data => view! { <views::data::Data /> }.into_any(),
                 Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
                 Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
-            }}
+            })}
         </main>
         <Footer />
         <Show when=move || ctx.tour.with(Option::is_some)>

@@ -1,9 +1,54 @@
-//! Mounts Certlink into the page's body, once the saved scenario is read
-//! (a large one is unpacked asynchronously, before the first paint).
+//! Starts Certlink in place of the static first screen that index.html
+//! shows while the WebAssembly loads (the loader fetches it once that screen
+//! has been shown: scripts/postbuild.mjs).
+//!
+//! The start is cut into tasks, so the page answers input between them
+//! (issue 7, total blocking time): read the saved scenario (a large one is
+//! unpacked asynchronously); make the session; draw the header, held out of
+//! sight; draw the page, then show the app and remove the first screen in
+//! the same task, with no frame in between.
+
+use certlink::app::App;
+use certlink::route::Route;
+use certlink::session::Ctx;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn main() {
+    // The session may start tasks (packing a large scenario) before the
+    // mount would start Leptos's executor.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     wasm_bindgen_futures::spawn_local(async {
         certlink::session::open_saved().await;
-        leptos::mount::mount_to_body(certlink::app::App);
+        next_task().await;
+        let route = Route::parse(&location_hash().unwrap_or_default());
+        let ctx = Ctx::new(certlink::prefs::initial_lang(), route);
+        next_task().await;
+        let page_ready = RwSignal::new(false);
+        let app = move || view! { <App ctx page_ready /> };
+        let Some(root) = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            // A page without index.html's holder: mount at once.
+            page_ready.set(true);
+            leptos::mount::mount_to_body(app);
+            return;
+        };
+        leptos::mount::mount_to(root.clone(), app).forget();
+        next_task().await;
+        page_ready.set(true);
+        root.set_hidden(false);
+        if let Some(shell) = document().get_element_by_id("shell") {
+            shell.remove();
+        }
     });
+}
+
+/// Resolves in a new task, letting the browser handle input and draw.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if window().set_timeout_with_callback(&resolve).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

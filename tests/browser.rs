@@ -29,7 +29,7 @@ async fn shell_shows_my_profile_and_switches_language_live() {
     }
     // The runner's page may carry a hash of its own; start at home.
     web_sys::window().unwrap().location().set_hash("/").unwrap();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(|| leptos::view! { <App /> });
     leptos::task::tick().await;
 
     let profile = document().query_selector("header a.profile-button").unwrap().expect("the My Profile button");
