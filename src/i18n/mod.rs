@@ -588,25 +588,48 @@ pub fn use_email_to_associate(lang: Lang, email: &str) -> String {
     )
 }
 
+/// "association" or "associations" after `n`: French, unlike English,
+/// counts 0 and 1 as singular.
+fn associations(lang: Lang, n: u32) -> &'static str {
+    let singular = match lang {
+        Lang::En => n == 1,
+        Lang::Fr => n <= 1,
+    };
+    if singular {
+        "association"
+    } else {
+        "associations"
+    }
+}
+
 /// R15: associations used and the date from which a new one may start.
 pub fn limit_status(lang: Lang, used: u32, per_year: u32, next: Option<String>) -> String {
-    match next {
+    let count = lang.pick(
+        format!("{used} of {per_year} {} used in the last 365 days.", associations(lang, per_year)),
+        format!(
+            "{used} {} sur {per_year} {} au cours des 365 derniers jours.",
+            associations(lang, used),
+            if used <= 1 { "utilisée" } else { "utilisées" }
+        ),
+    );
+    let when = match next {
         None => lang.pick(
-            format!("{used} of {per_year} associations used in the last 365 days. A new association may start now."),
-            format!("{used} associations sur {per_year} utilisées au cours des 365 derniers jours. Une nouvelle association peut commencer dès maintenant."),
+            "A new association may start now.".to_string(),
+            "Une nouvelle association peut commencer dès maintenant.".to_string(),
         ),
         Some(date) => lang.pick(
-            format!("{used} of {per_year} associations used in the last 365 days. A new association may start on {date}."),
-            format!("{used} associations sur {per_year} utilisées au cours des 365 derniers jours. Une nouvelle association pourra commencer le {date}."),
+            format!("A new association may start on {date}."),
+            format!("Une nouvelle association pourra commencer le {date}."),
         ),
-    }
+    };
+    format!("{count} {when}")
 }
 
 /// D6: the numbers in force and where they come from.
 pub fn limit_explained(lang: Lang, per_year: u32, cool_off_days: u32) -> String {
     lang.pick(
-        format!("Certlink counts {per_year} associations in a rolling 365 days, and {cool_off_days} days between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6)."),
-        format!("Certlink compte {per_year} associations sur 365 jours glissants, et {cool_off_days} jours entre deux associations à partir du début de la précédente. L’article dit seulement « un nombre limité » ; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6)."),
+        format!("Certlink counts {per_year} {} in a rolling 365 days, and {cool_off_days} days between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6).", associations(lang, per_year)),
+        format!("Certlink compte {per_year} {} sur 365 jours glissants, et {cool_off_days} jours entre deux associations à partir du début de la précédente. L’article dit seulement « un nombre limité » ; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year)),
     )
 }
 
@@ -687,6 +710,20 @@ pub fn confirm_delete(lang: Lang, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn r15_the_yearly_count_agrees_in_number_in_each_language() {
+        let fr = |used| limit_status(Lang::Fr, used, 3, None);
+        assert!(fr(0).starts_with("0 association sur 3 utilisée au cours"), "{}", fr(0));
+        assert!(fr(1).starts_with("1 association sur 3 utilisée au cours"), "{}", fr(1));
+        assert!(fr(2).starts_with("2 associations sur 3 utilisées au cours"), "{}", fr(2));
+        let en = limit_status(Lang::En, 1, 3, Some("1 March 2027".into()));
+        assert_eq!(en, "1 of 3 associations used in the last 365 days. A new association may start on 1 March 2027.");
+        assert!(limit_status(Lang::En, 0, 1, None).starts_with("0 of 1 association used"));
+        assert!(limit_explained(Lang::En, 1, 30).starts_with("Certlink counts 1 association in"));
+        assert!(limit_explained(Lang::Fr, 1, 30).starts_with("Certlink compte 1 association sur"));
+        assert!(limit_explained(Lang::Fr, 3, 30).starts_with("Certlink compte 3 associations sur"));
+    }
 
     #[test]
     fn d5_language_codes_round_trip_and_regional_variants_are_read() {
