@@ -139,6 +139,9 @@ fn Advice(problem: Problem) -> impl IntoView {
             ctx.execute(Command::OpenTicket { problem, details: details.get_untracked(), started_on }).into();
         if matches!(result, Outcome::Done(_)) {
             details.set(String::new());
+            // The advice is drawn again with the form: the keyboard goes to
+            // the list that now holds the ticket, not the top of the page.
+            crate::views::common::hand_keyboard_to(ctx.tour.get_untracked().is_some(), "#tickets");
         }
         outcome.set(Some(result));
     };
@@ -214,7 +217,7 @@ fn Tickets() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="tickets" data-tour="tickets">
-            <h2 id="tickets">{tr(lang, Text::YourTickets)}</h2>
+            <h2 id="tickets" tabindex="-1">{tr(lang, Text::YourTickets)}</h2>
             {move || {
                 let list = mine();
                 if list.is_empty() {

@@ -9,7 +9,9 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
-use crate::views::common::{Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{
+    hand_keyboard_to, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+};
 use leptos::prelude::*;
 
 /// A fresh salt for a temporary password (D2), from the browser's random source.
@@ -103,6 +105,9 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             email.set(String::new());
             name.set(String::new());
             password.set(String::new());
+            // The page is drawn again with the new invitation: the keyboard
+            // goes to the emptied form's first field, for the next one.
+            hand_keyboard_to(ctx.tour.get_untracked().is_some(), "input[name=\"invite-email\"]");
         }
         outcome.set(Some(result));
     };
@@ -136,14 +141,25 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let command =
-                Command::VerifyInvitationEmail { account: id.clone(), corrected: Some(corrected.get_untracked()) };
-            outcome.set(Some(ctx.execute(command).into()));
+            let address = corrected.get_untracked();
+            let command = Command::VerifyInvitationEmail { account: id.clone(), corrected: Some(address.clone()) };
+            let result: Outcome = ctx.execute(command).into();
+            if matches!(result, Outcome::Done(_)) {
+                // R14's next step: resend to the address now confirmed.
+                keyboard_to_resend(ctx.tour.get_untracked().is_some(), &AccountId::from_email(&address));
+            }
+            outcome.set(Some(result));
         }
     };
     let resend = {
         let id = id.clone();
-        move |_| outcome.set(Some(ctx.execute(Command::ResendInvitation { account: id.clone() }).into()))
+        move |_| {
+            let result: Outcome = ctx.execute(Command::ResendInvitation { account: id.clone() }).into();
+            if matches!(result, Outcome::Done(_)) {
+                keyboard_to_resend(ctx.tour.get_untracked().is_some(), &id);
+            }
+            outcome.set(Some(result));
+        }
     };
     let label = account.display_name.clone();
     view! {
@@ -186,6 +202,12 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
     .into_any()
 }
 
+/// After a change to an invitation the page is drawn again: the keyboard
+/// goes to that invitation's Resend button, not the top of the page.
+fn keyboard_to_resend(tour_under_way: bool, id: &AccountId) {
+    hand_keyboard_to(tour_under_way, format!("[data-tour=\"resend {id}\"]"));
+}
+
 /// A user with, for the Global Admin, Delete account behind a confirmation (R13).
 #[component]
 fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
@@ -204,7 +226,7 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
             let result: Outcome = ctx.execute(Command::DeleteAccount { account: id.clone() }).into();
             // The line's Delete button is gone with the account (R13).
             if matches!(result, Outcome::Done(_)) {
-                crate::views::common::hand_keyboard_to(ctx.tour.get_untracked().is_some(), "#all-users");
+                hand_keyboard_to(ctx.tour.get_untracked().is_some(), "#all-users");
             }
             outcome.set(Some(result));
         }

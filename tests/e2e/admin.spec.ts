@@ -119,3 +119,30 @@ test('confirming with the keyboard: Cancel first, back to the button, and after 
   await page.keyboard.press('Enter');
   await expect(reset).toBeFocused();
 });
+
+test('the keyboard after the Users forms: a sent invitation, a confirmed address, a resend (R14)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await app.navigate('Users');
+  // The page is drawn again after each change: the keyboard goes on to the
+  // next step, never to the top of the page.
+  await page.getByLabel('Work email').fill('new.person@contoso.com');
+  await page.getByLabel('Display name').fill('New Person');
+  await page.getByLabel(/Temporary password/).fill('Temp#2026x');
+  await page.keyboard.press('Enter');
+  await expect(app.status).toContainText('Sign-in details were sent to new.person@contoso.com');
+  await expect(page.getByLabel('Work email')).toBeFocused();
+
+  const invitations = page.getByRole('region', { name: 'Invitations with no response' });
+  const noah = invitations.getByRole('listitem').filter({ hasText: 'Noah Nakamura' });
+  await noah.getByRole('button', { name: 'Verify email address' }).focus();
+  await page.keyboard.press('Enter');
+  await noah.getByLabel('Email address used').fill('noah@contoso.com');
+  await page.keyboard.press('Enter');
+  await expect(app.status).toContainText('the invitation now goes to noah@contoso.com. (R14)');
+  const resend = invitations.getByRole('button', { name: 'Resend sign-in details to Noah Nakamura' });
+  await expect(resend).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(app.status).toContainText('Sign-in details were sent again to noah@contoso.com');
+  await expect(resend).toBeFocused();
+});

@@ -45,3 +45,17 @@ test('a problem the FAQ answers is routed to its entry, not to a ticket', async 
   await page.getByRole('link', { name: 'I tried to associate my account and was told my association is limited. Why?' }).click();
   await expect(page).toHaveURL(/#\/faq\/r15-association-limited$/);
 });
+
+test('after opening a ticket with the keyboard, the keyboard is on the list that holds it', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('A technical problem linking my MCID').check();
+  await page.getByLabel('Describe the problem').fill('The link fails.');
+  await page.getByRole('button', { name: 'Open a ticket' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.status.filter({ hasText: 'Ticket 1' })).toContainText('Ticket 1 opened with Microsoft support. (R16)');
+  await expect(page.getByRole('heading', { name: 'Your tickets' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveCount(0);
+});
