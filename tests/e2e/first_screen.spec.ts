@@ -24,7 +24,7 @@ async function firstScreen(page: Page, address: string) {
   return shown;
 }
 
-/** The visible header, navigation and introduction under `root`. */
+/** The visible header, navigation, introduction and footer under `root`. */
 function visibleTexts(page: Page, root: string) {
   return page.evaluate((root) => {
     const visible = (selector: string) =>
@@ -42,6 +42,8 @@ function visibleTexts(page: Page, root: string) {
         .map((a) => a.textContent?.trim()),
       heading: visible('main h1'),
       lead: visible('main .lead'),
+      quote: visible('main .source-quote'),
+      footer: visible('.footer'),
     };
   }, root);
 }
@@ -52,6 +54,8 @@ for (const lang of ['en', 'fr'] as const) {
     expect(shown.lang).toBe(lang);
     expect(shown.heading).toHaveLength(1);
     expect(shown.lead).toHaveLength(1);
+    expect(shown.quote).toHaveLength(1);
+    expect(shown.footer).toHaveLength(1);
     await expect(page.locator('#shell')).toHaveCount(0);
     await expect(page.locator('#app')).toBeVisible();
     const app = await visibleTexts(page, '#app');
