@@ -30,6 +30,14 @@
   root.classList.add('shell-' + lang);
   if (read('sessionStorage', prefix + 'certlink.session')) root.classList.add('shell-signed-in');
   if (param('embed') === '1') root.classList.add('embed');
+  // The app could not start: its WebAssembly did not load (a first visit
+  // with no network, a server without it) or it stopped while starting.
+  // Say so, instead of leaving a first screen that nothing answers in.
+  window.certlinkFailed = function () {
+    var failed = document.getElementById('start-failed');
+    if (failed && document.getElementById('shell')) failed.hidden = false;
+  };
+  window.addEventListener('error', window.certlinkFailed);
   // The loader (scripts/postbuild.mjs) fetches the WebAssembly once this
   // first screen has been shown and its largest paint recorded, so that
   // 300 KB do not compete with the styles. A browser that reports no

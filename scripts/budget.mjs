@@ -42,14 +42,14 @@
 // focused element. In the confirmations (+1.3 KB: an effect per dialog),
 // opening puts it on Cancel, Cancel gives it back to the opener, and a
 // deleted account's line hands it to its list.
-// Moved down to 305 KB (issue 7): 303.5 KB measured. Leptos's erased
+// Moved down to 305 KB (issue 7): 303.8 KB measured. Leptos's erased
 // components (`--cfg erase_components`, .cargo/config.toml: each
 // component's view boxed once, not one nested generic type copied per
-// use) took the whole from 351.5 to 297.6 KB. Then +5.9 KB: the wasm
+// use) took the whole from 351.5 to 297.6 KB. Then +6.2 KB: the wasm
 // +3.2 (main.rs's staged start: App's two props, mount_to, the tasks; the
 // keyboard hand-offs on Users and Support; French plurals), and the static
-// first screen: index.html's header, home page and footer in both
-// languages +1.7, assets/shell.js 0.7, their styles 0.2.
+// first screen: index.html's header, home page, footer and message for a
+// failed start in both languages +1.9, assets/shell.js 0.7, styles 0.2.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';

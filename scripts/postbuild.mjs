@@ -42,9 +42,16 @@ if (!inline) throw new Error(`postbuild: no inline loader in ${indexPath}`);
 const wasmPreload = /<link\b[^>]*_bg\.wasm[^>]*>/;
 if (!wasmPreload.test(index)) throw new Error(`postbuild: no WebAssembly preload in ${indexPath}`);
 index = index.replace(wasmPreload, '');
-const init = /\n(const wasm = await init\()/;
+// A failed start shows the first screen's message (assets/shell.js).
+const init = /\nconst wasm = await (init\([^;]*\));/;
 if (!init.test(inline[1])) throw new Error(`postbuild: no init call in the loader of ${indexPath}`);
-const loader = `${inline[1].trim().replace(init, '\nawait window.certlinkShellShown;\n$1')}
+const start = `
+await window.certlinkShellShown;
+const wasm = await $1.catch((error) => {
+  window.certlinkFailed?.();
+  throw error;
+});`;
+const loader = `${inline[1].trim().replace(init, start)}
 
 // Offline after one visit (see sw.js); a blocked or missing service worker
 // only means no offline copy.

@@ -37,8 +37,12 @@ fn main() {
         next_task().await;
         page_ready.set(true);
         root.set_hidden(false);
-        if let Some(shell) = document().get_element_by_id("shell") {
-            shell.remove();
+        // The first screen, and its message for a failed start: an error
+        // of some other script before now may have shown it.
+        for id in ["shell", "start-failed"] {
+            if let Some(element) = document().get_element_by_id(id) {
+                element.remove();
+            }
         }
     });
 }

@@ -91,3 +91,22 @@ test('the WebAssembly is fetched only once the first screen has been drawn', asy
   expect(order.preloaded).toBe(false);
   expect(order.wasmFetched).toBeGreaterThanOrEqual(order.painted);
 });
+
+test('when the WebAssembly cannot load, the first screen says so in the person’s language', async ({ page, consoleErrors }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto('./?lang=fr#/');
+  const failed = page.getByRole('alert');
+  await expect(failed).toHaveText(/^Certlink n’a pas pu démarrer .* rechargez la page\./, { useInnerText: true });
+  await expect(failed).not.toContainText('could not start', { useInnerText: true });
+  // The failed load is this test's own doing.
+  expect(consoleErrors.length).toBeGreaterThan(0);
+  consoleErrors.length = 0;
+  // The first screen alone has no landmark for axe to find: leave it.
+  await page.goto('about:blank');
+});
+
+test('once the app is up, no message of a failed start is left in the page', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('#start-failed')).toHaveCount(0);
+});
