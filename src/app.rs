@@ -22,8 +22,7 @@ pub fn App(
     #[prop(optional, into)]
     page_ready: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let current = || Route::parse(&leptos::prelude::location_hash().unwrap_or_default());
-    let ctx = ctx.unwrap_or_else(|| Ctx::new(crate::prefs::initial_lang(), current()));
+    let ctx = ctx.unwrap_or_else(|| Ctx::new(crate::prefs::initial_lang(), Route::current()));
     let page_ready = page_ready.unwrap_or(Signal::stored(true));
     provide_context(ctx);
     provide_context(ctx.lang);
@@ -39,7 +38,7 @@ pub fn App(
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         // The same page again (the app's own `go`) is not drawn again: that
         // would replace the control the keyboard is on.
-        let route = current();
+        let route = Route::current();
         if route != ctx.route.get_untracked() {
             ctx.route.set(route);
         }

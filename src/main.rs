@@ -21,8 +21,7 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         certlink::session::open_saved().await;
         next_task().await;
-        let route = Route::parse(&location_hash().unwrap_or_default());
-        let ctx = Ctx::new(certlink::prefs::initial_lang(), route);
+        let ctx = Ctx::new(certlink::prefs::initial_lang(), Route::current());
         next_task().await;
         let page_ready = RwSignal::new(false);
         let app = move || view! { <App ctx page_ready /> };

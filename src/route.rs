@@ -24,6 +24,11 @@ pub enum Route {
 }
 
 impl Route {
+    /// The page the browser's address names now.
+    pub fn current() -> Route {
+        Route::parse(&leptos::prelude::location_hash().unwrap_or_default())
+    }
+
     /// Reads a hash such as `#/profile` (with or without the `#`); a query
     /// after it (`?tour=r8&step=2`, a guided tour) is not part of the page.
     pub fn parse(hash: &str) -> Route {

@@ -8,8 +8,8 @@ use crate::i18n::refusals::refusal_sentence;
 use crate::i18n::source::{quote, Source};
 use crate::i18n::Text;
 use crate::route::Route;
-use crate::rules::{Event, EventKind, Refusal};
-use crate::session::use_ctx;
+use crate::rules::{Command, Event, EventKind, Refusal};
+use crate::session::{use_ctx, Ctx};
 use leptos::prelude::*;
 
 /// What the last command of a view did.
@@ -34,9 +34,9 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
 /// measured), and the element `selector` names takes it once the new
 /// content is drawn, instead of the top of the page. A guided tour under
 /// way keeps the keyboard for its dialog.
-pub fn hand_keyboard_to(tour_under_way: bool, selector: impl Into<String>) {
+pub fn hand_keyboard_to(ctx: Ctx, selector: impl Into<String>) {
     use wasm_bindgen::JsCast;
-    if tour_under_way {
+    if ctx.tour.with_untracked(Option::is_some) {
         return;
     }
     if let Some(active) = document().active_element() {
@@ -48,6 +48,17 @@ pub fn hand_keyboard_to(tour_under_way: bool, selector: impl Into<String>) {
             let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
+}
+
+/// Runs `command`; when it is done, the keyboard goes to `then`, since the
+/// page is drawn again without the control it was on (a refusal leaves it
+/// where it is, to correct the form).
+pub fn execute_handing_keyboard_to(ctx: Ctx, command: Command, then: impl Into<String>) -> Outcome {
+    let result: Outcome = ctx.execute(command).into();
+    if matches!(result, Outcome::Done(_)) {
+        hand_keyboard_to(ctx, then);
+    }
+    result
 }
 
 /// Shows an outcome in the current language: a refusal as an alert, the
@@ -218,13 +229,13 @@ pub fn Confirm(
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
         if is_open && was_open == Some(false) {
-            hand_keyboard_to(ctx.tour.get_untracked().is_some(), cancel.clone());
+            hand_keyboard_to(ctx, cancel.clone());
         }
         is_open
     });
     let close = move |_| {
         open.set(false);
-        hand_keyboard_to(ctx.tour.get_untracked().is_some(), opener.clone());
+        hand_keyboard_to(ctx, opener.clone());
     };
     view! {
         <Show when=move || open.get()>

@@ -8,7 +8,9 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
-use crate::views::common::{hand_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{
+    execute_handing_keyboard_to, hand_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -66,11 +68,19 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     let get = {
         let id = id.clone();
         move |_| {
-            outcome.set(Some(done(ctx, Command::GetPartnerUniversityAccess { account: id.clone() }, "#your-learning")))
+            outcome.set(Some(execute_handing_keyboard_to(
+                ctx,
+                Command::GetPartnerUniversityAccess { account: id.clone() },
+                "#your-learning",
+            )))
         }
     };
     let remove = move |_| {
-        outcome.set(Some(done(ctx, Command::RemovePartnerUniversityAccess { account: id.clone() }, "#your-learning")))
+        outcome.set(Some(execute_handing_keyboard_to(
+            ctx,
+            Command::RemovePartnerUniversityAccess { account: id.clone() },
+            "#your-learning",
+        )))
     };
     view! {
         <section class="card field" aria-labelledby="your-learning">
@@ -140,7 +150,9 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
         let mcid = mcid.clone();
         move || ctx.with_state(|s| s.profile(&mcid).map(|p| p.credentials.clone()).unwrap_or_default())
     };
-    let remove = move |_| outcome.set(Some(done(ctx, Command::RemoveAccess { account: id.clone() }, "#exams")));
+    let remove = move |_| {
+        outcome.set(Some(execute_handing_keyboard_to(ctx, Command::RemoveAccess { account: id.clone() }, "#exams")))
+    };
     view! {
         <p data-tour="linked-mcid">
             {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
@@ -188,7 +200,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 username: username.get_untracked(),
                 password: password.get_untracked(),
             };
-            let result = done(ctx, command, "#exams");
+            let result = execute_handing_keyboard_to(ctx, command, "#exams");
             if matches!(result, Outcome::Done(_)) {
                 prompting.set(false);
             }
@@ -196,11 +208,16 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
             outcome.set(Some(result));
         }
     };
-    let shortcut =
-        move |_| outcome.set(Some(done(ctx, Command::LinkMcidWithSameCredentials { account: id.clone() }, "#exams")));
+    let shortcut = move |_| {
+        outcome.set(Some(execute_handing_keyboard_to(
+            ctx,
+            Command::LinkMcidWithSameCredentials { account: id.clone() },
+            "#exams",
+        )))
+    };
     let prompt = move |open: bool| {
         prompting.set(open);
-        hand_keyboard_to(ctx.tour.get_untracked().is_some(), if open { "[name=mcid-username]" } else { "#associate" });
+        hand_keyboard_to(ctx, if open { "[name=mcid-username]" } else { "#associate" });
     };
     view! {
         <p>{tr(lang, Text::NoMcidLinked)}</p>
@@ -324,14 +341,4 @@ fn ProfileHelp() -> impl IntoView {
             <SourceQuote sentences=&[Source::MlSameCredentials] />
         </section>
     }
-}
-
-/// Runs `command`; when it is done, the control it replaces hands the
-/// keyboard to `then` (a refusal leaves the keyboard where it is).
-fn done(ctx: crate::session::Ctx, command: Command, then: &'static str) -> Outcome {
-    let result: Outcome = ctx.execute(command).into();
-    if matches!(result, Outcome::Done(_)) {
-        hand_keyboard_to(ctx.tour.get_untracked().is_some(), then);
-    }
-    result
 }

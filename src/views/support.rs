@@ -135,13 +135,12 @@ fn Advice(problem: Problem) -> impl IntoView {
         ev.prevent_default();
         let started_on: Time =
             crate::rules::reports::parse_iso_date(&started.get_untracked()).unwrap_or_else(|| ctx.now());
-        let result: Outcome =
-            ctx.execute(Command::OpenTicket { problem, details: details.get_untracked(), started_on }).into();
+        // The advice is drawn again with the form: the keyboard goes to the
+        // list that now holds the ticket, not the top of the page.
+        let command = Command::OpenTicket { problem, details: details.get_untracked(), started_on };
+        let result = crate::views::common::execute_handing_keyboard_to(ctx, command, "#tickets");
         if matches!(result, Outcome::Done(_)) {
             details.set(String::new());
-            // The advice is drawn again with the form: the keyboard goes to
-            // the list that now holds the ticket, not the top of the page.
-            crate::views::common::hand_keyboard_to(ctx.tour.get_untracked().is_some(), "#tickets");
         }
         outcome.set(Some(result));
     };

@@ -10,7 +10,7 @@ use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
 use crate::views::common::{
-    hand_keyboard_to, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+    execute_handing_keyboard_to, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
 };
 use leptos::prelude::*;
 
@@ -100,14 +100,13 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
             temporary_password: password.get_untracked(),
             salt: new_salt(),
         };
-        let result: Outcome = ctx.execute(command).into();
+        // The page is drawn again with the new invitation: the keyboard
+        // goes to the emptied form's first field, for the next one.
+        let result = execute_handing_keyboard_to(ctx, command, "input[name=\"invite-email\"]");
         if matches!(result, Outcome::Done(_)) {
             email.set(String::new());
             name.set(String::new());
             password.set(String::new());
-            // The page is drawn again with the new invitation: the keyboard
-            // goes to the emptied form's first field, for the next one.
-            hand_keyboard_to(ctx.tour.get_untracked().is_some(), "input[name=\"invite-email\"]");
         }
         outcome.set(Some(result));
     };
@@ -143,22 +142,19 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
             ev.prevent_default();
             let address = corrected.get_untracked();
             let command = Command::VerifyInvitationEmail { account: id.clone(), corrected: Some(address.clone()) };
-            let result: Outcome = ctx.execute(command).into();
-            if matches!(result, Outcome::Done(_)) {
-                // R14's next step: resend to the address now confirmed.
-                keyboard_to_resend(ctx.tour.get_untracked().is_some(), &AccountId::from_email(&address));
-            }
-            outcome.set(Some(result));
+            // R14's next step: resend to the address now confirmed.
+            outcome.set(Some(execute_handing_keyboard_to(
+                ctx,
+                command,
+                resend_button(&AccountId::from_email(&address)),
+            )));
         }
     };
     let resend = {
         let id = id.clone();
         move |_| {
-            let result: Outcome = ctx.execute(Command::ResendInvitation { account: id.clone() }).into();
-            if matches!(result, Outcome::Done(_)) {
-                keyboard_to_resend(ctx.tour.get_untracked().is_some(), &id);
-            }
-            outcome.set(Some(result));
+            let command = Command::ResendInvitation { account: id.clone() };
+            outcome.set(Some(execute_handing_keyboard_to(ctx, command, resend_button(&id))));
         }
     };
     let label = account.display_name.clone();
@@ -202,10 +198,10 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
     .into_any()
 }
 
-/// After a change to an invitation the page is drawn again: the keyboard
-/// goes to that invitation's Resend button, not the top of the page.
-fn keyboard_to_resend(tour_under_way: bool, id: &AccountId) {
-    hand_keyboard_to(tour_under_way, format!("[data-tour=\"resend {id}\"]"));
+/// An invitation's Resend button, where the keyboard goes after a change
+/// to the invitation draws the page again.
+fn resend_button(id: &AccountId) -> String {
+    format!("[data-tour=\"resend {id}\"]")
 }
 
 /// A user with, for the Global Admin, Delete account behind a confirmation (R13).
@@ -223,12 +219,9 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
         let id = id.clone();
         move || {
             confirming.set(false);
-            let result: Outcome = ctx.execute(Command::DeleteAccount { account: id.clone() }).into();
             // The line's Delete button is gone with the account (R13).
-            if matches!(result, Outcome::Done(_)) {
-                hand_keyboard_to(ctx.tour.get_untracked().is_some(), "#all-users");
-            }
-            outcome.set(Some(result));
+            let command = Command::DeleteAccount { account: id.clone() };
+            outcome.set(Some(execute_handing_keyboard_to(ctx, command, "#all-users")));
         }
     };
     let deleted = account.is_deleted();
