@@ -50,6 +50,8 @@
 // keyboard hand-offs on Users and Support; French plurals), and the static
 // first screen: index.html's header, home page, footer and message for a
 // failed start in both languages +1.9, assets/shell.js 0.7, styles 0.2.
+// Then +1.2 KB (304.8 KB): the tour dialog's ResizeObserver, which puts
+// the dialog back in place in the frame its words change its size.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';

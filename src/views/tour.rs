@@ -227,13 +227,16 @@ pub fn TourOverlay() -> impl IntoView {
     let scrolled = StoredValue::new(false);
     let done_on_entry = StoredValue::new(false);
 
+    // The height its content asks for, even while it is held shorter.
+    let dialog_size = move || {
+        dialog.get_untracked().map_or((320.0, 220.0), |d| (rect_of(&d).width, f64::from(d.scroll_height()) + 2.0))
+    };
+
     let tick = move || {
         let Some(at) = ctx.tour.get_untracked() else { return };
         let step = at.current();
         let size = viewport();
-        // The height its content asks for, even while it is held shorter.
-        let dialog_size =
-            dialog.get_untracked().map_or((320.0, 220.0), |d| (rect_of(&d).width, f64::from(d.scroll_height()) + 2.0));
+        let dialog_size = dialog_size();
         if let Advance::When(check) = step.advance {
             let now = holds(ctx, check);
             if now && !done_on_entry.get_value() {
@@ -313,6 +316,22 @@ pub fn TourOverlay() -> impl IntoView {
     });
 
     let interval = set_interval_with_handle(tick, std::time::Duration::from_millis(TICK_MS)).ok();
+    // When the dialog's words change its size (the stuck hint, the other
+    // language), it is put back in place before that frame is painted, not
+    // at the next tick: a button that has just appeared must not move under
+    // the pointer (a click there would land beside it).
+    let repaint = Closure::<dyn Fn()>::new(move || {
+        let control = target.with_value(|el| el.as_ref().filter(|el| el.is_connected()).map(rect_of));
+        paint(&boxes, dialog, control, viewport(), dialog_size());
+    })
+    .into_js_value();
+    let resized = web_sys::ResizeObserver::new(repaint.unchecked_ref()).ok();
+    let observed = resized.clone();
+    dialog.on_load(move |d| {
+        if let Some(observer) = observed {
+            observer.observe(&d);
+        }
+    });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| tick());
     // Scrolling anything (the page, the report's table) moves the control;
     // scroll events do not bubble, so listen while they go down.
@@ -364,6 +383,9 @@ pub fn TourOverlay() -> impl IntoView {
     on_cleanup(move || {
         if let Some(handle) = interval {
             handle.clear();
+        }
+        if let Some(observer) = resized {
+            observer.disconnect();
         }
         on_resize.remove();
         on_click.remove();

@@ -383,6 +383,33 @@ test('a link to a tour whose scenario has changed here offers to start it again'
   await expect(dialog(page).getByRole('button', { name: 'Start the tour again' })).toBeHidden();
 });
 
+test('the dialog is in its place in the frame its words change: Start the tour again does not move under the pointer', async ({ page }) => {
+  await showMe(page, 'r13-leaving');
+  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  await page.getByRole('button', { name: 'Yes, delete the account' }).click();
+  await atStep(page, 3, 4);
+  await page.keyboard.press('Escape');
+  await page.goto('./#/users?tour=r13&step=1');
+  await expect(dialog(page)).toBeVisible();
+  // Where the button is one frame after it appears, and a few of the
+  // overlay's ticks later: a person aiming at it must not see it jump.
+  const [shown, later] = await page.evaluate(() => new Promise<[number, number]>((resolve) => {
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.tour-dialog button')]
+      .find((b) => b.textContent?.includes('Start the tour again'))!;
+    const top = () => Math.round(button.getBoundingClientRect().top);
+    const watch = new MutationObserver(() => {
+      if (button.hidden) return;
+      watch.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const first = top();
+        setTimeout(() => resolve([first, top()]), 500);
+      }));
+    });
+    watch.observe(button, { attributes: true, attributeFilter: ['hidden'] });
+  }));
+  expect(later, 'the button moved after it appeared').toBe(shown);
+});
+
 test('after two tours in a row, Your data restores the scenario from before the first', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.signIn('priya@contoso.com');
