@@ -1,5 +1,6 @@
 import { test, expect, expectAccessible } from './fixtures';
 import { ShellPage } from './pages/shell_page';
+import { CertlinkPage } from './pages/certlink_page';
 
 test('the shell shows the product, the My Profile button and the language switch', async ({ page }) => {
   const shell = new ShellPage(page);
@@ -43,4 +44,34 @@ test('an unknown address shows a clear page-not-found page', async ({ page }) =>
   await expect(shell.heading).toHaveText('Page not found');
   await page.getByRole('link', { name: 'Go to the home page' }).click();
   await expect(shell.heading).toHaveText('Link or unlink your MCID, step by step');
+});
+
+test('at 360 px, in French and signed in, the header shows every control whole, in the order the keyboard goes', async ({ page }) => {
+  const shell = new ShellPage(page);
+  await new CertlinkPage(page).signIn('grace@contoso.com');
+  await shell.chooseLanguage('fr');
+  const select = shell.banner.getByRole('combobox', { name: 'Langue' });
+  const whole = (await select.boundingBox())!.width;
+  await page.setViewportSize({ width: 360, height: 740 });
+  // The chosen language reads "Français", not a cut "Fr".
+  await expect.poll(async () => (await select.boundingBox())!.width).toBeGreaterThanOrEqual(whole - 1);
+  const controls = [
+    shell.banner.getByText('Grace Garcia'),
+    shell.banner.getByRole('button', { name: 'Se déconnecter' }),
+    shell.banner.getByRole('button', { name: 'Formateur' }),
+    select,
+    shell.myProfile('Mon profil'),
+  ];
+  const boxes = [];
+  for (const control of controls) boxes.push((await control.boundingBox())!);
+  for (const [i, box] of boxes.entries()) {
+    expect(box.x, `control ${i} starts on screen`).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, `control ${i} ends on screen`).toBeLessThanOrEqual(360);
+    if (i === 0) continue;
+    const before = boxes[i - 1];
+    const sameRow = box.y < before.y + before.height && before.y < box.y + box.height;
+    // Each control is after the one before it: further right on its row, or on a row below.
+    if (sameRow) expect(box.x, `control ${i} after control ${i - 1}`).toBeGreaterThanOrEqual(before.x + before.width);
+    else expect(box.y, `control ${i} below control ${i - 1}`).toBeGreaterThanOrEqual(before.y + before.height);
+  }
 });
