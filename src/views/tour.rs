@@ -288,6 +288,18 @@ pub fn TourOverlay() -> impl IntoView {
         }
     };
 
+    // When the dialog's words change its size (the stuck hint, the other
+    // language), it is put back in place before that frame is painted, not
+    // at the next tick: a button that has just appeared must not move under
+    // the pointer (a click there would land beside it).
+    let repaint = Closure::<dyn Fn()>::new(move || {
+        let control = target.with_value(|el| el.as_ref().filter(|el| el.is_connected()).map(rect_of));
+        paint(&boxes, dialog, control, viewport(), dialog_size());
+    })
+    .into_js_value();
+    let resized = web_sys::ResizeObserver::new(repaint.unchecked_ref()).ok();
+    let observed = resized.clone();
+
     // A new step: go to its page, put it in the address, and give the
     // dialog the keyboard so the step is read out.
     Effect::new(move |_| {
@@ -307,31 +319,18 @@ pub fn TourOverlay() -> impl IntoView {
             ctx.go(step.page);
         }
         show_in_address(ctx);
+        let observed = observed.clone();
         request_animation_frame(move || {
             if let Some(d) = dialog.get_untracked() {
                 let _ = d.focus();
+                // Observing it again is harmless: once per dialog.
+                observed.inspect(|observer| observer.observe(&d));
             }
             tick();
         });
     });
 
     let interval = set_interval_with_handle(tick, std::time::Duration::from_millis(TICK_MS)).ok();
-    // When the dialog's words change its size (the stuck hint, the other
-    // language), it is put back in place before that frame is painted, not
-    // at the next tick: a button that has just appeared must not move under
-    // the pointer (a click there would land beside it).
-    let repaint = Closure::<dyn Fn()>::new(move || {
-        let control = target.with_value(|el| el.as_ref().filter(|el| el.is_connected()).map(rect_of));
-        paint(&boxes, dialog, control, viewport(), dialog_size());
-    })
-    .into_js_value();
-    let resized = web_sys::ResizeObserver::new(repaint.unchecked_ref()).ok();
-    let observed = resized.clone();
-    dialog.on_load(move |d| {
-        if let Some(observer) = observed {
-            observer.observe(&d);
-        }
-    });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| tick());
     // Scrolling anything (the page, the report's table) moves the control;
     // scroll events do not bubble, so listen while they go down.
