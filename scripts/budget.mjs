@@ -52,7 +52,7 @@
 // failed start in both languages +1.9, assets/shell.js 0.7, styles 0.2.
 // Then +0.9 KB (304.5 KB): the tour dialog's ResizeObserver (+0.8), which puts
 // the dialog back in place in the frame its words change its size, and
-// the header's two rows at 480 px and less (+0.1).
+// the header's controls wrapping in order at 480 px and less (+0.1).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
