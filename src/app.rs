@@ -100,7 +100,9 @@ pub fn App(
         </Show>
         <views::data::StorageBanner />
         <main id="main" class="page">
-            {move || page_ready.get().then(|| match ctx.route.get() {
+            {move || page_ready.get().then(|| {
+                request_animation_frame(show_current_tab);
+                match ctx.route.get() {
                 Route::Home => view! { <views::home::Home /> }.into_any(),
                 Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
                 Route::Profile => view! { <views::profile::Profile /> }.into_any(),
@@ -112,6 +114,7 @@ pub fn App(
                 Route::Data => view! { <views::data::Data /> }.into_any(),
                 Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
                 Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
+                }
             })}
         </main>
         <Footer />
@@ -199,6 +202,21 @@ fn Who() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// On a narrow screen the navigation scrolls sideways: the current page's
+/// tab is brought into it (a deep link to Your data, a tour's step) without
+/// moving the page itself. Called once each page is drawn.
+fn show_current_tab() {
+    let Ok(Some(current)) = document().query_selector(".nav [aria-current=page]") else { return };
+    let Some(nav) = current.closest(".nav").ok().flatten() else { return };
+    let (outer, inner) = (nav.get_bounding_client_rect(), current.get_bounding_client_rect());
+    let by = if inner.left() < outer.left() {
+        inner.left() - outer.left()
+    } else {
+        (inner.right() - outer.right()).max(0.0)
+    };
+    nav.set_scroll_left(nav.scroll_left() + by as i32);
 }
 
 #[component]

@@ -75,3 +75,24 @@ test('at 360 px, in French and signed in, the header shows every control whole, 
     else expect(box.y, `control ${i} below control ${i - 1}`).toBeGreaterThanOrEqual(before.y + before.height);
   }
 });
+
+test('at 360 px the navigation shows the current page’s tab whole, after a deep link and after moving on', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./?lang=fr#/data');
+  const nav = page.getByRole('navigation', { name: 'Principale' });
+  const shownWhole = async (name: string) => {
+    const tab = nav.getByRole('link', { name, exact: true });
+    await expect(tab).toHaveAttribute('aria-current', 'page');
+    await expect.poll(async () => {
+      const [outer, inner] = [(await nav.boundingBox())!, (await tab.boundingBox())!];
+      return inner.x >= outer.x - 1 && inner.x + inner.width <= outer.x + outer.width + 1;
+    }, `the tab ${name} is whole in the navigation`).toBe(true);
+  };
+  await shownWhole('Vos données');
+  // Back to the first tab by the brand link, not by the navigation itself.
+  await page.getByRole('banner').getByRole('link', { name: /^Certlink/ }).click();
+  await shownWhole('Accueil');
+  await page.goto('./?lang=fr#/support');
+  await shownWhole('Support');
+  await expect.poll(() => page.evaluate(() => window.scrollY), 'the page itself did not scroll').toBe(0);
+});
