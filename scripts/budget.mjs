@@ -56,6 +56,8 @@
 // Then +0.4 KB (304.9 KB): the navigation brings the current page's tab
 // into view on narrow screens (one function called as each page is drawn:
 // an effect of its own cost 1.5 KB).
+// Then -0.8 KB (304.1 KB): every effect goes through views::common::effect,
+// one boxed closure type, so Leptos's effect machinery is compiled once.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -8,6 +8,7 @@ use crate::route::Route;
 use crate::session::{use_ctx, Ctx};
 use crate::tours::TourAt;
 use crate::views;
+use crate::views::common::effect;
 use leptos::prelude::*;
 
 /// The whole app. `main.rs` makes its context and holds its page back,
@@ -77,7 +78,7 @@ pub fn App(
         }
     }
     // Presenter mode: larger text everywhere, for projectors.
-    Effect::new(move |_| {
+    effect(move || {
         let on = ctx.presenter.get();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("presenter", on);
@@ -85,7 +86,7 @@ pub fn App(
     });
 
     // `<html lang>` follows the language so screen readers pronounce it right.
-    Effect::new(move |_| {
+    effect(move || {
         let lang = ctx.lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());

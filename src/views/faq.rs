@@ -9,7 +9,7 @@ use crate::i18n::{Lang, Text};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::session::use_ctx;
-use crate::views::common::{Field, SourceQuote};
+use crate::views::common::{effect, Field, SourceQuote};
 use leptos::prelude::*;
 
 /// True when every word of `query` appears in the entry's text in `lang`.
@@ -28,7 +28,7 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
     let lang = ctx.lang;
     let query = RwSignal::new(String::new());
     // A deep link scrolls its entry into view once the page is drawn.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(entry) = selected {
             if let Some(el) = document().get_element_by_id(entry.slug()) {
                 el.scroll_into_view();

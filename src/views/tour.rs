@@ -11,6 +11,7 @@ use crate::i18n::source::quote;
 use crate::i18n::{built_in_name, tour_note, tour_progress, Lang, Text};
 use crate::session::{use_ctx, Ctx};
 use crate::tours::{steps, Advance, Check, TourAt};
+use crate::views::common::effect;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -302,7 +303,7 @@ pub fn TourOverlay() -> impl IntoView {
 
     // A new step: go to its page, put it in the address, and give the
     // dialog the keyboard so the step is read out.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(at) = ctx.tour.get() else { return };
         let step = at.current();
         missing.set_value(0);
