@@ -284,6 +284,13 @@ pub fn TourOverlay() -> impl IntoView {
                     go_to(ctx, at, at.step - 1);
                 } else if !stuck.get_untracked() {
                     stuck.set(true);
+                    // Starting again is the only way on: the keyboard goes
+                    // there once it shows, unless the person moved it.
+                    let on_dialog =
+                        dialog.get_untracked().is_some_and(|d| document().active_element() == Some(d.into()));
+                    if on_dialog {
+                        focus_when_present("tour-restart".into(), 1);
+                    }
                 }
             }
         }
@@ -463,7 +470,7 @@ pub fn TourOverlay() -> impl IntoView {
                 <p class="tour-hint" hidden=move || !waiting.get() || stuck.get()>
                     {tr(lang, Text::TourWaiting)}
                 </p>
-                <p class="tour-hint" hidden=move || !stuck.get()>
+                <p id="tour-stuck" class="tour-hint" hidden=move || !stuck.get()>
                     {tr(lang, Text::TourStuck)}
                 </p>
                 <p class="tour-hint" hidden=move || done.get()>
@@ -471,7 +478,13 @@ pub fn TourOverlay() -> impl IntoView {
                 </p>
             </div>
             <div class="actions">
-                <button class="button primary" hidden=move || !stuck.get() on:click=restart>
+                <button
+                    id="tour-restart"
+                    class="button primary"
+                    aria-describedby="tour-stuck"
+                    hidden=move || !stuck.get()
+                    on:click=restart
+                >
                     {tr(lang, Text::TourRestart)}
                 </button>
                 <button class="button" disabled=move || step().is_none_or(|(at, _)| at.step == 0) on:click=back>

@@ -383,6 +383,22 @@ test('a link to a tour whose scenario has changed here offers to start it again'
   await expect(dialog(page).getByRole('button', { name: 'Start the tour again' })).toBeHidden();
 });
 
+test('with the keyboard alone: a link to a tour whose scenario has changed puts the keyboard on Start the tour again, which says why', async ({ page }) => {
+  await showMe(page, 'r13-leaving');
+  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  await page.getByRole('button', { name: 'Yes, delete the account' }).click();
+  await atStep(page, 3, 4);
+  await page.keyboard.press('Escape');
+  await page.goto('./#/users?tour=r13&step=1');
+  const restart = dialog(page).getByRole('button', { name: 'Start the tour again' });
+  await expect(restart).toBeFocused();
+  await expect(restart).toHaveAccessibleDescription(/the scenario changed since the tour was made for it/);
+  await page.keyboard.press('Enter');
+  await atStep(page, 1, 4);
+  await expectHighlighted(page, page.getByRole('button', { name: 'Delete account: Leo Laurent' }));
+  await expect(dialog(page)).toBeFocused();
+});
+
 test('the dialog is in its place in the frame its words change: Start the tour again does not move under the pointer', async ({ page }) => {
   await showMe(page, 'r13-leaving');
   await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
