@@ -103,19 +103,7 @@ pub fn App(
         <main id="main" class="page">
             {move || page_ready.get().then(|| {
                 request_animation_frame(show_current_tab);
-                match ctx.route.get() {
-                Route::Home => view! { <views::home::Home /> }.into_any(),
-                Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
-                Route::Profile => view! { <views::profile::Profile /> }.into_any(),
-                Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
-                Route::Competency => view! { <views::competency::Competency /> }.into_any(),
-                Route::Users => view! { <views::users::Users /> }.into_any(),
-                Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
-                Route::Support => view! { <views::support::Support /> }.into_any(),
-                Route::Data => view! { <views::data::Data /> }.into_any(),
-                Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
-                Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
-                }
+                page(ctx.route.get())
             })}
         </main>
         <Footer />
@@ -202,6 +190,23 @@ fn Who() -> impl IntoView {
             </a>
         }
         .into_any(),
+    }
+}
+
+/// The page a route names.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <views::home::Home /> }.into_any(),
+        Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
+        Route::Profile => view! { <views::profile::Profile /> }.into_any(),
+        Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
+        Route::Competency => view! { <views::competency::Competency /> }.into_any(),
+        Route::Users => view! { <views::users::Users /> }.into_any(),
+        Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
+        Route::Support => view! { <views::support::Support /> }.into_any(),
+        Route::Data => view! { <views::data::Data /> }.into_any(),
+        Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
+        Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
     }
 }
 

@@ -331,7 +331,7 @@ pub fn TourOverlay() -> impl IntoView {
         request_animation_frame(move || {
             if let Some(d) = dialog.get_untracked() {
                 let _ = d.focus();
-                // Observing it again is harmless: once per dialog.
+                // From the first step on; the same dialog again is a no-op.
                 observed.inspect(|observer| observer.observe(&d));
             }
             tick();
