@@ -367,15 +367,20 @@ test('the address holds the tour and its step: a reload and a shared link resume
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My Profile');
 });
 
-test('a link to a tour whose scenario has changed here offers to start it again', async ({ page }) => {
+/** R13's tour done up to Leo's deletion, then left; then a link to its
+ *  step 1. Grace is still signed in, so the link resumes on this scenario,
+ *  where Leo is already deleted: step 1's control is not there. */
+async function followLinkToStepDoneHere(page: Page) {
   await showMe(page, 'r13-leaving');
   await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
   await page.getByRole('button', { name: 'Yes, delete the account' }).click();
   await atStep(page, 3, 4);
   await page.keyboard.press('Escape');
-  // Grace is still signed in, so the link resumes on this scenario, where
-  // Leo is already deleted: step 1's control is not there.
   await page.goto('./#/users?tour=r13&step=1');
+}
+
+test('a link to a tour whose scenario has changed here offers to start it again', async ({ page }) => {
+  await followLinkToStepDoneHere(page);
   await expect(dialog(page)).toContainText('the scenario changed since');
   await dialog(page).getByRole('button', { name: 'Start the tour again' }).click();
   await atStep(page, 1, 4);
@@ -384,12 +389,7 @@ test('a link to a tour whose scenario has changed here offers to start it again'
 });
 
 test('with the keyboard alone: a link to a tour whose scenario has changed puts the keyboard on Start the tour again, which says why', async ({ page }) => {
-  await showMe(page, 'r13-leaving');
-  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
-  await page.getByRole('button', { name: 'Yes, delete the account' }).click();
-  await atStep(page, 3, 4);
-  await page.keyboard.press('Escape');
-  await page.goto('./#/users?tour=r13&step=1');
+  await followLinkToStepDoneHere(page);
   const restart = dialog(page).getByRole('button', { name: 'Start the tour again' });
   await expect(restart).toBeFocused();
   await expect(restart).toHaveAccessibleDescription(/the scenario changed since the tour was made for it/);
@@ -400,18 +400,12 @@ test('with the keyboard alone: a link to a tour whose scenario has changed puts 
 });
 
 test('the dialog is in its place in the frame its words change: Start the tour again does not move under the pointer', async ({ page }) => {
-  await showMe(page, 'r13-leaving');
-  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
-  await page.getByRole('button', { name: 'Yes, delete the account' }).click();
-  await atStep(page, 3, 4);
-  await page.keyboard.press('Escape');
-  await page.goto('./#/users?tour=r13&step=1');
+  await followLinkToStepDoneHere(page);
   await expect(dialog(page)).toBeVisible();
   // Where the button is one frame after it appears, and a few of the
   // overlay's ticks later: a person aiming at it must not see it jump.
   const [shown, later] = await page.evaluate(() => new Promise<[number, number]>((resolve) => {
-    const button = [...document.querySelectorAll<HTMLButtonElement>('.tour-dialog button')]
-      .find((b) => b.textContent?.includes('Start the tour again'))!;
+    const button = document.getElementById('tour-restart')!;
     const top = () => Math.round(button.getBoundingClientRect().top);
     const watch = new MutationObserver(() => {
       if (button.hidden) return;
