@@ -107,7 +107,10 @@ pub fn App(
             })}
         </main>
         <Footer />
-        <Show when=move || ctx.tour.with(Option::is_some)>
+        // A tour starts once the page is drawn and shown: it looks for its
+        // control there, and its dialog takes the keyboard (a hidden page,
+        // as main.rs holds it while starting, cannot take it).
+        <Show when=move || page_ready.get() && ctx.tour.with(Option::is_some)>
             <views::tour::TourOverlay />
         </Show>
     }

@@ -345,6 +345,8 @@ test('the address holds the tour and its step: a reload and a shared link resume
   await page.reload();
   await atStep(page, 2, 5);
   await expect(page.getByRole('banner')).toContainText('Mia Moreau');
+  // The step is read out after a reload too: the dialog has the keyboard.
+  await expect(dialog(page)).toBeFocused();
 
   // A trainer's link, opened in a fresh browser: the tour's scenario loads.
   const other = await browser.newContext({ baseURL: page.url().split('#')[0] });
