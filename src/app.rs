@@ -8,7 +8,7 @@ use crate::route::Route;
 use crate::session::{use_ctx, Ctx};
 use crate::tours::TourAt;
 use crate::views;
-use crate::views::common::effect;
+use crate::views::common::{effect, handler, live, When};
 use leptos::prelude::*;
 
 /// The whole app. `main.rs` makes its context and holds its page back,
@@ -96,23 +96,23 @@ pub fn App(
 
     view! {
         <Header />
-        <Show when=move || ctx.trainer_open.get()>
+        <When when=ctx.trainer_open>
             <views::trainer::TrainerPanel />
-        </Show>
+        </When>
         <views::data::StorageBanner />
         <main id="main" class="page">
-            {move || page_ready.get().then(|| {
+            {live(move || page_ready.get().then(|| {
                 request_animation_frame(show_current_tab);
                 page(ctx.route.get())
-            })}
+            }))}
         </main>
         <Footer />
         // A tour starts once the page is drawn and shown: it looks for its
         // control there, and its dialog takes the keyboard (a hidden page,
         // as main.rs holds it while starting, cannot take it).
-        <Show when=move || page_ready.get() && ctx.tour.with(Option::is_some)>
+        <When when=Signal::derive(move || page_ready.get() && ctx.tour.with(Option::is_some))>
             <views::tour::TourOverlay />
-        </Show>
+        </When>
     }
 }
 
@@ -139,7 +139,7 @@ fn Header() -> impl IntoView {
                     aria-controls="trainer-panel"
                     aria-keyshortcuts="Alt+Shift+T"
                     title="Alt+Shift+T"
-                    on:click=move |_| ctx.trainer_open.update(|open| *open = !*open)
+                    on:click=handler(move |_| ctx.trainer_open.update(|open| *open = !*open))
                 >
                     {tr(lang, Text::TrainerToggle)}
                 </button>
@@ -167,7 +167,7 @@ fn Header() -> impl IntoView {
 fn Who() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    move || match ctx.account() {
+    live(move || match ctx.account() {
         Some(account) => {
             let org = ctx.with_state(|s| s.organisation(&account.org).map(|o| o.name.clone())).unwrap_or_default();
             view! {
@@ -176,10 +176,10 @@ fn Who() -> impl IntoView {
                     <span class="who-org">{org}</span>
                     <button
                         class="link-button"
-                        on:click=move |_| {
+                        on:click=handler(move |_| {
                             ctx.sign_out();
                             ctx.go(Route::SignIn);
-                        }
+                        })
                     >
                         {tr(lang, Text::SignOut)}
                     </button>
@@ -193,7 +193,7 @@ fn Who() -> impl IntoView {
             </a>
         }
         .into_any(),
-    }
+    })
 }
 
 /// The page a route names.
@@ -242,7 +242,7 @@ fn Nav() -> impl IntoView {
         view! {
             <li>
                 <a href=href aria-current=current>
-                    {move || t(lang.get(), text)}
+                    {live(move || t(lang.get(), text))}
                 </a>
             </li>
         }
@@ -274,7 +274,7 @@ fn LanguageSwitch() -> impl IntoView {
     view! {
         <label class="lang-switch">
             <span class="lang-label">{tr(lang, Text::LanguageLabel)}</span>
-            <select on:change=on_change prop:value=move || lang.get().code()>
+            <select on:change=handler(on_change) prop:value=move || lang.get().code()>
                 {Lang::ALL
                     .into_iter()
                     .map(|option| {

@@ -37,6 +37,40 @@ pub fn effect(f: impl FnMut() + 'static) {
     Effect::new(move |_| f());
 }
 
+/// A live part of a view: a text, an attribute's value or a whole view
+/// that follows the signals it reads. Leptos compiles its rendering code
+/// (a render effect, its build and rebuild) once per closure type, so each
+/// `move ||` written inline in a view brought its own copy (issue 7);
+/// boxed, every live part with the same output shares one.
+pub type Live<T> = Box<dyn FnMut() -> T + Send>;
+
+/// Boxes `f` as a [`Live`] part of a view.
+pub fn live<T>(f: impl FnMut() -> T + Send + 'static) -> Live<T> {
+    Box::new(f)
+}
+
+/// An event handler, boxed: each handler written inline in a view was a
+/// type of its own, with its own copy of Leptos's code to attach it and
+/// to erase it among the element's attributes (issue 7); boxed, every
+/// handler of one event shares one.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
+/// Shows `children` while `when` holds, and `fallback` otherwise. Leptos's
+/// `Show` is generic over its condition and its children, so each use
+/// brought its own memo and rendering code (issue 7); this one is compiled
+/// once. Like `Show`, the children are drawn again only when `when` changes.
+#[component]
+pub fn When(
+    #[prop(into)] when: Signal<bool>,
+    children: ChildrenFn,
+    #[prop(optional, into)] fallback: ViewFn,
+) -> impl IntoView {
+    let when = Memo::new(move |_| when.get());
+    live(move || if when.get() { children() } else { fallback.run() })
+}
+
 /// Hands the keyboard on when an action replaces the control it is on:
 /// the control lets go at once (removing the focused element makes the
 /// browser restyle the whole page there and then: 9 ms of a 20 ms click,
@@ -75,7 +109,7 @@ pub fn execute_handing_keyboard_to(ctx: Ctx, command: Command, then: impl Into<S
 #[component]
 pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     let ctx = use_ctx();
-    move || {
+    live(move || {
         let lang = ctx.lang.get();
         match outcome.get() {
             None => ().into_any(),
@@ -98,7 +132,7 @@ pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
                 .into_any()
             }
         }
-    }
+    })
 }
 
 /// The source's sentences, quoted word for word and marked as such.
@@ -108,7 +142,7 @@ pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {
     view! {
         <figure class="source-quote">
             <blockquote>
-                {sentences.iter().map(|&s| view! { <p>{move || quote(lang.get(), s)}</p> }).collect_view()}
+                {sentences.iter().map(|&s| view! { <p>{live(move || quote(lang.get(), s))}</p> }).collect_view()}
             </blockquote>
             <figcaption>{tr(lang, Text::SourceCaption)}</figcaption>
         </figure>
@@ -165,7 +199,7 @@ pub fn Field(
 pub fn NotAllowed(refusal: Refusal) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let text = move || ctx.with_state(|s| refusal_sentence(lang.get(), &refusal, s));
+    let text = live(move || ctx.with_state(|s| refusal_sentence(lang.get(), &refusal, s)));
     view! {
         <h2>{tr(lang, Text::NotAllowedHeading)}</h2>
         <p class="message refused" role="alert">
@@ -202,14 +236,15 @@ pub fn Choice(
     view! {
         <div class="choice">
             <label for=id>{tr(lang, label)}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
-                {move || {
+            <select id=id on:change=handler(move |ev| value.set(event_target_value(&ev))) prop:value=move || value.get()>
+                {live(move || {
                     options
                         .get()
                         .into_iter()
                         .map(|(v, text)| view! { <option value=v>{text}</option> })
                         .collect_view()
-                }}
+                        .into_any()
+                })}
             </select>
         </div>
     }
@@ -248,16 +283,16 @@ pub fn Confirm(
         hand_keyboard_to(ctx, opener.clone());
     };
     view! {
-        <Show when=move || open.get()>
+        <When when=open>
             <div class="confirm" role="alertdialog" aria-label=tr(lang, label) data-confirm=name.clone()>
                 <p>{question}</p>
-                <button class="button danger" data-tour="confirm" on:click=move |_| on_confirm.run(())>
+                <button class="button danger" data-tour="confirm" on:click=handler(move |_| on_confirm.run(()))>
                     {tr(lang, confirm)}
                 </button>
-                <button class="button cancel" on:click=close.clone()>
+                <button class="button cancel" on:click=handler(close.clone())>
                     {tr(lang, Text::Cancel)}
                 </button>
             </div>
-        </Show>
+        </When>
     }
 }

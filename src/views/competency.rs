@@ -6,7 +6,7 @@ use crate::i18n::source::Source;
 use crate::i18n::Text;
 use crate::rules::reports::competency_status;
 use crate::session::use_ctx;
-use crate::views::common::{NotAllowed, SignInPrompt, SourceQuote};
+use crate::views::common::{live, NotAllowed, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
@@ -20,7 +20,7 @@ pub fn Competency() -> impl IntoView {
     });
     view! {
         <h1>{tr(lang, Text::NavCompetency)}</h1>
-        {move || match status.get() {
+        {live(move || match status.get() {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
             Some(Ok(list)) => {
@@ -45,9 +45,9 @@ pub fn Competency() -> impl IntoView {
                                             aria-labelledby=id
                                         ></progress>
                                         <p>
-                                            {move || {
+                                            {live(move || {
                                                 crate::i18n::people_counted(lang.get(), counted, needed, c.people_pending)
-                                            }}
+                                            })}
                                         </p>
                                         <p class="sub">{c.requirement.any_of.join(", ")}</p>
                                     </li>
@@ -58,6 +58,6 @@ pub fn Competency() -> impl IntoView {
                 }
                     .into_any()
             }
-        }}
+        })}
     }
 }

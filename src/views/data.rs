@@ -7,7 +7,7 @@ use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
 use crate::session::{use_ctx, Keeping};
 use crate::storage::document::{parse, MAX_IMPORT_BYTES};
-use crate::views::common::Confirm;
+use crate::views::common::{handler, live, Confirm, When};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,7 +22,7 @@ pub fn StorageBanner() -> impl IntoView {
         }
     };
     view! {
-        {move || {
+        {live(move || {
             let lang = lang.get();
             match ctx.keeping.get() {
                 Keeping::Saved => ().into_any(),
@@ -39,7 +39,7 @@ pub fn StorageBanner() -> impl IntoView {
                     view! {
                         <div class="banner" role="alert">
                             <p>{t(lang, Text::ConflictBanner)}</p>
-                            <button class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                            <button class="button" on:click=handler(move |_| { let _ = window().location().reload(); })>
                                 {t(lang, Text::Reload)}
                             </button>
                         </div>
@@ -50,7 +50,7 @@ pub fn StorageBanner() -> impl IntoView {
                     view! {
                         <div class="banner" role="alert">
                             <p>{crate::i18n::newer_version_banner(lang, found)}</p>
-                            <button class="button" on:click=move |_| { let _ = window().location().reload(); }>
+                            <button class="button" on:click=handler(move |_| { let _ = window().location().reload(); })>
                                 {t(lang, Text::Reload)}
                             </button>
                         </div>
@@ -61,7 +61,7 @@ pub fn StorageBanner() -> impl IntoView {
                     view! {
                         <div class="banner" role="alert">
                             <p>{crate::i18n::corrupt_banner(lang, &error)}</p>
-                            <button class="button" on:click=download_backup>
+                            <button class="button" on:click=handler(download_backup)>
                                 {t(lang, Text::DownloadUnreadable)}
                             </button>
                         </div>
@@ -69,15 +69,15 @@ pub fn StorageBanner() -> impl IntoView {
                         .into_any()
                 }
             }
-        }}
-        <Show when=move || ctx.updated_elsewhere.get()>
+        })}
+        <When when=ctx.updated_elsewhere>
             <div class="banner info" role="status">
                 <p>{tr(lang, Text::UpdatedElsewhere)}</p>
-                <button class="button" on:click=move |_| ctx.updated_elsewhere.set(false)>
+                <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(false))>
                     {tr(lang, Text::Dismiss)}
                 </button>
             </div>
-        </Show>
+        </When>
     }
 }
 
@@ -156,32 +156,32 @@ pub fn Data() -> impl IntoView {
         <section class="card" aria-labelledby="export">
             <h2 id="export">{tr(lang, Text::ExportHeading)}</h2>
             <p>{tr(lang, Text::ExportHelp)}</p>
-            <button class="button primary" on:click=export>
+            <button class="button primary" on:click=handler(export)>
                 {tr(lang, Text::ExportButton)}
             </button>
         </section>
         <section class="card" aria-labelledby="import">
             <h2 id="import">{tr(lang, Text::ImportHeading)}</h2>
-            <p>{move || crate::i18n::import_help(lang.get(), MAX_IMPORT_BYTES / (1024 * 1024))}</p>
+            <p>{live(move || crate::i18n::import_help(lang.get(), MAX_IMPORT_BYTES / (1024 * 1024)))}</p>
             <div
                 class="drop-zone"
                 class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| {
+                on:dragover=handler(move |ev: leptos::ev::DragEvent| {
                     ev.prevent_default();
                     dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
+                })
+                on:dragleave=handler(move |_| dragging.set(false))
+                on:drop=handler(on_drop)
             >
                 // The browser's own file control is hidden but focusable:
                 // its label is the button, worded in the page's language.
                 <label class="button file-button">
                     <span>{tr(lang, Text::ChooseFile)}</span>
-                    <input class="visually-hidden" type="file" accept=".json,application/json" on:change=on_pick />
+                    <input class="visually-hidden" type="file" accept=".json,application/json" on:change=handler(on_pick) />
                 </label>
                 <p class="sub">{tr(lang, Text::DropHere)}</p>
             </div>
-            {move || {
+            {live(move || {
                 let lang = lang.get();
                 outcome
                     .get()
@@ -201,21 +201,21 @@ pub fn Data() -> impl IntoView {
                             view! { <p class="message done" role="status">{t(lang, Text::ImportUndone)}</p> }.into_any()
                         }
                     })
-            }}
-            <Show when=move || ctx.before_import.with(Option::is_some)>
-                <button class="button" on:click=undo>
+            })}
+            <When when=Signal::derive(move || ctx.before_import.with(Option::is_some))>
+                <button class="button" on:click=handler(undo)>
                     {tr(lang, Text::UndoImport)}
                 </button>
-            </Show>
+            </When>
         </section>
         <section class="card" aria-labelledby="reset">
             <h2 id="reset">{tr(lang, Text::ResetHeading)}</h2>
             <p>{tr(lang, Text::ResetHelp)}</p>
-            <Show when=move || !confirming.get()>
-                <button class="button danger" id="reset-button" on:click=move |_| confirming.set(true)>
+            <When when=Signal::derive(move || !confirming.get())>
+                <button class="button danger" id="reset-button" on:click=handler(move |_| confirming.set(true))>
                     {tr(lang, Text::ResetButton)}
                 </button>
-            </Show>
+            </When>
             <Confirm
                 label=Text::ResetHeading
                 question=Signal::derive(move || t(lang.get(), Text::ConfirmReset).to_string())

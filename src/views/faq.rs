@@ -9,7 +9,7 @@ use crate::i18n::{Lang, Text};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::session::use_ctx;
-use crate::views::common::{effect, Field, SourceQuote};
+use crate::views::common::{effect, handler, live, Field, SourceQuote};
 use leptos::prelude::*;
 
 /// True when every word of `query` appears in the entry's text in `lang`.
@@ -46,7 +46,7 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
         <div class="card search" role="search">
             <Field label=Text::SearchFaq name="search" kind="search" value=query />
         </div>
-        {move || {
+        {live(move || {
             let entries = visible();
             if entries.is_empty() {
                 view! { <p role="status">{tr(lang, Text::NoFaqMatch)}</p> }.into_any()
@@ -57,7 +57,7 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
                     .collect_view()
                     .into_any()
             }
-        }}
+        })}
         <section class="card" aria-labelledby="next-steps">
             <h2 id="next-steps">{qt(lang, Source::NextSteps)}</h2>
             <ul>
@@ -88,13 +88,13 @@ fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
             aria-labelledby=labelled_by
         >
             <h2 id=heading_id>
-                {move || {
+                {live(move || {
                     if entry == FaqEntry::Support {
                         quote(lang.get(), Source::SupportHeading)
                     } else {
                         entry.question(lang.get())
                     }
-                }}
+                })}
             </h2>
             <SourceQuote sentences=entry.answer() />
             <p class="faq-links">
@@ -104,9 +104,9 @@ fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
                             class="button"
                             id=format!("show-me-{}", entry.slug())
                             aria-describedby="show-me-help"
-                            on:click=move |_| {
+                            on:click=handler(move |_| {
                                 let _ = ctx.start_tour(b);
-                            }
+                            })
                         >
                             {tr(lang, Text::ShowMe)}
                         </button>

@@ -1,16 +1,17 @@
 //! The home page: what Certlink is, and the article's own introduction.
 
 use crate::app::use_lang;
-use crate::i18n::source::{quote, Source};
-use crate::i18n::{t, Text};
+use crate::i18n::source::Source;
+use crate::i18n::Text;
 use crate::route::Route;
 use leptos::prelude::*;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let lang = use_lang();
-    let tr = move |text| move || t(lang.get(), text);
-    let q = move |sentence| move || quote(lang.get(), sentence);
+    // The shared closures of i18n::reactive: one type for every sentence.
+    let tr = move |text| crate::i18n::reactive::tr(lang, text);
+    let q = move |sentence| crate::i18n::reactive::qt(lang, sentence);
     view! {
         <h1>{tr(Text::HomeHeading)}</h1>
         <p class="lead">{tr(Text::HomeIntro)}</p>

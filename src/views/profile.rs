@@ -3,13 +3,14 @@
 //! Microsoft Learning account, or remove access), and the yearly limit.
 
 use crate::i18n::reactive::{qt, tr};
-use crate::i18n::source::{quote, Source};
+use crate::i18n::source::Source;
 use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
 use crate::views::common::{
-    execute_handing_keyboard_to, hand_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+    execute_handing_keyboard_to, hand_keyboard_to, handler, live, Field, Outcome, OutcomeMessage, SignInPrompt,
+    SourceQuote, When,
 };
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn Profile() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <h1>{tr(lang, Text::ProfileHeading)}</h1>
-        {move || match ctx.session.get() {
+        {live(move || match ctx.session.get() {
             None => {
                 view! {
                     <SignInPrompt />
@@ -36,7 +37,7 @@ pub fn Profile() -> impl IntoView {
                 }
                     .into_any()
             }
-        }}
+        })}
     }
 }
 
@@ -44,14 +45,16 @@ pub fn Profile() -> impl IntoView {
 #[component]
 fn Identity(id: AccountId) -> impl IntoView {
     let ctx = use_ctx();
-    let details = move || {
+    let details = live(move || {
         ctx.with_state(|s| {
-            s.account(&id).map(|a| {
-                let org = s.organisation(&a.org).map(|o| o.name.clone()).unwrap_or_default();
-                format!("{} · {} · {}", a.display_name, a.id, org)
-            })
+            s.account(&id)
+                .map(|a| {
+                    let org = s.organisation(&a.org).map(|o| o.name.clone()).unwrap_or_default();
+                    format!("{} · {} · {}", a.display_name, a.id, org)
+                })
+                .unwrap_or_default()
         })
-    };
+    });
     view! { <p class="identity">{details}</p> }
 }
 
@@ -85,11 +88,11 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     view! {
         <section class="card field" aria-labelledby="your-learning">
             <h2 id="your-learning" tabindex="-1">{tr(lang, Text::YourLearning)}</h2>
-            {move || match since() {
+            {live(move || match since() {
                 None => {
                     view! {
                         <p>{tr(lang, Text::NoPartnerUniversityAccess)}</p>
-                        <button class="button primary" data-tour="get-pu-access" on:click=get.clone()>
+                        <button class="button primary" data-tour="get-pu-access" on:click=handler(get.clone())>
                             {tr(lang, Text::GetPartnerUniversityAccess)}
                         </button>
                     }
@@ -98,22 +101,22 @@ fn YourLearning(id: AccountId) -> impl IntoView {
                 Some(at) => {
                     view! {
                         <p data-tour="pu-since">
-                            {move || {
+                            {live(move || {
                                 crate::i18n::partner_university_since(lang.get(), &format_date(lang.get(), at))
-                            }}
+                            })}
                         </p>
                         <SourceQuote sentences=&[
                             Source::PuStep3Associated,
                             Source::PuStep3Within72h,
                             Source::PuStep3NewlyPassed,
                         ] />
-                        <button class="button" data-tour="remove-pu-access" on:click=remove.clone()>
+                        <button class="button" data-tour="remove-pu-access" on:click=handler(remove.clone())>
                             {tr(lang, Text::RemoveAccess)}
                         </button>
                     }
                         .into_any()
                 }
-            }}
+            })}
             <OutcomeMessage outcome=outcome />
         </section>
     }
@@ -132,10 +135,10 @@ fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
     view! {
         <section class="card field" aria-labelledby="exams" data-tour="exams">
             <h2 id="exams" tabindex="-1">{tr(lang, Text::ExamsAndCertifications)}</h2>
-            {move || match linked() {
+            {live(move || match linked() {
                 Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
                 None => view! { <Associate id=id.clone() outcome=outcome /> }.into_any(),
-            }}
+            })}
             <OutcomeMessage outcome=outcome />
         </section>
     }
@@ -158,19 +161,20 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
             {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
         </p>
         <ul class="credentials">
-            {move || {
+            {live(move || {
                 credentials()
                     .into_iter()
                     .map(|c| {
-                        let line = move || {
+                        let line = live(move || {
                             crate::i18n::credential_line(lang.get(), &c.code, &c.title, &format_date(lang.get(), c.passed_on))
-                        };
+                        });
                         view! { <li>{line}</li> }
                     })
                     .collect_view()
-            }}
+                    .into_any()
+            })}
         </ul>
-        <button class="button" data-tour="remove-access" on:click=remove>
+        <button class="button" data-tour="remove-access" on:click=handler(remove)>
             {tr(lang, Text::RemoveAccess)}
         </button>
     }
@@ -221,27 +225,29 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
     };
     view! {
         <p>{tr(lang, Text::NoMcidLinked)}</p>
-        {move || {
+        {live(move || {
             shortcut_email()
                 .map(|email| {
                     view! {
-                        <button class="button primary" data-tour="same-credentials" on:click=shortcut.clone()>
-                            {move || crate::i18n::use_email_to_associate(lang.get(), &email)}
+                        <button class="button primary" data-tour="same-credentials" on:click=handler(shortcut.clone())>
+                            {live(move || crate::i18n::use_email_to_associate(lang.get(), &email))}
                         </button>
                     }
+                        .into_any()
                 })
-        }}
-        <Show
-            when=move || prompting.get()
+                .into_any()
+        })}
+        <When
+            when=prompting
             fallback=move || {
                 view! {
-                    <button class="button" id="associate" data-tour="associate" on:click=move |_| prompt(true)>
+                    <button class="button" id="associate" data-tour="associate" on:click=handler(move |_| prompt(true))>
                         {tr(lang, Text::AssociateMicrosoftLearningAccount)}
                     </button>
                 }
             }
         >
-            <form class="form" on:submit=submit.clone()>
+            <form class="form" on:submit=handler(submit.clone())>
                 <p>{qt(lang, Source::MlStep3)}</p>
                 // A guided tour points at the fields and buttons only: its
                 // dialog quotes the sentence above, and on a phone both fit.
@@ -266,13 +272,13 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                     <button type="submit" class="button primary">
                         {tr(lang, Text::Associate)}
                     </button>
-                    <button type="button" class="button" on:click=move |_| prompt(false)>
+                    <button type="button" class="button" on:click=handler(move |_| prompt(false))>
                         {tr(lang, Text::Cancel)}
                     </button>
                 </div>
                 </div>
             </form>
-        </Show>
+        </When>
     }
 }
 
@@ -286,7 +292,7 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
         <section class="card field" aria-labelledby="yearly-limit" data-tour="yearly-limit">
             <h2 id="yearly-limit">{tr(lang, Text::YearlyLimit)}</h2>
             <p>
-                {move || {
+                {live(move || {
                     let lang = lang.get();
                     match status() {
                         None => t(lang, Text::NoAssociationYet).to_string(),
@@ -299,13 +305,13 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
                             )
                         }
                     }
-                }}
+                })}
             </p>
             <p class="note">
-                {move || {
+                {live(move || {
                     let limits = ctx.with_state(|s| s.data().limits);
                     crate::i18n::limit_explained(lang.get(), limits.per_year, limits.cool_off_days)
-                }}
+                })}
             </p>
         </section>
     }
@@ -316,7 +322,7 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
 #[component]
 fn ProfileHelp() -> impl IntoView {
     let lang = use_ctx().lang;
-    let q = move |sentence| move || quote(lang.get(), sentence);
+    let q = move |sentence| qt(lang, sentence);
     view! {
         <p>{tr(lang, Text::ProfileIntro)}</p>
         <section class="card" aria-labelledby="pu-heading">

@@ -3,11 +3,11 @@
 
 use crate::i18n::events::role_name;
 use crate::i18n::source::Source;
-use crate::i18n::{t, Text};
+use crate::i18n::Text;
 use crate::route::Route;
 use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
 use crate::session::use_ctx;
-use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
+use crate::views::common::{handler, live, Field, Outcome, OutcomeMessage, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
@@ -24,11 +24,11 @@ pub fn SignIn() -> impl IntoView {
             Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
         }
     };
-    let tr = move |text| move || t(lang.get(), text);
+    let tr = move |text| crate::i18n::reactive::tr(lang, text);
     view! {
         <h1>{tr(Text::SignInHeading)}</h1>
         <SourceQuote sentences=&[Source::PuSignInWorkAccount] />
-        <form class="card form" on:submit=submit>
+        <form class="card form" on:submit=handler(submit)>
             <Field label=Text::WorkEmail name="email" kind="email" autocomplete="username" required=true value=email />
             <Field
                 label=Text::Password
@@ -45,7 +45,7 @@ pub fn SignIn() -> impl IntoView {
         </form>
         <section aria-labelledby="demo-accounts">
             <h2 id="demo-accounts">{tr(Text::DemoAccounts)}</h2>
-            <p>{move || crate::i18n::demo_passwords(lang.get())}</p>
+            <p>{live(move || crate::i18n::demo_passwords(lang.get()))}</p>
             <ul class="demo-accounts">
                 {ACCOUNTS
                     .iter()
@@ -65,7 +65,7 @@ pub fn SignIn() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button"
-                                    on:click=fill
+                                    on:click=handler(fill)
                                     aria-label=move || {
                                         crate::i18n::fill_demo_label(lang.get(), demo.email)
                                     }
@@ -74,7 +74,7 @@ pub fn SignIn() -> impl IntoView {
                                 </button>
                                 <span>
                                     {demo.name} " · " {org} " · "
-                                    {move || role_name(lang.get(), demo.role)} " · "
+                                    {live(move || role_name(lang.get(), demo.role))} " · "
                                     {demo.shows.code()}
                                 </span>
                             </li>

@@ -10,7 +10,7 @@ use crate::rules::reports::{skills_report, skills_report_csv, RowStatus, SkillSo
 use crate::rules::users::can_remove_from_report;
 use crate::rules::{Actor, Command, Refusal};
 use crate::session::use_ctx;
-use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{handler, live, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 /// Rows on one page of the report.
@@ -38,7 +38,7 @@ pub fn SkillsReport() -> impl IntoView {
     view! {
         <h1>{tr(lang, Text::NavSkillsReport)}</h1>
         // `with`, not `get`: a page of rows is cloned, never the whole report.
-        {move || report.with(|report| match report {
+        {live(move || report.with(|report| match report {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(Err(refusal)) => view! { <NotAllowed refusal=refusal.clone() /> }.into_any(),
             Some(Ok(r)) if r.is_empty() => {
@@ -59,11 +59,11 @@ pub fn SkillsReport() -> impl IntoView {
                     <SourceQuote sentences=&[Source::AdminRoles, Source::PuStep3Within72h, Source::PuStep3NewlyPassed] />
                     // A guided tour points here: a screen-sized target, unlike the table.
                     <div class="toolbar" data-tour="report">
-                        <button class="button primary" on:click=download>
+                        <button class="button primary" on:click=handler(download)>
                             {tr(lang, Text::DownloadSkillsReport)}
                         </button>
                         <span role="status">
-                            {move || crate::i18n::rows_of(lang.get(), first + 1, last, total)}
+                            {live(move || crate::i18n::rows_of(lang.get(), first + 1, last, total))}
                         </span>
                     </div>
                     <OutcomeMessage outcome=outcome />
@@ -93,7 +93,7 @@ pub fn SkillsReport() -> impl IntoView {
                 }
                     .into_any()
             }
-        })}
+        }))}
     }
 }
 
@@ -148,14 +148,14 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
                 <strong>{code}</strong>
                 " "
                 {title}
-                <span class="sub">{source_name}</span>
+                <span class="sub">{live(source_name)}</span>
             </td>
-            <td>{move || format_date(lang.get(), passed_on)}</td>
-            <td>{associated}</td>
-            <td>{status_text}</td>
+            <td>{live(move || format_date(lang.get(), passed_on))}</td>
+            <td>{live(associated)}</td>
+            <td>{live(status_text)}</td>
             <td>{row.relevant_for.join(", ")}</td>
             <td>
-                {move || {
+                {live(move || {
                     let (remove, person) = (remove.clone(), person.clone());
                     removable()
                         .then(|| {
@@ -163,14 +163,15 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
                                 <button
                                     class="button danger"
                                     data-tour=format!("remove-from-report {account}")
-                                    on:click=remove
+                                    on:click=handler(remove)
                                     aria-label=move || crate::i18n::remove_from_report_label(lang.get(), &person)
                                 >
                                     {tr(lang, Text::RemoveFromReport)}
                                 </button>
                             }
+                                .into_any()
                         })
-                }}
+                })}
             </td>
         </tr>
     }
@@ -182,14 +183,14 @@ pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
     let lang = use_ctx().lang;
     view! {
         <nav class="pager" aria-label=tr(lang, Text::Pages)>
-            <button class="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p -= 1)>
+            <button class="button" disabled=move || page.get() == 0 on:click=handler(move |_| page.update(|p| *p -= 1))>
                 {tr(lang, Text::Previous)}
             </button>
-            <span>{move || crate::i18n::page_of(lang.get(), page.get() + 1, pages)}</span>
+            <span>{live(move || crate::i18n::page_of(lang.get(), page.get() + 1, pages))}</span>
             <button
                 class="button"
                 disabled=move || { page.get() + 1 >= pages }
-                on:click=move |_| page.update(|p| *p += 1)
+                on:click=handler(move |_| page.update(|p| *p += 1))
             >
                 {tr(lang, Text::Next)}
             </button>

@@ -11,7 +11,7 @@ use crate::route::Route;
 use crate::rules::support::{route_support, Evidence, Problem, SupportRoute};
 use crate::rules::{Command, Time};
 use crate::session::use_ctx;
-use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{handler, live, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 fn problem_label(lang: Lang, problem: Problem) -> &'static str {
@@ -91,7 +91,7 @@ pub fn Support() -> impl IntoView {
     view! {
         <h1>{tr(lang, Text::NavSupport)}</h1>
         <SourceQuote sentences=&[Source::SupportHeading, Source::SupportTechnical, Source::SupportMerge] />
-        {move || match ctx.session.get() {
+        {live(move || match ctx.session.get() {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(_) => {
                 view! {
@@ -106,20 +106,20 @@ pub fn Support() -> impl IntoView {
                                             type="radio"
                                             name="problem"
                                             prop:checked=move || problem.get() == Some(p)
-                                            on:change=move |_| problem.set(Some(p))
+                                            on:change=handler(move |_| problem.set(Some(p)))
                                         />
-                                        <span>{move || problem_label(lang.get(), p)}</span>
+                                        <span>{live(move || problem_label(lang.get(), p))}</span>
                                     </label>
                                 }
                             })
                             .collect_view()}
                     </fieldset>
-                    {move || problem.get().map(|p| view! { <Advice problem=p /> })}
+                    {live(move || problem.get().map(|p| view! { <Advice problem=p /> }.into_any()))}
                     <Tickets />
                 }
                     .into_any()
             }
-        }}
+        })}
     }
 }
 
@@ -144,7 +144,7 @@ fn Advice(problem: Problem) -> impl IntoView {
         }
         outcome.set(Some(result));
     };
-    move || match advice() {
+    live(move || match advice() {
         None => ().into_any(),
         Some(Err(refusal)) => {
             let refused = RwSignal::new(Some(Outcome::Refused(refusal)));
@@ -156,15 +156,15 @@ fn Advice(problem: Problem) -> impl IntoView {
             let evidence = advice.evidence.clone();
             view! {
                 <section class="card advice" aria-labelledby="advice-heading" data-tour=tour_name(route)>
-                    <h2 id="advice-heading">{move || route_name(lang.get(), route)} " (" {advice.rule.code()} ")"</h2>
+                    <h2 id="advice-heading">{live(move || route_name(lang.get(), route))} " (" {advice.rule.code()} ")"</h2>
                     {match route {
                         SupportRoute::Faq(rule) => {
                             let entry = FaqEntry::for_rule(rule).unwrap_or(FaqEntry::Support);
                             view! {
-                                {next.map(|d| view! { <p>{move || crate::i18n::next_association(lang.get(), &format_date(lang.get(), d))}</p> })}
+                                {next.map(|d| view! { <p>{live(move || crate::i18n::next_association(lang.get(), &format_date(lang.get(), d)))}</p> })}
                                 <SourceQuote sentences=entry.answer() />
                                 <p>
-                                    <a href=Route::Faq(Some(entry)).href()>{move || entry.question(lang.get())}</a>
+                                    <a href=Route::Faq(Some(entry)).href()>{live(move || entry.question(lang.get()))}</a>
                                 </p>
                             }
                                 .into_any()
@@ -177,11 +177,11 @@ fn Advice(problem: Problem) -> impl IntoView {
                                         .iter()
                                         .map(|e| {
                                             let e = e.clone();
-                                            view! { <li>{move || evidence_line(lang.get(), &e)}</li> }
+                                            view! { <li>{live(move || evidence_line(lang.get(), &e))}</li> }
                                         })
                                         .collect_view()}
                                 </ul>
-                                <form class="form" data-tour="ticket-form" on:submit=submit>
+                                <form class="form" data-tour="ticket-form" on:submit=handler(submit)>
                                     <label>
                                         <span>{tr(lang, Text::TicketDetails)}</span>
                                         <textarea name="details" rows="4" bind:value=details></textarea>
@@ -200,7 +200,7 @@ fn Advice(problem: Problem) -> impl IntoView {
             }
                 .into_any()
         }
-    }
+    })
 }
 
 /// The tickets opened in this scenario, kept locally.
@@ -217,7 +217,7 @@ fn Tickets() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="tickets" data-tour="tickets">
             <h2 id="tickets" tabindex="-1">{tr(lang, Text::YourTickets)}</h2>
-            {move || {
+            {live(move || {
                 let list = mine();
                 if list.is_empty() {
                     view! { <p>{tr(lang, Text::NoTickets)}</p> }.into_any()
@@ -231,11 +231,11 @@ fn Tickets() -> impl IntoView {
                                         <li>
                                             <strong>{format!("#{}", ticket.number)}</strong>
                                             " · "
-                                            {move || route_name(lang.get(), ticket.route)}
+                                            {live(move || route_name(lang.get(), ticket.route))}
                                             " · "
-                                            {move || problem_label(lang.get(), ticket.problem)}
+                                            {live(move || problem_label(lang.get(), ticket.problem))}
                                             " · "
-                                            {move || format_date(lang.get(), ticket.opened_at)}
+                                            {live(move || format_date(lang.get(), ticket.opened_at))}
                                             <p class="sub">{ticket.details.clone()}</p>
                                         </li>
                                     }
@@ -245,7 +245,7 @@ fn Tickets() -> impl IntoView {
                     }
                         .into_any()
                 }
-            }}
+            })}
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::i18n::{t, timeline_count, Text};
 use crate::rules::audit::{filter_trail, TrailFilter};
 use crate::rules::{AccountId, Actor, EventKind, MpnId};
 use crate::session::use_ctx;
-use crate::views::common::Choice;
+use crate::views::common::{handler, live, Choice};
 use leptos::prelude::*;
 
 #[component]
@@ -82,16 +82,17 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <h1>{tr(lang, Text::NavTimeline)}</h1>
         <p>{tr(lang, Text::TimelineHelp)}</p>
-        <form class="inline-form filters" on:submit=|ev| ev.prevent_default()>
+        <form class="inline-form filters" on:submit=handler(|ev: leptos::ev::SubmitEvent| ev.prevent_default())>
             <Choice label=Text::FilterPerson id="filter-person" options=people value=person />
             <Choice label=Text::FilterOrg id="filter-org" options=orgs value=org />
         </form>
-        {move || {
+        {live(move || {
             let (count, items) = rows();
             view! {
                 <p class="sub" role="status">{count}</p>
                 <ol class="timeline">{items}</ol>
             }
-        }}
+                .into_any()
+        })}
     }
 }

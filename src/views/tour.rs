@@ -11,7 +11,7 @@ use crate::i18n::source::quote;
 use crate::i18n::{built_in_name, tour_note, tour_progress, Lang, Text};
 use crate::session::{use_ctx, Ctx};
 use crate::tours::{steps, Advance, Check, TourAt};
-use crate::views::common::effect;
+use crate::views::common::{effect, handler, live};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -458,15 +458,15 @@ pub fn TourOverlay() -> impl IntoView {
             node_ref=dialog
         >
             <p id="tour-progress" class="tour-progress">
-                {move || step().map(|(at, _)| tour_progress(lang.get(), at.step + 1, count()))}
+                {live(move || step().map(|(at, _)| tour_progress(lang.get(), at.step + 1, count())).unwrap_or_default())}
             </p>
-            <h2 id="tour-title">{move || step().map(|(at, _)| built_in_name(lang.get(), at.tour))}</h2>
+            <h2 id="tour-title">{live(move || step().map(|(at, _)| built_in_name(lang.get(), at.tour)).unwrap_or_default())}</h2>
             <div id="tour-text">
                 // Plain text closures: the cheapest views to build (bundle size).
                 <blockquote hidden=move || quoted().is_empty()>
-                    <p>{quoted}</p>
+                    <p>{live(quoted)}</p>
                 </blockquote>
-                <p hidden=move || noted().is_empty()>{noted}</p>
+                <p hidden=move || noted().is_empty()>{live(noted)}</p>
                 <p class="tour-hint" hidden=move || !waiting.get() || stuck.get()>
                     {tr(lang, Text::TourWaiting)}
                 </p>
@@ -483,24 +483,24 @@ pub fn TourOverlay() -> impl IntoView {
                     class="button primary"
                     aria-describedby="tour-stuck"
                     hidden=move || !stuck.get()
-                    on:click=restart
+                    on:click=handler(restart)
                 >
                     {tr(lang, Text::TourRestart)}
                 </button>
-                <button class="button" disabled=move || step().is_none_or(|(at, _)| at.step == 0) on:click=back>
+                <button class="button" disabled=move || step().is_none_or(|(at, _)| at.step == 0) on:click=handler(back)>
                     {tr(lang, Text::TourBack)}
                 </button>
-                <button class="button primary" disabled=move || !done.get() on:click=next>
-                    {move || {
+                <button class="button primary" disabled=move || !done.get() on:click=handler(next)>
+                    {live(move || {
                         let last = step().is_some_and(|(at, _)| at.step + 1 == count());
                         crate::i18n::t(lang.get(), if last { Text::TourFinish } else { Text::Next })
-                    }}
+                    })}
                 </button>
-                <button class="button" on:click=move |_| end(ctx)>
+                <button class="button" on:click=handler(move |_| end(ctx))>
                     {tr(lang, Text::TourExit)}
                 </button>
-                <button class="link-button" lang=move || other_lang().code() on:click=move |_| lang.set(other_lang())>
-                    {move || other_lang().endonym()}
+                <button class="link-button" lang=move || other_lang().code() on:click=handler(move |_| lang.set(other_lang()))>
+                    {live(move || other_lang().endonym())}
                 </button>
             </div>
         </div>

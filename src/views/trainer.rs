@@ -11,7 +11,7 @@ use crate::rules::reports::PROOFS;
 use crate::rules::{Actor, Command, Credential};
 use crate::session::use_ctx;
 use crate::tours::steps;
-use crate::views::common::{Choice, Outcome, OutcomeMessage};
+use crate::views::common::{handler, live, Choice, Outcome, OutcomeMessage};
 use chrono::Duration;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn TrainerPanel() -> impl IntoView {
             <Passed />
             <section class="trainer-tools">
                 <label class="check">
-                    <input type="checkbox" prop:checked=move || ctx.presenter.get() on:change=move |_| ctx.presenter.update(|on| *on = !*on) />
+                    <input type="checkbox" prop:checked=move || ctx.presenter.get() on:change=handler(move |_| ctx.presenter.update(|on| *on = !*on)) />
                     <span>{tr(lang, Text::PresenterMode)}</span>
                 </label>
                 <a href=Route::Timeline.href()>{tr(lang, Text::NavTimeline)}</a>
@@ -68,22 +68,22 @@ fn Scenarios() -> impl IntoView {
         loaded.get().map(|b| {
             let lang = lang.get();
             let text = built_in_loaded(lang, &built_in_name(lang, b), b.persona());
-            view! { <p class="message done" role="status">{text}</p> }
+            view! { <p class="message done" role="status">{text}</p> }.into_any()
         })
     };
     view! {
         <section aria-labelledby="scenarios-heading">
             <h2 id="scenarios-heading">{tr(lang, Text::ScenariosHeading)}</h2>
-            <form class="inline-form" on:submit=load>
+            <form class="inline-form" on:submit=handler(load)>
                 <Choice label=Text::ScenarioLabel id="scenario" options value=chosen />
                 <button type="submit" class="button">
                     {tr(lang, Text::LoadScenario)}
                 </button>
-                <button type="button" class="button primary" id="start-tour" on:click=tour>
+                <button type="button" class="button primary" id="start-tour" on:click=handler(tour)>
                     {tr(lang, Text::StartTour)}
                 </button>
             </form>
-            {message}
+            {live(message)}
         </section>
     }
 }
@@ -107,19 +107,19 @@ fn Clock() -> impl IntoView {
     view! {
         <section class="trainer-clock" aria-labelledby="clock-heading">
             <h2 id="clock-heading">{tr(lang, Text::ClockHeading)}</h2>
-            <p role="status">{status}</p>
+            <p role="status">{live(status)}</p>
             <div class="actions">
-                <button class="button" on:click=move |_| ctx.set_clock(|c| c.advance(Duration::hours(72)))>
+                <button class="button" on:click=handler(move |_| ctx.set_clock(|c| c.advance(Duration::hours(72))))>
                     {tr(lang, Text::Plus72Hours)}
                 </button>
-                <button class="button" on:click=move |_| ctx.set_clock(|c| c.advance(Duration::days(10)))>
+                <button class="button" on:click=handler(move |_| ctx.set_clock(|c| c.advance(Duration::days(10))))>
                     {tr(lang, Text::Plus10Days)}
                 </button>
-                <button class="button" on:click=move |_| ctx.set_clock(|c| c.reset())>
+                <button class="button" on:click=handler(move |_| ctx.set_clock(|c| c.reset()))>
                     {tr(lang, Text::RealTime)}
                 </button>
             </div>
-            <form class="inline-form" on:submit=set_date>
+            <form class="inline-form" on:submit=handler(set_date)>
                 <label>
                     <span>{tr(lang, Text::ClockDate)}</span>
                     <input type="date" required bind:value=date />
@@ -162,7 +162,7 @@ fn Persona() -> impl IntoView {
     view! {
         <section aria-labelledby="persona-heading">
             <h2 id="persona-heading">{tr(lang, Text::PersonaHeading)}</h2>
-            <form class="inline-form" on:submit=switch>
+            <form class="inline-form" on:submit=handler(switch)>
                 <Choice label=Text::PersonaLabel id="persona" options value=chosen />
                 <button type="submit" class="button">
                     {tr(lang, Text::SwitchPersona)}
@@ -212,7 +212,7 @@ fn Passed() -> impl IntoView {
     view! {
         <section aria-labelledby="passed-heading">
             <h2 id="passed-heading">{tr(lang, Text::PassedHeading)}</h2>
-            <form class="inline-form" on:submit=mark>
+            <form class="inline-form" on:submit=handler(mark)>
                 <Choice label=Text::PassedWho id="passed-holder" options=holders value=holder />
                 <Choice label=Text::PassedWhat id="passed-proof" options=proofs value=proof />
                 <button type="submit" class="button">

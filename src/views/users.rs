@@ -10,7 +10,8 @@ use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
 use crate::views::common::{
-    execute_handing_keyboard_to, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+    execute_handing_keyboard_to, handler, live, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage,
+    SignInPrompt, SourceQuote, When,
 };
 use leptos::prelude::*;
 
@@ -32,7 +33,7 @@ pub fn Users() -> impl IntoView {
     });
     view! {
         <h1>{tr(lang, Text::NavUsers)}</h1>
-        {move || match users.get() {
+        {live(move || match users.get() {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
             Some(Ok(list)) => {
@@ -68,7 +69,7 @@ pub fn Users() -> impl IntoView {
                 }
                     .into_any()
             }
-        }}
+        })}
     }
 }
 
@@ -111,7 +112,7 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
         outcome.set(Some(result));
     };
     view! {
-        <form class="card form" on:submit=submit aria-labelledby="invite">
+        <form class="card form" on:submit=handler(submit) aria-labelledby="invite">
             <h2 id="invite">{tr(lang, Text::InviteUser)}</h2>
             <Field label=Text::WorkEmail name="invite-email" inputmode="email" value=email />
             <Field label=Text::DisplayName name="invite-name" value=name />
@@ -165,13 +166,13 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
                 " · "
                 <span class="mcid">{id.to_string()}</span>
                 " · "
-                {sent}
+                {live(sent)}
             </p>
             <div class="actions">
                 <button
                     class="button"
                     data-tour=format!("verify {id}")
-                    on:click=move |_| verifying.update(|v| *v = !*v)
+                    on:click=handler(move |_| verifying.update(|v| *v = !*v))
                     aria-expanded=move || verifying.get().to_string()
                 >
                     {tr(lang, Text::VerifyEmailAddress)}
@@ -179,20 +180,20 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
                 <button
                     class="button"
                     data-tour=format!("resend {id}")
-                    on:click=resend
+                    on:click=handler(resend)
                     aria-label=move || crate::i18n::resend_label(lang.get(), &label)
                 >
                     {tr(lang, Text::Resend)}
                 </button>
             </div>
-            <Show when=move || verifying.get()>
-                <form class="form inline" data-tour="verify-form" on:submit=verify.clone()>
+            <When when=verifying>
+                <form class="form inline" data-tour="verify-form" on:submit=handler(verify.clone())>
                     <Field label=Text::EmailAddressUsed name="verify-email" inputmode="email" value=corrected />
                     <button type="submit" class="button primary">
                         {tr(lang, Text::ConfirmAddress)}
                     </button>
                 </form>
-            </Show>
+            </When>
         </li>
     }
     .into_any()
@@ -237,10 +238,10 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
                 " · "
                 {id.to_string()}
                 " · "
-                {move || role_name(lang.get(), role)}
-                {move || deleted.then(|| format!(" · {}", t(lang.get(), Text::Deleted)))}
+                {live(move || role_name(lang.get(), role))}
+                {live(move || if deleted { format!(" · {}", t(lang.get(), Text::Deleted)) } else { String::new() })}
             </span>
-            {move || {
+            {live(move || {
                 let name = name_for_label.clone();
                 deletable()
                     .then(|| {
@@ -248,14 +249,15 @@ fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl In
                             <button
                                 class="button danger"
                                 data-tour=format!("delete {id}")
-                                on:click=move |_| confirming.set(true)
+                                on:click=handler(move |_| confirming.set(true))
                                 aria-label=move || crate::i18n::delete_account_label(lang.get(), &name)
                             >
                                 {tr(lang, Text::DeleteAccount)}
                             </button>
                         }
+                            .into_any()
                     })
-            }}
+            })}
             <Confirm
                 label=Text::DeleteAccount
                 question=Signal::derive(move || crate::i18n::confirm_delete(lang.get(), &name_for_confirm))
