@@ -7,12 +7,16 @@ use super::source::{quote, Source};
 use super::{t, Lang, Text};
 use leptos::prelude::*;
 
+/// A live wording: the same type as `views::common::Live<&'static str>`,
+/// so every live `&'static str` of the views shares Leptos's code for it.
+pub type Wording = Box<dyn FnMut() -> &'static str + Send>;
+
 /// `text` in the current language, following the language switch.
-pub fn tr(lang: RwSignal<Lang>, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || t(lang.get(), text)
+pub fn tr(lang: RwSignal<Lang>, text: Text) -> Wording {
+    Box::new(move || t(lang.get(), text))
 }
 
 /// The source's `sentence` in the current language, verbatim.
-pub fn qt(lang: RwSignal<Lang>, sentence: Source) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    move || quote(lang.get(), sentence)
+pub fn qt(lang: RwSignal<Lang>, sentence: Source) -> Wording {
+    Box::new(move || quote(lang.get(), sentence))
 }
