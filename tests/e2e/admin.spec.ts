@@ -2,6 +2,7 @@
 import { test, expect } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
 
 test('a plain user is refused the admin views, citing R2', async ({ page }) => {
   const app = new CertlinkPage(page);
@@ -145,4 +146,51 @@ test('the keyboard after the Users forms: a sent invitation, a confirmed address
   await page.keyboard.press('Enter');
   await expect(app.status).toContainText('Sign-in details were sent again to noah@contoso.com');
   await expect(resend).toBeFocused();
+});
+
+/** How dark the edges of `region` look on screen, in its middle rows:
+ *  0 is white, 1 black, left and right, from a screenshot of it. */
+async function edgeShade(page: Page, region: Locator) {
+  const png = (await region.screenshot()).toString('base64');
+  // Decoded in a blank page of its own: the app's policy allows no data: images.
+  const blank = await page.context().newPage();
+  const shade = await blank.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(bitmap, 0, 0);
+    const at = (x: number) => {
+      const shades = [];
+      for (let y = Math.floor(bitmap.height * 0.3); y < bitmap.height * 0.7; y += 4) {
+        const [r, gr, b] = g.getImageData(x, y, 1, 1).data;
+        shades.push(1 - (r + gr + b) / 765);
+      }
+      shades.sort((a, b) => a - b);
+      return shades[Math.floor(shades.length / 2)];
+    };
+    // 3 px inside the 1 px border.
+    return { left: at(4), right: at(bitmap.width - 5) };
+  }, png);
+  await blank.close();
+  return shade;
+}
+
+test('at 360 px the skills report shows, by a shadow, the side with more columns to scroll to', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await app.navigate('Skills report');
+  const region = page.getByRole('region', { name: 'Skills report' });
+  await region.scrollIntoViewIfNeeded();
+  const wider = await region.evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(wider, 'the table is wider than its box').toBeGreaterThan(100);
+
+  // At the start, the columns beyond are on the right.
+  let shade = await edgeShade(page, region);
+  expect(shade.right - shade.left).toBeGreaterThan(0.03);
+  // Scrolled to the end, they are on the left.
+  await region.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  shade = await edgeShade(page, region);
+  expect(shade.left - shade.right).toBeGreaterThan(0.03);
 });
