@@ -1,5 +1,14 @@
 //! One file per page. Views read the context, call the rules and show their
 //! answers; they decide nothing themselves.
+//!
+//! How a view is written, for the bundle's size (issue 7): Leptos compiles
+//! its rendering code once per closure type, so the live parts of a view
+//! go through `common`'s boxed types, each compiled once: `live(move || ..)`
+//! for a text or a view that follows signals (giving a `String`, a
+//! `&'static str` or an `AnyView`), `handler(..)` for every `on:` event,
+//! `<When>` instead of `<Show>`, `common::effect` instead of `Effect::new`,
+//! and `i18n::reactive::{tr, qt}` for fixed wordings. The budget
+//! (`scripts/budget.mjs`) fails a build that forgets.
 
 pub mod common;
 pub mod competency;
