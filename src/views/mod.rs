@@ -7,8 +7,8 @@
 //! for a text or a view that follows signals (giving a `String`, a
 //! `&'static str` or an `AnyView`), `handler(..)` for every `on:` event,
 //! `<When>` instead of `<Show>`, `common::effect` instead of `Effect::new`,
-//! and `i18n::reactive::{tr, qt}` for fixed wordings. The budget
-//! (`scripts/budget.mjs`) fails a build that forgets.
+//! and `i18n::reactive::{tr, qt}` for fixed wordings. Forgotten ones add
+//! up, and the budget (`scripts/budget.mjs`) fails the build.
 
 pub mod common;
 pub mod competency;
