@@ -68,6 +68,27 @@ fn demo_history_is_valid_and_complete() {
 }
 
 #[test]
+fn the_large_organisation_built_a_slice_at_a_time_is_the_one_built_at_once() {
+    let at_once = demo::large_organisation(now(), 25);
+    let mut builder = demo::LargeOrganisation::new(now(), 25);
+    let mut slices = 1;
+    while !builder.build(7) {
+        slices += 1;
+    }
+    // 25 people in 4 slices, the last ending with the start of their
+    // history; then 25 histories in 4.
+    assert_eq!(slices, 8);
+    let sliced = builder.finish();
+    assert!(sliced == at_once, "the sliced organisation differs");
+    // The whole organisation: every person linked, every other one with
+    // Partner University access.
+    let state = sliced.state();
+    let person = |i: usize| state.account(&id(&demo::large_email(i))).expect("person in the organisation");
+    assert!((0..25).all(|i| person(i).linked_mcid.is_some()));
+    assert_eq!((0..25).filter(|&i| person(i).partner_university_since.is_some()).count(), 13);
+}
+
+#[test]
 fn r1_every_partner_center_user_may_link_their_own_mcid() {
     let mut s = demo();
     let events = s

@@ -267,19 +267,133 @@ pub fn large_username(i: usize) -> String {
 /// proofs, every other one with Partner University access too: the
 /// benchmarks' and the stress tests' organisation.
 pub fn large_organisation(now: Time, people: usize) -> Scenario {
+    LargeOrganisation::new(now, people).finish()
+}
+
+/// [`large_organisation`], built a slice at a time, so that a browser can
+/// draw and answer input between slices instead of stopping for the whole
+/// (issue 7: the `?demo=large` first visit). First every person's work
+/// account and MCID profile, then, from that starting state, each one's
+/// history: the link, and Partner University access.
+pub struct LargeOrganisation {
+    now: Time,
+    people: usize,
+    /// The next person of the current phase.
+    next: usize,
+    phase: Phase,
+}
+
+enum Phase {
+    People(State),
+    History(Scenario),
+}
+
+const LARGE_CODES: [(&str, &str); 6] = [
+    ("AZ-104", "Microsoft Azure Administrator"),
+    ("AZ-305", "Azure Solutions Architect Expert"),
+    ("MS-102", "Microsoft 365 Administrator"),
+    ("SC-900", "Security, Compliance, and Identity Fundamentals"),
+    ("PL-300", "Power BI Data Analyst Associate"),
+    ("MS-900", "Microsoft 365 Fundamentals"),
+];
+
+impl LargeOrganisation {
+    /// Contoso and its Global Admin; nobody else yet.
+    pub fn new(now: Time, people: usize) -> LargeOrganisation {
+        let mut state = State::default();
+        state.add_organisation(Organisation { mpn_id: MpnId(CONTOSO.into()), name: "Contoso".into() });
+        state.add_account(large_work_account(LARGE_ADMIN, "Contoso Admin".into(), Role::GlobalAdmin));
+        LargeOrganisation { now, people, next: 0, phase: Phase::People(state) }
+    }
+
+    /// Takes up to `steps` more steps (a step is one person's account and
+    /// profile, or one person's history; the step between the two ends a
+    /// slice); true once the organisation is whole.
+    pub fn build(&mut self, steps: usize) -> bool {
+        for _ in 0..steps {
+            let more = self.next < self.people;
+            match (&mut self.phase, more) {
+                (Phase::People(state), true) => add_large_person(state, self.now, self.next),
+                (Phase::People(state), false) => {
+                    // The starting state is copied (the scenario keeps it
+                    // beside the current one): the slowest step, so it ends
+                    // its slice.
+                    self.phase = Phase::History(Scenario::new(std::mem::take(state)));
+                    self.next = 0;
+                    return false;
+                }
+                (Phase::History(scenario), true) => add_large_history(scenario, self.now, self.next),
+                (Phase::History(_), false) => return true,
+            }
+            self.next += 1;
+        }
+        self.is_whole()
+    }
+
+    fn is_whole(&self) -> bool {
+        matches!(self.phase, Phase::History(_)) && self.next >= self.people
+    }
+
+    /// The organisation, after building what is left.
+    pub fn finish(mut self) -> Scenario {
+        while !self.build(usize::MAX) {}
+        match self.phase {
+            Phase::History(scenario) => scenario,
+            Phase::People(state) => Scenario::new(state),
+        }
+    }
+}
+
+/// Person `i` of [`large_organisation`]: work account, MCID profile and,
+/// every other one, a Partner University account.
+fn add_large_person(state: &mut State, now: Time, i: usize) {
     use CredentialKind::*;
-    const CODES: [(&str, &str); 6] = [
-        ("AZ-104", "Microsoft Azure Administrator"),
-        ("AZ-305", "Azure Solutions Architect Expert"),
-        ("MS-102", "Microsoft 365 Administrator"),
-        ("SC-900", "Security, Compliance, and Identity Fundamentals"),
-        ("PL-300", "Power BI Data Analyst Associate"),
-        ("MS-900", "Microsoft 365 Fundamentals"),
-    ];
     let ago = |days: i64| now - Duration::days(days);
-    let mut state = State::default();
-    state.add_organisation(Organisation { mpn_id: MpnId(CONTOSO.into()), name: "Contoso".into() });
-    let work_account = |email: &str, name: String, role: Role| WorkAccount {
+    let email = large_email(i);
+    state.add_account(large_work_account(&email, format!("Person {i:05}"), Role::User));
+    let credentials = (0..3)
+        .map(|k| {
+            let (code, title) = LARGE_CODES[(i + k * 2) % LARGE_CODES.len()];
+            credential(code, title, if k == 0 { Exam } else { Certification }, ago(100 + (i % 300) as i64))
+        })
+        .collect();
+    state.add_profile(profile(
+        &format!("9{i:08}"),
+        &large_username(i),
+        LEARN_PASSWORD,
+        &format!("Person {i:05}"),
+        credentials,
+    ));
+    if i.is_multiple_of(2) {
+        let assessment = credential("PU-SEC-101", "Partner University: Security foundations", Assessment, ago(50));
+        state.add_partner_university_account(PartnerUniversityAccount {
+            username: email,
+            assessments: vec![assessment],
+        });
+    }
+}
+
+/// Person `i`'s history: the MCID linked and, every other one, Partner
+/// University access, 30 days ago.
+fn add_large_history(scenario: &mut Scenario, now: Time, i: usize) {
+    let at = now - Duration::days(30);
+    let account = AccountId::from_email(&large_email(i));
+    let actor = Actor::Account(account.clone());
+    let link =
+        Command::LinkMcid { account: account.clone(), username: large_username(i), password: LEARN_PASSWORD.into() };
+    let results = [
+        scenario.execute(&actor, at, &link),
+        if i.is_multiple_of(2) {
+            scenario.execute(&actor, at, &Command::GetPartnerUniversityAccess { account })
+        } else {
+            Ok(vec![])
+        },
+    ];
+    debug_assert!(results.iter().all(Result::is_ok), "large organisation history refused");
+}
+
+fn large_work_account(email: &str, name: String, role: Role) -> WorkAccount {
+    WorkAccount {
         id: AccountId::from_email(email),
         display_name: name,
         org: MpnId(CONTOSO.into()),
@@ -289,52 +403,7 @@ pub fn large_organisation(now: Time, people: usize) -> Scenario {
         partner_university_since: None,
         linked_mcid: None,
         last_mcid: None,
-    };
-    state.add_account(work_account(LARGE_ADMIN, "Contoso Admin".into(), Role::GlobalAdmin));
-    for i in 0..people {
-        let email = large_email(i);
-        state.add_account(work_account(&email, format!("Person {i:05}"), Role::User));
-        let credentials = (0..3)
-            .map(|k| {
-                let (code, title) = CODES[(i + k * 2) % CODES.len()];
-                credential(code, title, if k == 0 { Exam } else { Certification }, ago(100 + (i % 300) as i64))
-            })
-            .collect();
-        state.add_profile(profile(
-            &format!("9{i:08}"),
-            &large_username(i),
-            LEARN_PASSWORD,
-            &format!("Person {i:05}"),
-            credentials,
-        ));
-        if i % 2 == 0 {
-            let assessment = credential("PU-SEC-101", "Partner University: Security foundations", Assessment, ago(50));
-            state.add_partner_university_account(PartnerUniversityAccount {
-                username: email,
-                assessments: vec![assessment],
-            });
-        }
     }
-    let mut scenario = Scenario::new(state);
-    for i in 0..people {
-        let account = AccountId::from_email(&large_email(i));
-        let actor = Actor::Account(account.clone());
-        let link = Command::LinkMcid {
-            account: account.clone(),
-            username: large_username(i),
-            password: LEARN_PASSWORD.into(),
-        };
-        let results = [
-            scenario.execute(&actor, ago(30), &link),
-            if i % 2 == 0 {
-                scenario.execute(&actor, ago(30), &Command::GetPartnerUniversityAccess { account })
-            } else {
-                Ok(vec![])
-            },
-        ];
-        debug_assert!(results.iter().all(Result::is_ok), "large organisation history refused");
-    }
-    scenario
 }
 
 /// A built-in scenario for trainers: one FAQ case of the source, on the
