@@ -4,13 +4,14 @@
 //!
 //! The start is cut into tasks, so the page answers input between them
 //! (issue 7, total blocking time): read the saved scenario (a large one is
-//! unpacked asynchronously); make the session; draw the header, held out of
+//! unpacked asynchronously); on a first visit to `?demo=large`, build its
+//! 10,000 people a slice per task; make the session; draw the header, held out of
 //! sight; draw the page, then show the app and remove the first screen in
 //! the same task, with no frame in between.
 
 use certlink::app::App;
 use certlink::route::Route;
-use certlink::session::Ctx;
+use certlink::session::{next_task, Ctx};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,6 +21,7 @@ fn main() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     wasm_bindgen_futures::spawn_local(async {
         certlink::session::open_saved().await;
+        certlink::session::prepare_demo().await;
         next_task().await;
         let ctx = Ctx::new(certlink::prefs::initial_lang(), Route::current());
         next_task().await;
@@ -44,14 +46,4 @@ fn main() {
             }
         }
     });
-}
-
-/// Resolves in a new task, letting the browser handle input and draw.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if window().set_timeout_with_callback(&resolve).is_err() {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
