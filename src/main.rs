@@ -5,9 +5,9 @@
 //! The start is cut into tasks, so the page answers input between them
 //! (issue 7, total blocking time): read the saved scenario (a large one is
 //! unpacked asynchronously); on a first visit to `?demo=large`, build its
-//! 10,000 people a slice per task; make the session; draw the header, held out of
-//! sight; draw the page, then show the app and remove the first screen in
-//! the same task, with no frame in between.
+//! 10,000 people a slice per task; make the session; draw the header, held
+//! out of sight; draw the page, then show the app and remove the first
+//! screen in the same task, with no frame in between.
 
 use certlink::app::App;
 use certlink::route::Route;
