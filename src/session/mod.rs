@@ -248,9 +248,13 @@ impl Ctx {
     /// The trainer takes a persona in one click (the rules check it may).
     pub fn switch_persona(&self, email: &str) -> Result<AccountId, Refusal> {
         let id = self.scenario.with_untracked(|s| s.sign_in_as(&Actor::Trainer, email))?;
-        self.remember_session(Some(&id));
-        self.session.set(Some(id.clone()));
+        self.start_session(id.clone());
         Ok(id)
+    }
+
+    fn start_session(&self, id: AccountId) {
+        self.remember_session(Some(&id));
+        self.session.set(Some(id));
     }
 
     /// The signed-in person as an actor, if anyone is signed in.
@@ -320,8 +324,7 @@ impl Ctx {
         if let Ok(id) = &result {
             self.scenario.notify();
             let _ = self.persist();
-            self.remember_session(Some(id));
-            self.session.set(Some(id.clone()));
+            self.start_session(id.clone());
         }
         result
     }
@@ -364,24 +367,28 @@ impl Ctx {
     /// replaced scenario is kept for one undo, as an import's is. From one
     /// built-in case to another (two tours in a row), the one kept is still
     /// the person's own scenario, not the case before.
-    pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) -> Result<AccountId, Refusal> {
+    ///
+    /// It cannot be refused: every built-in case's persona is an active
+    /// account of its scenario (tests/rules.rs,
+    /// `every_built_in_scenario_starts_valid_with_an_active_persona`), so
+    /// no caller has a refusal to show or to drop.
+    pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) {
         let own = self.before_import.get_untracked().filter(|_| self.on_built_in.get_value());
         self.replace(built_in.scenario(self.now()), true);
         if own.is_some() {
             self.before_import.set(own);
         }
         self.on_built_in.set_value(true);
-        self.switch_persona(built_in.persona())
+        self.start_session(AccountId::from_email(built_in.persona()));
     }
 
     /// Starts the guided tour of `built_in` on its scenario, from step 1;
     /// the control that started it gets the keyboard back at the end.
-    pub fn start_tour(&self, built_in: crate::rules::demo::BuiltIn) -> Result<(), Refusal> {
+    pub fn start_tour(&self, built_in: crate::rules::demo::BuiltIn) {
         let started_from = document().active_element().map(|el| el.id()).filter(|id| !id.is_empty());
         self.tour_return.set_value(started_from.map(|id| (self.route.get_untracked(), id)));
-        self.load_built_in(built_in)?;
+        self.load_built_in(built_in);
         self.tour.set(Some(TourAt { tour: built_in, step: 0 }));
-        Ok(())
     }
 
     /// The tour and step an address names (a reload, a shared link, history
@@ -394,9 +401,8 @@ impl Ctx {
         }
         let persona = AccountId::from_email(at.tour.persona());
         let same_tour = now.is_some_and(|now| now.tour == at.tour);
-        if !same_tour && self.session.get_untracked().as_ref() != Some(&persona) && self.load_built_in(at.tour).is_err()
-        {
-            return;
+        if !same_tour && self.session.get_untracked().as_ref() != Some(&persona) {
+            self.load_built_in(at.tour);
         }
         self.tour.set(Some(at));
     }

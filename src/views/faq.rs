@@ -104,9 +104,7 @@ fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
                             class="button"
                             id=format!("show-me-{}", entry.slug())
                             aria-describedby="show-me-help"
-                            on:click=handler(move |_| {
-                                let _ = ctx.start_tour(b);
-                            })
+                            on:click=handler(move |_| ctx.start_tour(b))
                         >
                             {tr(lang, Text::ShowMe)}
                         </button>

@@ -432,9 +432,8 @@ pub fn TourOverlay() -> impl IntoView {
     // The tour's scenario again, from step 1 (the way back from `stuck`).
     let restart = move |_| {
         if let Some(at) = ctx.tour.get_untracked() {
-            if ctx.load_built_in(at.tour).is_ok() {
-                ctx.tour.set(Some(TourAt { step: 0, ..at }));
-            }
+            ctx.load_built_in(at.tour);
+            ctx.tour.set(Some(TourAt { step: 0, ..at }));
         }
     };
     let other_lang = move || match lang.get() {

@@ -50,19 +50,17 @@ fn Scenarios() -> impl IntoView {
     let load = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(built_in) = BuiltIn::from_code(&chosen.get_untracked()) else { return };
-        if ctx.load_built_in(built_in).is_ok() {
-            loaded.set(Some(built_in));
-            // Where the case begins: its tour's first page.
-            if let Some(first) = steps(built_in).first() {
-                ctx.go(first.page.clone());
-            }
+        ctx.load_built_in(built_in);
+        loaded.set(Some(built_in));
+        // Where the case begins: its tour's first page.
+        if let Some(first) = steps(built_in).first() {
+            ctx.go(first.page.clone());
         }
     };
     let tour = move |_| {
         let Some(built_in) = BuiltIn::from_code(&chosen.get_untracked()) else { return };
-        if ctx.start_tour(built_in).is_ok() {
-            loaded.set(Some(built_in));
-        }
+        ctx.start_tour(built_in);
+        loaded.set(Some(built_in));
     };
     let message = move || {
         loaded.get().map(|b| {
