@@ -11,6 +11,20 @@ use crate::views::common::{handler, live, Confirm, When};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// A banner whose way out is to reload the page: another tab saved a
+/// newer scenario, or a newer Certlink wrote the stored one.
+fn reload_banner(lang: crate::i18n::Lang, message: String) -> AnyView {
+    view! {
+        <div class="banner" role="alert">
+            <p>{message}</p>
+            <button class="button" on:click=handler(move |_| { let _ = window().location().reload(); })>
+                {t(lang, Text::Reload)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
 /// The banner that says where the scenario is kept, when it is not simply saved.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -35,28 +49,8 @@ pub fn StorageBanner() -> impl IntoView {
                 Keeping::LargeDemo => {
                     view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()
                 }
-                Keeping::Conflict => {
-                    view! {
-                        <div class="banner" role="alert">
-                            <p>{t(lang, Text::ConflictBanner)}</p>
-                            <button class="button" on:click=handler(move |_| { let _ = window().location().reload(); })>
-                                {t(lang, Text::Reload)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-                Keeping::NewerVersion { found } => {
-                    view! {
-                        <div class="banner" role="alert">
-                            <p>{crate::i18n::newer_version_banner(lang, found)}</p>
-                            <button class="button" on:click=handler(move |_| { let _ = window().location().reload(); })>
-                                {t(lang, Text::Reload)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
+                Keeping::Conflict => reload_banner(lang, t(lang, Text::ConflictBanner).to_string()),
+                Keeping::NewerVersion { found } => reload_banner(lang, crate::i18n::newer_version_banner(lang, found)),
                 Keeping::Corrupt(error) => {
                     view! {
                         <div class="banner" role="alert">
