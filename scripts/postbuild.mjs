@@ -43,11 +43,31 @@ const wasmPreload = /<link\b[^>]*_bg\.wasm[^>]*>/;
 if (!wasmPreload.test(index)) throw new Error(`postbuild: no WebAssembly preload in ${indexPath}`);
 index = index.replace(wasmPreload, '');
 // A failed start shows the first screen's message (assets/shell.js).
-const init = /\nconst wasm = await (init\([^;]*\));/;
+const init = /\nconst wasm = await init\(\{ module_or_path: ('[^']+') \}\);/;
 if (!init.test(inline[1])) throw new Error(`postbuild: no init call in the loader of ${indexPath}`);
+// The compiler decodes the WebAssembly as its bytes arrive, on the page's
+// thread: handed 700 KB at once (a cache, a fast server) it blocked the
+// page for one long task. Handed 64 KB per task, the page answers input in
+// between (issue 7, total blocking time).
 const start = `
 await window.certlinkShellShown;
-const wasm = await $1.catch((error) => {
+const sliced = (response) => {
+  if (!response.ok || !response.body) return response;
+  const reader = response.body.getReader();
+  const SLICE = 64 * 1024;
+  const body = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      for (let at = 0; at < value.length; at += SLICE) {
+        controller.enqueue(value.subarray(at, at + SLICE));
+        await new Promise((next) => setTimeout(next));
+      }
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'application/wasm' } });
+};
+const wasm = await init({ module_or_path: fetch($1).then(sliced) }).catch((error) => {
   window.certlinkFailed?.();
   throw error;
 });`;
