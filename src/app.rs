@@ -11,19 +11,25 @@ use crate::views;
 use crate::views::common::{effect, handler, live, When};
 use leptos::prelude::*;
 
-/// The whole app. `main.rs` makes its context and holds its page back,
-/// each in a task of its own, so that the start is not one long task
-/// (issue 7); without them (the browser tests) it does both at once.
+/// The whole app. `main.rs` makes its context, then draws the app's frame
+/// (banners, footer), its header and its page, each in a task of its own,
+/// so that the start is no long task (issue 7): most of each part's time
+/// is the browser compiling, on first use, the code that draws it. Without
+/// them (the browser tests) it does all at once.
 #[component]
 pub fn App(
     /// The session, made beforehand; made here when absent.
     #[prop(optional)]
     ctx: Option<Ctx>,
+    /// False while the header is held back; true when absent.
+    #[prop(optional, into)]
+    header_ready: Option<Signal<bool>>,
     /// False while the routed page is held back; true when absent.
     #[prop(optional, into)]
     page_ready: Option<Signal<bool>>,
 ) -> impl IntoView {
     let ctx = ctx.unwrap_or_else(|| Ctx::new(crate::prefs::initial_lang(), Route::current()));
+    let header_ready = header_ready.unwrap_or(Signal::stored(true));
     let page_ready = page_ready.unwrap_or(Signal::stored(true));
     provide_context(ctx);
     provide_context(ctx.lang);
@@ -95,7 +101,9 @@ pub fn App(
     });
 
     view! {
-        <Header />
+        <When when=header_ready>
+            <Header />
+        </When>
         <When when=ctx.trainer_open>
             <views::trainer::TrainerPanel />
         </When>

@@ -5,9 +5,9 @@
 //! The start is cut into tasks, so the page answers input between them
 //! (issue 7, total blocking time): read the saved scenario (a large one is
 //! unpacked asynchronously); on a first visit to `?demo=large`, build its
-//! 10,000 people a slice per task; make the session; draw the header, held
-//! out of sight; draw the page, then show the app and remove the first
-//! screen in the same task, with no frame in between.
+//! 10,000 people a slice per task; make the session; draw the app's frame,
+//! then its header, held out of sight; draw the page, then show the app and
+//! remove the first screen in the same task, with no frame in between.
 
 use certlink::app::App;
 use certlink::route::Route;
@@ -25,16 +25,20 @@ fn main() {
         next_task().await;
         let ctx = Ctx::new(certlink::prefs::initial_lang(), Route::current());
         next_task().await;
+        let header_ready = RwSignal::new(false);
         let page_ready = RwSignal::new(false);
-        let app = move || view! { <App ctx page_ready /> };
+        let app = move || view! { <App ctx header_ready page_ready /> };
         let Some(root) = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             // A page without index.html's holder: mount at once.
+            header_ready.set(true);
             page_ready.set(true);
             leptos::mount::mount_to_body(app);
             return;
         };
         leptos::mount::mount_to(root.clone(), app).forget();
+        next_task().await;
+        header_ready.set(true);
         next_task().await;
         page_ready.set(true);
         root.set_hidden(false);

@@ -23,24 +23,30 @@ pub const LARGE_DEMO_PEOPLE: usize = 10_000;
 const LARGE_DEMO_SLICE: usize = 1_000;
 
 thread_local! {
-    /// The `?demo=large` organisation, built before the app mounts.
+    /// The demo data, built before the app mounts.
     static PREPARED_DEMO: std::cell::RefCell<Option<Scenario>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Builds the `?demo=large` organisation a slice at a time, each slice in
-/// a task of its own, unless a saved scenario replaces it: its first visit
+/// Builds the demo data in tasks of its own, unless a saved scenario
+/// replaces it, so that the start is no long task (issue 7). The
+/// `?demo=large` organisation is built a slice per task: its first visit
 /// no longer stops the page for the whole build (one 0.6-0.8 s task
-/// measured, issue 7). `main` awaits this after [`open_saved`].
+/// measured). `main` awaits this after [`open_saved`].
 pub async fn prepare_demo() {
     let saved = OPENED.with(|cell| matches!(cell.borrow().as_ref(), Some((Loaded::Document(_), _))));
-    if !is_large_demo() || saved {
+    if saved {
         return;
     }
-    let mut builder = crate::rules::demo::LargeOrganisation::new(real_now(), LARGE_DEMO_PEOPLE);
-    while !builder.build(LARGE_DEMO_SLICE) {
-        next_task().await;
-    }
-    let scenario = builder.finish();
+    next_task().await;
+    let scenario = if is_large_demo() {
+        let mut builder = crate::rules::demo::LargeOrganisation::new(real_now(), LARGE_DEMO_PEOPLE);
+        while !builder.build(LARGE_DEMO_SLICE) {
+            next_task().await;
+        }
+        builder.finish()
+    } else {
+        crate::rules::demo::scenario(real_now())
+    };
     PREPARED_DEMO.with(|cell| *cell.borrow_mut() = Some(scenario));
 }
 
@@ -136,14 +142,13 @@ fn is_large_demo() -> bool {
     crate::prefs::address_param("demo").as_deref() == Some("large")
 }
 
-/// The built-in demo data: the 10,000-person Contoso under `?demo=large`.
+/// The built-in demo data (the 10,000-person Contoso under `?demo=large`):
+/// the one [`prepare_demo`] built, or built now.
 fn demo(now: Time) -> Scenario {
-    match is_large_demo() {
-        true => PREPARED_DEMO
-            .with(|cell| cell.borrow_mut().take())
-            .unwrap_or_else(|| crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE)),
+    PREPARED_DEMO.with(|cell| cell.borrow_mut().take()).unwrap_or_else(|| match is_large_demo() {
+        true => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
         false => crate::rules::demo::scenario(now),
-    }
+    })
 }
 
 /// What the banner says while saves succeed.
