@@ -76,6 +76,8 @@
 // task of its own (+0.3; a Signal<enum> for the stages cost 1.5, two
 // Signal<bool> do not), the demo data built in its own (+0.1); loading a
 // built-in case no longer returns a refusal that cannot happen (-0.1).
+// Then -1.7 KB (287.6 KB): style/'s six sheets served as one file (one
+// request before the first paint; one gzip stream compresses better).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';

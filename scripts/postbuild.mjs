@@ -8,8 +8,10 @@
 //   build's worker installs beside the old one, takes over once no page
 //   of the old one is open, and deletes the old cache.
 // - manifest.webmanifest makes it installable.
+// - style/'s sheets are served as one file: one request before the first
+//   paint instead of six.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -82,6 +84,22 @@ if ('serviceWorker' in navigator) {
 const startName = `start-${short(loader)}.js`;
 writeFileSync(join(dir, startName), loader);
 index = index.replace(inline[0], `<script type="module" src="./${startName}" integrity="${sri(loader)}"></script>`);
+
+// One stylesheet instead of style/'s six: each was a request the first
+// paint waited for (Lighthouse, simulated mobile network: first paint
+// 1.2 s). Concatenated in the page's order, so the cascade is the same.
+const sheets = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].map((link) => {
+  const href = link[0].match(/\bhref="?\.\/([^"\s>]+\.css)"?/);
+  if (!href) throw new Error(`postbuild: a stylesheet without a local href in ${indexPath}: ${link[0]}`);
+  return { tag: link[0], name: href[1] };
+});
+if (sheets.length === 0) throw new Error(`postbuild: no stylesheet in ${indexPath}`);
+const css = sheets.map(({ name }) => readFileSync(join(dir, name), 'utf8').trim()).join('\n');
+const cssName = `style-${short(css)}.css`;
+writeFileSync(join(dir, cssName), css + '\n');
+for (const { name } of sheets) unlinkSync(join(dir, name));
+index = index.replace(sheets[0].tag, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css + '\n')}">`);
+for (const { tag } of sheets.slice(1)) index = index.replace(tag, '');
 
 const manifest = JSON.stringify(
   {
