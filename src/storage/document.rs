@@ -159,7 +159,12 @@ pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
 /// (migrating older ones), shape, then every invariant. A stored head is
 /// not a file: an export is always whole.
 pub fn parse(text: &str) -> Result<Document, DocumentError> {
-    match parse_stored(text)? {
+    whole(parse_stored(text)?)
+}
+
+/// The whole document a stored text holds; a head is not one.
+pub fn whole(stored: Stored) -> Result<Document, DocumentError> {
+    match stored {
         Stored::Whole(document) => Ok(*document),
         Stored::Continues(_) => Err(DocumentError::WrongShape {
             detail: "continues: a part of the browser's storage, not an export".into(),
@@ -170,14 +175,24 @@ pub fn parse(text: &str) -> Result<Document, DocumentError> {
 /// Reads and checks a stored text: a whole document as [`parse`] does, or
 /// a head, whose events are read (the caller joins it to its part).
 pub fn parse_stored(text: &str) -> Result<Stored, DocumentError> {
+    read_stored(json_value(text)?)
+}
+
+/// Reading's first step, apart so that a large text's two steps can run
+/// in two tasks: the size, then the JSON.
+pub fn json_value(text: &str) -> Result<Value, DocumentError> {
     if text.trim().is_empty() {
         return Err(DocumentError::Empty);
     }
     if text.len() > MAX_IMPORT_BYTES {
         return Err(DocumentError::TooLarge { bytes: text.len(), limit: MAX_IMPORT_BYTES });
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DocumentError::NotJson { line: e.line(), column: e.column() })?;
+    serde_json::from_str(text).map_err(|e| DocumentError::NotJson { line: e.line(), column: e.column() })
+}
+
+/// Reading's second step: the application, the schema (migrating older
+/// ones), the shape, then every invariant.
+pub fn read_stored(value: Value) -> Result<Stored, DocumentError> {
     if value.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(DocumentError::NotCertlink);
     }
