@@ -31,6 +31,8 @@
 //!   (`document`), its hand-written JSON form (`json`), localStorage
 //!   with tabs, quota and recovery (`local`), and the packed part of a
 //!   large scenario (`pack`: the browser's deflate, then `base64`).
+//! - [`tasks`]: long work (the start, a large scenario's build, packing
+//!   and reading) cut into the page's tasks, so that it answers input.
 //!
 //! ## Invariants
 //! - Architecture invariant: nothing in `rules` knows about the browser. It
@@ -49,5 +51,6 @@ pub mod route;
 pub mod rules;
 pub mod session;
 pub mod storage;
+pub mod tasks;
 pub mod tours;
 pub mod views;

@@ -50,15 +50,7 @@ pub async fn prepare_demo() {
     PREPARED_DEMO.with(|cell| *cell.borrow_mut() = Some(scenario));
 }
 
-/// Resolves in a new task, letting the browser handle input and draw.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if window().set_timeout_with_callback(&resolve).is_err() {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
+pub use crate::tasks::next_task;
 
 /// Where the scenario is kept, as the banner tells the person.
 #[derive(Clone, Debug, PartialEq, Eq)]

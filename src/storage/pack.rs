@@ -35,8 +35,7 @@ extern "C" {
 /// `json` deflated and written as text for localStorage.
 pub async fn pack(json: &str) -> Result<String, JsValue> {
     let stream = CompressionStream::new("deflate-raw")?;
-    let pair = web_sys::ReadableWritablePair::new(&stream.readable(), &stream.writable());
-    let bytes = through(json.as_bytes(), &pair).await?;
+    let bytes = through(json.as_bytes(), stream.readable(), stream.writable()).await?;
     Ok(format!("{PACKED}{}", base64::encode(&bytes)))
 }
 
@@ -46,16 +45,37 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
     let wrong = |detail: &str| DocumentError::WrongShape { detail: format!("the packed part: {detail}") };
     let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong("not deflate-raw in base64"))?;
     let stream = DecompressionStream::new("deflate-raw").map_err(|_| wrong("this browser cannot inflate it"))?;
-    let pair = web_sys::ReadableWritablePair::new(&stream.readable_out(), &stream.writable_in());
-    let json = through(&bytes, &pair).await.map_err(|_| wrong("the compressed data is damaged"))?;
+    let json = through(&bytes, stream.readable_out(), stream.writable_in())
+        .await
+        .map_err(|_| wrong("the compressed data is damaged"))?;
     String::from_utf8(json).map_err(|_| wrong("not UTF-8 text"))
 }
 
-/// `input` through a transform stream, collected.
-async fn through(input: &[u8], pair: &web_sys::ReadableWritablePair) -> Result<Vec<u8>, JsValue> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(input));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&blob.stream().pipe_through(pair)))?;
-    let buffer = JsFuture::from(response.array_buffer()?).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// Bytes written to a transform stream per task: the browser (de)flates
+/// each piece as it is written, on the page's thread, and 6.4 MB at once
+/// was one task of about 180 ms (issue 7).
+const PIECE: usize = 256 * 1024;
+
+/// `input` through a transform stream, written a piece per task, collected.
+async fn through(
+    input: &[u8],
+    readable: web_sys::ReadableStream,
+    writable: web_sys::WritableStream,
+) -> Result<Vec<u8>, JsValue> {
+    let collected = web_sys::Response::new_with_opt_readable_stream(Some(&readable))?.array_buffer()?;
+    let written = write_pieces(input, &writable).await;
+    // Awaited even when writing failed, so its rejection is handled.
+    let collected = JsFuture::from(collected).await;
+    written?;
+    Ok(js_sys::Uint8Array::new(&collected?).to_vec())
+}
+
+async fn write_pieces(input: &[u8], writable: &web_sys::WritableStream) -> Result<(), JsValue> {
+    let writer = writable.get_writer()?;
+    for piece in input.chunks(PIECE) {
+        JsFuture::from(writer.write_with_chunk(&js_sys::Uint8Array::from(piece))).await?;
+        crate::tasks::next_task().await;
+    }
+    JsFuture::from(writer.close()).await?;
+    Ok(())
 }
