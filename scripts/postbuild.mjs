@@ -94,11 +94,11 @@ const sheets = [...index.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)].ma
   return { tag: link[0], name: href[1] };
 });
 if (sheets.length === 0) throw new Error(`postbuild: no stylesheet in ${indexPath}`);
-const css = sheets.map(({ name }) => readFileSync(join(dir, name), 'utf8').trim()).join('\n');
+const css = `${sheets.map(({ name }) => readFileSync(join(dir, name), 'utf8').trim()).join('\n')}\n`;
 const cssName = `style-${short(css)}.css`;
-writeFileSync(join(dir, cssName), css + '\n');
+writeFileSync(join(dir, cssName), css);
 for (const { name } of sheets) unlinkSync(join(dir, name));
-index = index.replace(sheets[0].tag, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css + '\n')}">`);
+index = index.replace(sheets[0].tag, `<link rel="stylesheet" href="./${cssName}" integrity="${sri(css)}">`);
 for (const { tag } of sheets.slice(1)) index = index.replace(tag, '');
 
 const manifest = JSON.stringify(

@@ -11,7 +11,8 @@
 
 use certlink::app::App;
 use certlink::route::Route;
-use certlink::session::{next_task, Ctx};
+use certlink::session::Ctx;
+use certlink::tasks::next_task;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

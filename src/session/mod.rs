@@ -8,6 +8,7 @@ use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
 use crate::storage::document::{BaseRef, Document, DocumentError};
 use crate::storage::local::{Loaded, SaveError, Store};
+use crate::tasks::next_task;
 use crate::tours::TourAt;
 use leptos::prelude::*;
 use saving::{Part, OPENED};
@@ -49,8 +50,6 @@ pub async fn prepare_demo() {
     };
     PREPARED_DEMO.with(|cell| *cell.borrow_mut() = Some(scenario));
 }
-
-pub use crate::tasks::next_task;
 
 /// Where the scenario is kept, as the banner tells the person.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use crate::rules::Scenario;
 use crate::storage::document::{self, BaseRef, Document, DocumentError, Head};
 use crate::storage::local::{Loaded, SaveError, Store};
 use crate::storage::pack;
+use crate::tasks::next_task;
 use leptos::prelude::*;
 
 /// A scenario whose whole document is larger than this is stored as a
@@ -87,12 +88,12 @@ pub async fn open_saved() {
 /// between (issue 7: one task of 350-520 ms before).
 async fn open_part(head: Head, packed: &str) -> Result<(Document, Part), DocumentError> {
     let text = pack::unpack(packed).await?;
-    super::next_task().await;
+    next_task().await;
     let value = document::json_value(&text)?;
     drop(text);
-    super::next_task().await;
+    next_task().await;
     let part = Part { key: head.base.key.clone(), document: document::whole(document::read_stored(value)?)? };
-    super::next_task().await;
+    next_task().await;
     Ok((document::join(&part.document, head)?, part))
 }
 
