@@ -20,17 +20,29 @@ let index = readFileSync(indexPath, 'utf8');
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const short = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
-// Trunk minifies our CSS and HTML but not wasm-bindgen's JS glue: terser
-// does, in release builds, and the preload's integrity follows.
+// Trunk minifies our CSS and HTML but not wasm-bindgen's JS glue, and
+// its JS minifier names a script's constants in a different order on each
+// build: the same source then gave another file, another service worker
+// version, and every returning visitor downloaded the whole app again.
+// terser does both, the same way every time, in release builds; the
+// integrity in index.html follows.
 if (process.env.TRUNK_PROFILE === 'release') {
   const { minify } = await import('terser');
-  for (const name of readdirSync(dir).filter((f) => /^certlink-[0-9a-f]+\.js$/.test(f))) {
-    const path = join(dir, name);
-    const { code } = await minify(readFileSync(path, 'utf8'), { module: true, ecma: 2020 });
+  const scripts = [
+    { pattern: /^certlink-[0-9a-f]+\.js$/, module: true, attribute: 'href' }, // the glue's preload
+    { pattern: /^shell-[0-9a-f]+\.js$/, module: false, attribute: 'src' }, // assets/shell.js
+  ];
+  for (const { pattern, module, attribute } of scripts) {
+    const names = readdirSync(dir).filter((f) => pattern.test(f));
+    if (names.length !== 1) throw new Error(`postbuild: ${names.length} files match ${pattern} in ${dir}`);
+    const path = join(dir, names[0]);
+    const { code } = await minify(readFileSync(path, 'utf8'), { module, ecma: 2020 });
     writeFileSync(path, code);
-    const preload = new RegExp(`(href="?\\./${name}"? integrity="?)sha384-[A-Za-z0-9+/=]+`);
-    if (!preload.test(index)) throw new Error(`postbuild: no integrity for ${name} in ${indexPath}`);
-    index = index.replace(preload, `$1${sri(code)}`);
+    const tag = new RegExp(`<[^>]*\\b${attribute}="?\\./${names[0].replaceAll('.', '\\.')}"?[^>]*>`);
+    const found = index.match(tag);
+    const integrity = /(\bintegrity="?)sha384-[A-Za-z0-9+/=]+/;
+    if (!found || !integrity.test(found[0])) throw new Error(`postbuild: no integrity for ${names[0]} in ${indexPath}`);
+    index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
   }
 }
 

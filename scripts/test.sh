@@ -38,6 +38,8 @@ record native "$(count_cargo native)"
 step browser cargo test --locked --target wasm32-unknown-unknown --test browser --test browser_storage
 record browser "$(count_cargo browser)"
 step build trunk build --release --locked
+step reproducible node scripts/reproducible.mjs dist
+record reproducible 1
 step e2e npx playwright test --config tests/e2e/playwright.config.ts
 record e2e "$(grep -Eo '^ *[0-9]+ passed' "$logs/e2e.log" | grep -Eo '[0-9]+' | tail -1)"
 step budget node scripts/budget.mjs dist
