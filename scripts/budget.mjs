@@ -81,11 +81,17 @@
 // Then +1.0 KB (288.6 KB), for a large scenario read and packed without
 // long tasks: reading its part in three tasks (+0.5) and (de)flating it
 // 256 KB per task (+0.5: the stream writer, the loop's async state).
+// Moved down to 285 KB (issue 7): 282.9 KB measured. The functions the
+// WebAssembly imports from wasm-bindgen's glue are renamed `_0`, `_1`...
+// in both files by scripts/postbuild.mjs (-5.7 KB: 183 names such as
+// `__wbg_classList_97e966c261669b85`, whose hashes did not compress,
+// written once in each); assets/shell.js minified by terser, not Trunk,
+// so that two builds are the same (+0.0).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 290;
+export const BUDGET_KB = 285;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

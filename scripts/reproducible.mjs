@@ -15,7 +15,7 @@ rmSync(again, { recursive: true, force: true });
 try {
   execFileSync('trunk', ['build', '--release', '--locked', '--dist', again], { stdio: ['ignore', 'pipe', 'pipe'] });
 } catch (error) {
-  console.error(`reproducible: the second build failed:\n${error.stdout}${error.stderr}`);
+  console.error(`reproducible: the second build failed: ${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   console.log('reproducible: 0 passed, 1 failed');
   process.exit(1);
 }
