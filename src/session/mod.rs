@@ -12,6 +12,7 @@ use crate::tasks::next_task;
 use crate::tours::TourAt;
 use leptos::prelude::*;
 use saving::{Part, OPENED};
+use std::sync::Arc;
 
 mod saving;
 pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
@@ -103,8 +104,9 @@ pub struct Ctx {
     revision: StoredValue<u64>,
     /// The packed part of the large scenario saved here, if it is one.
     part: StoredValue<Option<Part>>,
-    /// The scenario being packed, while the browser deflates it.
-    packing: StoredValue<Option<Scenario>>,
+    /// The scenario being packed, while the browser deflates it; shared
+    /// with the pack, which keeps it for the part (one copy, not two).
+    packing: StoredValue<Option<Arc<Scenario>>>,
     /// The part another tab saved that this tab is unpacking.
     opening: StoredValue<Option<BaseRef>>,
     /// The scenario is the demo this tab started on, with nothing saved

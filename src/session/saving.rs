@@ -9,6 +9,7 @@ use crate::storage::local::{Loaded, SaveError, Store};
 use crate::storage::pack;
 use crate::tasks::next_task;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A scenario whose whole document is larger than this is stored as a
 /// packed part and a head of the events since (schema 2), so that a save
@@ -181,8 +182,10 @@ impl Ctx {
     /// background, then saves the part with a head of the events recorded
     /// meanwhile. A scenario replaced meanwhile has had its own save.
     fn pack(&self, store: Store, whole: String, revision: u64) {
-        let snapshot = self.scenario.get_untracked();
-        self.packing.set_value(Some(snapshot.clone()));
+        // Copying 10,000 people takes tens of milliseconds: the pack and
+        // `packing` share one copy (issue 7, the `?demo=large` first save).
+        let snapshot = Arc::new(self.scenario.get_untracked());
+        self.packing.set_value(Some(Arc::clone(&snapshot)));
         let ctx = *self;
         leptos::task::spawn_local(async move {
             let packed = pack::pack(&whole).await;
@@ -197,6 +200,8 @@ impl Ctx {
                 return;
             };
             drop(whole);
+            // `packing` let go of it above: unwrapping copies nothing.
+            let snapshot = Arc::try_unwrap(snapshot).unwrap_or_else(|shared| Scenario::clone(&shared));
             let part = Part { key: store.new_part_key(), document: Document::new(snapshot, revision, real_now()) };
             let head = ctx
                 .scenario
