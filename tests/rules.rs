@@ -726,3 +726,47 @@ fn same_credentials_ready(s: &Scenario, email: &str) -> bool {
     let account = s.state().account(&id(email)).unwrap();
     certlink::rules::profile::same_credentials_profile(s.state(), account).is_some()
 }
+
+/// D4: a stored scenario is read by replaying its trail once, checked as it
+/// goes, and gives what a replay gives, or the refusal the check gives.
+#[test]
+fn d4_a_checked_replay_is_the_replay_or_the_checks_refusal() {
+    let mut s = demo();
+    s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    assert_eq!(Scenario::replay_checked(s.initial().clone(), s.trail().to_vec()), Ok(s.clone()));
+    // D1: the last event moved before the first is out of order, where it stands.
+    let mut trail = s.trail().to_vec();
+    let last = trail.len() - 1;
+    trail[last].at = trail[0].at - Duration::days(1);
+    let refusal = Scenario::replay_checked(s.initial().clone(), trail.clone()).unwrap_err();
+    assert_eq!(refusal, InvariantViolation::OutOfOrder { index: last });
+    assert_eq!(Err(refusal), Scenario::replay(s.initial().clone(), trail).check_invariants());
+}
+
+/// D4: a large scenario's head continues its packed part; only the head's
+/// events are checked, over the part's state, as strictly as the whole.
+#[test]
+fn d4_events_continuing_a_checked_scenario_are_checked_as_the_whole_would_be() {
+    let base = demo();
+    let mut later = base.clone();
+    later
+        .execute(&who("mia@fabrikam.com"), now(), &link("mia@fabrikam.com", "mia.moreau@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    let events = later.trail()[base.trail().len()..].to_vec();
+    assert_eq!(events.len(), 2, "R12: the automatic unlink from Contoso, then the link with Fabrikam");
+    assert_eq!(base.continued_checked(events.clone()), Ok(later));
+    // D1: a head's event before the part's last one is out of order, at its place in the whole trail.
+    let mut early = events.clone();
+    early[0].at = base.last_event_at().unwrap() - Duration::seconds(1);
+    assert_eq!(base.continued_checked(early), Err(InvariantViolation::OutOfOrder { index: base.trail().len() }));
+    // R15: Lena's fourth association in a year, recorded where a scenario allowed 5 (D6), breaks
+    // the demo's limit of 3 when it continues the demo.
+    let mut allowed = base.clone();
+    let settings = LimitSettings { per_year: 5, cool_off_days: 7 };
+    allowed.execute(&Actor::Trainer, now(), &Command::SetLimitSettings { settings }).unwrap();
+    allowed.execute(&who("lena@contoso.com"), now(), &lena_links()).unwrap();
+    let lena = allowed.trail().last().cloned().unwrap();
+    assert!(matches!(lena.kind, EventKind::McidLinked { .. }));
+    assert!(matches!(base.continued_checked(vec![lena]), Err(InvariantViolation::YearlyLimitExceeded { .. })));
+}

@@ -150,8 +150,9 @@ pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
     if base.revision != head.base.revision {
         return Err(DocumentError::WrongShape { detail: "continues: the packed part is of another save".into() });
     }
-    let scenario = base.scenario.continued(head.events);
-    scenario.check_invariants().map_err(DocumentError::Invalid)?;
+    // The part was checked when it was read or packed: only the head's
+    // events are checked, over its state.
+    let scenario = base.scenario.continued_checked(head.events).map_err(DocumentError::Invalid)?;
     Ok(Document { app: APP.into(), schema: SCHEMA, revision: head.revision, saved_at: head.saved_at, scenario })
 }
 
@@ -214,8 +215,8 @@ pub fn read_stored(value: Value) -> Result<Stored, DocumentError> {
         let events = json::read_events(header("events")?).map_err(|e| shape(format!("events: {e}")))?;
         return Ok(Stored::Continues(Head { revision, saved_at, base, events }));
     }
-    let scenario = json::read_scenario(header("scenario")?).map_err(|e| shape(format!("scenario: {e}")))?;
-    scenario.check_invariants().map_err(DocumentError::Invalid)?;
+    let (initial, trail) = json::read_scenario(header("scenario")?).map_err(|e| shape(format!("scenario: {e}")))?;
+    let scenario = Scenario::replay_checked(initial, trail).map_err(DocumentError::Invalid)?;
     Ok(Stored::Whole(Box::new(Document { app: APP.into(), schema, revision, saved_at, scenario })))
 }
 

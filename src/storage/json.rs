@@ -781,8 +781,9 @@ fn table<K: Ord + std::fmt::Display, T>(
     Ok(map)
 }
 
-/// Reads what [`write_scenario`] wrote, replaying the trail.
-pub fn read_scenario(value: &Value) -> Result<Scenario, String> {
+/// Reads what [`write_scenario`] wrote: the starting state and the trail,
+/// not yet replayed nor checked ([`Scenario::replay_checked`] does both).
+pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), String> {
     let titles = read_titles(value)?;
     let initial = field(value, "initial")?;
     let organisations = table(
@@ -868,7 +869,7 @@ pub fn read_scenario(value: &Value) -> Result<Scenario, String> {
         .collect::<Result<_, String>>()?;
     let trail = read_trail(value, &titles)?;
     let data = StateData { organisations, accounts, profiles, partner_university, links, limits, tickets };
-    Ok(Scenario::replay(State::from_data(data), trail))
+    Ok((State::from_data(data), trail))
 }
 
 /// The `titles` member: each proof's code and its title.
