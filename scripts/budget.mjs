@@ -87,6 +87,9 @@
 // `__wbg_classList_97e966c261669b85`, whose hashes did not compress,
 // written once in each); assets/shell.js minified by terser, not Trunk,
 // so that two builds are the same (+0.0).
+// Then +0.3 KB (283.2 KB): the `?demo=large` pack sharing its copy of the
+// scenario (an Arc), and reading a stored scenario in one checked replay
+// (Scenario::replay_checked, continued_checked).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
