@@ -150,8 +150,8 @@ pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
     if base.revision != head.base.revision {
         return Err(DocumentError::WrongShape { detail: "continues: the packed part is of another save".into() });
     }
-    // The part was checked when it was read or packed: only the head's
-    // events are checked, over its state.
+    // A part is a scenario read and checked, or one the rules recorded,
+    // packed: only the head's events are checked, over its state.
     let scenario = base.scenario.continued_checked(head.events).map_err(DocumentError::Invalid)?;
     Ok(Document { app: APP.into(), schema: SCHEMA, revision: head.revision, saved_at: head.saved_at, scenario })
 }
