@@ -84,7 +84,7 @@ pub async fn open_saved() {
 }
 
 /// A head joined to its packed part: the whole document, checked. For
-/// 10,000 people, the part's JSON, reading and checking it, and joining
+/// 10,000 people, the part's JSON, reading it, checking it, and joining
 /// the head each take a task of their own, so that the page answers in
 /// between (issue 7: one task of 350-520 ms before).
 async fn open_part(head: Head, packed: &str) -> Result<(Document, Part), DocumentError> {
@@ -93,7 +93,9 @@ async fn open_part(head: Head, packed: &str) -> Result<(Document, Part), Documen
     let value = document::json_value(&text)?;
     drop(text);
     next_task().await;
-    let part = Part { key: head.base.key.clone(), document: document::whole(document::read_stored(value)?)? };
+    let read = document::read_stored(value)?;
+    next_task().await;
+    let part = Part { key: head.base.key.clone(), document: document::whole(read.check()?)? };
     next_task().await;
     Ok((document::join(&part.document, head)?, part))
 }

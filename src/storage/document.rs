@@ -4,7 +4,7 @@
 //! file is validated completely before anything changes.
 
 use super::json::{self, Read, Write};
-use crate::rules::{Event, InvariantViolation, Scenario, Time};
+use crate::rules::{Event, InvariantViolation, Scenario, State, Time};
 use serde_json::Value;
 
 /// What `app` says in every Certlink document.
@@ -145,7 +145,7 @@ pub fn to_json_continuing(
 }
 
 /// The whole document a head and its packed part make, checked as an
-/// import is (the events since are replayed and every invariant checked).
+/// import is (the events since, over the part's state: every invariant).
 pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
     if base.revision != head.base.revision {
         return Err(DocumentError::WrongShape { detail: "continues: the packed part is of another save".into() });
@@ -176,11 +176,11 @@ pub fn whole(stored: Stored) -> Result<Document, DocumentError> {
 /// Reads and checks a stored text: a whole document as [`parse`] does, or
 /// a head, whose events are read (the caller joins it to its part).
 pub fn parse_stored(text: &str) -> Result<Stored, DocumentError> {
-    read_stored(json_value(text)?)
+    read_stored(json_value(text)?)?.check()
 }
 
-/// Reading's first step, apart so that a large text's two steps can run
-/// in two tasks: the size, then the JSON.
+/// Reading's first step, apart so that a large text's three steps can run
+/// in three tasks: the size, then the JSON.
 pub fn json_value(text: &str) -> Result<Value, DocumentError> {
     if text.trim().is_empty() {
         return Err(DocumentError::Empty);
@@ -191,9 +191,32 @@ pub fn json_value(text: &str) -> Result<Value, DocumentError> {
     serde_json::from_str(text).map_err(|e| DocumentError::NotJson { line: e.line(), column: e.column() })
 }
 
+/// A stored text read, not yet checked: only [`Unchecked::check`] gives what
+/// it holds.
+pub struct Unchecked(Reading);
+
+enum Reading {
+    Whole { schema: u64, revision: u64, saved_at: Time, initial: State, trail: Vec<Event> },
+    Continues(Head),
+}
+
+impl Unchecked {
+    /// Reading's third step: a whole document's trail replayed, checking
+    /// every invariant (a head's events are checked when joined).
+    pub fn check(self) -> Result<Stored, DocumentError> {
+        match self.0 {
+            Reading::Continues(head) => Ok(Stored::Continues(head)),
+            Reading::Whole { schema, revision, saved_at, initial, trail } => {
+                let scenario = Scenario::replay_checked(initial, trail).map_err(DocumentError::Invalid)?;
+                Ok(Stored::Whole(Box::new(Document { app: APP.into(), schema, revision, saved_at, scenario })))
+            }
+        }
+    }
+}
+
 /// Reading's second step: the application, the schema (migrating older
-/// ones), the shape, then every invariant.
-pub fn read_stored(value: Value) -> Result<Stored, DocumentError> {
+/// ones) and the shape.
+pub fn read_stored(value: Value) -> Result<Unchecked, DocumentError> {
     if value.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(DocumentError::NotCertlink);
     }
@@ -213,11 +236,10 @@ pub fn read_stored(value: Value) -> Result<Stored, DocumentError> {
             revision: u64::read(field("revision")?).map_err(|e| shape(format!("continues.revision: {e}")))?,
         };
         let events = json::read_events(header("events")?).map_err(|e| shape(format!("events: {e}")))?;
-        return Ok(Stored::Continues(Head { revision, saved_at, base, events }));
+        return Ok(Unchecked(Reading::Continues(Head { revision, saved_at, base, events })));
     }
     let (initial, trail) = json::read_scenario(header("scenario")?).map_err(|e| shape(format!("scenario: {e}")))?;
-    let scenario = Scenario::replay_checked(initial, trail).map_err(DocumentError::Invalid)?;
-    Ok(Stored::Whole(Box::new(Document { app: APP.into(), schema, revision, saved_at, scenario })))
+    Ok(Unchecked(Reading::Whole { schema, revision, saved_at, initial, trail }))
 }
 
 /// Checks that a document of schema `from` can be brought to [`SCHEMA`].
