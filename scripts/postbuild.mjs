@@ -241,7 +241,12 @@ function renameImports(bytes) {
       let q = nameLength.at + nameLength.value;
       const kind = bytes[q++];
       if (kind === 0) q = leb(q).at; // a function: its type's index
-      else if (kind === 1) q = leb(leb(q + 1).at).at; // a table (unused here)
+      else if (kind === 1) {
+        // A table: its element type, then its limits (a maximum if flagged).
+        const flags = leb(q + 1);
+        q = leb(flags.at).at;
+        if (flags.value & 1) q = leb(q).at;
+      }
       else throw new Error(`postbuild: an import of kind ${kind} (${name}) is not expected`);
       const glueFunction = kind === 0 && /^__wbg|^__wbindgen/.test(name);
       const to = glueFunction ? `_${renamed.size.toString(36)}` : name;
