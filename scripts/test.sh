@@ -27,7 +27,7 @@ count_cargo() { # sums "test result: ok. N passed" lines
 }
 
 record() { # name count
-  summary+=("$(printf '%-10s %5s passed' "$1" "$2")")
+  summary+=("$(printf '%-12s %5s passed' "$1" "$2")")
   total_passed=$((total_passed + $2))
 }
 
