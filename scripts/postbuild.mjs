@@ -19,6 +19,14 @@ const indexPath = join(dir, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const short = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+const release = process.env.TRUNK_PROFILE === 'release';
+/** The one file of this build whose name matches `pattern`. */
+const oneFile = (pattern) => {
+  const names = readdirSync(dir).filter((f) => pattern.test(f));
+  if (names.length !== 1) throw new Error(`postbuild: ${names.length} files match ${pattern} in ${dir}`);
+  return names[0];
+};
+const GLUE = /^certlink-[0-9a-f]+\.js$/;
 
 // wasm-bindgen names each function the WebAssembly imports from its glue
 // after the function and a hash (`__wbg_classList_97e966c261669b85`),
@@ -27,10 +35,8 @@ const short = (text) => createHash('sha256').update(text).digest('hex').slice(0,
 // in the wasm's order, so every build gives the same), which the gzipped
 // bundle is 5 KB lighter for (issue 7). A name the glue does not hold
 // stops the build; a wrong one would stop every end-to-end test.
-if (process.env.TRUNK_PROFILE === 'release') {
-  const glues = readdirSync(dir).filter((f) => /^certlink-[0-9a-f]+\.js$/.test(f));
-  if (glues.length !== 1) throw new Error(`postbuild: ${glues.length} wasm-bindgen glue files in ${dir}`);
-  const gluePath = join(dir, glues[0]);
+if (release) {
+  const gluePath = join(dir, oneFile(GLUE));
   const wasmPath = gluePath.replace(/\.js$/, '_bg.wasm');
   const { wasm, renamed } = renameImports(readFileSync(wasmPath));
   let glue = readFileSync(gluePath, 'utf8');
@@ -49,22 +55,21 @@ if (process.env.TRUNK_PROFILE === 'release') {
 // version, and every returning visitor downloaded the whole app again.
 // terser does both, the same way every time, in release builds; the
 // integrity in index.html follows.
-if (process.env.TRUNK_PROFILE === 'release') {
+if (release) {
   const { minify } = await import('terser');
   const scripts = [
-    { pattern: /^certlink-[0-9a-f]+\.js$/, module: true, attribute: 'href' }, // the glue's preload
+    { pattern: GLUE, module: true, attribute: 'href' }, // the glue's preload
     { pattern: /^shell-[0-9a-f]+\.js$/, module: false, attribute: 'src' }, // assets/shell.js
   ];
   for (const { pattern, module, attribute } of scripts) {
-    const names = readdirSync(dir).filter((f) => pattern.test(f));
-    if (names.length !== 1) throw new Error(`postbuild: ${names.length} files match ${pattern} in ${dir}`);
-    const path = join(dir, names[0]);
+    const name = oneFile(pattern);
+    const path = join(dir, name);
     const { code } = await minify(readFileSync(path, 'utf8'), { module, ecma: 2020 });
     writeFileSync(path, code);
-    const tag = new RegExp(`<[^>]*\\b${attribute}="?\\./${names[0].replaceAll('.', '\\.')}"?[^>]*>`);
+    const tag = new RegExp(`<[^>]*\\b${attribute}="?\\./${name.replaceAll('.', '\\.')}"?[^>]*>`);
     const found = index.match(tag);
     const integrity = /(\bintegrity="?)sha384-[A-Za-z0-9+/=]+/;
-    if (!found || !integrity.test(found[0])) throw new Error(`postbuild: no integrity for ${names[0]} in ${indexPath}`);
+    if (!found || !integrity.test(found[0])) throw new Error(`postbuild: no integrity for ${name} in ${indexPath}`);
     index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
   }
 }
@@ -216,7 +221,6 @@ function renameImports(bytes) {
     return Buffer.from(out);
   };
   const text = new TextDecoder();
-  const utf8 = (string) => Buffer.from(string, 'utf8');
   const renamed = new Map();
   const parts = [bytes.subarray(0, 8)];
   let at = 8;
@@ -240,18 +244,21 @@ function renameImports(bytes) {
       const name = text.decode(bytes.subarray(nameLength.at, nameLength.at + nameLength.value));
       let q = nameLength.at + nameLength.value;
       const kind = bytes[q++];
-      if (kind === 0) q = leb(q).at; // a function: its type's index
-      else if (kind === 1) {
+      if (kind === 0) {
+        q = leb(q).at; // a function: its type's index
+      } else if (kind === 1) {
         // A table: its element type, then its limits (a maximum if flagged).
         const flags = leb(q + 1);
         q = leb(flags.at).at;
         if (flags.value & 1) q = leb(q).at;
+      } else {
+        throw new Error(`postbuild: an import of kind ${kind} (${name}) is not expected`);
       }
-      else throw new Error(`postbuild: an import of kind ${kind} (${name}) is not expected`);
       const glueFunction = kind === 0 && /^__wbg|^__wbindgen/.test(name);
       const to = glueFunction ? `_${renamed.size.toString(36)}` : name;
       if (glueFunction) renamed.set(name, to);
-      body.push(encode(module.length), module, encode(utf8(to).length), utf8(to), bytes.subarray(nameLength.at + nameLength.value, q));
+      const toBytes = Buffer.from(to, 'utf8');
+      body.push(encode(module.length), module, encode(toBytes.length), toBytes, bytes.subarray(nameLength.at + nameLength.value, q));
       p = q;
     }
     if (p !== end) throw new Error('postbuild: the import section was not read to its end');
