@@ -10,9 +10,11 @@
 // - manifest.webmanifest makes it installable.
 // - style/'s sheets are served as one file: one request before the first
 //   paint instead of six.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const indexPath = join(dir, 'index.html');
@@ -27,6 +29,56 @@ const oneFile = (pattern) => {
   return names[0];
 };
 const GLUE = /^certlink-[0-9a-f]+\.js$/;
+/** Gives the tag of index.html whose `attribute` names the file `name`
+ *  the integrity of its new `code`. */
+const setIntegrity = (name, code, attribute) => {
+  const tag = new RegExp(`<[^>]*\\b${attribute}="?\\./${name.replaceAll('.', '\\.')}"?[^>]*>`);
+  const found = index.match(tag);
+  const integrity = /(\bintegrity="?)sha384-[A-Za-z0-9+/=]+/;
+  if (!found || !integrity.test(found[0])) throw new Error(`postbuild: no integrity for ${name} in ${indexPath}`);
+  index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
+};
+
+// The later pages' WebAssembly (app.rs `later_page`, issue 7): our
+// wasm-bindgen (scripts/bin/wasm-bindgen) left it, and the script that
+// fetches it, beside Trunk's wasm-bindgen output. They come to dist/ named
+// after their content like Trunk's files, so a browser's cache never
+// pairs one build's pages with another's start; the fetch checks the
+// file's integrity too. The glue imports the script under its new name.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bindgenOut = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm-bindgen', release ? 'release' : 'debug');
+const glueName = oneFile(GLUE);
+let glueSource = readFileSync(join(dir, glueName), 'utf8');
+// The import statement only: the same name also keys the wasm's imports.
+const splitImport = 'from "./__wasm_split.js"';
+if (glueSource.includes(splitImport)) {
+  let script = readFileSync(join(bindgenOut, '__wasm_split.js'), 'utf8');
+  const module = /from "\.\/certlink\.js"/;
+  if (!module.test(script)) throw new Error(`postbuild: ${bindgenOut}/__wasm_split.js does not import ./certlink.js`);
+  script = script.replace(module, `from "./${glueName}"`);
+  const fetches = [...script.matchAll(/fetch\(new URL\("\.\/(split_[A-Za-z0-9_]+)\.wasm", import\.meta\.url\)\)/g)];
+  if (fetches.length === 0) throw new Error(`postbuild: ${bindgenOut}/__wasm_split.js fetches no WebAssembly`);
+  for (const [call, stem] of fetches) {
+    const raw = join(bindgenOut, `${stem}.wasm`);
+    const optimised = join(bindgenOut, `${stem}.opt.wasm`);
+    // The same optimisation Trunk gives the main file (index.html's -Oz).
+    if (release) execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', raw, '-o', optimised]);
+    const bytes = readFileSync(release ? optimised : raw);
+    const name = `${stem}-${short(bytes)}.wasm`;
+    writeFileSync(join(dir, name), bytes);
+    script = script.replace(call, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}" })`);
+  }
+  if (release) {
+    const { minify } = await import('terser');
+    script = (await minify(script, { module: true, ecma: 2020 })).code;
+  }
+  const scriptName = `split-${short(script)}.js`;
+  writeFileSync(join(dir, scriptName), script);
+  glueSource = glueSource.replace(splitImport, `from "./${scriptName}"`);
+  writeFileSync(join(dir, glueName), glueSource);
+  // A release build's glue is minified below, and its integrity set then.
+  if (!release) setIntegrity(glueName, glueSource, 'href');
+}
 
 // wasm-bindgen names each function the WebAssembly imports from its glue
 // after the function and a hash (`__wbg_classList_97e966c261669b85`),
@@ -66,11 +118,7 @@ if (release) {
     const path = join(dir, name);
     const { code } = await minify(readFileSync(path, 'utf8'), { module, ecma: 2020 });
     writeFileSync(path, code);
-    const tag = new RegExp(`<[^>]*\\b${attribute}="?\\./${name.replaceAll('.', '\\.')}"?[^>]*>`);
-    const found = index.match(tag);
-    const integrity = /(\bintegrity="?)sha384-[A-Za-z0-9+/=]+/;
-    if (!found || !integrity.test(found[0])) throw new Error(`postbuild: no integrity for ${name} in ${indexPath}`);
-    index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
+    setIntegrity(name, code, attribute);
   }
 }
 

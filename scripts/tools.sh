@@ -29,6 +29,12 @@ if [ ! -x "$WBG_ROOT/bin/wasm-bindgen" ] || [ ! -x "$WBG_ROOT/bin/wasm-bindgen-t
   rm -rf "$WBG_ROOT" && mv "$WBG_ROOT.partial" "$WBG_ROOT"
 fi
 
+if [ ! -x "$SPLIT_ROOT/bin/wasm-split-cli" ]; then
+  say "installing wasm-split (wasm_split_cli_support $WASM_SPLIT_VERSION) into $SPLIT_ROOT (about a minute, once per machine)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --root "$SPLIT_ROOT.partial"
+  rm -rf "$SPLIT_ROOT" && mv "$SPLIT_ROOT.partial" "$SPLIT_ROOT"
+fi
+
 # npm ci is cheap to skip: only when the lock changed since the last install.
 stamp="$here/node_modules/.certlink-lock"
 if [ ! -f "$stamp" ] || ! cmp -s "$here/package-lock.json" "$stamp"; then

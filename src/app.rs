@@ -61,19 +61,14 @@ pub fn App(
     });
 
     // Trainer mode's shortcut, Alt+Shift+T, from anywhere on the page.
+    // From the keyboard, the keyboard goes to the panel it opened, once
+    // the panel is drawn (its code may still be on its way: `Later`).
+    let focus_panel = RwSignal::new(false);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.alt_key() && ev.shift_key() && ev.code() == "KeyT" {
             ev.prevent_default();
             ctx.trainer_open.update(|open| *open = !*open);
-            // From the keyboard, the keyboard goes to the panel it opened.
-            if ctx.trainer_open.get_untracked() {
-                request_animation_frame(|| {
-                    if let Ok(Some(first)) = document().query_selector("#trainer-panel select, #trainer-panel button") {
-                        // A select or a button: always an HTMLElement.
-                        let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&first).focus();
-                    }
-                });
-            }
+            focus_panel.set(ctx.trainer_open.get_untracked());
         }
     });
     // `?embed=1`: inside an intranet's iframe, the page around it already
@@ -105,7 +100,7 @@ pub fn App(
             <Header />
         </When>
         <When when=ctx.trainer_open>
-            <views::trainer::TrainerPanel />
+            {later(Later::TrainerPanel(focus_panel))}
         </When>
         <views::data::StorageBanner />
         <main id="main" class="page">
@@ -119,7 +114,7 @@ pub fn App(
         // control there, and its dialog takes the keyboard (a hidden page,
         // as main.rs holds it while starting, cannot take it).
         <When when=Signal::derive(move || page_ready.get() && ctx.tour.with(Option::is_some))>
-            <views::tour::TourOverlay />
+            {later(Later::TourOverlay)}
         </When>
     }
 }
@@ -204,21 +199,85 @@ fn Who() -> impl IntoView {
     })
 }
 
-/// The page a route names.
+/// The page a route names. The first steps (home, sign in, My Profile)
+/// are in the WebAssembly the page starts with; the others are [`Later`].
 fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <views::home::Home /> }.into_any(),
         Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
         Route::Profile => view! { <views::profile::Profile /> }.into_any(),
-        Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
-        Route::Competency => view! { <views::competency::Competency /> }.into_any(),
-        Route::Users => view! { <views::users::Users /> }.into_any(),
-        Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
-        Route::Support => view! { <views::support::Support /> }.into_any(),
-        Route::Data => view! { <views::data::Data /> }.into_any(),
-        Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
         Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
+        route => later(Later::Page(route)),
     }
+}
+
+/// What the `later` WebAssembly file draws: in the release build (the
+/// `split` feature, index.html), wasm-split moves [`draw_later`] and all
+/// the code only it reaches into a second file, which the browser fetches
+/// the first time one of these is shown (issue 7). The first load is
+/// lighter by their code: home, sign in and My Profile do not wait for it.
+#[derive(Clone)]
+enum Later {
+    Page(Route),
+    /// With whether it takes the keyboard when drawn.
+    TrainerPanel(RwSignal<bool>),
+    TourOverlay,
+}
+
+/// A failed fetch of the `later` file; nothing else can fail there.
+/// Without the `split` feature there is no fetch.
+#[cfg(feature = "split")]
+type NotLoaded = leptos::wasm_split::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+type NotLoaded = std::convert::Infallible;
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn draw_later(part: Later) -> Result<AnyView, NotLoaded> {
+    Ok(match part {
+        Later::Page(route) => match route {
+            Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
+            Route::Competency => view! { <views::competency::Competency /> }.into_any(),
+            Route::Users => view! { <views::users::Users /> }.into_any(),
+            Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
+            Route::Support => view! { <views::support::Support /> }.into_any(),
+            Route::Data => view! { <views::data::Data /> }.into_any(),
+            Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
+            Route::Home | Route::SignIn | Route::Profile | Route::NotFound(_) => page(route),
+        },
+        Later::TrainerPanel(focus) => view! { <views::trainer::TrainerPanel focus /> }.into_any(),
+        Later::TourOverlay => view! { <views::tour::TourOverlay /> }.into_any(),
+    })
+}
+
+/// Draws a part of the `later` file: at once once the file is here; the
+/// first time, after its fetch (nothing shows meanwhile, as while any page
+/// is drawn); or, when the fetch failed, a message with a button that
+/// fetches again.
+#[cfg(feature = "split")]
+fn later(part: Later) -> AnyView {
+    let attempt = RwSignal::new(0_u32);
+    let page = matches!(part, Later::Page(_));
+    live(move || {
+        attempt.track();
+        let drawn = leptos::__reexports::send_wrapper::SendWrapper::new(draw_later(part.clone()));
+        Suspend::new(async move {
+            match drawn.await {
+                Ok(view) => view,
+                Err(_) => view! { <views::not_loaded::NotLoaded attempt page /> }.into_any(),
+            }
+        })
+        .into_any()
+    })
+    .into_any()
+}
+
+#[cfg(not(feature = "split"))]
+fn later(part: Later) -> AnyView {
+    let Ok(view) = draw_later(part);
+    view
 }
 
 /// On a narrow screen the navigation scrolls sideways: the current page's

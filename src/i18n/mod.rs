@@ -80,6 +80,9 @@ pub enum Text {
     ProfileIntro,
     NotFoundHeading,
     NotFoundBody,
+    NotLoadedHeading,
+    NotLoadedBody,
+    TryAgain,
     BackHome,
     FooterNote,
     NavData,
@@ -249,6 +252,12 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             "Certlink has no page at this address. Check the link, or start again from the home page.",
             "Certlink n’a pas de page à cette adresse. Vérifiez le lien ou repartez de la page d’accueil.",
         ),
+        NotLoadedHeading => ("This page did not load", "Cette page ne s’est pas chargée"),
+        NotLoadedBody => (
+            "This part of Certlink is fetched the first time it is shown, and the fetch failed: the network may be gone. Check the connection, then try again. Your scenario is unchanged.",
+            "Cette partie de Certlink est récupérée la première fois qu’elle s’affiche, et la récupération a échoué : le réseau est peut-être coupé. Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.",
+        ),
+        TryAgain => ("Try again", "Réessayer"),
         BackHome => ("Go to the home page", "Aller à la page d’accueil"),
         FooterNote => (
             "Certlink is a rehearsal tool: demo data only, and nothing leaves this browser. Partner Center’s words are quoted from its public article.",

@@ -16,6 +16,7 @@ pub mod data;
 pub mod faq;
 pub mod home;
 pub mod not_found;
+pub mod not_loaded;
 pub mod profile;
 pub mod sign_in;
 pub mod skills_report;

@@ -16,9 +16,22 @@ use chrono::Duration;
 use leptos::prelude::*;
 
 #[component]
-pub fn TrainerPanel() -> impl IntoView {
+pub fn TrainerPanel(
+    /// Set when the keyboard opened the panel: its first control takes the
+    /// keyboard once drawn, and this is cleared.
+    focus: RwSignal<bool>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
+    if focus.get_untracked() {
+        focus.set(false);
+        request_animation_frame(|| {
+            if let Ok(Some(first)) = document().query_selector("#trainer-panel select, #trainer-panel button") {
+                // A select or a button: always an HTMLElement.
+                let _ = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&first).focus();
+            }
+        });
+    }
     view! {
         <aside id="trainer-panel" class="trainer-panel" aria-label=tr(lang, Text::TrainerPanelLabel)>
             <Scenarios />

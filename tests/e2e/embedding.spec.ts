@@ -98,6 +98,9 @@ test('after one visit it loads and works with the network gone', async ({ page, 
   await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
   await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
   await expectAccessible(page);
+  // A page in the later WebAssembly file, never opened online: cached too.
+  await app.navigate('FAQ');
+  await expect(page.locator('.faq-entry')).toHaveCount(7);
   await context.setOffline(false);
 });
 
