@@ -1,7 +1,8 @@
 // `make bench` (not part of `make test`): every performance figure of
 // issue 7 in one run, against the release dist/ served on 127.0.0.1 and
 // Debian's chromium.
-//   1. the gzipped size of each file of the first load, and the total;
+//   1. the gzipped size of each file of the first load and their total,
+//      the file fetched the first time a later part is shown, and all;
 //   2. Lighthouse 12.2.3 (median of 5 runs): performance, accessibility,
 //      best-practices, first contentful paint, time to interactive;
 //   3. click on Associate / Remove access -> updated DOM, measured in the

@@ -1,6 +1,7 @@
 // The bundle-size budget: gzips (level 9) every file of dist/ and fails
-// when the first load is over BUDGET_KB. The budget lives here, in one
-// place; later work stays under it or argues in a note for moving it.
+// when the first load is over FIRST_LOAD_KB, or all files together over
+// ALL_FILES_KB. The budgets live here, in one place; later work stays
+// under them or argues in a note for moving them.
 // History: 150 KB for the shell (64.5 KB measured). Moved to 250 KB with
 // the Partner Center views (issue 4): the nine views measure 230 KB, of
 // which Leptos's rendering code for our view trees is most of the wasm
@@ -91,11 +92,22 @@
 // scenario (an Arc), and reading a stored scenario in one checked replay
 // (Scenario::replay_checked, continued_checked). Then +0.2 KB (283.4 KB):
 // a large part read, then checked, in two tasks (document::Unchecked).
+// Split (issue 7): the pages past the first steps, the trainer panel and
+// the tour overlay moved into a second WebAssembly file, fetched the first
+// time one of them is shown (app.rs `Later`; wasm-split). Two budgets
+// since: the first load, every file but that one (223.5 KB measured: the
+// main WebAssembly 266.2 -> 210.2 KB, and split-*.js, which fetches the
+// other file, +0.5), and every file of dist/ together (306.8 KB: the
+// split costs +23.4 KB in all, code both files call through the table,
+// relocations kept as exports, the other file's own data and imports).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_KB = 285;
+export const FIRST_LOAD_KB = 225;
+export const ALL_FILES_KB = 310;
+/** The files fetched the first time a later part is shown, not at start. */
+const ON_FIRST_USE = /^split_[a-z0-9_]+-[0-9a-f]+\.wasm$/;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];
@@ -111,17 +123,28 @@ if (files.length === 0) {
   console.error(`budget: ${dist} is empty; build it first`);
   process.exit(1);
 }
-let total = 0;
-const rows = files.sort().map((path) => {
+const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
+const sizes = files.sort().map((path) => {
   const raw = readFileSync(path);
-  const gz = gzipSync(raw, { level: 9 }).length;
-  total += gz;
-  return `  ${relative(dist, path).padEnd(40)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB raw ${(gz / 1024).toFixed(1).padStart(8)} KB gzipped`;
+  const name = relative(dist, path);
+  return { name, raw: raw.length, gz: gzipSync(raw, { level: 9 }).length, later: ON_FIRST_USE.test(name) };
 });
-console.log(`Bundle size (gzip -9), budget ${BUDGET_KB} KB:\n${rows.join('\n')}`);
-console.log(`  ${'total'.padEnd(40)} ${''.padStart(15)} ${(total / 1024).toFixed(1).padStart(8)} KB gzipped`);
-if (total > BUDGET_KB * 1024) {
-  console.error(`budget: FAILED, ${(total / 1024).toFixed(1)} KB is over the ${BUDGET_KB} KB budget`);
+const table = (rows) => rows.map(({ name, raw, gz }) => `  ${name.padEnd(40)} ${kb(raw)} KB raw ${kb(gz)} KB gzipped`).join('\n');
+const sum = (rows) => rows.reduce((total, { gz }) => total + gz, 0);
+const first = sizes.filter((file) => !file.later);
+const later = sizes.filter((file) => file.later);
+const line = (label, bytes) => `  ${label.padEnd(40)} ${''.padStart(15)} ${kb(bytes)} KB gzipped`;
+console.log(`Bundle size (gzip -9). The first load, budget ${FIRST_LOAD_KB} KB:\n${table(first)}\n${line('first load', sum(first))}`);
+console.log(`Fetched the first time a later part is shown:\n${table(later)}`);
+console.log(line(`all files (budget ${ALL_FILES_KB} KB)`, sum(sizes)));
+const over = [
+  [sum(first), FIRST_LOAD_KB, 'the first load'],
+  [sum(sizes), ALL_FILES_KB, 'all files'],
+].filter(([bytes, budget]) => bytes > budget * 1024);
+for (const [bytes, budget, what] of over) {
+  console.error(`budget: FAILED, ${what}: ${(bytes / 1024).toFixed(1)} KB is over the ${budget} KB budget`);
+}
+if (over.length > 0) {
   console.log('budget: 0 passed, 1 failed');
   process.exit(1);
 }

@@ -33,6 +33,8 @@ record() { # name count
 
 step fmt cargo fmt --check
 step clippy cargo clippy --all-targets --locked -- -D warnings
+# The release app's code behind its split points (the `split` feature).
+step clippy-split cargo clippy --locked --target wasm32-unknown-unknown --features split --bin certlink -- -D warnings
 step native cargo test --locked
 record native "$(count_cargo native)"
 step browser cargo test --locked --target wasm32-unknown-unknown --test browser --test browser_storage
