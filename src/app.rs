@@ -253,24 +253,34 @@ fn draw_later(part: Later) -> Result<AnyView, NotLoaded> {
 }
 
 /// Draws a part of the `later` file: at once once the file is here; the
-/// first time, after its fetch (nothing shows meanwhile, as while any page
-/// is drawn); or, when the fetch failed, a message with a button that
-/// fetches again.
+/// first time, after its fetch, saying meanwhile that it is loading; or,
+/// when the fetch failed, a message with a button that fetches again.
 #[cfg(feature = "split")]
 fn later(part: Later) -> AnyView {
+    let lang = use_lang();
     let attempt = RwSignal::new(0_u32);
     let page = matches!(part, Later::Page(_));
-    live(move || {
+    let fetching = RwSignal::new(true);
+    let drawn = live(move || {
         attempt.track();
         let drawn = leptos::__reexports::send_wrapper::SendWrapper::new(draw_later(part.clone()));
         Suspend::new(async move {
-            match drawn.await {
+            let view = match drawn.await {
                 Ok(view) => view,
                 Err(_) => view! { <views::not_loaded::NotLoaded attempt page /> }.into_any(),
-            }
+            };
+            fetching.set(false);
+            view
         })
         .into_any()
-    })
+    });
+    // Leptos's <Suspense> would say so too, for 3 KB more in the first load.
+    view! {
+        <When when=fetching>
+            <p class="fetching" role="status">{tr(lang, Text::Fetching)}</p>
+        </When>
+        {drawn}
+    }
     .into_any()
 }
 

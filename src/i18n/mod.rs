@@ -80,6 +80,7 @@ pub enum Text {
     ProfileIntro,
     NotFoundHeading,
     NotFoundBody,
+    Fetching,
     NotLoadedHeading,
     NotLoadedBody,
     TryAgain,
@@ -252,6 +253,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             "Certlink has no page at this address. Check the link, or start again from the home page.",
             "Certlink n’a pas de page à cette adresse. Vérifiez le lien ou repartez de la page d’accueil.",
         ),
+        Fetching => ("Loading this part of Certlink…", "Chargement de cette partie de Certlink…"),
         NotLoadedHeading => ("This page did not load", "Cette page ne s’est pas chargée"),
         NotLoadedBody => (
             "This part of Certlink is fetched the first time it is shown, and the fetch failed: the network may be gone. Check the connection, then try again. Your scenario is unchanged.",

@@ -56,3 +56,20 @@ test('in English, a trainer panel whose file does not arrive says so, and Try ag
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('complementary', { name: 'Trainer panel' })).toBeVisible();
 });
+
+test('while the later file is on its way, the page says it is loading, then shows the page', async ({ page }) => {
+  let arrive = () => {};
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route(LATER, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  await app.navigate('FAQ');
+  const loading = page.getByRole('main').getByRole('status');
+  await expect(loading).toHaveText('Loading this part of Certlink…');
+  arrive();
+  await expect(page.locator('.faq-entry')).toHaveCount(7);
+  await expect(loading).toHaveCount(0);
+});
