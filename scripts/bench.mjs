@@ -6,7 +6,8 @@
 //   2. Lighthouse 12.2.3 (median of 5 runs): performance, accessibility,
 //      best-practices, first contentful paint, time to interactive;
 //   3. click on Associate / Remove access -> updated DOM, measured in the
-//      page with performance marks, median of 20;
+//      page with performance marks, median of 20; the first later page
+//      (its WebAssembly file fetched on the way), then again;
 //   4. with the 10,000-person organisation: skills report and competency
 //      status rendered, median of 7; the longest tasks of the start of
 //      `?demo=large`, on a first visit (built a slice per task) and on a
@@ -33,6 +34,7 @@ try {
   }
   await lighthouseFigures();
   await clickFigures();
+  await laterFigures();
   await largeFigures();
   await largeStartFigures();
 } finally {
@@ -147,6 +149,35 @@ async function clickFigures() {
     await context.close();
   }
   console.log(`Click to updated DOM (median of 20): Associate ${ms(median(associate))}, Remove access ${ms(median(remove))} (goal: one frame, 16.7 ms)`);
+  await browser.close();
+}
+
+/** The first later page (the FAQ) of a fresh visit: from the click on its
+ *  link to its page drawn, its WebAssembly file fetched and compiled on the
+ *  way (app.rs `Later`), then the same page again, its file here. */
+async function laterFigures() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const first = [];
+  const again = [];
+  const open = (page, hash) =>
+    page.evaluate(async (hash) => {
+      const start = performance.now();
+      location.hash = hash;
+      while (!document.querySelector('.faq-entry')) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    }, hash);
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${site}#/`);
+    await page.waitForSelector('#app:not([hidden])');
+    first.push(await open(page, '#/faq'));
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.waitForFunction(() => !document.querySelector('.faq-entry'));
+    again.push(await open(page, '#/faq'));
+    await context.close();
+  }
+  console.log(`The first later page, the FAQ (median of 7, no cache): ${ms(median(first))} with its file's fetch; ${ms(median(again))} once it is here`);
   await browser.close();
 }
 
