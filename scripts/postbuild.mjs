@@ -74,6 +74,12 @@ if (glueSource.includes(splitImport)) {
   }
   const scriptName = `split-${short(script)}.js`;
   writeFileSync(join(dir, scriptName), script);
+  // Preloaded beside the glue, which imports it: otherwise it is fetched
+  // only once the glue has arrived, one more round trip before the start
+  // (Lighthouse, simulated mobile network: first paint 0.92 -> 1.07 s).
+  const gluePreload = new RegExp(`<link\\b[^>]*\\bhref="?\\./${glueName.replaceAll('.', '\\.')}"?[^>]*>`);
+  if (!gluePreload.test(index)) throw new Error(`postbuild: no preload of ${glueName} in ${indexPath}`);
+  index = index.replace(gluePreload, (tag) => `${tag}<link rel="modulepreload" href="./${scriptName}" crossorigin integrity="${sri(script)}">`);
   glueSource = glueSource.replace(splitImport, `from "./${scriptName}"`);
   writeFileSync(join(dir, glueName), glueSource);
   // A release build's glue is minified below, and its integrity set then.
