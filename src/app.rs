@@ -263,7 +263,7 @@ fn later(part: Later) -> AnyView {
     let fetching = RwSignal::new(true);
     let drawn = live(move || {
         attempt.track();
-        let drawn = leptos::__reexports::send_wrapper::SendWrapper::new(draw_later(part.clone()));
+        let drawn = draw_later(part.clone());
         Suspend::new(async move {
             let view = match drawn.await {
                 Ok(view) => view,
