@@ -10,6 +10,8 @@
 // - manifest.webmanifest makes it installable.
 // - style/'s sheets are served as one file: one request before the first
 //   paint instead of six.
+// - The second WebAssembly file (app.rs `Later`) and its loader come into
+//   dist/, named after their content.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -39,7 +41,7 @@ const setIntegrity = (name, code, attribute) => {
   index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
 };
 
-// The later pages' WebAssembly (app.rs `later_page`, issue 7): our
+// The later parts' WebAssembly (app.rs `Later`, issue 7): our
 // wasm-bindgen (scripts/bin/wasm-bindgen) left it, and the script that
 // fetches it, beside Trunk's wasm-bindgen output. They come to dist/ named
 // after their content like Trunk's files, so a browser's cache never
