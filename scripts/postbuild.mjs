@@ -51,6 +51,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bindgenOut = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm-bindgen', release ? 'release' : 'debug');
 const glueName = oneFile(GLUE);
 let glueSource = readFileSync(join(dir, glueName), 'utf8');
+// Split points left unsplit (a build with the plain wasm-bindgen first on
+// PATH) would import from a module no one provides: the app could not start.
+if (readFileSync(join(dir, glueName.replace(/\.js$/, '_bg.wasm'))).includes('__wasm_split_placeholder__')) {
+  throw new Error('postbuild: the WebAssembly has split points that were not split; build through make (scripts/env.sh puts scripts/bin/wasm-bindgen first on PATH)');
+}
 // The import statement only: the same name also keys the wasm's imports.
 const splitImport = 'from "./__wasm_split.js"';
 if (glueSource.includes(splitImport)) {
