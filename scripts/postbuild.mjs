@@ -31,11 +31,16 @@ const oneFile = (pattern) => {
   return names[0];
 };
 const GLUE = /^certlink-[0-9a-f]+\.js$/;
+const glueName = oneFile(GLUE);
+const gluePath = join(dir, glueName);
+const wasmPath = gluePath.replace(/\.js$/, '_bg.wasm');
+const { minify } = release ? await import('terser') : {};
+/** The tag of index.html whose `attribute` names the file `name`. */
+const tagOf = (name, attribute) => new RegExp(`<[^>]*\\b${attribute}="?\\./${name.replaceAll('.', '\\.')}"?[^>]*>`);
 /** Gives the tag of index.html whose `attribute` names the file `name`
  *  the integrity of its new `code`. */
 const setIntegrity = (name, code, attribute) => {
-  const tag = new RegExp(`<[^>]*\\b${attribute}="?\\./${name.replaceAll('.', '\\.')}"?[^>]*>`);
-  const found = index.match(tag);
+  const found = index.match(tagOf(name, attribute));
   const integrity = /(\bintegrity="?)sha384-[A-Za-z0-9+/=]+/;
   if (!found || !integrity.test(found[0])) throw new Error(`postbuild: no integrity for ${name} in ${indexPath}`);
   index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
@@ -49,11 +54,10 @@ const setIntegrity = (name, code, attribute) => {
 // file's integrity too. The glue imports the script under its new name.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bindgenOut = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm-bindgen', release ? 'release' : 'debug');
-const glueName = oneFile(GLUE);
-let glueSource = readFileSync(join(dir, glueName), 'utf8');
+let glueSource = readFileSync(gluePath, 'utf8');
 // Split points left unsplit (a build with the plain wasm-bindgen first on
 // PATH) would import from a module no one provides: the app could not start.
-if (readFileSync(join(dir, glueName.replace(/\.js$/, '_bg.wasm'))).includes('__wasm_split_placeholder__')) {
+if (readFileSync(wasmPath).includes('__wasm_split_placeholder__')) {
   throw new Error('postbuild: the WebAssembly has split points that were not split; build through make (scripts/env.sh puts scripts/bin/wasm-bindgen first on PATH)');
 }
 // The import statement only: the same name also keys the wasm's imports.
@@ -75,20 +79,17 @@ if (glueSource.includes(splitImport)) {
     writeFileSync(join(dir, name), bytes);
     script = script.replace(call, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}" })`);
   }
-  if (release) {
-    const { minify } = await import('terser');
-    script = (await minify(script, { module: true, ecma: 2020 })).code;
-  }
+  if (release) script = (await minify(script, { module: true, ecma: 2020 })).code;
   const scriptName = `split-${short(script)}.js`;
   writeFileSync(join(dir, scriptName), script);
   // Preloaded beside the glue, which imports it: otherwise it is fetched
   // only once the glue has arrived, one more round trip before the start
   // (Lighthouse, simulated mobile network: first paint 0.92 -> 1.07 s).
-  const gluePreload = new RegExp(`<link\\b[^>]*\\bhref="?\\./${glueName.replaceAll('.', '\\.')}"?[^>]*>`);
+  const gluePreload = tagOf(glueName, 'href');
   if (!gluePreload.test(index)) throw new Error(`postbuild: no preload of ${glueName} in ${indexPath}`);
   index = index.replace(gluePreload, (tag) => `${tag}<link rel="modulepreload" href="./${scriptName}" crossorigin integrity="${sri(script)}">`);
   glueSource = glueSource.replace(splitImport, `from "./${scriptName}"`);
-  writeFileSync(join(dir, glueName), glueSource);
+  writeFileSync(gluePath, glueSource);
   // A release build's glue is minified below, and its integrity set then.
   if (!release) setIntegrity(glueName, glueSource, 'href');
 }
@@ -101,10 +102,8 @@ if (glueSource.includes(splitImport)) {
 // bundle is 5 KB lighter for (issue 7). A name the glue does not hold
 // stops the build; a wrong one would stop every end-to-end test.
 if (release) {
-  const gluePath = join(dir, oneFile(GLUE));
-  const wasmPath = gluePath.replace(/\.js$/, '_bg.wasm');
   const { wasm, renamed } = renameImports(readFileSync(wasmPath));
-  let glue = readFileSync(gluePath, 'utf8');
+  let glue = glueSource;
   for (const [from, to] of renamed) {
     const key = new RegExp(`\\b${from}\\b`, 'g');
     if (!key.test(glue)) throw new Error(`postbuild: the import ${from} is not in ${gluePath}`);
@@ -121,7 +120,6 @@ if (release) {
 // terser does both, the same way every time, in release builds; the
 // integrity in index.html follows.
 if (release) {
-  const { minify } = await import('terser');
   const scripts = [
     { pattern: GLUE, module: true, attribute: 'href' }, // the glue's preload
     { pattern: /^shell-[0-9a-f]+\.js$/, module: false, attribute: 'src' }, // assets/shell.js
