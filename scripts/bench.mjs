@@ -152,6 +152,20 @@ async function clickFigures() {
   await browser.close();
 }
 
+/** Goes to `hash` and returns the time, measured in the page, until an
+ *  element matching `ready` is there, at the next painted frame. */
+function timeRoute(page, hash, ready) {
+  return page.evaluate(
+    async ([hash, ready]) => {
+      const start = performance.now();
+      location.hash = hash;
+      while (!document.querySelector(ready)) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    },
+    [hash, ready],
+  );
+}
+
 /** The first later page (the FAQ) of a fresh visit: from the click on its
  *  link to its page drawn, its WebAssembly file fetched and compiled on the
  *  way (app.rs `Later`), then the same page again, its file here. */
@@ -159,22 +173,15 @@ async function laterFigures() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const first = [];
   const again = [];
-  const open = (page, hash) =>
-    page.evaluate(async (hash) => {
-      const start = performance.now();
-      location.hash = hash;
-      while (!document.querySelector('.faq-entry')) await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - start;
-    }, hash);
   for (let i = 0; i < 7; i++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${site}#/`);
     await page.waitForSelector('#app:not([hidden])');
-    first.push(await open(page, '#/faq'));
+    first.push(await timeRoute(page, '#/faq', '.faq-entry'));
     await page.evaluate(() => (location.hash = '#/'));
     await page.waitForFunction(() => !document.querySelector('.faq-entry'));
-    again.push(await open(page, '#/faq'));
+    again.push(await timeRoute(page, '#/faq', '.faq-entry'));
     await context.close();
   }
   console.log(`The first later page, the FAQ (median of 7, no cache): ${ms(median(first))} with its file's fetch; ${ms(median(again))} once it is here`);
@@ -189,23 +196,13 @@ async function largeFigures() {
   await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'My Profile' }).waitFor();
-  const timeRoute = (hash, ready) =>
-    page.evaluate(
-      async ([hash, ready]) => {
-        const start = performance.now();
-        location.hash = hash;
-        while (!document.querySelector(ready)) await new Promise((r) => requestAnimationFrame(r));
-        return performance.now() - start;
-      },
-      [hash, ready],
-    );
   const report = [];
   const competency = [];
   for (let i = 0; i < 7; i++) {
-    report.push(await timeRoute('#/skills-report', 'table tbody tr'));
-    await timeRoute('#/', 'main h1');
-    competency.push(await timeRoute('#/competency', 'progress'));
-    await timeRoute('#/', 'main h1');
+    report.push(await timeRoute(page, '#/skills-report', 'table tbody tr'));
+    await timeRoute(page, '#/', 'main h1');
+    competency.push(await timeRoute(page, '#/competency', 'progress'));
+    await timeRoute(page, '#/', 'main h1');
   }
   console.log(`10,000 people (median of 7, to the next painted frame): skills report ${ms(median(report))}, competency status ${ms(median(competency))}`);
 
