@@ -16,23 +16,28 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# cargo install into ROOT.partial, moved to ROOT once complete: an
+# interrupted install never looks installed. Usage: cached_install ROOT args...
+cached_install() {
+  local root="$1"; shift
+  cargo install "$@" --root "$root.partial"
+  rm -rf "$root" && mv "$root.partial" "$root"
+}
+
 if [ ! -x "$TRUNK_ROOT/bin/trunk" ]; then
   say "installing trunk $TRUNK_VERSION into $TRUNK_ROOT (6-11 minutes, once per machine)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --root "$TRUNK_ROOT.partial"
-  rm -rf "$TRUNK_ROOT" && mv "$TRUNK_ROOT.partial" "$TRUNK_ROOT"
+  cached_install "$TRUNK_ROOT" trunk --version "$TRUNK_VERSION" --locked
 fi
 
 if [ ! -x "$WBG_ROOT/bin/wasm-bindgen" ] || [ ! -x "$WBG_ROOT/bin/wasm-bindgen-test-runner" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION into $WBG_ROOT"
   # Without --locked: its lock names a webpki-roots release the registry lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$WBG_ROOT.partial"
-  rm -rf "$WBG_ROOT" && mv "$WBG_ROOT.partial" "$WBG_ROOT"
+  cached_install "$WBG_ROOT" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
 if [ ! -x "$SPLIT_ROOT/bin/wasm-split-cli" ]; then
   say "installing wasm-split (wasm_split_cli_support $WASM_SPLIT_VERSION) into $SPLIT_ROOT (about a minute, once per machine)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --root "$SPLIT_ROOT.partial"
-  rm -rf "$SPLIT_ROOT" && mv "$SPLIT_ROOT.partial" "$SPLIT_ROOT"
+  cached_install "$SPLIT_ROOT" wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # npm ci is cheap to skip: only when the lock changed since the last install.
