@@ -227,15 +227,15 @@ enum Later {
 /// A failed fetch of the `later` file; nothing else can fail there.
 /// Without the `split` feature there is no fetch.
 #[cfg(feature = "split")]
-type NotLoaded = leptos::wasm_split::SplitLoaderError;
+type FetchFailed = leptos::wasm_split::SplitLoaderError;
 #[cfg(not(feature = "split"))]
-type NotLoaded = std::convert::Infallible;
+type FetchFailed = std::convert::Infallible;
 
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn draw_later(part: Later) -> Result<AnyView, NotLoaded> {
+fn draw_later(part: Later) -> Result<AnyView, FetchFailed> {
     Ok(match part {
         Later::Page(route) => match route {
             Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
