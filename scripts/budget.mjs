@@ -102,14 +102,25 @@
 // relocations kept as exports, the other file's own data and imports).
 // Then +0.3 KB (223.8 KB; all 307.1): a later part says it is loading
 // while its file arrives (Leptos's <Suspense> would have cost 3.0 KB).
+// Moved down to 200 KB (issue 7): 196.7 KB measured. What reads a saved or
+// imported text (serde_json's parser, the codec's readers, the checked
+// replay: session::reader) moved into a third file, `reader` (the main
+// WebAssembly 210.5 -> 183.1 KB). A first visit has nothing to read: it
+// fetches that file in the background once the page answers; a returning
+// visit awaits it (from the service worker's cache) before reading its
+// save. Code the later and reader files share, and the main one does not
+// use, is a fourth, chunk_N (1.3 KB), fetched with either. All files move
+// to 315 KB (312.4 measured, +5.2: the reader's own imports and data, and
+// the table entries the three files call each other through).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const FIRST_LOAD_KB = 225;
-export const ALL_FILES_KB = 310;
-/** The files fetched the first time a later part is shown, not at start. */
-const ON_FIRST_USE = /^split_[a-z0-9_]+-[0-9a-f]+\.wasm$/;
+export const FIRST_LOAD_KB = 200;
+export const ALL_FILES_KB = 315;
+/** The files the first screen does not wait for: fetched the first time a
+ *  later part is shown, or (the reader) once the page answers. */
+const ON_FIRST_USE = /^(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];
@@ -137,7 +148,7 @@ const first = sizes.filter((file) => !file.later);
 const later = sizes.filter((file) => file.later);
 const line = (label, bytes) => `  ${label.padEnd(40)} ${''.padStart(15)} ${kb(bytes)} KB gzipped`;
 console.log(`Bundle size (gzip -9). The first load, budget ${FIRST_LOAD_KB} KB:\n${table(first)}\n${line('first load', sum(first))}`);
-console.log(`Fetched the first time a later part is shown:\n${table(later)}`);
+console.log(`Fetched once the page answers, or the first time a later part is shown:\n${table(later)}`);
 console.log(line(`all files (budget ${ALL_FILES_KB} KB)`, sum(sizes)));
 const over = [
   [sum(first), FIRST_LOAD_KB, 'the first load'],

@@ -46,9 +46,9 @@ const setIntegrity = (name, code, attribute) => {
   index = index.replace(found[0], found[0].replace(integrity, `$1${sri(code)}`));
 };
 
-// The later parts' WebAssembly (app.rs `Later`, issue 7): our
-// wasm-bindgen (scripts/bin/wasm-bindgen) left it, and the script that
-// fetches it, beside Trunk's wasm-bindgen output. They come to dist/ named
+// The split WebAssembly files (issue 7: app.rs `Later`, session::reader):
+// our wasm-bindgen (scripts/bin/wasm-bindgen) left them, and the script
+// that fetches them, beside Trunk's wasm-bindgen output. They come to dist/ named
 // after their content like Trunk's files, so a browser's cache never
 // pairs one build's pages with another's start; the fetch checks the
 // file's integrity too. The glue imports the script under its new name.
@@ -67,7 +67,7 @@ if (glueSource.includes(splitImport)) {
   const module = /from "\.\/certlink\.js"/;
   if (!module.test(script)) throw new Error(`postbuild: ${bindgenOut}/__wasm_split.js does not import ./certlink.js`);
   script = script.replace(module, `from "./${glueName}"`);
-  const fetches = [...script.matchAll(/fetch\(new URL\("\.\/(split_[A-Za-z0-9_]+)\.wasm", import\.meta\.url\)\)/g)];
+  const fetches = [...script.matchAll(/fetch\(new URL\("\.\/((?:split|chunk)_[A-Za-z0-9_]+)\.wasm", import\.meta\.url\)\)/g)];
   if (fetches.length === 0) throw new Error(`postbuild: ${bindgenOut}/__wasm_split.js fetches no WebAssembly`);
   for (const [call, stem] of fetches) {
     const raw = join(bindgenOut, `${stem}.wasm`);
@@ -88,7 +88,8 @@ if (glueSource.includes(splitImport)) {
   const gluePreload = tagOf(glueName, 'href');
   if (!gluePreload.test(index)) throw new Error(`postbuild: no preload of ${glueName} in ${indexPath}`);
   index = index.replace(gluePreload, (tag) => `${tag}<link rel="modulepreload" href="./${scriptName}" crossorigin integrity="${sri(script)}">`);
-  glueSource = glueSource.replace(splitImport, `from "./${scriptName}"`);
+  // One import statement per split file's loader.
+  glueSource = glueSource.replaceAll(splitImport, `from "./${scriptName}"`);
   writeFileSync(gluePath, glueSource);
   // A release build's glue is minified below, and its integrity set then.
   if (!release) setIntegrity(glueName, glueSource, 'href');

@@ -7,7 +7,8 @@
 //! unpacked asynchronously); on a first visit to `?demo=large`, build its
 //! 10,000 people a slice per task; make the session; draw the app's frame,
 //! then its header, held out of sight; draw the page, then show the app and
-//! remove the first screen in the same task, with no frame in between.
+//! remove the first screen in the same task, with no frame in between;
+//! then fetch the reader file (`session::reader`) in the background.
 
 use certlink::app::App;
 use certlink::route::Route;
@@ -21,7 +22,12 @@ fn main() {
     // mount would start Leptos's executor.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     wasm_bindgen_futures::spawn_local(async {
-        certlink::session::open_saved().await;
+        if certlink::session::open_saved().await.is_err() {
+            // The reader file did not come: the save stays unread and
+            // untouched, and the first screen says the start failed.
+            start_failed();
+            return;
+        }
         certlink::session::prepare_demo().await;
         next_task().await;
         let ctx = Ctx::new(certlink::prefs::initial_lang(), Route::current());
@@ -50,5 +56,17 @@ fn main() {
                 element.remove();
             }
         }
+        // The code that reads another tab's save or an imported file, in
+        // the background now that the page answers (session::reader).
+        next_task().await;
+        let _ = certlink::session::reader::fetch().await;
     });
+}
+
+/// Shows the first screen's message for a failed start (assets/shell.js).
+fn start_failed() {
+    let failed = js_sys::Reflect::get(&window(), &"certlinkFailed".into());
+    if let Ok(failed) = failed.and_then(|failed| failed.dyn_into::<js_sys::Function>()) {
+        let _ = failed.call0(&wasm_bindgen::JsValue::NULL);
+    }
 }

@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use certlink::rules::{demo, AccountId, Actor, Command, Scenario, Time};
+use certlink::session::load_now;
 use certlink::storage::document::{to_json, DocumentError, SCHEMA};
 use certlink::storage::local::{available, Loaded, SaveError, Store};
 use chrono::{TimeZone, Utc};
@@ -14,6 +15,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+/// What is saved, read as the app reads it (`session::reader`: without
+/// the `split` feature, the reader is always here).
+fn load(store: &Store) -> Loaded {
+    load_now(store).expect("the reader is here")
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -39,7 +46,7 @@ fn a_saved_scenario_loads_back_exactly() {
     store.clear();
     let scenario = changed_demo();
     store.save(&to_json(&scenario, 1, now()), 0, None, None).unwrap();
-    match store.load() {
+    match load(&store) {
         Loaded::Document(doc) => {
             assert_eq!(doc.revision, 1);
             assert_eq!(doc.scenario, scenario);
@@ -57,7 +64,7 @@ fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
     for text in ["{\"app\":\"certlink\",\"schema\":1,\"revis", "not json at all", "{\"app\":\"certlink\",\"schema\":1}"]
     {
         local_storage().set_item(&key, text).unwrap();
-        let Loaded::Corrupt { error, backup_key, moved } = store.load() else { panic!("{text} was not refused") };
+        let Loaded::Corrupt { error, backup_key, moved } = load(&store) else { panic!("{text} was not refused") };
         assert!(moved);
         assert_ne!(error, DocumentError::Empty);
         assert_eq!(store.backup(&backup_key).as_deref(), Some(text), "the unreadable text is kept whole");
@@ -81,7 +88,7 @@ fn a_newer_schema_is_never_written_over() {
     store.clear();
     let newer = to_json(&changed_demo(), 4, now()).replacen(&format!("\"schema\":{SCHEMA}"), "\"schema\":3", 1);
     local_storage().set_item(&store.document_key(), &newer).unwrap();
-    assert_eq!(store.load(), Loaded::Newer { found: 3 });
+    assert_eq!(load(&store), Loaded::Newer { found: 3 });
     assert_eq!(
         store.save(&to_json(&demo::scenario(now()), 5, now()), 4, None, None),
         Err(SaveError::Newer { found: 3 })
@@ -95,7 +102,7 @@ fn the_committed_schema_1_export_loads_from_storage() {
     let store = Store::open("schema-1:").unwrap();
     store.clear();
     local_storage().set_item(&store.document_key(), include_str!("fixtures/import/valid-v1.json")).unwrap();
-    let Loaded::Document(doc) = store.load() else { panic!("the schema 1 fixture did not load") };
+    let Loaded::Document(doc) = load(&store) else { panic!("the schema 1 fixture did not load") };
     assert_eq!((doc.schema, doc.revision), (1, 7));
 }
 
@@ -110,7 +117,7 @@ fn a_save_over_another_tabs_newer_save_is_refused() {
         store.save(&to_json(&demo::scenario(now()), 2, now()), 1, None, None),
         Err(SaveError::Conflict { stored: 2 })
     );
-    let Loaded::Document(doc) = store.load() else { panic!() };
+    let Loaded::Document(doc) = load(&store) else { panic!() };
     assert_eq!(doc.scenario, changed_demo(), "the newer save is intact");
 }
 
@@ -191,12 +198,12 @@ async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_byt
     let stored = packed.len() + head.len();
     assert!(stored < people * 200, "{stored} bytes for {people} people");
     // Read back as a reload does: the head, then its part unpacked and joined.
-    let Loaded::Continues { head, packed } = store.load() else { panic!("no head stored") };
+    let Loaded::Continues { head, packed } = load(&store) else { panic!("no head stored") };
     let whole = parse(&unpack(&packed).await.unwrap()).unwrap();
     assert_eq!(join(&whole, *head).unwrap(), Document { schema: SCHEMA, ..Document::new(later, 2, now()) });
     // A head whose part has gone is set aside, never read as something else.
     local_storage().remove_item(&part.key).unwrap();
-    assert!(matches!(store.load(), Loaded::Corrupt { moved: true, .. }));
+    assert!(matches!(load(&store), Loaded::Corrupt { moved: true, .. }));
     store.clear();
 }
 

@@ -183,3 +183,24 @@ fn a_head_whose_events_break_a_rule_does_not_join() {
     let error = join(&Document::new(base, 1, now), read).unwrap_err();
     assert!(matches!(error, DocumentError::Invalid(InvariantViolation::OutOfOrder { .. })), "{error:?}");
 }
+
+/// The app reads through `session::reader`, a step at a time (its code is
+/// a WebAssembly file of its own in the release build): every file of the
+/// corpus, good or bad, reads as `parse` reads it, refusal for refusal.
+#[test]
+fn the_reader_reads_every_file_as_parse_does() {
+    use certlink::session::reader::read_now;
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import");
+    let mut read = 0;
+    for entry in std::fs::read_dir(corpus).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let stepped = read_now(text.clone()).map(|stored| stored.and_then(certlink::storage::document::whole));
+        assert_eq!(stepped, Some(parse(&text)), "{}", path.display());
+        read += 1;
+    }
+    assert!(read >= 15, "expected the import corpus, found {read} files");
+}

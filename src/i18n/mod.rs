@@ -84,6 +84,7 @@ pub enum Text {
     NotLoadedHeading,
     NotLoadedBody,
     TryAgain,
+    ReaderNotLoaded,
     BackHome,
     FooterNote,
     NavData,
@@ -260,6 +261,10 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             "Cette partie de Certlink est récupérée la première fois qu’elle s’affiche, et la récupération a échoué : le réseau est peut-être coupé. Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.",
         ),
         TryAgain => ("Try again", "Réessayer"),
+        ReaderNotLoaded => (
+            "The part of Certlink that reads files did not load: the network may be gone. Check the connection, then import the file again. Your scenario is unchanged.",
+            "La partie de Certlink qui lit les fichiers ne s’est pas chargée : le réseau est peut-être coupé. Vérifiez la connexion, puis importez de nouveau le fichier. Votre scénario n’a pas changé.",
+        ),
         BackHome => ("Go to the home page", "Aller à la page d’accueil"),
         FooterNote => (
             "Certlink is a rehearsal tool: demo data only, and nothing leaves this browser. Partner Center’s words are quoted from its public article.",

@@ -14,8 +14,9 @@ use leptos::prelude::*;
 use saving::{Part, OPENED};
 use std::sync::Arc;
 
+pub mod reader;
 mod saving;
-pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
+pub use saving::{load_now, open_saved, REPACK_EVENTS, WHOLE_BYTES};
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
 pub const LARGE_DEMO_PEOPLE: usize = 10_000;
@@ -162,17 +163,19 @@ impl Ctx {
         let mut backup_key = None;
         let (opened, part) = OPENED.with(|cell| cell.borrow_mut().take()).unzip();
         let mut unopened = false;
-        let (scenario, revision, keeping) = match store.as_ref().map(|s| opened.unwrap_or_else(|| s.load())) {
+        let (scenario, revision, keeping) = match store.as_ref().map(|s| opened.or_else(|| load_now(s))) {
             None => (demo(now), 0, Keeping::MemoryOnly),
-            Some(Loaded::Nothing) => (demo(now), 0, keeping_when_saved()),
-            Some(Loaded::Document(doc)) => (doc.scenario, doc.revision, keeping_when_saved()),
+            Some(Some(Loaded::Nothing)) => (demo(now), 0, keeping_when_saved()),
+            Some(Some(Loaded::Document(doc))) => (doc.scenario, doc.revision, keeping_when_saved()),
             // Mounted without `open_saved` (the browser tests): the large
-            // scenario arrives in the background, as another tab's would.
-            Some(Loaded::Continues { .. }) => {
+            // scenario arrives in the background, as another tab's would;
+            // so does a save that the reader file is not here to read yet.
+            // Meanwhile the demo is shown, never saved over it.
+            Some(Some(Loaded::Continues { .. }) | None) => {
                 unopened = true;
                 (demo(now), 0, keeping_when_saved())
             }
-            Some(Loaded::Corrupt { error, backup_key: key, moved }) => {
+            Some(Some(Loaded::Corrupt { error, backup_key: key, moved })) => {
                 if !moved {
                     // The unreadable text is still the document: never save over it.
                     store = None;
@@ -180,7 +183,7 @@ impl Ctx {
                 backup_key = Some(key);
                 (demo(now), 0, Keeping::Corrupt(error))
             }
-            Some(Loaded::Newer { found }) => (demo(now), 0, Keeping::NewerVersion { found }),
+            Some(Some(Loaded::Newer { found })) => (demo(now), 0, Keeping::NewerVersion { found }),
         };
         let session = web_sys::window()
             .and_then(|w| w.session_storage().ok().flatten())

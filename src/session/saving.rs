@@ -2,6 +2,7 @@
 //! head of the events since when it is large (storage schema 2); and taking
 //! another tab's save. Start-up reads the save before the app mounts.
 
+use super::reader::{self, FetchFailed};
 use super::{keeping_when_saved, real_now, storage_prefix, Ctx, Keeping};
 use crate::rules::Scenario;
 use crate::storage::document::{self, BaseRef, Document, DocumentError, Head};
@@ -61,10 +62,15 @@ thread_local! {
 /// Reads the saved scenario before the app mounts. A large one's packed
 /// part is unpacked asynchronously (the browser inflates it), so the app
 /// never starts on the demo data and then swaps. `main` awaits this, and
-/// [`Ctx::new`] takes what it found.
-pub async fn open_saved() {
-    let Some(store) = Store::open(&storage_prefix()) else { return };
-    let loaded = store.load();
+/// [`Ctx::new`] takes what it found. A save is read by the reader file,
+/// fetched first (from the service worker's cache after one visit); if it
+/// cannot come, the start fails here, and the save is left as it was.
+pub async fn open_saved() -> Result<(), FetchFailed> {
+    let Some(store) = Store::open(&storage_prefix()) else { return Ok(()) };
+    let loaded = match store.saved_text() {
+        None => Loaded::Nothing,
+        Some(text) => store.loaded(reader::read(text).await?),
+    };
     // Parts are removed only beside a readable save: an unreadable one may
     // still need its part.
     match &loaded {
@@ -73,7 +79,7 @@ pub async fn open_saved() {
         Loaded::Corrupt { .. } | Loaded::Newer { .. } => {}
     }
     let opened = match loaded {
-        Loaded::Continues { head, packed } => match open_part(*head, &packed).await {
+        Loaded::Continues { head, packed } => match open_part(*head, &packed).await? {
             Ok((document, part)) => (Loaded::Document(Box::new(document)), Some(part)),
             Err(DocumentError::FutureSchema { found }) => (Loaded::Newer { found }, None),
             Err(error) => (store.set_aside(error), None),
@@ -81,23 +87,33 @@ pub async fn open_saved() {
         loaded => (loaded, None),
     };
     OPENED.with(|cell| *cell.borrow_mut() = Some(opened));
+    Ok(())
+}
+
+/// What is saved, read at once: `None` when there is a save but the
+/// reader file is not here yet (the save is then left unread, untouched).
+pub fn load_now(store: &Store) -> Option<Loaded> {
+    match store.saved_text() {
+        None => Some(Loaded::Nothing),
+        Some(text) => reader::read_now(text).map(|read| store.loaded(read)),
+    }
 }
 
 /// A head joined to its packed part: the whole document, checked. For
 /// 10,000 people, the part's JSON, reading it, checking it, and joining
 /// the head each take a task of their own, so that the page answers in
 /// between (issue 7: one task of 350-520 ms before).
-async fn open_part(head: Head, packed: &str) -> Result<(Document, Part), DocumentError> {
-    let text = pack::unpack(packed).await?;
+async fn open_part(head: Head, packed: &str) -> Result<Result<(Document, Part), DocumentError>, FetchFailed> {
+    let text = match pack::unpack(packed).await {
+        Ok(text) => text,
+        Err(error) => return Ok(Err(error)),
+    };
     next_task().await;
-    let value = document::json_value(&text)?;
-    drop(text);
-    next_task().await;
-    let read = document::read_stored(value)?;
-    next_task().await;
-    let part = Part { key: head.base.key.clone(), document: document::whole(read.check()?)? };
-    next_task().await;
-    Ok((document::join(&part.document, head)?, part))
+    let read = reader::read_in_tasks(text).await?;
+    Ok(read.and_then(document::whole).and_then(|whole| {
+        let part = Part { key: head.base.key.clone(), document: whole };
+        Ok((document::join(&part.document, head)?, part))
+    }))
 }
 
 impl Ctx {
@@ -240,7 +256,17 @@ impl Ctx {
         if stored <= self.revision.get_value() {
             return false;
         }
-        match store.load() {
+        let Some(loaded) = load_now(&store) else {
+            // The reader file is not here yet: read the save once it is.
+            let ctx = *self;
+            leptos::task::spawn_local(async move {
+                if reader::fetch().await.is_ok() {
+                    ctx.sync();
+                }
+            });
+            return false;
+        };
+        match loaded {
             // The revision key may be ahead of the document for a moment.
             Loaded::Document(doc) if doc.revision > self.revision.get_value() => {
                 self.part.set_value(None);
@@ -292,7 +318,7 @@ impl Ctx {
         leptos::task::spawn_local(async move {
             let opened = open_part(head, &packed).await;
             ctx.opening.set_value(None);
-            if let Ok((doc, part)) = opened {
+            if let Ok(Ok((doc, part))) = opened {
                 if doc.revision > ctx.revision.get_value() {
                     ctx.part.set_value(Some(part));
                     ctx.take(doc.scenario, doc.revision);

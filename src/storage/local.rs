@@ -3,7 +3,7 @@
 //! (sandboxed iframes, some private modes), so availability is probed
 //! through web-sys first and gloo is used only once the probe passed.
 
-use super::document::{parse_stored, peek, Document, DocumentError, Head, Stored, SCHEMA};
+use super::document::{peek, Document, DocumentError, Head, Stored, SCHEMA};
 use gloo_storage::{LocalStorage, Storage};
 
 /// The keys of one embed's state; `prefix` keeps two embeds on one origin
@@ -95,11 +95,16 @@ impl Store {
         LocalStorage::raw().get_item(key).ok().flatten()
     }
 
-    /// Reads the saved document; unreadable text is copied to the backup
-    /// key first, so nothing is ever silently lost.
-    pub fn load(&self) -> Loaded {
-        let Some(text) = self.read(&self.document_key()) else { return Loaded::Nothing };
-        match parse_stored(&text) {
+    /// The saved document's text, if there is one.
+    pub fn saved_text(&self) -> Option<String> {
+        self.read(&self.document_key())
+    }
+
+    /// What the saved text holds, once read (`session::reader`: the code
+    /// that reads comes in a file of its own); unreadable text is copied
+    /// to the backup key first, so nothing is ever silently lost.
+    pub fn loaded(&self, read: Result<Stored, DocumentError>) -> Loaded {
+        match read {
             Ok(Stored::Whole(document)) => Loaded::Document(document),
             Ok(Stored::Continues(head)) => match self.read(&head.base.key) {
                 Some(packed) => Loaded::Continues { head: Box::new(head), packed },

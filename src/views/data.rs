@@ -6,7 +6,7 @@
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
 use crate::session::{use_ctx, Keeping};
-use crate::storage::document::{parse, MAX_IMPORT_BYTES};
+use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::views::common::{handler, live, Confirm, When};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,17 +107,18 @@ pub fn Data() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
             let result = match text {
-                None => Err(crate::storage::document::DocumentError::NotJson { line: 0, column: 0 }),
-                Some(text) => parse(&text),
+                None => Ok(Err(crate::storage::document::DocumentError::NotJson { line: 0, column: 0 })),
+                Some(text) => crate::session::reader::read_file(text).await,
             };
             outcome.set(Some(match result {
-                Ok(doc) => {
+                Err(_) => ImportOutcome::Refused(t(lang.get_untracked(), Text::ReaderNotLoaded).to_string()),
+                Ok(Ok(doc)) => {
                     let people = doc.scenario.state().data().accounts.len();
                     let events = doc.scenario.trail().len();
                     ctx.import(doc);
                     ImportOutcome::Imported { people, events }
                 }
-                Err(error) => ImportOutcome::Refused(crate::i18n::document_error(lang.get_untracked(), &error)),
+                Ok(Err(error)) => ImportOutcome::Refused(crate::i18n::document_error(lang.get_untracked(), &error)),
             }));
         });
     };

@@ -1,10 +1,18 @@
-// The release build's second WebAssembly file (app.rs `Later`, issue 7):
-// the first steps load without it, the other pages, the trainer panel and
-// the tours fetch it once, and a failed fetch says so and can be retried.
+// The release build's split WebAssembly (issue 7). The later file (app.rs
+// `Later`): the first steps load without it, the other pages, the trainer
+// panel and the tours fetch it once, and a failed fetch says so and can be
+// retried. The reader file (session::reader): a first visit starts and
+// saves without it; what reads a save or a file waits for it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures';
-import { CertlinkPage } from './pages/certlink_page';
+import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const LATER = /\/split_later-[0-9a-f]{16}\.wasm$/;
+const READER = /\/split_reader-[0-9a-f]{16}\.wasm$/;
+/** The failed fetch of `file`, as the browser and the loader log it. */
+const onlyFailedFetches = (errors: string[], file: string) =>
+  errors.filter((error) => !new RegExp(`${file}|Failed to fetch|ERR_FAILED`).test(error));
 
 // No service worker here: its install fetches every file of the build
 // for offline use (embedding.spec.ts), which would hide the page's own.
@@ -37,7 +45,7 @@ test('a later page whose file does not arrive says so in French, and Réessayer 
   await expect(app.alert).toContainText('Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.');
   // The browser and the loader each log the failed fetch; nothing else may.
   expect(consoleErrors.length).toBeGreaterThan(0);
-  expect(consoleErrors.filter((error) => !/split_later|Failed to fetch|ERR_FAILED/.test(error))).toEqual([]);
+  expect(onlyFailedFetches(consoleErrors, 'split_later')).toEqual([]);
   consoleErrors.splice(0);
   await page.unroute(LATER);
   await page.getByRole('button', { name: 'Réessayer' }).click();
@@ -72,4 +80,80 @@ test('while the later file is on its way, the page says it is loading, then show
   arrive();
   await expect(page.locator('.faq-entry')).toHaveCount(7);
   await expect(loading).toHaveCount(0);
+});
+
+test('a first visit starts, links an MCID and saves without the reader file; a reload without it says so and leaves the save as it was', async ({ page, consoleErrors }) => {
+  await page.route(READER, (route) => route.abort());
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  const saved = await page.evaluate(() => localStorage.getItem('certlink.document'));
+  expect(saved).toContain('McidLinked');
+
+  await page.reload();
+  const failed = page.locator('#start-failed');
+  await expect(failed).toBeVisible();
+  await expect(failed).toContainText('Your saved scenario is still in this browser.');
+  await expect(failed).toContainText('Votre scénario enregistré est toujours dans ce navigateur.');
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(onlyFailedFetches(consoleErrors, 'split_reader')).toEqual([]);
+  consoleErrors.splice(0);
+
+  await page.unroute(READER);
+  await page.reload();
+  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  await expect(failed).toHaveCount(0);
+});
+
+test('an import without the reader file says so in French and changes nothing; once it comes, the file imports', async ({ page, consoleErrors }) => {
+  await page.route(READER, (route) => route.abort());
+  const app = new CertlinkPage(page);
+  await app.open('#/data', 'fr');
+  const file = { name: 'valid-v1.json', mimeType: 'application/json', buffer: readFileSync(path.resolve(__dirname, '..', 'fixtures', 'import', 'valid-v1.json')) };
+  const saved = await page.evaluate(() => localStorage.getItem('certlink.document'));
+  await page.getByLabel('Choisir un fichier Certlink').setInputFiles(file);
+  await expect(app.alert).toContainText('La partie de Certlink qui lit les fichiers ne s’est pas chargée');
+  await expect(app.alert).toContainText('Votre scénario n’a pas changé.');
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(onlyFailedFetches(consoleErrors, 'split_reader')).toEqual([]);
+  consoleErrors.splice(0);
+
+  await page.unroute(READER);
+  await page.getByLabel('Choisir un fichier Certlink').setInputFiles(file);
+  await expect(app.status).toContainText('Importé :');
+});
+
+test('another tab’s save is shown once the reader file arrives, and nothing is written over meanwhile', async ({ context }) => {
+  // B starts first, on an empty store: it needs no reader to start.
+  const b = await context.newPage();
+  let arrive = () => {};
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await b.route(READER, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const appB = new CertlinkPage(b);
+  await appB.signIn('adam@contoso.com');
+  await appB.navigate('Skills report');
+  await expect(appB.reportRows('Chen Li').first()).toBeVisible();
+  await expect(appB.reportRows('Priya Patel')).toHaveCount(0);
+
+  const a = await context.newPage();
+  const appA = new CertlinkPage(a);
+  await appA.signIn('priya@contoso.com');
+  await appA.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(appA.status).toContainText('now linked to Contoso');
+  const saved = await a.evaluate(() => localStorage.getItem('certlink.document'));
+
+  // B cannot read A's save yet: it shows what it had, and writes nothing.
+  const updated = b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' });
+  await b.waitForTimeout(300);
+  await expect(updated).toHaveCount(0);
+  await expect(appB.reportRows('Priya Patel')).toHaveCount(0);
+  expect(await b.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  arrive();
+  await expect(updated).toBeVisible();
+  await expect(appB.reportRows('Priya Patel').first()).toBeVisible();
 });

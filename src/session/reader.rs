@@ -1,0 +1,145 @@
+//! Reading a saved or imported text: serde_json's parser and the codec's
+//! readers (`storage::json`'s `read_*`), 19 KB gzipped. Saving needs none
+//! of them, and a first visit has nothing to read. So in the release build
+//! (the `split` feature) wasm-split moves [`advance`], and the code only it
+//! reaches, into a WebAssembly file of its own, `reader` (issue 7). `main`
+//! fetches it once the app is shown; a returning visit awaits it before
+//! reading its save ([`super::open_saved`]).
+//!
+//! Until it is here, nothing can be read: a save is never written over
+//! unread. [`read_now`] then says so, and `Ctx::sync` reads once it comes.
+
+use crate::storage::document::{self, DocumentError, Stored, Unchecked};
+use crate::tasks::next_task;
+use serde_json::Value;
+
+/// A text on its way to a checked document, one step at a time, so that
+/// a large one's steps can run in tasks of their own.
+pub enum Step {
+    Text(String),
+    Json(Value),
+    Shaped(Unchecked),
+    Checked(Stored),
+}
+
+/// A failed fetch of the reader file; nothing else can fail there.
+/// Without the `split` feature there is no fetch.
+#[cfg(feature = "split")]
+pub type FetchFailed = leptos::wasm_split::SplitLoaderError;
+#[cfg(not(feature = "split"))]
+pub type FetchFailed = std::convert::Infallible;
+
+/// The next step of reading; a checked text stays checked. One split
+/// function, so one loader: once it has loaded, a call is ready at once.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_reader))
+)]
+fn advance(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
+    Ok(match step {
+        Step::Text(text) => document::json_value(&text).map(Step::Json),
+        Step::Json(value) => document::read_stored(value).map(Step::Shaped),
+        Step::Shaped(read) => read.check().map(Step::Checked),
+        checked @ Step::Checked(_) => Ok(checked),
+    })
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    /// The reader file has loaded: [`advance`] is ready when first polled.
+    static HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Fetches the reader file, the first time; at once after that.
+#[cfg(feature = "split")]
+pub async fn fetch() -> Result<(), FetchFailed> {
+    fetch_reader().await?;
+    HERE.with(|here| here.set(true));
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+pub async fn fetch() -> Result<(), FetchFailed> {
+    Ok(())
+}
+
+#[cfg(feature = "split")]
+async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
+    fetch().await?;
+    advance(step).await
+}
+
+#[cfg(not(feature = "split"))]
+async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
+    advance(step)
+}
+
+/// The next step at once, or `None` while the reader file is not here.
+#[cfg(feature = "split")]
+fn step_now(step: Step) -> Option<Result<Step, DocumentError>> {
+    use std::future::Future;
+    if !HERE.with(std::cell::Cell::get) {
+        return None;
+    }
+    // Loaded, the split function's loader is ready when first polled.
+    let mut future = std::pin::pin!(advance(step));
+    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
+        std::task::Poll::Ready(Ok(next)) => Some(next),
+        _ => None,
+    }
+}
+
+#[cfg(not(feature = "split"))]
+fn step_now(step: Step) -> Option<Result<Step, DocumentError>> {
+    let Ok(next) = advance(step);
+    Some(next)
+}
+
+/// Reads and checks a stored text, as `document::parse_stored` does,
+/// fetching the reader file first if it is not here yet.
+pub async fn read(text: String) -> Result<Result<Stored, DocumentError>, FetchFailed> {
+    read_stepping(text, false).await
+}
+
+/// [`read`] with each step in a task of its own: for a large scenario's
+/// part, each is tens of milliseconds (issue 7, total blocking time).
+pub async fn read_in_tasks(text: String) -> Result<Result<Stored, DocumentError>, FetchFailed> {
+    read_stepping(text, true).await
+}
+
+async fn read_stepping(text: String, in_tasks: bool) -> Result<Result<Stored, DocumentError>, FetchFailed> {
+    let mut next = Step::Text(text);
+    loop {
+        next = match next {
+            Step::Checked(stored) => return Ok(Ok(stored)),
+            unread => match step(unread).await? {
+                Ok(next) => next,
+                Err(error) => return Ok(Err(error)),
+            },
+        };
+        if in_tasks {
+            next_task().await;
+        }
+    }
+}
+
+/// Reads and checks a stored text at once; `None` while the reader file is
+/// not here (the text is still in storage, to be read when it comes).
+pub fn read_now(text: String) -> Option<Result<Stored, DocumentError>> {
+    let mut next = Step::Text(text);
+    loop {
+        next = match next {
+            Step::Checked(stored) => return Some(Ok(stored)),
+            unread => match step_now(unread)? {
+                Ok(next) => next,
+                Err(error) => return Some(Err(error)),
+            },
+        };
+    }
+}
+
+/// Reads and checks an imported file, as `document::parse` does: a whole
+/// document, never a stored head.
+pub async fn read_file(text: String) -> Result<Result<document::Document, DocumentError>, FetchFailed> {
+    Ok(read(text).await?.and_then(document::whole))
+}
