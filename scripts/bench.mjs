@@ -7,7 +7,9 @@
 //      best-practices, first contentful paint, time to interactive;
 //   3. click on Associate / Remove access -> updated DOM, measured in the
 //      page with performance marks, median of 20; the first later page
-//      (its WebAssembly file fetched on the way), then again;
+//      (its WebAssembly file fetched on the way), then again; the start,
+//      on a first visit and on a reload that reads a saved scenario (the
+//      reader file awaited, from the service worker's cache);
 //   4. with the 10,000-person organisation: skills report and competency
 //      status rendered, median of 7; the longest tasks of the start of
 //      `?demo=large`, on a first visit (built a slice per task) and on a
@@ -35,6 +37,7 @@ try {
   await lighthouseFigures();
   await clickFigures();
   await laterFigures();
+  await startFigures();
   await largeFigures();
   await largeStartFigures();
 } finally {
@@ -185,6 +188,32 @@ async function laterFigures() {
     await context.close();
   }
   console.log(`The first later page, the FAQ (median of 7, no cache): ${ms(median(first))} with its file's fetch; ${ms(median(again))} once it is here`);
+  await browser.close();
+}
+
+/** From navigation to the app shown (main.rs removes the first screen),
+ *  on a first visit (nothing to read: no reader file) and on
+ *  a reload (a saved scenario: the reader file awaited, from the service
+ *  worker's cache, as the rest of the app). */
+async function startFigures() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  const shown = async (page) => {
+    await page.waitForFunction(() => !document.getElementById('shell'), null, { polling: 'raf' });
+    return page.evaluate(() => performance.now());
+  };
+  const first = [];
+  const reload = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site}#/`);
+    first.push(await shown(page));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    reload.push(await shown(page));
+    await context.close();
+  }
+  console.log(`The start, navigation to the app shown (median of 7): first visit ${ms(median(first))}; reload with a saved scenario ${ms(median(reload))}`);
   await browser.close();
 }
 

@@ -29,7 +29,10 @@
 //! - [`prefs`]: the remembered language and the address's parameters.
 //! - [`session`]: the context every view reads (scenario, signed-in
 //!   account, clock, language) and the one place commands run; how the
-//!   scenario is saved, and other tabs' saves taken, is `session::saving`.
+//!   scenario is saved, and other tabs' saves taken, is `session::saving`;
+//!   what reads a saved or imported text, `session::reader`, is a third
+//!   WebAssembly file in the release build, which a returning visit
+//!   awaits and a first visit fetches only when it has something to read.
 //! - [`storage`]: the stored and exported document and its validation
 //!   (`document`), its hand-written JSON form (`json`), localStorage
 //!   with tabs, quota and recovery (`local`), and the packed part of a

@@ -3,12 +3,12 @@
 //! has been shown: scripts/postbuild.mjs).
 //!
 //! The start is cut into tasks, so the page answers input between them
-//! (issue 7, total blocking time): read the saved scenario (a large one is
-//! unpacked asynchronously); on a first visit to `?demo=large`, build its
+//! (issue 7, total blocking time): read the saved scenario, if any, once
+//! the reader file has come (`session::reader`; a large one is unpacked
+//! asynchronously); on a first visit to `?demo=large`, build its
 //! 10,000 people a slice per task; make the session; draw the app's frame,
 //! then its header, held out of sight; draw the page, then show the app and
-//! remove the first screen in the same task, with no frame in between;
-//! then fetch the reader file (`session::reader`) in the background.
+//! remove the first screen in the same task, with no frame in between.
 
 use certlink::app::App;
 use certlink::route::Route;
@@ -56,10 +56,6 @@ fn main() {
                 element.remove();
             }
         }
-        // The code that reads another tab's save or an imported file, in
-        // the background now that the page answers (session::reader).
-        next_task().await;
-        let _ = certlink::session::reader::fetch().await;
     });
 }
 

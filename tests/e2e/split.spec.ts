@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures';
-import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
+import { CertlinkPage, LEARN_PASSWORD, WORK_PASSWORD } from './pages/certlink_page';
 
 const LATER = /\/split_later-[0-9a-f]{16}\.wasm$/;
 const READER = /\/split_reader-[0-9a-f]{16}\.wasm$/;
@@ -80,6 +80,32 @@ test('while the later file is on its way, the page says it is loading, then show
   arrive();
   await expect(page.locator('.faq-entry')).toHaveCount(7);
   await expect(loading).toHaveCount(0);
+});
+
+test('a first visit signs in, links an MCID and opens later parts without fetching the reader; a reload fetches it, once, to read the save', async ({ page }) => {
+  const read: string[] = [];
+  page.on('request', (request) => {
+    if (READER.test(new URL(request.url()).pathname)) read.push(request.url());
+  });
+  // One document throughout: page.goto to another address would be a reload.
+  await page.goto('./#/sign-in');
+  await page.getByLabel('Work email').fill('priya@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  const app = new CertlinkPage(page);
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await app.navigate('FAQ');
+  await expect(page.locator('.faq-entry')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  await expect(page.getByRole('complementary', { name: 'Trainer panel' })).toBeVisible();
+  expect(read).toEqual([]);
+
+  await app.navigate('My Profile');
+  await page.reload();
+  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  expect(read).toHaveLength(1);
 });
 
 test('a first visit starts, links an MCID and saves without the reader file; a reload without it says so and leaves the save as it was', async ({ page, consoleErrors }) => {
