@@ -5,11 +5,22 @@
 // saves without it; what reads a save or a file waits for it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD, WORK_PASSWORD } from './pages/certlink_page';
 
 const LATER = /\/split_later-[0-9a-f]{16}\.wasm$/;
 const READER = /\/split_reader-[0-9a-f]{16}\.wasm$/;
+/** Holds back the fetches of `file` until the returned function is called. */
+async function holdBack(page: Page, file: RegExp): Promise<() => void> {
+  let arrive = () => {};
+  const held = new Promise<void>((resolve) => (arrive = resolve));
+  await page.route(file, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return arrive;
+}
 /** The failed fetch of `file`, as the browser and the loader log it. */
 const onlyFailedFetches = (errors: string[], file: string) =>
   errors.filter((error) => !new RegExp(`${file}|Failed to fetch|ERR_FAILED`).test(error));
@@ -66,12 +77,7 @@ test('in English, a trainer panel whose file does not arrive says so, and Try ag
 });
 
 test('while the later file is on its way, the page says it is loading, then shows the page', async ({ page }) => {
-  let arrive = () => {};
-  const held = new Promise<void>((resolve) => (arrive = resolve));
-  await page.route(LATER, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const arrive = await holdBack(page, LATER);
   const app = new CertlinkPage(page);
   await app.open('#/');
   await app.navigate('FAQ');
@@ -154,12 +160,7 @@ test('an import without the reader file says so in French and changes nothing; o
 test('another tab’s save is shown once the reader file arrives, and nothing is written over meanwhile', async ({ context }) => {
   // B starts first, on an empty store: it needs no reader to start.
   const b = await context.newPage();
-  let arrive = () => {};
-  const held = new Promise<void>((resolve) => (arrive = resolve));
-  await b.route(READER, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const arrive = await holdBack(b, READER);
   const appB = new CertlinkPage(b);
   await appB.signIn('adam@contoso.com');
   await appB.navigate('Skills report');
