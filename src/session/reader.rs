@@ -17,7 +17,7 @@ use serde_json::Value;
 
 /// A text on its way to a checked document, one step at a time, so that
 /// a large one's steps can run in tasks of their own.
-pub enum Step {
+enum Step {
     Text(String),
     Json(Value),
     Shaped(Unchecked),
