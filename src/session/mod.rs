@@ -71,6 +71,9 @@ pub enum Keeping {
     /// Another tab saved at the same moment twice running: the last change
     /// is shown here but not saved.
     Conflict,
+    /// Another tab saved while this tab was still fetching the reader file
+    /// (`reader`): the last change is shown here but not saved.
+    Unread,
 }
 
 /// Everything a view may need, `Copy` so closures can hold it.
@@ -293,7 +296,10 @@ impl Ctx {
         }
         // Only on the other tab's scenario does the command run again.
         if !self.sync() {
-            self.keeping.set(Keeping::Conflict);
+            // A save this tab could not read yet keeps its own banner.
+            if self.keeping.get_untracked() != Keeping::Unread {
+                self.keeping.set(Keeping::Conflict);
+            }
             return Ok(result);
         }
         let again = self.run(actor, &command)?;

@@ -65,6 +65,17 @@ pub async fn fetch() -> Result<(), FetchFailed> {
     Ok(())
 }
 
+/// True once the reader file has loaded: a stored text can be read now.
+#[cfg(feature = "split")]
+pub fn is_here() -> bool {
+    HERE.with(std::cell::Cell::get)
+}
+
+#[cfg(not(feature = "split"))]
+pub fn is_here() -> bool {
+    true
+}
+
 #[cfg(feature = "split")]
 async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
     fetch().await?;
@@ -80,7 +91,7 @@ async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
 #[cfg(feature = "split")]
 fn step_now(step: Step) -> Option<Result<Step, DocumentError>> {
     use std::future::Future;
-    if !HERE.with(std::cell::Cell::get) {
+    if !is_here() {
         return None;
     }
     // Loaded, the split function's loader is ready when first polled.

@@ -179,7 +179,8 @@ impl Ctx {
                 }
                 // A save that fits again ends the quota message; the
                 // corrupt-text banner stays (its download is still useful).
-                if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict) {
+                if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict | Keeping::Unread)
+                {
                     self.keeping.set(keeping_when_saved());
                 }
                 Ok(())
@@ -191,6 +192,14 @@ impl Ctx {
             Err(SaveError::Newer { found }) => {
                 self.keeping.set(Keeping::NewerVersion { found });
                 Err(SaveError::Newer { found })
+            }
+            // Another tab's save is there, and this tab cannot read it yet:
+            // what it just did (a command, an undo, a tour's scenario) stays
+            // on screen, said unsaved, never silently replaced by that save
+            // when the reader comes. An untouched first demo may be.
+            Err(conflict) if !reader::is_here() && !self.fresh_demo.get_value() => {
+                self.keeping.set(Keeping::Unread);
+                Err(conflict)
             }
             Err(conflict) => Err(conflict),
         }
@@ -248,7 +257,7 @@ impl Ctx {
     /// keeps them on screen rather than drop them: its banner already asks
     /// the person to export them or reload.
     pub fn sync(&self) -> bool {
-        if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict) {
+        if matches!(self.keeping.get_untracked(), Keeping::QuotaExceeded | Keeping::Conflict | Keeping::Unread) {
             return false;
         }
         let Some(store) = self.store.get_value() else { return false };

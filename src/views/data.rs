@@ -50,6 +50,7 @@ pub fn StorageBanner() -> impl IntoView {
                     view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()
                 }
                 Keeping::Conflict => reload_banner(lang, t(lang, Text::ConflictBanner).to_string()),
+                Keeping::Unread => reload_banner(lang, t(lang, Text::UnreadBanner).to_string()),
                 Keeping::NewerVersion { found } => reload_banner(lang, crate::i18n::newer_version_banner(lang, found)),
                 Keeping::Corrupt(error) => {
                     view! {

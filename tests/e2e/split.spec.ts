@@ -184,3 +184,32 @@ test('another tab’s save is shown once the reader file arrives, and nothing is
   await expect(updated).toBeVisible();
   await expect(appB.reportRows('Priya Patel').first()).toBeVisible();
 });
+
+test('a change made while another tab’s save cannot be read yet is kept on screen, said unsaved, and never written over that save', async ({ context }) => {
+  const b = await context.newPage();
+  const arrive = await holdBack(b, READER);
+  const appB = new CertlinkPage(b);
+  await appB.signIn('sam@contoso.com');
+  const a = await context.newPage();
+  const appA = new CertlinkPage(a);
+  await appA.signIn('priya@contoso.com');
+  await appA.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(appA.status).toContainText('now linked to Contoso');
+  const saved = await a.evaluate(() => localStorage.getItem('certlink.document'));
+
+  await b.getByRole('button', { name: 'Get Partner University access' }).click();
+  const unsaved = b.getByRole('alert').filter({ hasText: 'while this tab was still fetching the part of Certlink that reads it' });
+  await expect(unsaved).toContainText('your last change is shown here but not saved');
+  await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  expect(await b.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  // Once the reader is here, the change is still shown, and still unsaved.
+  arrive();
+  await b.waitForTimeout(300);
+  await expect(unsaved).toBeVisible();
+  await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  expect(await b.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  await b.getByRole('button', { name: 'Reload' }).click();
+  await expect(appB.heading).toHaveText('My Profile');
+  await expect(unsaved).toHaveCount(0);
+  await expect(b.getByRole('button', { name: 'Get Partner University access' })).toBeVisible();
+});
