@@ -2,7 +2,7 @@
 // issue 7 in one run, against the release dist/ served on 127.0.0.1 and
 // Debian's chromium.
 //   1. the gzipped size of each file of the first load and their total,
-//      the file fetched the first time a later part is shown, and all;
+//      the files fetched later (the later parts, the reader), and all;
 //   2. Lighthouse 12.2.3 (median of 5 runs): performance, accessibility,
 //      best-practices, first contentful paint, time to interactive;
 //   3. click on Associate / Remove access -> updated DOM, measured in the
@@ -192,9 +192,9 @@ async function laterFigures() {
 }
 
 /** From navigation to the app shown (main.rs removes the first screen),
- *  on a first visit (nothing to read: no reader file) and on
- *  a reload (a saved scenario: the reader file awaited, from the service
- *  worker's cache, as the rest of the app). */
+ *  on a first visit (nothing to read: no reader file) and on a reload (a
+ *  saved scenario: the reader file awaited, from the service worker's
+ *  cache, as the rest of the app). */
 async function startFigures() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   const shown = async (page) => {

@@ -109,8 +109,9 @@
 // fetches that file only for another tab's save or an imported file (its
 // fetch as the app started put its compiling in the start: Lighthouse's
 // TBT 17 -> 103 ms); a returning visit awaits it (from the service
-// worker's cache) before reading its save. Code the later and reader files share, and the main one does not
-// use, is a fourth, chunk_N (1.3 KB), fetched with either. All files move
+// worker's cache) before reading its save. Code the later and reader
+// files share, and the main one does not use, is a fourth, chunk_N
+// (1.3 KB), fetched with either. All files move
 // to 315 KB (312.4 measured, +5.2: the reader's own imports and data, and
 // the table entries the three files call each other through).
 import { readdirSync, readFileSync, statSync } from 'node:fs';

@@ -4,7 +4,7 @@
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 # wasm-split (the crate wasm_split_cli_support), for the release build's
-# split pages: scripts/bin/wasm-bindgen.
+# split files: scripts/bin/wasm-bindgen.
 WASM_SPLIT_VERSION=0.2.4
 CERTLINK_TOOLS="${XDG_CACHE_HOME:-$HOME/.cache}/certlink/tools"
 TRUNK_ROOT="$CERTLINK_TOOLS/trunk-$TRUNK_VERSION"

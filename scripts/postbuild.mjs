@@ -10,8 +10,8 @@
 // - manifest.webmanifest makes it installable.
 // - style/'s sheets are served as one file: one request before the first
 //   paint instead of six.
-// - The second WebAssembly file (app.rs `Later`) and its loader come into
-//   dist/, named after their content.
+// - The split WebAssembly files (app.rs `Later`, session::reader) and
+//   their loader come into dist/, named after their content.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
