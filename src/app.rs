@@ -5,6 +5,7 @@
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Lang, Text};
 use crate::route::Route;
+use crate::session::reader::FetchFailed;
 use crate::session::{use_ctx, Ctx};
 use crate::tours::TourAt;
 use crate::views;
@@ -223,13 +224,6 @@ enum Later {
     TrainerPanel(RwSignal<bool>),
     TourOverlay,
 }
-
-/// A failed fetch of the `later` file; nothing else can fail there.
-/// Without the `split` feature there is no fetch.
-#[cfg(feature = "split")]
-type FetchFailed = leptos::wasm_split::SplitLoaderError;
-#[cfg(not(feature = "split"))]
-type FetchFailed = std::convert::Infallible;
 
 #[cfg_attr(
     feature = "split",

@@ -25,8 +25,9 @@ enum Step {
     Checked(Stored),
 }
 
-/// A failed fetch of the reader file; nothing else can fail there.
-/// Without the `split` feature there is no fetch.
+/// A failed fetch of a split file (this reader, or app.rs's `Later`
+/// parts); nothing else can fail there. Without the `split` feature there
+/// is no fetch.
 #[cfg(feature = "split")]
 pub type FetchFailed = leptos::wasm_split::SplitLoaderError;
 #[cfg(not(feature = "split"))]
