@@ -5,7 +5,7 @@
 // saves without it; what reads a save or a file waits for it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD, WORK_PASSWORD } from './pages/certlink_page';
 
@@ -20,6 +20,14 @@ async function holdBack(page: Page, file: RegExp): Promise<() => void> {
     await route.continue();
   });
   return arrive;
+}
+/** The scenario as this origin's storage holds it, byte for byte. */
+const savedDocument = (page: Page) => page.evaluate(() => localStorage.getItem('certlink.document'));
+/** Another tab opens, links Priya's MCID, and its save is returned. */
+async function linkPriyaInAnotherTab(context: BrowserContext) {
+  const a = await context.newPage();
+  await new CertlinkPage(a).linkPriya();
+  return savedDocument(a);
 }
 /** The failed fetch of `file`, as the browser and the loader log it. */
 const onlyFailedFetches = (errors: string[], file: string) =>
@@ -117,10 +125,8 @@ test('a first visit signs in, links an MCID and opens later parts without fetchi
 test('a first visit starts, links an MCID and saves without the reader file; a reload without it says so and leaves the save as it was', async ({ page, consoleErrors }) => {
   await page.route(READER, (route) => route.abort());
   const app = new CertlinkPage(page);
-  await app.signIn('priya@contoso.com');
-  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
-  const saved = await page.evaluate(() => localStorage.getItem('certlink.document'));
+  await app.linkPriya();
+  const saved = await savedDocument(page);
   expect(saved).toContain('McidLinked');
 
   await page.reload();
@@ -128,7 +134,7 @@ test('a first visit starts, links an MCID and saves without the reader file; a r
   await expect(failed).toBeVisible();
   await expect(failed).toContainText('Your saved scenario is still in this browser.');
   await expect(failed).toContainText('Votre scénario enregistré est toujours dans ce navigateur.');
-  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(await savedDocument(page)).toBe(saved);
   expect(onlyFailedFetches(consoleErrors, 'split_reader')).toEqual([]);
   consoleErrors.splice(0);
 
@@ -144,11 +150,11 @@ test('an import without the reader file says so in French and changes nothing; o
   const app = new CertlinkPage(page);
   await app.open('#/data', 'fr');
   const file = { name: 'valid-v1.json', mimeType: 'application/json', buffer: readFileSync(path.resolve(__dirname, '..', 'fixtures', 'import', 'valid-v1.json')) };
-  const saved = await page.evaluate(() => localStorage.getItem('certlink.document'));
+  const saved = await savedDocument(page);
   await page.getByLabel('Choisir un fichier Certlink').setInputFiles(file);
   await expect(app.alert).toContainText('La partie de Certlink qui lit les fichiers ne s’est pas chargée');
   await expect(app.alert).toContainText('Votre scénario n’a pas changé.');
-  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(await savedDocument(page)).toBe(saved);
   expect(onlyFailedFetches(consoleErrors, 'split_reader')).toEqual([]);
   consoleErrors.splice(0);
 
@@ -167,19 +173,14 @@ test('another tab’s save is shown once the reader file arrives, and nothing is
   await expect(appB.reportRows('Chen Li').first()).toBeVisible();
   await expect(appB.reportRows('Priya Patel')).toHaveCount(0);
 
-  const a = await context.newPage();
-  const appA = new CertlinkPage(a);
-  await appA.signIn('priya@contoso.com');
-  await appA.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  await expect(appA.status).toContainText('now linked to Contoso');
-  const saved = await a.evaluate(() => localStorage.getItem('certlink.document'));
+  const saved = await linkPriyaInAnotherTab(context);
 
   // B cannot read A's save yet: it shows what it had, and writes nothing.
   const updated = b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' });
   await b.waitForTimeout(300);
   await expect(updated).toHaveCount(0);
   await expect(appB.reportRows('Priya Patel')).toHaveCount(0);
-  expect(await b.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(await savedDocument(b)).toBe(saved);
   arrive();
   await expect(updated).toBeVisible();
   await expect(appB.reportRows('Priya Patel').first()).toBeVisible();
@@ -190,24 +191,19 @@ test('a change made while another tab’s save cannot be read yet is kept on scr
   const arrive = await holdBack(b, READER);
   const appB = new CertlinkPage(b);
   await appB.signIn('sam@contoso.com');
-  const a = await context.newPage();
-  const appA = new CertlinkPage(a);
-  await appA.signIn('priya@contoso.com');
-  await appA.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  await expect(appA.status).toContainText('now linked to Contoso');
-  const saved = await a.evaluate(() => localStorage.getItem('certlink.document'));
+  const saved = await linkPriyaInAnotherTab(context);
 
   await b.getByRole('button', { name: 'Get Partner University access' }).click();
   const unsaved = b.getByRole('alert').filter({ hasText: 'while this tab was still fetching the part of Certlink that reads it' });
   await expect(unsaved).toContainText('your last change is shown here but not saved');
   await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible();
-  expect(await b.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(await savedDocument(b)).toBe(saved);
   // Once the reader is here, the change is still shown, and still unsaved.
   arrive();
   await b.waitForTimeout(300);
   await expect(unsaved).toBeVisible();
   await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible();
-  expect(await b.evaluate(() => localStorage.getItem('certlink.document'))).toBe(saved);
+  expect(await savedDocument(b)).toBe(saved);
   await b.getByRole('button', { name: 'Reload' }).click();
   await expect(appB.heading).toHaveText('My Profile');
   await expect(unsaved).toHaveCount(0);

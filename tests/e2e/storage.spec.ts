@@ -28,17 +28,11 @@ async function importFile(page: Page, name: string, buffer: Buffer) {
   await page.getByLabel('Choose a Certlink file').setInputFiles({ name, mimeType: 'application/json', buffer });
 }
 
-async function linkPriya(app: CertlinkPage) {
-  await app.signIn('priya@contoso.com');
-  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
-}
-
 const banner = (page: Page) => page.getByRole('alert').filter({ hasNotText: 'Nothing was changed' }).first();
 
 test('a reload keeps the scenario and who is signed in', async ({ page }) => {
   const app = new CertlinkPage(page);
-  await linkPriya(app);
+  await app.linkPriya();
   await page.reload();
   await expect(app.heading).toHaveText('My Profile');
   await expect(page.getByText('AZ-104 Microsoft Azure Administrator')).toBeVisible();
@@ -47,7 +41,7 @@ test('a reload keeps the scenario and who is signed in', async ({ page }) => {
 
 test('export, reset, then import gives back the same scenario, and the import undoes once', async ({ page }) => {
   const app = new CertlinkPage(page);
-  await linkPriya(app);
+  await app.linkPriya();
   const exported = await exportText(page);
   expect(exported.name).toMatch(/^certlink-scenario-\d{4}-\d{2}-\d{2}\.json$/);
   expect(exported.text.split('\n').length, 'pretty-printed').toBeGreaterThan(40);
@@ -101,7 +95,7 @@ test('every bad file is refused for its reason, and nothing changes', async ({ p
   expect(bad.length).toBeGreaterThanOrEqual(10);
   expect(Object.keys(reasons).sort()).toEqual([...bad].sort());
   const app = new CertlinkPage(page);
-  await linkPriya(app);
+  await app.linkPriya();
   const before = scenarioOf((await exportText(page)).text);
   const files = bad.map((name) => ({ name, buffer: readFileSync(path.join(corpus, name)) }));
   files.push({ name: 'huge.json', buffer: Buffer.alloc(17 * MB, 0x20) });
@@ -180,7 +174,7 @@ test('blocked storage: the app runs in memory and says so', async ({ page }) => 
   const app = new CertlinkPage(page);
   await page.goto('./#/');
   await expect(banner(page)).toContainText('changes will not survive a reload');
-  await linkPriya(app);
+  await app.linkPriya();
   await expect(banner(page)).toBeVisible();
 });
 
@@ -200,7 +194,7 @@ test('unreadable saved data: the app starts on the demo, keeps the text and offe
   const file = await download;
   expect(readFileSync(await file.path(), 'utf8')).toBe(unreadable);
   // Work goes on and is saved, and the text stays kept.
-  await linkPriya(new CertlinkPage(page));
+  await new CertlinkPage(page).linkPriya();
   const kept = await page.evaluate(() => localStorage.getItem('certlink.unreadable.1'));
   expect(kept).toBe(unreadable);
   await expectAccessible(page);
@@ -241,7 +235,7 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
   await page.reload();
   await expect(banner(page)).toContainText('A newer version of Certlink (format 3)');
   await expect(banner(page).getByRole('button', { name: 'Reload' })).toBeVisible();
-  await linkPriya(new CertlinkPage(page));
+  await new CertlinkPage(page).linkPriya();
   expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(newer);
 });
 

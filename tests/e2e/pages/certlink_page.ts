@@ -49,6 +49,13 @@ export class CertlinkPage {
     await this.page.getByRole('button', { name: 'Associate', exact: true }).click();
   }
 
+  /** Priya signs in and links her MCID with her Learn credentials (R8). */
+  async linkPriya() {
+    await this.signIn('priya@contoso.com');
+    await this.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+    await expect(this.status).toContainText('MCID 985001234 is now linked to Contoso');
+  }
+
   reportRows(person: string): Locator {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(person) }) });
   }
