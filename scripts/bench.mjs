@@ -6,8 +6,9 @@
 //   2. Lighthouse 12.2.3 (median of 5 runs): performance, accessibility,
 //      best-practices, first contentful paint, time to interactive;
 //   3. click on Associate / Remove access -> updated DOM, measured in the
-//      page with performance marks, median of 20; the first later page
-//      (its WebAssembly file fetched on the way), then again; the start,
+//      page with performance marks, median of 20; the first later page,
+//      sign in (its WebAssembly file fetched on the click, or from the
+//      pointer over its link), then again; the start,
 //      on a first visit and on a reload that reads a saved scenario (the
 //      reader file awaited, from the service worker's cache);
 //   4. with the 10,000-person organisation: skills report and competency
@@ -169,25 +170,47 @@ function timeRoute(page, hash, ready) {
   );
 }
 
-/** The first later page (the FAQ) of a fresh visit: from the click on its
- *  link to its page drawn, its WebAssembly file fetched and compiled on the
- *  way (app.rs `Later`), then the same page again, its file here. */
+/** The first later page of a fresh visit, sign in: from the click on the
+ *  header's Sign in link to its form drawn, in three ways: its WebAssembly
+ *  file (app.rs `Later`) fetched and compiled on the way (no pointer came
+ *  over a link before: the worst case); the pointer over the link 150 ms
+ *  before the click, which fetches the file (`prefetch_on_intent`); and
+ *  once it is here. */
 async function laterFigures() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  const first = [];
+  const cold = [];
+  const hovered = [];
   const again = [];
+  const clickToForm = (page) =>
+    page.evaluate(async () => {
+      const start = performance.now();
+      document.querySelector('a.sign-in-link').click();
+      while (!document.querySelector('input[name=email]')) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    });
   for (let i = 0; i < 7; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(`${site}#/`);
-    await page.waitForSelector('#app:not([hidden])');
-    first.push(await timeRoute(page, '#/faq', '.faq-entry'));
-    await page.evaluate(() => (location.hash = '#/'));
-    await page.waitForFunction(() => !document.querySelector('.faq-entry'));
-    again.push(await timeRoute(page, '#/faq', '.faq-entry'));
-    await context.close();
+    for (const [times, hover] of [[cold, false], [hovered, true]]) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${site}#/`);
+      await page.waitForSelector('#app:not([hidden])');
+      if (hover) {
+        await page.hover('a.sign-in-link');
+        await page.waitForTimeout(150);
+      }
+      times.push(await clickToForm(page));
+      if (hover) {
+        await page.evaluate(() => (location.hash = '#/'));
+        await page.waitForFunction(() => !document.querySelector('input[name=email]'));
+        again.push(await clickToForm(page));
+      }
+      await context.close();
+    }
   }
-  console.log(`The first later page, the FAQ (median of 7, no cache): ${ms(median(first))} with its file's fetch; ${ms(median(again))} once it is here`);
+  console.log(
+    `The first later page, sign in (median of 7, no cache), click to form: ${ms(median(cold))} with its file's fetch; ` +
+      `${ms(median(hovered))} with the pointer over the link 150 ms before; ${ms(median(again))} once it is here`,
+  );
   await browser.close();
 }
 

@@ -16,10 +16,10 @@
 //!   [`i18n::source`]; dates worded per language.
 //! - [`route`]: URL hash <-> [`route::Route`]; works on any static host.
 //! - [`app`]: the shell (header, language switch, My Profile button, main,
-//!   footer) and the context every view reads. Its `Later` parts (the
-//!   pages past the first steps, the trainer panel, the tour overlay) are
-//!   compiled, in the release build, into a second WebAssembly file that
-//!   is fetched the first time one is shown.
+//!   footer) and the context every view reads. Its `Later` parts (every
+//!   page but home, the trainer panel, the tour overlay) are compiled, in
+//!   the release build, into a second WebAssembly file, fetched when one
+//!   is about to be shown (a pointer or the keyboard on a link or button).
 //! - [`views`]: one file per page; they call the rules and show answers
 //!   (`trainer` is the trainer panel, `timeline` the audit timeline, `data`
 //!   export, import, reset and the storage banners).

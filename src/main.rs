@@ -22,6 +22,11 @@ fn main() {
     // mount would start Leptos's executor.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     wasm_bindgen_futures::spawn_local(async {
+        // A later page (sign in, My Profile...) as the first page: its
+        // file comes while the save is read, not after.
+        if certlink::app::is_later(&Route::current()) {
+            certlink::app::prefetch_later();
+        }
         if certlink::session::open_saved().await.is_err() {
             // The reader file did not come: the save stays unread and
             // untouched, and the first screen says the start failed.

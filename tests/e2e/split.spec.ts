@@ -1,7 +1,8 @@
 // The release build's split WebAssembly (issue 7). The later file (app.rs
-// `Later`): the first steps load without it, the other pages, the trainer
-// panel and the tours fetch it once, and a failed fetch says so and can be
-// retried. The reader file (session::reader): a first visit starts and
+// `Later`): home loads without it; sign in, My Profile, the other pages,
+// the trainer panel and the tours fetch it once (as soon as a pointer or
+// the keyboard reaches a link or a button, or at the start on their
+// address), and a failed fetch says so and can be retried. The reader file (session::reader): a first visit starts and
 // saves without it; what reads a save or a file waits for it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,22 +38,59 @@ const onlyFailedFetches = (errors: string[], file: string) =>
 // for offline use (embedding.spec.ts), which would hide the page's own.
 test.use({ serviceWorkers: 'block' });
 
-test('home, sign in and My Profile load without the later file; the first later page fetches it, once', async ({ page }) => {
+/** Every fetch of the later file from now on, by address. */
+function laterFetches(page: Page): string[] {
   const fetched: string[] = [];
   page.on('request', (request) => {
     if (LATER.test(new URL(request.url()).pathname)) fetched.push(request.url());
   });
+  return fetched;
+}
+
+test('home loads without the later file; a pointer over a link fetches it, and sign in, My Profile and the other later parts share that one fetch', async ({ page }) => {
+  const fetched = laterFetches(page);
   const app = new CertlinkPage(page);
   await app.open('#/');
-  await app.signIn('priya@contoso.com');
-  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByRole('heading', { name: 'Link or unlink your MCID, step by step' })).toBeVisible();
+  // Reading home (the pointer over no link) fetches nothing more.
+  await page.mouse.move(5, 300);
+  await page.waitForTimeout(300);
   expect(fetched).toEqual([]);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'FAQ' }).hover();
+  await expect.poll(() => fetched.length).toBe(1);
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Work email').fill('priya@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(app.heading).toHaveText('My Profile');
   await app.navigate('FAQ');
   await expect(page.locator('.faq-entry')).toHaveCount(7);
-  await app.navigate('Support');
-  await expect(page.getByLabel('A question about merging MCIDs')).toBeVisible();
   await page.getByRole('button', { name: 'Trainer' }).click();
   await expect(page.getByRole('complementary', { name: 'Trainer panel' })).toBeVisible();
+  expect(fetched).toHaveLength(1);
+});
+
+test('from the keyboard, reaching a link fetches the later file before it is followed', async ({ page }) => {
+  const fetched = laterFetches(page);
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  expect(fetched).toEqual([]);
+  await page.keyboard.press('Tab');
+  await expect.poll(() => fetched.length).toBe(1);
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.heading).toHaveText('Sign in to Partner Center');
+  await expect(page.getByLabel('Work email')).toBeVisible();
+  expect(fetched).toHaveLength(1);
+});
+
+test('an address of a later page (a returning visit to My Profile) fetches its file at the start, once', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  const fetched = laterFetches(page);
+  await page.reload();
+  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
   expect(fetched).toHaveLength(1);
 });
 
