@@ -123,11 +123,15 @@
 // `prefetch_on_intent`, +0.5 KB), and so does the start when the address
 // is a later page. All files move to 320 KB (315.6 measured, +3.2: the
 // two pages' calls into the first file go through the table).
+// Moved down to 172 KB: 170.3 KB measured (-2.9). The home page quotes the
+// article's introduction from a table of its own (i18n::source
+// `introduction`), so the rest of the article, which only later pages
+// quote, is no longer in the first file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const FIRST_LOAD_KB = 175;
+export const FIRST_LOAD_KB = 172;
 export const ALL_FILES_KB = 320;
 /** The files a first visit does not wait for: fetched when a later part
  *  is about to be shown, or (the reader) when there is a text to read. */

@@ -3,7 +3,7 @@
 //! sentence (each inline `move ||` closure is a new type for Leptos to
 //! render, and the wasm bundle grows with every one).
 
-use super::source::{quote, Source};
+use super::source::{introduction, quote, Introduction, Source};
 use super::{t, Lang, Text};
 use leptos::prelude::*;
 
@@ -19,4 +19,9 @@ pub fn tr(lang: RwSignal<Lang>, text: Text) -> Wording {
 /// The source's `sentence` in the current language, verbatim.
 pub fn qt(lang: RwSignal<Lang>, sentence: Source) -> Wording {
     Box::new(move || quote(lang.get(), sentence))
+}
+
+/// The article's introduction (the home page), in the current language.
+pub fn qi(lang: RwSignal<Lang>, sentence: Introduction) -> Wording {
+    Box::new(move || introduction(lang.get(), sentence))
 }

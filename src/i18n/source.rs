@@ -110,9 +110,24 @@ impl Source {
     };
 }
 
-/// The source's sentence in `lang`, verbatim.
-pub fn quote(lang: Lang, sentence: Source) -> &'static str {
-    use Source::*;
+/// The article's introduction, as the home page quotes it: a table of its
+/// own, so that the home page, in the first WebAssembly file, does not
+/// carry the rest of the article (issue 7: 3 KB gzipped), which only the
+/// later pages quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Introduction {
+    Title,
+    RolesHeading,
+    RolesAllUsers,
+    Intro,
+    Competency,
+    OneMembership,
+}
+
+/// The introduction's `sentence` in `lang`, verbatim ([`quote`] gives the
+/// same for its [`Source`] twin).
+pub fn introduction(lang: Lang, sentence: Introduction) -> &'static str {
+    use Introduction::*;
     let (en, fr) = match sentence {
         Title => (
             "Link or unlink a Microsoft Certification profile ID (MCID) to a Microsoft Partner Network (MPN) account",
@@ -124,10 +139,6 @@ pub fn quote(lang: Lang, sentence: Source) -> &'static str {
             "This article describes how customers holding active certifications in the Microsoft Certification Program can link or unlink their Microsoft Certification profile ID (MCID) with a Microsoft Partner Network (MPN) organization.",
             "Cet article explique comment les clients titulaires de certifications actives dans le programme de certification Microsoft peuvent lier ou dissocier leur ID de profil de certification Microsoft (MCID) avec une organisation Microsoft Partner Network (MPN).",
         ),
-        AdminRoles => (
-            "You must be an MPN Partner Admin or Global Admin to review competency (sign-in required) status for exams, or to download skills reports for reviewing associated exams.",
-            "Vous devez être administrateur de partenaire MPN ou administrateur général pour passer en revue l’état des compétences (connexion nécessaire) pour les examens ou télécharger des rapports des qualifications pour passer en revue les examens associés.",
-        ),
         Competency => (
             "The partner organization meets competency requirements by having individuals with linked MCIDs associated to their organization.",
             "L’organisation partenaire répond aux conditions de compétence en ayant des personnes avec des MCID liés associées à leur organisation.",
@@ -136,6 +147,24 @@ pub fn quote(lang: Lang, sentence: Source) -> &'static str {
             "An MCID can only be linked to a single MPN membership at a time.",
             "Un MCID peut être lié à une seule appartenance MPN à la fois.",
         ),
+    };
+    lang.pick(en, fr)
+}
+
+/// The source's sentence in `lang`, verbatim.
+pub fn quote(lang: Lang, sentence: Source) -> &'static str {
+    use Source::*;
+    let (en, fr) = match sentence {
+        Title => return introduction(lang, Introduction::Title),
+        RolesHeading => return introduction(lang, Introduction::RolesHeading),
+        RolesAllUsers => return introduction(lang, Introduction::RolesAllUsers),
+        Intro => return introduction(lang, Introduction::Intro),
+        AdminRoles => (
+            "You must be an MPN Partner Admin or Global Admin to review competency (sign-in required) status for exams, or to download skills reports for reviewing associated exams.",
+            "Vous devez être administrateur de partenaire MPN ou administrateur général pour passer en revue l’état des compétences (connexion nécessaire) pour les examens ou télécharger des rapports des qualifications pour passer en revue les examens associés.",
+        ),
+        Competency => return introduction(lang, Introduction::Competency),
+        OneMembership => return introduction(lang, Introduction::OneMembership),
         PuHeading => ("Get Partner University access", "Obtenir l’accès à l’Université partenaire"),
         PuWorkAccount => (
             "In order to associate your Microsoft Certification, you must have a Partner Center account (Active AD) associated to your partner organization.",

@@ -1,7 +1,7 @@
 //! The home page: what Certlink is, and the article's own introduction.
 
 use crate::app::use_lang;
-use crate::i18n::source::Source;
+use crate::i18n::source::Introduction;
 use crate::i18n::Text;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ pub fn Home() -> impl IntoView {
     let lang = use_lang();
     // The shared closures of i18n::reactive: one type for every sentence.
     let tr = move |text| crate::i18n::reactive::tr(lang, text);
-    let q = move |sentence| crate::i18n::reactive::qt(lang, sentence);
+    let q = move |sentence| crate::i18n::reactive::qi(lang, sentence);
     view! {
         <h1>{tr(Text::HomeHeading)}</h1>
         <p class="lead">{tr(Text::HomeIntro)}</p>
@@ -24,15 +24,15 @@ pub fn Home() -> impl IntoView {
             <h2 id="home-source">{tr(Text::HomeSourceHeading)}</h2>
             <figure>
                 <blockquote>
-                    <p class="source-title">{q(Source::Title)}</p>
+                    <p class="source-title">{q(Introduction::Title)}</p>
                     <p>
-                        <strong>{q(Source::RolesHeading)}</strong>
+                        <strong>{q(Introduction::RolesHeading)}</strong>
                         ": "
-                        {q(Source::RolesAllUsers)}
+                        {q(Introduction::RolesAllUsers)}
                     </p>
-                    <p>{q(Source::Intro)}</p>
-                    <p>{q(Source::Competency)}</p>
-                    <p>{q(Source::OneMembership)}</p>
+                    <p>{q(Introduction::Intro)}</p>
+                    <p>{q(Introduction::Competency)}</p>
+                    <p>{q(Introduction::OneMembership)}</p>
                 </blockquote>
                 <figcaption>{tr(Text::SourceCaption)}</figcaption>
             </figure>
