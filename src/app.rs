@@ -62,7 +62,7 @@ pub fn App(
         }
     });
 
-    prefetch_on_intent();
+    prefetch_on_intent(ctx);
 
     // Trainer mode's shortcut, Alt+Shift+T, from anywhere on the page.
     // From the keyboard, the keyboard goes to the panel it opened, once
@@ -268,10 +268,13 @@ fn later(part: Later) -> AnyView {
     let attempt = RwSignal::new(0_u32);
     let page = matches!(part, Later::Page(_));
     let fetching = RwSignal::new(true);
+    let ctx = use_ctx();
     let drawn = live(move || {
         attempt.track();
         let drawn = draw_later(part.clone());
         Suspend::new(async move {
+            // The demo data a start left for later, first (session::demo).
+            send_wrapper::SendWrapper::new(ctx.prepare_later()).await;
             let view = match drawn.await {
                 Ok(view) => view,
                 Err(_) => view! { <views::not_loaded::NotLoaded attempt page /> }.into_any(),
@@ -314,16 +317,18 @@ pub fn prefetch_later() {
 pub fn prefetch_later() {}
 
 /// The first time a pointer comes over a link or a button, or the keyboard
-/// reaches one, the `later` file is fetched: by the click, it is here (a
-/// pointer is over a link some 100 ms or more before its click). Lighthouse
-/// does neither, so the first load it measures is the first file alone.
-fn prefetch_on_intent() {
+/// reaches one, the `later` file is fetched, and the demo data a start
+/// left for later is built: by the click, both are done (a pointer is over
+/// a link some 100 ms or more before its click). Lighthouse does neither,
+/// so the first load it measures is the first file alone.
+fn prefetch_on_intent(ctx: Ctx) {
     let handles = StoredValue::new(Vec::<WindowListenerHandle>::new());
     let listen = |name| {
         window_event_listener_untyped(name, move |ev| {
             let towards = ev.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok());
             if towards.is_some_and(|element| element.closest("a[href], button").ok().flatten().is_some()) {
                 prefetch_later();
+                leptos::task::spawn_local(ctx.prepare_later());
                 handles.update_value(|handles| handles.drain(..).for_each(WindowListenerHandle::remove));
             }
         })

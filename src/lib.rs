@@ -32,7 +32,9 @@
 //!   scenario is saved, and other tabs' saves taken, is `session::saving`;
 //!   what reads a saved or imported text, `session::reader`, is a third
 //!   WebAssembly file in the release build, which a returning visit
-//!   awaits and a first visit fetches only when it has something to read.
+//!   awaits and a first visit fetches only when it has something to read;
+//!   a start on the demo data leaves building it to the first later part
+//!   drawn, in the `later` file (`session::demo`).
 //! - [`storage`]: the stored and exported document and its validation
 //!   (`document`), its hand-written JSON form (`json`), localStorage
 //!   with tabs, quota and recovery (`local`), and the packed part of a

@@ -5,10 +5,11 @@
 //! The start is cut into tasks, so the page answers input between them
 //! (issue 7, total blocking time): read the saved scenario, if any, once
 //! the reader file has come (`session::reader`; a large one is unpacked
-//! asynchronously); on a first visit to `?demo=large`, build its
-//! 10,000 people a slice per task; make the session; draw the app's frame,
-//! then its header, held out of sight; draw the page, then show the app and
-//! remove the first screen in the same task, with no frame in between.
+//! asynchronously); make the session; draw the app's frame, then its
+//! header, held out of sight; draw the page, then show the app and remove
+//! the first screen in the same task, with no frame in between. A start on
+//! the demo data leaves it to the first later page (`session::demo`; the
+//! 10,000 people of `?demo=large` are built there a slice per task).
 
 use certlink::app::App;
 use certlink::route::Route;
@@ -33,7 +34,6 @@ fn main() {
             start_failed();
             return;
         }
-        certlink::session::prepare_demo().await;
         next_task().await;
         let ctx = Ctx::new(certlink::prefs::initial_lang(), Route::current());
         next_task().await;

@@ -14,44 +14,13 @@ use leptos::prelude::*;
 use saving::{Part, OPENED};
 use std::sync::Arc;
 
+mod demo;
 pub mod reader;
 mod saving;
 pub use saving::{load_now, open_saved, REPACK_EVENTS, WHOLE_BYTES};
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
 pub const LARGE_DEMO_PEOPLE: usize = 10_000;
-
-/// Steps of the `?demo=large` organisation built per task: about 25 ms
-/// here (20,000 steps in 0.5 s).
-const LARGE_DEMO_SLICE: usize = 1_000;
-
-thread_local! {
-    /// The demo data, built before the app mounts.
-    static PREPARED_DEMO: std::cell::RefCell<Option<Scenario>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Builds the demo data in tasks of its own, unless a saved scenario
-/// replaces it, so that the start is no long task (issue 7). The
-/// `?demo=large` organisation is built a slice per task: its first visit
-/// no longer stops the page for the whole build (one 0.6-0.8 s task
-/// measured). `main` awaits this after [`open_saved`].
-pub async fn prepare_demo() {
-    let saved = OPENED.with(|cell| matches!(cell.borrow().as_ref(), Some((Loaded::Document(_), _))));
-    if saved {
-        return;
-    }
-    next_task().await;
-    let scenario = if is_large_demo() {
-        let mut builder = crate::rules::demo::LargeOrganisation::new(real_now(), LARGE_DEMO_PEOPLE);
-        while !builder.build(LARGE_DEMO_SLICE) {
-            next_task().await;
-        }
-        builder.finish()
-    } else {
-        crate::rules::demo::scenario(real_now())
-    };
-    PREPARED_DEMO.with(|cell| *cell.borrow_mut() = Some(scenario));
-}
 
 /// Where the scenario is kept, as the banner tells the person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,6 +85,12 @@ pub struct Ctx {
     /// The scenario is the demo this tab started on, with nothing saved
     /// yet: another tab's first save may take its place.
     fresh_demo: StoredValue<bool>,
+    /// The start left the demo data to the `later` file (session::demo):
+    /// until it is built, the scenario is empty and nobody is signed in.
+    demo_due: StoredValue<bool>,
+    /// The guided tour whose case the address asked for, not loaded yet
+    /// (session::demo).
+    tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -139,13 +114,30 @@ fn is_large_demo() -> bool {
     crate::prefs::address_param("demo").as_deref() == Some("large")
 }
 
-/// The built-in demo data (the 10,000-person Contoso under `?demo=large`):
-/// the one [`prepare_demo`] built, or built now.
+/// The built-in demo data (the 10,000-person Contoso under `?demo=large`).
 fn demo(now: Time) -> Scenario {
-    PREPARED_DEMO.with(|cell| cell.borrow_mut().take()).unwrap_or_else(|| match is_large_demo() {
+    match is_large_demo() {
         true => crate::rules::demo::large_organisation(now, LARGE_DEMO_PEOPLE),
         false => crate::rules::demo::scenario(now),
-    })
+    }
+}
+
+/// The scenario a start on the demo data begins with: the demo, or, when
+/// the `later` file builds it (session::demo), an empty one meanwhile.
+fn start_demo(now: Time) -> Scenario {
+    match demo::LATER {
+        true => Scenario::new(State::default()),
+        false => demo(now),
+    }
+}
+
+/// The account this tab had signed in before a reload, if `scenario` has it.
+fn remembered_session(scenario: &Scenario) -> Option<AccountId> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .and_then(|s| s.get_item(&format!("{}certlink.session", storage_prefix())).ok().flatten())
+        .map(AccountId)
+        .filter(|id| scenario.state().account(id).is_some_and(|a| !a.is_deleted()))
 }
 
 /// What the banner says while saves succeed.
@@ -167,8 +159,8 @@ impl Ctx {
         let (opened, part) = OPENED.with(|cell| cell.borrow_mut().take()).unzip();
         let mut unopened = false;
         let (scenario, revision, keeping) = match store.as_ref().map(|s| opened.or_else(|| load_now(s))) {
-            None => (demo(now), 0, Keeping::MemoryOnly),
-            Some(Some(Loaded::Nothing)) => (demo(now), 0, keeping_when_saved()),
+            None => (start_demo(now), 0, Keeping::MemoryOnly),
+            Some(Some(Loaded::Nothing)) => (start_demo(now), 0, keeping_when_saved()),
             Some(Some(Loaded::Document(doc))) => (doc.scenario, doc.revision, keeping_when_saved()),
             // Mounted without `open_saved` (the browser tests): the large
             // scenario arrives in the background, as another tab's would;
@@ -176,7 +168,7 @@ impl Ctx {
             // Meanwhile the demo is shown, never saved over it.
             Some(Some(Loaded::Continues { .. }) | None) => {
                 unopened = true;
-                (demo(now), 0, keeping_when_saved())
+                (start_demo(now), 0, keeping_when_saved())
             }
             Some(Some(Loaded::Corrupt { error, backup_key: key, moved })) => {
                 if !moved {
@@ -184,15 +176,12 @@ impl Ctx {
                     store = None;
                 }
                 backup_key = Some(key);
-                (demo(now), 0, Keeping::Corrupt(error))
+                (start_demo(now), 0, Keeping::Corrupt(error))
             }
-            Some(Some(Loaded::Newer { found })) => (demo(now), 0, Keeping::NewerVersion { found }),
+            Some(Some(Loaded::Newer { found })) => (start_demo(now), 0, Keeping::NewerVersion { found }),
         };
-        let session = web_sys::window()
-            .and_then(|w| w.session_storage().ok().flatten())
-            .and_then(|s| s.get_item(&format!("{}certlink.session", storage_prefix())).ok().flatten())
-            .map(AccountId)
-            .filter(|id| scenario.state().account(id).is_some_and(|a| !a.is_deleted()));
+        let demo_due = demo::LATER && revision == 0;
+        let session = remembered_session(&scenario);
         let ctx = Ctx {
             lang: RwSignal::new(lang),
             route: RwSignal::new(route),
@@ -214,24 +203,49 @@ impl Ctx {
             packing: StoredValue::new(None),
             opening: StoredValue::new(None),
             fresh_demo: StoredValue::new(revision == 0),
+            demo_due: StoredValue::new(demo_due),
+            tour_due: StoredValue::new(None),
         };
         if unopened {
             ctx.sync();
-        } else if revision == 0
-            && matches!(ctx.keeping.get_untracked(), Keeping::Saved | Keeping::LargeDemo | Keeping::Corrupt(_))
-        {
-            // A failed first save shows in `keeping`; the demo runs anyway.
-            if is_large_demo() {
-                // Writing 10,000 people takes a task of its own (issue 7).
-                wasm_bindgen_futures::spawn_local(async move {
-                    next_task().await;
-                    let _ = ctx.persist();
-                });
-            } else {
-                let _ = ctx.persist();
-            }
+        } else if !demo_due {
+            ctx.save_first_demo();
         }
         ctx
+    }
+
+    /// The demo data the start left for later, built: taken with the
+    /// session this tab had, and saved. Another tab's save taken meanwhile
+    /// (`sync`) has taken its place: then it is dropped.
+    fn start_on_demo(&self, scenario: Scenario) {
+        if !self.demo_due.get_value() {
+            return;
+        }
+        self.demo_due.set_value(false);
+        let session = remembered_session(&scenario);
+        self.scenario.set(scenario);
+        self.session.set(session);
+        self.save_first_demo();
+    }
+
+    /// The first save of the demo a start is on. A failed save shows in
+    /// `keeping`; the demo runs anyway.
+    fn save_first_demo(&self) {
+        let first = self.revision.get_value() == 0
+            && matches!(self.keeping.get_untracked(), Keeping::Saved | Keeping::LargeDemo | Keeping::Corrupt(_));
+        if !first {
+            return;
+        }
+        if is_large_demo() {
+            // Writing 10,000 people takes a task of its own (issue 7).
+            let ctx = *self;
+            wasm_bindgen_futures::spawn_local(async move {
+                next_task().await;
+                let _ = ctx.persist();
+            });
+        } else {
+            let _ = self.persist();
+        }
     }
 
     /// The scenario's "now" on its clock (D1), tracked: what a view
@@ -362,6 +376,7 @@ impl Ctx {
         self.scenario.set(next);
         self.on_built_in.set_value(false);
         self.fresh_demo.set_value(false);
+        self.demo_due.set_value(false);
         let _ = self.persist();
     }
 
@@ -409,7 +424,15 @@ impl Ctx {
         let persona = AccountId::from_email(at.tour.persona());
         let same_tour = now.is_some_and(|now| now.tour == at.tour);
         if !same_tour && self.session.get_untracked().as_ref() != Some(&persona) {
-            self.load_built_in(at.tour);
+            match demo::LATER {
+                // Loaded by the `later` file, before the tour's page and
+                // dialog are drawn (they are later parts).
+                true => {
+                    self.tour_due.set_value(Some(at.tour));
+                    leptos::task::spawn_local(self.prepare_later());
+                }
+                false => self.load_built_in(at.tour),
+            }
         }
         self.tour.set(Some(at));
     }

@@ -311,6 +311,7 @@ impl Ctx {
 
     /// Shows another tab's newer save.
     fn take(&self, scenario: Scenario, revision: u64) {
+        self.demo_due.set_value(false);
         self.revision.set_value(revision);
         self.scenario.set(scenario);
         self.updated_elsewhere.set(true);

@@ -247,3 +247,23 @@ test('a change made while another tab’s save cannot be read yet is kept on scr
   await expect(unsaved).toHaveCount(0);
   await expect(b.getByRole('button', { name: 'Get Partner University access' })).toBeVisible();
 });
+
+test('a first visit still on home has built and saved nothing: another tab’s save is what its first later page shows', async ({ context }) => {
+  const b = await context.newPage();
+  const appB = new CertlinkPage(b);
+  await appB.open('#/');
+  expect(await savedDocument(b)).toBeNull();
+
+  const saved = await linkPriyaInAnotherTab(context);
+  await expect(b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  expect(await savedDocument(b)).toBe(saved);
+
+  // Not the demo data built now over it: Priya's MCID is linked.
+  await b.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
+  await b.getByLabel('Work email').fill('priya@contoso.com');
+  await b.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await b.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(appB.heading).toHaveText('My Profile');
+  await expect(b.getByRole('main')).toContainText('985001234');
+  await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toHaveCount(0);
+});

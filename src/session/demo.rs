@@ -1,0 +1,126 @@
+//! The demo data a start leaves for later (issue 7). In the release build
+//! (the `split` feature), a start on the demo data (a first visit, storage
+//! blocked, an unreadable or newer save) does not build it: home and the
+//! shell do not read the scenario. The first later part to be drawn (app.rs
+//! `Later`: sign in, My Profile...) builds it first, with the code of the
+//! `later` file: the demo, the rules that play its history, and its first
+//! save, so none of them is in the first file (170.3 -> about 156 KB).
+//! A guided tour's address resumed at the start (a shared link) loads its
+//! case the same way. Without `split` (the browser tests), both happen at
+//! once, as they always did.
+
+use super::reader::FetchFailed;
+use super::{is_large_demo, real_now, Ctx, LARGE_DEMO_PEOPLE};
+use crate::rules::demo::{BuiltIn, LargeOrganisation};
+use crate::rules::Time;
+use crate::tasks::next_task;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+/// True when the start leaves the demo data to the `later` file.
+pub(super) const LATER: bool = cfg!(feature = "split");
+
+/// Steps of the `?demo=large` organisation built per task: about 25 ms
+/// here (20,000 steps in 0.5 s).
+const LARGE_DEMO_SLICE: usize = 1_000;
+
+/// What is left to do before a later part is drawn.
+enum Due {
+    /// The demo data, as of `now`; the 10,000-person one when `large`.
+    Demo {
+        now: Time,
+        large: bool,
+    },
+    /// The 10,000-person organisation, built a slice per task.
+    Large(Box<LargeOrganisation>),
+    /// A guided tour's case, resumed from the address.
+    Tour(BuiltIn),
+    Done,
+}
+
+/// One step of what is due, in the `later` file: the code of the demo, of
+/// the rules that play its history and of its first save is there.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn advance(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
+    Ok(match due {
+        Due::Demo { now, large: false } => {
+            ctx.start_on_demo(crate::rules::demo::scenario(now));
+            ctx.tour_due()
+        }
+        Due::Demo { now, large: true } => Due::Large(Box::new(LargeOrganisation::new(now, LARGE_DEMO_PEOPLE))),
+        Due::Large(mut builder) => match builder.build(LARGE_DEMO_SLICE) {
+            true => {
+                ctx.start_on_demo(builder.finish());
+                ctx.tour_due()
+            }
+            false => Due::Large(builder),
+        },
+        Due::Tour(built_in) => {
+            ctx.tour_due.set_value(None);
+            ctx.load_built_in(built_in);
+            Due::Done
+        }
+        Due::Done => Due::Done,
+    })
+}
+
+#[cfg(feature = "split")]
+async fn step(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
+    advance(ctx, due).await
+}
+
+/// Nothing is ever due without `split` ([`LATER`]): here for the types.
+#[cfg(not(feature = "split"))]
+async fn step(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
+    advance(ctx, due)
+}
+
+thread_local! {
+    /// The preparation under way: every later part drawn meanwhile awaits
+    /// it, so none is drawn on the demo data not built yet.
+    static PREPARING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+impl Ctx {
+    /// Does what is due before a later part is drawn (see the module), once
+    /// for every part that awaits it; at once when nothing is. A failed
+    /// fetch leaves it due: drawing the part fetches again and says so.
+    pub async fn prepare_later(self) {
+        while let Some(running) = PREPARING.with(|p| p.borrow().clone()) {
+            let _ = JsFuture::from(running).await;
+        }
+        let due = match self.demo_due.get_value() {
+            true => Due::Demo { now: real_now(), large: is_large_demo() },
+            false => self.tour_due(),
+        };
+        if matches!(due, Due::Done) {
+            return;
+        }
+        let ctx = self;
+        let running = future_to_promise(async move {
+            let mut due = due;
+            while !matches!(due, Due::Done) {
+                match step(ctx, due).await {
+                    Ok(next) => due = next,
+                    Err(_) => break,
+                }
+                // The large organisation's slices: the page answers between them.
+                next_task().await;
+            }
+            PREPARING.with(|p| *p.borrow_mut() = None);
+            Ok(JsValue::UNDEFINED)
+        });
+        PREPARING.with(|p| *p.borrow_mut() = Some(running.clone()));
+        let _ = JsFuture::from(running).await;
+    }
+
+    /// The tour case due, if any (loading it clears it).
+    fn tour_due(&self) -> Due {
+        self.tour_due.get_value().map_or(Due::Done, Due::Tour)
+    }
+}
