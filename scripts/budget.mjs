@@ -136,11 +136,16 @@
 // it too (app.rs `prefetch_on_intent`), so a click seldom waits for it.
 // All files 315.8 KB (chunk_3, the code the later and reader files share,
 // 1.5 -> 5.1 KB: the rules both replay).
+// Back to 150 KB, the Foundation issue's budget: 148.7 KB measured
+// (-8.6; the main WebAssembly 143.7 -> 135.1). Ctx::new still held a call
+// to the first save (a no-op once the demo is left for later), which kept
+// the writer (document::to_json, json::write_*, packing) in the first
+// file. All files 317.2 KB.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const FIRST_LOAD_KB = 160;
+export const FIRST_LOAD_KB = 150;
 export const ALL_FILES_KB = 320;
 /** The files a first visit does not wait for: fetched when a later part
  *  is about to be shown, or (the reader) when there is a text to read. */

@@ -208,7 +208,9 @@ impl Ctx {
         };
         if unopened {
             ctx.sync();
-        } else if !demo_due {
+        } else if !demo::LATER {
+            // Else the first later part does it (session::demo), and the
+            // first file has no writer.
             ctx.save_first_demo();
         }
         ctx
