@@ -224,10 +224,9 @@ pub fn is_later(route: &Route) -> bool {
 /// the code only it reaches into a second file, which the browser fetches
 /// the first time one of these is shown (issue 7), or before: see
 /// [`prefetch_later`]. The first load is lighter by their code: home does
-/// not wait for it. Sign in and My Profile are here too: with them, the
-/// first load is 24 KB lighter (196.7 -> 172.7 KB), where My Profile alone
-/// saved 7.5 (the refusals' and events' sentences, sha2 for passwords and
-/// the forms' rendering code went with the two).
+/// not wait for it. Sign in and My Profile are here too: their forms, the
+/// refusals' and events' sentences and the password hashes went with them
+/// (scripts/budget.mjs has the figures).
 #[derive(Clone)]
 enum Later {
     Page(Route),

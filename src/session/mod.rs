@@ -151,7 +151,8 @@ fn keeping_when_saved() -> Keeping {
 
 impl Ctx {
     /// The saved scenario, else the built-in demo (or, with `?demo=large`,
-    /// the benchmarks' 10,000-person Contoso, saved apart).
+    /// the benchmarks' 10,000-person Contoso, saved apart), which the
+    /// release build leaves to the first later part drawn (session::demo).
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
         let mut store = Store::open(&storage_prefix());
