@@ -75,6 +75,7 @@ pub enum Text {
     HomeIntro,
     HomeAudience,
     HomeSourceHeading,
+    LabelSeparator,
     SourceCaption,
     ProfileHeading,
     ProfileIntro,
@@ -241,6 +242,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             "Servez-vous-en pour comprendre le parcours, le répéter avant de le faire pour de vrai, ou le présenter devant une salle.",
         ),
         HomeSourceHeading => ("What Partner Center says", "Ce que dit l’Espace partenaires"),
+        // French sets a space before a colon.
+        LabelSeparator => (": ", " : "),
         SourceCaption => (
             "From the Partner Center article, word for word",
             "Extrait de l’article de l’Espace partenaires, mot pour mot",

@@ -27,7 +27,7 @@ pub fn Home() -> impl IntoView {
                     <p class="source-title">{q(Introduction::Title)}</p>
                     <p>
                         <strong>{q(Introduction::RolesHeading)}</strong>
-                        ": "
+                        {tr(Text::LabelSeparator)}
                         {q(Introduction::RolesAllUsers)}
                     </p>
                     <p>{q(Introduction::Intro)}</p>

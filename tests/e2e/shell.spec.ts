@@ -22,6 +22,8 @@ test('switching to French changes the text and html lang, and is remembered', as
   await expect(shell.myProfile('Mon profil')).toBeVisible();
   // The source's own French appears word for word.
   await expect(page.getByText('Un MCID peut être lié à une seule appartenance MPN à la fois.')).toBeVisible();
+  // French sets a space before a colon.
+  await expect(page.locator('.source-quote p').nth(1)).toHaveText('Rôles appropriés : Tous les utilisateurs de l’Espace partenaires');
   await expectAccessible(page);
   await page.reload();
   await expect(shell.heading).toHaveText('Lier ou dissocier votre MCID, étape par étape');
