@@ -4,7 +4,8 @@
 //! shell do not read the scenario. The first later part to be drawn (app.rs
 //! `Later`: sign in, My Profile...) builds it first, with the code of the
 //! `later` file: the demo, the rules that play its history, and its first
-//! save, so none of them is in the first file (170.3 -> about 156 KB).
+//! save, so none of them is in the first file (scripts/budget.mjs has
+//! the figures).
 //! A guided tour's address resumed at the start (a shared link) loads its
 //! case the same way. Without `split` (the browser tests), both happen at
 //! once, as they always did.

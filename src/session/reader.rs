@@ -1,5 +1,6 @@
 //! Reading a saved or imported text: serde_json's parser, the codec's
-//! readers (`storage::json`'s `read_*`) and the checked replay. Saving
+//! readers (`storage::json`'s `read_*`) and the checked replay, also of
+//! a large save's head over its packed part ([`join`]). Saving
 //! needs none of them, and a first visit has nothing to read. So in the
 //! release build (the `split` feature) wasm-split moves [`advance`], and
 //! the code only it reaches, into a WebAssembly file of its own, `reader`
@@ -12,17 +13,22 @@
 //! Until it is here, nothing can be read: a save is never written over
 //! unread. [`read_now`] then says so, and `Ctx::sync` reads once it comes.
 
-use crate::storage::document::{self, DocumentError, Stored, Unchecked};
+use crate::storage::document::{self, Document, DocumentError, Head, Stored, Unchecked};
 use crate::tasks::next_task;
 use serde_json::Value;
+use std::ops::ControlFlow;
+use std::sync::Arc;
 
 /// A text on its way to a checked document, one step at a time, so that
-/// a large one's steps can run in tasks of their own.
+/// a large one's steps can run in tasks of their own; or a head on its way
+/// to the whole document its packed part and it make.
 enum Step {
     Text(String),
     Json(Value),
     Shaped(Unchecked),
     Checked(Stored),
+    Join(Arc<Document>, Box<Head>),
+    Joined(Box<Document>),
 }
 
 /// A failed fetch of a split file (this reader, or app.rs's `Later`
@@ -44,7 +50,8 @@ fn advance(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
         Step::Text(text) => document::json_value(&text).map(Step::Json),
         Step::Json(value) => document::read_stored(value).map(Step::Shaped),
         Step::Shaped(read) => read.check().map(Step::Checked),
-        checked @ Step::Checked(_) => Ok(checked),
+        Step::Join(base, head) => document::join(&base, *head).map(|whole| Step::Joined(Box::new(whole))),
+        done @ (Step::Checked(_) | Step::Joined(_)) => Ok(done),
     })
 }
 
@@ -123,11 +130,55 @@ pub async fn read_in_tasks(text: String) -> Result<Result<Stored, DocumentError>
 }
 
 async fn read_stepping(text: String, in_tasks: bool) -> Result<Result<Stored, DocumentError>, FetchFailed> {
-    let mut next = Step::Text(text);
+    drive(Step::Text(text), in_tasks, checked).await
+}
+
+/// Reads and checks a stored text at once; `None` while the reader file is
+/// not here (the text is still in storage, to be read when it comes).
+pub fn read_now(text: String) -> Option<Result<Stored, DocumentError>> {
+    drive_now(Step::Text(text), checked)
+}
+
+/// A large save's head joined to its packed part, `base`: the whole
+/// document, its events since checked over the part's state
+/// (`document::join`), fetching the reader file first if it is not here.
+pub async fn join(base: Arc<Document>, head: Head) -> Result<Result<Document, DocumentError>, FetchFailed> {
+    drive(Step::Join(base, Box::new(head)), false, joined).await
+}
+
+/// [`join`] at once; `None` while the reader file is not here.
+pub fn join_now(base: Arc<Document>, head: Head) -> Option<Result<Document, DocumentError>> {
+    drive_now(Step::Join(base, Box::new(head)), joined)
+}
+
+/// The end of reading a text, or the step it is at.
+fn checked(step: Step) -> ControlFlow<Stored, Step> {
+    match step {
+        Step::Checked(stored) => ControlFlow::Break(stored),
+        step => ControlFlow::Continue(step),
+    }
+}
+
+/// The end of joining a head, or the step it is at.
+fn joined(step: Step) -> ControlFlow<Document, Step> {
+    match step {
+        Step::Joined(whole) => ControlFlow::Break(*whole),
+        step => ControlFlow::Continue(step),
+    }
+}
+
+/// Steps from `first` until `end` takes the step reached, each step in a
+/// task of its own when `in_tasks`.
+async fn drive<T>(
+    first: Step,
+    in_tasks: bool,
+    end: fn(Step) -> ControlFlow<T, Step>,
+) -> Result<Result<T, DocumentError>, FetchFailed> {
+    let mut next = first;
     loop {
-        next = match next {
-            Step::Checked(stored) => return Ok(Ok(stored)),
-            unread => match step(unread).await? {
+        next = match end(next) {
+            ControlFlow::Break(done) => return Ok(Ok(done)),
+            ControlFlow::Continue(unfinished) => match step(unfinished).await? {
                 Ok(next) => next,
                 Err(error) => return Ok(Err(error)),
             },
@@ -138,14 +189,13 @@ async fn read_stepping(text: String, in_tasks: bool) -> Result<Result<Stored, Do
     }
 }
 
-/// Reads and checks a stored text at once; `None` while the reader file is
-/// not here (the text is still in storage, to be read when it comes).
-pub fn read_now(text: String) -> Option<Result<Stored, DocumentError>> {
-    let mut next = Step::Text(text);
+/// [`drive`] at once; `None` while the reader file is not here.
+fn drive_now<T>(first: Step, end: fn(Step) -> ControlFlow<T, Step>) -> Option<Result<T, DocumentError>> {
+    let mut next = first;
     loop {
-        next = match next {
-            Step::Checked(stored) => return Some(Ok(stored)),
-            unread => match step_now(unread)? {
+        next = match end(next) {
+            ControlFlow::Break(done) => return Some(Ok(done)),
+            ControlFlow::Continue(unfinished) => match step_now(unfinished)? {
                 Ok(next) => next,
                 Err(error) => return Some(Err(error)),
             },

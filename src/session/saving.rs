@@ -27,7 +27,8 @@ pub const REPACK_EVENTS: usize = 2_000;
 #[derive(Clone, Debug)]
 pub struct Part {
     key: String,
-    document: Document,
+    /// Shared with the reader, which joins heads to it (reader::join).
+    document: Arc<Document>,
 }
 
 impl Part {
@@ -109,11 +110,12 @@ async fn open_part(head: Head, packed: &str) -> Result<Result<(Document, Part), 
         Err(error) => return Ok(Err(error)),
     };
     next_task().await;
-    let read = reader::read_in_tasks(text).await?;
-    Ok(read.and_then(document::whole).and_then(|whole| {
-        let part = Part { key: head.base.key.clone(), document: whole };
-        Ok((document::join(&part.document, head)?, part))
-    }))
+    let whole = match reader::read_in_tasks(text).await?.and_then(document::whole) {
+        Ok(whole) => Arc::new(whole),
+        Err(error) => return Ok(Err(error)),
+    };
+    let part = Part { key: head.base.key.clone(), document: Arc::clone(&whole) };
+    Ok(reader::join(whole, head).await?.map(|joined| (joined, part)))
 }
 
 impl Ctx {
@@ -229,7 +231,8 @@ impl Ctx {
             drop(whole);
             // `packing` let go of it above: unwrapping copies nothing.
             let snapshot = Arc::try_unwrap(snapshot).unwrap_or_else(|shared| Scenario::clone(&shared));
-            let part = Part { key: store.new_part_key(), document: Document::new(snapshot, revision, real_now()) };
+            let part =
+                Part { key: store.new_part_key(), document: Arc::new(Document::new(snapshot, revision, real_now())) };
             let head = ctx
                 .scenario
                 .with_untracked(|s| document::to_json_continuing(s, &part.base(), part.events(), base + 1, real_now()));
@@ -284,17 +287,16 @@ impl Ctx {
             }
             Loaded::Continues { head, packed } if head.revision > self.revision.get_value() => {
                 let revision = head.revision;
-                let joined = self.part.with_value(|part| {
-                    part.as_ref()
-                        .filter(|part| part.is(&head.base))
-                        .map(|part| document::join(&part.document, *head.clone()))
+                let base = self.part.with_value(|part| {
+                    part.as_ref().filter(|part| part.is(&head.base)).map(|part| Arc::clone(&part.document))
                 });
-                match joined {
-                    Some(Ok(doc)) => {
+                // The reader is here: it has just read the head.
+                match base.map(|base| reader::join_now(base, *head.clone())) {
+                    Some(Some(Ok(doc))) => {
                         self.take(doc.scenario, revision);
                         true
                     }
-                    Some(Err(_)) => false,
+                    Some(Some(Err(_)) | None) => false,
                     None => {
                         self.open_in_background(*head, packed);
                         false
