@@ -38,17 +38,17 @@ const onlyFailedFetches = (errors: string[], file: string) =>
 // for offline use (embedding.spec.ts), which would hide the page's own.
 test.use({ serviceWorkers: 'block' });
 
-/** Every fetch of the later file from now on, by address. */
-function laterFetches(page: Page): string[] {
+/** Every fetch of `file` from now on, by address. */
+function fetchesOf(page: Page, file: RegExp): string[] {
   const fetched: string[] = [];
   page.on('request', (request) => {
-    if (LATER.test(new URL(request.url()).pathname)) fetched.push(request.url());
+    if (file.test(new URL(request.url()).pathname)) fetched.push(request.url());
   });
   return fetched;
 }
 
 test('home loads without the later file; a pointer over a link fetches it, and sign in, My Profile and the other later parts share that one fetch', async ({ page }) => {
-  const fetched = laterFetches(page);
+  const fetched = fetchesOf(page, LATER);
   const app = new CertlinkPage(page);
   await app.open('#/');
   await expect(page.getByRole('heading', { name: 'Link or unlink your MCID, step by step' })).toBeVisible();
@@ -71,7 +71,7 @@ test('home loads without the later file; a pointer over a link fetches it, and s
 });
 
 test('from the keyboard, reaching a link fetches the later file before it is followed', async ({ page }) => {
-  const fetched = laterFetches(page);
+  const fetched = fetchesOf(page, LATER);
   const app = new CertlinkPage(page);
   await app.open('#/');
   expect(fetched).toEqual([]);
@@ -87,7 +87,7 @@ test('from the keyboard, reaching a link fetches the later file before it is fol
 test('an address of a later page (a returning visit to My Profile) fetches its file at the start, once', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.signIn('priya@contoso.com');
-  const fetched = laterFetches(page);
+  const fetched = fetchesOf(page, LATER);
   await page.reload();
   await expect(app.heading).toHaveText('My Profile');
   await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
@@ -135,10 +135,7 @@ test('while the later file is on its way, the page says it is loading, then show
 });
 
 test('a first visit signs in, links an MCID and opens later parts without fetching the reader; a reload fetches it, once, to read the save', async ({ page }) => {
-  const read: string[] = [];
-  page.on('request', (request) => {
-    if (READER.test(new URL(request.url()).pathname)) read.push(request.url());
-  });
+  const read = fetchesOf(page, READER);
   // One document throughout: page.goto to another address would be a reload.
   await page.goto('./#/sign-in');
   await page.getByLabel('Work email').fill('priya@contoso.com');
