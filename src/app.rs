@@ -54,11 +54,19 @@ pub fn App(
         follow_tour();
     });
     // Another tab saved: take its scenario (the event never fires in the
-    // tab that wrote). The document and its revision arrive as two events,
-    // in either order; `sync` acts once both say the same.
+    // tab that wrote). The document and its stamp arrive as two events;
+    // the document is the truth, and `sync` reads it.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_some_and(|key| ctx.is_scenario_key(&key)) {
             ctx.sync();
+        }
+    });
+    // While a large scenario is being packed, its change is not written
+    // yet: leaving then asks first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if ctx.saving.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("");
         }
     });
 

@@ -57,6 +57,7 @@ pub mod i18n;
 pub mod prefs;
 pub mod route;
 pub mod rules;
+pub mod save;
 pub mod session;
 pub mod storage;
 pub mod tasks;

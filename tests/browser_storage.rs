@@ -4,9 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use certlink::rules::{demo, AccountId, Actor, Command, Scenario, Time};
-use certlink::session::load_now;
-use certlink::storage::document::{to_json, DocumentError, SCHEMA};
-use certlink::storage::local::{available, Loaded, SaveError, Store};
+use certlink::save::{Loaded, SaveError, Stamp};
+use certlink::storage::document::{parse_stored, to_json, DocumentError, SCHEMA};
+use certlink::storage::local::{self, available, Store};
 use chrono::{TimeZone, Utc};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -17,10 +17,22 @@ fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
 }
 
-/// What is saved, read as the app reads it (`session::reader`: without
-/// the `split` feature, the reader is always here).
+/// What is saved, read as the app reads it.
 fn load(store: &Store) -> Loaded {
-    load_now(store).expect("the reader is here")
+    match store.saved_text() {
+        None => Loaded::Nothing,
+        Some(text) => store.loaded(parse_stored(&text)),
+    }
+}
+
+/// The save of revision `revision`, by any writer.
+fn base(revision: u64) -> Stamp {
+    Stamp::new(revision, "")
+}
+
+/// The schema and revision stored now.
+fn stored_revision(store: &Store) -> Option<(u64, u64)> {
+    store.stored_stamp().map(|(schema, stamp)| (schema, stamp.revision))
 }
 
 fn local_storage() -> web_sys::Storage {
@@ -42,10 +54,10 @@ fn changed_demo() -> Scenario {
 
 #[wasm_bindgen_test]
 fn a_saved_scenario_loads_back_exactly() {
-    let store = Store::open("round-trip:").expect("storage is available in the test browser");
+    let store = local::open("round-trip:").expect("storage is available in the test browser");
     store.clear();
     let scenario = changed_demo();
-    store.save(&to_json(&scenario, 1, now()), 0, None, None).unwrap();
+    store.save(&to_json(&scenario, 1, now()), &base(0), "t", None, None).unwrap();
     match load(&store) {
         Loaded::Document(doc) => {
             assert_eq!(doc.revision, 1);
@@ -53,12 +65,12 @@ fn a_saved_scenario_loads_back_exactly() {
         }
         other => panic!("expected the saved document, got {other:?}"),
     }
-    assert_eq!(store.stored_revision(), Some((SCHEMA, 1)));
+    assert_eq!(stored_revision(&store), Some((SCHEMA, 1)));
 }
 
 #[wasm_bindgen_test]
 fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
-    let store = Store::open("corrupt:").unwrap();
+    let store = local::open("corrupt:").unwrap();
     store.clear();
     let key = store.document_key();
     for text in ["{\"app\":\"certlink\",\"schema\":1,\"revis", "not json at all", "{\"app\":\"certlink\",\"schema\":1}"]
@@ -67,11 +79,15 @@ fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
         let Loaded::Corrupt { error, backup_key, moved } = load(&store) else { panic!("{text} was not refused") };
         assert!(moved);
         assert_ne!(error, DocumentError::Empty);
-        assert_eq!(store.backup(&backup_key).as_deref(), Some(text), "the unreadable text is kept whole");
+        assert_eq!(
+            store.backup(&backup_key).map(|(text, _)| text).as_deref(),
+            Some(text),
+            "the unreadable text is kept whole"
+        );
         assert_eq!(local_storage().get_item(&key).unwrap(), None, "the next save may use the key");
         // A later save does not touch the kept text.
-        store.save(&to_json(&changed_demo(), 1, now()), 0, None, None).unwrap();
-        assert_eq!(store.backup(&backup_key).as_deref(), Some(text));
+        store.save(&to_json(&changed_demo(), 1, now()), &base(0), "t", None, None).unwrap();
+        assert_eq!(store.backup(&backup_key).map(|(text, _)| text).as_deref(), Some(text));
         store.clear();
     }
     // Three unreadable texts, three backups: none replaced another.
@@ -84,13 +100,13 @@ fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
 
 #[wasm_bindgen_test]
 fn a_newer_schema_is_never_written_over() {
-    let store = Store::open("newer:").unwrap();
+    let store = local::open("newer:").unwrap();
     store.clear();
     let newer = to_json(&changed_demo(), 4, now()).replacen(&format!("\"schema\":{SCHEMA}"), "\"schema\":3", 1);
     local_storage().set_item(&store.document_key(), &newer).unwrap();
     assert_eq!(load(&store), Loaded::Newer { found: 3 });
     assert_eq!(
-        store.save(&to_json(&demo::scenario(now()), 5, now()), 4, None, None),
+        store.save(&to_json(&demo::scenario(now()), 5, now()), &base(4), "t", None, None),
         Err(SaveError::Newer { found: 3 })
     );
     assert_eq!(local_storage().get_item(&store.document_key()).unwrap().as_deref(), Some(newer.as_str()));
@@ -99,7 +115,7 @@ fn a_newer_schema_is_never_written_over() {
 #[wasm_bindgen_test]
 fn the_committed_schema_1_export_loads_from_storage() {
     // The migration path: a document saved by the first schema, read by this build.
-    let store = Store::open("schema-1:").unwrap();
+    let store = local::open("schema-1:").unwrap();
     store.clear();
     local_storage().set_item(&store.document_key(), include_str!("fixtures/import/valid-v1.json")).unwrap();
     let Loaded::Document(doc) = load(&store) else { panic!("the schema 1 fixture did not load") };
@@ -108,14 +124,14 @@ fn the_committed_schema_1_export_loads_from_storage() {
 
 #[wasm_bindgen_test]
 fn a_save_over_another_tabs_newer_save_is_refused() {
-    let store = Store::open("tabs:").unwrap();
+    let store = local::open("tabs:").unwrap();
     store.clear();
-    store.save(&to_json(&demo::scenario(now()), 1, now()), 0, None, None).unwrap();
+    store.save(&to_json(&demo::scenario(now()), 1, now()), &base(0), "t", None, None).unwrap();
     // Another tab saved revision 2 since this tab read revision 1.
-    store.save(&to_json(&changed_demo(), 2, now()), 1, None, None).unwrap();
+    store.save(&to_json(&changed_demo(), 2, now()), &base(1), "t", None, None).unwrap();
     assert_eq!(
-        store.save(&to_json(&demo::scenario(now()), 2, now()), 1, None, None),
-        Err(SaveError::Conflict { stored: 2 })
+        store.save(&to_json(&demo::scenario(now()), 2, now()), &base(1), "t", None, None),
+        Err(SaveError::Conflict)
     );
     let Loaded::Document(doc) = load(&store) else { panic!() };
     assert_eq!(doc.scenario, changed_demo(), "the newer save is intact");
@@ -123,10 +139,10 @@ fn a_save_over_another_tabs_newer_save_is_refused() {
 
 #[wasm_bindgen_test]
 fn a_full_storage_refuses_the_save_and_keeps_the_last_one_whole() {
-    let store = Store::open("quota:").unwrap();
+    let store = local::open("quota:").unwrap();
     store.clear();
     let first = to_json(&demo::scenario(now()), 1, now());
-    store.save(&first, 0, None, None).unwrap();
+    store.save(&first, &base(0), "t", None, None).unwrap();
     // Fill the origin's quota with filler until a write throws.
     let mut filler = Vec::new();
     let chunk = "x".repeat(512 * 1024);
@@ -138,13 +154,13 @@ fn a_full_storage_refuses_the_save_and_keeps_the_last_one_whole() {
         filler.push(key);
     }
     let big = to_json(&demo::large_organisation(now(), 2_000), 2, now());
-    let result = store.save(&big, 1, None, None);
+    let result = store.save(&big, &base(1), "t", None, None);
     for key in &filler {
         local_storage().remove_item(key).unwrap();
     }
     assert_eq!(result, Err(SaveError::Quota));
     assert_eq!(local_storage().get_item(&store.document_key()).unwrap(), Some(first), "never half a write");
-    assert_eq!(store.stored_revision(), Some((SCHEMA, 1)));
+    assert_eq!(stored_revision(&store), Some((SCHEMA, 1)));
 }
 
 #[wasm_bindgen_test]
@@ -158,7 +174,7 @@ fn blocked_storage_is_detected_before_gloo_is_used() {
     js_sys::Reflect::set(&descriptor, &"get".into(), &throwing).unwrap();
     js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
     js_sys::Object::define_property(&window, &"localStorage".into(), &descriptor);
-    let (is_available, store) = (available(), Store::open("blocked:"));
+    let (is_available, store) = (available(), local::open("blocked:"));
     js_sys::Object::define_property(&window, &"localStorage".into(), original.unchecked_ref());
     assert!(!is_available);
     assert!(store.is_none(), "no store: the app runs in memory");
@@ -182,7 +198,7 @@ async fn a_packed_part_unpacks_to_the_same_text_and_damage_is_refused() {
 async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_bytes_a_person() {
     use certlink::storage::document::{join, parse, to_json_continuing, BaseRef, Document};
     use certlink::storage::pack::{pack, unpack};
-    let store = Store::open("large:").unwrap();
+    let store = local::open("large:").unwrap();
     store.clear();
     let people = 2_000;
     let base = demo::large_organisation(now(), people);
@@ -192,9 +208,9 @@ async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_byt
     let person = AccountId::from_email(&demo::large_email(7));
     later.execute(&Actor::Account(person.clone()), now(), &Command::RemoveAccess { account: person }).unwrap();
     assert!(later.extends(&base));
-    let part = BaseRef { key: store.new_part_key(), revision: 1 };
+    let part = BaseRef { key: store.new_part_key(1, "t"), revision: 1 };
     let head = to_json_continuing(&later, &part, base.trail().len(), 2, now());
-    store.save(&head, 0, Some((&part.key, &packed)), None).unwrap();
+    store.save(&head, &base(0), "t", Some((&part.key, &packed)), None).unwrap();
     let stored = packed.len() + head.len();
     assert!(stored < people * 200, "{stored} bytes for {people} people");
     // Read back as a reload does: the head, then its part unpacked and joined.
@@ -209,10 +225,10 @@ async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_byt
 
 #[wasm_bindgen_test]
 fn parts_no_save_uses_are_removed_after_a_minute_and_no_sooner() {
-    let store = Store::open("stale:").unwrap();
-    let now_ms = 1_800_000_000_000.0;
-    let [used, orphan, young] = [now_ms - 3_600_000.0, now_ms - 120_000.0, now_ms - 5_000.0]
-        .map(|written: f64| format!("stale:certlink.part.{}-1", written as u64));
+    let store = local::open("stale:").unwrap();
+    let now_ms: u64 = 1_800_000_000_000;
+    let [used, orphan, young] = [now_ms - 3_600_000, now_ms - 120_000, now_ms - 5_000]
+        .map(|written| format!("stale:certlink.part.{written}-1"));
     for key in [&used, &orphan, &young] {
         local_storage().set_item(key, "deflate-raw;base64,").unwrap();
     }

@@ -122,6 +122,11 @@ pub enum Text {
     LargeDemoBanner,
     ConflictBanner,
     UnreadBanner,
+    SavingStatus,
+    BackupsHeading,
+    BackupsHelp,
+    DownloadBackup,
+    DeleteBackup,
     Reload,
     DownloadUnreadable,
     UpdatedElsewhere,
@@ -376,7 +381,12 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ScenariosHeading => ("Built-in scenarios", "Scénarios intégrés"),
         ScenarioLabel => ("FAQ case", "Cas de la FAQ"),
         LoadScenario => ("Load (or start again)", "Charger (ou recommencer)"),
-        ConflictBanner => ("Another tab changed this scenario at the same moment, twice: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment, deux fois : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
+        SavingStatus => ("Saving… Keep this tab open until it is saved.", "Enregistrement… Gardez cet onglet ouvert jusqu’à la fin de l’enregistrement."),
+        BackupsHeading => ("Unreadable saves kept", "Enregistrements illisibles conservés"),
+        BackupsHelp => ("Certlink keeps a save it could not read, at most three. Download one to keep it (a large scenario's comes as an importable file), then delete it to make room.", "Certlink conserve un enregistrement qu’il n’a pas pu lire, trois au plus. Téléchargez-en un pour le garder (celui d’un grand scénario est un fichier importable), puis supprimez-le pour faire de la place."),
+        DownloadBackup => ("Download", "Télécharger"),
+        DeleteBackup => ("Delete", "Supprimer"),
+        ConflictBanner => ("Another tab changed this scenario at the same moment: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UnreadBanner => ("Another tab saved this scenario while this tab was still fetching the part of Certlink that reads it: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a enregistré ce scénario pendant que cet onglet récupérait encore la partie de Certlink qui le lit : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UpdatedElsewhere => ("Updated with changes made in another tab.", "Mis à jour avec les modifications faites dans un autre onglet."),
         Dismiss => ("Dismiss", "Fermer"),
@@ -470,6 +480,14 @@ pub fn corrupt_banner(lang: Lang, error: &crate::storage::document::DocumentErro
     lang.pick(
         format!("The saved scenario could not be read, so Certlink started on the demo data. The unreadable data is kept in this browser and can be downloaded. (Why: {reason}.)"),
         format!("Le scénario enregistré n’a pas pu être lu : Certlink a démarré sur les données de démonstration. Les données illisibles sont conservées dans ce navigateur et peuvent être téléchargées. (Raison : {reason}.)"),
+    )
+}
+
+pub fn too_large_banner(lang: Lang, bytes: usize) -> String {
+    let (size, limit) = (bytes / (1024 * 1024), crate::save::MAX_STORED_BYTES / (1024 * 1024));
+    lang.pick(
+        format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import's Restore, or Reset to demo data), or export what you see to keep it."),
+        format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire : votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),
     )
 }
 

@@ -95,7 +95,7 @@ impl Ctx {
         while let Some(running) = PREPARING.with(|p| p.borrow().clone()) {
             let _ = JsFuture::from(running).await;
         }
-        let due = match self.demo_due.get_value() {
+        let due = match self.engine.with_value(|tab| tab.lifecycle() == crate::save::Lifecycle::DemoDue) {
             true => Due::Demo { now: real_now(), large: is_large_demo() },
             false => self.tour_due(),
         };

@@ -6,44 +6,21 @@
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
-use crate::storage::document::{BaseRef, Document, DocumentError};
-use crate::storage::local::{Loaded, SaveError, Store};
-use crate::tasks::next_task;
+use crate::save::{Start, Tab};
+use crate::storage::document::Document;
+use crate::storage::local::{self, LocalKv};
 use crate::tours::TourAt;
 use leptos::prelude::*;
-use saving::{Part, OPENED};
-use std::sync::Arc;
+use saving::{found_now, writer_id, ReaderFile, OPENED};
 
 mod demo;
 pub mod reader;
 mod saving;
-pub use saving::{load_now, open_saved, REPACK_EVENTS, WHOLE_BYTES};
+pub use crate::save::Keeping;
+pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
 pub const LARGE_DEMO_PEOPLE: usize = 10_000;
-
-/// Where the scenario is kept, as the banner tells the person.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Keeping {
-    /// Saved after every change.
-    Saved,
-    /// Storage is blocked here: changes will not survive a reload.
-    MemoryOnly,
-    /// `?demo=large`: the 10,000-person demo, saved apart (its own keys).
-    LargeDemo,
-    /// The saved text was unreadable: started on demo data, text kept.
-    Corrupt(DocumentError),
-    /// The last save did not fit; the previous save is intact.
-    QuotaExceeded,
-    /// A newer Certlink saved here; this tab does not write over it.
-    NewerVersion { found: u64 },
-    /// Another tab saved at the same moment twice running: the last change
-    /// is shown here but not saved.
-    Conflict,
-    /// Another tab saved while this tab was still fetching the reader file
-    /// (`reader`): the last change is shown here but not saved.
-    Unread,
-}
 
 /// Everything a view may need, `Copy` so closures can hold it.
 #[derive(Clone, Copy)]
@@ -70,24 +47,11 @@ pub struct Ctx {
     /// The scenario is a built-in case (loaded, perhaps changed since):
     /// loading another keeps the person's own scenario for the restore.
     on_built_in: StoredValue<bool>,
-    store: StoredValue<Option<Store>>,
-    /// Where the unreadable text found at start-up is kept.
-    backup_key: StoredValue<Option<String>>,
-    /// The revision this tab last read or wrote.
-    revision: StoredValue<u64>,
-    /// The packed part of the large scenario saved here, if it is one.
-    part: StoredValue<Option<Part>>,
-    /// The scenario being packed, while the browser deflates it; shared
-    /// with the pack, which keeps it for the part (one copy, not two).
-    packing: StoredValue<Option<Arc<Scenario>>>,
-    /// The part another tab saved that this tab is unpacking.
-    opening: StoredValue<Option<BaseRef>>,
-    /// The scenario is the demo this tab started on, with nothing saved
-    /// yet: another tab's first save may take its place.
-    fresh_demo: StoredValue<bool>,
-    /// The start left the demo data to the `later` file (session::demo):
-    /// until it is built, the scenario is empty and nobody is signed in.
-    demo_due: StoredValue<bool>,
+    /// This tab's save engine: every save and every read of another
+    /// tab's save goes through it.
+    engine: StoredValue<Tab<LocalKv>>,
+    /// A large scenario is being packed: its change is not written yet.
+    pub saving: RwSignal<bool>,
     /// The guided tour whose case the address asked for, not loaded yet
     /// (session::demo).
     tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
@@ -155,33 +119,14 @@ impl Ctx {
     /// release build leaves to the first later part drawn (session::demo).
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
-        let mut store = Store::open(&storage_prefix());
-        let mut backup_key = None;
-        let (opened, part) = OPENED.with(|cell| cell.borrow_mut().take()).unzip();
-        let mut unopened = false;
-        let (scenario, revision, keeping) = match store.as_ref().map(|s| opened.or_else(|| load_now(s))) {
-            None => (start_demo(now), 0, Keeping::MemoryOnly),
-            Some(Some(Loaded::Nothing)) => (start_demo(now), 0, keeping_when_saved()),
-            Some(Some(Loaded::Document(doc))) => (doc.scenario, doc.revision, keeping_when_saved()),
-            // Mounted without `open_saved` (the browser tests): the large
-            // scenario arrives in the background, as another tab's would;
-            // so does a save that the reader file is not here to read yet.
-            // Meanwhile the demo is shown, never saved over it.
-            Some(Some(Loaded::Continues { .. }) | None) => {
-                unopened = true;
-                (start_demo(now), 0, keeping_when_saved())
-            }
-            Some(Some(Loaded::Corrupt { error, backup_key: key, moved })) => {
-                if !moved {
-                    // The unreadable text is still the document: never save over it.
-                    store = None;
-                }
-                backup_key = Some(key);
-                (start_demo(now), 0, Keeping::Corrupt(error))
-            }
-            Some(Some(Loaded::Newer { found })) => (start_demo(now), 0, Keeping::NewerVersion { found }),
+        let store = local::open(&storage_prefix());
+        let found = OPENED.with(|cell| cell.borrow_mut().take()).or_else(|| store.as_ref().map(found_now));
+        let mut tab = Tab::new(store, &writer_id(), keeping_when_saved());
+        let scenario = match tab.start(found, demo::LATER) {
+            Start::Saved(scenario) => *scenario,
+            Start::Demo => start_demo(now),
         };
-        let demo_due = demo::LATER && revision == 0;
+        let keeping = tab.keeping().clone();
         let session = remembered_session(&scenario);
         let ctx = Ctx {
             lang: RwSignal::new(lang),
@@ -197,21 +142,15 @@ impl Ctx {
             tour: RwSignal::new(None),
             tour_return: StoredValue::new(None),
             on_built_in: StoredValue::new(false),
-            store: StoredValue::new(store),
-            backup_key: StoredValue::new(backup_key),
-            revision: StoredValue::new(revision),
-            part: StoredValue::new(part.flatten()),
-            packing: StoredValue::new(None),
-            opening: StoredValue::new(None),
-            fresh_demo: StoredValue::new(revision == 0),
-            demo_due: StoredValue::new(demo_due),
+            engine: StoredValue::new(tab),
+            saving: RwSignal::new(false),
             tour_due: StoredValue::new(None),
         };
-        if unopened {
-            ctx.sync();
-        } else if !demo::LATER {
-            // Else the first later part does it (session::demo), and the
-            // first file has no writer.
+        if demo::LATER {
+            // The first later part builds the demo and saves it
+            // (session::demo): the first file has no writer.
+            ctx.after_engine();
+        } else {
             ctx.save_first_demo();
         }
         ctx
@@ -219,35 +158,28 @@ impl Ctx {
 
     /// The demo data the start left for later, built: taken with the
     /// session this tab had, and saved. Another tab's save taken meanwhile
-    /// (`sync`) has taken its place: then it is dropped.
-    fn start_on_demo(&self, scenario: Scenario) {
-        if !self.demo_due.get_value() {
+    /// has taken its place: then it is dropped.
+    fn start_on_demo(&self, demo: Scenario) {
+        if self.with_engine(|tab, scenario| tab.demo_built(scenario, demo)) != Some(true) {
             return;
         }
-        self.demo_due.set_value(false);
-        let session = remembered_session(&scenario);
-        self.scenario.set(scenario);
-        self.session.set(session);
+        self.scenario.notify();
+        self.session.set(self.scenario.with_untracked(remembered_session));
         self.save_first_demo();
     }
 
     /// The first save of the demo a start is on. A failed save shows in
     /// `keeping`; the demo runs anyway.
     fn save_first_demo(&self) {
-        let first = self.revision.get_value() == 0
-            && matches!(self.keeping.get_untracked(), Keeping::Saved | Keeping::LargeDemo | Keeping::Corrupt(_));
-        if !first {
-            return;
-        }
         if is_large_demo() {
-            // Writing 10,000 people takes a task of its own (issue 7).
+            // Writing 10,000 people's JSON takes a task of its own.
             let ctx = *self;
             wasm_bindgen_futures::spawn_local(async move {
-                next_task().await;
-                let _ = ctx.persist();
+                crate::tasks::next_task().await;
+                ctx.with_engine(|tab, scenario| tab.save_demo(scenario, real_now()));
             });
         } else {
-            let _ = self.persist();
+            self.with_engine(|tab, scenario| tab.save_demo(scenario, real_now()));
         }
     }
 
@@ -302,35 +234,13 @@ impl Ctx {
     }
 
     /// Runs a command as `actor`, on the newest saved scenario, and saves
-    /// the result. Views re-render only when it changed something. If
-    /// another tab saved in between, its scenario is taken and the command
-    /// runs again on it, so neither tab's work is dropped.
+    /// the result (the engine's `Tab::execute`). Views re-render only when
+    /// it changed something.
     pub fn execute_as(&self, actor: &Actor, command: Command) -> Result<Vec<Event>, Refusal> {
-        self.sync();
-        let result = self.run(actor, &command)?;
-        if !matches!(self.persist(), Err(SaveError::Conflict { .. })) {
-            return Ok(result);
-        }
-        // Only on the other tab's scenario does the command run again.
-        if !self.sync() {
-            // A save this tab could not read yet keeps its own banner.
-            if self.keeping.get_untracked() != Keeping::Unread {
-                self.keeping.set(Keeping::Conflict);
-            }
-            return Ok(result);
-        }
-        let again = self.run(actor, &command)?;
-        if matches!(self.persist(), Err(SaveError::Conflict { .. })) {
-            self.keeping.set(Keeping::Conflict);
-        }
-        Ok(again)
-    }
-
-    /// Decides and applies `command` in memory; the rules decide.
-    fn run(&self, actor: &Actor, command: &Command) -> Result<Vec<Event>, Refusal> {
         let now = self.now();
-        let mut result = Err(Refusal::UnknownAccount { email: String::new() });
-        self.scenario.update_untracked(|s| result = s.execute(actor, now, command));
+        let result = self
+            .with_engine(|tab, scenario| tab.execute(scenario, &ReaderFile, actor, now, &command))
+            .unwrap_or(Err(Refusal::UnknownAccount { email: String::new() }));
         if result.is_ok() {
             self.scenario.notify();
         }
@@ -339,15 +249,12 @@ impl Ctx {
 
     /// R5: signs in; the session starts only on success.
     pub fn sign_in(&self, email: &str, password: &str) -> Result<AccountId, Refusal> {
-        self.sync();
         let now = self.now();
         let result = self
-            .scenario
-            .try_update_untracked(|s| s.sign_in(now, email, password))
+            .with_engine(|tab, scenario| tab.sign_in(scenario, &ReaderFile, now, email, password))
             .unwrap_or(Err(Refusal::WrongPassword));
         if let Ok(id) = &result {
             self.scenario.notify();
-            let _ = self.persist();
             self.start_session(id.clone());
         }
         result
@@ -374,13 +281,15 @@ impl Ctx {
     /// it; when `undoable`, the replaced one is kept for one restore. The
     /// new scenario is not a built-in case unless `load_built_in` says so.
     fn replace(&self, next: Scenario, undoable: bool) {
-        self.sync();
-        self.before_import.set(undoable.then(|| self.scenario.get_untracked()));
-        self.scenario.set(next);
+        let replaced = self.with_engine(|tab, scenario| {
+            tab.sync(scenario, &ReaderFile);
+            let replaced = std::mem::replace(scenario, Scenario::new(State::default()));
+            tab.replace(scenario, &ReaderFile, next, real_now());
+            replaced
+        });
+        self.scenario.notify();
+        self.before_import.set(replaced.filter(|_| undoable));
         self.on_built_in.set_value(false);
-        self.fresh_demo.set_value(false);
-        self.demo_due.set_value(false);
-        let _ = self.persist();
     }
 
     /// Replaces the scenario with an imported one, undoable once.
@@ -466,19 +375,13 @@ impl Ctx {
 
     /// The current scenario as the readable document an export downloads.
     pub fn export(&self) -> String {
-        let revision = self.revision.get_value();
+        let revision = self.engine.with_value(Tab::revision);
         self.scenario.with_untracked(|s| Document::new(s.clone(), revision, real_now()).to_pretty_json())
     }
 
-    /// The unreadable text kept at start-up, if any.
+    /// Where the unreadable save found at start-up (or since) is kept.
     pub fn unreadable_backup(&self) -> Option<String> {
-        let key = self.backup_key.get_value()?;
-        Store::open(&storage_prefix())?.backup(&key)
-    }
-
-    /// True for the keys this scenario is saved under (storage events).
-    pub fn is_scenario_key(&self, key: &str) -> bool {
-        self.store.get_value().is_some_and(|s| s.is_scenario_key(key))
+        self.engine.with_value(|tab| tab.backup_key().map(str::to_string))
     }
 
     /// Goes to `route` by changing the address, so history and reload work.

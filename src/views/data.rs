@@ -31,14 +31,15 @@ pub fn StorageBanner() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let download_backup = move |_| {
-        if let Some(text) = ctx.unreadable_backup() {
-            crate::download::download("certlink-unreadable-backup.txt", "text/plain;charset=utf-8", &text);
+        if let Some(key) = ctx.unreadable_backup() {
+            download_backup_file(ctx, key);
         }
     };
     view! {
         {live(move || {
             let lang = lang.get();
-            match ctx.keeping.get() {
+            let saving = ctx.saving.get().then(|| view! { <p class="banner info" role="status">{t(lang, Text::SavingStatus)}</p> });
+            let banner = match ctx.keeping.get() {
                 Keeping::Saved => ().into_any(),
                 Keeping::MemoryOnly => {
                     view! { <p class="banner" role="alert">{t(lang, Text::MemoryOnlyBanner)}</p> }.into_any()
@@ -50,6 +51,10 @@ pub fn StorageBanner() -> impl IntoView {
                     view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()
                 }
                 Keeping::Conflict => reload_banner(lang, t(lang, Text::ConflictBanner).to_string()),
+                Keeping::TooLarge { bytes } => {
+                    view! { <p class="banner" role="alert">{crate::i18n::too_large_banner(lang, bytes)}</p> }
+                        .into_any()
+                }
                 Keeping::Unread => reload_banner(lang, t(lang, Text::UnreadBanner).to_string()),
                 Keeping::NewerVersion { found } => reload_banner(lang, crate::i18n::newer_version_banner(lang, found)),
                 Keeping::Corrupt(error) => {
@@ -63,6 +68,10 @@ pub fn StorageBanner() -> impl IntoView {
                     }
                         .into_any()
                 }
+            };
+            view! {
+                {saving}
+                {banner}
             }
         })}
         <When when=ctx.updated_elsewhere>
@@ -222,5 +231,69 @@ pub fn Data() -> impl IntoView {
                 opener="#reset-button".to_string()
             />
         </section>
+        <Backups />
     }
+}
+
+/// The unreadable saves kept, each to download or delete.
+#[component]
+fn Backups() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let changed = RwSignal::new(0u32);
+    let backups = move || {
+        changed.track();
+        ctx.keeping.track();
+        ctx.backups()
+    };
+    view! {
+        <When when=Signal::derive(move || !backups().is_empty())>
+            <section class="card" aria-labelledby="backups">
+                <h2 id="backups">{tr(lang, Text::BackupsHeading)}</h2>
+                <p>{tr(lang, Text::BackupsHelp)}</p>
+                <ul class="backups">
+                    {move || {
+                        backups()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(n, backup)| {
+                                let (download, delete) = (backup.key.clone(), backup.key.clone());
+                                let kb = backup.chars.div_ceil(1024);
+                                view! {
+                                    <li>
+                                        <span>{format!("#{} · {kb} KB", n + 1)}</span>
+                                        <button
+                                            class="button"
+                                            on:click=handler(move |_| download_backup_file(ctx, download.clone()))
+                                        >
+                                            {tr(lang, Text::DownloadBackup)}
+                                        </button>
+                                        <button
+                                            class="button danger"
+                                            on:click=handler(move |_| {
+                                                ctx.delete_backup(&delete);
+                                                changed.update(|n| *n += 1);
+                                            })
+                                        >
+                                            {tr(lang, Text::DeleteBackup)}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </When>
+    }
+}
+
+/// Downloads the kept backup under `key` as a file (see `Ctx::backup_file`).
+fn download_backup_file(ctx: crate::session::Ctx, key: String) {
+    leptos::task::spawn_local(async move {
+        if let Some((name, text)) = ctx.backup_file(key).await {
+            let kind = if name.ends_with(".json") { "application/json" } else { "text/plain;charset=utf-8" };
+            crate::download::download(name, kind, &text);
+        }
+    });
 }

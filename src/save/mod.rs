@@ -1,0 +1,22 @@
+//! The save engine: how a scenario is kept in the browser's storage and
+//! shared between tabs, in plain Rust over a small key-value trait
+//! ([`kv::KeyValue`]), as pure as the rules: no leptos, web-sys, gloo or
+//! wasm-bindgen here (tests/architecture.rs holds it so). The browser gives
+//! it localStorage (`storage::local::LocalKv`); native tests give it
+//! [`kv::MemoryKv`] and play several tabs over one store.
+//!
+//! - [`store`]: one scenario space's keys and the checked writes across
+//!   them (the document, a large scenario's packed part, the revision
+//!   stamp, the backups of unreadable saves).
+//! - [`tab`]: one tab's side (which save it last read or wrote, its
+//!   banner, the start-up lifecycle, taking another tab's save).
+
+pub mod kv;
+pub mod store;
+pub mod tab;
+
+pub use kv::{Full, KeyValue, MemoryKv};
+pub use store::{Backup, Loaded, SaveError, Stamp, Store, MAX_BACKUPS, MAX_STORED_BYTES};
+pub use tab::{
+    Found, Keeping, Lifecycle, PackJob, Part, ReadNow, Reader, Start, Tab, Todo, REPACK_EVENTS, WHOLE_BYTES,
+};

@@ -1,0 +1,328 @@
+//! The keys one scenario space is kept under, and the checked writes
+//! across them: the document (a whole scenario, or the head of a large
+//! one), the packed part a head continues, the revision stamp, and the
+//! backups of unreadable saves.
+//!
+//! The document is the truth: the revision stamp beside it is a hint that
+//! names the tab that wrote it, read only when it agrees with the document.
+//! A stamp left without its document (a partial clean-up) means nothing.
+
+use super::kv::KeyValue;
+use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_IMPORT_BYTES, SCHEMA};
+
+/// The largest text the engine writes under one key: what the reader
+/// accepts ([`MAX_IMPORT_BYTES`]), so that every save reads back.
+pub const MAX_STORED_BYTES: usize = MAX_IMPORT_BYTES;
+
+/// How many unreadable saves are kept at most. With that many kept, a
+/// further unreadable save stays where it is, and nothing writes over it
+/// until the person deletes one (on Your data).
+pub const MAX_BACKUPS: usize = 3;
+
+/// A packed part no head names is removed once it is older than this: a
+/// younger one may be another tab's save under way.
+pub const STALE_PART_MS: u64 = 60_000;
+
+/// Which save a tab last read or wrote: its revision, and the tab that
+/// wrote it, so that two saves of one number are told apart.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    pub revision: u64,
+    /// Empty where the writer is not known (a save without its stamp key).
+    pub writer: String,
+}
+
+impl Stamp {
+    pub fn new(revision: u64, writer: &str) -> Stamp {
+        Stamp { revision, writer: writer.to_string() }
+    }
+
+    /// True when both name one save: the same revision, by the same tab
+    /// where both writers are known.
+    pub fn is_same_save(&self, other: &Stamp) -> bool {
+        self.revision == other.revision
+            && (self.writer.is_empty() || other.writer.is_empty() || self.writer == other.writer)
+    }
+}
+
+/// What a space holds, once read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing saved yet.
+    Nothing,
+    Document(Box<Document>),
+    /// A large scenario's head; its part, packed under `head.base.key`,
+    /// is unpacked (asynchronously, in the browser) and joined to it.
+    Continues {
+        head: Box<Head>,
+        packed: String,
+    },
+    /// Unreadable text, kept under `backup_key` (with its part, if it
+    /// named one), never overwritten; when it could not be `moved` there,
+    /// it is still under the document key.
+    Corrupt {
+        error: DocumentError,
+        backup_key: String,
+        moved: bool,
+    },
+    /// Saved by a newer Certlink: this tab must not write over it.
+    Newer {
+        found: u64,
+    },
+}
+
+/// Why a save did not happen. Each leaves the store as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage is full.
+    Quota,
+    /// Another tab saved since this tab's last read.
+    Conflict,
+    /// A newer Certlink saved here; this tab must not write over it.
+    Newer { found: u64 },
+    /// Larger than what Certlink reads back ([`MAX_STORED_BYTES`]).
+    TooLarge { bytes: usize },
+}
+
+/// A kept unreadable save, as Your data lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    pub key: String,
+    /// Characters kept, its part included.
+    pub chars: usize,
+    /// A large save's head keeps the packed part it names beside it.
+    pub has_part: bool,
+}
+
+/// One scenario space's keys in a key-value store. `prefix` keeps spaces
+/// apart: an embed's (`?storage=NAME`), the large demo's, a guided tour's.
+#[derive(Clone, Debug)]
+pub struct Store<K> {
+    kv: K,
+    prefix: String,
+}
+
+impl<K: KeyValue> Store<K> {
+    pub fn new(kv: K, prefix: &str) -> Store<K> {
+        Store { kv, prefix: prefix.to_string() }
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The same storage, another space.
+    pub fn space(&self, prefix: &str) -> Store<K>
+    where
+        K: Clone,
+    {
+        Store::new(self.kv.clone(), prefix)
+    }
+
+    pub fn document_key(&self) -> String {
+        format!("{}certlink.document", self.prefix)
+    }
+
+    /// `schema:revision:writer` of the saved document, written after it.
+    fn stamp_key(&self) -> String {
+        format!("{}certlink.revision", self.prefix)
+    }
+
+    fn part_prefix(&self) -> String {
+        format!("{}certlink.part.", self.prefix)
+    }
+
+    fn backup_prefix(&self) -> String {
+        format!("{}certlink.unreadable.", self.prefix)
+    }
+
+    /// True for the keys whose change means another tab saved (storage events).
+    pub fn is_scenario_key(&self, key: &str) -> bool {
+        key == self.document_key() || key == self.stamp_key()
+    }
+
+    /// A key for a new packed part that no tab has used: `unique` is the
+    /// writing tab's id and a count of its own.
+    pub fn new_part_key(&self, now_ms: u64, unique: &str) -> String {
+        format!("{}{now_ms}-{unique}", self.part_prefix())
+    }
+
+    /// The saved document's text, if there is one.
+    pub fn saved_text(&self) -> Option<String> {
+        self.kv.get(&self.document_key())
+    }
+
+    /// The schema and stamp of the save there now, without reading the
+    /// scenario. A document whose first bytes are not Certlink's gets a
+    /// stamp no tab holds, so that nothing writes over it unread.
+    pub fn stored_stamp(&self) -> Option<(u64, Stamp)> {
+        let text = self.saved_text()?;
+        let Some((schema, revision)) = peek(&text) else {
+            return Some((0, Stamp::new(u64::MAX, "unreadable")));
+        };
+        let writer = self
+            .kv
+            .get(&self.stamp_key())
+            .and_then(|stamp| {
+                let mut fields = stamp.splitn(3, ':');
+                let (s, r, w) = (fields.next()?, fields.next()?, fields.next()?);
+                (s.parse() == Ok(schema) && r.parse() == Ok(revision)).then(|| w.to_string())
+            })
+            .unwrap_or_default();
+        Some((schema, Stamp { revision, writer }))
+    }
+
+    /// What the saved text holds, once read by `read` (the reader's code
+    /// comes in a file of its own in the browser); unreadable text is set
+    /// aside first, so nothing is ever silently lost.
+    pub fn loaded(&self, read: Result<Stored, DocumentError>) -> Loaded {
+        match read {
+            Ok(Stored::Whole(document)) => Loaded::Document(document),
+            Ok(Stored::Continues(head)) => match self.kv.get(&head.base.key) {
+                Some(packed) => Loaded::Continues { head: Box::new(head), packed },
+                None => self.set_aside(DocumentError::WrongShape { detail: "the packed part is missing".into() }),
+            },
+            Err(DocumentError::FutureSchema { found }) => Loaded::Newer { found },
+            Err(error) => self.set_aside(error),
+        }
+    }
+
+    /// Keeps the unreadable document under a backup key, with the packed
+    /// part it names (if any) beside it, and clears the document. Where no
+    /// backup can be made (the storage is full, or [`MAX_BACKUPS`] are
+    /// kept), the text stays under the document key (`moved: false`).
+    pub fn set_aside(&self, error: DocumentError) -> Loaded {
+        let text = self.saved_text().unwrap_or_default();
+        let in_place = Loaded::Corrupt { error: error.clone(), backup_key: self.document_key(), moved: false };
+        let Some(key) = self.free_backup_key() else { return in_place };
+        let part = part_named(&text).and_then(|part_key| Some((part_key.clone(), self.kv.get(&part_key)?)));
+        if let Some((_, packed)) = &part {
+            if self.kv.set(&format!("{key}.part"), packed).is_err() {
+                return in_place;
+            }
+        }
+        if self.kv.set(&key, &text).is_err() {
+            self.kv.remove(&format!("{key}.part"));
+            return in_place;
+        }
+        if let Some((part_key, _)) = part {
+            self.kv.remove(&part_key);
+        }
+        self.clear();
+        Loaded::Corrupt { error, backup_key: key, moved: true }
+    }
+
+    /// A key no kept backup uses, while fewer than [`MAX_BACKUPS`] are kept.
+    fn free_backup_key(&self) -> Option<String> {
+        (self.backups().len() < MAX_BACKUPS)
+            .then(|| (1..).map(|n| format!("{}{n}", self.backup_prefix())).find(|k| self.kv.get(k).is_none()))
+            .flatten()
+    }
+
+    /// The unreadable saves kept, oldest first.
+    pub fn backups(&self) -> Vec<Backup> {
+        let start = self.backup_prefix();
+        let mut found: Vec<(u64, Backup)> = self
+            .kv
+            .keys()
+            .into_iter()
+            .filter_map(|key| {
+                let n = key.strip_prefix(&start)?.parse::<u64>().ok()?;
+                let text = self.kv.get(&key)?;
+                let part = self.kv.get(&format!("{key}.part"));
+                let chars = text.len() + part.as_ref().map_or(0, String::len);
+                Some((n, Backup { key, chars, has_part: part.is_some() }))
+            })
+            .collect();
+        found.sort_by_key(|(n, _)| *n);
+        found.into_iter().map(|(_, backup)| backup).collect()
+    }
+
+    /// A kept save's text and, for a large one, its packed part.
+    pub fn backup(&self, key: &str) -> Option<(String, Option<String>)> {
+        let text = self.kv.get(key)?;
+        Some((text, self.kv.get(&format!("{key}.part"))))
+    }
+
+    /// Deletes a kept backup (the person asked, on Your data).
+    pub fn delete_backup(&self, key: &str) {
+        if key.starts_with(&self.backup_prefix()) {
+            self.kv.remove(&format!("{key}.part"));
+            self.kv.remove(key);
+        }
+    }
+
+    /// Removes the packed parts no save uses (left by a tab closed between
+    /// writing a part and its head): every part but `keep` written over
+    /// [`STALE_PART_MS`] ago.
+    pub fn remove_stale_parts(&self, keep: Option<&str>, now_ms: u64) {
+        let start = self.part_prefix();
+        for key in self.kv.keys() {
+            let Some(written) = key.strip_prefix(&start).and_then(|rest| rest.split('-').next()?.parse::<u64>().ok())
+            else {
+                continue;
+            };
+            if Some(key.as_str()) != keep && now_ms.saturating_sub(written) > STALE_PART_MS {
+                self.kv.remove(&key);
+            }
+        }
+    }
+
+    /// Saves `json` if the save there is still `base` (the one this tab
+    /// last read or wrote), with the packed `part` it continues if that is
+    /// new, and removes the part it no longer uses (`drop_part`). A value
+    /// is replaced whole or not at all, and the part is written before the
+    /// head that names it, so a refused save leaves the last one whole.
+    /// Returns the stamp of the save written.
+    pub fn save(
+        &self,
+        json: &str,
+        base: &Stamp,
+        writer: &str,
+        part: Option<(&str, &str)>,
+        drop_part: Option<&str>,
+    ) -> Result<Stamp, SaveError> {
+        if json.len() > MAX_STORED_BYTES {
+            return Err(SaveError::TooLarge { bytes: json.len() });
+        }
+        match self.stored_stamp() {
+            Some((schema, _)) if schema > SCHEMA => return Err(SaveError::Newer { found: schema }),
+            Some((_, stored)) if !stored.is_same_save(base) => return Err(SaveError::Conflict),
+            _ => {}
+        }
+        let revision = peek(json).map_or(0, |(_, revision)| revision);
+        let stamp = Stamp::new(revision, writer);
+        if let Some((key, packed)) = part {
+            self.kv.set(key, packed).map_err(|_| SaveError::Quota)?;
+        }
+        if self.kv.set(&self.document_key(), json).is_err() {
+            if let Some((key, _)) = part {
+                self.kv.remove(key);
+            }
+            return Err(SaveError::Quota);
+        }
+        if let Some(old) = drop_part.filter(|old| part.is_none_or(|(new, _)| new != *old)) {
+            self.kv.remove(old);
+        }
+        // If this small write fails, the document's own revision still
+        // says which save it is; only the writer is then unknown.
+        if self.kv.set(&self.stamp_key(), &format!("{SCHEMA}:{revision}:{writer}")).is_err() {
+            self.kv.remove(&self.stamp_key());
+            return Ok(Stamp::new(revision, ""));
+        }
+        Ok(stamp)
+    }
+
+    /// Forgets the saved document and its stamp.
+    pub fn clear(&self) {
+        self.kv.remove(&self.document_key());
+        self.kv.remove(&self.stamp_key());
+    }
+}
+
+/// The part key a stored head names, read from its text without parsing
+/// it (a head's text may be unreadable as a whole).
+fn part_named(text: &str) -> Option<String> {
+    let rest = &text[text.find("\"continues\":{\"key\":\"")? + "\"continues\":{\"key\":\"".len()..];
+    Some(rest[..rest.find('"')?].to_string())
+}

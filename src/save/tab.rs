@@ -1,0 +1,626 @@
+//! One tab's side of saving: which save it last read or wrote, what its
+//! banner says, what it is packing or opening, and the start-up lifecycle.
+//! Views never see it; `session::Ctx` holds one and calls it with the
+//! scenario its views read. Work the browser does asynchronously (packing
+//! a large scenario, unpacking another tab's, fetching the reader file)
+//! comes out as [`Todo`]s, which the caller does and reports back.
+
+use super::kv::KeyValue;
+use super::store::{Loaded, SaveError, Stamp, Store, MAX_STORED_BYTES};
+use crate::rules::{Actor, Command, Event, Refusal, Scenario, Time};
+use crate::storage::document::{self, BaseRef, Document, DocumentError, Head, Stored, SCHEMA};
+use std::sync::Arc;
+
+/// A scenario whose whole document is larger than this is stored as a
+/// packed part and a head of the events since (schema 2), so that a save
+/// after a change writes kilobytes, not megabytes.
+pub const WHOLE_BYTES: usize = 512 * 1024;
+
+/// After this many events since its part, a large scenario is packed anew,
+/// so its head never grows without end.
+pub const REPACK_EVENTS: usize = 2_000;
+
+/// What the banner says about where the scenario is kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Keeping {
+    /// Saved after every change.
+    Saved,
+    /// Storage is blocked here: changes will not survive a reload.
+    MemoryOnly,
+    /// `?demo=large`: the 10,000-person demo, saved apart (its own keys).
+    LargeDemo,
+    /// The saved text was unreadable: it is kept as a backup (or, where no
+    /// backup could be made, left in place and never written over).
+    Corrupt(DocumentError),
+    /// The last change did not fit; the previous save is intact.
+    QuotaExceeded,
+    /// A newer Certlink saved here; this tab does not write over it.
+    NewerVersion { found: u64 },
+    /// Another tab saved at the same moment: the last change is shown
+    /// here but not saved.
+    Conflict,
+    /// Another tab saved while this tab could not read it yet (the reader
+    /// file on its way): the last change is shown here but not saved.
+    Unread,
+    /// The scenario is larger than Certlink reads back: the last change is
+    /// shown here but not saved.
+    TooLarge { bytes: usize },
+}
+
+impl Keeping {
+    /// A change is on screen that the store does not hold: this tab keeps
+    /// it rather than take another tab's save over it.
+    pub fn holds_unsaved(&self) -> bool {
+        matches!(self, Keeping::QuotaExceeded | Keeping::Conflict | Keeping::Unread | Keeping::TooLarge { .. })
+    }
+}
+
+/// Where a tab is in its start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// The start found nothing to show and left the demo to be built
+    /// later: the scenario is empty meanwhile, and nothing is saved.
+    DemoDue,
+    /// The demo this tab started on, unchanged and not yet saved here:
+    /// another tab's first save may take its place.
+    FreshDemo,
+    /// A save this tab read, or a scenario the person made here.
+    Own,
+}
+
+/// Reads stored text: `None` while the code that reads is not here (in
+/// the browser, the reader's WebAssembly file on its way).
+pub trait Reader {
+    fn read(&self, text: String) -> Option<Result<Stored, DocumentError>>;
+    fn join(&self, base: Arc<Document>, head: Head) -> Option<Result<Document, DocumentError>>;
+}
+
+/// The reader with every piece of code at hand (native tests, tools).
+pub struct ReadNow;
+
+impl Reader for ReadNow {
+    fn read(&self, text: String) -> Option<Result<Stored, DocumentError>> {
+        Some(document::parse_stored(&text))
+    }
+
+    fn join(&self, base: Arc<Document>, head: Head) -> Option<Result<Document, DocumentError>> {
+        Some(document::join(&base, head))
+    }
+}
+
+/// The packed part a large stored scenario continues, as this tab knows
+/// it: its key, and the whole document packed there.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub key: String,
+    pub document: Arc<Document>,
+}
+
+impl Part {
+    fn base(&self) -> BaseRef {
+        BaseRef { key: self.key.clone(), revision: self.document.revision }
+    }
+
+    fn events(&self) -> usize {
+        self.document.scenario.trail().len()
+    }
+
+    fn is(&self, base: &BaseRef) -> bool {
+        self.key == base.key && self.document.revision == base.revision
+    }
+}
+
+/// A large scenario to pack: its whole document's JSON, as of `snapshot`.
+#[derive(Debug)]
+pub struct PackJob {
+    pub whole: String,
+    snapshot: Arc<Scenario>,
+    revision: u64,
+}
+
+/// Work the caller does for the tab, then reports back.
+#[derive(Debug)]
+pub enum Todo {
+    /// Pack `job.whole`, then call [`Tab::packed`].
+    Pack(PackJob),
+    /// Another tab's save waits for the reader: call [`Tab::sync`] once it
+    /// is here.
+    ReadLater,
+    /// Another tab's large save: unpack `packed`, join `head` to it, then
+    /// call [`Tab::opened`].
+    Open { head: Box<Head>, packed: String },
+}
+
+/// What the start read from the store, for [`Tab::start`].
+pub enum Found {
+    /// Read completely (a large save joined to its part).
+    Read(Loaded, Option<Part>),
+    /// A save is there that cannot be read yet.
+    Unread,
+}
+
+/// What a tab starts on.
+pub enum Start {
+    /// The save it read.
+    Saved(Box<Scenario>),
+    /// The demo data (now, or later, as the caller decides).
+    Demo,
+}
+
+/// What a save writes besides the document key.
+enum Saving {
+    /// The whole scenario: any part saved before goes.
+    Whole,
+    /// The events since the part saved before.
+    Events,
+    /// A new part (and its packed text), replacing the one before.
+    Part(Box<Part>, String),
+}
+
+/// One tab's save engine over the key-value store `K`.
+pub struct Tab<K> {
+    /// `None` where storage is blocked, or where an unreadable save stays
+    /// in place: nothing is written then.
+    store: Option<Store<K>>,
+    writer: String,
+    parts_made: u64,
+    stamp: Stamp,
+    part: Option<Part>,
+    /// The scenario being packed, shared with the pack.
+    packing: Option<Arc<Scenario>>,
+    /// The part of another tab's save being unpacked.
+    opening: Option<BaseRef>,
+    lifecycle: Lifecycle,
+    keeping: Keeping,
+    /// What the banner says while saves succeed.
+    saved: Keeping,
+    backup_key: Option<String>,
+    updated_elsewhere: bool,
+    /// The last read found the reader missing.
+    reader_missing: bool,
+    todo: Vec<Todo>,
+    whole_bytes: usize,
+}
+
+impl<K: KeyValue> Tab<K> {
+    /// A tab over `store` (`None`: storage is blocked), writing as `writer`
+    /// (an id no other tab has). `saved` is the banner while saves succeed.
+    pub fn new(store: Option<Store<K>>, writer: &str, saved: Keeping) -> Tab<K> {
+        let keeping = if store.is_some() { saved.clone() } else { Keeping::MemoryOnly };
+        Tab {
+            store,
+            writer: writer.to_string(),
+            parts_made: 0,
+            stamp: Stamp::default(),
+            part: None,
+            packing: None,
+            opening: None,
+            lifecycle: Lifecycle::FreshDemo,
+            keeping,
+            saved,
+            backup_key: None,
+            updated_elsewhere: false,
+            reader_missing: false,
+            todo: Vec::new(),
+            whole_bytes: WHOLE_BYTES,
+        }
+    }
+
+    /// Stores scenarios whose whole JSON is over `bytes` as part and head
+    /// (tests use a small size to play large scenarios).
+    pub fn with_whole_bytes(mut self, bytes: usize) -> Tab<K> {
+        self.whole_bytes = bytes;
+        self
+    }
+
+    pub fn keeping(&self) -> &Keeping {
+        &self.keeping
+    }
+
+    pub fn lifecycle(&self) -> Lifecycle {
+        self.lifecycle
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.stamp.revision
+    }
+
+    pub fn store(&self) -> Option<&Store<K>> {
+        self.store.as_ref()
+    }
+
+    /// Where the unreadable save found at the start (or since) is kept.
+    pub fn backup_key(&self) -> Option<&str> {
+        self.backup_key.as_deref()
+    }
+
+    /// True while a large scenario is being packed: its change is not
+    /// written until the pack is.
+    pub fn is_saving(&self) -> bool {
+        self.packing.is_some()
+    }
+
+    /// The work the caller is to do, taken once.
+    pub fn take_todo(&mut self) -> Vec<Todo> {
+        std::mem::take(&mut self.todo)
+    }
+
+    /// True once after another tab's save replaced this tab's scenario.
+    pub fn take_updated_elsewhere(&mut self) -> bool {
+        std::mem::take(&mut self.updated_elsewhere)
+    }
+
+    /// The start: what the store held, or the demo. `demo_later` leaves
+    /// the demo to be built by [`Tab::demo_built`].
+    pub fn start(&mut self, found: Option<Found>, demo_later: bool) -> Start {
+        let demo = if demo_later { Lifecycle::DemoDue } else { Lifecycle::FreshDemo };
+        self.lifecycle = demo;
+        let Some(found) = found.filter(|_| self.store.is_some()) else { return Start::Demo };
+        match found {
+            Found::Read(Loaded::Nothing, _) => Start::Demo,
+            Found::Read(Loaded::Document(doc), part) => {
+                self.stamp = self.stamp_of(doc.revision);
+                self.part = part;
+                self.lifecycle = Lifecycle::Own;
+                Start::Saved(Box::new(doc.scenario))
+            }
+            // A large save that was not joined here, or one the reader is
+            // not here to read: it is read as another tab's would be.
+            Found::Read(Loaded::Continues { head, packed }, _) => {
+                self.todo.push(Todo::Open { head, packed });
+                Start::Demo
+            }
+            Found::Unread => {
+                self.todo.push(Todo::ReadLater);
+                Start::Demo
+            }
+            Found::Read(Loaded::Corrupt { error, backup_key, moved }, _) => {
+                self.set_aside(error, backup_key, moved);
+                Start::Demo
+            }
+            Found::Read(Loaded::Newer { found }, _) => {
+                self.keeping = Keeping::NewerVersion { found };
+                Start::Demo
+            }
+        }
+    }
+
+    fn set_aside(&mut self, error: DocumentError, backup_key: String, moved: bool) {
+        if !moved {
+            // The unreadable text is still the document: never save over it.
+            self.store = None;
+        }
+        self.backup_key = Some(backup_key);
+        self.keeping = Keeping::Corrupt(error);
+    }
+
+    /// The stamp of revision `revision` as stored now.
+    fn stamp_of(&self, revision: u64) -> Stamp {
+        self.store
+            .as_ref()
+            .and_then(Store::stored_stamp)
+            .map(|(_, stamp)| stamp)
+            .filter(|stamp| stamp.revision == revision)
+            .unwrap_or_else(|| Stamp::new(revision, ""))
+    }
+
+    /// The demo the start left for later, built: `scenario` becomes it,
+    /// unless another tab's save took its place meanwhile. True when it did.
+    pub fn demo_built(&mut self, scenario: &mut Scenario, demo: Scenario) -> bool {
+        if self.lifecycle != Lifecycle::DemoDue {
+            return false;
+        }
+        self.lifecycle = Lifecycle::FreshDemo;
+        *scenario = demo;
+        true
+    }
+
+    /// The first save of the demo this tab started on, if nothing is saved.
+    pub fn save_demo(&mut self, scenario: &Scenario, now: Time) {
+        let first = self.stamp.revision == 0
+            && self.lifecycle == Lifecycle::FreshDemo
+            && matches!(self.keeping, Keeping::Saved | Keeping::LargeDemo | Keeping::Corrupt(_));
+        if first {
+            let _ = self.persist(scenario, now);
+        }
+    }
+
+    /// Runs `command` as `actor` on the newest save, and saves the result.
+    /// If another tab saved in between, its scenario is taken and the
+    /// command runs again on it, so neither tab's work is dropped; where
+    /// that cannot be done, the change stays on screen under a banner.
+    pub fn execute(
+        &mut self,
+        scenario: &mut Scenario,
+        reader: &impl Reader,
+        actor: &Actor,
+        now: Time,
+        command: &Command,
+    ) -> Result<Vec<Event>, Refusal> {
+        self.sync(scenario, reader);
+        let result = scenario.execute(actor, now, command)?;
+        self.lifecycle = Lifecycle::Own;
+        if self.persist(scenario, now) != Err(SaveError::Conflict) {
+            return Ok(result);
+        }
+        if !self.sync(scenario, reader) {
+            if self.keeping != Keeping::Unread {
+                self.keeping = Keeping::Conflict;
+            }
+            return Ok(result);
+        }
+        let again = scenario.execute(actor, now, command)?;
+        if self.persist(scenario, now) == Err(SaveError::Conflict) {
+            self.keeping = Keeping::Conflict;
+        }
+        Ok(again)
+    }
+
+    /// Signs in (R5) on the newest save, and saves the sign-in's event.
+    pub fn sign_in(
+        &mut self,
+        scenario: &mut Scenario,
+        reader: &impl Reader,
+        now: Time,
+        email: &str,
+        password: &str,
+    ) -> Result<crate::rules::AccountId, Refusal> {
+        self.sync(scenario, reader);
+        let id = scenario.sign_in(now, email, password)?;
+        let _ = self.persist(scenario, now);
+        Ok(id)
+    }
+
+    /// Replaces the whole scenario (an import, a reset, an undo) on top of
+    /// the newest save, and saves it.
+    pub fn replace(&mut self, scenario: &mut Scenario, reader: &impl Reader, next: Scenario, now: Time) {
+        self.sync(scenario, reader);
+        *scenario = next;
+        self.lifecycle = Lifecycle::Own;
+        // The person chose to replace what was unsaved.
+        if self.keeping.holds_unsaved() {
+            self.keeping = self.saved.clone();
+        }
+        let _ = self.persist(scenario, now);
+    }
+
+    /// Saves `scenario`. A conflict (another tab saved first) changes no
+    /// banner: the caller takes the other tab's save and runs again. A
+    /// large scenario whose part is stored saves only the events since; a
+    /// new large one is packed first ([`Todo::Pack`]).
+    pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
+        if self.store.is_none() || matches!(self.keeping, Keeping::NewerVersion { .. }) {
+            return Ok(());
+        }
+        if self.lifecycle == Lifecycle::DemoDue {
+            return Ok(());
+        }
+        let next = self.stamp.revision + 1;
+        let head = self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).map(|part| {
+            let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
+            (json, scenario.trail().len() - part.events())
+        });
+        if let Some((json, since)) = head {
+            let saved = self.commit(&json, Saving::Events);
+            if saved.is_ok() && since > REPACK_EVENTS && self.packing.is_none() {
+                let whole = document::to_json(scenario, next, now);
+                let _ = self.pack(scenario, whole, next);
+            }
+            return saved;
+        }
+        if self.packing.as_ref().is_some_and(|packing| scenario.extends(packing)) {
+            // The pack under way saves these events with its head.
+            return Ok(());
+        }
+        let whole = document::to_json(scenario, next, now);
+        if whole.len() > self.whole_bytes {
+            return self.pack(scenario, whole, next);
+        }
+        self.commit(&whole, Saving::Whole)
+    }
+
+    /// Starts packing `whole`, unless it is larger than Certlink reads back.
+    fn pack(&mut self, scenario: &Scenario, whole: String, revision: u64) -> Result<(), SaveError> {
+        if whole.len() > MAX_STORED_BYTES {
+            self.keeping = Keeping::TooLarge { bytes: whole.len() };
+            return Err(SaveError::TooLarge { bytes: whole.len() });
+        }
+        let snapshot = Arc::new(scenario.clone());
+        self.packing = Some(Arc::clone(&snapshot));
+        self.todo.push(Todo::Pack(PackJob { whole, snapshot, revision }));
+        Ok(())
+    }
+
+    /// A pack is done: `packed` is its text, `None` where this browser
+    /// cannot pack (the whole document is then tried). Saves the part with
+    /// a head of the events recorded meanwhile; a scenario replaced
+    /// meanwhile has had its own save.
+    pub fn packed(
+        &mut self,
+        scenario: &mut Scenario,
+        reader: &impl Reader,
+        job: PackJob,
+        packed: Option<String>,
+        now: Time,
+    ) {
+        self.packing = None;
+        if !scenario.extends(&job.snapshot) {
+            return;
+        }
+        let Some(packed) = packed else {
+            let _ = self.commit(&job.whole, Saving::Whole);
+            return;
+        };
+        let Some(store) = &self.store else { return };
+        self.parts_made += 1;
+        let key =
+            store.new_part_key(now.timestamp_millis().max(0) as u64, &format!("{}{}", self.writer, self.parts_made));
+        drop(job.whole);
+        // The tab let go of its copy above: unwrapping copies nothing.
+        let snapshot = Arc::try_unwrap(job.snapshot).unwrap_or_else(|shared| Scenario::clone(&shared));
+        let part = Part { key, document: Arc::new(Document::new(snapshot, job.revision, now)) };
+        let events = part.events();
+        let head = document::to_json_continuing(scenario, &part.base(), events, self.stamp.revision + 1, now);
+        if self.commit(&head, Saving::Part(Box::new(part), packed)) == Err(SaveError::Conflict) {
+            // Two tabs opened on an empty store each packed their demo:
+            // the first one saved wins, as for the small demo. Anything
+            // else is work of this tab's, which it keeps on screen.
+            if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events {
+                self.sync(scenario, reader);
+            } else {
+                self.keeping = Keeping::Conflict;
+            }
+        }
+    }
+
+    /// Writes `json` over the save this tab last read or wrote, and shows
+    /// how it went. A save that does not continue the part before drops it.
+    fn commit(&mut self, json: &str, saving: Saving) -> Result<(), SaveError> {
+        let Some(store) = &self.store else { return Ok(()) };
+        let old_key = self.part.as_ref().map(|p| p.key.clone());
+        let (written, drop_part) = match &saving {
+            Saving::Whole => (None, old_key.as_deref()),
+            Saving::Events => (None, None),
+            Saving::Part(part, packed) => (Some((part.key.as_str(), packed.as_str())), old_key.as_deref()),
+        };
+        match store.save(json, &self.stamp, &self.writer, written, drop_part) {
+            Ok(stamp) => {
+                self.stamp = stamp;
+                if self.lifecycle == Lifecycle::FreshDemo {
+                    self.lifecycle = Lifecycle::Own;
+                }
+                match saving {
+                    Saving::Whole => self.part = None,
+                    Saving::Events => {}
+                    Saving::Part(part, _) => self.part = Some(*part),
+                }
+                if self.keeping.holds_unsaved() {
+                    self.keeping = self.saved.clone();
+                }
+                Ok(())
+            }
+            Err(error) => {
+                match &error {
+                    SaveError::Quota => self.keeping = Keeping::QuotaExceeded,
+                    SaveError::Newer { found } => self.keeping = Keeping::NewerVersion { found: *found },
+                    SaveError::TooLarge { bytes } => self.keeping = Keeping::TooLarge { bytes: *bytes },
+                    // A save that waits for the reader: what this tab just
+                    // did stays on screen, said unsaved, never silently
+                    // replaced by that save when the reader comes. An
+                    // untouched first demo may be.
+                    SaveError::Conflict if self.lifecycle != Lifecycle::FreshDemo && self.reader_missing => {
+                        self.keeping = Keeping::Unread
+                    }
+                    SaveError::Conflict => {}
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Takes another tab's newer save, if there is one; true when it did.
+    /// A tab holding a change it could not save keeps it on screen rather
+    /// than drop it: its banner already asks the person to export or reload.
+    pub fn sync(&mut self, scenario: &mut Scenario, reader: &impl Reader) -> bool {
+        if self.keeping.holds_unsaved() {
+            return false;
+        }
+        let Some(store) = &self.store else { return false };
+        let Some((schema, stored)) = store.stored_stamp() else { return false };
+        if stored.is_same_save(&self.stamp) {
+            if self.stamp.writer.is_empty() {
+                self.stamp = stored;
+            }
+            return false;
+        }
+        if schema > SCHEMA {
+            self.keeping = Keeping::NewerVersion { found: schema };
+            return false;
+        }
+        if stored.revision <= self.stamp.revision {
+            // Another tab's save was written over this tab's (an older
+            // one, or one of the same number by another writer): both hold
+            // work the other lacks. This tab keeps its own, said unsaved.
+            self.keeping = Keeping::Conflict;
+            return false;
+        }
+        let Some(text) = store.saved_text() else { return false };
+        let Some(read) = reader.read(text) else {
+            self.reader_missing = true;
+            self.todo.push(Todo::ReadLater);
+            return false;
+        };
+        self.reader_missing = false;
+        match store.loaded(read) {
+            Loaded::Document(doc) => {
+                self.part = None;
+                self.take(scenario, doc.scenario, stored);
+                true
+            }
+            Loaded::Continues { head, packed } => {
+                let base = self.part.as_ref().filter(|part| part.is(&head.base)).map(|part| Arc::clone(&part.document));
+                match base.map(|base| reader.join(base, (*head).clone())) {
+                    Some(Some(Ok(doc))) => {
+                        self.take(scenario, doc.scenario, stored);
+                        true
+                    }
+                    Some(Some(Err(_)) | None) => false,
+                    None => {
+                        if self.opening.as_ref() != Some(&head.base) {
+                            self.opening = Some(head.base.clone());
+                            self.todo.push(Todo::Open { head, packed });
+                        }
+                        false
+                    }
+                }
+            }
+            Loaded::Newer { found } => {
+                self.keeping = Keeping::NewerVersion { found };
+                false
+            }
+            Loaded::Corrupt { error, backup_key, moved } => {
+                self.set_aside(error, backup_key, moved);
+                false
+            }
+            Loaded::Nothing => false,
+        }
+    }
+
+    /// Another tab's large save, unpacked and joined by the caller
+    /// ([`Todo::Open`]): shown, if it is still the newest.
+    pub fn opened(&mut self, scenario: &mut Scenario, opened: Result<(Document, Part), DocumentError>) -> bool {
+        self.opening = None;
+        let Ok((doc, part)) = opened else { return false };
+        // Work of this tab's that the store does not hold yet (a pack under
+        // way, a change said unsaved) is never replaced: its own save
+        // meets the other tab's and says so.
+        if doc.revision <= self.stamp.revision || self.packing.is_some() || self.keeping.holds_unsaved() {
+            return false;
+        }
+        let stamp = self.stamp_of(doc.revision);
+        self.part = Some(part);
+        self.take(scenario, doc.scenario, stamp);
+        true
+    }
+
+    /// Deletes a kept backup; where an unreadable save stayed in place for
+    /// want of room, the room made lets it be set aside now.
+    pub fn delete_backup(&mut self, key: &str) {
+        let Some(store) = &self.store else { return };
+        store.delete_backup(key);
+        if self.backup_key.as_deref() == Some(key) {
+            self.backup_key = None;
+            if matches!(self.keeping, Keeping::Corrupt(_)) {
+                self.keeping = self.saved.clone();
+            }
+        }
+    }
+
+    /// Shows another tab's save.
+    fn take(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp) {
+        self.lifecycle = Lifecycle::Own;
+        self.stamp = stamp;
+        *scenario = next;
+        self.updated_elsewhere = true;
+    }
+}

@@ -1,0 +1,381 @@
+//! The save engine (`certlink::save`), natively, in the rules' style:
+//! given a store holding X, when tab A does Y, then... Tabs are played
+//! over one in-memory store ([`MemoryKv`]), as tabs share localStorage;
+//! a property test plays two or three of them with random commands and
+//! storage events delivered late, out of order or not at all.
+#![cfg(not(target_arch = "wasm32"))]
+
+use certlink::rules::demo;
+use certlink::rules::support::Problem;
+use certlink::rules::*;
+use certlink::save::*;
+use certlink::storage::document::{self, Document, DocumentError};
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+
+fn now() -> Time {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+fn priya() -> Actor {
+    Actor::Account(AccountId::from_email("priya@contoso.com"))
+}
+
+/// A command that always succeeds and leaves a trace named `details`.
+fn ticket(details: &str) -> Command {
+    Command::OpenTicket { problem: Problem::McidMerge, details: details.into(), started_on: now() }
+}
+
+fn has_ticket(scenario: &Scenario, details: &str) -> bool {
+    scenario.state().data().tickets.iter().any(|t| t.details == details)
+}
+
+/// One simulated tab: its engine and the scenario its views show.
+struct Sim {
+    tab: Tab<MemoryKv>,
+    scenario: Scenario,
+    /// Work the engine asked for, not done yet (a pack, a read).
+    pending: Vec<Todo>,
+}
+
+impl Sim {
+    /// A tab opened over `kv`, starting as the app does.
+    fn open(kv: &MemoryKv, writer: &str, whole_bytes: usize) -> Sim {
+        let store = Store::new(kv.clone(), "");
+        let found = match store.saved_text() {
+            None => Found::Read(Loaded::Nothing, None),
+            Some(text) => Found::Read(store.loaded(document::parse_stored(&text)), None),
+        };
+        let mut tab = Tab::new(Some(store), writer, Keeping::Saved).with_whole_bytes(whole_bytes);
+        let scenario = match tab.start(Some(found), false) {
+            Start::Saved(scenario) => *scenario,
+            Start::Demo => demo::scenario(now()),
+        };
+        let mut sim = Sim { tab, scenario, pending: Vec::new() };
+        sim.tab.save_demo(&sim.scenario, now());
+        sim.collect();
+        sim
+    }
+
+    fn collect(&mut self) {
+        self.pending.extend(self.tab.take_todo());
+    }
+
+    fn execute(&mut self, command: &Command) -> Result<Vec<Event>, Refusal> {
+        let result = self.tab.execute(&mut self.scenario, &ReadNow, &priya(), now(), command);
+        self.collect();
+        result
+    }
+
+    /// A storage event from another tab arrives.
+    fn storage_event(&mut self) {
+        self.tab.sync(&mut self.scenario, &ReadNow);
+        self.collect();
+    }
+
+    /// Does the oldest work the engine asked for, as the browser would.
+    fn finish_one(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        match self.pending.remove(0) {
+            Todo::Pack(job) => {
+                let packed = Some(pack(&job.whole));
+                self.tab.packed(&mut self.scenario, &ReadNow, job, packed, now());
+            }
+            Todo::ReadLater => {
+                self.tab.sync(&mut self.scenario, &ReadNow);
+            }
+            Todo::Open { head, packed } => {
+                let opened = unpack(&packed).and_then(|text| {
+                    let base = std::sync::Arc::new(document::parse(&text)?);
+                    let part = Part { key: head.base.key.clone(), document: base.clone() };
+                    Ok((document::join(&base, *head)?, part))
+                });
+                self.tab.opened(&mut self.scenario, opened);
+            }
+        }
+        self.collect();
+    }
+
+    fn finish_all(&mut self) {
+        while !self.pending.is_empty() {
+            self.finish_one();
+        }
+    }
+
+    /// The tab shows a change the store may not hold, and says so.
+    fn says_unsaved(&self) -> bool {
+        self.tab.keeping().holds_unsaved() || self.tab.is_saving()
+    }
+}
+
+/// The browser deflates; here a part is its JSON behind a marker, which
+/// is all the engine needs to tell a part from a head.
+fn pack(json: &str) -> String {
+    format!("packed:{json}")
+}
+
+fn unpack(packed: &str) -> Result<String, DocumentError> {
+    packed.strip_prefix("packed:").map(str::to_string).ok_or(DocumentError::Empty)
+}
+
+/// What a new tab would read from the store now: the whole scenario.
+fn stored(kv: &MemoryKv) -> Option<Scenario> {
+    let store = Store::new(kv.clone(), "");
+    let text = store.saved_text()?;
+    match document::parse_stored(&text).expect("the store always reads back") {
+        document::Stored::Whole(doc) => Some(doc.scenario),
+        document::Stored::Continues(head) => {
+            let packed = kv.get(&head.base.key).expect("a head's part is stored");
+            let base = document::parse(&unpack(&packed).unwrap()).expect("the part reads back");
+            Some(document::join(&base, head).expect("the head joins its part").scenario)
+        }
+    }
+}
+
+const SMALL: usize = WHOLE_BYTES;
+/// Small enough that the demo is stored as a part and a head.
+const PACKED: usize = 1_000;
+
+#[test]
+fn a_change_in_one_tab_is_taken_by_the_other_on_its_storage_event() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", SMALL);
+    a.execute(&ticket("from a")).unwrap();
+    b.storage_event();
+    assert!(has_ticket(&b.scenario, "from a"));
+    assert!(b.tab.take_updated_elsewhere(), "the other tab says it was updated");
+}
+
+#[test]
+fn two_tabs_acting_one_after_the_other_without_events_both_keep_their_change() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", SMALL);
+    a.execute(&ticket("from a")).unwrap();
+    // b never heard of a's save: its command still runs on it.
+    b.execute(&ticket("from b")).unwrap();
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "from a") && has_ticket(&saved, "from b"));
+}
+
+#[test]
+fn a_refused_command_changes_neither_the_scenario_nor_the_store() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let before = (a.scenario.clone(), kv.items());
+    assert!(a.execute(&ticket("   ")).is_err());
+    assert_eq!((a.scenario.clone(), kv.items()), before);
+}
+
+#[test]
+fn a_revision_stamp_left_without_its_document_does_not_block_saving() {
+    let kv = MemoryKv::new();
+    kv.set("certlink.revision", "2:41:gone").unwrap();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("after a clean-up")).unwrap();
+    assert_eq!(a.tab.keeping(), &Keeping::Saved);
+    assert!(has_ticket(&stored(&kv).unwrap(), "after a clean-up"));
+    // And across a reload.
+    let mut again = Sim::open(&kv, "a2", SMALL);
+    again.execute(&ticket("after the reload")).unwrap();
+    assert_eq!(again.tab.keeping(), &Keeping::Saved);
+}
+
+#[test]
+fn a_full_storage_keeps_the_change_on_screen_under_its_banner_and_the_last_save_whole() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let before = stored(&kv).unwrap();
+    kv.set_quota(Some(10));
+    a.execute(&ticket("does not fit")).unwrap();
+    assert_eq!(a.tab.keeping(), &Keeping::QuotaExceeded);
+    assert!(has_ticket(&a.scenario, "does not fit"));
+    assert_eq!(stored(&kv).unwrap(), before);
+    kv.set_quota(None);
+    a.execute(&ticket("fits again")).unwrap();
+    assert_eq!(a.tab.keeping(), &Keeping::Saved);
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "does not fit") && has_ticket(&saved, "fits again"));
+}
+
+#[test]
+fn a_large_scenario_is_saved_as_a_part_and_a_head_and_reads_back() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    assert!(a.tab.is_saving(), "the demo is being packed, and the tab says so");
+    a.execute(&ticket("while packing")).unwrap();
+    a.finish_all();
+    assert!(!a.tab.is_saving());
+    a.execute(&ticket("after packing")).unwrap();
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "while packing") && has_ticket(&saved, "after packing"));
+    assert!(kv.items().keys().any(|k| k.starts_with("certlink.part.")));
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "after packing"));
+}
+
+#[test]
+fn an_unreadable_large_save_is_set_aside_with_its_part_and_downloads_whole() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket("in the head")).unwrap();
+    let head = kv.get("certlink.document").unwrap();
+    kv.set("certlink.document", &head[..head.len() - 3]).unwrap();
+    let b = Sim::open(&kv, "b", PACKED);
+    assert!(matches!(b.tab.keeping(), Keeping::Corrupt(_)));
+    let store = Store::new(kv.clone(), "");
+    let backups = store.backups();
+    assert_eq!(backups.len(), 1);
+    assert!(backups[0].has_part);
+    let (_, part) = store.backup(&backups[0].key).unwrap();
+    let whole = document::parse(&unpack(&part.unwrap()).unwrap()).expect("the backup's part is an importable file");
+    assert!(!whole.scenario.trail().is_empty());
+    // No later start removes it as a stale part.
+    store.remove_stale_parts(None, u64::MAX);
+    assert!(store.backup(&backups[0].key).unwrap().1.is_some());
+}
+
+#[test]
+fn at_most_three_backups_are_kept_and_a_fourth_unreadable_save_stays_in_place_unwritten() {
+    let kv = MemoryKv::new();
+    for n in 0..4 {
+        kv.set("certlink.document", &format!("not json {n}")).unwrap();
+        let mut tab = Sim::open(&kv, "t", SMALL);
+        assert!(matches!(tab.tab.keeping(), Keeping::Corrupt(_)));
+        tab.execute(&ticket("a change")).unwrap();
+    }
+    let store = Store::new(kv.clone(), "");
+    assert_eq!(store.backups().len(), MAX_BACKUPS);
+    assert_eq!(kv.get("certlink.document").as_deref(), Some("not json 3"), "never written over");
+    store.delete_backup(&store.backups()[0].key);
+    let mut tab = Sim::open(&kv, "t", SMALL);
+    tab.execute(&ticket("saved again")).unwrap();
+    assert!(has_ticket(&stored(&kv).unwrap(), "saved again"));
+    assert_eq!(store.backups().len(), MAX_BACKUPS);
+}
+
+#[test]
+fn nothing_larger_than_what_certlink_reads_back_is_written() {
+    let kv = MemoryKv::new();
+    let store = Store::new(kv.clone(), "");
+    let huge = format!("{{\"app\":\"certlink\",\"schema\":2,\"revision\":1,{}", " ".repeat(MAX_STORED_BYTES));
+    assert!(matches!(store.save(&huge, &Stamp::default(), "a", None, None), Err(SaveError::TooLarge { .. })));
+    assert!(kv.items().is_empty());
+}
+
+#[test]
+fn an_older_save_written_over_this_tabs_is_said_not_saved() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let older = kv.items();
+    a.execute(&ticket("overwritten")).unwrap();
+    // A tab with a stale view writes its older save over a's.
+    for (key, value) in older {
+        kv.set(&key, &value).unwrap();
+    }
+    a.storage_event();
+    assert_eq!(a.tab.keeping(), &Keeping::Conflict);
+    assert!(has_ticket(&a.scenario, "overwritten"), "kept on screen, not replaced");
+}
+
+#[test]
+fn a_newer_certlinks_save_is_never_written_over() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
+    kv.remove("certlink.revision");
+    a.execute(&ticket("not over it")).unwrap();
+    assert_eq!(a.tab.keeping(), &Keeping::NewerVersion { found: 99 });
+    assert!(kv.get("certlink.document").unwrap().contains("\"schema\":99"));
+}
+
+/// What a simulated person or browser does next.
+#[derive(Clone, Debug)]
+enum Step {
+    Execute(usize),
+    StorageEvent(usize),
+    FinishWork(usize),
+    Quota(bool),
+    Reload(usize),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        4 => (0..3usize).prop_map(Step::Execute),
+        3 => (0..3usize).prop_map(Step::StorageEvent),
+        3 => (0..3usize).prop_map(Step::FinishWork),
+        1 => any::<bool>().prop_map(Step::Quota),
+        1 => (0..3usize).prop_map(Step::Reload),
+    ]
+}
+
+/// Plays `steps` over `tabs` tabs; checks after every step that each
+/// change a person made is in the store, or shown in its tab with a
+/// banner that says it is not saved, and that the store reads back.
+fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseError> {
+    let kv = MemoryKv::new();
+    let mut sims: Vec<Sim> = (0..tabs).map(|n| Sim::open(&kv, &format!("w{n}-"), whole_bytes)).collect();
+    let mut made: Vec<(usize, String)> = Vec::new();
+    let mut reloads = 0;
+    for (n, step) in steps.iter().enumerate() {
+        match step {
+            Step::Execute(t) => {
+                let details = format!("change {n}");
+                if sims[t % tabs].execute(&ticket(&details)).is_ok() {
+                    made.push((t % tabs, details));
+                }
+            }
+            Step::StorageEvent(t) => sims[t % tabs].storage_event(),
+            Step::FinishWork(t) => sims[t % tabs].finish_one(),
+            Step::Quota(full) => kv.set_quota(full.then_some(kv.items().iter().map(|(k, v)| k.len() + v.len()).sum())),
+            Step::Reload(t) => {
+                // A tab that says nothing is unsaved may reload.
+                let t = t % tabs;
+                if !sims[t].says_unsaved() {
+                    reloads += 1;
+                    sims[t] = Sim::open(&kv, &format!("r{reloads}-"), whole_bytes);
+                }
+            }
+        }
+        let saved = stored(&kv);
+        for (t, details) in &made {
+            let in_store = saved.as_ref().is_some_and(|s| has_ticket(s, details));
+            let shown_unsaved = sims[*t].says_unsaved() && has_ticket(&sims[*t].scenario, details);
+            prop_assert!(
+                in_store || shown_unsaved,
+                "{details} (tab {t}) is neither stored nor shown unsaved after {:?}",
+                &steps[..=n]
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_change_is_lost_between_two_tabs(steps in prop::collection::vec(step(), 1..40)) {
+        play(2, SMALL, &steps)?;
+    }
+
+    #[test]
+    fn no_change_is_lost_between_three_tabs_with_large_scenarios(steps in prop::collection::vec(step(), 1..40)) {
+        play(3, PACKED, &steps)?;
+    }
+}
+
+#[test]
+fn a_document_read_back_is_the_document_saved() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("round trip")).unwrap();
+    let text = kv.get("certlink.document").unwrap();
+    let doc: Document = document::parse(&text).unwrap();
+    assert_eq!(doc.scenario, a.scenario);
+}
