@@ -26,7 +26,7 @@ fn load(store: &Store) -> Loaded {
 }
 
 /// The save of revision `revision`, by any writer.
-fn base(revision: u64) -> Stamp {
+fn stamp(revision: u64) -> Stamp {
     Stamp::new(revision, "")
 }
 
@@ -57,7 +57,7 @@ fn a_saved_scenario_loads_back_exactly() {
     let store = local::open("round-trip:").expect("storage is available in the test browser");
     store.clear();
     let scenario = changed_demo();
-    store.save(&to_json(&scenario, 1, now()), &base(0), "t", None, None).unwrap();
+    store.save(&to_json(&scenario, 1, now()), &stamp(0), "t", None, None).unwrap();
     match load(&store) {
         Loaded::Document(doc) => {
             assert_eq!(doc.revision, 1);
@@ -86,7 +86,7 @@ fn corrupt_text_is_kept_under_a_backup_key_and_never_overwritten() {
         );
         assert_eq!(local_storage().get_item(&key).unwrap(), None, "the next save may use the key");
         // A later save does not touch the kept text.
-        store.save(&to_json(&changed_demo(), 1, now()), &base(0), "t", None, None).unwrap();
+        store.save(&to_json(&changed_demo(), 1, now()), &stamp(0), "t", None, None).unwrap();
         assert_eq!(store.backup(&backup_key).map(|(text, _)| text).as_deref(), Some(text));
         store.clear();
     }
@@ -106,7 +106,7 @@ fn a_newer_schema_is_never_written_over() {
     local_storage().set_item(&store.document_key(), &newer).unwrap();
     assert_eq!(load(&store), Loaded::Newer { found: 3 });
     assert_eq!(
-        store.save(&to_json(&demo::scenario(now()), 5, now()), &base(4), "t", None, None),
+        store.save(&to_json(&demo::scenario(now()), 5, now()), &stamp(4), "t", None, None),
         Err(SaveError::Newer { found: 3 })
     );
     assert_eq!(local_storage().get_item(&store.document_key()).unwrap().as_deref(), Some(newer.as_str()));
@@ -126,11 +126,11 @@ fn the_committed_schema_1_export_loads_from_storage() {
 fn a_save_over_another_tabs_newer_save_is_refused() {
     let store = local::open("tabs:").unwrap();
     store.clear();
-    store.save(&to_json(&demo::scenario(now()), 1, now()), &base(0), "t", None, None).unwrap();
+    store.save(&to_json(&demo::scenario(now()), 1, now()), &stamp(0), "t", None, None).unwrap();
     // Another tab saved revision 2 since this tab read revision 1.
-    store.save(&to_json(&changed_demo(), 2, now()), &base(1), "t", None, None).unwrap();
+    store.save(&to_json(&changed_demo(), 2, now()), &stamp(1), "t", None, None).unwrap();
     assert_eq!(
-        store.save(&to_json(&demo::scenario(now()), 2, now()), &base(1), "t", None, None),
+        store.save(&to_json(&demo::scenario(now()), 2, now()), &stamp(1), "t", None, None),
         Err(SaveError::Conflict)
     );
     let Loaded::Document(doc) = load(&store) else { panic!() };
@@ -142,7 +142,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_last_one_whole() {
     let store = local::open("quota:").unwrap();
     store.clear();
     let first = to_json(&demo::scenario(now()), 1, now());
-    store.save(&first, &base(0), "t", None, None).unwrap();
+    store.save(&first, &stamp(0), "t", None, None).unwrap();
     // Fill the origin's quota with filler until a write throws.
     let mut filler = Vec::new();
     let chunk = "x".repeat(512 * 1024);
@@ -154,7 +154,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_last_one_whole() {
         filler.push(key);
     }
     let big = to_json(&demo::large_organisation(now(), 2_000), 2, now());
-    let result = store.save(&big, &base(1), "t", None, None);
+    let result = store.save(&big, &stamp(1), "t", None, None);
     for key in &filler {
         local_storage().remove_item(key).unwrap();
     }
@@ -210,7 +210,7 @@ async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_byt
     assert!(later.extends(&base));
     let part = BaseRef { key: store.new_part_key(1, "t"), revision: 1 };
     let head = to_json_continuing(&later, &part, base.trail().len(), 2, now());
-    store.save(&head, &base(0), "t", Some((&part.key, &packed)), None).unwrap();
+    store.save(&head, &stamp(0), "t", Some((&part.key, &packed)), None).unwrap();
     let stored = packed.len() + head.len();
     assert!(stored < people * 200, "{stored} bytes for {people} people");
     // Read back as a reload does: the head, then its part unpacked and joined.

@@ -63,7 +63,7 @@ fn advance(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
         },
         Due::Tour(built_in) => {
             ctx.tour_due.set_value(None);
-            ctx.load_built_in(built_in);
+            ctx.resume_case(built_in);
             Due::Done
         }
         Due::Done => Due::Done,
@@ -94,6 +94,10 @@ impl Ctx {
     pub async fn prepare_later(self) {
         while let Some(running) = PREPARING.with(|p| p.borrow().clone()) {
             let _ = JsFuture::from(running).await;
+        }
+        // A tour resumed in the cases' space reads what is saved there.
+        if self.tour_due.get_value().is_some() && Ctx::case_saved() {
+            let _ = super::reader::fetch().await;
         }
         let due = match self.engine.with_value(|tab| tab.lifecycle() == crate::save::Lifecycle::DemoDue) {
             true => Due::Demo { now: real_now(), large: is_large_demo() },

@@ -44,9 +44,9 @@ pub struct Ctx {
     /// Where the keyboard was when the tour started: the page and the id
     /// of the control, to go back to when it ends.
     tour_return: StoredValue<Option<(Route, String)>>,
-    /// The scenario is a built-in case (loaded, perhaps changed since):
-    /// loading another keeps the person's own scenario for the restore.
-    on_built_in: StoredValue<bool>,
+    /// This tab is in the cases' space ([`space_prefix`]): a built-in
+    /// case or a guided tour runs, the person's own scenario kept apart.
+    pub in_case: RwSignal<bool>,
     /// This tab's save engine: every save and every read of another
     /// tab's save goes through it.
     engine: StoredValue<Tab<LocalKv>>,
@@ -71,6 +71,36 @@ pub fn storage_prefix() -> String {
         format!("{name}large-demo:")
     } else {
         name
+    }
+}
+
+/// The keys of the scenario space this tab is in: the person's own, or,
+/// while a built-in case or a guided tour runs, the cases' space beside
+/// it, so that no case is ever saved over the person's scenario.
+pub fn space_prefix() -> String {
+    let own = storage_prefix();
+    match in_case_space() {
+        true => format!("{own}case:"),
+        false => own,
+    }
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// This tab is in the cases' space (it survives a reload of this tab;
+/// another tab starts in the person's own).
+fn in_case_space() -> bool {
+    session_storage()
+        .and_then(|s| s.get_item(&format!("{}certlink.space", storage_prefix())).ok().flatten())
+        .is_some_and(|space| space == "case")
+}
+
+fn remember_case_space(case: bool) {
+    if let Some(storage) = session_storage() {
+        let key = format!("{}certlink.space", storage_prefix());
+        let _ = if case { storage.set_item(&key, "case") } else { storage.remove_item(&key) };
     }
 }
 
@@ -99,7 +129,7 @@ fn start_demo(now: Time) -> Scenario {
 fn remembered_session(scenario: &Scenario) -> Option<AccountId> {
     web_sys::window()
         .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|s| s.get_item(&format!("{}certlink.session", storage_prefix())).ok().flatten())
+        .and_then(|s| s.get_item(&format!("{}certlink.session", space_prefix())).ok().flatten())
         .map(AccountId)
         .filter(|id| scenario.state().account(id).is_some_and(|a| !a.is_deleted()))
 }
@@ -119,7 +149,7 @@ impl Ctx {
     /// release build leaves to the first later part drawn (session::demo).
     pub fn new(lang: Lang, route: Route) -> Ctx {
         let now = real_now();
-        let store = local::open(&storage_prefix());
+        let store = local::open(&space_prefix());
         let found = OPENED.with(|cell| cell.borrow_mut().take()).or_else(|| store.as_ref().map(found_now));
         let mut tab = Tab::new(store, &writer_id(), keeping_when_saved());
         let scenario = match tab.start(found, demo::LATER) {
@@ -141,7 +171,7 @@ impl Ctx {
             presenter: RwSignal::new(false),
             tour: RwSignal::new(None),
             tour_return: StoredValue::new(None),
-            on_built_in: StoredValue::new(false),
+            in_case: RwSignal::new(in_case_space()),
             engine: StoredValue::new(tab),
             saving: RwSignal::new(false),
             tour_due: StoredValue::new(None),
@@ -194,7 +224,7 @@ impl Ctx {
         self.clock.update(change);
         let offset = self.clock.get_untracked().offset_ms();
         if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-            let _ = storage.set_item(&format!("{}certlink.clock", storage_prefix()), &offset.to_string());
+            let _ = storage.set_item(&format!("{}certlink.clock", space_prefix()), &offset.to_string());
         }
     }
 
@@ -269,7 +299,7 @@ impl Ctx {
     /// two tabs may be two people).
     fn remember_session(&self, id: Option<&AccountId>) {
         if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-            let key = format!("{}certlink.session", storage_prefix());
+            let key = format!("{}certlink.session", space_prefix());
             let _ = match id {
                 Some(id) => storage.set_item(&key, id.as_str()),
                 None => storage.remove_item(&key),
@@ -289,7 +319,6 @@ impl Ctx {
         });
         self.scenario.notify();
         self.before_import.set(replaced.filter(|_| undoable));
-        self.on_built_in.set_value(false);
     }
 
     /// Replaces the scenario with an imported one, undoable once.
@@ -297,23 +326,67 @@ impl Ctx {
         self.replace(doc.scenario, true);
     }
 
-    /// Loads (or reloads) a built-in scenario and plays its persona; the
-    /// replaced scenario is kept for one undo, as an import's is. From one
-    /// built-in case to another (two tours in a row), the one kept is still
-    /// the person's own scenario, not the case before.
+    /// Loads (or reloads) a built-in scenario, in the cases' space, and
+    /// plays its persona. The person's own scenario stays as it was, in its
+    /// own space, until [`Ctx::leave_case`] goes back to it.
     ///
     /// It cannot be refused: every built-in case's persona is an active
     /// account of its scenario (tests/rules.rs,
     /// `every_built_in_scenario_starts_valid_with_an_active_persona`), so
     /// no caller has a refusal to show or to drop.
     pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) {
-        let own = self.before_import.get_untracked().filter(|_| self.on_built_in.get_value());
-        self.replace(built_in.scenario(self.now()), true);
-        if own.is_some() {
-            self.before_import.set(own);
+        if !self.in_case.get_untracked() {
+            self.enter_space(true);
         }
-        self.on_built_in.set_value(true);
+        self.replace(built_in.scenario(self.now()), false);
         self.start_session(AccountId::from_email(built_in.persona()));
+    }
+
+    /// Back to the person's own scenario, as it is saved, from a case.
+    pub fn leave_case(&self) {
+        if self.in_case.get_untracked() {
+            self.enter_space(false);
+        }
+    }
+
+    /// The case on screen becomes the person's own scenario (the trainer
+    /// asked for it); the one it replaces can be restored once.
+    pub fn keep_case_as_own(&self) {
+        if !self.in_case.get_untracked() {
+            return;
+        }
+        let case = self.scenario.get_untracked();
+        let persona = self.session.get_untracked();
+        self.enter_space(false);
+        self.replace(case, true);
+        if let Some(id) = persona {
+            self.start_session(id);
+        }
+    }
+
+    /// Moves this tab to the cases' space (`case`) or back to the person's
+    /// own, and shows what is saved there.
+    fn enter_space(&self, case: bool) {
+        remember_case_space(case);
+        self.in_case.set(case);
+        let store = local::open(&space_prefix());
+        let found = store.as_ref().map(found_now);
+        let mut tab = Tab::new(store, &writer_id(), keeping_when_saved());
+        let scenario = match tab.start(found, demo::LATER) {
+            Start::Saved(scenario) => *scenario,
+            Start::Demo => start_demo(real_now()),
+        };
+        let demo_due = tab.lifecycle() == crate::save::Lifecycle::DemoDue;
+        self.engine.set_value(tab);
+        self.session.set(remembered_session(&scenario));
+        self.scenario.set(scenario);
+        self.before_import.set(None);
+        self.after_engine();
+        if demo_due {
+            leptos::task::spawn_local(self.prepare_later());
+        } else {
+            self.save_first_demo();
+        }
     }
 
     /// Starts the guided tour of `built_in` on its scenario, from step 1;
@@ -327,7 +400,8 @@ impl Ctx {
 
     /// The tour and step an address names (a reload, a shared link, history
     /// moving between steps). Another tour than the one under way, in a
-    /// browser where its persona is not signed in, loads its scenario first.
+    /// tab where its persona is not signed in to the cases' space, goes to
+    /// that space first ([`Ctx::resume_case`]).
     pub fn resume_tour(&self, at: TourAt) {
         let now = self.tour.get_untracked();
         if now == Some(at) {
@@ -335,24 +409,42 @@ impl Ctx {
         }
         let persona = AccountId::from_email(at.tour.persona());
         let same_tour = now.is_some_and(|now| now.tour == at.tour);
-        if !same_tour && self.session.get_untracked().as_ref() != Some(&persona) {
+        let on_case = self.in_case.get_untracked() && self.session.get_untracked().as_ref() == Some(&persona);
+        if !same_tour && !on_case {
             match demo::LATER {
-                // Loaded by the `later` file, before the tour's page and
+                // Done by the `later` file, before the tour's page and
                 // dialog are drawn (they are later parts).
                 true => {
                     self.tour_due.set_value(Some(at.tour));
                     leptos::task::spawn_local(self.prepare_later());
                 }
-                false => self.load_built_in(at.tour),
+                false => self.resume_case(at.tour),
             }
         }
         self.tour.set(Some(at));
+    }
+
+    /// Goes to the cases' space for `built_in`'s tour: where its persona is
+    /// signed in there, the case goes on as it was left; else it loads.
+    fn resume_case(&self, built_in: crate::rules::demo::BuiltIn) {
+        if !self.in_case.get_untracked() {
+            self.enter_space(true);
+        }
+        if self.session.get_untracked() != Some(AccountId::from_email(built_in.persona())) {
+            self.load_built_in(built_in);
+        }
+    }
+
+    /// True when the cases' space holds a save (to read before resuming).
+    fn case_saved() -> bool {
+        local::open(&format!("{}case:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
     }
 
     /// Ends the tour; returns the id of the control to give the keyboard
     /// back to, after going back to its page if it is not on this one.
     pub fn end_tour(&self) -> Option<String> {
         self.tour.set(None);
+        self.leave_case();
         let (route, id) = self.tour_return.try_update_value(Option::take).flatten()?;
         if document().get_element_by_id(&id).is_none() && self.route.get_untracked() != route {
             self.go(route);
@@ -404,7 +496,7 @@ impl Ctx {
 fn remembered_clock() -> ScenarioClock {
     let offset = web_sys::window()
         .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|s| s.get_item(&format!("{}certlink.clock", storage_prefix())).ok().flatten())
+        .and_then(|s| s.get_item(&format!("{}certlink.clock", space_prefix())).ok().flatten())
         .and_then(|text| text.parse().ok())
         .unwrap_or(0);
     ScenarioClock::with_offset_ms(offset)

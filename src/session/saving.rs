@@ -4,7 +4,7 @@
 //! signals views read.
 
 use super::reader::{self, FetchFailed};
-use super::{real_now, storage_prefix, Ctx};
+use super::{real_now, space_prefix, Ctx};
 use crate::rules::Scenario;
 use crate::save::{Found, Loaded, Part, Reader, Tab, Todo};
 use crate::storage::document::{self, Document, DocumentError, Head, Stored};
@@ -42,7 +42,7 @@ thread_local! {
 /// fetched first (from the service worker's cache after one visit); if it
 /// cannot come, the start fails here, and the save is left as it was.
 pub async fn open_saved() -> Result<(), FetchFailed> {
-    let Some(store) = local::open(&storage_prefix()) else { return Ok(()) };
+    let Some(store) = local::open(&space_prefix()) else { return Ok(()) };
     let loaded = match store.saved_text() {
         None => Loaded::Nothing,
         Some(text) => store.loaded(reader::read(text).await?),

@@ -74,6 +74,17 @@ pub fn StorageBanner() -> impl IntoView {
                 {banner}
             }
         })}
+        <When when=ctx.in_case>
+            <div class="banner info" role="status">
+                <p>{tr(lang, Text::CaseBanner)}</p>
+                <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
+                    {tr(lang, Text::BackToOwn)}
+                </button>
+                <button class="button" id="keep-case" on:click=handler(move |_| ctx.keep_case_as_own())>
+                    {tr(lang, Text::KeepCase)}
+                </button>
+            </div>
+        </When>
         <When when=ctx.updated_elsewhere>
             <div class="banner info" role="status">
                 <p>{tr(lang, Text::UpdatedElsewhere)}</p>

@@ -66,7 +66,7 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let since = {
         let id = id.clone();
-        move || ctx.with_state(|s| s.account(&id).and_then(|a| a.partner_university_since))
+        Memo::new(move |_| ctx.with_state(|s| s.account(&id).and_then(|a| a.partner_university_since)))
     };
     let get = {
         let id = id.clone();
@@ -88,7 +88,7 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     view! {
         <section class="card field" aria-labelledby="your-learning">
             <h2 id="your-learning" tabindex="-1">{tr(lang, Text::YourLearning)}</h2>
-            {live(move || match since() {
+            {live(move || match since.get() {
                 None => {
                     view! {
                         <p>{tr(lang, Text::NoPartnerUniversityAccess)}</p>
@@ -128,14 +128,16 @@ fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let outcome = RwSignal::new(None::<Outcome>);
+    // A memo: another tab's save taken redraws the field only when the
+    // link itself changed, so a form being filled in keeps what was typed.
     let linked = {
         let id = id.clone();
-        move || ctx.with_state(|s| s.account(&id).and_then(|a| a.linked_mcid.clone()))
+        Memo::new(move |_| ctx.with_state(|s| s.account(&id).and_then(|a| a.linked_mcid.clone())))
     };
     view! {
         <section class="card field" aria-labelledby="exams" data-tour="exams">
             <h2 id="exams" tabindex="-1">{tr(lang, Text::ExamsAndCertifications)}</h2>
-            {live(move || match linked() {
+            {live(move || match linked.get() {
                 Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
                 None => view! { <Associate id=id.clone() outcome=outcome /> }.into_any(),
             })}

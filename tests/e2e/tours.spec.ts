@@ -422,20 +422,27 @@ test('the dialog is in its place in the frame its words change: Start the tour a
   expect(later, 'the button moved after it appeared').toBe(shown);
 });
 
-test('after two tours in a row, Your data restores the scenario from before the first', async ({ page }) => {
+test('a tour never writes over the person\'s scenario: after two tours in a row it is there as it was, after a reload and in another tab', async ({ page, context }) => {
   const app = new CertlinkPage(page);
   await app.signIn('priya@contoso.com');
   await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
   await expect(app.status).toContainText('now linked to Contoso');
+  // A trainer's link opened in another tab while Priya works here.
+  const other = await context.newPage();
+  await other.goto('./#/profile?tour=r12&step=1');
+  await atStep(other, 1, 5);
+  await expect(other.getByRole('banner')).toContainText('Mia Moreau');
+  await other.close();
   await showMe(page, 'r12-moving-company');
   await atStep(page, 1, 5);
+  await expect(page.getByRole('status').filter({ hasText: 'You are in a built-in case' })).toBeVisible();
   await page.keyboard.press('Escape');
   await showMe(page, 'r13-leaving');
   await atStep(page, 1, 4);
   await page.keyboard.press('Escape');
-  await app.navigate('Your data');
-  await page.getByRole('button', { name: 'Restore the previous scenario' }).click();
-  await expect(app.status).toContainText('The previous scenario is back');
+  // Leaving the tour is back on Priya's own scenario, signed in as before.
+  await expect(page.getByRole('banner')).toContainText('Priya Patel');
+  await page.reload();
   await page.goto('./#/timeline');
   await expect(page.getByRole('listitem').filter({ hasText: 'By priya@contoso.com' }).first()).toContainText('now linked to Contoso');
 });
