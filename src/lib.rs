@@ -28,25 +28,30 @@
 //!   it; pure data, shown by `views::tour`.
 //! - [`prefs`]: the remembered language and the address's parameters.
 //! - [`session`]: the context every view reads (scenario, signed-in
-//!   account, clock, language) and the one place commands run; how the
-//!   scenario is saved, and other tabs' saves taken, is `session::saving`;
+//!   account, clock, language) and the one place commands run. It holds
+//!   one [`save::Tab`] and drives it with the browser (`session::saving`);
 //!   what reads a saved or imported text, `session::reader`, is a third
 //!   WebAssembly file in the release build, which a returning visit
 //!   awaits and a first visit fetches only when it has something to read;
 //!   a start on the demo data leaves building it to the first later part
 //!   drawn, in the `later` file (`session::demo`).
+//! - [`save`]: the save engine, in plain Rust over a key-value trait:
+//!   one scenario space's keys and checked writes (`save::store`), and one
+//!   tab's side of saving and of taking other tabs' saves, with the
+//!   start-up lifecycle (`save::tab`). Tested natively with several
+//!   simulated tabs over one in-memory store.
 //! - [`storage`]: the stored and exported document and its validation
-//!   (`document`), its hand-written JSON form (`json`), localStorage
-//!   with tabs, quota and recovery (`local`), and the packed part of a
+//!   (`document`), its hand-written JSON form (`json`), localStorage as
+//!   the engine's key-value store (`local`), and the packed part of a
 //!   large scenario (`pack`: the browser's deflate, then `base64`).
 //! - [`tasks`]: long work (the start, a large scenario's build, packing
 //!   and reading) cut into the page's tasks, so that it answers input.
 //!
 //! ## Invariants
-//! - Architecture invariant: nothing in `rules` knows about the browser. It
-//!   imports no leptos, web-sys, gloo or wasm-bindgen (a native test reads
-//!   its sources to keep it so), and it never reads the system time: "now"
-//!   is always an input (D1).
+//! - Architecture invariant: nothing in `rules` or `save` knows about the
+//!   browser. They import no leptos, web-sys, gloo or wasm-bindgen (a
+//!   native test reads their sources to keep it so), and never read the
+//!   system time: "now" is always an input (D1).
 //! - Arrows point one way: views -> rules, i18n; i18n -> rules. The rules
 //!   import none of them.
 //! - A refused command changes nothing; every refusal names its rule (D3).

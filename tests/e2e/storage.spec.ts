@@ -270,3 +270,63 @@ test('unsaved changes (storage full) are not dropped when another tab saves: the
   expect(saved).toContain('PartnerUniversityAccessGranted');
   expect(saved).not.toContain('McidUnlinked","985001234');
 });
+
+test('a revision key left without its document does not stop saving, before or after a reload', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./#/');
+  await expect(app.heading).toBeVisible();
+  // A partial clean-up (an extension, devtools) removed only the document.
+  await page.evaluate(() => {
+    localStorage.removeItem('certlink.document');
+    localStorage.setItem('certlink.revision', '2:41:gone');
+  });
+  await page.reload();
+  await app.linkPriya();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  await page.getByRole('button', { name: 'Remove access' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'another tab' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+});
+
+test('a form being filled in keeps what was typed when another tab saves', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const [appA, appB] = [new CertlinkPage(a), new CertlinkPage(b)];
+  await appA.signIn('priya@contoso.com');
+  await appB.signIn('sam@contoso.com');
+  await a.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  await a.getByLabel('Microsoft Learning username').fill('priya.patel@outlook.com');
+  await b.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  await expect(a.getByLabel('Microsoft Learning username')).toHaveValue('priya.patel@outlook.com');
+  await a.getByLabel('Microsoft Learning password').fill(LEARN_PASSWORD);
+  await a.getByRole('button', { name: 'Associate', exact: true }).click();
+  await expect(appA.status).toContainText('now linked to Contoso');
+  const saved = JSON.parse((await exportText(a)).text);
+  const kinds = saved.scenario.trail.map((e: unknown[]) => `${e[1]} ${e[2]}`);
+  expect(kinds).toContain('priya@contoso.com McidLinked');
+  expect(kinds).toContain('sam@contoso.com PartnerUniversityAccessGranted');
+});
+
+test('unreadable saves are listed on Your data, at most three, each to download or delete', async ({ page }) => {
+  await page.goto('./#/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  for (const n of [1, 2]) {
+    await page.evaluate((n) => localStorage.setItem('certlink.document', `not json ${n}`), n);
+    await page.reload();
+    await expect(banner(page)).toContainText('could not be read');
+  }
+  await page.goto('./#/data');
+  const kept = page.getByRole('region', { name: 'Unreadable saves kept' });
+  await expect(kept.getByRole('listitem')).toHaveCount(2);
+  const download = page.waitForEvent('download');
+  await kept.getByRole('button', { name: 'Download' }).first().click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toBe('not json 1');
+  await kept.getByRole('button', { name: 'Delete' }).first().click();
+  await expect(kept.getByRole('listitem')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Unreadable saves kept' }).getByRole('listitem')).toHaveCount(1);
+  await expectAccessible(page);
+});
