@@ -359,23 +359,44 @@ pub fn skills_report_csv(report: &SkillsReport) -> String {
     out
 }
 
+/// One record: every cell through [`csv_cell`], separated by commas and
+/// ended by CRLF, as RFC 4180 writes them.
 fn push_csv_line(out: &mut String, cells: impl IntoIterator<Item = String>) {
-    let cells: Vec<String> = cells.into_iter().map(|c| csv_cell(&c)).collect();
-    out.push_str(&cells.join(","));
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_cell(&cell));
+    }
     out.push_str("\r\n");
 }
 
-/// One CSV cell: a cell that a spreadsheet would read as a formula (it
-/// begins with = + - @, a tab or a carriage return) is prefixed with a
-/// quote mark, as OWASP's CSV-injection advice says; then RFC 4180 quoting.
+/// The characters that make a spreadsheet read a cell as a formula when
+/// they come first (OWASP's CSV-injection list).
+pub const FORMULA_PREFIXES: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV cell, the only way a field enters the file. NUL characters are
+/// dropped (spreadsheets cut or refuse text at them). A cell that begins
+/// with a formula prefix gets a leading quote mark, which spreadsheets take
+/// as "this is text". Then the cell is always quoted, as RFC 4180 allows,
+/// with its quotes doubled: a spreadsheet that splits on another separator
+/// (`;` in French, a tab) still reads a record's first field, the person's
+/// name, as one cell.
+///
+/// No field of the report is a signed number: the dates are read and typed
+/// with four-digit years, so none starts with `-`. A date that did (a year
+/// before 0) would be read as arithmetic (`-0001-01-01` is -3), so the mark
+/// is right for it too, and every field is treated alike.
 pub fn csv_cell(value: &str) -> String {
-    let neutral =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+    let value = value.replace('\0', "");
+    let mut cell = String::with_capacity(value.len() + 3);
+    cell.push('"');
+    if value.starts_with(FORMULA_PREFIXES) {
+        cell.push('\'');
     }
+    cell.push_str(&value.replace('"', "\"\""));
+    cell.push('"');
+    cell
 }
 
 #[cfg(test)]
@@ -386,12 +407,16 @@ mod tests {
     #[test]
     fn r2_csv_cells_never_become_formulas_and_are_quoted() {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+33 1"), "'+33 1");
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("+33 1"), "\"'+33 1\"");
+        assert_eq!(csv_cell("-1"), "\"'-1\"");
+        assert_eq!(csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(csv_cell("\tx"), "\"'\tx\"");
+        assert_eq!(csv_cell("\rx"), "\"'\rx\"");
+        assert_eq!(csv_cell("\0=1"), "\"'=1\"");
+        assert_eq!(csv_cell("a\0b"), "\"ab\"");
         assert_eq!(csv_cell("Moreau, Mia"), "\"Moreau, Mia\"");
-        assert_eq!(csv_cell("Zoë"), "Zoë");
+        assert_eq!(csv_cell("Zoë"), "\"Zoë\"");
+        assert_eq!(csv_cell(""), "\"\"");
     }
 
     #[test]

@@ -56,8 +56,9 @@ test('the skills report downloads as a CSV that opens cleanly', async ({ page })
   ]);
   expect(download.suggestedFilename()).toMatch(/^skills-report-1234567-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile(await download.path(), 'utf8');
-  expect(csv.startsWith('\ufeffName,Work email,MCID,Source')).toBe(true);
-  expect(csv).toContain('Chen Li,chen@contoso.com,985005678,Microsoft Learning,Certification,AZ-104');
+  // Every field is quoted, as RFC 4180 allows (tests/csv.rs reads it back split on , ; and tab).
+  expect(csv.startsWith('\ufeff"Name","Work email","MCID","Source"')).toBe(true);
+  expect(csv).toContain('"Chen Li","chen@contoso.com","985005678","Microsoft Learning","Certification","AZ-104"');
 });
 
 test('competency status shows each requirement against the people needed (R3)', async ({ page }) => {
