@@ -252,3 +252,17 @@ fn d1_a_saved_at_out_of_range_is_written_within_it() {
         assert_eq!(doc.saved_at, range::clamp(saved_at));
     }
 }
+
+#[test]
+fn d1_the_demo_loaded_at_the_first_dates_keeps_its_past_in_range() {
+    for built_in in demo::BuiltIn::ALL {
+        let s = built_in.scenario(EARLIEST);
+        assert_eq!(s.check_invariants(), Ok(()));
+        round_trips(&s);
+    }
+    let large = demo::large_organisation(EARLIEST + Duration::days(3), 4);
+    round_trips(&large);
+    // Anywhere else, the demo is where the clock is.
+    assert_eq!(demo::scenario(LATEST).last_event_at().map(|at| at <= LATEST), Some(true));
+    round_trips(&demo::scenario(LATEST));
+}
