@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn main() {
+    std::panic::set_hook(Box::new(|_| show_crashed()));
     // The session may start tasks (packing a large scenario) before the
     // mount would start Leptos's executor.
     let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -71,3 +72,23 @@ fn start_failed() {
         let _ = failed.call0(&wasm_bindgen::JsValue::NULL);
     }
 }
+
+/// What a panic leaves on the page. The release build aborts right after
+/// this hook, so the app answers nothing more, and nothing after the panic
+/// writes to storage: the saved scenario stays as the last save left it.
+/// Static text (both languages; style/forms.css shows the page's), so the
+/// hook formats nothing. Before the app has mounted, the first screen's own
+/// message for a failed start says it instead.
+fn show_crashed() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(failed) = document.get_element_by_id("start-failed") {
+        let _ = failed.remove_attribute("hidden");
+    } else if let Some(body) = document.body() {
+        let _ = body.insert_adjacent_html("afterbegin", CRASHED);
+    }
+}
+
+const CRASHED: &str = "<div class=\"banner crashed\" role=\"alert\">\
+<p lang=\"en\">Certlink hit an unexpected error. Your saved scenario is untouched: reload the page.</p>\
+<p lang=\"fr\">Certlink a rencontré une erreur inattendue. Votre scénario enregistré est intact : rechargez la page.</p>\
+</div>";

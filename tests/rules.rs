@@ -540,7 +540,7 @@ fn d1_the_scenario_clock_moves_without_the_machine_clock() {
     assert_eq!(clock.now(real), real);
     clock.advance(Duration::hours(72));
     assert_eq!(clock.now(real), real + Duration::hours(72));
-    clock.set(Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(), real);
+    clock.set(Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).unwrap(), real).unwrap();
     assert_eq!(clock.now(real + Duration::hours(1)), Utc.with_ymd_and_hms(2027, 1, 1, 1, 0, 0).unwrap());
     clock.reset();
     assert!(clock.is_real_time());

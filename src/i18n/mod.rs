@@ -435,8 +435,10 @@ pub fn document_error(lang: Lang, error: &crate::storage::document::DocumentErro
 
 /// What is wrong with a document, as a clause: "it is not valid JSON (…)".
 fn document_problem(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
+    use crate::rules::range::Range;
     use crate::rules::InvariantViolation as V;
     use crate::storage::document::DocumentError as E;
+    use chrono::Datelike;
     match error {
         E::Empty => lang.pick("the file is empty".to_string(), "le fichier est vide".to_string()),
         E::TooLarge { bytes, limit } => lang.pick(
@@ -477,6 +479,19 @@ fn document_problem(lang: Lang, error: &crate::storage::document::DocumentError)
         E::Invalid(V::OutOfOrder { index }) => lang.pick(
             format!("its history goes back in time at event {index} (D1)"),
             format!("son historique remonte le temps à l’événement {index} (D1)"),
+        ),
+        // The field names the place in the file, in the file's own terms.
+        E::Invalid(V::OutOfRange { field, range: Range::Date { earliest, latest } }) => lang.pick(
+            format!("the date at {field} is outside the years {} to {} that Certlink keeps (D1)", earliest.year(), latest.year()),
+            format!("la date en {field} est hors des années {} à {} que Certlink conserve (D1)", earliest.year(), latest.year()),
+        ),
+        E::Invalid(V::OutOfRange { field, range: Range::PerYear { min, max } }) => lang.pick(
+            format!("the associations a year at {field} are outside {min} to {max} (D6)"),
+            format!("le nombre d’associations par an en {field} est hors de {min} à {max} (D6)"),
+        ),
+        E::Invalid(V::OutOfRange { field, range: Range::CoolOffDays { min, max } }) => lang.pick(
+            format!("the days between associations at {field} are outside {min} to {max} (D6)"),
+            format!("le nombre de jours entre deux associations en {field} est hors de {min} à {max} (D6)"),
         ),
     }
 }

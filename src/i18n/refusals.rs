@@ -3,8 +3,10 @@
 //! "… (R15)". The rules carry the data; the wording lives here.
 
 use super::{format_date, Lang};
+use crate::rules::range::Range;
 use crate::rules::refusal::LimitReason;
 use crate::rules::{MpnId, Refusal, State};
+use chrono::Datelike;
 
 fn org_name(state: &State, org: &MpnId) -> String {
     state.organisation(org).map_or_else(|| org.to_string(), |o| o.name.clone())
@@ -117,9 +119,17 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
                 format!("Votre association est limitée : vous avez utilisé {used} des {per_year} associations autorisées par an. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", date(*next_allowed)),
             ),
         },
-        InvalidLimitSettings => lang.pick(
-            "A scenario allows at least one association a year, and at most 365 days between associations.".to_string(),
-            "Un scénario autorise au moins une association par an, et au plus 365 jours entre deux associations.".to_string(),
+        OutOfRange { range: Range::Date { earliest, latest } } => lang.pick(
+            format!("That date is outside the dates Certlink keeps. Choose a date from the year {} to the year {}.", earliest.year(), latest.year()),
+            format!("Cette date est en dehors des dates que Certlink conserve. Choisissez une date de l’an {} à l’an {}.", earliest.year(), latest.year()),
+        ),
+        OutOfRange { range: Range::PerYear { min, max } } => lang.pick(
+            format!("A scenario allows from {min} to {max} associations a year. Choose a number in that range."),
+            format!("Un scénario autorise de {min} à {max} associations par an. Choisissez un nombre dans cet intervalle."),
+        ),
+        OutOfRange { range: Range::CoolOffDays { min, max } } => lang.pick(
+            format!("A scenario asks from {min} to {max} days between associations. Choose a number in that range."),
+            format!("Un scénario demande de {min} à {max} jours entre deux associations. Choisissez un nombre dans cet intervalle."),
         ),
         AnsweredByFaq { .. } => lang.pick(
             "The FAQ answers this problem: follow its steps; no ticket is needed.".to_string(),

@@ -3,6 +3,8 @@
 //! system time: the caller passes the real time in, and the clock answers
 //! the scenario's time, in UTC, so no machine time zone shifts a date.
 
+use super::range;
+use super::refusal::Refusal;
 use chrono::{DateTime, Duration, Utc};
 
 /// A moment on the scenario clock.
@@ -25,9 +27,14 @@ impl ScenarioClock {
         self.offset_ms
     }
 
-    /// The scenario's "now", given the real time.
+    /// The scenario's "now", given the real time: always a time Certlink
+    /// keeps (D1, [`range`]), whatever offset a tab remembered, however
+    /// far the clock was advanced and whatever the machine's time, so that
+    /// every event recorded at it reads back from a save.
     pub fn now(&self, real: Time) -> Time {
-        real + Duration::milliseconds(self.offset_ms)
+        // try_milliseconds refuses only i64::MIN, one past its range.
+        let offset = Duration::try_milliseconds(self.offset_ms).unwrap_or(Duration::MIN);
+        range::clamp(range::saturating_add(real, offset))
     }
 
     /// Moves the scenario forward (or back) by `by`, e.g. "+72 hours".
@@ -35,9 +42,12 @@ impl ScenarioClock {
         self.offset_ms = self.offset_ms.saturating_add(by.num_milliseconds());
     }
 
-    /// Sets the scenario's time to `at`, given the real time.
-    pub fn set(&mut self, at: Time, real: Time) {
+    /// Sets the scenario's time to `at`, given the real time; a date out of
+    /// Certlink's range is refused (D1) and the clock stays as it was.
+    pub fn set(&mut self, at: Time, real: Time) -> Result<(), Refusal> {
+        let at = range::check_time(at)?;
         self.offset_ms = (at - real).num_milliseconds();
+        Ok(())
     }
 
     /// Back to real time.

@@ -101,11 +101,9 @@ fn record_passed(
     Ok(vec![EventKind::CredentialPassed { holder: holder.clone(), credential }])
 }
 
-/// D6: a scenario may change both numbers; at least one association a year.
+/// D6: a scenario may change both numbers, each within its range.
 fn set_limit_settings(actor: &Actor, settings: LimitSettings) -> Result<Vec<EventKind>, Refusal> {
     trainer_only(actor)?;
-    if settings.per_year == 0 || settings.cool_off_days > 365 {
-        return Err(Refusal::InvalidLimitSettings);
-    }
+    let settings = super::range::check_limits(settings)?;
     Ok(vec![EventKind::LimitSettingsChanged { settings }])
 }

@@ -98,10 +98,23 @@ fn profile(mcid: &str, username: &str, password: &str, holder: &str, credentials
     }
 }
 
+/// The farthest back the demo's dates reach from its `now`, in days (an
+/// exam passed 700 days ago), with room to spare.
+const REACH_DAYS: i64 = 800;
+
+/// The demo's `now`: the scenario clock's, or, when that clock is so near
+/// the first date Certlink keeps (D1) that the demo's past would fall before
+/// it, the first moment whose past is all in range. Otherwise the demo
+/// would hold dates that a save cannot read back.
+fn within_range(now: Time) -> Time {
+    now.max(super::range::EARLIEST + Duration::days(REACH_DAYS))
+}
+
 /// The starting state, before any history: organisations, accounts,
 /// Microsoft Learning and Partner University accounts.
 pub fn initial_state(now: Time) -> State {
     use CredentialKind::*;
+    let now = within_range(now);
     let ago = |days: i64| now - Duration::days(days);
     let mut state = State::default();
     state.add_organisation(Organisation { mpn_id: MpnId(CONTOSO.into()), name: "Contoso".into() });
@@ -198,6 +211,7 @@ pub fn initial_state(now: Time) -> State {
 /// The demo scenario at `now`: the starting state plus the history that
 /// puts each person where their FAQ case begins.
 pub fn scenario(now: Time) -> Scenario {
+    let now = within_range(now);
     let mut scenario = Scenario::new(initial_state(now));
     let ago = |days: i64| now - Duration::days(days);
     let link = |email: &str, username: &str| Command::LinkMcid {
@@ -303,7 +317,7 @@ impl LargeOrganisation {
         let mut state = State::default();
         state.add_organisation(Organisation { mpn_id: MpnId(CONTOSO.into()), name: "Contoso".into() });
         state.add_account(large_work_account(LARGE_ADMIN, "Contoso Admin".into(), Role::GlobalAdmin));
-        LargeOrganisation { now, people, next: 0, phase: Phase::People(state) }
+        LargeOrganisation { now: within_range(now), people, next: 0, phase: Phase::People(state) }
     }
 
     /// Takes up to `steps` more steps (a step is one person's account and
@@ -471,6 +485,7 @@ impl BuiltIn {
     /// The demo data at `now`, with what the case needs done first: for
     /// the R9 shortcut, Sam already has Partner University access (R6).
     pub fn scenario(self, now: Time) -> Scenario {
+        let now = within_range(now);
         let mut scenario = scenario(now);
         if self == BuiltIn::SameCredentials {
             let sam = AccountId::from_email("sam@contoso.com");

@@ -6,6 +6,7 @@
 
 use super::clock::Time;
 use super::model::LimitSettings;
+use super::range::{days, saturating_add};
 use super::refusal::{LimitReason, Refusal};
 use chrono::Duration;
 
@@ -29,13 +30,17 @@ pub struct LimitStatus {
 /// The limit's status for an MCID whose associations started at
 /// `associations` (oldest first), at `now`.
 pub fn association_limit(associations: &[Time], settings: LimitSettings, now: Time) -> LimitStatus {
-    let counted: Vec<Time> = associations.iter().copied().filter(|&at| at > now - YEAR).collect();
-    let used = counted.len() as u32;
-    let cool_off = associations.last().map(|&last| last + Duration::days(settings.cool_off_days.into()));
+    // Saturating: the dates and numbers that pass entry (`range`) never
+    // reach chrono's bounds, and nothing here panics on any other.
+    let year_ago = saturating_add(now, -YEAR);
+    let counted: Vec<Time> = associations.iter().copied().filter(|&at| at > year_ago).collect();
+    let used = u32::try_from(counted.len()).unwrap_or(u32::MAX);
+    let cool_off = associations.last().map(|&last| saturating_add(last, days(settings.cool_off_days)));
     // Once the yearly number is used, the next start waits until enough of
     // the counted associations roll off to leave room for one more.
     let yearly = (used >= settings.per_year && settings.per_year > 0)
-        .then(|| counted[(used - settings.per_year) as usize] + YEAR);
+        .then(|| counted.get((used - settings.per_year) as usize).map(|&at| saturating_add(at, YEAR)))
+        .flatten();
     let candidates = [(cool_off, LimitReason::CoolOff), (yearly, LimitReason::YearlyCount)];
     let (next, reason) = candidates
         .into_iter()
@@ -64,13 +69,14 @@ pub fn check_association_allowed(associations: &[Time], settings: LimitSettings,
 /// cool-off, or more than the yearly number inside any 365 days. For
 /// checking imported files; `None` when the history is valid.
 pub fn history_breaks_limit(associations: &[Time], settings: LimitSettings) -> Option<LimitReason> {
-    let cool_off = Duration::days(settings.cool_off_days.into());
+    let cool_off = days(settings.cool_off_days);
     if associations.windows(2).any(|w| w[1] < w[0] || w[1] - w[0] < cool_off) {
         return Some(LimitReason::CoolOff);
     }
+    // A window of `per_year + 1` starts: saturating, for a 32-bit usize.
     let per_year = settings.per_year as usize;
-    let too_many =
-        associations.len() > per_year && associations.windows(per_year + 1).any(|w| w[per_year] - w[0] < YEAR);
+    let too_many = associations.len() > per_year
+        && associations.windows(per_year.saturating_add(1)).any(|w| w[per_year] - w[0] < YEAR);
     too_many.then_some(LimitReason::YearlyCount)
 }
 

@@ -25,6 +25,8 @@
 //! - [`support`]: support routing and tickets (R16).
 //! - [`command`]: every command as one enum, for replay, trainers and tests.
 //! - [`audit`]: events, actors, and the audit trail's filters (D4).
+//! - [`range`]: the one range of every value that enters (D1 dates, D6
+//!   limit numbers), checked where it enters.
 //! - [`refusal`]: the typed refusals and the rule each cites.
 //! - [`demo`]: the built-in demo scenario (Contoso and Fabrikam).
 
@@ -36,6 +38,7 @@ pub mod demo;
 pub mod limit;
 pub mod model;
 pub mod profile;
+pub mod range;
 pub mod refusal;
 pub mod reports;
 pub mod scenario;

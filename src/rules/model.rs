@@ -235,6 +235,9 @@ pub enum InvariantViolation {
     LinkMismatch { account: AccountId },
     /// D1: an event of the trail is older than the one before it.
     OutOfOrder { index: usize },
+    /// D1 or D6: a date or a limit number outside the range Certlink keeps;
+    /// `field` names its place in the document.
+    OutOfRange { field: String, range: super::range::Range },
 }
 
 impl State {
@@ -300,10 +303,13 @@ impl State {
         self.data.partner_university.insert(account.username.to_lowercase(), account);
     }
 
-    /// Checks what every valid starting state keeps true: its structure
-    /// ([`State::check_structure`]) and no association history beyond the
+    /// Checks what every valid starting state keeps true: every date and
+    /// limit number in range (D1, D6), its structure
+    /// ([`State::check_structure`]), and no association history beyond the
     /// yearly limit (R15/D6) under its settings.
     pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
+        // First, so that no rule below computes with a value out of range.
+        super::range::check_state(&self.data)?;
         self.check_structure()?;
         for profile in self.data.profiles.values() {
             if let Some(reason) = super::limit::history_breaks_limit(&profile.associations, self.data.limits) {

@@ -4,6 +4,7 @@
 
 use super::clock::Time;
 use super::model::{AccountId, McidId, MpnId};
+use super::range::Range;
 
 /// A rule of the source (R1-R16) or a product decision (D1-D7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -125,8 +126,9 @@ pub enum Refusal {
     /// R15/D6: the yearly limit; `next_allowed` is the date from which a new
     /// association may start.
     AssociationLimited { reason: LimitReason, next_allowed: Time, used: u32, per_year: u32, cool_off_days: u32 },
-    /// D6: a scenario's limit numbers must be at least 1 association a year.
-    InvalidLimitSettings,
+    /// D1 or D6: a date, or a limit number, outside the range Certlink
+    /// keeps ([`super::range`]); the range says which and its bounds.
+    OutOfRange { range: Range },
     /// R16: the FAQ answers this problem; no ticket is opened.
     AnsweredByFaq { rule: Rule },
     /// R16: a ticket needs a description of the problem.
@@ -163,7 +165,7 @@ impl Refusal {
             | InvitationPending { .. }
             | WeakTemporaryPassword { .. } => Rule::R14,
             AssociationLimited { .. } => Rule::R15,
-            InvalidLimitSettings => Rule::D6,
+            OutOfRange { range } => range.rule(),
             AnsweredByFaq { rule } => *rule,
             TicketDetailsMissing => Rule::R16,
             ClockBehindTrail { .. } => Rule::D1,

@@ -123,6 +123,8 @@ impl Scenario {
     }
 
     fn check_clock(&self, now: Time) -> Result<(), Refusal> {
+        // D1: every event is recorded at a time a save can hold.
+        super::range::check_time(now)?;
         // D1: events stay in time order, so the trail replays as it happened.
         match self.last_event_at() {
             Some(last) if now < last => Err(Refusal::ClockBehindTrail { last_event: last }),
@@ -141,13 +143,15 @@ impl Scenario {
 }
 
 /// Folds `events` over `state` (reached by the `before` events, if given),
-/// checking what [`Scenario::check_invariants`] checks: events in time order
-/// (D1), every association allowed by the limit in force when it was made
+/// checking what [`Scenario::check_invariants`] checks: every date and limit
+/// number in range (D1, D6), events in time order (D1), every association allowed by the limit in force when it was made
 /// (R15/D6), then the final structure (R4). Gives the state reached.
 fn checked_fold(mut state: State, before: Option<&[Event]>, events: &[Event]) -> Result<State, InvariantViolation> {
     let offset = before.map_or(0, <[Event]>::len);
     let mut last = before.and_then(<[Event]>::last).map(|e| e.at);
     for (index, event) in events.iter().enumerate() {
+        // First, so that no rule below computes with a value out of range.
+        super::range::check_event(event, offset + index)?;
         if last.is_some_and(|at| event.at < at) {
             return Err(InvariantViolation::OutOfOrder { index: offset + index });
         }

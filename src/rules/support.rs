@@ -158,6 +158,8 @@ pub fn open_ticket(
     if details.trim().is_empty() {
         return Err(Refusal::TicketDetailsMissing);
     }
+    // D1: the date the person gives is kept, so it must be one a save holds.
+    let started_on = super::range::check_time(started_on)?;
     let acc = acting_account(state, actor)?;
     let ticket = Ticket {
         number: state.data().tickets.len() as u32 + 1,

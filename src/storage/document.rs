@@ -81,7 +81,8 @@ pub enum DocumentError {
     WrongShape {
         detail: String,
     },
-    /// Well formed, but it breaks a rule (R4, R15, D1, a dangling reference).
+    /// Well formed, but it breaks a rule (R4, R15, D1, a dangling reference),
+    /// or holds a date or limit number out of Certlink's range (D1, D6).
     Invalid(InvariantViolation),
 }
 
@@ -111,6 +112,9 @@ pub fn to_json(scenario: &Scenario, revision: u64, saved_at: Time) -> String {
 /// Every stored text begins `{"app":…,"schema":…,"revision":…,"saved_at":…`,
 /// in this order, which [`peek`] relies on.
 fn write_header(out: &mut String, revision: u64, saved_at: Time) {
+    // The machine's clock gives `saved_at`; a reader refuses a time out of
+    // range (D1), so one is written in range whatever that clock says.
+    let saved_at = crate::rules::range::clamp(saved_at);
     out.push_str("{\"app\":");
     APP.write(out);
     out.push_str(",\"schema\":");
@@ -229,6 +233,10 @@ pub fn read_stored(value: Value) -> Result<Unchecked, DocumentError> {
     let header = |name: &str| value.get(name).ok_or_else(|| shape(format!("{name} is missing")));
     let revision = u64::read(header("revision")?).map_err(|e| shape(format!("revision: {e}")))?;
     let saved_at = Time::read(header("saved_at")?).map_err(|e| shape(format!("saved_at: {e}")))?;
+    if !crate::rules::range::time_in_range(saved_at) {
+        let range = crate::rules::range::Range::DATE;
+        return Err(DocumentError::Invalid(InvariantViolation::OutOfRange { field: "saved_at".into(), range }));
+    }
     if let Some(base) = value.get("continues").filter(|_| schema >= 2) {
         let field = |name: &str| base.get(name).ok_or_else(|| shape(format!("continues.{name} is missing")));
         let base = BaseRef {

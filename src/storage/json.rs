@@ -537,8 +537,18 @@ impl Read for Time {
 }
 
 /// `YYYY-MM-DDTHH:MM:SS[.fraction]Z`, as [`Write for Time`] writes it.
+/// A year of five or six digits (which a date input accepts) is read too,
+/// so that the rules refuse it by its range (D1) with the date's place in
+/// the file, rather than as a shape this reader does not know.
 pub fn parse_time(text: &str) -> Option<Time> {
-    let b = text.as_bytes();
+    let text = text.as_bytes();
+    let year_digits = text.iter().take_while(|d| d.is_ascii_digit()).count();
+    if !(4..=6).contains(&year_digits) {
+        return None;
+    }
+    let year = std::str::from_utf8(&text[..year_digits]).ok()?.parse::<i32>().ok()?;
+    // The rest, laid out as after a four-digit year.
+    let b = &text[year_digits - 4..];
     let num = |range: std::ops::Range<usize>| -> Option<u32> {
         let digits = b.get(range)?;
         digits.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
@@ -555,7 +565,7 @@ pub fn parse_time(text: &str) -> Option<Time> {
         }
         _ => return None,
     };
-    let date = chrono::NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)?;
     Some(date.and_hms_nano_opt(num(11..13)?, num(14..16)?, num(17..19)?, nanos)?.and_utc())
 }
 

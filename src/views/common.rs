@@ -166,7 +166,9 @@ pub fn SignInPrompt() -> impl IntoView {
 }
 
 /// A labelled text input bound to `value`: one component for every field,
-/// so each form is compiled once per field kind, not once per field.
+/// so each form is compiled once per field kind, not once per field. A
+/// date's picker offers the range of dates the rules keep (D1); the rules
+/// check it still.
 #[component]
 pub fn Field(
     label: Text,
@@ -187,6 +189,8 @@ pub fn Field(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 required=required
+                min=(kind == "date").then_some(crate::rules::range::EARLIEST_DATE)
+                max=(kind == "date").then_some(crate::rules::range::LATEST_DATE)
                 bind:value=value
             />
         </label>

@@ -133,8 +133,13 @@ fn Advice(problem: Problem) -> impl IntoView {
     let advice = move || ctx.actor().map(|a| ctx.with_state(|s| route_support(s, &a, ctx.now(), problem)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let started_on: Time =
-            crate::rules::reports::parse_iso_date(&started.get_untracked()).unwrap_or_else(|| ctx.now());
+        // An empty date is today; a date out of the rules' range (D1) is
+        // refused in the person's language and nothing is saved.
+        let started_on: Time = match crate::rules::range::entered_date(&started.get_untracked()) {
+            None => ctx.now(),
+            Some(Ok(at)) => at,
+            Some(Err(refusal)) => return outcome.set(Some(Outcome::Refused(refusal))),
+        };
         // The advice is drawn again with the form: the keyboard goes to the
         // list that now holds the ticket, not the top of the page.
         let command = Command::OpenTicket { problem, details: details.get_untracked(), started_on };

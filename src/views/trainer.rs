@@ -105,14 +105,23 @@ fn Clock() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let date = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Outcome>);
     let status = move || {
         let clock = ctx.clock.get();
         clock_status(lang.get(), ctx.now(), clock.is_real_time())
     };
     let set_date = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Some(at) = crate::rules::reports::parse_iso_date(&date.get_untracked()) {
-            ctx.set_clock(|c| c.set(at, crate::session::real_now()));
+        let Some(at) = crate::rules::range::entered_date(&date.get_untracked()) else { return };
+        // The clock refuses a date out of range (D1) and stays as it was:
+        // the refusal is shown, nothing is remembered.
+        let mut clock = ctx.clock.get_untracked();
+        match at.and_then(|at| clock.set(at, crate::session::real_now())) {
+            Ok(()) => {
+                outcome.set(None);
+                ctx.set_clock(|c| *c = clock);
+            }
+            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
         }
     };
     view! {
@@ -133,12 +142,19 @@ fn Clock() -> impl IntoView {
             <form class="inline-form" on:submit=handler(set_date)>
                 <label>
                     <span>{tr(lang, Text::ClockDate)}</span>
-                    <input type="date" required bind:value=date />
+                    <input
+                        type="date"
+                        required
+                        min=crate::rules::range::EARLIEST_DATE
+                        max=crate::rules::range::LATEST_DATE
+                        bind:value=date
+                    />
                 </label>
                 <button type="submit" class="button">
                     {tr(lang, Text::SetClockDate)}
                 </button>
             </form>
+            <OutcomeMessage outcome />
         </section>
     }
 }
