@@ -342,7 +342,9 @@ impl Ctx {
         self.start_session(AccountId::from_email(built_in.persona()));
     }
 
-    /// Back to the person's own scenario, as it is saved, from a case.
+    /// Back to the person's own scenario, as it is saved, from a case. A
+    /// tour's end stays on its case, so that its outcome can be shown; the
+    /// case's banner offers the way back.
     pub fn leave_case(&self) {
         if self.in_case.get_untracked() {
             self.enter_space(false);
@@ -444,7 +446,6 @@ impl Ctx {
     /// back to, after going back to its page if it is not on this one.
     pub fn end_tour(&self) -> Option<String> {
         self.tour.set(None);
-        self.leave_case();
         let (route, id) = self.tour_return.try_update_value(Option::take).flatten()?;
         if document().get_element_by_id(&id).is_none() && self.route.get_untracked() != route {
             self.go(route);
