@@ -61,8 +61,8 @@ pub enum Lifecycle {
     /// The start found nothing to show and left the demo to be built
     /// later: the scenario is empty meanwhile, and nothing is saved.
     DemoDue,
-    /// The demo this tab started on, unchanged and not yet saved here:
-    /// another tab's first save may take its place.
+    /// The demo this tab started on, unchanged (saved or not): another
+    /// tab's save may take its place.
     FreshDemo,
     /// A save this tab read, or a scenario the person made here.
     Own,
@@ -485,10 +485,9 @@ impl<K: KeyValue> Tab<K> {
         };
         match store.save(json, &self.stamp, &self.writer, written, drop_part) {
             Ok(stamp) => {
+                // An untouched demo stays one once saved: nothing of the
+                // person's is in it yet.
                 self.stamp = stamp;
-                if self.lifecycle == Lifecycle::FreshDemo {
-                    self.lifecycle = Lifecycle::Own;
-                }
                 match saving {
                     Saving::Whole => self.part = None,
                     Saving::Events => {}
@@ -537,10 +536,12 @@ impl<K: KeyValue> Tab<K> {
             self.keeping = Keeping::NewerVersion { found: schema };
             return false;
         }
-        if stored.revision <= self.stamp.revision {
+        if stored.revision <= self.stamp.revision && self.lifecycle != Lifecycle::FreshDemo {
             // Another tab's save was written over this tab's (an older
             // one, or one of the same number by another writer): both hold
             // work the other lacks. This tab keeps its own, said unsaved.
+            // An untouched first demo holds nothing of the person's: it
+            // takes the other save, as two tabs opened at once do.
             self.keeping = Keeping::Conflict;
             return false;
         }
