@@ -151,11 +151,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// Raised to 162 / 335 KB: the save engine (src/save) and the cases' space
-// run in the first file (160.7 / 332.8 KB measured). A regression against
-// the Foundation's 150 KB, to be won back by moving the engine's writing
-// path behind the later file's split point.
-export const FIRST_LOAD_KB = 162;
+// All files move to 335 KB (334.0 measured, +16.6): the save engine, the
+// ranges every value is checked against, RFC 4180 CSV, the kept saves'
+// list and the cases' banner, all in the later files; the first load stays
+// within 150 KB (148.3 measured), as the engine's writing path (saving,
+// packing) is reached only from the later file.
+export const FIRST_LOAD_KB = 150;
 export const ALL_FILES_KB = 335;
 /** The files a first visit does not wait for: fetched when a later part
  *  is about to be shown, or (the reader) when there is a text to read. */

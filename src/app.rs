@@ -115,6 +115,9 @@ pub fn App(
             {later(Later::TrainerPanel(focus_panel))}
         </When>
         <views::data::StorageBanner />
+        <When when=ctx.in_case>
+            {later(Later::CaseBanner)}
+        </When>
         <main id="main" class="page">
             {live(move || page_ready.get().then(|| {
                 request_animation_frame(show_current_tab);
@@ -241,6 +244,8 @@ enum Later {
     /// With whether it takes the keyboard when drawn.
     TrainerPanel(RwSignal<bool>),
     TourOverlay,
+    /// The banner of a built-in case (session's cases' space).
+    CaseBanner,
 }
 
 #[cfg_attr(
@@ -263,6 +268,7 @@ fn draw_later(part: Later) -> Result<AnyView, FetchFailed> {
         },
         Later::TrainerPanel(focus) => view! { <views::trainer::TrainerPanel focus /> }.into_any(),
         Later::TourOverlay => view! { <views::tour::TourOverlay /> }.into_any(),
+        Later::CaseBanner => view! { <views::data::CaseBanner /> }.into_any(),
     })
 }
 

@@ -30,12 +30,18 @@ fn has_ticket(scenario: &Scenario, details: &str) -> bool {
     scenario.state().data().tickets.iter().any(|t| t.details == details)
 }
 
+/// What the browser does for a tab, in its own time.
+enum Work {
+    Pack(PackJob),
+    Read(Todo),
+}
+
 /// One simulated tab: its engine and the scenario its views show.
 struct Sim {
     tab: Tab<MemoryKv>,
     scenario: Scenario,
     /// Work the engine asked for, not done yet (a pack, a read).
-    pending: Vec<Todo>,
+    pending: Vec<Work>,
 }
 
 impl Sim {
@@ -58,7 +64,8 @@ impl Sim {
     }
 
     fn collect(&mut self) {
-        self.pending.extend(self.tab.take_todo());
+        self.pending.extend(self.tab.take_pack().map(Work::Pack));
+        self.pending.extend(self.tab.take_todo().into_iter().map(Work::Read));
     }
 
     fn execute(&mut self, command: &Command) -> Result<Vec<Event>, Refusal> {
@@ -79,14 +86,14 @@ impl Sim {
             return;
         }
         match self.pending.remove(0) {
-            Todo::Pack(job) => {
+            Work::Pack(job) => {
                 let packed = Some(pack(&job.whole));
                 self.tab.packed(&mut self.scenario, &ReadNow, job, packed, now());
             }
-            Todo::ReadLater => {
+            Work::Read(Todo::ReadLater) => {
                 self.tab.sync(&mut self.scenario, &ReadNow);
             }
-            Todo::Open { head, packed } => {
+            Work::Read(Todo::Open { head, packed }) => {
                 let opened = unpack(&packed).and_then(|text| {
                     let base = std::sync::Arc::new(document::parse(&text)?);
                     let part = Part { key: head.base.key.clone(), document: base.clone() };

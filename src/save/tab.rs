@@ -118,11 +118,11 @@ pub struct PackJob {
     revision: u64,
 }
 
-/// Work the caller does for the tab, then reports back.
+/// Reading the caller does for the tab, then reports back. (A pack is
+/// asked for apart, [`Tab::take_pack`]: only a write starts one, so the
+/// code that packs is needed only where writes are.)
 #[derive(Debug)]
 pub enum Todo {
-    /// Pack `job.whole`, then call [`Tab::packed`].
-    Pack(PackJob),
     /// Another tab's save waits for the reader: call [`Tab::sync`] once it
     /// is here.
     ReadLater,
@@ -179,6 +179,8 @@ pub struct Tab<K> {
     /// The last read found the reader missing.
     reader_missing: bool,
     todo: Vec<Todo>,
+    /// A pack to start: its whole document's JSON.
+    pack_job: Option<PackJob>,
     whole_bytes: usize,
 }
 
@@ -202,6 +204,7 @@ impl<K: KeyValue> Tab<K> {
             updated_elsewhere: false,
             reader_missing: false,
             todo: Vec::new(),
+            pack_job: None,
             whole_bytes: WHOLE_BYTES,
         }
     }
@@ -240,9 +243,14 @@ impl<K: KeyValue> Tab<K> {
         self.packing.is_some()
     }
 
-    /// The work the caller is to do, taken once.
+    /// The reading the caller is to do, taken once.
     pub fn take_todo(&mut self) -> Vec<Todo> {
         std::mem::take(&mut self.todo)
+    }
+
+    /// The pack the caller is to do ([`Tab::packed`] when done), taken once.
+    pub fn take_pack(&mut self) -> Option<PackJob> {
+        self.pack_job.take()
     }
 
     /// True once after another tab's save replaced this tab's scenario.
@@ -387,7 +395,7 @@ impl<K: KeyValue> Tab<K> {
     /// Saves `scenario`. A conflict (another tab saved first) changes no
     /// banner: the caller takes the other tab's save and runs again. A
     /// large scenario whose part is stored saves only the events since; a
-    /// new large one is packed first ([`Todo::Pack`]).
+    /// new large one is packed first ([`Tab::take_pack`]).
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
         if self.store.is_none() || matches!(self.keeping, Keeping::NewerVersion { .. }) {
             return Ok(());
@@ -427,7 +435,7 @@ impl<K: KeyValue> Tab<K> {
         }
         let snapshot = Arc::new(scenario.clone());
         self.packing = Some(Arc::clone(&snapshot));
-        self.todo.push(Todo::Pack(PackJob { whole, snapshot, revision }));
+        self.pack_job = Some(PackJob { whole, snapshot, revision });
         Ok(())
     }
 

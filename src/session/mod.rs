@@ -206,10 +206,10 @@ impl Ctx {
             let ctx = *self;
             wasm_bindgen_futures::spawn_local(async move {
                 crate::tasks::next_task().await;
-                ctx.with_engine(|tab, scenario| tab.save_demo(scenario, real_now()));
+                ctx.writing(|tab, scenario| tab.save_demo(scenario, real_now()));
             });
         } else {
-            self.with_engine(|tab, scenario| tab.save_demo(scenario, real_now()));
+            self.writing(|tab, scenario| tab.save_demo(scenario, real_now()));
         }
     }
 
@@ -269,7 +269,7 @@ impl Ctx {
     pub fn execute_as(&self, actor: &Actor, command: Command) -> Result<Vec<Event>, Refusal> {
         let now = self.now();
         let result = self
-            .with_engine(|tab, scenario| tab.execute(scenario, &ReaderFile, actor, now, &command))
+            .writing(|tab, scenario| tab.execute(scenario, &ReaderFile, actor, now, &command))
             .unwrap_or(Err(Refusal::UnknownAccount { email: String::new() }));
         if result.is_ok() {
             self.scenario.notify();
@@ -281,7 +281,7 @@ impl Ctx {
     pub fn sign_in(&self, email: &str, password: &str) -> Result<AccountId, Refusal> {
         let now = self.now();
         let result = self
-            .with_engine(|tab, scenario| tab.sign_in(scenario, &ReaderFile, now, email, password))
+            .writing(|tab, scenario| tab.sign_in(scenario, &ReaderFile, now, email, password))
             .unwrap_or(Err(Refusal::WrongPassword));
         if let Ok(id) = &result {
             self.scenario.notify();
@@ -311,7 +311,7 @@ impl Ctx {
     /// it; when `undoable`, the replaced one is kept for one restore. The
     /// new scenario is not a built-in case unless `load_built_in` says so.
     fn replace(&self, next: Scenario, undoable: bool) {
-        let replaced = self.with_engine(|tab, scenario| {
+        let replaced = self.writing(|tab, scenario| {
             tab.sync(scenario, &ReaderFile);
             let replaced = std::mem::replace(scenario, Scenario::new(State::default()));
             tab.replace(scenario, &ReaderFile, next, real_now());

@@ -111,8 +111,27 @@ impl Ctx {
         out
     }
 
+    /// [`Ctx::with_engine`] for what may write: a large scenario's pack is
+    /// started too. Only the `later` file writes, so only it packs.
+    pub(super) fn writing<T>(&self, f: impl FnOnce(&mut Tab<LocalKv>, &mut Scenario) -> T) -> Option<T> {
+        let out = self.with_engine(f);
+        self.start_pack();
+        out
+    }
+
+    /// Packs in the background what the engine asks to, then hands it back.
+    fn start_pack(&self) {
+        let Some(job) = self.engine.try_update_value(Tab::take_pack).flatten() else { return };
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let packed = pack::pack(&job.whole).await.ok();
+            ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
+            ctx.start_pack();
+        });
+    }
+
     /// Shows the engine's answers (another tab's save taken, the banner,
-    /// a pack under way) and starts the work it asks for.
+    /// a pack under way) and starts the reading it asks for.
     pub(super) fn after_engine(&self) {
         let Some((todo, updated, keeping, saving)) = self.engine.try_update_value(|tab| {
             (tab.take_todo(), tab.take_updated_elsewhere(), tab.keeping().clone(), tab.is_saving())
@@ -132,10 +151,6 @@ impl Ctx {
         for todo in todo {
             let ctx = *self;
             match todo {
-                Todo::Pack(job) => leptos::task::spawn_local(async move {
-                    let packed = pack::pack(&job.whole).await.ok();
-                    ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
-                }),
                 Todo::ReadLater => leptos::task::spawn_local(async move {
                     if reader::fetch().await.is_ok() {
                         ctx.sync();
@@ -166,7 +181,7 @@ impl Ctx {
     /// unpacked, with the head's events joined where they read, is a whole
     /// document, importable; any other text as it was kept.
     pub async fn backup_file(&self, key: String) -> Option<(&'static str, String)> {
-        let (text, part) = self.engine.with_value(|tab| tab.store()?.backup(&key))?;
+        let (text, part) = self.backup_text(&key)?;
         let Some(packed) = part else { return Some(("certlink-unreadable-backup.txt", text)) };
         let Ok(whole) = pack::unpack(&packed).await else { return Some(("certlink-unreadable-backup.txt", text)) };
         let joined = async {
@@ -175,6 +190,11 @@ impl Ctx {
             reader::join(Arc::new(base), head).await.ok()?.ok()
         };
         Some(("certlink-backup.json", joined.await.map_or(whole, |doc| doc.to_pretty_json())))
+    }
+
+    /// A kept backup's text and, for a large save, its packed part.
+    pub fn backup_text(&self, key: &str) -> Option<(String, Option<String>)> {
+        self.engine.with_value(|tab| tab.store()?.backup(key))
     }
 
     /// The unreadable saves kept here, oldest first.

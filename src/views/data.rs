@@ -30,9 +30,15 @@ fn reload_banner(lang: crate::i18n::Lang, message: String) -> AnyView {
 pub fn StorageBanner() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
+    // A small save downloads as it was kept; a large one's part is
+    // unpacked into an importable file by Your data's list of kept saves.
     let download_backup = move |_| {
-        if let Some(key) = ctx.unreadable_backup() {
-            download_backup_file(ctx, key);
+        let Some(key) = ctx.unreadable_backup() else { return };
+        match ctx.backup_text(&key) {
+            Some((text, None)) => {
+                crate::download::download("certlink-unreadable-backup.txt", "text/plain;charset=utf-8", &text);
+            }
+            _ => ctx.go(crate::route::Route::Data),
         }
     };
     view! {
@@ -74,17 +80,6 @@ pub fn StorageBanner() -> impl IntoView {
                 {banner}
             }
         })}
-        <When when=ctx.in_case>
-            <div class="banner info" role="status">
-                <p>{tr(lang, Text::CaseBanner)}</p>
-                <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
-                    {tr(lang, Text::BackToOwn)}
-                </button>
-                <button class="button" id="keep-case" on:click=handler(move |_| ctx.keep_case_as_own())>
-                    {tr(lang, Text::KeepCase)}
-                </button>
-            </div>
-        </When>
         <When when=ctx.updated_elsewhere>
             <div class="banner info" role="status">
                 <p>{tr(lang, Text::UpdatedElsewhere)}</p>
@@ -93,6 +88,26 @@ pub fn StorageBanner() -> impl IntoView {
                 </button>
             </div>
         </When>
+    }
+}
+
+/// While a built-in case or a tour runs: the person's own scenario is
+/// apart, and the way back to it. A part of the `later` file: its buttons
+/// write, and only that file writes.
+#[component]
+pub fn CaseBanner() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    view! {
+        <div class="banner info" role="status">
+            <p>{tr(lang, Text::CaseBanner)}</p>
+            <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
+                {tr(lang, Text::BackToOwn)}
+            </button>
+            <button class="button" id="keep-case" on:click=handler(move |_| ctx.keep_case_as_own())>
+                {tr(lang, Text::KeepCase)}
+            </button>
+        </div>
     }
 }
 
