@@ -14,6 +14,10 @@ use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_
 /// accepts ([`MAX_IMPORT_BYTES`]), so that every save reads back.
 pub const MAX_STORED_BYTES: usize = MAX_IMPORT_BYTES;
 
+/// How many saves the stamp key names: the one there now and those it
+/// was written over.
+pub const LINEAGE: usize = 32;
+
 /// How many unreadable saves are kept at most. With that many kept, a
 /// further unreadable save stays where it is, and nothing writes over it
 /// until the person deletes one (on Your data).
@@ -123,8 +127,9 @@ impl<K: KeyValue> Store<K> {
         format!("{}certlink.document", self.prefix)
     }
 
-    /// `schema:revision:writer` of the saved document, written after it.
-    fn stamp_key(&self) -> String {
+    /// Where earlier builds kept `schema:revision`; removed on a save, as
+    /// the document now says it itself.
+    fn legacy_revision_key(&self) -> String {
         format!("{}certlink.revision", self.prefix)
     }
 
@@ -138,7 +143,7 @@ impl<K: KeyValue> Store<K> {
 
     /// True for the keys whose change means another tab saved (storage events).
     pub fn is_scenario_key(&self, key: &str) -> bool {
-        key == self.document_key() || key == self.stamp_key()
+        key == self.document_key()
     }
 
     /// A key for a new packed part that no tab has used: `unique` is the
@@ -160,16 +165,15 @@ impl<K: KeyValue> Store<K> {
         let Some((schema, revision)) = peek(&text) else {
             return Some((0, Stamp::new(u64::MAX, "unreadable")));
         };
-        let writer = self
-            .kv
-            .get(&self.stamp_key())
-            .and_then(|stamp| {
-                let mut fields = stamp.splitn(3, ':');
-                let (s, r, w) = (fields.next()?, fields.next()?, fields.next()?);
-                (s.parse() == Ok(schema) && r.parse() == Ok(revision)).then(|| w.to_string())
-            })
-            .unwrap_or_default();
-        Some((schema, Stamp { revision, writer }))
+        let writer = lineage_in(&text).and_then(|lineage| lineage.into_iter().next()).map(|stamp| stamp.writer);
+        Some((schema, Stamp { revision, writer: writer.unwrap_or_default() }))
+    }
+
+    /// The save there now and the ones it was written over, newest first
+    /// (at most [`LINEAGE`]); `None` where the save does not say (one
+    /// written by an earlier build, or unreadable).
+    pub fn lineage(&self) -> Option<Vec<Stamp>> {
+        lineage_in(&self.saved_text()?)
     }
 
     /// What the saved text holds, once read by `read` (the reader's code
@@ -291,33 +295,69 @@ impl<K: KeyValue> Store<K> {
             _ => {}
         }
         let revision = peek(json).map_or(0, |(_, revision)| revision);
-        let stamp = Stamp::new(revision, writer);
+        // The document names its writer and the saves it was written
+        // over, so that a tab can tell its own save was written over by a
+        // tab that had not seen it: one write, the document's own.
+        let mut lineage = format!("{revision}:{writer}");
+        for earlier in self.lineage().unwrap_or_default().iter().take(LINEAGE - 1) {
+            lineage.push_str(&format!(";{}:{}", earlier.revision, earlier.writer));
+        }
+        let json = with_lineage(json, &lineage);
         if let Some((key, packed)) = part {
             self.kv.set(key, packed).map_err(|_| SaveError::Quota)?;
         }
-        if self.kv.set(&self.document_key(), json).is_err() {
+        if self.kv.set(&self.document_key(), &json).is_err() {
             if let Some((key, _)) = part {
                 self.kv.remove(key);
             }
             return Err(SaveError::Quota);
         }
+        self.kv.remove(&self.legacy_revision_key());
         if let Some(old) = drop_part.filter(|old| part.is_none_or(|(new, _)| new != *old)) {
             self.kv.remove(old);
         }
-        // If this small write fails, the document's own revision still
-        // says which save it is; only the writer is then unknown.
-        if self.kv.set(&self.stamp_key(), &format!("{SCHEMA}:{revision}:{writer}")).is_err() {
-            self.kv.remove(&self.stamp_key());
-            return Ok(Stamp::new(revision, ""));
-        }
-        Ok(stamp)
+        Ok(Stamp::new(revision, writer))
     }
 
     /// Forgets the saved document and its stamp.
     pub fn clear(&self) {
         self.kv.remove(&self.document_key());
-        self.kv.remove(&self.stamp_key());
+        self.kv.remove(&self.legacy_revision_key());
     }
+}
+
+/// `revision:writer`, as a document's lineage names each save.
+fn parse_stamp(text: &str) -> Option<Stamp> {
+    let (revision, writer) = text.split_once(':')?;
+    Some(Stamp::new(revision.parse().ok()?, writer))
+}
+
+/// The member a stored document carries after its revision:
+/// `"lineage":"revision:writer;revision:writer…"`, newest first. Readers
+/// of documents pass over members they do not know.
+const LINEAGE_MEMBER: &str = "\"lineage\":\"";
+
+/// `json` (a document's text, whose header [`peek`] reads) with
+/// `lineage` after its revision.
+fn with_lineage(json: &str, lineage: &str) -> String {
+    let Some(at) = json.find(",\"saved_at\":") else { return json.to_string() };
+    let mut out = String::with_capacity(json.len() + lineage.len() + 16);
+    out.push_str(&json[..at]);
+    out.push(',');
+    out.push_str(LINEAGE_MEMBER);
+    out.push_str(lineage);
+    out.push('"');
+    out.push_str(&json[at..]);
+    out
+}
+
+/// The lineage a stored document's header names, if it names one.
+fn lineage_in(text: &str) -> Option<Vec<Stamp>> {
+    let header = &text[..text.find(",\"saved_at\":")?];
+    let start = header.find(LINEAGE_MEMBER)? + LINEAGE_MEMBER.len();
+    let list = header[start..].strip_suffix('"')?;
+    let lineage: Vec<Stamp> = list.split(';').map(parse_stamp).collect::<Option<_>>()?;
+    (!lineage.is_empty()).then_some(lineage)
 }
 
 /// The part key a stored head names, read from its text without parsing

@@ -544,6 +544,10 @@ impl<K: KeyValue> Tab<K> {
             self.keeping = Keeping::NewerVersion { found: schema };
             return false;
         }
+        if self.lost_own_save(store) {
+            self.keeping = Keeping::Conflict;
+            return false;
+        }
         if stored.revision <= self.stamp.revision && self.lifecycle != Lifecycle::FreshDemo {
             // Another tab's save was written over this tab's (an older
             // one, or one of the same number by another writer): both hold
@@ -593,6 +597,24 @@ impl<K: KeyValue> Tab<K> {
             }
             Loaded::Nothing => false,
         }
+    }
+
+    /// True when the save this tab last read or wrote is not among those
+    /// the save there now was written over: a tab that had not seen it
+    /// wrote over it (a browser's storage seen late from another tab), and
+    /// this tab may be the last to hold what it had. Where the lineage does
+    /// not reach back that far, a save this tab wrote itself counts as
+    /// lost: a banner too many is better than a change gone unsaid.
+    fn lost_own_save(&self, store: &Store<K>) -> bool {
+        if self.lifecycle != Lifecycle::Own || self.stamp.revision == 0 {
+            return false;
+        }
+        let Some(lineage) = store.lineage() else { return false };
+        if lineage.iter().any(|stamp| stamp.is_same_save(&self.stamp)) {
+            return false;
+        }
+        let reaches = lineage.last().is_some_and(|oldest| oldest.revision <= self.stamp.revision);
+        reaches || self.stamp.writer == self.writer
     }
 
     /// Another tab's large save, unpacked and joined by the caller
