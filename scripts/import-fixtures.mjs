@@ -30,6 +30,10 @@ edit("duplicate-account.json", (d) => d.scenario.initial.accounts.push(row(d.sce
 edit("dangling-reference.json", (d) => (row(d.scenario.initial.accounts, "adam@contoso.com")[2] = "0000000"));
 edit("out-of-order.json", (d) => (d.scenario.trail.at(-1)[0] = "2020-01-01T00:00:00Z"));
 edit("script-tag-name.json", (d) => (row(d.scenario.initial.accounts, "priya@contoso.com")[1] = "<script>alert(1)</script>Priya"));
+// Not refused either: a name a spreadsheet would run as formulas (the CSV's test).
+edit("formula-name.json", (d) => (row(d.scenario.initial.accounts, "leo@contoso.com")[1] = "Leo;=1+1;@SUM(A1)"));
+edit("cool-off-out-of-range.json", (d) => (d.scenario.initial.limits[1] = 4000000000));
+edit("year-10000.json", (d) => (d.scenario.trail.at(-1)[0] = "10000-01-01T00:00:00Z"));
 const at = "2026-11-27T09:00:00Z";
 edit("two-org-mcid.json", (d) =>
   d.scenario.trail.push([at, "mia@fabrikam.com", "McidLinked", "985006789", "mia@fabrikam.com", "7654321", "McidCredentials"]),

@@ -1,0 +1,140 @@
+// Values at the edge of what Certlink keeps, and what it writes for other
+// programs: a date beyond the year 9999 is refused where it is typed (D1),
+// a large scenario's save says it is under way and holds the tab until it
+// is written, and a name made of formulas stays text in the skills report
+// (R2) whatever separator a spreadsheet splits on.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { CertlinkPage } from './pages/certlink_page';
+
+const corpus = path.resolve(__dirname, '..', 'fixtures', 'import');
+const panel = (page: Page) => page.getByRole('complementary', { name: 'Trainer panel' });
+
+/** Types `value` into a date input as a browser lets a person do: Chrome
+ *  takes up to six digits of year, which Playwright's fill refuses. */
+async function typeDate(page: Page, label: string, value: string, scope = page.getByRole('main')) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.evaluate((el, v) => {
+    (el as HTMLInputElement).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+/** The cells of one CSV record, read as RFC 4180 says, split on `separator`. */
+function cells(line: string, separator: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) {
+      out.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
+test('a start date in the year 20261 is refused where it is typed, and nothing is saved (D1)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('A question about merging MCIDs').check();
+  await page.getByLabel('Describe the problem').fill('Two MCIDs to merge.');
+  await typeDate(page, 'When did it start?', '20261-01-01');
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(app.alert).toContainText('Choose a date from the year 1 to the year 9999.');
+  await expect(page.getByRole('region', { name: 'Your tickets' })).toHaveCount(0);
+  await page.reload();
+  await expect(app.heading).toHaveText('Support');
+  await expect(page.getByRole('region', { name: 'Your tickets' })).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toHaveCount(0);
+});
+
+test('in French, a scenario date in the year 10000 is refused and the clock stays where it was (D1)', async ({ page }) => {
+  await page.goto('./?lang=fr#/');
+  await page.getByRole('button', { name: 'Formateur' }).click();
+  await expect(panel(page)).toBeVisible();
+  const status = panel(page).getByRole('status').first();
+  const before = await status.textContent();
+  await typeDate(page, 'Date du scénario', '10000-01-01', panel(page));
+  await panel(page).getByRole('button', { name: 'Fixer la date' }).click();
+  await expect(panel(page).getByRole('alert')).toContainText('Choisissez une date de l’an 1 à l’an 9999.');
+  await expect(status).toHaveText(before ?? '');
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'pas pu être lu' })).toHaveCount(0);
+});
+
+test('a name made of formulas stays one cell of text in the skills report, split on , ; or tab (R2)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./#/data');
+  await page.getByLabel('Choose a Certlink file').setInputFiles({
+    name: 'formula-name.json',
+    mimeType: 'application/json',
+    buffer: readFileSync(path.join(corpus, 'formula-name.json')),
+  });
+  await expect(app.status).toContainText('Imported');
+  await app.signIn('adam@contoso.com');
+  await app.navigate('Skills report');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download skills report' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const line = csv.split('\r\n').find((l) => l.includes('SUM(A1)'));
+  expect(line, 'Leo is in the report').toBeDefined();
+  for (const separator of [',', ';', '\t']) {
+    const row = cells(line!, separator);
+    expect(row[0], `split on ${JSON.stringify(separator)}`).toBe('Leo;=1+1;@SUM(A1)');
+    for (const cell of row) expect(cell, `a formula cell on ${JSON.stringify(separator)}`).not.toMatch(/^[=+\-@\t\r]/);
+  }
+});
+
+test('while a large scenario is packed the page says Saving…, leaving asks first, and the save is written', async ({ page }) => {
+  test.slow();
+  // The browser's deflate is held until the test lets it go.
+  await page.addInitScript(() => {
+    const Real = window.CompressionStream;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    (window as unknown as { releasePack: () => void }).releasePack = () => release();
+    window.CompressionStream = class {
+      readable: ReadableStream;
+      writable: WritableStream;
+      constructor(format: CompressionFormat) {
+        const real = new Real(format);
+        this.writable = real.writable;
+        this.readable = real.readable.pipeThrough(
+          new TransformStream({ async transform(chunk, out) { await gate; out.enqueue(chunk); } }),
+        );
+      }
+    } as unknown as typeof CompressionStream;
+  });
+  await page.goto('./?demo=large#/data');
+  const saving = page.getByRole('status').filter({ hasText: 'Saving… Keep this tab open until it is saved.' });
+  await expect(saving).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page);
+  let asked = false;
+  page.once('dialog', async (dialog) => {
+    asked = dialog.type() === 'beforeunload';
+    await dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await expect.poll(() => asked).toBe(true);
+  expect(page.isClosed()).toBe(false);
+  await page.evaluate(() => (window as unknown as { releasePack: () => void }).releasePack());
+  await expect(saving).toBeHidden({ timeout: 30_000 });
+  const head = await page.evaluate(() => localStorage.getItem('large-demo:certlink.document'));
+  expect(head).toContain('"continues"');
+});
