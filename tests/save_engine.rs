@@ -503,3 +503,35 @@ fn a_document_read_back_is_the_document_saved() {
     let doc: Document = document::parse(&text).unwrap();
     assert_eq!(doc.scenario, a.scenario);
 }
+
+#[test]
+fn an_import_keeps_the_scenario_it_replaces_as_a_restore_point_that_survives_a_reload() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("before the import")).unwrap();
+    let mine = a.scenario.clone();
+    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Import));
+    let b = Sim::open(&kv, "b", SMALL);
+    let store = b.tab.store().unwrap();
+    let points = store.restore_points();
+    assert_eq!(points.len(), 1);
+    assert_eq!(points[0].replaced, Replaced::Import);
+    let kept = document::parse(&store.restore_point(&points[0].key).unwrap()).expect("reads as an imported file");
+    assert_eq!(kept.scenario, mine);
+}
+
+#[test]
+fn at_most_three_restore_points_are_kept_newest_first_and_an_untouched_demo_is_not_one() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Reset));
+    assert!(Store::new(kv.clone(), "").restore_points().is_empty(), "the untouched demo held nothing");
+    for (n, replaced) in [Replaced::Import, Replaced::Reset, Replaced::Case, Replaced::Restore].into_iter().enumerate()
+    {
+        a.execute(&ticket(&format!("work {n}"))).unwrap();
+        a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(replaced));
+    }
+    let points = Store::new(kv.clone(), "").restore_points();
+    let kinds: Vec<Replaced> = points.iter().map(|p| p.replaced).collect();
+    assert_eq!(kinds, [Replaced::Restore, Replaced::Case, Replaced::Reset]);
+}

@@ -16,7 +16,10 @@ pub mod store;
 pub mod tab;
 
 pub use kv::{Full, KeyValue, MemoryKv};
-pub use store::{Backup, Loaded, SaveError, Stamp, Store, LINEAGE, MAX_BACKUPS, MAX_STORED_BYTES};
+pub use store::{
+    Backup, Loaded, Replaced, RestorePoint, SaveError, Stamp, Store, LINEAGE, MAX_BACKUPS, MAX_RESTORE_POINTS,
+    MAX_STORED_BYTES,
+};
 pub use tab::{
     Found, Keeping, Lifecycle, PackJob, Part, ReadNow, Reader, Start, Tab, Todo, REPACK_EVENTS, WHOLE_BYTES,
 };

@@ -18,6 +18,47 @@ pub const MAX_STORED_BYTES: usize = MAX_IMPORT_BYTES;
 /// was written over.
 pub const LINEAGE: usize = 32;
 
+/// How many restore points are kept: the scenarios the last imports,
+/// resets, kept cases and restores replaced. A new one beyond that takes
+/// the oldest one's place.
+pub const MAX_RESTORE_POINTS: usize = 3;
+
+/// What replaced the scenario a restore point keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replaced {
+    Import,
+    Reset,
+    /// A built-in case, kept as the person's own scenario.
+    Case,
+    /// Another restore point, restored.
+    Restore,
+}
+
+impl Replaced {
+    fn code(self) -> char {
+        match self {
+            Replaced::Import => 'i',
+            Replaced::Reset => 'r',
+            Replaced::Case => 'c',
+            Replaced::Restore => 'b',
+        }
+    }
+
+    fn from_code(code: char) -> Option<Replaced> {
+        [Replaced::Import, Replaced::Reset, Replaced::Case, Replaced::Restore].into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// A scenario kept before something replaced it, as Your data lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RestorePoint {
+    pub key: String,
+    pub replaced: Replaced,
+    /// When it was kept (its document's `saved_at`), as stored.
+    pub kept_at: String,
+    pub chars: usize,
+}
+
 /// How many unreadable saves are kept at most. With that many kept, a
 /// further unreadable save stays where it is, and nothing writes over it
 /// until the person deletes one (on Your data).
@@ -131,6 +172,61 @@ impl<K: KeyValue> Store<K> {
     /// the document now says it itself.
     fn legacy_revision_key(&self) -> String {
         format!("{}certlink.revision", self.prefix)
+    }
+
+    fn restore_prefix(&self) -> String {
+        format!("{}certlink.restore.", self.prefix)
+    }
+
+    /// Keeps `json` (a whole document, which the reader reads as a file)
+    /// as a restore point, before `replaced` takes its place.
+    pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<(), SaveError> {
+        if json.len() > MAX_STORED_BYTES {
+            return Err(SaveError::TooLarge { bytes: json.len() });
+        }
+        let points = self.restore_points();
+        if points.len() >= MAX_RESTORE_POINTS {
+            if let Some(oldest) = points.last() {
+                self.delete_restore_point(&oldest.key);
+            }
+        }
+        let next = self.restore_numbers().into_iter().max().unwrap_or(0) + 1;
+        let key = format!("{}{next}", self.restore_prefix());
+        self.kv.set(&key, &format!("{}\n{json}", replaced.code())).map_err(|_| SaveError::Quota)
+    }
+
+    fn restore_numbers(&self) -> Vec<u64> {
+        let start = self.restore_prefix();
+        self.kv.keys().iter().filter_map(|key| key.strip_prefix(&start)?.parse().ok()).collect()
+    }
+
+    /// The restore points kept, newest first.
+    pub fn restore_points(&self) -> Vec<RestorePoint> {
+        let mut numbers = self.restore_numbers();
+        numbers.sort_unstable_by(|a, b| b.cmp(a));
+        numbers
+            .into_iter()
+            .filter_map(|n| {
+                let key = format!("{}{n}", self.restore_prefix());
+                let text = self.kv.get(&key)?;
+                let (code, json) = text.split_once('\n')?;
+                let replaced = Replaced::from_code(code.chars().next()?)?;
+                let kept_at = json.split("\"saved_at\":\"").nth(1)?.split('"').next()?.to_string();
+                Some(RestorePoint { key, replaced, kept_at, chars: json.len() })
+            })
+            .collect()
+    }
+
+    /// A restore point's document, to read as an imported file is.
+    pub fn restore_point(&self, key: &str) -> Option<String> {
+        let text = self.kv.get(key).filter(|_| key.starts_with(&self.restore_prefix()))?;
+        Some(text.split_once('\n')?.1.to_string())
+    }
+
+    pub fn delete_restore_point(&self, key: &str) {
+        if key.starts_with(&self.restore_prefix()) {
+            self.kv.remove(key);
+        }
     }
 
     fn part_prefix(&self) -> String {

@@ -6,7 +6,7 @@
 //! comes out as [`Todo`]s, which the caller does and reports back.
 
 use super::kv::KeyValue;
-use super::store::{Loaded, SaveError, Stamp, Store, MAX_STORED_BYTES};
+use super::store::{Loaded, Replaced, SaveError, Stamp, Store, MAX_STORED_BYTES};
 use crate::rules::{Actor, Command, Event, Refusal, Scenario, Time};
 use crate::storage::document::{self, BaseRef, Document, DocumentError, Head, Stored, SCHEMA};
 use std::sync::Arc;
@@ -380,16 +380,34 @@ impl<K: KeyValue> Tab<K> {
     }
 
     /// Replaces the whole scenario (an import, a reset, an undo) on top of
-    /// the newest save, and saves it.
-    pub fn replace(&mut self, scenario: &mut Scenario, reader: &impl Reader, next: Scenario, now: Time) {
+    /// the newest save, saves it, and returns the one replaced. Where `kept` says why, the scenario
+    /// replaced is kept as a restore point first, if it is the person's
+    /// and not larger than a whole save.
+    pub fn replace(
+        &mut self,
+        scenario: &mut Scenario,
+        reader: &impl Reader,
+        next: Scenario,
+        now: Time,
+        kept: Option<Replaced>,
+    ) -> Scenario {
         self.sync(scenario, reader);
-        *scenario = next;
+        if let (Some(replaced), Some(store)) = (kept, &self.store) {
+            if self.lifecycle == Lifecycle::Own {
+                let json = document::to_json(scenario, self.stamp.revision, now);
+                if json.len() <= self.whole_bytes {
+                    let _ = store.keep_restore_point(replaced, &json);
+                }
+            }
+        }
+        let replaced = std::mem::replace(scenario, next);
         self.lifecycle = Lifecycle::Own;
         // The person chose to replace what was unsaved.
         if self.keeping.holds_unsaved() {
             self.keeping = self.saved.clone();
         }
         let _ = self.persist(scenario, now);
+        replaced
     }
 
     /// Saves `scenario`. A conflict (another tab saved first) changes no

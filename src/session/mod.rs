@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
-use crate::save::{Start, Tab};
+use crate::save::{Replaced, Start, Tab};
 use crate::storage::document::Document;
 use crate::storage::local::{self, LocalKv};
 use crate::tours::TourAt;
@@ -52,6 +52,8 @@ pub struct Ctx {
     engine: StoredValue<Tab<LocalKv>>,
     /// A large scenario is being packed: its change is not written yet.
     pub saving: RwSignal<bool>,
+    /// Bumped when the restore points kept may have changed.
+    pub restore_points_changed: RwSignal<u32>,
     /// The guided tour whose case the address asked for, not loaded yet
     /// (session::demo).
     tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
@@ -174,6 +176,7 @@ impl Ctx {
             in_case: RwSignal::new(in_case_space()),
             engine: StoredValue::new(tab),
             saving: RwSignal::new(false),
+            restore_points_changed: RwSignal::new(0),
             tour_due: StoredValue::new(None),
         };
         if demo::LATER {
@@ -308,22 +311,20 @@ impl Ctx {
     }
 
     /// Replaces the whole scenario, on top of the newest save, and saves
-    /// it; when `undoable`, the replaced one is kept for one restore. The
-    /// new scenario is not a built-in case unless `load_built_in` says so.
-    fn replace(&self, next: Scenario, undoable: bool) {
-        let replaced = self.writing(|tab, scenario| {
-            tab.sync(scenario, &ReaderFile);
-            let replaced = std::mem::replace(scenario, Scenario::new(State::default()));
-            tab.replace(scenario, &ReaderFile, next, real_now());
-            replaced
-        });
+    /// it; when `undoable`, the replaced one is kept for one restore in
+    /// this tab; where `kept` says why, it is also kept as a restore point
+    /// that Your data lists across reloads.
+    fn replace(&self, next: Scenario, undoable: bool, kept: Option<Replaced>) {
+        let now = real_now();
+        let replaced = self.writing(|tab, scenario| tab.replace(scenario, &ReaderFile, next, now, kept));
         self.scenario.notify();
         self.before_import.set(replaced.filter(|_| undoable));
+        self.restore_points_changed.update(|n| *n += 1);
     }
 
     /// Replaces the scenario with an imported one, undoable once.
     pub fn import(&self, doc: Document) {
-        self.replace(doc.scenario, true);
+        self.replace(doc.scenario, true, Some(Replaced::Import));
     }
 
     /// Loads (or reloads) a built-in scenario, in the cases' space, and
@@ -338,7 +339,7 @@ impl Ctx {
         if !self.in_case.get_untracked() {
             self.enter_space(true);
         }
-        self.replace(built_in.scenario(self.now()), false);
+        self.replace(built_in.scenario(self.now()), false, None);
         self.start_session(AccountId::from_email(built_in.persona()));
     }
 
@@ -360,7 +361,7 @@ impl Ctx {
         let case = self.scenario.get_untracked();
         let persona = self.session.get_untracked();
         self.enter_space(false);
-        self.replace(case, true);
+        self.replace(case, true, Some(Replaced::Case));
         if let Some(id) = persona {
             self.start_session(id);
         }
@@ -456,13 +457,13 @@ impl Ctx {
     /// Restores the scenario the last import or built-in load replaced.
     pub fn undo_import(&self) {
         if let Some(previous) = self.before_import.get_untracked() {
-            self.replace(previous, false);
+            self.replace(previous, false, Some(Replaced::Restore));
         }
     }
 
     /// Starts again from the built-in demo data.
     pub fn reset_to_demo(&self) {
-        self.replace(demo(real_now()), false);
+        self.replace(demo(real_now()), false, Some(Replaced::Reset));
         self.sign_out();
     }
 

@@ -206,4 +206,28 @@ impl Ctx {
     pub fn delete_backup(&self, key: &str) {
         self.with_engine(|tab, _| tab.delete_backup(key));
     }
+
+    /// The restore points kept in this space, newest first.
+    pub fn restore_points(&self) -> Vec<crate::save::RestorePoint> {
+        self.restore_points_changed.track();
+        self.engine.with_value(|tab| tab.store().map(|store| store.restore_points()).unwrap_or_default())
+    }
+
+    /// Restores the scenario a restore point keeps (read and checked as an
+    /// imported file is); the scenario it replaces becomes one in turn.
+    pub async fn restore(&self, key: String) -> Result<(), DocumentError> {
+        let Some(text) = self.engine.with_value(|tab| tab.store()?.restore_point(&key)) else {
+            return Err(DocumentError::Empty);
+        };
+        let document = reader::read_file(text).await.map_err(|_| DocumentError::Empty)??;
+        self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(&key)));
+        self.replace(document.scenario, false, Some(crate::save::Replaced::Restore));
+        Ok(())
+    }
+
+    /// Deletes a restore point the person no longer wants.
+    pub fn delete_restore_point(&self, key: &str) {
+        self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(key)));
+        self.restore_points_changed.update(|n| *n += 1);
+    }
 }

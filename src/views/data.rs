@@ -257,7 +257,91 @@ pub fn Data() -> impl IntoView {
                 opener="#reset-button".to_string()
             />
         </section>
+        <RestorePoints />
         <Backups />
+    }
+}
+
+/// The scenarios imports, resets and kept cases replaced, each to restore
+/// or delete; they survive a reload.
+#[component]
+fn RestorePoints() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let message = RwSignal::new(None::<Result<(), String>>);
+    let points = move || ctx.restore_points();
+    view! {
+        <When when=Signal::derive(move || !points().is_empty() || message.with(Option::is_some))>
+            <section class="card" aria-labelledby="restore-points">
+                <h2 id="restore-points">{tr(lang, Text::RestorePointsHeading)}</h2>
+                <p>{tr(lang, Text::RestorePointsHelp)}</p>
+                <ul class="backups">
+                    {move || {
+                        points()
+                            .into_iter()
+                            .map(|point| {
+                                let lang_now = lang.get();
+                                let why = t(
+                                    lang_now,
+                                    match point.replaced {
+                                        crate::save::Replaced::Import => Text::BeforeImport,
+                                        crate::save::Replaced::Reset => Text::BeforeReset,
+                                        crate::save::Replaced::Case => Text::BeforeCase,
+                                        crate::save::Replaced::Restore => Text::BeforeRestore,
+                                    },
+                                );
+                                let when = crate::storage::json::parse_time(&point.kept_at)
+                                    .map(|at| crate::i18n::dates::format_date_time(lang_now, at))
+                                    .unwrap_or_default();
+                                let (restore, delete) = (point.key.clone(), point.key.clone());
+                                let kb = point.chars.div_ceil(1024);
+                                view! {
+                                    <li>
+                                        <span>{format!("{why} · {when} · {kb} KB")}</span>
+                                        <button
+                                            class="button"
+                                            on:click=handler(move |_| {
+                                                let key = restore.clone();
+                                                leptos::task::spawn_local(async move {
+                                                    let lang = lang.get_untracked();
+                                                    message.set(Some(match ctx.restore(key).await {
+                                                        Ok(()) => Ok(()),
+                                                        Err(error) => Err(crate::i18n::document_error(lang, &error)),
+                                                    }));
+                                                });
+                                            })
+                                        >
+                                            {tr(lang, Text::RestorePoint)}
+                                        </button>
+                                        <button
+                                            class="button danger"
+                                            on:click=handler(move |_| ctx.delete_restore_point(&delete))
+                                        >
+                                            {tr(lang, Text::DeleteBackup)}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                {move || {
+                    message
+                        .get()
+                        .map(|result| match result {
+                            Ok(()) => {
+                                view! {
+                                    <p class="message done" role="status">
+                                        {t(lang.get(), Text::RestorePointBack)}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                            Err(text) => view! { <p class="message refused" role="alert">{text}</p> }.into_any(),
+                        })
+                }}
+            </section>
+        </When>
     }
 }
 

@@ -186,7 +186,9 @@ fn Advice(problem: Problem) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </ul>
-                                <form class="form" data-tour="ticket-form" on:submit=handler(submit)>
+                                // The app checks the date (D1) and words its refusal in
+                                // the person's language, not the browser's.
+                                <form class="form" data-tour="ticket-form" novalidate on:submit=handler(submit)>
                                     <label>
                                         <span>{tr(lang, Text::TicketDetails)}</span>
                                         <textarea name="details" rows="4" bind:value=details></textarea>

@@ -139,7 +139,8 @@ fn Clock() -> impl IntoView {
                     {tr(lang, Text::RealTime)}
                 </button>
             </div>
-            <form class="inline-form" on:submit=handler(set_date)>
+            // The rules check the date (D1) and the panel words the refusal.
+            <form class="inline-form" novalidate on:submit=handler(set_date)>
                 <label>
                     <span>{tr(lang, Text::ClockDate)}</span>
                     <input

@@ -332,3 +332,28 @@ test('unreadable saves are listed on Your data, at most three, each to download 
   await expect(page.getByRole('region', { name: 'Unreadable saves kept' }).getByRole('listitem')).toHaveCount(1);
   await expectAccessible(page);
 });
+
+test('restore points survive a reload: the scenario an import replaced comes back from Your data', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await page.goto('./#/data');
+  await importFile(page, 'valid-v1.json', readFileSync(path.join(corpus, 'valid-v1.json')));
+  await expect(app.status).toContainText('Imported');
+  await page.reload();
+  const points = page.getByRole('region', { name: 'Restore points' });
+  await expect(points.getByRole('listitem')).toHaveCount(1);
+  await expect(points.getByRole('listitem')).toContainText('Before an import');
+  await expectAccessible(page);
+  await points.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(points.getByRole('status')).toContainText('The scenario of that restore point is back.');
+  // The imported scenario is kept in turn.
+  await expect(points.getByRole('listitem')).toHaveCount(1);
+  await expect(points.getByRole('listitem')).toContainText('Before a restore');
+  const saved = JSON.parse((await exportText(page)).text);
+  const kinds = saved.scenario.trail.map((e: unknown[]) => `${e[1]} ${e[2]}`);
+  expect(kinds).toContain('priya@contoso.com McidLinked');
+  await points.getByRole('button', { name: 'Delete' }).click();
+  await expect(points.getByRole('listitem')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Restore points' })).toHaveCount(0);
+});
