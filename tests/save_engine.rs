@@ -203,7 +203,14 @@ fn a_change_in_one_tab_is_taken_by_the_other_on_its_storage_event() {
     a.execute(&ticket("from a")).unwrap();
     b.storage_event();
     assert!(has_ticket(&b.scenario, "from a"));
-    assert!(b.tab.take_updated_elsewhere(), "the other tab says it was updated");
+    assert_eq!(
+        b.tab.take_updated_elsewhere(),
+        Some(Update::Changes { changes: 1, last: priya() }),
+        "the other tab says what changed, and who changed it"
+    );
+    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Reset));
+    b.storage_event();
+    assert_eq!(b.tab.take_updated_elsewhere(), Some(Update::Replaced));
 }
 
 #[test]

@@ -520,6 +520,35 @@ pub fn corrupt_banner(lang: Lang, error: &crate::storage::document::DocumentErro
     )
 }
 
+/// What another tab's save changed, after "Updated with changes made in
+/// another tab.": how many changes, and who made the last one.
+pub fn what_changed(lang: Lang, update: &crate::save::Update, state: &crate::rules::State) -> String {
+    use crate::rules::Actor;
+    use crate::save::Update;
+    match update {
+        Update::Replaced => lang.pick(
+            "The other tab replaced the whole scenario (an import, a reset or a restore).".to_string(),
+            "L’autre onglet a remplacé tout le scénario (un import, une réinitialisation ou une restauration)."
+                .to_string(),
+        ),
+        Update::Changes { changes, last } => {
+            let who = match last {
+                Actor::Account(id) => {
+                    let name = state.account(id).map(|a| a.display_name.clone()).unwrap_or_default();
+                    format!("{name} ({id})")
+                }
+                Actor::Trainer => lang.pick("the trainer".to_string(), "le formateur".to_string()),
+            };
+            match (lang, *changes) {
+                (Lang::En, 1) => format!("1 change, by {who}."),
+                (Lang::En, n) => format!("{n} changes, the last by {who}."),
+                (Lang::Fr, 1) => format!("1 modification, par {who}."),
+                (Lang::Fr, n) => format!("{n} modifications, la dernière par {who}."),
+            }
+        }
+    }
+}
+
 pub fn too_large_banner(lang: Lang, bytes: usize) -> String {
     let (size, limit) = (bytes / (1024 * 1024), crate::save::MAX_STORED_BYTES / (1024 * 1024));
     lang.pick(

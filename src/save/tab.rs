@@ -55,6 +55,16 @@ impl Keeping {
     }
 }
 
+/// What another tab's save, taken here, changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Update {
+    /// It went on from this tab's scenario: `changes` events, the last
+    /// by `last`.
+    Changes { changes: usize, last: Actor },
+    /// It replaced the scenario whole (an import, a reset, a restore).
+    Replaced,
+}
+
 /// Where a tab is in its start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lifecycle {
@@ -175,7 +185,7 @@ pub struct Tab<K> {
     /// What the banner says while saves succeed.
     saved: Keeping,
     backup_key: Option<String>,
-    updated_elsewhere: bool,
+    updated_elsewhere: Option<Update>,
     /// The last read found the reader missing.
     reader_missing: bool,
     todo: Vec<Todo>,
@@ -201,7 +211,7 @@ impl<K: KeyValue> Tab<K> {
             keeping,
             saved,
             backup_key: None,
-            updated_elsewhere: false,
+            updated_elsewhere: None,
             reader_missing: false,
             todo: Vec::new(),
             pack_job: None,
@@ -253,9 +263,9 @@ impl<K: KeyValue> Tab<K> {
         self.pack_job.take()
     }
 
-    /// True once after another tab's save replaced this tab's scenario.
-    pub fn take_updated_elsewhere(&mut self) -> bool {
-        std::mem::take(&mut self.updated_elsewhere)
+    /// What another tab's save taken since the last call changed, once.
+    pub fn take_updated_elsewhere(&mut self) -> Option<Update> {
+        self.updated_elsewhere.take()
     }
 
     /// The start: what the store held, or the demo. `demo_later` leaves
@@ -667,9 +677,22 @@ impl<K: KeyValue> Tab<K> {
 
     /// Shows another tab's save.
     fn take(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp) {
+        let went_on = next.trail().len() > scenario.trail().len() && next.trail().starts_with(scenario.trail());
+        let update = match next.trail().last().filter(|_| went_on) {
+            Some(last) => {
+                Update::Changes { changes: next.trail().len() - scenario.trail().len(), last: last.actor.clone() }
+            }
+            None => Update::Replaced,
+        };
+        // Two takes before the notice is read: it tells both.
+        self.updated_elsewhere = Some(match (self.updated_elsewhere.take(), update) {
+            (Some(Update::Changes { changes: before, .. }), Update::Changes { changes, last }) => {
+                Update::Changes { changes: before + changes, last }
+            }
+            (_, update) => update,
+        });
         self.lifecycle = Lifecycle::Own;
         self.stamp = stamp;
         *scenario = next;
-        self.updated_elsewhere = true;
     }
 }

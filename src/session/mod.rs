@@ -32,7 +32,7 @@ pub struct Ctx {
     pub clock: RwSignal<ScenarioClock>,
     pub keeping: RwSignal<Keeping>,
     /// Set when another tab's save replaced this tab's scenario.
-    pub updated_elsewhere: RwSignal<bool>,
+    pub updated_elsewhere: RwSignal<Option<crate::save::Update>>,
     /// The scenario an import replaced, for one undo.
     pub before_import: RwSignal<Option<Scenario>>,
     /// Trainer mode: the panel is open.
@@ -167,7 +167,7 @@ impl Ctx {
             session: RwSignal::new(session),
             clock: RwSignal::new(remembered_clock()),
             keeping: RwSignal::new(keeping),
-            updated_elsewhere: RwSignal::new(false),
+            updated_elsewhere: RwSignal::new(None),
             before_import: RwSignal::new(None),
             trainer_open: RwSignal::new(false),
             presenter: RwSignal::new(false),

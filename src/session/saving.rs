@@ -138,9 +138,9 @@ impl Ctx {
         }) else {
             return;
         };
-        if updated {
+        if let Some(update) = updated {
             self.scenario.notify();
-            self.updated_elsewhere.set(true);
+            self.updated_elsewhere.set(Some(update));
         }
         if self.keeping.get_untracked() != keeping {
             self.keeping.set(keeping);

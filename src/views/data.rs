@@ -80,10 +80,16 @@ pub fn StorageBanner() -> impl IntoView {
                 {banner}
             }
         })}
-        <When when=ctx.updated_elsewhere>
+        <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
             <div class="banner info" role="status">
-                <p>{tr(lang, Text::UpdatedElsewhere)}</p>
-                <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(false))>
+                <p>
+                    {tr(lang, Text::UpdatedElsewhere)} " "
+                    {move || {
+                        let update = ctx.updated_elsewhere.get()?;
+                        Some(ctx.with_state(|state| crate::i18n::what_changed(lang.get(), &update, state)))
+                    }}
+                </p>
+                <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(None))>
                     {tr(lang, Text::Dismiss)}
                 </button>
             </div>
