@@ -31,6 +31,9 @@ pub fn Users() -> impl IntoView {
             ctx.with_state(|s| organisation_users(s, &actor).map(|list| list.into_iter().cloned().collect::<Vec<_>>())),
         )
     });
+    // What is typed in the invitation form lives here, outside the part
+    // that another tab's save redraws, so that it is never lost.
+    let typed = InviteFields::default();
     view! {
         <h1>{tr(lang, Text::NavUsers)}</h1>
         {live(move || match users.get() {
@@ -41,7 +44,7 @@ pub fn Users() -> impl IntoView {
                     list.into_iter().partition(|a| a.is_invited());
                 view! {
                     <OutcomeMessage outcome=outcome />
-                    <InviteForm outcome=outcome />
+                    <InviteForm outcome=outcome typed=typed />
                     <section class="card" aria-labelledby="no-response">
                         <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>
                         <SourceQuote sentences=&[Source::FaqNoResponseCase, Source::FaqNoResponseAnswer] />
@@ -73,14 +76,31 @@ pub fn Users() -> impl IntoView {
     }
 }
 
+/// The invitation form's fields.
+#[derive(Clone, Copy)]
+struct InviteFields {
+    email: RwSignal<String>,
+    name: RwSignal<String>,
+    password: RwSignal<String>,
+    role: RwSignal<String>,
+}
+
+impl Default for InviteFields {
+    fn default() -> InviteFields {
+        InviteFields {
+            email: RwSignal::new(String::new()),
+            name: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+            role: RwSignal::new("user".to_string()),
+        }
+    }
+}
+
 #[component]
-fn InviteForm(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+fn InviteForm(outcome: RwSignal<Option<Outcome>>, typed: InviteFields) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let email = RwSignal::new(String::new());
-    let name = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let role = RwSignal::new("user".to_string());
+    let InviteFields { email, name, password, role } = typed;
     let roles = Signal::derive(move || {
         let lang = lang.get();
         [("user", Role::User), ("admin", Role::MpnPartnerAdmin), ("global", Role::GlobalAdmin)]

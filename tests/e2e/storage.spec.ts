@@ -360,3 +360,17 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   await page.reload();
   await expect(page.getByRole('region', { name: 'Restore points' })).toHaveCount(0);
 });
+
+test('the invitation form keeps what was typed when another tab changes the users it lists', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const [appA, appB] = [new CertlinkPage(a), new CertlinkPage(b)];
+  await appA.signIn('adam@contoso.com');
+  await appA.navigate('Users');
+  await a.getByLabel('Work email').fill('nina@contoso.com');
+  await a.getByLabel('Display name').fill('Nina Novak');
+  await appB.signIn('sam@contoso.com');
+  await b.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  await expect(a.getByLabel('Work email')).toHaveValue('nina@contoso.com');
+  await expect(a.getByLabel('Display name')).toHaveValue('Nina Novak');
+});
