@@ -246,6 +246,9 @@ enum Later {
     TourOverlay,
     /// The banner of a built-in case (session's cases' space).
     CaseBanner,
+    /// What another tab's save changed: drawn once the file is here,
+    /// with no message meanwhile (the notice says enough without it).
+    WhatChanged,
 }
 
 #[cfg_attr(
@@ -269,6 +272,7 @@ fn draw_later(part: Later) -> Result<AnyView, FetchFailed> {
         Later::TrainerPanel(focus) => view! { <views::trainer::TrainerPanel focus /> }.into_any(),
         Later::TourOverlay => view! { <views::tour::TourOverlay /> }.into_any(),
         Later::CaseBanner => view! { <views::data::CaseBanner /> }.into_any(),
+        Later::WhatChanged => view! { <views::data::WhatChanged /> }.into_any(),
     })
 }
 
@@ -280,7 +284,8 @@ fn later(part: Later) -> AnyView {
     let lang = use_lang();
     let attempt = RwSignal::new(0_u32);
     let page = matches!(part, Later::Page(_));
-    let fetching = RwSignal::new(true);
+    let quiet = matches!(part, Later::WhatChanged);
+    let fetching = RwSignal::new(!quiet);
     let ctx = use_ctx();
     let drawn = live(move || {
         attempt.track();
@@ -290,6 +295,7 @@ fn later(part: Later) -> AnyView {
             send_wrapper::SendWrapper::new(ctx.prepare_later()).await;
             let view = match drawn.await {
                 Ok(view) => view,
+                Err(_) if quiet => ().into_any(),
                 Err(_) => view! { <views::not_loaded::NotLoaded attempt page /> }.into_any(),
             };
             fetching.set(false);
@@ -311,6 +317,11 @@ fn later(part: Later) -> AnyView {
 fn later(part: Later) -> AnyView {
     let Ok(view) = draw_later(part);
     view
+}
+
+/// The sentence that says what another tab's save changed (a later part).
+pub fn what_changed() -> AnyView {
+    later(Later::WhatChanged)
 }
 
 /// Starts fetching the `later` file, if it is not here yet, so that the

@@ -10,6 +10,7 @@
 pub mod dates;
 pub mod events;
 pub mod faq;
+pub mod keeping;
 pub mod reactive;
 pub mod refusals;
 pub mod source;
@@ -123,21 +124,6 @@ pub enum Text {
     ConflictBanner,
     UnreadBanner,
     SavingStatus,
-    RestorePointsHeading,
-    RestorePointsHelp,
-    RestorePoint,
-    BeforeImport,
-    BeforeReset,
-    BeforeCase,
-    BeforeRestore,
-    RestorePointBack,
-    CaseBanner,
-    BackToOwn,
-    KeepCase,
-    BackupsHeading,
-    BackupsHelp,
-    DownloadBackup,
-    DeleteBackup,
     Reload,
     DownloadUnreadable,
     UpdatedElsewhere,
@@ -392,22 +378,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ScenariosHeading => ("Built-in scenarios", "Scénarios intégrés"),
         ScenarioLabel => ("FAQ case", "Cas de la FAQ"),
         LoadScenario => ("Load (or start again)", "Charger (ou recommencer)"),
-        CaseBanner => ("You are in a built-in case. Your own scenario is kept as it was, apart: nothing done here changes it.", "Vous êtes dans un cas intégré. Votre propre scénario est conservé tel quel, à part : rien de ce qui est fait ici ne le modifie."),
-        BackToOwn => ("Back to my scenario", "Revenir à mon scénario"),
-        KeepCase => ("Keep this case as my scenario", "Garder ce cas comme mon scénario"),
-        RestorePointsHeading => ("Restore points", "Points de restauration"),
-        RestorePointsHelp => ("Before an import, a reset or a built-in case replaces your scenario, Certlink keeps it here, the last three, also after a reload. Restoring one keeps the scenario it replaces here in turn.", "Avant qu’un import, une réinitialisation ou un cas intégré remplace votre scénario, Certlink le conserve ici, les trois derniers, même après un rechargement. En restaurer un conserve ici, à son tour, le scénario qu’il remplace."),
-        RestorePoint => ("Restore", "Restaurer"),
-        BeforeImport => ("Before an import", "Avant un import"),
-        BeforeReset => ("Before a reset to the demo data", "Avant un retour aux données de démonstration"),
-        BeforeCase => ("Before a built-in case became your scenario", "Avant qu’un cas intégré devienne votre scénario"),
-        BeforeRestore => ("Before a restore", "Avant une restauration"),
-        RestorePointBack => ("The scenario of that restore point is back.", "Le scénario de ce point de restauration est de retour."),
         SavingStatus => ("Saving… Keep this tab open until it is saved.", "Enregistrement… Gardez cet onglet ouvert jusqu’à la fin de l’enregistrement."),
-        BackupsHeading => ("Unreadable saves kept", "Enregistrements illisibles conservés"),
-        BackupsHelp => ("Certlink keeps a save it could not read, at most three. Download one to keep it (a large scenario's comes as an importable file), then delete it to make room.", "Certlink conserve un enregistrement qu’il n’a pas pu lire, trois au plus. Téléchargez-en un pour le garder (celui d’un grand scénario est un fichier importable), puis supprimez-le pour faire de la place."),
-        DownloadBackup => ("Download", "Télécharger"),
-        DeleteBackup => ("Delete", "Supprimer"),
         ConflictBanner => ("Another tab changed this scenario at the same moment: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UnreadBanner => ("Another tab saved this scenario while this tab was still fetching the part of Certlink that reads it: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a enregistré ce scénario pendant que cet onglet récupérait encore la partie de Certlink qui le lit : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UpdatedElsewhere => ("Updated with changes made in another tab.", "Mis à jour avec les modifications faites dans un autre onglet."),

@@ -677,7 +677,17 @@ impl<K: KeyValue> Tab<K> {
 
     /// Shows another tab's save.
     fn take(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp) {
-        let went_on = next.trail().len() > scenario.trail().len() && next.trail().starts_with(scenario.trail());
+        // Went on from this tab's scenario: its last event is where this
+        // tab's is (compared by time and kind of actor only: a notice needs
+        // no deep comparison of the trail).
+        let (ours, theirs) = (scenario.trail(), next.trail());
+        let went_on = theirs.len() > ours.len()
+            && ours.last().map(|e| (e.at, matches!(e.actor, Actor::Trainer)))
+                == ours
+                    .len()
+                    .checked_sub(1)
+                    .and_then(|i| theirs.get(i))
+                    .map(|e| (e.at, matches!(e.actor, Actor::Trainer)));
         let update = match next.trail().last().filter(|_| went_on) {
             Some(last) => {
                 Update::Changes { changes: next.trail().len() - scenario.trail().len(), last: last.actor.clone() }

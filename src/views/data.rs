@@ -3,6 +3,7 @@
 //! validated completely before anything changes and undoable once, and
 //! reset to the demo data.
 
+use crate::i18n::keeping::{kept, kr, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
 use crate::session::{use_ctx, Keeping};
@@ -82,18 +83,24 @@ pub fn StorageBanner() -> impl IntoView {
         })}
         <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
             <div class="banner info" role="status">
-                <p>
-                    {tr(lang, Text::UpdatedElsewhere)} " "
-                    {move || {
-                        let update = ctx.updated_elsewhere.get()?;
-                        Some(ctx.with_state(|state| crate::i18n::what_changed(lang.get(), &update, state)))
-                    }}
-                </p>
+                <p>{tr(lang, Text::UpdatedElsewhere)} {crate::app::what_changed()}</p>
                 <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(None))>
                     {tr(lang, Text::Dismiss)}
                 </button>
             </div>
         </When>
+    }
+}
+
+/// What another tab's save changed, and who changed it last: a part of
+/// the `later` file, which words the sentence.
+#[component]
+pub fn WhatChanged() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    move || {
+        let update = ctx.updated_elsewhere.get()?;
+        Some(ctx.with_state(|state| crate::i18n::what_changed(lang.get(), &update, state)))
     }
 }
 
@@ -106,12 +113,12 @@ pub fn CaseBanner() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <div class="banner info" role="status">
-            <p>{tr(lang, Text::CaseBanner)}</p>
+            <p>{kr(lang, Kept::CaseBanner)}</p>
             <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
-                {tr(lang, Text::BackToOwn)}
+                {kr(lang, Kept::BackToOwn)}
             </button>
             <button class="button" id="keep-case" on:click=handler(move |_| ctx.keep_case_as_own())>
-                {tr(lang, Text::KeepCase)}
+                {kr(lang, Kept::KeepCase)}
             </button>
         </div>
     }
@@ -279,21 +286,21 @@ fn RestorePoints() -> impl IntoView {
     view! {
         <When when=Signal::derive(move || !points().is_empty() || message.with(Option::is_some))>
             <section class="card" aria-labelledby="restore-points">
-                <h2 id="restore-points">{tr(lang, Text::RestorePointsHeading)}</h2>
-                <p>{tr(lang, Text::RestorePointsHelp)}</p>
+                <h2 id="restore-points">{kr(lang, Kept::RestorePointsHeading)}</h2>
+                <p>{kr(lang, Kept::RestorePointsHelp)}</p>
                 <ul class="backups">
                     {move || {
                         points()
                             .into_iter()
                             .map(|point| {
                                 let lang_now = lang.get();
-                                let why = t(
+                                let why = kept(
                                     lang_now,
                                     match point.replaced {
-                                        crate::save::Replaced::Import => Text::BeforeImport,
-                                        crate::save::Replaced::Reset => Text::BeforeReset,
-                                        crate::save::Replaced::Case => Text::BeforeCase,
-                                        crate::save::Replaced::Restore => Text::BeforeRestore,
+                                        crate::save::Replaced::Import => Kept::BeforeImport,
+                                        crate::save::Replaced::Reset => Kept::BeforeReset,
+                                        crate::save::Replaced::Case => Kept::BeforeCase,
+                                        crate::save::Replaced::Restore => Kept::BeforeRestore,
                                     },
                                 );
                                 let when = crate::storage::json::parse_time(&point.kept_at)
@@ -317,13 +324,13 @@ fn RestorePoints() -> impl IntoView {
                                                 });
                                             })
                                         >
-                                            {tr(lang, Text::RestorePoint)}
+                                            {kr(lang, Kept::RestorePoint)}
                                         </button>
                                         <button
                                             class="button danger"
                                             on:click=handler(move |_| ctx.delete_restore_point(&delete))
                                         >
-                                            {tr(lang, Text::DeleteBackup)}
+                                            {kr(lang, Kept::DeleteBackup)}
                                         </button>
                                     </li>
                                 }
@@ -338,7 +345,7 @@ fn RestorePoints() -> impl IntoView {
                             Ok(()) => {
                                 view! {
                                     <p class="message done" role="status">
-                                        {t(lang.get(), Text::RestorePointBack)}
+                                        {kept(lang.get(), Kept::RestorePointBack)}
                                     </p>
                                 }
                                     .into_any()
@@ -365,8 +372,8 @@ fn Backups() -> impl IntoView {
     view! {
         <When when=Signal::derive(move || !backups().is_empty())>
             <section class="card" aria-labelledby="backups">
-                <h2 id="backups">{tr(lang, Text::BackupsHeading)}</h2>
-                <p>{tr(lang, Text::BackupsHelp)}</p>
+                <h2 id="backups">{kr(lang, Kept::BackupsHeading)}</h2>
+                <p>{kr(lang, Kept::BackupsHelp)}</p>
                 <ul class="backups">
                     {move || {
                         backups()
@@ -382,7 +389,7 @@ fn Backups() -> impl IntoView {
                                             class="button"
                                             on:click=handler(move |_| download_backup_file(ctx, download.clone()))
                                         >
-                                            {tr(lang, Text::DownloadBackup)}
+                                            {kr(lang, Kept::DownloadBackup)}
                                         </button>
                                         <button
                                             class="button danger"
@@ -391,7 +398,7 @@ fn Backups() -> impl IntoView {
                                                 changed.update(|n| *n += 1);
                                             })
                                         >
-                                            {tr(lang, Text::DeleteBackup)}
+                                            {kr(lang, Kept::DeleteBackup)}
                                         </button>
                                     </li>
                                 }

@@ -1,0 +1,54 @@
+//! The sentences of what Certlink keeps for the person (built-in cases
+//! apart, restore points, unreadable saves), English and French. Apart from
+//! [`super::Text`]: only the `later` file's views say them, so they travel
+//! in that file.
+
+use super::Lang;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    CaseBanner,
+    BackToOwn,
+    KeepCase,
+    BackupsHeading,
+    BackupsHelp,
+    DownloadBackup,
+    DeleteBackup,
+    RestorePointsHeading,
+    RestorePointsHelp,
+    RestorePoint,
+    BeforeImport,
+    BeforeReset,
+    BeforeCase,
+    BeforeRestore,
+    RestorePointBack,
+}
+
+/// `text` in `lang`.
+pub fn kept(lang: Lang, text: Kept) -> &'static str {
+    use Kept::*;
+    let (en, fr) = match text {
+        CaseBanner => ("You are in a built-in case. Your own scenario is kept as it was, apart: nothing done here changes it.", "Vous êtes dans un cas intégré. Votre propre scénario est conservé tel quel, à part : rien de ce qui est fait ici ne le modifie."),
+        BackToOwn => ("Back to my scenario", "Revenir à mon scénario"),
+        KeepCase => ("Keep this case as my scenario", "Garder ce cas comme mon scénario"),
+        BackupsHeading => ("Unreadable saves kept", "Enregistrements illisibles conservés"),
+        BackupsHelp => ("Certlink keeps a save it could not read, at most three. Download one to keep it (a large scenario's comes as an importable file), then delete it to make room.", "Certlink conserve un enregistrement qu’il n’a pas pu lire, trois au plus. Téléchargez-en un pour le garder (celui d’un grand scénario est un fichier importable), puis supprimez-le pour faire de la place."),
+        DownloadBackup => ("Download", "Télécharger"),
+        DeleteBackup => ("Delete", "Supprimer"),
+        RestorePointsHeading => ("Restore points", "Points de restauration"),
+        RestorePointsHelp => ("Before an import, a reset or a built-in case replaces your scenario, Certlink keeps it here, the last three, also after a reload. Restoring one keeps the scenario it replaces here in turn.", "Avant qu’un import, une réinitialisation ou un cas intégré remplace votre scénario, Certlink le conserve ici, les trois derniers, même après un rechargement. En restaurer un conserve ici, à son tour, le scénario qu’il remplace."),
+        RestorePoint => ("Restore", "Restaurer"),
+        BeforeImport => ("Before an import", "Avant un import"),
+        BeforeReset => ("Before a reset to the demo data", "Avant un retour aux données de démonstration"),
+        BeforeCase => ("Before a built-in case became your scenario", "Avant qu’un cas intégré devienne votre scénario"),
+        BeforeRestore => ("Before a restore", "Avant une restauration"),
+        RestorePointBack => ("The scenario of that restore point is back.", "Le scénario de ce point de restauration est de retour."),
+    };
+    lang.pick(en, fr)
+}
+
+/// `text` in the current language, as views draw it.
+pub fn kr(lang: leptos::prelude::RwSignal<Lang>, text: Kept) -> impl Fn() -> &'static str + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || kept(lang.get(), text)
+}
