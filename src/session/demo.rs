@@ -1,4 +1,4 @@
-//! The demo data a start leaves for later (issue 7). In the release build
+//! The demo data a start leaves for later. In the release build
 //! (the `split` feature), a start on the demo data (a first visit, storage
 //! blocked, an unreadable or newer save) does not build it: home and the
 //! shell do not read the scenario. The first later part to be drawn (app.rs
@@ -7,8 +7,8 @@
 //! save, so none of them is in the first file (scripts/budget.mjs has
 //! the figures).
 //! A guided tour's address resumed at the start (a shared link) loads its
-//! case the same way. Without `split` (the browser tests), both happen at
-//! once, as they always did.
+//! case, in the cases' space, the same way. Without `split` (the browser
+//! tests), both happen at once.
 
 use super::reader::FetchFailed;
 use super::{is_large_demo, real_now, Ctx, LARGE_DEMO_PEOPLE};

@@ -3,15 +3,16 @@
 //! a large save's head over its packed part ([`join`]). Saving
 //! needs none of them, and a first visit has nothing to read. So in the
 //! release build (the `split` feature) wasm-split moves [`advance`], and
-//! the code only it reaches, into a WebAssembly file of its own, `reader`
-//! (issue 7: the first load 27 KB lighter, gzipped). A returning visit
-//! awaits it before reading its save ([`super::open_saved`]); a first
-//! visit fetches it only to read another tab's save or an imported file.
-//! Fetched as every app started, it fell in the start that Lighthouse
-//! measures (TBT 17 -> 103 ms, median of 4).
+//! the code only it reaches, into a WebAssembly file of its own, `reader`,
+//! which keeps it out of the first load. A returning visit awaits it
+//! before reading its save ([`super::open_saved`]); a first visit fetches
+//! it only to read another tab's save or an imported file, so that its
+//! compiling stays out of the start (docs and scripts/budget.mjs have the
+//! figures).
 //!
 //! Until it is here, nothing can be read: a save is never written over
-//! unread. [`read_now`] then says so, and `Ctx::sync` reads once it comes.
+//! unread. [`read_now`] then says so, and the engine asks for it
+//! (`save::Todo::ReadLater`) and reads once it comes.
 
 use crate::storage::document::{self, Document, DocumentError, Head, Stored, Unchecked};
 use crate::tasks::next_task;
@@ -124,7 +125,7 @@ pub async fn read(text: String) -> Result<Result<Stored, DocumentError>, FetchFa
 }
 
 /// [`read`] with each step in a task of its own: for a large scenario's
-/// part, each is tens of milliseconds (issue 7, total blocking time).
+/// part, each is tens of milliseconds, which would block the page.
 pub async fn read_in_tasks(text: String) -> Result<Result<Stored, DocumentError>, FetchFailed> {
     read_stepping(text, true).await
 }

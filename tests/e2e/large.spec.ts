@@ -141,7 +141,14 @@ test('two tabs opened at once on an empty store: the first save wins, the other 
   for (const page of [a, b]) {
     await expect(page.getByRole('status').filter({ hasText: 'saved apart from your own scenario' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // Neither is still packing its own: a change made while a tab says
+    // Saving… is a change of its own demo, which meets the other save.
+    await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toHaveCount(0, { timeout: 30_000 });
   }
+  // The tab whose save came second has taken the first one, and says so.
+  await expect
+    .poll(async () => (await updated(a).count()) + (await updated(b).count()), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(1);
   // Either tab's change reaches the other.
   await signIn(b, 'person5@contoso.com');
   await b.getByRole('button', { name: 'Remove access' }).click();
