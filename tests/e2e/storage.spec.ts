@@ -141,7 +141,7 @@ test('two pages see each other’s changes, and neither loses work', async ({ co
   // B was open all along: the change arrives without a reload, and the
   // notice says what it was and who made it.
   await expect(b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toContainText(
-    /changes?, (the last )?by Priya Patel \(priya@contoso\.com\)\./,
+    /another tab\. \d+ changes?, (the last )?by Priya Patel \(priya@contoso\.com\)\./,
   );
   await b.getByRole('button', { name: 'Get Partner University access' }).click();
   await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
