@@ -343,9 +343,7 @@ impl Ctx {
         self.start_session(AccountId::from_email(built_in.persona()));
     }
 
-    /// Back to the person's own scenario, as it is saved, from a case. A
-    /// tour's end stays on its case, so that its outcome can be shown; the
-    /// case's banner offers the way back.
+    /// Back to the person's own scenario, as it is saved, from a case.
     pub fn leave_case(&self) {
         if self.in_case.get_untracked() {
             self.enter_space(false);
@@ -444,9 +442,15 @@ impl Ctx {
     }
 
     /// Ends the tour; returns the id of the control to give the keyboard
-    /// back to, after going back to its page if it is not on this one.
-    pub fn end_tour(&self) -> Option<String> {
+    /// back to, after going back to its page if it is not on this one. A
+    /// tour `left` before its end goes back to the person's own scenario;
+    /// a finished one stays on its case, so that its outcome can be shown
+    /// (the case's banner leads back).
+    pub fn end_tour(&self, left: bool) -> Option<String> {
         self.tour.set(None);
+        if left {
+            self.leave_case();
+        }
         let (route, id) = self.tour_return.try_update_value(Option::take).flatten()?;
         if document().get_element_by_id(&id).is_none() && self.route.get_untracked() != route {
             self.go(route);

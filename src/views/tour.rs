@@ -194,13 +194,14 @@ fn go_to(ctx: Ctx, at: TourAt, to: usize) {
     if to < steps(at.tour).len() {
         ctx.tour.set(Some(TourAt { step: to, ..at }));
     } else {
-        end(ctx);
+        end(ctx, false);
     }
 }
 
-/// Ends the tour; the keyboard goes back to where it was before.
-fn end(ctx: Ctx) {
-    let back_to = ctx.end_tour();
+/// Ends the tour (`left` before its end, or finished); the keyboard goes
+/// back to where it was before.
+fn end(ctx: Ctx, left: bool) {
+    let back_to = ctx.end_tour(left);
     show_in_address(ctx);
     if let Some(id) = back_to {
         focus_when_present(id, 30);
@@ -360,7 +361,7 @@ pub fn TourOverlay() -> impl IntoView {
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
         "Escape" => {
             ev.prevent_default();
-            end(ctx);
+            end(ctx, true);
         }
         "Tab" => {
             let mut ring = Vec::new();
@@ -495,7 +496,7 @@ pub fn TourOverlay() -> impl IntoView {
                         crate::i18n::t(lang.get(), if last { Text::TourFinish } else { Text::Next })
                     })}
                 </button>
-                <button class="button" on:click=handler(move |_| end(ctx))>
+                <button class="button" on:click=handler(move |_| end(ctx, true))>
                     {tr(lang, Text::TourExit)}
                 </button>
                 <button class="link-button" lang=move || other_lang().code() on:click=handler(move |_| lang.set(other_lang()))>

@@ -153,3 +153,33 @@ test('each built-in scenario loads on its persona and page, and loads again from
   await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
   await expect(page.getByRole('button', { name: /Use sam@contoso\.com/ })).toBeVisible();
 });
+
+test('a built-in case runs apart: Back to my scenario finds the person\'s own as it was; Keep this case as my scenario makes it theirs, with a restore point', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await openPanel(page);
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  await expect(apart).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /Use sam@contoso\.com/ }).click();
+  await expect(app.status).toContainText('(R9)');
+  // A reload stays in the case; Back to my scenario is Priya's, linked.
+  await page.reload();
+  await expect(apart).toBeVisible();
+  await apart.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  await expect(page.getByRole('banner')).toContainText('Priya Patel');
+  await app.navigate('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  // The case again, kept as her own this time: the scenario it replaced is a restore point.
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  await page.getByRole('button', { name: 'Keep this case as my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  await expect(page.getByRole('banner')).toContainText('Sam Sato');
+  await app.navigate('Your data');
+  await expect(page.getByRole('region', { name: 'Restore points' }).getByRole('listitem')).toContainText(
+    'Before a built-in case became your scenario',
+  );
+});
