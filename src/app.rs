@@ -115,6 +115,16 @@ pub fn App(
             {later(Later::TrainerPanel(focus_panel))}
         </When>
         <views::data::StorageBanner />
+        // Another tab's save taken: said here, with what it changed (a
+        // later part, which words it).
+        <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
+            <div class="banner info" role="status">
+                <p>{tr(ctx.lang, Text::UpdatedElsewhere)} " " {later(Later::WhatChanged)}</p>
+                <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(None))>
+                    {tr(ctx.lang, Text::Dismiss)}
+                </button>
+            </div>
+        </When>
         <When when=ctx.in_case>
             {later(Later::CaseBanner)}
         </When>
@@ -317,11 +327,6 @@ fn later(part: Later) -> AnyView {
 fn later(part: Later) -> AnyView {
     let Ok(view) = draw_later(part);
     view
-}
-
-/// The sentence that says what another tab's save changed (a later part).
-pub fn what_changed() -> AnyView {
-    later(Later::WhatChanged)
 }
 
 /// Starts fetching the `later` file, if it is not here yet, so that the

@@ -41,9 +41,10 @@
 //!   start-up lifecycle (`save::tab`). Tested natively with several
 //!   simulated tabs over one in-memory store.
 //! - [`storage`]: the stored and exported document and its validation
-//!   (`document`), its hand-written JSON form (`json`), localStorage as
-//!   the engine's key-value store (`local`), and the packed part of a
-//!   large scenario (`pack`: the browser's deflate, then `base64`).
+//!   (`document`), its hand-written JSON form (`json`), and the packed
+//!   part of a large scenario (`pack`: the browser's deflate, then
+//!   `base64`). localStorage, as the engine's key-value store, is
+//!   `session::local`.
 //! - [`tasks`]: long work (the start, a large scenario's build, packing
 //!   and reading) cut into the page's tasks, so that it answers input.
 //!

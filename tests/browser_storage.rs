@@ -1,12 +1,12 @@
 //! Browser tests of local-first storage (issue 5), in real headless
-//! Chromium: every path of `storage::local` against the real localStorage.
+//! Chromium: every path of `session::local` and the save engine against the real localStorage.
 //! Each test uses its own key prefix, so tests never see each other's data.
 #![cfg(target_arch = "wasm32")]
 
 use certlink::rules::{demo, AccountId, Actor, Command, Scenario, Time};
 use certlink::save::{Loaded, SaveError, Stamp};
+use certlink::session::local::{self, available, Store};
 use certlink::storage::document::{parse_stored, to_json, DocumentError, SCHEMA};
-use certlink::storage::local::{self, available, Store};
 use chrono::{TimeZone, Utc};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;

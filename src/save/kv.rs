@@ -1,5 +1,5 @@
 //! The one thing the save engine asks of a browser's storage: text under
-//! text keys. localStorage is one (`storage::local::LocalKv`); [`MemoryKv`]
+//! text keys. localStorage is one (`session::local::LocalKv`); [`MemoryKv`]
 //! is another, shared by the simulated tabs of the native tests.
 
 use std::cell::RefCell;

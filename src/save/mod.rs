@@ -2,7 +2,7 @@
 //! shared between tabs, in plain Rust over a small key-value trait
 //! ([`kv::KeyValue`]), as pure as the rules: no leptos, web-sys, gloo or
 //! wasm-bindgen here (tests/architecture.rs holds it so). The browser gives
-//! it localStorage (`storage::local::LocalKv`); native tests give it
+//! it localStorage (`session::local::LocalKv`); native tests give it
 //! [`kv::MemoryKv`] and play several tabs over one store.
 //!
 //! - [`store`]: one scenario space's keys and the checked writes across

@@ -8,12 +8,13 @@ use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
 use crate::save::{Replaced, Start, Tab};
 use crate::storage::document::Document;
-use crate::storage::local::{self, LocalKv};
 use crate::tours::TourAt;
 use leptos::prelude::*;
+use local::LocalKv;
 use saving::{found_now, writer_id, ReaderFile, OPENED};
 
 mod demo;
+pub mod local;
 pub mod reader;
 mod saving;
 pub use crate::save::Keeping;

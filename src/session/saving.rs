@@ -3,12 +3,12 @@
 //! browser's deflate and the page's tasks, and shows its answers in the
 //! signals views read.
 
+use super::local::{self, LocalKv, Store};
 use super::reader::{self, FetchFailed};
 use super::{real_now, space_prefix, Ctx};
 use crate::rules::Scenario;
 use crate::save::{Found, Loaded, Part, Reader, Tab, Todo};
 use crate::storage::document::{self, Document, DocumentError, Head, Stored};
-use crate::storage::local::{self, LocalKv, Store};
 use crate::storage::pack;
 use crate::tasks::next_task;
 use leptos::prelude::*;

@@ -81,14 +81,6 @@ pub fn StorageBanner() -> impl IntoView {
                 {banner}
             }
         })}
-        <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
-            <div class="banner info" role="status">
-                <p>{tr(lang, Text::UpdatedElsewhere)} " " {crate::app::what_changed()}</p>
-                <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(None))>
-                    {tr(lang, Text::Dismiss)}
-                </button>
-            </div>
-        </When>
     }
 }
 
