@@ -392,7 +392,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         UndoImport => ("Restore the previous scenario", "Restaurer le scénario précédent"),
         ImportUndone => ("The previous scenario is back, as it was before the import or the built-in scenario replaced it.", "Le scénario précédent est revenu, tel qu’il était avant que l’importation ou le scénario intégré ne le remplace."),
         ResetHeading => ("Reset to demo data", "Revenir aux données de démonstration"),
-        ResetHelp => ("Start again from Certlink’s built-in demo data. Everything changed since is lost unless you export it first.", "Repartir des données de démonstration de Certlink. Tout ce qui a changé depuis est perdu, sauf si vous l’exportez d’abord."),
+        ResetHelp => ("Start again from Certlink’s built-in demo data. The scenario it replaces is kept as a restore point, below, until three newer ones take its place.", "Repartir des données de démonstration de Certlink. Le scénario remplacé est conservé comme point de restauration, ci-dessous, jusqu’à ce que trois plus récents prennent sa place."),
         ResetButton => ("Reset to demo data", "Revenir aux données de démonstration"),
         ConfirmReset => ("Replace the current scenario with the demo data? This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration ? Cette action est irréversible."),
         ConfirmResetButton => ("Yes, reset", "Oui, réinitialiser"),
