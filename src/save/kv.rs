@@ -41,12 +41,7 @@ impl MemoryKv {
         MemoryKv::default()
     }
 
-    /// At most `chars` characters in keys and values together.
-    pub fn with_quota(self, chars: usize) -> MemoryKv {
-        self.inner.borrow_mut().quota = Some(chars);
-        self
-    }
-
+    /// At most `chars` characters in keys and values together (`None`: no bound).
     pub fn set_quota(&self, chars: Option<usize>) {
         self.inner.borrow_mut().quota = chars;
     }

@@ -152,18 +152,6 @@ impl<K: KeyValue> Store<K> {
         Store { kv, prefix: prefix.to_string() }
     }
 
-    pub fn prefix(&self) -> &str {
-        &self.prefix
-    }
-
-    /// The same storage, another space.
-    pub fn space(&self, prefix: &str) -> Store<K>
-    where
-        K: Clone,
-    {
-        Store::new(self.kv.clone(), prefix)
-    }
-
     pub fn document_key(&self) -> String {
         format!("{}certlink.document", self.prefix)
     }
