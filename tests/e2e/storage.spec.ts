@@ -302,9 +302,14 @@ test('a form being filled in keeps what was typed when another tab saves', async
   await appA.signIn('priya@contoso.com');
   await appB.signIn('sam@contoso.com');
   await a.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  // The form puts the keyboard on its first field (a frame later): typing
+  // starts there, as a person's would.
+  await expect(a.getByLabel('Microsoft Learning username')).toBeFocused();
   await a.getByLabel('Microsoft Learning username').fill('priya.patel@outlook.com');
   await b.getByRole('button', { name: 'Get Partner University access' }).click();
-  await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  // Sam's change is saved, and A has taken it.
+  await expect.poll(() => a.evaluate(() => localStorage.getItem('certlink.document'))).toContain('PartnerUniversityAccessGranted');
+  await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toContainText('Sam Sato');
   await expect(a.getByLabel('Microsoft Learning username')).toHaveValue('priya.patel@outlook.com');
   await a.getByLabel('Microsoft Learning password').fill(LEARN_PASSWORD);
   await a.getByRole('button', { name: 'Associate', exact: true }).click();
