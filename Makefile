@@ -18,8 +18,9 @@ serve: build
 test:
 	@scripts/test.sh
 
-# Not part of `make test`: sizes, Lighthouse 12.2.3, click-to-DOM and the
-# 10,000-person views against the release dist/ (scripts/bench.mjs).
+# Not part of `make test`: sizes, Lighthouse 12.2.3, click-to-DOM, the
+# first later page, the start, the 10,000-person views and storage, against
+# the release dist/ (scripts/bench.mjs; docs/performance.md reads them).
 bench: build
 	@scripts/tools.sh test
 	@source scripts/env.sh && node scripts/bench.mjs
@@ -29,7 +30,7 @@ bench-rules:
 	cargo bench --locked --bench rules
 
 # Not part of `make test`: a full save of 1,000 to 10,000 people, timed in
-# headless Chromium (release build, median of 7 runs).
+# headless Chromium (release build; each figure a median of several runs).
 bench-storage:
 	@scripts/tools.sh test
 	@source scripts/env.sh && cargo test --release --locked --target wasm32-unknown-unknown --test bench_storage -- --nocapture 2>&1 | grep -E 'storage bench|test result|^error|panicked'

@@ -1,6 +1,6 @@
 // The first screen, before the WebAssembly arrives: picks the language and
 // the page of index.html's static #shell, so the person reads the real
-// header and, on the home page, its introduction at once (issue 7: first
+// header and, on the home page, its introduction at once (the first
 // and largest paint). It mirrors prefs::initial_lang, storage_prefix and
 // Route::parse; the app removes #shell when it mounts. A classic script in
 // <head>, so it runs before the body is drawn, under the strict policy.

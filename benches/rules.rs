@@ -1,4 +1,4 @@
-//! Rules benchmarks with a 10,000-person organisation (issue 3's targets:
+//! Rules benchmarks with a 10,000-person organisation (the targets:
 //! the skills report under 50 ms natively, at least 100,000 commands a
 //! second). Run with `make bench-rules` or `cargo bench --bench rules`.
 

@@ -1,6 +1,6 @@
 // `make bench` (not part of `make test`): every performance figure of
-// issue 7 in one run, against the release dist/ served on 127.0.0.1 and
-// Debian's chromium.
+// docs/performance.md in one run, against the release dist/ served on
+// 127.0.0.1 and Debian's chromium.
 //   1. the gzipped size of each file of the first load and their total,
 //      the files fetched later (the later parts, the reader), and all;
 //   2. Lighthouse 12.2.3 (median of 5 runs): performance, accessibility,

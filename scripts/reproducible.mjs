@@ -1,8 +1,8 @@
 // `make test`'s reproducible step: builds the release bundle a second time,
 // into target/dist-again, and fails unless every file of it is the same as
 // in dist/. The service worker's cache is named after the build's files:
-// a rebuild of the same source that changed a byte (Trunk's JS minifier
-// did, at random) would make every returning visitor download the whole
+// a rebuild of the same source that changed a byte (as Trunk's JS minifier
+// can, at random) would make every returning visitor download the whole
 // app again, and a trainer's offline copy be replaced for nothing.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 /// The whole app. `main.rs` makes its context, then draws the app's frame
 /// (banners, footer), its header and its page, each in a task of its own,
-/// so that the start is no long task (issue 7): most of each part's time
+/// so that the start is no long task: most of each part's time
 /// is the browser compiling, on first use, the code that draws it. Without
 /// them (the browser tests) it does all at once.
 #[component]
@@ -243,11 +243,11 @@ pub fn is_later(route: &Route) -> bool {
 /// What the `later` WebAssembly file draws: in the release build (the
 /// `split` feature, index.html), wasm-split moves [`draw_later`] and all
 /// the code only it reaches into a second file, which the browser fetches
-/// the first time one of these is shown (issue 7), or before: see
+/// the first time one of these is shown, or before: see
 /// [`prefetch_later`]. The first load is lighter by their code: home does
-/// not wait for it. Sign in and My Profile are here too: their forms, the
-/// refusals' and events' sentences and the password hashes went with them
-/// (scripts/budget.mjs has the figures).
+/// not wait for it. Sign in and My Profile are here too, and with them
+/// their forms, the refusals' and events' sentences and the password
+/// hashes (docs/performance.md has the figures).
 #[derive(Clone)]
 enum Later {
     Page(Route),

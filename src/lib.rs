@@ -3,7 +3,7 @@
 //! A local-first Leptos app that reproduces and teaches the Partner Center
 //! flow of linking or unlinking a Microsoft Certification profile ID (MCID)
 //! to a partner organisation. The rules it follows are numbered R1-R16 and
-//! D1-D7 in `shared/reference/RULES.md`; code, tests and refusals cite them.
+//! D1-D7 in `docs/rules.md`; code, tests and refusals cite them.
 //!
 //! ## Code map
 //! - [`rules`]: the pure domain. Organisations, work accounts, MCID

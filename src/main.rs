@@ -3,7 +3,7 @@
 //! has been shown: scripts/postbuild.mjs).
 //!
 //! The start is cut into tasks, so the page answers input between them
-//! (issue 7, total blocking time): read the saved scenario, if any, once
+//! (and Lighthouse's total blocking time stays low): read the saved scenario, if any, once
 //! the reader file has come (`session::reader`; a large one is unpacked
 //! asynchronously); make the session; draw the app's frame, then its
 //! header, held out of sight; draw the page, then show the app and remove

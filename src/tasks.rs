@@ -1,4 +1,4 @@
-//! Long work cut into the page's tasks (issue 7): between two tasks the
+//! Long work cut into the page's tasks: between two tasks the
 //! browser handles input and draws, so the page never stops for long.
 
 /// Resolves in a new task, letting the browser handle input and draw.

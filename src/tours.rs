@@ -1,4 +1,4 @@
-//! Guided tours (issue 6): for each built-in scenario, the steps a person
+//! Guided tours: for each built-in scenario, the steps a person
 //! takes through the app, each pointing at one control by its `data-tour`
 //! name and quoting the source's words for that step.
 //!

@@ -1,5 +1,5 @@
-//! Not a test: the in-browser benchmark of saving a large organisation
-//! (issues 5 and 7), run by `make bench-storage` and `make bench` in
+//! Not a test: the in-browser benchmark of saving a large organisation,
+//! run by `make bench-storage` and `make bench` in
 //! headless Chromium, release build. It prints medians; `make test` does
 //! not run it (timings are not pass/fail material).
 //!

@@ -1,4 +1,4 @@
-//! Browser tests of local-first storage (issue 5), in real headless
+//! Browser tests of local-first storage, in real headless
 //! Chromium: every path of `session::local` and the save engine against the real localStorage.
 //! Each test uses its own key prefix, so tests never see each other's data.
 #![cfg(target_arch = "wasm32")]

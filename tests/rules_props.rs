@@ -105,7 +105,7 @@ proptest! {
         }
         let replayed = Scenario::replay(scenario.initial().clone(), scenario.trail().to_vec());
         prop_assert_eq!(&replayed, &scenario);
-        // Whatever state the commands reached, a save reads back exactly (issue 5).
+        // Whatever state the commands reached, a save reads back exactly.
         let saved = certlink::storage::document::to_json(&scenario, 1, now);
         let read = certlink::storage::document::parse(&saved);
         prop_assert!(read.is_ok(), "a saved scenario was refused: {:?}", read.err());

@@ -347,8 +347,8 @@ fn an_older_save_written_over_this_tabs_is_said_not_saved() {
     assert!(has_ticket(&a.scenario, "overwritten"), "kept on screen, not replaced");
 }
 
-/// The lost update a loaded browser showed: a tab that had not yet seen
-/// another tab's save wrote over it, then saved again on top.
+/// The lost update a loaded browser can show: a tab that has not yet seen
+/// another tab's save writes over it, then saves again on top.
 #[test]
 fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_said_not_saved_even_under_a_newer_save() {
     let kv = MemoryKv::new();

@@ -1,5 +1,5 @@
 //! Every sentence of the source, in both languages, appears somewhere in
-//! the app (issue 4): each `Source` sentence is quoted by a view, by the
+//! the app: each `Source` sentence is quoted by a view, by the
 //! FAQ's answers, or by the shell.
 
 use certlink::i18n::source::Source;

@@ -1,4 +1,4 @@
-//! The stored and exported document (issue 5): round trip, and a corpus
+//! The stored and exported document: round trip, and a corpus
 //! of bad files under tests/fixtures/import/, each refused for its reason.
 
 use certlink::rules::demo;

@@ -1,4 +1,4 @@
-//! Native tests of the guided tours (issue 6): every control a step points
+//! Native tests of the guided tours: every control a step points
 //! at is named by a view, every tour starts on its scenario's persona, and
 //! every step that waits for the person can be done through the rules:
 //! its check is false when the step starts and true after the command the

@@ -1,4 +1,4 @@
-//! The FAQ: the six questions RULES.md lists, in Certlink's own words, each
+//! The FAQ: the six questions docs/rules.md lists, in Certlink's own words, each
 //! answered with the source's sentences verbatim, then the support section.
 
 use super::source::Source;

@@ -286,7 +286,7 @@ pub fn large_organisation(now: Time, people: usize) -> Scenario {
 
 /// [`large_organisation`], built a slice at a time, so that a browser can
 /// draw and answer input between slices instead of stopping for the whole
-/// (issue 7: the `?demo=large` first visit). First every person's work
+/// (the `?demo=large` first visit). First every person's work
 /// account and MCID profile, then, from that starting state, each one's
 /// history: the link, and Partner University access.
 pub struct LargeOrganisation {

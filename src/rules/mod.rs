@@ -1,5 +1,5 @@
 //! The pure domain of Certlink: the Partner Center linking system of the
-//! source article, numbered R1-R16 and D1-D7 in `shared/reference/RULES.md`.
+//! source article, numbered R1-R16 and D1-D7 in `docs/rules.md`.
 //!
 //! Architecture invariant: nothing here knows about the browser. No leptos,
 //! web-sys, gloo or wasm-bindgen; "now" is always an input (D1).

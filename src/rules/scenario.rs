@@ -35,9 +35,9 @@ impl Scenario {
     }
 
     /// [`Scenario::replay`] checked as [`Scenario::check_invariants`]
-    /// checks, in one fold: reading a stored scenario replayed its trail,
-    /// then replayed it again to check it (10,000 people: 15,000 events,
-    /// twice).
+    /// checks, in one fold, so that reading a stored scenario does not
+    /// replay its trail and then replay it again to check it (10,000
+    /// people: 15,000 events, twice).
     pub fn replay_checked(initial: State, trail: Vec<Event>) -> Result<Scenario, InvariantViolation> {
         initial.check_invariants()?;
         let state = checked_fold(State::clone(&initial), None, &trail)?;

@@ -156,8 +156,8 @@ impl<K: KeyValue> Store<K> {
         format!("{}certlink.document", self.prefix)
     }
 
-    /// Where earlier builds kept `schema:revision`; removed on a save, as
-    /// the document now says it itself.
+    /// Where earlier builds kept `schema:revision`; a save removes it, as
+    /// the document says it itself.
     fn legacy_revision_key(&self) -> String {
         format!("{}certlink.revision", self.prefix)
     }

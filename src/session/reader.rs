@@ -7,7 +7,7 @@
 //! which keeps it out of the first load. A returning visit awaits it
 //! before reading its save ([`super::open_saved`]); a first visit fetches
 //! it only to read another tab's save or an imported file, so that its
-//! compiling stays out of the start (docs and scripts/budget.mjs have the
+//! compiling stays out of the start (docs/performance.md has the
 //! figures).
 //!
 //! Until it is here, nothing can be read: a save is never written over

@@ -33,7 +33,7 @@ pub struct Document {
 /// A stored text: a whole document, or (schema 2) the head of a large
 /// one, which continues a packed whole document kept under another key
 /// with the events recorded since. A save after a change then writes only
-/// those events, not megabytes (issue 5: 10,000 people saved in 20 ms).
+/// those events, not megabytes (the goal: 10,000 people saved in under 20 ms).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Stored {
     Whole(Box<Document>),

@@ -1,9 +1,9 @@
 //! The scenario as JSON, written and read by hand.
 //!
 //! Why not `#[derive(Serialize, Deserialize)]`: the derived code for the
-//! whole model cost the bundle about 45 KB gzipped, and its object-per-row
-//! form made a 10,000-person scenario 13 MB, over the browser's storage
-//! quota. Here each table is an array of rows (the column names are written
+//! whole model would cost the bundle about 45 KB gzipped, and its
+//! object-per-row form would make a 10,000-person scenario 13 MB, over the
+//! browser's storage quota. Here each table is an array of rows (the column names are written
 //! once, under `columns`), a proof's title is written once per code
 //! (`titles`), and a password is its salt and SHA-256 only (D2). Reading
 //! goes through `serde_json::Value`, one small parser, and checks every
@@ -152,7 +152,7 @@ fn push_digits(out: &mut String, n: u64, width: usize, base: u64) {
 /// RFC 3339 in UTC, `2026-11-27T09:00:00Z`, with milliseconds or
 /// nanoseconds only when the time has them (real clicks do). Computed from
 /// the timestamp (a save writes tens of thousands of these; chrono's
-/// calendar accessors were most of a 10,000-person save's time).
+/// calendar accessors would be most of a 10,000-person save's time).
 impl Write for Time {
     fn write(&self, out: &mut String) {
         let seconds = self.timestamp();

@@ -53,7 +53,7 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
 
 /// Bytes written to a transform stream per task: the browser (de)flates
 /// each piece as it is written, on the page's thread, and 6.4 MB at once
-/// was one task of about 180 ms (issue 7).
+/// would be one task of about 180 ms.
 const PIECE: usize = 256 * 1024;
 
 /// `input` through a transform stream, written a piece per task, collected.

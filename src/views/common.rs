@@ -30,8 +30,8 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
 
 /// `Effect::new`, for every effect of the app. Leptos's effect (a task
 /// and a channel) is generic over its closure, so each effect written
-/// with it directly brought its own copy, about 1.5 KB of the gzipped
-/// bundle (issue 7); behind one boxed closure there is a single copy.
+/// with it directly would bring its own copy (about 1.5 KB gzipped);
+/// behind one boxed closure there is a single copy.
 pub fn effect(f: impl FnMut() + 'static) {
     let mut f: Box<dyn FnMut()> = Box::new(f);
     Effect::new(move |_| f());
@@ -40,8 +40,8 @@ pub fn effect(f: impl FnMut() + 'static) {
 /// A live part of a view: a text, an attribute's value or a whole view
 /// that follows the signals it reads. Leptos compiles its rendering code
 /// (a render effect, its build and rebuild) once per closure type, so each
-/// `move ||` written inline in a view brought its own copy (issue 7);
-/// boxed, every live part with the same output shares one.
+/// `move ||` written inline in a view would bring its own copy; boxed,
+/// every live part with the same output shares one.
 pub type Live<T> = Box<dyn FnMut() -> T + Send>;
 
 /// Boxes `f` as a [`Live`] part of a view.
@@ -49,17 +49,17 @@ pub fn live<T>(f: impl FnMut() -> T + Send + 'static) -> Live<T> {
     Box::new(f)
 }
 
-/// An event handler, boxed: each handler written inline in a view was a
+/// An event handler, boxed: each handler written inline in a view is a
 /// type of its own, with its own copy of Leptos's code to attach it and
-/// to erase it among the element's attributes (issue 7); boxed, every
-/// handler of one event shares one.
+/// to erase it among the element's attributes; boxed, every handler of
+/// one event shares one.
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
 
 /// Shows `children` while `when` holds, and `fallback` otherwise. Leptos's
 /// `Show` is generic over its condition and its children, so each use
-/// brought its own memo and rendering code (issue 7); this one is compiled
+/// brings its own memo and rendering code; this one is compiled
 /// once. Like `Show`, the children are drawn again only when `when` changes.
 #[component]
 pub fn When(
@@ -73,8 +73,8 @@ pub fn When(
 
 /// Hands the keyboard on when an action replaces the control it is on:
 /// the control lets go at once (removing the focused element makes the
-/// browser restyle the whole page there and then: 9 ms of a 20 ms click,
-/// measured), and the element `selector` names takes it once the new
+/// browser restyle the whole page there and then, about half a click's
+/// time), and the element `selector` names takes it once the new
 /// content is drawn, instead of the top of the page. A guided tour under
 /// way keeps the keyboard for its dialog.
 pub fn hand_keyboard_to(ctx: Ctx, selector: impl Into<String>) {

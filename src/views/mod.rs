@@ -1,7 +1,7 @@
 //! One file per page. Views read the context, call the rules and show their
 //! answers; they decide nothing themselves.
 //!
-//! How a view is written, for the bundle's size (issue 7): Leptos compiles
+//! How a view is written, for the bundle's size: Leptos compiles
 //! its rendering code once per closure type, so the live parts of a view
 //! go through `common`'s boxed types, each compiled once: `live(move || ..)`
 //! for a text or a view that follows signals (giving a `String`, a

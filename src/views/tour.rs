@@ -1,4 +1,4 @@
-//! The guided tour overlay (issue 6): a labelled dialog beside the control
+//! The guided tour overlay: a labelled dialog beside the control
 //! a step points at, a shade that takes every click but the control's, and
 //! the keyboard kept in the dialog and the control while the tour lasts.
 //!

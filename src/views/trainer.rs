@@ -1,4 +1,4 @@
-//! The trainer panel (issue 6): the scenario clock (D1), switching persona
+//! The trainer panel: the scenario clock (D1), switching persona
 //! in one click, marking an exam or assessment passed (D7), and large text
 //! for projectors. It sits under the header, so the demo stays in view.
 

@@ -1,5 +1,5 @@
-// Static-site embedding, the strict Content-Security-Policy and offline use
-// (issue 7). Every other spec already fails on any console error, which
+// Static-site embedding, the strict Content-Security-Policy and offline
+// use. Every other spec already fails on any console error, which
 // includes every CSP violation; this one proves the policy is in force.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

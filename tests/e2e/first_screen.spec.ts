@@ -1,5 +1,5 @@
 // The static first screen of index.html (#shell, assets/shell.js), drawn
-// before the WebAssembly arrives (issue 7: first and largest paint). It
+// before the WebAssembly arrives (for an early first and largest paint). It
 // must say what the app says, in the person's language, for the page the
 // address names, and give way to the app with nothing lost.
 import type { Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 // The 10,000-person organisation: the skills report stays responsive (one
-// page of rows is drawn), and the demo is saved apart, packed (issue 5).
+// page of rows is drawn), and the demo is saved apart, packed.
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 import { CertlinkPage } from './pages/certlink_page';

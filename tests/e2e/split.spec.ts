@@ -1,4 +1,4 @@
-// The release build's split WebAssembly (issue 7). The later file (app.rs
+// The release build's split WebAssembly. The later file (app.rs
 // `Later`): home loads without it; sign in, My Profile, the other pages,
 // the trainer panel and the tours fetch it once (as soon as a pointer or
 // the keyboard reaches a link or a button, or at the start on their

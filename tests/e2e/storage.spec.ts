@@ -1,4 +1,4 @@
-// Local-first storage (issue 5): the scenario survives a reload, travels
+// Local-first storage: the scenario survives a reload, travels
 // as a file, refuses every bad file without changing anything, recovers
 // from unreadable or unavailable storage, and two tabs never lose work.
 import { readFileSync, readdirSync } from 'node:fs';

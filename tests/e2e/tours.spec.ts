@@ -1,4 +1,4 @@
-// Guided tours (issue 6): every built-in tour runs from its first step to
+// Guided tours: every built-in tour runs from its first step to
 // its last through the UI, doing each step as a person would, and ends on
 // the state the source describes. Then what tour libraries often get
 // wrong: the keyboard, clicks outside, scrolling, narrow screens, the

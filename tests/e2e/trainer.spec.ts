@@ -1,4 +1,4 @@
-// Trainer mode (issue 6): the panel, the scenario clock (D1), trainer
+// Trainer mode: the panel, the scenario clock (D1), trainer
 // actions (persona, passed exams, D7), the audit timeline (D4) and
 // presenter mode.
 import type { Page } from '@playwright/test';
