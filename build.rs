@@ -1,7 +1,7 @@
 // With the `split` feature (the release app, index.html), the linker keeps
 // its relocations in the WebAssembly: wasm-split needs them to move the
 // code of the split points (app.rs `Later`, session::reader) into files
-// of their own (scripts/bin/wasm-bindgen).
+// of their own (scripts/wasm-split-shim/wasm-bindgen).
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {

@@ -38,7 +38,7 @@
     if (failed && document.getElementById('shell')) failed.hidden = false;
   };
   window.addEventListener('error', window.certlinkFailed);
-  // The loader (scripts/postbuild.mjs) fetches the WebAssembly once this
+  // The loader (scripts/build/loader-to-file.mjs) fetches the WebAssembly once this
   // first screen has been shown and its largest paint recorded, so that
   // 300 KB do not compete with the styles. A browser that reports no
   // paints waits for a frame; none waits more than 3 s (a hidden tab).

@@ -4,15 +4,16 @@
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 # wasm-split (the crate wasm_split_cli_support), for the release build's
-# split files: scripts/bin/wasm-bindgen.
+# split files: scripts/wasm-split-shim/wasm-bindgen.
 WASM_SPLIT_VERSION=0.2.4
 CERTLINK_TOOLS="${XDG_CACHE_HOME:-$HOME/.cache}/certlink/tools"
 TRUNK_ROOT="$CERTLINK_TOOLS/trunk-$TRUNK_VERSION"
 WBG_ROOT="$CERTLINK_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION"
 SPLIT_ROOT="$CERTLINK_TOOLS/wasm-split-$WASM_SPLIT_VERSION"
 CERTLINK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# scripts/bin first: its wasm-bindgen runs wasm-split, then the real one.
-export PATH="$CERTLINK_ROOT/scripts/bin:$TRUNK_ROOT/bin:$WBG_ROOT/bin:$CERTLINK_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# The wasm-split shim first: the wasm-bindgen Trunk finds there runs
+# wasm-split, then the real one ($WBG_ROOT/bin/wasm-bindgen).
+export PATH="$CERTLINK_ROOT/scripts/wasm-split-shim:$TRUNK_ROOT/bin:$WBG_ROOT/bin:$CERTLINK_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Never let a test tool fetch a browser: Playwright uses Debian's chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
