@@ -1,12 +1,13 @@
 // Brings the split WebAssembly files into the staging directory. The
-// release app has split points (app.rs `Later`, session::reader): the
+// release app has split points (`views::draw`, `session::reader`: src/lazy.rs): the
 // wasm-split shim (scripts/wasm-split-shim/wasm-bindgen) moves their code
 // into split_*.wasm and chunk_*.wasm files, with __wasm_split.js that
 // fetches them, beside wasm-bindgen's output in target/wasm-bindgen/,
 // where Trunk does not look. This stage names each file after its content,
 // as Trunk names its own, so a browser's cache never pairs one build's
 // files with another's; in a release build it optimises each with
-// wasm-opt -Oz (what Trunk gives the main file) and minifies the script.
+// wasm-opt -Oz --converge (what Trunk gives the main file, index.html)
+// and minifies the script.
 // Each fetch checks its file's integrity; the glue imports the script
 // under its new name, and index.html preloads it beside the glue, since
 // otherwise it would be fetched only once the glue has arrived: one more
@@ -41,7 +42,7 @@ export async function bringSplitFiles(staging) {
   for (const [call, stem] of fetches) {
     const raw = join(bindgenOut, `${stem}.wasm`);
     const optimised = join(bindgenOut, `${stem}.opt.wasm`);
-    if (release) execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', raw, '-o', optimised]);
+    if (release) execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '--converge', raw, '-o', optimised]);
     const bytes = readFileSync(release ? optimised : raw);
     const name = `${stem}-${short(bytes)}.wasm`;
     writeFileSync(join(dir, name), bytes);
