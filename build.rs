@@ -1,6 +1,6 @@
 // With the `split` feature (the release app, index.html), the linker keeps
 // its relocations in the WebAssembly: wasm-split needs them to move the
-// code of the split points (app.rs `Later`, session::reader) into files
+// code of the split points (`views::draw`, `session::reader`: src/lazy.rs) into files
 // of their own (scripts/wasm-split-shim/wasm-bindgen).
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");

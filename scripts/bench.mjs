@@ -172,7 +172,7 @@ function timeRoute(page, hash, ready) {
 
 /** The first later page of a fresh visit, sign in: from the click on the
  *  header's Sign in link to its form drawn, in three ways: its WebAssembly
- *  file (app.rs `Later`) fetched and compiled on the way (no pointer came
+ *  file (`views::draw`, through `src/lazy.rs`) fetched and compiled on the way (no pointer came
  *  over a link before: the worst case); the pointer over the link 150 ms
  *  before the click, which fetches the file (`prefetch_on_intent`); and
  *  once it is here. */

@@ -2,15 +2,24 @@
 //! switch, the blue My Profile icon button), the routed main region and the
 //! footer. It creates the [`Ctx`] every view reads through context.
 
+pub mod home;
+pub mod not_found;
+pub mod not_loaded;
+pub mod storage_banner;
+
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Lang, Text};
+use crate::lazy::File;
 use crate::route::Route;
-use crate::session::reader::FetchFailed;
 use crate::session::{use_ctx, Ctx};
 use crate::tours::TourAt;
-use crate::views;
-use crate::views::common::{effect, handler, live, When};
+use crate::ui::{effect, handler, live, When};
+use crate::views::{self, LaterView};
+use home::Home;
 use leptos::prelude::*;
+use not_found::NotFound;
+use not_loaded::NotLoaded;
+use storage_banner::StorageBanner;
 use wasm_bindgen::JsCast;
 
 /// The whole app. `main.rs` makes its context, then draws the app's frame
@@ -55,10 +64,10 @@ pub fn App(
     });
     // Another tab saved: take its scenario (the event never fires in the
     // tab that wrote). The document and its stamp arrive as two events;
-    // the document is the truth, and `sync` reads it.
+    // the document is the truth, and `take_newer_save` reads it.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_some_and(|key| ctx.is_scenario_key(&key)) {
-            ctx.sync();
+            ctx.take_newer_save();
         }
     });
     // While a large scenario is being packed, its change is not written
@@ -74,7 +83,7 @@ pub fn App(
 
     // Trainer mode's shortcut, Alt+Shift+T, from anywhere on the page.
     // From the keyboard, the keyboard goes to the panel it opened, once
-    // the panel is drawn (its code may still be on its way: `Later`).
+    // the panel is drawn (its code may still be on its way: `LaterView`).
     let focus_panel = RwSignal::new(false);
     let _ = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.alt_key() && ev.shift_key() && ev.code() == "KeyT" {
@@ -112,21 +121,21 @@ pub fn App(
             <Header />
         </When>
         <When when=ctx.trainer_open>
-            {later(Later::TrainerPanel(focus_panel))}
+            {later(LaterView::TrainerPanel(focus_panel))}
         </When>
-        <views::data::StorageBanner />
+        <StorageBanner />
         // Another tab's save taken: said here, with what it changed (a
         // later part, which words it).
         <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
             <div class="banner info" role="status">
-                <p>{tr(ctx.lang, Text::UpdatedElsewhere)} " " {later(Later::WhatChanged)}</p>
+                <p>{tr(ctx.lang, Text::UpdatedElsewhere)} " " {later(LaterView::WhatChanged)}</p>
                 <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(None))>
                     {tr(ctx.lang, Text::Dismiss)}
                 </button>
             </div>
         </When>
         <When when=ctx.in_case>
-            {later(Later::CaseBanner)}
+            {later(LaterView::CaseBanner)}
         </When>
         <main id="main" class="page">
             {live(move || page_ready.get().then(|| {
@@ -139,7 +148,7 @@ pub fn App(
         // control there, and its dialog takes the keyboard (a hidden page,
         // as main.rs holds it while starting, cannot take it).
         <When when=Signal::derive(move || page_ready.get() && ctx.tour.with(Option::is_some))>
-            {later(Later::TourOverlay)}
+            {later(LaterView::TourOverlay)}
         </When>
     }
 }
@@ -226,12 +235,12 @@ fn Who() -> impl IntoView {
 
 /// The page a route names. Home (and the page for an unknown address) are
 /// in the WebAssembly the page starts with; the others, sign in and My
-/// Profile too, are [`Later`].
+/// Profile too, are [`LaterView`]s.
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Home => view! { <views::home::Home /> }.into_any(),
-        Route::NotFound(_) => view! { <views::not_found::NotFound /> }.into_any(),
-        route => later(Later::Page(route)),
+        Route::Home => view! { <Home /> }.into_any(),
+        Route::NotFound(_) => view! { <NotFound /> }.into_any(),
+        route => later(LaterView::Page(route)),
     }
 }
 
@@ -240,73 +249,27 @@ pub fn is_later(route: &Route) -> bool {
     !matches!(route, Route::Home | Route::NotFound(_))
 }
 
-/// What the `later` WebAssembly file draws: in the release build (the
-/// `split` feature, index.html), wasm-split moves [`draw_later`] and all
-/// the code only it reaches into a second file, which the browser fetches
-/// the first time one of these is shown, or before: see
-/// [`prefetch_later`]. The first load is lighter by their code: home does
-/// not wait for it. Sign in and My Profile are here too, and with them
-/// their forms, the refusals' and events' sentences and the password
-/// hashes (docs/performance.md has the figures).
-#[derive(Clone)]
-enum Later {
-    Page(Route),
-    /// With whether it takes the keyboard when drawn.
-    TrainerPanel(RwSignal<bool>),
-    TourOverlay,
-    /// The banner of a built-in case (session's cases' space).
-    CaseBanner,
-    /// What another tab's save changed: drawn once the file is here,
-    /// with no message meanwhile (the notice says enough without it).
-    WhatChanged,
-}
-
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_later))
-)]
-fn draw_later(part: Later) -> Result<AnyView, FetchFailed> {
-    Ok(match part {
-        Later::Page(route) => match route {
-            Route::SkillsReport => view! { <views::skills_report::SkillsReport /> }.into_any(),
-            Route::Competency => view! { <views::competency::Competency /> }.into_any(),
-            Route::Users => view! { <views::users::Users /> }.into_any(),
-            Route::Faq(entry) => view! { <views::faq::Faq selected=entry /> }.into_any(),
-            Route::Support => view! { <views::support::Support /> }.into_any(),
-            Route::Data => view! { <views::data::Data /> }.into_any(),
-            Route::Timeline => view! { <views::timeline::Timeline /> }.into_any(),
-            Route::SignIn => view! { <views::sign_in::SignIn /> }.into_any(),
-            Route::Profile => view! { <views::profile::Profile /> }.into_any(),
-            Route::Home | Route::NotFound(_) => page(route),
-        },
-        Later::TrainerPanel(focus) => view! { <views::trainer::TrainerPanel focus /> }.into_any(),
-        Later::TourOverlay => view! { <views::tour::TourOverlay /> }.into_any(),
-        Later::CaseBanner => view! { <views::data::CaseBanner /> }.into_any(),
-        Later::WhatChanged => view! { <views::data::WhatChanged /> }.into_any(),
-    })
-}
-
-/// Draws a part of the `later` file: at once once the file is here; the
-/// first time, after its fetch, saying meanwhile that it is loading; or,
-/// when the fetch failed, a message with a button that fetches again.
-#[cfg(feature = "split")]
-fn later(part: Later) -> AnyView {
+/// Draws a part of the lazily loaded `later` file: at once once the file
+/// is here; the first time, after its fetch, saying meanwhile that it is
+/// loading; or, when the fetch failed, a message with a button that
+/// fetches again. What the start left for later (the demo data, a tour's
+/// case: `session::demo`) is done first.
+fn later(part: LaterView) -> AnyView {
     let lang = use_lang();
     let attempt = RwSignal::new(0_u32);
-    let page = matches!(part, Later::Page(_));
-    let quiet = matches!(part, Later::WhatChanged);
+    let page = matches!(part, LaterView::Page(_));
+    let quiet = matches!(part, LaterView::WhatChanged);
     let fetching = RwSignal::new(!quiet);
     let ctx = use_ctx();
     let drawn = live(move || {
         attempt.track();
-        let drawn = draw_later(part.clone());
+        let drawn = views::draw(part.clone());
         Suspend::new(async move {
-            // The demo data a start left for later, first (session::demo).
             send_wrapper::SendWrapper::new(ctx.prepare_later()).await;
             let view = match drawn.await {
                 Ok(view) => view,
                 Err(_) if quiet => ().into_any(),
-                Err(_) => view! { <views::not_loaded::NotLoaded attempt page /> }.into_any(),
+                Err(_) => view! { <NotLoaded attempt page /> }.into_any(),
             };
             fetching.set(false);
             view
@@ -323,27 +286,14 @@ fn later(part: Later) -> AnyView {
     .into_any()
 }
 
-#[cfg(not(feature = "split"))]
-fn later(part: Later) -> AnyView {
-    let Ok(view) = draw_later(part);
-    view
-}
-
 /// Starts fetching the `later` file, if it is not here yet, so that the
 /// page the person is about to open does not wait for it: `main` calls
-/// this at the start when the address is a later page (beside the reader
-/// file, for a returning visit), and [`prefetch_on_intent`] when a pointer
-/// comes over a link or button, or the keyboard reaches one. A failure
-/// is not kept: drawing the part fetches again, and says so if it fails.
-#[cfg(feature = "split")]
+/// this at the start when the address is a later page, and
+/// [`prefetch_on_intent`] when a pointer or the keyboard reaches a link
+/// or button.
 pub fn prefetch_later() {
-    leptos::task::spawn_local(async {
-        let _ = fetch_later().await;
-    });
+    File::Later.prefetch(views::fetch_later());
 }
-
-#[cfg(not(feature = "split"))]
-pub fn prefetch_later() {}
 
 /// The first time a pointer comes over a link or a button, or the keyboard
 /// reaches one, the `later` file is fetched, and the demo data a start

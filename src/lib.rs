@@ -4,62 +4,42 @@
 //! flow of linking or unlinking a Microsoft Certification profile ID (MCID)
 //! to a partner organisation. The rules it follows are numbered R1-R16 and
 //! D1-D7 in `docs/rules.md`; code, tests and refusals cite them.
+//! `ARCHITECTURE.md` at the repository's root is the full map: entry
+//! points, invariants, the three WebAssembly files, storage and tabs.
 //!
 //! ## Code map
-//! - [`rules`]: the pure domain. Organisations, work accounts, MCID
-//!   profiles, links, the yearly limit, reports, support routing, the
-//!   scenario clock and the audit trail. Commands take the state, the actor
-//!   and "now", and return events or a typed [`rules::Refusal`] naming its
-//!   rule. Tested natively with `cargo test`.
-//! - [`i18n`]: every sentence a person reads, English and French side by
-//!   side in exhaustive matches; the article's own sentences, verbatim, in
-//!   [`i18n::source`]; dates worded per language.
-//! - [`route`]: URL hash <-> [`route::Route`]; works on any static host.
-//! - [`app`]: the shell (header, language switch, My Profile button, main,
-//!   footer) and the context every view reads. Its `Later` parts (every
-//!   page but home, the trainer panel, the tour overlay) are compiled, in
-//!   the release build, into a second WebAssembly file, fetched when one
-//!   is about to be shown (a pointer or the keyboard on a link or button).
-//! - [`views`]: one file per page; they call the rules and show answers
-//!   (`trainer` is the trainer panel, `timeline` the audit timeline, `data`
-//!   export, import, reset and the storage banners).
-//! - [`tours`]: the guided tours, one per built-in scenario: each step's
-//!   page, control (`data-tour` name), the source's words, and what ends
-//!   it; pure data, shown by `views::tour`.
-//! - [`prefs`]: the remembered language and the address's parameters.
-//! - [`session`]: the context every view reads (scenario, signed-in
-//!   account, clock, language) and the one place commands run. It holds
-//!   one [`save::Tab`] and drives it with the browser (`session::saving`);
-//!   what reads a saved or imported text, `session::reader`, is a third
-//!   WebAssembly file in the release build, which a returning visit
-//!   awaits and a first visit fetches only when it has something to read;
-//!   a start on the demo data leaves building it to the first later part
-//!   drawn, in the `later` file (`session::demo`).
-//! - [`save`]: the save engine, in plain Rust over a key-value trait:
-//!   one scenario space's keys and checked writes (`save::store`), and one
-//!   tab's side of saving and of taking other tabs' saves, with the
-//!   start-up lifecycle (`save::tab`). Tested natively with several
-//!   simulated tabs over one in-memory store.
-//! - [`storage`]: the stored and exported document and its validation
-//!   (`document`), its hand-written JSON form (`json`), and the packed
-//!   part of a large scenario (`pack`: the browser's deflate, then
-//!   `base64`). localStorage, as the engine's key-value store, is
-//!   `session::local`.
-//! - [`tasks`]: long work (the start, a large scenario's build, packing
-//!   and reading) cut into the page's tasks, so that it answers input.
+//! - [`rules`]: the pure domain; commands give events or a typed
+//!   [`rules::Refusal`] naming its rule. Tested natively.
+//! - [`i18n`]: every sentence, English and French side by side; the
+//!   article's own in [`i18n::source`]. Imports only the rules.
+//! - [`storage`]: the stored and exported document, its JSON form, a large
+//!   scenario's packed part.
+//! - [`save`]: the save engine, plain Rust over a key-value trait; native
+//!   tests play several tabs over one store.
+//! - [`session`]: [`session::Ctx`], the context views read and the one
+//!   place commands run and are saved, driving the engine with the browser.
+//! - [`lazy`]: the lazily loaded WebAssembly files; the one module that
+//!   knows the release build is split.
+//! - [`app`]: the shell and home, in the first file.
+//! - [`views`]: every other page, the trainer panel and the tours, in the
+//!   `later` file, drawn only through [`views::draw`].
+//! - [`ui`]: the house view helpers both share, and a document's problems
+//!   worded.
+//! - [`route`], [`tours`], [`prefs`], [`tasks`], [`download`]: hash routes,
+//!   the guided tours as data, remembered preferences, long work cut into
+//!   tasks, files to download.
 //!
-//! ## Invariants
-//! - Architecture invariant: nothing in `rules` or `save` knows about the
-//!   browser. They import no leptos, web-sys, gloo or wasm-bindgen (a
-//!   native test reads their sources to keep it so), and never read the
+//! ## Invariants (held by `tests/architecture.rs` and the rules' tests)
+//! - Nothing in `rules` or `save` knows about the browser or reads the
 //!   system time: "now" is always an input (D1).
-//! - Arrows point one way: views -> rules, i18n; i18n -> rules. The rules
-//!   import none of them.
+//! - Arrows point one way, with no cycle: `i18n` imports only `rules`; the
+//!   shell names no later page.
 //! - A refused command changes nothing; every refusal names its rule (D3).
 
 pub mod app;
 pub mod download;
 pub mod i18n;
+pub mod lazy;
 pub mod prefs;
 pub mod route;
 pub mod rules;
@@ -68,4 +48,5 @@ pub mod session;
 pub mod storage;
 pub mod tasks;
 pub mod tours;
+pub mod ui;
 pub mod views;

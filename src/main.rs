@@ -1,6 +1,6 @@
 //! Starts Certlink in place of the static first screen that index.html
 //! shows while the WebAssembly loads (the loader fetches it once that screen
-//! has been shown: scripts/postbuild.mjs).
+//! has been shown: scripts/build/loader-to-file.mjs).
 //!
 //! The start is cut into tasks, so the page answers input between them
 //! (and Lighthouse's total blocking time stays low): read the saved scenario, if any, once

@@ -61,7 +61,7 @@ pub enum Check {
     Shown(&'static str),
 }
 
-/// Certlink's words for a step (worded in `i18n::tour_note`).
+/// Certlink's words for a step (worded in `views::tour`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Note {
     /// The demo credentials to type: this username, the demo password.

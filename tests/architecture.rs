@@ -43,3 +43,119 @@ fn rules_import_no_browser_crate_and_read_no_clock() {
 fn the_save_engine_imports_no_browser_crate_and_reads_no_clock() {
     assert_pure("src/save", 3);
 }
+
+/// Every source file under `src/`, recursively, with its code (comments
+/// left out) and its top-level module (`app` for `src/app.rs` and
+/// `src/app/home.rs`; the file's own name for `lib.rs` and `main.rs`).
+fn crate_files() -> Vec<(String, String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::PathBuf::from(format!("{}/src", env!("CARGO_MANIFEST_DIR")));
+    let mut paths = Vec::new();
+    walk(&root, &mut paths);
+    paths
+        .into_iter()
+        .map(|path| {
+            let relative = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            let module = relative.split('/').next().unwrap().trim_end_matches(".rs").to_string();
+            let code = fs::read_to_string(&path)
+                .unwrap()
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (relative, module, code)
+        })
+        .collect()
+}
+
+/// The top-level modules a file's code names as `crate::name`.
+fn crate_paths(code: &str) -> Vec<String> {
+    code.match_indices("crate::")
+        .filter(|(at, _)| !code[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+        .map(|(at, _)| code[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect())
+        .filter(|name: &String| !name.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_first_file_reaches_the_later_pages_only_through_their_lazily_loaded_entry() {
+    // `views` is the `later` file: outside it, the only names of it are its
+    // one lazily loaded function (`draw`), what that function takes, and
+    // the file's loader.
+    let mut checked = 0;
+    for (path, module, code) in crate_files() {
+        if module == "views" {
+            continue;
+        }
+        checked += 1;
+        for (at, _) in code.match_indices("views::") {
+            let rest = &code[at + "views::".len()..];
+            let named: Vec<&str> = match rest.strip_prefix('{') {
+                Some(list) => list.split('}').next().unwrap().split(',').map(str::trim).collect(),
+                None => vec![rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap()],
+            };
+            for name in named {
+                assert!(
+                    ["draw", "LaterView", "fetch_later", "self"].contains(&name),
+                    "{path} names views::{name}: a page of the `later` file in the first file"
+                );
+            }
+        }
+    }
+    assert!(checked > 20, "expected the crate's files, found {checked}");
+}
+
+#[test]
+fn i18n_imports_only_the_rules() {
+    let files: Vec<_> = crate_files().into_iter().filter(|(_, module, _)| module == "i18n").collect();
+    for (path, _, code) in &files {
+        for name in crate_paths(code) {
+            assert!(["rules", "i18n"].contains(&name.as_str()), "{path} imports crate::{name}: i18n stays below it");
+        }
+    }
+    assert!(files.len() >= 5, "expected i18n's files, found {}", files.len());
+}
+
+#[test]
+fn the_top_level_modules_import_each_other_without_a_cycle() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut imports: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, module, code) in crate_files() {
+        let names = imports.entry(module.clone()).or_default();
+        names.extend(crate_paths(&code).into_iter().filter(|name| *name != module));
+    }
+    // Depth-first, with the path walked so far: a module met again on it
+    // closes a cycle, which the message names.
+    fn visit(
+        module: &str,
+        imports: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) {
+        if let Some(start) = path.iter().position(|m| m == module) {
+            panic!("a cycle of imports: {} -> {module}", path[start..].join(" -> "));
+        }
+        if !done.insert(module.to_string()) {
+            return;
+        }
+        path.push(module.to_string());
+        for next in imports.get(module).into_iter().flatten() {
+            visit(next, imports, path, done);
+        }
+        path.pop();
+    }
+    let mut done = BTreeSet::new();
+    for module in imports.keys() {
+        visit(module, &imports, &mut Vec::new(), &mut done);
+    }
+    assert!(imports.len() > 10, "expected the crate's modules, found {}", imports.len());
+}

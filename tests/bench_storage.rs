@@ -71,7 +71,7 @@ async fn saving_large_organisations() {
             assert_eq!(join(&whole, read).unwrap().scenario, scenario);
             opens.push(now_ms() - start);
         }
-        // Another tab's change, as `sync` takes it: its head joined to the
+        // Another tab's change, as `take_newer_save` takes it: its head joined to the
         // part this tab already holds.
         let held = parse(&unpack(&packed).await.unwrap()).unwrap();
         let mut takes = Vec::new();

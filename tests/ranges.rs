@@ -5,12 +5,13 @@
 //! a typed error naming its place, never a crash.
 
 use certlink::i18n::refusals::refusal_sentence;
-use certlink::i18n::{document_error, Lang};
+use certlink::i18n::Lang;
 use certlink::rules::demo;
 use certlink::rules::range::{self, Range, EARLIEST, LATEST, MAX_COOL_OFF_DAYS, MAX_PER_YEAR};
 use certlink::rules::support::Problem;
 use certlink::rules::*;
 use certlink::storage::document::{parse, to_json, Document, DocumentError};
+use certlink::ui::document::document_error;
 use chrono::{Duration, TimeZone, Utc};
 
 fn now() -> Time {

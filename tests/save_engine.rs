@@ -94,7 +94,7 @@ impl Sim {
             None => Found::Read(Loaded::Nothing, None),
             Some(text) => Found::Read(store.loaded(document::parse_stored(&text)), None),
         };
-        let mut tab = Tab::new(Some(store), writer, Keeping::Saved).with_whole_bytes(whole_bytes);
+        let mut tab = Tab::new(Some(store), writer, SaveState::Saved).with_whole_bytes(whole_bytes);
         let scenario = match tab.start(Some(found), false) {
             Start::Saved(scenario) => *scenario,
             Start::Demo => demo::scenario(now()),
@@ -125,7 +125,7 @@ impl Sim {
     /// A storage event from another tab arrives.
     fn storage_event(&mut self) {
         self.view.refresh();
-        self.tab.sync(&mut self.scenario, &ReadNow);
+        self.tab.take_newer_save(&mut self.scenario, &ReadNow);
         self.collect();
     }
 
@@ -141,7 +141,7 @@ impl Sim {
                 self.tab.packed(&mut self.scenario, &ReadNow, job, packed, now());
             }
             Work::Read(Todo::ReadLater) => {
-                self.tab.sync(&mut self.scenario, &ReadNow);
+                self.tab.take_newer_save(&mut self.scenario, &ReadNow);
             }
             Work::Read(Todo::Open { head, packed }) => {
                 let opened = unpack(&packed).and_then(|text| {
@@ -163,7 +163,7 @@ impl Sim {
 
     /// The tab shows a change the store may not hold, and says so.
     fn says_unsaved(&self) -> bool {
-        self.tab.keeping().holds_unsaved() || self.tab.is_saving()
+        self.tab.save_state().holds_unsaved() || self.tab.is_saving()
     }
 }
 
@@ -240,12 +240,12 @@ fn a_revision_stamp_left_without_its_document_does_not_block_saving() {
     kv.set("certlink.revision", "2:41:gone").unwrap();
     let mut a = Sim::open(&kv, "a", SMALL);
     a.execute(&ticket("after a clean-up")).unwrap();
-    assert_eq!(a.tab.keeping(), &Keeping::Saved);
+    assert_eq!(a.tab.save_state(), &SaveState::Saved);
     assert!(has_ticket(&stored(&kv).unwrap(), "after a clean-up"));
     // And across a reload.
     let mut again = Sim::open(&kv, "a2", SMALL);
     again.execute(&ticket("after the reload")).unwrap();
-    assert_eq!(again.tab.keeping(), &Keeping::Saved);
+    assert_eq!(again.tab.save_state(), &SaveState::Saved);
 }
 
 #[test]
@@ -255,12 +255,12 @@ fn a_full_storage_keeps_the_change_on_screen_under_its_banner_and_the_last_save_
     let before = stored(&kv).unwrap();
     kv.set_quota(Some(10));
     a.execute(&ticket("does not fit")).unwrap();
-    assert_eq!(a.tab.keeping(), &Keeping::QuotaExceeded);
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
     assert!(has_ticket(&a.scenario, "does not fit"));
     assert_eq!(stored(&kv).unwrap(), before);
     kv.set_quota(None);
     a.execute(&ticket("fits again")).unwrap();
-    assert_eq!(a.tab.keeping(), &Keeping::Saved);
+    assert_eq!(a.tab.save_state(), &SaveState::Saved);
     let saved = stored(&kv).unwrap();
     assert!(has_ticket(&saved, "does not fit") && has_ticket(&saved, "fits again"));
 }
@@ -291,7 +291,7 @@ fn an_unreadable_large_save_is_set_aside_with_its_part_and_downloads_whole() {
     let head = kv.get("certlink.document").unwrap();
     kv.set("certlink.document", &head[..head.len() - 3]).unwrap();
     let b = Sim::open(&kv, "b", PACKED);
-    assert!(matches!(b.tab.keeping(), Keeping::Corrupt(_)));
+    assert!(matches!(b.tab.save_state(), SaveState::Corrupt(_)));
     let store = Store::new(kv.clone(), "");
     let backups = store.backups();
     assert_eq!(backups.len(), 1);
@@ -310,7 +310,7 @@ fn at_most_three_backups_are_kept_and_a_fourth_unreadable_save_stays_in_place_un
     for n in 0..4 {
         kv.set("certlink.document", &format!("not json {n}")).unwrap();
         let mut tab = Sim::open(&kv, "t", SMALL);
-        assert!(matches!(tab.tab.keeping(), Keeping::Corrupt(_)));
+        assert!(matches!(tab.tab.save_state(), SaveState::Corrupt(_)));
         tab.execute(&ticket("a change")).unwrap();
     }
     let store = Store::new(kv.clone(), "");
@@ -343,7 +343,7 @@ fn an_older_save_written_over_this_tabs_is_said_not_saved() {
         kv.set(&key, &value).unwrap();
     }
     a.storage_event();
-    assert_eq!(a.tab.keeping(), &Keeping::Conflict);
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict);
     assert!(has_ticket(&a.scenario, "overwritten"), "kept on screen, not replaced");
 }
 
@@ -359,7 +359,7 @@ fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_said_not_saved_even_unde
     b.execute(&ticket("sam again")).unwrap();
     assert!(!has_ticket(&stored(&kv).unwrap(), "priya's link"), "the store lost it");
     a.storage_event();
-    assert_eq!(a.tab.keeping(), &Keeping::Conflict, "the tab says its change is not saved");
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict, "the tab says its change is not saved");
     assert!(has_ticket(&a.scenario, "priya's link"), "and keeps it on screen");
 }
 
@@ -370,7 +370,7 @@ fn a_newer_certlinks_save_is_never_written_over() {
     kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
     kv.remove("certlink.revision");
     a.execute(&ticket("not over it")).unwrap();
-    assert_eq!(a.tab.keeping(), &Keeping::NewerVersion { found: 99 });
+    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99 });
     assert!(kv.get("certlink.document").unwrap().contains("\"schema\":99"));
 }
 

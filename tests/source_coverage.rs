@@ -9,7 +9,7 @@ use std::fs;
 fn every_source_sentence_is_shown_by_some_view() {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut code = String::new();
-    for dir in ["src/views", "src/i18n"] {
+    for dir in ["src/views", "src/app", "src/i18n"] {
         for entry in fs::read_dir(format!("{root}/{dir}")).unwrap() {
             let path = entry.unwrap().path();
             // source.rs defines the sentences; it does not show them.

@@ -410,118 +410,9 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
     lang.pick(en, fr)
 }
 
-/// Why a file or the saved data could not be used, and what to do.
-/// Why an import was refused, and that nothing changed.
-pub fn document_error(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
-    let what = document_problem(lang, error);
-    lang.pick(
-        format!("This file was not imported: {what}. Nothing was changed."),
-        format!("Ce fichier n’a pas été importé : {what}. Rien n’a été modifié."),
-    )
-}
-
-/// What is wrong with a document, as a clause: "it is not valid JSON (…)".
-fn document_problem(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
-    use crate::rules::range::Range;
-    use crate::rules::InvariantViolation as V;
-    use crate::storage::document::DocumentError as E;
-    use chrono::Datelike;
-    match error {
-        E::Empty => lang.pick("the file is empty".to_string(), "le fichier est vide".to_string()),
-        E::TooLarge { bytes, limit } => lang.pick(
-            format!("the file is {} MB, over the {} MB limit", bytes / (1024 * 1024), limit / (1024 * 1024)),
-            format!("le fichier fait {} Mo, au-delà de la limite de {} Mo", bytes / (1024 * 1024), limit / (1024 * 1024)),
-        ),
-        E::NotJson { line, column } => lang.pick(
-            format!("it is not valid JSON (line {line}, column {column})"),
-            format!("ce n’est pas du JSON valide (ligne {line}, colonne {column})"),
-        ),
-        E::NotCertlink => lang.pick("it is not a Certlink file".to_string(), "ce n’est pas un fichier Certlink".to_string()),
-        E::FutureSchema { found } => lang.pick(
-            format!("it was saved by a newer Certlink (format {found}); update Certlink to open it"),
-            format!("il a été enregistré par une version plus récente de Certlink (format {found}) ; mettez Certlink à jour pour l’ouvrir"),
-        ),
-        E::UnknownSchema => lang.pick("its format version is unknown".to_string(), "sa version de format est inconnue".to_string()),
-        // The detail names the place in the file, in the file's own terms.
-        E::WrongShape { detail } => lang.pick(
-            format!("a part of it is missing or of the wrong kind ({detail})"),
-            format!("une partie manque ou n’est pas du bon type ({detail})"),
-        ),
-        E::Invalid(V::McidLinkedTwice { mcid }) => lang.pick(
-            format!("MCID {mcid} would be linked to two memberships (R4)"),
-            format!("le MCID {mcid} serait lié à deux appartenances (R4)"),
-        ),
-        E::Invalid(V::YearlyLimitExceeded { mcid, .. }) => lang.pick(
-            format!("MCID {mcid} has more associations than the yearly limit allows (R15)"),
-            format!("le MCID {mcid} a plus d’associations que la limite annuelle ne le permet (R15)"),
-        ),
-        E::Invalid(V::DanglingReference { what }) => lang.pick(
-            format!("it refers to something that does not exist ({what})"),
-            format!("il fait référence à un élément qui n’existe pas ({what})"),
-        ),
-        E::Invalid(V::LinkMismatch { account }) => lang.pick(
-            format!("the account {account} and the links disagree (R4)"),
-            format!("le compte {account} et les liaisons ne concordent pas (R4)"),
-        ),
-        E::Invalid(V::OutOfOrder { index }) => lang.pick(
-            format!("its history goes back in time at event {index} (D1)"),
-            format!("son historique remonte le temps à l’événement {index} (D1)"),
-        ),
-        // The field names the place in the file, in the file's own terms.
-        E::Invalid(V::OutOfRange { field, range: Range::Date { earliest, latest } }) => lang.pick(
-            format!("the date at {field} is outside the years {} to {} that Certlink keeps (D1)", earliest.year(), latest.year()),
-            format!("la date en {field} est hors des années {} à {} que Certlink conserve (D1)", earliest.year(), latest.year()),
-        ),
-        E::Invalid(V::OutOfRange { field, range: Range::PerYear { min, max } }) => lang.pick(
-            format!("the associations a year at {field} are outside {min} to {max} (D6)"),
-            format!("le nombre d’associations par an en {field} est hors de {min} à {max} (D6)"),
-        ),
-        E::Invalid(V::OutOfRange { field, range: Range::CoolOffDays { min, max } }) => lang.pick(
-            format!("the days between associations at {field} are outside {min} to {max} (D6)"),
-            format!("le nombre de jours entre deux associations en {field} est hors de {min} à {max} (D6)"),
-        ),
-    }
-}
-
-pub fn corrupt_banner(lang: Lang, error: &crate::storage::document::DocumentError) -> String {
-    let reason = document_problem(lang, error);
-    lang.pick(
-        format!("The saved scenario could not be read, so Certlink started on the demo data. The unreadable data is kept in this browser and can be downloaded. (Why: {reason}.)"),
-        format!("Le scénario enregistré n’a pas pu être lu : Certlink a démarré sur les données de démonstration. Les données illisibles sont conservées dans ce navigateur et peuvent être téléchargées. (Raison : {reason}.)"),
-    )
-}
-
-/// What another tab's save changed, after "Updated with changes made in
-/// another tab.": how many changes, and who made the last one.
-pub fn what_changed(lang: Lang, update: &crate::save::Update, state: &crate::rules::State) -> String {
-    use crate::rules::Actor;
-    use crate::save::Update;
-    match update {
-        Update::Replaced => lang.pick(
-            "The other tab replaced the whole scenario (an import, a reset or a restore).".to_string(),
-            "L’autre onglet a remplacé tout le scénario (un import, une réinitialisation ou une restauration)."
-                .to_string(),
-        ),
-        Update::Changes { changes, last } => {
-            let who = match last {
-                Actor::Account(id) => {
-                    let name = state.account(id).map(|a| a.display_name.clone()).unwrap_or_default();
-                    format!("{name} ({id})")
-                }
-                Actor::Trainer => lang.pick("the trainer".to_string(), "le formateur".to_string()),
-            };
-            match (lang, *changes) {
-                (Lang::En, 1) => format!("1 change, by {who}."),
-                (Lang::En, n) => format!("{n} changes, the last by {who}."),
-                (Lang::Fr, 1) => format!("1 modification, par {who}."),
-                (Lang::Fr, n) => format!("{n} modifications, la dernière par {who}."),
-            }
-        }
-    }
-}
-
-pub fn too_large_banner(lang: Lang, bytes: usize) -> String {
-    let (size, limit) = (bytes / (1024 * 1024), crate::save::MAX_STORED_BYTES / (1024 * 1024));
+/// The banner of a scenario of `bytes`, over the `limit` Certlink reads back.
+pub fn too_large_banner(lang: Lang, bytes: usize, limit: usize) -> String {
+    let (size, limit) = (bytes / (1024 * 1024), limit / (1024 * 1024));
     lang.pick(
         format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import's Restore, or Reset to demo data), or export what you see to keep it."),
         format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire : votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),
@@ -580,45 +471,6 @@ pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> Strin
 /// "Step 3 of 7" in a guided tour.
 pub fn tour_progress(lang: Lang, step: usize, steps: usize) -> String {
     lang.pick(format!("Step {step} of {steps}"), format!("Étape {step} sur {steps}"))
-}
-
-/// Certlink's words for a tour step where the source has none.
-pub fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
-    use crate::tours::Note::*;
-    match note {
-        Credentials(username) => lang.pick(
-            format!("In this demo: username {username}, password {}.", crate::rules::demo::LEARN_PASSWORD),
-            format!("Dans cette démonstration : nom d’utilisateur {username}, mot de passe {}.", crate::rules::demo::LEARN_PASSWORD),
-        ),
-        CorrectAddress { from, to } => lang.pick(
-            format!("The invitation went to {from}: correct the address used to {to} and confirm it."),
-            format!("L’invitation est partie à {from} : corrigez l’adresse utilisée en {to} et confirmez-la."),
-        ),
-        Resend => lang.pick(
-            "Then contact the person: Resend sends the sign-in details again, to the verified address.".to_string(),
-            "Contactez ensuite la personne : Renvoyer envoie de nouveau les détails de connexion, à l’adresse vérifiée.".to_string(),
-        ),
-        AutomaticUnlinkKept => lang.pick(
-            "The audit timeline keeps the automatic unlink, with both organisations and the rule behind it (D4).".to_string(),
-            "La chronologie d’audit garde la dissociation automatique, avec les deux organisations et la règle appliquée (D4).".to_string(),
-        ),
-        OffTheReport => lang.pick(
-            "The person who left no longer appears in the organisation’s skills report (R13).".to_string(),
-            "La personne partie n’apparaît plus dans le rapport des qualifications de l’organisation (R13).".to_string(),
-        ),
-        Evidence => lang.pick(
-            "Certlink gathers the evidence support asks for from the scenario.".to_string(),
-            "Certlink rassemble depuis le scénario les preuves que le support demande.".to_string(),
-        ),
-        OpenTicket => lang.pick(
-            "Describe the question, then open the ticket.".to_string(),
-            "Décrivez la question, puis ouvrez le ticket.".to_string(),
-        ),
-        TicketListed => lang.pick(
-            "The ticket is listed here, kept with the scenario.".to_string(),
-            "Le ticket figure ici, conservé avec le scénario.".to_string(),
-        ),
-    }
 }
 
 pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {

@@ -7,7 +7,7 @@ use super::source::{introduction, quote, Introduction, Source};
 use super::{t, Lang, Text};
 use leptos::prelude::*;
 
-/// A live wording: the same type as `views::common::Live<&'static str>`,
+/// A live wording: the same type as `crate::ui::Live<&'static str>`,
 /// so every live `&'static str` of the views shares Leptos's code for it.
 pub type Wording = Box<dyn FnMut() -> &'static str + Send>;
 

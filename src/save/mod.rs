@@ -21,5 +21,5 @@ pub use store::{
     MAX_STORED_BYTES,
 };
 pub use tab::{
-    Found, Keeping, Lifecycle, PackJob, Part, ReadNow, Reader, Start, Tab, Todo, Update, REPACK_EVENTS, WHOLE_BYTES,
+    Found, Lifecycle, PackJob, Part, ReadNow, Reader, SaveState, Start, Tab, Todo, Update, REPACK_EVENTS, WHOLE_BYTES,
 };

@@ -22,7 +22,7 @@ pub const REPACK_EVENTS: usize = 2_000;
 
 /// What the banner says about where the scenario is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Keeping {
+pub enum SaveState {
     /// Saved after every change.
     Saved,
     /// Storage is blocked here: changes will not survive a reload.
@@ -47,11 +47,11 @@ pub enum Keeping {
     TooLarge { bytes: usize },
 }
 
-impl Keeping {
+impl SaveState {
     /// A change is on screen that the store does not hold: this tab keeps
     /// it rather than take another tab's save over it.
     pub fn holds_unsaved(&self) -> bool {
-        matches!(self, Keeping::QuotaExceeded | Keeping::Conflict | Keeping::Unread | Keeping::TooLarge { .. })
+        matches!(self, SaveState::QuotaExceeded | SaveState::Conflict | SaveState::Unread | SaveState::TooLarge { .. })
     }
 }
 
@@ -133,7 +133,7 @@ pub struct PackJob {
 /// code that packs is needed only where writes are.)
 #[derive(Debug)]
 pub enum Todo {
-    /// Another tab's save waits for the reader: call [`Tab::sync`] once it
+    /// Another tab's save waits for the reader: call [`Tab::take_newer_save`] once it
     /// is here.
     ReadLater,
     /// Another tab's large save: unpack `packed`, join `head` to it, then
@@ -181,9 +181,9 @@ pub struct Tab<K> {
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
     lifecycle: Lifecycle,
-    keeping: Keeping,
+    save_state: SaveState,
     /// What the banner says while saves succeed.
-    saved: Keeping,
+    saved: SaveState,
     backup_key: Option<String>,
     updated_elsewhere: Option<Update>,
     /// The last read found the reader missing.
@@ -197,8 +197,8 @@ pub struct Tab<K> {
 impl<K: KeyValue> Tab<K> {
     /// A tab over `store` (`None`: storage is blocked), writing as `writer`
     /// (an id no other tab has). `saved` is the banner while saves succeed.
-    pub fn new(store: Option<Store<K>>, writer: &str, saved: Keeping) -> Tab<K> {
-        let keeping = if store.is_some() { saved.clone() } else { Keeping::MemoryOnly };
+    pub fn new(store: Option<Store<K>>, writer: &str, saved: SaveState) -> Tab<K> {
+        let save_state = if store.is_some() { saved.clone() } else { SaveState::MemoryOnly };
         Tab {
             store,
             writer: writer.to_string(),
@@ -208,7 +208,7 @@ impl<K: KeyValue> Tab<K> {
             packing: None,
             opening: None,
             lifecycle: Lifecycle::FreshDemo,
-            keeping,
+            save_state,
             saved,
             backup_key: None,
             updated_elsewhere: None,
@@ -226,8 +226,8 @@ impl<K: KeyValue> Tab<K> {
         self
     }
 
-    pub fn keeping(&self) -> &Keeping {
-        &self.keeping
+    pub fn save_state(&self) -> &SaveState {
+        &self.save_state
     }
 
     pub fn lifecycle(&self) -> Lifecycle {
@@ -297,7 +297,7 @@ impl<K: KeyValue> Tab<K> {
                 Start::Demo
             }
             Found::Read(Loaded::Newer { found }, _) => {
-                self.keeping = Keeping::NewerVersion { found };
+                self.save_state = SaveState::NewerVersion { found };
                 Start::Demo
             }
         }
@@ -309,7 +309,7 @@ impl<K: KeyValue> Tab<K> {
             self.store = None;
         }
         self.backup_key = Some(backup_key);
-        self.keeping = Keeping::Corrupt(error);
+        self.save_state = SaveState::Corrupt(error);
     }
 
     /// The stamp of revision `revision` as stored now.
@@ -337,7 +337,7 @@ impl<K: KeyValue> Tab<K> {
     pub fn save_demo(&mut self, scenario: &Scenario, now: Time) {
         let first = self.stamp.revision == 0
             && self.lifecycle == Lifecycle::FreshDemo
-            && matches!(self.keeping, Keeping::Saved | Keeping::LargeDemo | Keeping::Corrupt(_));
+            && matches!(self.save_state, SaveState::Saved | SaveState::LargeDemo | SaveState::Corrupt(_));
         if first {
             let _ = self.persist(scenario, now);
         }
@@ -355,21 +355,21 @@ impl<K: KeyValue> Tab<K> {
         now: Time,
         command: &Command,
     ) -> Result<Vec<Event>, Refusal> {
-        self.sync(scenario, reader);
+        self.take_newer_save(scenario, reader);
         let result = scenario.execute(actor, now, command)?;
         self.lifecycle = Lifecycle::Own;
         if self.persist(scenario, now) != Err(SaveError::Conflict) {
             return Ok(result);
         }
-        if !self.sync(scenario, reader) {
-            if self.keeping != Keeping::Unread {
-                self.keeping = Keeping::Conflict;
+        if !self.take_newer_save(scenario, reader) {
+            if self.save_state != SaveState::Unread {
+                self.save_state = SaveState::Conflict;
             }
             return Ok(result);
         }
         let again = scenario.execute(actor, now, command)?;
         if self.persist(scenario, now) == Err(SaveError::Conflict) {
-            self.keeping = Keeping::Conflict;
+            self.save_state = SaveState::Conflict;
         }
         Ok(again)
     }
@@ -383,7 +383,7 @@ impl<K: KeyValue> Tab<K> {
         email: &str,
         password: &str,
     ) -> Result<crate::rules::AccountId, Refusal> {
-        self.sync(scenario, reader);
+        self.take_newer_save(scenario, reader);
         let id = scenario.sign_in(now, email, password)?;
         let _ = self.persist(scenario, now);
         Ok(id)
@@ -401,7 +401,7 @@ impl<K: KeyValue> Tab<K> {
         now: Time,
         kept: Option<Replaced>,
     ) -> Scenario {
-        self.sync(scenario, reader);
+        self.take_newer_save(scenario, reader);
         if let (Some(replaced), Some(store)) = (kept, &self.store) {
             if self.lifecycle == Lifecycle::Own {
                 let json = document::to_json(scenario, self.stamp.revision, now);
@@ -413,8 +413,8 @@ impl<K: KeyValue> Tab<K> {
         let replaced = std::mem::replace(scenario, next);
         self.lifecycle = Lifecycle::Own;
         // The person chose to replace what was unsaved.
-        if self.keeping.holds_unsaved() {
-            self.keeping = self.saved.clone();
+        if self.save_state.holds_unsaved() {
+            self.save_state = self.saved.clone();
         }
         let _ = self.persist(scenario, now);
         replaced
@@ -425,7 +425,7 @@ impl<K: KeyValue> Tab<K> {
     /// large scenario whose part is stored saves only the events since; a
     /// new large one is packed first ([`Tab::take_pack`]).
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
-        if self.store.is_none() || matches!(self.keeping, Keeping::NewerVersion { .. }) {
+        if self.store.is_none() || matches!(self.save_state, SaveState::NewerVersion { .. }) {
             return Ok(());
         }
         if self.lifecycle == Lifecycle::DemoDue {
@@ -458,7 +458,7 @@ impl<K: KeyValue> Tab<K> {
     /// Starts packing `whole`, unless it is larger than Certlink reads back.
     fn pack(&mut self, scenario: &Scenario, whole: String, revision: u64) -> Result<(), SaveError> {
         if whole.len() > MAX_STORED_BYTES {
-            self.keeping = Keeping::TooLarge { bytes: whole.len() };
+            self.save_state = SaveState::TooLarge { bytes: whole.len() };
             return Err(SaveError::TooLarge { bytes: whole.len() });
         }
         let snapshot = Arc::new(scenario.clone());
@@ -502,9 +502,9 @@ impl<K: KeyValue> Tab<K> {
             // the first one saved wins, as for the small demo. Anything
             // else is work of this tab's, which it keeps on screen.
             if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events {
-                self.sync(scenario, reader);
+                self.take_newer_save(scenario, reader);
             } else {
-                self.keeping = Keeping::Conflict;
+                self.save_state = SaveState::Conflict;
             }
         }
     }
@@ -529,22 +529,22 @@ impl<K: KeyValue> Tab<K> {
                     Saving::Events => {}
                     Saving::Part(part, _) => self.part = Some(*part),
                 }
-                if self.keeping.holds_unsaved() {
-                    self.keeping = self.saved.clone();
+                if self.save_state.holds_unsaved() {
+                    self.save_state = self.saved.clone();
                 }
                 Ok(())
             }
             Err(error) => {
                 match &error {
-                    SaveError::Quota => self.keeping = Keeping::QuotaExceeded,
-                    SaveError::Newer { found } => self.keeping = Keeping::NewerVersion { found: *found },
-                    SaveError::TooLarge { bytes } => self.keeping = Keeping::TooLarge { bytes: *bytes },
+                    SaveError::Quota => self.save_state = SaveState::QuotaExceeded,
+                    SaveError::Newer { found } => self.save_state = SaveState::NewerVersion { found: *found },
+                    SaveError::TooLarge { bytes } => self.save_state = SaveState::TooLarge { bytes: *bytes },
                     // A save that waits for the reader: what this tab just
                     // did stays on screen, said unsaved, never silently
                     // replaced by that save when the reader comes. An
                     // untouched first demo may be.
                     SaveError::Conflict if self.lifecycle != Lifecycle::FreshDemo && self.reader_missing => {
-                        self.keeping = Keeping::Unread
+                        self.save_state = SaveState::Unread
                     }
                     SaveError::Conflict => {}
                 }
@@ -556,8 +556,8 @@ impl<K: KeyValue> Tab<K> {
     /// Takes another tab's newer save, if there is one; true when it did.
     /// A tab holding a change it could not save keeps it on screen rather
     /// than drop it: its banner already asks the person to export or reload.
-    pub fn sync(&mut self, scenario: &mut Scenario, reader: &impl Reader) -> bool {
-        if self.keeping.holds_unsaved() {
+    pub fn take_newer_save(&mut self, scenario: &mut Scenario, reader: &impl Reader) -> bool {
+        if self.save_state.holds_unsaved() {
             return false;
         }
         let Some(store) = &self.store else { return false };
@@ -569,11 +569,11 @@ impl<K: KeyValue> Tab<K> {
             return false;
         }
         if schema > SCHEMA {
-            self.keeping = Keeping::NewerVersion { found: schema };
+            self.save_state = SaveState::NewerVersion { found: schema };
             return false;
         }
         if self.lost_own_save(store) {
-            self.keeping = Keeping::Conflict;
+            self.save_state = SaveState::Conflict;
             return false;
         }
         if stored.revision <= self.stamp.revision && self.lifecycle != Lifecycle::FreshDemo {
@@ -582,7 +582,7 @@ impl<K: KeyValue> Tab<K> {
             // work the other lacks. This tab keeps its own, said unsaved.
             // An untouched first demo holds nothing of the person's: it
             // takes the other save, as two tabs opened at once do.
-            self.keeping = Keeping::Conflict;
+            self.save_state = SaveState::Conflict;
             return false;
         }
         let Some(text) = store.saved_text() else { return false };
@@ -595,14 +595,14 @@ impl<K: KeyValue> Tab<K> {
         match store.loaded(read) {
             Loaded::Document(doc) => {
                 self.part = None;
-                self.take(scenario, doc.scenario, stored);
+                self.show_other_save(scenario, doc.scenario, stored);
                 true
             }
             Loaded::Continues { head, packed } => {
                 let base = self.part.as_ref().filter(|part| part.is(&head.base)).map(|part| Arc::clone(&part.document));
                 match base.map(|base| reader.join(base, (*head).clone())) {
                     Some(Some(Ok(doc))) => {
-                        self.take(scenario, doc.scenario, stored);
+                        self.show_other_save(scenario, doc.scenario, stored);
                         true
                     }
                     Some(Some(Err(_)) | None) => false,
@@ -616,7 +616,7 @@ impl<K: KeyValue> Tab<K> {
                 }
             }
             Loaded::Newer { found } => {
-                self.keeping = Keeping::NewerVersion { found };
+                self.save_state = SaveState::NewerVersion { found };
                 false
             }
             Loaded::Corrupt { error, backup_key, moved } => {
@@ -653,12 +653,12 @@ impl<K: KeyValue> Tab<K> {
         // Work of this tab's that the store does not hold yet (a pack under
         // way, a change said unsaved) is never replaced: its own save
         // meets the other tab's and says so.
-        if doc.revision <= self.stamp.revision || self.packing.is_some() || self.keeping.holds_unsaved() {
+        if doc.revision <= self.stamp.revision || self.packing.is_some() || self.save_state.holds_unsaved() {
             return false;
         }
         let stamp = self.stamp_of(doc.revision);
         self.part = Some(part);
-        self.take(scenario, doc.scenario, stamp);
+        self.show_other_save(scenario, doc.scenario, stamp);
         true
     }
 
@@ -669,14 +669,14 @@ impl<K: KeyValue> Tab<K> {
         store.delete_backup(key);
         if self.backup_key.as_deref() == Some(key) {
             self.backup_key = None;
-            if matches!(self.keeping, Keeping::Corrupt(_)) {
-                self.keeping = self.saved.clone();
+            if matches!(self.save_state, SaveState::Corrupt(_)) {
+                self.save_state = self.saved.clone();
             }
         }
     }
 
     /// Shows another tab's save.
-    fn take(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp) {
+    fn show_other_save(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp) {
         // Went on from this tab's scenario: its last event is where this
         // tab's is (compared by time and kind of actor only: a notice needs
         // no deep comparison of the trail).

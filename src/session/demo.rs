@@ -1,17 +1,15 @@
-//! The demo data a start leaves for later. In the release build
-//! (the `split` feature), a start on the demo data (a first visit, storage
-//! blocked, an unreadable or newer save) does not build it: home and the
-//! shell do not read the scenario. The first later part to be drawn (app.rs
-//! `Later`: sign in, My Profile...) builds it first, with the code of the
-//! `later` file: the demo, the rules that play its history, and its first
-//! save, so none of them is in the first file (scripts/budget.mjs has
-//! the figures).
+//! The demo data a start leaves for later. A start on the demo data (a
+//! first visit, storage blocked, an unreadable or newer save) does not
+//! build it: home and the shell do not read the scenario. The first later
+//! part to be drawn (`views::LaterView`: sign in, My Profile...) builds it
+//! first, with the code of the lazily loaded `later` file: the demo, the
+//! rules that play its history, and its first save, so none of them is in
+//! the first file.
 //! A guided tour's address resumed at the start (a shared link) loads its
-//! case, in the cases' space, the same way. Without `split` (the browser
-//! tests), both happen at once.
+//! case, in the cases' space, the same way.
 
-use super::reader::FetchFailed;
 use super::{is_large_demo, real_now, Ctx, LARGE_DEMO_PEOPLE};
+use crate::lazy::lazy_fn;
 use crate::rules::demo::{BuiltIn, LargeOrganisation};
 use crate::rules::Time;
 use crate::tasks::next_task;
@@ -19,9 +17,6 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-
-/// True when the start leaves the demo data to the `later` file.
-pub(super) const LATER: bool = cfg!(feature = "split");
 
 /// Steps of the `?demo=large` organisation built per task: about 25 ms
 /// here (20,000 steps in 0.5 s).
@@ -41,45 +36,34 @@ enum Due {
     Done,
 }
 
-/// One step of what is due, in the `later` file: the code of the demo, of
-/// the rules that play its history and of its first save is there.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)
-)]
-fn advance(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
-    Ok(match due {
-        Due::Demo { now, large: false } => {
-            ctx.start_on_demo(crate::rules::demo::scenario(now));
-            ctx.tour_due()
-        }
-        Due::Demo { now, large: true } => Due::Large(Box::new(LargeOrganisation::new(now, LARGE_DEMO_PEOPLE))),
-        Due::Large(mut builder) => match builder.build(LARGE_DEMO_SLICE) {
-            true => {
-                ctx.start_on_demo(builder.finish());
+// One step of what is due, lazily loaded in the `later` file: the code of
+// the demo, of the rules that play its history and of its first save is
+// there.
+lazy_fn!(
+    later,
+    fn advance(ctx: Ctx, due: Due) -> Due {
+        match due {
+            Due::Demo { now, large: false } => {
+                ctx.start_on_demo(crate::rules::demo::scenario(now));
                 ctx.tour_due()
             }
-            false => Due::Large(builder),
-        },
-        Due::Tour(built_in) => {
-            ctx.tour_due.set_value(None);
-            ctx.resume_case(built_in);
-            Due::Done
+            Due::Demo { now, large: true } => Due::Large(Box::new(LargeOrganisation::new(now, LARGE_DEMO_PEOPLE))),
+            Due::Large(mut builder) => match builder.build(LARGE_DEMO_SLICE) {
+                true => {
+                    ctx.start_on_demo(builder.finish());
+                    ctx.tour_due()
+                }
+                false => Due::Large(builder),
+            },
+            Due::Tour(built_in) => {
+                ctx.tour_due.set_value(None);
+                ctx.resume_case(built_in);
+                Due::Done
+            }
+            Due::Done => Due::Done,
         }
-        Due::Done => Due::Done,
-    })
-}
-
-#[cfg(feature = "split")]
-async fn step(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
-    advance(ctx, due).await
-}
-
-/// Nothing is ever due without `split` ([`LATER`]): here for the types.
-#[cfg(not(feature = "split"))]
-async fn step(ctx: Ctx, due: Due) -> Result<Due, FetchFailed> {
-    advance(ctx, due)
-}
+    }
+);
 
 thread_local! {
     /// The preparation under way: every later part drawn meanwhile awaits
@@ -110,7 +94,7 @@ impl Ctx {
         let running = future_to_promise(async move {
             let mut due = due;
             while !matches!(due, Due::Done) {
-                match step(ctx, due).await {
+                match advance(ctx, due).await {
                     Ok(next) => due = next,
                     Err(_) => break,
                 }

@@ -11,13 +11,13 @@ use crate::storage::document::Document;
 use crate::tours::TourAt;
 use leptos::prelude::*;
 use local::LocalKv;
-use saving::{found_now, writer_id, ReaderFile, OPENED};
+use saving::{found_now, writer_id, ReaderFile, SAVE_READ_AT_START};
 
 mod demo;
 pub mod local;
 pub mod reader;
 mod saving;
-pub use crate::save::Keeping;
+pub use crate::save::SaveState;
 pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
@@ -31,11 +31,11 @@ pub struct Ctx {
     pub scenario: RwSignal<Scenario>,
     pub session: RwSignal<Option<AccountId>>,
     pub clock: RwSignal<ScenarioClock>,
-    pub keeping: RwSignal<Keeping>,
+    pub save_state: RwSignal<SaveState>,
     /// Set when another tab's save replaced this tab's scenario.
     pub updated_elsewhere: RwSignal<Option<crate::save::Update>>,
     /// The scenario an import replaced, for one undo.
-    pub before_import: RwSignal<Option<Scenario>>,
+    pub replaced_scenario: RwSignal<Option<Scenario>>,
     /// Trainer mode: the panel is open.
     pub trainer_open: RwSignal<bool>,
     /// Large text for projectors.
@@ -119,13 +119,10 @@ fn demo(now: Time) -> Scenario {
     }
 }
 
-/// The scenario a start on the demo data begins with: the demo, or, when
-/// the `later` file builds it (session::demo), an empty one meanwhile.
-fn start_demo(now: Time) -> Scenario {
-    match demo::LATER {
-        true => Scenario::new(State::default()),
-        false => demo(now),
-    }
+/// The scenario a start on the demo data shows until the `later` file
+/// has built the demo (session::demo): an empty one.
+fn start_demo() -> Scenario {
+    Scenario::new(State::default())
 }
 
 /// The account this tab had signed in before a reload, if `scenario` has it.
@@ -138,28 +135,27 @@ fn remembered_session(scenario: &Scenario) -> Option<AccountId> {
 }
 
 /// What the banner says while saves succeed.
-fn keeping_when_saved() -> Keeping {
+fn save_state_when_saved() -> SaveState {
     if is_large_demo() {
-        Keeping::LargeDemo
+        SaveState::LargeDemo
     } else {
-        Keeping::Saved
+        SaveState::Saved
     }
 }
 
 impl Ctx {
     /// The saved scenario, else the built-in demo (or, with `?demo=large`,
     /// the benchmarks' 10,000-person Contoso, saved apart), which the
-    /// release build leaves to the first later part drawn (session::demo).
+    /// start leaves to the first later part drawn (session::demo).
     pub fn new(lang: Lang, route: Route) -> Ctx {
-        let now = real_now();
         let store = local::open(&space_prefix());
-        let found = OPENED.with(|cell| cell.borrow_mut().take()).or_else(|| store.as_ref().map(found_now));
-        let mut tab = Tab::new(store, &writer_id(), keeping_when_saved());
-        let scenario = match tab.start(found, demo::LATER) {
+        let found = SAVE_READ_AT_START.with(|cell| cell.borrow_mut().take()).or_else(|| store.as_ref().map(found_now));
+        let mut tab = Tab::new(store, &writer_id(), save_state_when_saved());
+        let scenario = match tab.start(found, true) {
             Start::Saved(scenario) => *scenario,
-            Start::Demo => start_demo(now),
+            Start::Demo => start_demo(),
         };
-        let keeping = tab.keeping().clone();
+        let save_state = tab.save_state().clone();
         let session = remembered_session(&scenario);
         let ctx = Ctx {
             lang: RwSignal::new(lang),
@@ -167,9 +163,9 @@ impl Ctx {
             scenario: RwSignal::new(scenario),
             session: RwSignal::new(session),
             clock: RwSignal::new(remembered_clock()),
-            keeping: RwSignal::new(keeping),
+            save_state: RwSignal::new(save_state),
             updated_elsewhere: RwSignal::new(None),
-            before_import: RwSignal::new(None),
+            replaced_scenario: RwSignal::new(None),
             trainer_open: RwSignal::new(false),
             presenter: RwSignal::new(false),
             tour: RwSignal::new(None),
@@ -180,13 +176,8 @@ impl Ctx {
             restore_points_changed: RwSignal::new(0),
             tour_due: StoredValue::new(None),
         };
-        if demo::LATER {
-            // The first later part builds the demo and saves it
-            // (session::demo): the first file has no writer.
-            ctx.after_engine();
-        } else {
-            ctx.save_first_demo();
-        }
+        // The first later part builds the demo and saves it (session::demo).
+        ctx.after_engine();
         ctx
     }
 
@@ -203,7 +194,7 @@ impl Ctx {
     }
 
     /// The first save of the demo a start is on. A failed save shows in
-    /// `keeping`; the demo runs anyway.
+    /// `save_state`; the demo runs anyway.
     fn save_first_demo(&self) {
         if is_large_demo() {
             // Writing 10,000 people's JSON takes a task of its own.
@@ -319,7 +310,7 @@ impl Ctx {
         let now = real_now();
         let replaced = self.writing(|tab, scenario| tab.replace(scenario, &ReaderFile, next, now, kept));
         self.scenario.notify();
-        self.before_import.set(replaced.filter(|_| undoable));
+        self.replaced_scenario.set(replaced.filter(|_| undoable));
         self.restore_points_changed.update(|n| *n += 1);
     }
 
@@ -373,16 +364,16 @@ impl Ctx {
         self.in_case.set(case);
         let store = local::open(&space_prefix());
         let found = store.as_ref().map(found_now);
-        let mut tab = Tab::new(store, &writer_id(), keeping_when_saved());
-        let scenario = match tab.start(found, demo::LATER) {
+        let mut tab = Tab::new(store, &writer_id(), save_state_when_saved());
+        let scenario = match tab.start(found, true) {
             Start::Saved(scenario) => *scenario,
-            Start::Demo => start_demo(real_now()),
+            Start::Demo => start_demo(),
         };
         let demo_due = tab.lifecycle() == crate::save::Lifecycle::DemoDue;
         self.engine.set_value(tab);
         self.session.set(remembered_session(&scenario));
         self.scenario.set(scenario);
-        self.before_import.set(None);
+        self.replaced_scenario.set(None);
         self.after_engine();
         if demo_due {
             leptos::task::spawn_local(self.prepare_later());
@@ -413,15 +404,10 @@ impl Ctx {
         let same_tour = now.is_some_and(|now| now.tour == at.tour);
         let on_case = self.in_case.get_untracked() && self.session.get_untracked().as_ref() == Some(&persona);
         if !same_tour && !on_case {
-            match demo::LATER {
-                // Done by the `later` file, before the tour's page and
-                // dialog are drawn (they are later parts).
-                true => {
-                    self.tour_due.set_value(Some(at.tour));
-                    leptos::task::spawn_local(self.prepare_later());
-                }
-                false => self.resume_case(at.tour),
-            }
+            // Done by the `later` file, before the tour's page and dialog
+            // are drawn (they are later parts).
+            self.tour_due.set_value(Some(at.tour));
+            leptos::task::spawn_local(self.prepare_later());
         }
         self.tour.set(Some(at));
     }
@@ -461,7 +447,7 @@ impl Ctx {
 
     /// Restores the scenario the last import or built-in load replaced.
     pub fn undo_import(&self) {
-        if let Some(previous) = self.before_import.get_untracked() {
+        if let Some(previous) = self.replaced_scenario.get_untracked() {
             self.replace(previous, false, Some(Replaced::Restore));
         }
     }

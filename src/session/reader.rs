@@ -1,19 +1,19 @@
 //! Reading a saved or imported text: serde_json's parser, the codec's
 //! readers (`storage::json`'s `read_*`) and the checked replay, also of
 //! a large save's head over its packed part ([`join`]). Saving
-//! needs none of them, and a first visit has nothing to read. So in the
-//! release build (the `split` feature) wasm-split moves [`advance`], and
-//! the code only it reaches, into a WebAssembly file of its own, `reader`,
-//! which keeps it out of the first load. A returning visit awaits it
+//! needs none of them, and a first visit has nothing to read. So
+//! `advance`, and the code only it reaches, is lazily loaded
+//! ([`crate::lazy`]): the `reader` file, out of the first load. A returning visit awaits it
 //! before reading its save ([`super::open_saved`]); a first visit fetches
 //! it only to read another tab's save or an imported file, so that its
 //! compiling stays out of the start (docs/performance.md has the
 //! figures).
 //!
-//! Until it is here, nothing can be read: a save is never written over
+//! Until it has loaded, nothing can be read: a save is never written over
 //! unread. [`read_now`] then says so, and the engine asks for it
 //! (`save::Todo::ReadLater`) and reads once it comes.
 
+use crate::lazy::{self, lazy_fn, FetchFailed, File};
 use crate::storage::document::{self, Document, DocumentError, Head, Stored, Unchecked};
 use crate::tasks::next_task;
 use serde_json::Value;
@@ -32,90 +32,40 @@ enum Step {
     Joined(Box<Document>),
 }
 
-/// A failed fetch of a split file (this reader, or app.rs's `Later`
-/// parts); nothing else can fail there. Without the `split` feature there
-/// is no fetch.
-#[cfg(feature = "split")]
-pub type FetchFailed = leptos::wasm_split::SplitLoaderError;
-#[cfg(not(feature = "split"))]
-pub type FetchFailed = std::convert::Infallible;
-
-/// The next step of reading; a checked text stays checked. One split
-/// function, so one loader: once it has loaded, a call is ready at once.
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch_reader))
-)]
-fn advance(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
-    Ok(match step {
-        Step::Text(text) => document::json_value(&text).map(Step::Json),
-        Step::Json(value) => document::read_stored(value).map(Step::Shaped),
-        Step::Shaped(read) => read.check().map(Step::Checked),
-        Step::Join(base, head) => document::join(&base, *head).map(|whole| Step::Joined(Box::new(whole))),
-        done @ (Step::Checked(_) | Step::Joined(_)) => Ok(done),
-    })
-}
-
-#[cfg(feature = "split")]
-thread_local! {
-    /// The reader file has loaded: [`advance`] is ready when first polled.
-    static HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+// The next step of reading; a checked text stays checked. One lazily
+// loaded function, so every step waits for the same file.
+lazy_fn!(
+    reader,
+    loader fetch_reader,
+    fn advance(step: Step) -> Result<Step, DocumentError> {
+        match step {
+            Step::Text(text) => document::json_value(&text).map(Step::Json),
+            Step::Json(value) => document::read_stored(value).map(Step::Shaped),
+            Step::Shaped(read) => read.check().map(Step::Checked),
+            Step::Join(base, head) => document::join(&base, *head).map(|whole| Step::Joined(Box::new(whole))),
+            done @ (Step::Checked(_) | Step::Joined(_)) => Ok(done),
+        }
+    }
+);
 
 /// Fetches the reader file, the first time; at once after that.
-#[cfg(feature = "split")]
 pub async fn fetch() -> Result<(), FetchFailed> {
-    fetch_reader().await?;
-    HERE.with(|here| here.set(true));
-    Ok(())
-}
-
-#[cfg(not(feature = "split"))]
-pub async fn fetch() -> Result<(), FetchFailed> {
-    Ok(())
+    File::Reader.fetch(fetch_reader()).await
 }
 
 /// True once the reader file has loaded: a stored text can be read now.
-#[cfg(feature = "split")]
-pub fn is_here() -> bool {
-    HERE.with(std::cell::Cell::get)
+pub fn is_loaded() -> bool {
+    File::Reader.is_loaded()
 }
 
-#[cfg(not(feature = "split"))]
-pub fn is_here() -> bool {
-    true
-}
-
-#[cfg(feature = "split")]
 async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
     fetch().await?;
     advance(step).await
 }
 
-#[cfg(not(feature = "split"))]
-async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
-    advance(step)
-}
-
-/// The next step at once, or `None` while the reader file is not here.
-#[cfg(feature = "split")]
+/// The next step at once, or `None` while the reader file is not loaded.
 fn step_now(step: Step) -> Option<Result<Step, DocumentError>> {
-    use std::future::Future;
-    if !is_here() {
-        return None;
-    }
-    // Loaded, the split function's loader is ready when first polled.
-    let mut future = std::pin::pin!(advance(step));
-    match future.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop())) {
-        std::task::Poll::Ready(Ok(next)) => Some(next),
-        _ => None,
-    }
-}
-
-#[cfg(not(feature = "split"))]
-fn step_now(step: Step) -> Option<Result<Step, DocumentError>> {
-    let Ok(next) = advance(step);
-    Some(next)
+    lazy::now(File::Reader, advance(step))
 }
 
 /// Reads and checks a stored text, as `document::parse_stored` does,

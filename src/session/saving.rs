@@ -4,8 +4,9 @@
 //! signals views read.
 
 use super::local::{self, LocalKv, Store};
-use super::reader::{self, FetchFailed};
+use super::reader;
 use super::{real_now, space_prefix, Ctx};
+use crate::lazy::FetchFailed;
 use crate::rules::Scenario;
 use crate::save::{Found, Loaded, Part, Reader, Tab, Todo};
 use crate::storage::document::{self, Document, DocumentError, Head, Stored};
@@ -32,7 +33,7 @@ impl Reader for ReaderFile {
 
 thread_local! {
     /// What [`open_saved`] read before the app mounted.
-    pub(super) static OPENED: std::cell::RefCell<Option<Found>> = const { std::cell::RefCell::new(None) };
+    pub(super) static SAVE_READ_AT_START: std::cell::RefCell<Option<Found>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Reads the saved scenario before the app mounts. A large one's packed
@@ -63,7 +64,7 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
         },
         loaded => Found::Read(loaded, None),
     };
-    OPENED.with(|cell| *cell.borrow_mut() = Some(found));
+    SAVE_READ_AT_START.with(|cell| *cell.borrow_mut() = Some(found));
     Ok(())
 }
 
@@ -133,8 +134,8 @@ impl Ctx {
     /// Shows the engine's answers (another tab's save taken, the banner,
     /// a pack under way) and starts the reading it asks for.
     pub(super) fn after_engine(&self) {
-        let Some((todo, updated, keeping, saving)) = self.engine.try_update_value(|tab| {
-            (tab.take_todo(), tab.take_updated_elsewhere(), tab.keeping().clone(), tab.is_saving())
+        let Some((todo, updated, save_state, saving)) = self.engine.try_update_value(|tab| {
+            (tab.take_todo(), tab.take_updated_elsewhere(), tab.save_state().clone(), tab.is_saving())
         }) else {
             return;
         };
@@ -142,8 +143,8 @@ impl Ctx {
             self.scenario.notify();
             self.updated_elsewhere.set(Some(update));
         }
-        if self.keeping.get_untracked() != keeping {
-            self.keeping.set(keeping);
+        if self.save_state.get_untracked() != save_state {
+            self.save_state.set(save_state);
         }
         if self.saving.get_untracked() != saving {
             self.saving.set(saving);
@@ -153,7 +154,7 @@ impl Ctx {
             match todo {
                 Todo::ReadLater => leptos::task::spawn_local(async move {
                     if reader::fetch().await.is_ok() {
-                        ctx.sync();
+                        ctx.take_newer_save();
                     }
                 }),
                 Todo::Open { head, packed } => leptos::task::spawn_local(async move {
@@ -168,8 +169,8 @@ impl Ctx {
     }
 
     /// Takes another tab's newer save, if there is one.
-    pub fn sync(&self) {
-        self.with_engine(|tab, scenario| tab.sync(scenario, &ReaderFile));
+    pub fn take_newer_save(&self) {
+        self.with_engine(|tab, scenario| tab.take_newer_save(scenario, &ReaderFile));
     }
 
     /// True for the keys this scenario is saved under (storage events).

@@ -10,6 +10,7 @@ use crate::i18n::Text;
 use crate::route::Route;
 use crate::rules::{Command, Event, EventKind, Refusal};
 use crate::session::{use_ctx, Ctx};
+use crate::ui::{effect, handler, live, When};
 use leptos::prelude::*;
 
 /// What the last command of a view did.
@@ -26,49 +27,6 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
             Err(refusal) => Outcome::Refused(refusal),
         }
     }
-}
-
-/// `Effect::new`, for every effect of the app. Leptos's effect (a task
-/// and a channel) is generic over its closure, so each effect written
-/// with it directly would bring its own copy (about 1.5 KB gzipped);
-/// behind one boxed closure there is a single copy.
-pub fn effect(f: impl FnMut() + 'static) {
-    let mut f: Box<dyn FnMut()> = Box::new(f);
-    Effect::new(move |_| f());
-}
-
-/// A live part of a view: a text, an attribute's value or a whole view
-/// that follows the signals it reads. Leptos compiles its rendering code
-/// (a render effect, its build and rebuild) once per closure type, so each
-/// `move ||` written inline in a view would bring its own copy; boxed,
-/// every live part with the same output shares one.
-pub type Live<T> = Box<dyn FnMut() -> T + Send>;
-
-/// Boxes `f` as a [`Live`] part of a view.
-pub fn live<T>(f: impl FnMut() -> T + Send + 'static) -> Live<T> {
-    Box::new(f)
-}
-
-/// An event handler, boxed: each handler written inline in a view is a
-/// type of its own, with its own copy of Leptos's code to attach it and
-/// to erase it among the element's attributes; boxed, every handler of
-/// one event shares one.
-pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
-    Box::new(f)
-}
-
-/// Shows `children` while `when` holds, and `fallback` otherwise. Leptos's
-/// `Show` is generic over its condition and its children, so each use
-/// brings its own memo and rendering code; this one is compiled
-/// once. Like `Show`, the children are drawn again only when `when` changes.
-#[component]
-pub fn When(
-    #[prop(into)] when: Signal<bool>,
-    children: ChildrenFn,
-    #[prop(optional, into)] fallback: ViewFn,
-) -> impl IntoView {
-    let when = Memo::new(move |_| when.get());
-    live(move || if when.get() { children() } else { fallback.run() })
 }
 
 /// Hands the keyboard on when an action replaces the control it is on:

@@ -6,7 +6,8 @@ use crate::i18n::source::Source;
 use crate::i18n::Text;
 use crate::rules::reports::competency_status;
 use crate::session::use_ctx;
-use crate::views::common::{live, NotAllowed, SignInPrompt, SourceQuote};
+use crate::ui::live;
+use crate::views::common::{NotAllowed, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 #[component]

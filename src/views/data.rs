@@ -1,88 +1,16 @@
-//! Your data: where the scenario is kept (the banner every page shows),
-//! export to a file, import from a file (picker or drag and drop),
+//! Your data: export to a file, import from a file (picker or drag and drop),
 //! validated completely before anything changes and undoable once, and
 //! reset to the demo data.
 
 use crate::i18n::keeping::{kept, kr, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
-use crate::session::{use_ctx, Keeping};
+use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
-use crate::views::common::{handler, live, Confirm, When};
+use crate::ui::{handler, live, When};
+use crate::views::common::Confirm;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// A banner whose way out is to reload the page: another tab saved a
-/// newer scenario, or a newer Certlink wrote the stored one.
-fn reload_banner(lang: crate::i18n::Lang, message: String) -> AnyView {
-    view! {
-        <div class="banner" role="alert">
-            <p>{message}</p>
-            <button class="button" on:click=handler(move |_| { let _ = window().location().reload(); })>
-                {t(lang, Text::Reload)}
-            </button>
-        </div>
-    }
-    .into_any()
-}
-
-/// The banner that says where the scenario is kept, when it is not simply saved.
-#[component]
-pub fn StorageBanner() -> impl IntoView {
-    let ctx = use_ctx();
-    let lang = ctx.lang;
-    // A small save downloads as it was kept; a large one's part is
-    // unpacked into an importable file by Your data's list of kept saves.
-    let download_backup = move |_| {
-        let Some(key) = ctx.unreadable_backup() else { return };
-        match ctx.backup_text(&key) {
-            Some((text, None)) => {
-                crate::download::download("certlink-unreadable-backup.txt", "text/plain;charset=utf-8", &text);
-            }
-            _ => ctx.go(crate::route::Route::Data),
-        }
-    };
-    view! {
-        {live(move || {
-            let lang = lang.get();
-            let saving = ctx.saving.get().then(|| view! { <p class="banner info" role="status">{t(lang, Text::SavingStatus)}</p> });
-            let banner = match ctx.keeping.get() {
-                Keeping::Saved => ().into_any(),
-                Keeping::MemoryOnly => {
-                    view! { <p class="banner" role="alert">{t(lang, Text::MemoryOnlyBanner)}</p> }.into_any()
-                }
-                Keeping::QuotaExceeded => {
-                    view! { <p class="banner" role="alert">{t(lang, Text::QuotaBanner)}</p> }.into_any()
-                }
-                Keeping::LargeDemo => {
-                    view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()
-                }
-                Keeping::Conflict => reload_banner(lang, t(lang, Text::ConflictBanner).to_string()),
-                Keeping::TooLarge { bytes } => {
-                    view! { <p class="banner" role="alert">{crate::i18n::too_large_banner(lang, bytes)}</p> }
-                        .into_any()
-                }
-                Keeping::Unread => reload_banner(lang, t(lang, Text::UnreadBanner).to_string()),
-                Keeping::NewerVersion { found } => reload_banner(lang, crate::i18n::newer_version_banner(lang, found)),
-                Keeping::Corrupt(error) => {
-                    view! {
-                        <div class="banner" role="alert">
-                            <p>{crate::i18n::corrupt_banner(lang, &error)}</p>
-                            <button class="button" on:click=handler(download_backup)>
-                                {t(lang, Text::DownloadUnreadable)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-            };
-            view! {
-                {saving}
-                {banner}
-            }
-        })}
-    }
-}
 
 /// What another tab's save changed, and who changed it last: a part of
 /// the `later` file, which words the sentence.
@@ -92,7 +20,7 @@ pub fn WhatChanged() -> impl IntoView {
     let lang = ctx.lang;
     move || {
         let update = ctx.updated_elsewhere.get()?;
-        Some(ctx.with_state(|state| crate::i18n::what_changed(lang.get(), &update, state)))
+        Some(ctx.with_state(|state| what_changed(lang.get(), &update, state)))
     }
 }
 
@@ -142,7 +70,8 @@ pub fn Data() -> impl IntoView {
         let size = file.size() as usize;
         if size > MAX_IMPORT_BYTES {
             let error = crate::storage::document::DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
-            outcome.set(Some(ImportOutcome::Refused(crate::i18n::document_error(lang.get_untracked(), &error))));
+            outcome
+                .set(Some(ImportOutcome::Refused(crate::ui::document::document_error(lang.get_untracked(), &error))));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -159,7 +88,9 @@ pub fn Data() -> impl IntoView {
                     ctx.import(doc);
                     ImportOutcome::Imported { people, events }
                 }
-                Ok(Err(error)) => ImportOutcome::Refused(crate::i18n::document_error(lang.get_untracked(), &error)),
+                Ok(Err(error)) => {
+                    ImportOutcome::Refused(crate::ui::document::document_error(lang.get_untracked(), &error))
+                }
             }));
         });
     };
@@ -238,7 +169,7 @@ pub fn Data() -> impl IntoView {
                         }
                     })
             })}
-            <When when=Signal::derive(move || ctx.before_import.with(Option::is_some))>
+            <When when=Signal::derive(move || ctx.replaced_scenario.with(Option::is_some))>
                 <button class="button" on:click=handler(undo)>
                     {tr(lang, Text::UndoImport)}
                 </button>
@@ -311,7 +242,7 @@ fn RestorePoints() -> impl IntoView {
                                                     let lang = lang.get_untracked();
                                                     message.set(Some(match ctx.restore(key).await {
                                                         Ok(()) => Ok(()),
-                                                        Err(error) => Err(crate::i18n::document_error(lang, &error)),
+                                                        Err(error) => Err(crate::ui::document::document_error(lang, &error)),
                                                     }));
                                                 });
                                             })
@@ -358,7 +289,7 @@ fn Backups() -> impl IntoView {
     let changed = RwSignal::new(0u32);
     let backups = move || {
         changed.track();
-        ctx.keeping.track();
+        ctx.save_state.track();
         ctx.backups()
     };
     view! {
@@ -411,4 +342,33 @@ fn download_backup_file(ctx: crate::session::Ctx, key: String) {
             crate::download::download(name, kind, &text);
         }
     });
+}
+
+/// What another tab's save changed, after "Updated with changes made in
+/// another tab.": how many changes, and who made the last one.
+fn what_changed(lang: crate::i18n::Lang, update: &crate::save::Update, state: &crate::rules::State) -> String {
+    use crate::rules::Actor;
+    use crate::save::Update;
+    match update {
+        Update::Replaced => lang.pick(
+            "The other tab replaced the whole scenario (an import, a reset or a restore).".to_string(),
+            "L’autre onglet a remplacé tout le scénario (un import, une réinitialisation ou une restauration)."
+                .to_string(),
+        ),
+        Update::Changes { changes, last } => {
+            let who = match last {
+                Actor::Account(id) => {
+                    let name = state.account(id).map(|a| a.display_name.clone()).unwrap_or_default();
+                    format!("{name} ({id})")
+                }
+                Actor::Trainer => lang.pick("the trainer".to_string(), "le formateur".to_string()),
+            };
+            match (lang, *changes) {
+                (crate::i18n::Lang::En, 1) => format!("1 change, by {who}."),
+                (crate::i18n::Lang::En, n) => format!("{n} changes, the last by {who}."),
+                (crate::i18n::Lang::Fr, 1) => format!("1 modification, par {who}."),
+                (crate::i18n::Lang::Fr, n) => format!("{n} modifications, la dernière par {who}."),
+            }
+        }
+    }
 }

@@ -9,7 +9,8 @@ use crate::i18n::{Lang, Text};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::session::use_ctx;
-use crate::views::common::{effect, handler, live, Field, SourceQuote};
+use crate::ui::{effect, handler, live};
+use crate::views::common::{Field, SourceQuote};
 use leptos::prelude::*;
 
 /// True when every word of `query` appears in the entry's text in `lang`.

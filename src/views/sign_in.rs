@@ -7,7 +7,8 @@ use crate::i18n::Text;
 use crate::route::Route;
 use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
 use crate::session::use_ctx;
-use crate::views::common::{handler, live, Field, Outcome, OutcomeMessage, SourceQuote};
+use crate::ui::{handler, live};
+use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
 use leptos::prelude::*;
 
 #[component]

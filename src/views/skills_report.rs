@@ -10,7 +10,8 @@ use crate::rules::reports::{skills_report, skills_report_csv, RowStatus, SkillSo
 use crate::rules::users::can_remove_from_report;
 use crate::rules::{Actor, Command, Refusal};
 use crate::session::use_ctx;
-use crate::views::common::{handler, live, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::ui::{handler, live};
+use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 /// Rows on one page of the report.

@@ -11,7 +11,8 @@ use crate::route::Route;
 use crate::rules::support::{route_support, Evidence, Problem, SupportRoute};
 use crate::rules::{Command, Time};
 use crate::session::use_ctx;
-use crate::views::common::{handler, live, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::ui::{handler, live};
+use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 fn problem_label(lang: Lang, problem: Problem) -> &'static str {

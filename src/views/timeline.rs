@@ -9,7 +9,8 @@ use crate::i18n::{t, timeline_count, Text};
 use crate::rules::audit::{filter_trail, TrailFilter};
 use crate::rules::{AccountId, Actor, EventKind, MpnId};
 use crate::session::use_ctx;
-use crate::views::common::{handler, live, Choice};
+use crate::ui::{handler, live};
+use crate::views::common::Choice;
 use leptos::prelude::*;
 
 #[component]

@@ -8,10 +8,10 @@
 
 use crate::i18n::reactive::tr;
 use crate::i18n::source::quote;
-use crate::i18n::{built_in_name, tour_note, tour_progress, Lang, Text};
+use crate::i18n::{built_in_name, tour_progress, Lang, Text};
 use crate::session::{use_ctx, Ctx};
 use crate::tours::{steps, Advance, Check, TourAt};
-use crate::views::common::{effect, handler, live};
+use crate::ui::{effect, handler, live};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -518,4 +518,43 @@ fn scroll_to(el: &Element, dh: f64, vh: f64) {
     let together = r.height + GAP + dh;
     let wanted_top = if together + 2.0 * GAP <= vh { (vh - together) / 2.0 } else { GAP };
     window().scroll_by_with_x_and_y(0.0, r.top - wanted_top);
+}
+
+/// Certlink's words for a tour step where the source has none.
+fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
+    use crate::tours::Note::*;
+    match note {
+        Credentials(username) => lang.pick(
+            format!("In this demo: username {username}, password {}.", crate::rules::demo::LEARN_PASSWORD),
+            format!("Dans cette démonstration : nom d’utilisateur {username}, mot de passe {}.", crate::rules::demo::LEARN_PASSWORD),
+        ),
+        CorrectAddress { from, to } => lang.pick(
+            format!("The invitation went to {from}: correct the address used to {to} and confirm it."),
+            format!("L’invitation est partie à {from} : corrigez l’adresse utilisée en {to} et confirmez-la."),
+        ),
+        Resend => lang.pick(
+            "Then contact the person: Resend sends the sign-in details again, to the verified address.".to_string(),
+            "Contactez ensuite la personne : Renvoyer envoie de nouveau les détails de connexion, à l’adresse vérifiée.".to_string(),
+        ),
+        AutomaticUnlinkKept => lang.pick(
+            "The audit timeline keeps the automatic unlink, with both organisations and the rule behind it (D4).".to_string(),
+            "La chronologie d’audit garde la dissociation automatique, avec les deux organisations et la règle appliquée (D4).".to_string(),
+        ),
+        OffTheReport => lang.pick(
+            "The person who left no longer appears in the organisation’s skills report (R13).".to_string(),
+            "La personne partie n’apparaît plus dans le rapport des qualifications de l’organisation (R13).".to_string(),
+        ),
+        Evidence => lang.pick(
+            "Certlink gathers the evidence support asks for from the scenario.".to_string(),
+            "Certlink rassemble depuis le scénario les preuves que le support demande.".to_string(),
+        ),
+        OpenTicket => lang.pick(
+            "Describe the question, then open the ticket.".to_string(),
+            "Décrivez la question, puis ouvrez le ticket.".to_string(),
+        ),
+        TicketListed => lang.pick(
+            "The ticket is listed here, kept with the scenario.".to_string(),
+            "Le ticket figure ici, conservé avec le scénario.".to_string(),
+        ),
+    }
 }

@@ -11,7 +11,8 @@ use crate::rules::reports::PROOFS;
 use crate::rules::{Actor, Command, Credential};
 use crate::session::use_ctx;
 use crate::tours::steps;
-use crate::views::common::{handler, live, Choice, Outcome, OutcomeMessage};
+use crate::ui::{handler, live};
+use crate::views::common::{Choice, Outcome, OutcomeMessage};
 use chrono::Duration;
 use leptos::prelude::*;
 

@@ -9,9 +9,9 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
+use crate::ui::{handler, live, When};
 use crate::views::common::{
-    execute_handing_keyboard_to, handler, live, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage,
-    SignInPrompt, SourceQuote, When,
+    execute_handing_keyboard_to, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
 };
 use leptos::prelude::*;
 

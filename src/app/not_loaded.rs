@@ -1,4 +1,4 @@
-//! A part of Certlink whose code did not arrive (app.rs's `Later`: a page,
+//! A part of Certlink whose code did not arrive (`views::LaterView`: a page,
 //! the trainer panel or a tour): a clear message with the way forward,
 //! never a blank.
 
@@ -6,7 +6,7 @@ use crate::app::use_lang;
 use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::route::Route;
-use crate::views::common::handler;
+use crate::ui::handler;
 use leptos::prelude::*;
 
 #[component]

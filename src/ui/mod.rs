@@ -1,0 +1,61 @@
+//! What the shell and the pages share: the house view helpers, and the
+//! wording of answers from layers `i18n` stays below (a stored or imported
+//! document's problems, [`document`]).
+//!
+//! The helpers exist for the bundle's size. Leptos compiles its rendering
+//! code once per closure type, so the live parts of a view go through these
+//! boxed types, each compiled once: `live(move || ..)` for a text or a view
+//! that follows signals (giving a `String`, a `&'static str` or an
+//! `AnyView`), `handler(..)` for every `on:` event, `<When>` instead of
+//! `<Show>`, [`effect`] instead of `Effect::new`, and
+//! `i18n::reactive::{tr, qt}` for fixed wordings. A view written with
+//! Leptos's own generic forms works the same and costs a copy of that code
+//! each time; the budget (`scripts/budget.mjs`) fails the build when they
+//! add up.
+
+pub mod document;
+
+use leptos::prelude::*;
+
+/// `Effect::new`, for every effect of the app. Leptos's effect (a task
+/// and a channel) is generic over its closure, so each effect written
+/// with it directly would bring its own copy (about 1.5 KB gzipped);
+/// behind one boxed closure there is a single copy.
+pub fn effect(f: impl FnMut() + 'static) {
+    let mut f: Box<dyn FnMut()> = Box::new(f);
+    Effect::new(move |_| f());
+}
+
+/// A live part of a view: a text, an attribute's value or a whole view
+/// that follows the signals it reads. Leptos compiles its rendering code
+/// (a render effect, its build and rebuild) once per closure type, so each
+/// `move ||` written inline in a view would bring its own copy; boxed,
+/// every live part with the same output shares one.
+pub type Live<T> = Box<dyn FnMut() -> T + Send>;
+
+/// Boxes `f` as a [`Live`] part of a view.
+pub fn live<T>(f: impl FnMut() -> T + Send + 'static) -> Live<T> {
+    Box::new(f)
+}
+
+/// An event handler, boxed: each handler written inline in a view is a
+/// type of its own, with its own copy of Leptos's code to attach it and
+/// to erase it among the element's attributes; boxed, every handler of
+/// one event shares one.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
+/// Shows `children` while `when` holds, and `fallback` otherwise. Leptos's
+/// `Show` is generic over its condition and its children, so each use
+/// brings its own memo and rendering code; this one is compiled
+/// once. Like `Show`, the children are drawn again only when `when` changes.
+#[component]
+pub fn When(
+    #[prop(into)] when: Signal<bool>,
+    children: ChildrenFn,
+    #[prop(optional, into)] fallback: ViewFn,
+) -> impl IntoView {
+    let when = Memo::new(move |_| when.get());
+    live(move || if when.get() { children() } else { fallback.run() })
+}
