@@ -23,6 +23,9 @@
 //! - [`views`]: one file per page; they call the rules and show answers
 //!   (`trainer` is the trainer panel, `timeline` the audit timeline, `data`
 //!   export, import, reset and the storage banners).
+//! - [`practice`]: practice mode's tasks, one per built-in scenario: the
+//!   goal and hints as values, and the check of a scenario's outcome (any
+//!   valid path passes). Pure like [`rules`], which is all it reads.
 //! - [`tours`]: the guided tours, one per built-in scenario: each step's
 //!   page, control (`data-tour` name), the source's words, and what ends
 //!   it; pure data, shown by `views::tour`.
@@ -49,17 +52,18 @@
 //!   and reading) cut into the page's tasks, so that it answers input.
 //!
 //! ## Invariants
-//! - Architecture invariant: nothing in `rules` or `save` knows about the
-//!   browser. They import no leptos, web-sys, gloo or wasm-bindgen (a
-//!   native test reads their sources to keep it so), and never read the
-//!   system time: "now" is always an input (D1).
-//! - Arrows point one way: views -> rules, i18n; i18n -> rules. The rules
-//!   import none of them.
+//! - Architecture invariant: nothing in `rules`, `save` or `practice`
+//!   knows about the browser. They import no leptos, web-sys, gloo or
+//!   wasm-bindgen (a native test reads their sources to keep it so), and
+//!   never read the system time: "now" is always an input (D1).
+//! - Arrows point one way: views -> rules, i18n; i18n -> rules; practice
+//!   -> rules (and tours, at most). The rules import none of them.
 //! - A refused command changes nothing; every refusal names its rule (D3).
 
 pub mod app;
 pub mod download;
 pub mod i18n;
+pub mod practice;
 pub mod prefs;
 pub mod route;
 pub mod rules;
