@@ -24,8 +24,9 @@
 //!   (`trainer` is the trainer panel, `timeline` the audit timeline, `data`
 //!   export, import, reset and the storage banners).
 //! - [`practice`]: practice mode's tasks, one per built-in scenario: the
-//!   goal and hints as values, and the check of a scenario's outcome (any
-//!   valid path passes). Pure like [`rules`], which is all it reads.
+//!   goal and hints as values, the check of a scenario's outcome (any
+//!   valid path passes), and the score. Pure like [`rules`], which is all
+//!   it reads.
 //! - [`tours`]: the guided tours, one per built-in scenario: each step's
 //!   page, control (`data-tour` name), the source's words, and what ends
 //!   it; pure data, shown by `views::tour`.

@@ -1,5 +1,5 @@
 //! Practice mode: each built-in case as a task the person does on their
-//! own, and a check of the outcome it asks for.
+//! own, a check of the outcome it asks for, and a score.
 //!
 //! As pure as [`crate::rules`]: no browser crate and no system time ("now"
 //! is the scenario's, an input, D1). It reads the rules' state, trail and
@@ -237,7 +237,7 @@ impl Outcome {
 
 /// A command refused during an attempt, and who asked. A refusal changes
 /// nothing (D3), so the trail does not keep it; the caller that runs the
-/// commands keeps these instead.
+/// commands keeps these instead, as it counts them for the score.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refused {
     pub actor: Actor,
@@ -488,4 +488,26 @@ impl Attempt<'_> {
             vec![Missing::NoCertificationSupportTicket]
         }
     }
+}
+
+/// The score a person passes a task with ([`MASTERY`] or more).
+pub const MASTERY: u8 = 80;
+
+/// The score of one attempt, 0 to 100.
+///
+/// - Goal reached: 100, minus 10 for each hint used and 5 for each refusal
+///   met, never below 40: a reached goal always scores above one not
+///   reached. With no hint, up to 4 refusals still pass ([`MASTERY`]); each
+///   hint counts for two refusals.
+/// - Goal not reached: 0. The check vouches for the outcome only, so a
+///   score without it would measure nothing it can stand behind.
+///
+/// The score never rises with more hints or more refusals.
+pub fn score(reached: bool, hints_used: u32, refusals: u32) -> u8 {
+    if !reached {
+        return 0;
+    }
+    let lost = hints_used.saturating_mul(10).saturating_add(refusals.saturating_mul(5));
+    let kept = 100u32.saturating_sub(lost).max(40);
+    u8::try_from(kept).unwrap_or(100)
 }

@@ -1,7 +1,7 @@
 //! Native tests of practice mode: for each built-in case, its task passes
 //! along the path its guided tour takes, along another path that reaches
 //! the same outcome, and not on a plausible wrong end, which names what is
-//! missing and its rule.
+//! missing and its rule. Then the score's bounds.
 //! Commands run through the rules as the pages run them, on the case's own
 //! scenario (`BuiltIn::scenario`).
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,6 +13,7 @@ use certlink::rules::support::Problem;
 use certlink::rules::*;
 use certlink::tours::{steps, Advance, Check};
 use chrono::{Duration, TimeZone, Utc};
+use proptest::prelude::*;
 
 fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
@@ -574,4 +575,44 @@ fn mcid_merge_is_not_done_by_someone_elses_merge_ticket() {
     let mut attempt = Attempt::new(BuiltIn::McidMerge);
     attempt.does("priya@contoso.com", ticket(Problem::McidMerge));
     assert_eq!(missing(attempt.outcome()), vec![Missing::NoCertificationSupportTicket]);
+}
+
+// The score.
+
+#[test]
+fn a_clean_pass_scores_100_and_hints_and_refusals_take_off_down_to_40() {
+    assert_eq!(score(true, 0, 0), 100);
+    assert_eq!(score(true, 1, 0), 90);
+    assert_eq!(score(true, 2, 0), MASTERY, "two hints still pass");
+    assert!(score(true, 3, 0) < MASTERY, "three hints do not");
+    assert_eq!(score(true, 0, 4), MASTERY, "four refusals still pass");
+    assert!(score(true, 0, 5) < MASTERY);
+    assert_eq!(score(true, 3, 10), 40);
+    assert_eq!(score(true, u32::MAX, u32::MAX), 40);
+    assert_eq!(score(false, 0, 0), 0);
+    assert_eq!(score(false, u32::MAX, 0), 0);
+}
+
+#[test]
+fn the_tours_path_scores_a_pass_and_the_yearly_limit_refusal_costs_little() {
+    for case in BuiltIn::ALL {
+        let attempt = along_the_tour(case);
+        let refusals = u32::try_from(attempt.refused.len()).unwrap();
+        assert!(score(attempt.outcome().is_passed(), 0, refusals) >= MASTERY, "{case:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn score_stays_within_bounds_and_never_rises_with_hints_or_refusals(
+        hints in 0u32..50, refusals in 0u32..50, more in 1u32..5,
+    ) {
+        let reached = score(true, hints, refusals);
+        prop_assert!((40..=100).contains(&reached));
+        prop_assert!(reached > score(false, hints, refusals), "reaching the goal always scores more");
+        prop_assert!(score(false, hints, refusals) <= 30);
+        prop_assert!(score(true, hints + more, refusals) <= reached);
+        prop_assert!(score(true, hints, refusals + more) <= reached);
+        prop_assert!(score(false, hints + more, refusals + more) <= score(false, hints, refusals));
+    }
 }
