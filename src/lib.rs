@@ -25,8 +25,9 @@
 //!   export, import, reset and the storage banners).
 //! - [`practice`]: practice mode's tasks, one per built-in scenario: the
 //!   goal and hints as values, the check of a scenario's outcome (any
-//!   valid path passes), and the score. Pure like [`rules`], which is all
-//!   it reads.
+//!   valid path passes), the score, and the progress over the nine cases
+//!   in a compact text for SCORM 1.2's `cmi.suspend_data`. Pure like
+//!   [`rules`], which is all it reads.
 //! - [`tours`]: the guided tours, one per built-in scenario: each step's
 //!   page, control (`data-tour` name), the source's words, and what ends
 //!   it; pure data, shown by `views::tour`.

@@ -1,5 +1,6 @@
 //! Practice mode: each built-in case as a task the person does on their
-//! own, a check of the outcome it asks for, and a score.
+//! own, a check of the outcome it asks for, a score, and the progress over
+//! the nine cases in a form an LMS keeps (SCORM 1.2's `cmi.suspend_data`).
 //!
 //! As pure as [`crate::rules`]: no browser crate and no system time ("now"
 //! is the scenario's, an input, D1). It reads the rules' state, trail and
@@ -510,4 +511,208 @@ pub fn score(reached: bool, hints_used: u32, refusals: u32) -> u8 {
     let lost = hints_used.saturating_mul(10).saturating_add(refusals.saturating_mul(5));
     let kept = 100u32.saturating_sub(lost).max(40);
     u8::try_from(kept).unwrap_or(100)
+}
+
+/// Where a person stands on one case.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CaseState {
+    /// No attempt yet.
+    #[default]
+    NotStarted,
+    /// An attempt under way, and no pass before it.
+    InProgress,
+    /// An attempt scored [`MASTERY`] or more; passing is kept whatever
+    /// later attempts score.
+    Passed,
+    /// Every attempt finished so far scored under [`MASTERY`].
+    Failed,
+}
+
+impl CaseState {
+    fn letter(self) -> char {
+        match self {
+            CaseState::NotStarted => 'N',
+            CaseState::InProgress => 'I',
+            CaseState::Passed => 'P',
+            CaseState::Failed => 'F',
+        }
+    }
+
+    fn from_letter(letter: char) -> Option<CaseState> {
+        match letter {
+            'N' => Some(CaseState::NotStarted),
+            'I' => Some(CaseState::InProgress),
+            'P' => Some(CaseState::Passed),
+            'F' => Some(CaseState::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// One case's state and best score. Only [`Progress`]'s methods change it,
+/// so the two always agree: a case passed has a best score of
+/// [`MASTERY`] or more, any other under it, one not started 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CaseProgress {
+    state: CaseState,
+    best: u8,
+}
+
+impl CaseProgress {
+    pub fn state(self) -> CaseState {
+        self.state
+    }
+
+    /// The best score of the attempts finished, 0 before any.
+    pub fn best(self) -> u8 {
+        self.best
+    }
+
+    fn is_consistent(self) -> bool {
+        match self.state {
+            CaseState::NotStarted => self.best == 0,
+            CaseState::Passed => (MASTERY..=100).contains(&self.best),
+            CaseState::InProgress | CaseState::Failed => self.best < MASTERY,
+        }
+    }
+}
+
+/// The person's progress over the nine built-in cases.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// In [`BuiltIn::ALL`]'s order.
+    cases: [CaseProgress; BuiltIn::ALL.len()],
+}
+
+/// Why a progress text was refused. Nothing is read from a refused text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProgressError {
+    /// Longer than SCORM 1.2's `cmi.suspend_data` holds.
+    TooLong { chars: usize },
+    /// Not a progress text of a version this reads.
+    UnknownVersion,
+    /// The entry at this place (from 0, after the version) is not
+    /// `code:` followed by a state's letter and a score.
+    MalformedEntry { index: usize },
+    /// No built-in case has this rule code.
+    UnknownCase { code: String },
+    /// The case has two entries.
+    RepeatedCase { case: BuiltIn },
+    /// The case's state and score disagree (a pass under [`MASTERY`], a
+    /// score above 100, a case not started with a score).
+    Inconsistent { case: BuiltIn },
+}
+
+impl std::fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProgressError::TooLong { chars } => write!(f, "progress text of {chars} characters"),
+            ProgressError::UnknownVersion => f.write_str("not a progress text"),
+            ProgressError::MalformedEntry { index } => write!(f, "progress entry {index} is malformed"),
+            ProgressError::UnknownCase { code } => write!(f, "no case {code}"),
+            ProgressError::RepeatedCase { case } => write!(f, "{} twice", case.rule().code()),
+            ProgressError::Inconsistent { case } => write!(f, "{}'s state and score disagree", case.rule().code()),
+        }
+    }
+}
+
+impl std::error::Error for ProgressError {}
+
+/// What SCORM 1.2's `cmi.suspend_data` holds, in characters.
+pub const SUSPEND_DATA_MAX: usize = 4096;
+
+/// The progress text's version: it starts every text but the empty one.
+const VERSION: &str = "p1";
+
+impl Progress {
+    /// Nothing started.
+    pub fn new() -> Progress {
+        Progress::default()
+    }
+
+    pub fn get(&self, case: BuiltIn) -> CaseProgress {
+        self.cases[index(case)]
+    }
+
+    /// An attempt at `case` begins. A case passed stays passed.
+    pub fn start(&mut self, case: BuiltIn) {
+        let entry = &mut self.cases[index(case)];
+        if entry.state != CaseState::Passed {
+            entry.state = CaseState::InProgress;
+        }
+    }
+
+    /// An attempt at `case` ends with `score` (above 100 counts as 100):
+    /// the best score kept, passed at [`MASTERY`] or once passed before.
+    pub fn finish(&mut self, case: BuiltIn, score: u8) {
+        let entry = &mut self.cases[index(case)];
+        entry.best = entry.best.max(score.min(100));
+        entry.state = if entry.best >= MASTERY { CaseState::Passed } else { CaseState::Failed };
+    }
+
+    /// The compact text, for `cmi.suspend_data`: `p1`, then for each case
+    /// started, `;` its rule code, `:`, its state's letter (N, I, P, F) and
+    /// best score, e.g. `p1;R8:P90;R12:F35`. Cases not started are left
+    /// out, so a case added later reads as not started from an older text.
+    pub fn to_text(&self) -> String {
+        let mut text = String::from(VERSION);
+        for (case, entry) in BuiltIn::ALL.into_iter().zip(self.cases) {
+            if entry != CaseProgress::default() {
+                text.push_str(&format!(";{}:{}{}", case.rule().code(), entry.state.letter(), entry.best));
+            }
+        }
+        text
+    }
+
+    /// Reads [`Progress::to_text`]'s form; the empty text (an LMS's
+    /// `cmi.suspend_data` before anything is stored) is nothing started.
+    /// Anything else malformed is refused, whole.
+    pub fn from_text(text: &str) -> Result<Progress, ProgressError> {
+        let chars = text.chars().count();
+        if chars > SUSPEND_DATA_MAX {
+            return Err(ProgressError::TooLong { chars });
+        }
+        if text.is_empty() {
+            return Ok(Progress::new());
+        }
+        let mut parts = text.split(';');
+        if parts.next() != Some(VERSION) {
+            return Err(ProgressError::UnknownVersion);
+        }
+        let mut progress = Progress::new();
+        let mut seen = [false; BuiltIn::ALL.len()];
+        for (index_in_text, entry) in parts.enumerate() {
+            let malformed = ProgressError::MalformedEntry { index: index_in_text };
+            let (code, value) = entry.split_once(':').ok_or(malformed.clone())?;
+            let case = BuiltIn::ALL
+                .into_iter()
+                .find(|c| c.rule().code() == code)
+                .ok_or_else(|| ProgressError::UnknownCase { code: code.to_string() })?;
+            let mut value_chars = value.chars();
+            let state = value_chars.next().and_then(CaseState::from_letter).ok_or(malformed.clone())?;
+            let best = parse_score(value_chars.as_str()).ok_or(malformed)?;
+            let i = index(case);
+            if std::mem::replace(&mut seen[i], true) {
+                return Err(ProgressError::RepeatedCase { case });
+            }
+            let entry = best.map(|best| CaseProgress { state, best }).filter(|e| e.is_consistent());
+            progress.cases[i] = entry.ok_or(ProgressError::Inconsistent { case })?;
+        }
+        Ok(progress)
+    }
+}
+
+/// A score as written: decimal digits, no sign, no leading zero. `None`
+/// when it is not written so; `Some(None)` when it is, but too large for a
+/// `u8` (the consistency check then refuses it as above 100).
+fn parse_score(digits: &str) -> Option<Option<u8>> {
+    let canonical =
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'));
+    // Over 3 digits is over 100 whatever it says, and would not fit a u8.
+    canonical.then(|| if digits.len() > 3 { None } else { digits.parse::<u8>().ok() })
+}
+
+/// The place of `case` in [`BuiltIn::ALL`], the order of [`Progress`]'s cases.
+fn index(case: BuiltIn) -> usize {
+    BuiltIn::ALL.iter().position(|c| *c == case).unwrap_or(0)
 }

@@ -1,7 +1,7 @@
 //! Native tests of practice mode: for each built-in case, its task passes
 //! along the path its guided tour takes, along another path that reaches
 //! the same outcome, and not on a plausible wrong end, which names what is
-//! missing and its rule. Then the score's bounds.
+//! missing and its rule. Then the score's bounds and the progress text.
 //! Commands run through the rules as the pages run them, on the case's own
 //! scenario (`BuiltIn::scenario`).
 #![cfg(not(target_arch = "wasm32"))]
@@ -614,5 +614,120 @@ proptest! {
         prop_assert!(score(true, hints + more, refusals) <= reached);
         prop_assert!(score(true, hints, refusals + more) <= reached);
         prop_assert!(score(false, hints + more, refusals + more) <= score(false, hints, refusals));
+    }
+}
+
+// Progress.
+
+#[test]
+fn progress_passes_a_case_at_mastery_and_keeps_the_pass_and_the_best_score() {
+    let mut progress = Progress::new();
+    let case = BuiltIn::MovingCompany;
+    assert_eq!(progress.get(case).state(), CaseState::NotStarted);
+    progress.start(case);
+    assert_eq!(progress.get(case).state(), CaseState::InProgress);
+    progress.finish(case, 70);
+    assert_eq!((progress.get(case).state(), progress.get(case).best()), (CaseState::Failed, 70));
+    progress.start(case);
+    progress.finish(case, 90);
+    assert_eq!((progress.get(case).state(), progress.get(case).best()), (CaseState::Passed, 90));
+    progress.start(case);
+    assert_eq!(progress.get(case).state(), CaseState::Passed, "a new attempt does not take the pass away");
+    progress.finish(case, 40);
+    assert_eq!((progress.get(case).state(), progress.get(case).best()), (CaseState::Passed, 90));
+    assert_eq!(progress.get(BuiltIn::FirstLink), CaseProgress::default());
+}
+
+#[test]
+fn progress_text_names_each_case_by_its_rule() {
+    let mut progress = Progress::new();
+    assert_eq!(progress.to_text(), "p1");
+    progress.finish(BuiltIn::FirstLink, 90);
+    progress.start(BuiltIn::MovingCompany);
+    progress.finish(BuiltIn::McidMerge, 35);
+    assert_eq!(progress.to_text(), "p1;R8:P90;R12:I0;R16:F35");
+    assert_eq!(Progress::from_text("p1;R16:F35;R12:I0;R8:P90"), Ok(progress), "in any order");
+    assert_eq!(Progress::from_text(""), Ok(Progress::new()), "an LMS's empty suspend_data is a new start");
+}
+
+#[test]
+fn progress_text_of_all_nine_at_their_longest_stays_far_under_scorm_suspend_data() {
+    let mut progress = Progress::new();
+    for case in BuiltIn::ALL {
+        progress.finish(case, 100);
+    }
+    let text = progress.to_text();
+    assert_eq!(Progress::from_text(&text), Ok(progress));
+    assert!(text.chars().count() <= SUSPEND_DATA_MAX / 40, "{} characters: {text}", text.len());
+    assert!(text.is_ascii());
+}
+
+#[test]
+fn malformed_progress_text_is_refused_with_its_reason() {
+    use ProgressError::*;
+    let refusals: [(&str, ProgressError); 20] = [
+        ("p2", UnknownVersion),
+        ("P1", UnknownVersion),
+        (";R8:P90", UnknownVersion),
+        ("R8:P90", UnknownVersion),
+        ("p1;", MalformedEntry { index: 0 }),
+        ("p1;R8", MalformedEntry { index: 0 }),
+        ("p1;R8:", MalformedEntry { index: 0 }),
+        ("p1;R8:P", MalformedEntry { index: 0 }),
+        ("p1;R8:X90", MalformedEntry { index: 0 }),
+        ("p1;R8:P090", MalformedEntry { index: 0 }),
+        ("p1;R8:P+90", MalformedEntry { index: 0 }),
+        ("p1;R8:P9 0", MalformedEntry { index: 0 }),
+        ("p1;R8:P90;R6:I-1", MalformedEntry { index: 1 }),
+        ("p1;R99:P90", UnknownCase { code: "R99".into() }),
+        ("p1;r8:P90", UnknownCase { code: "r8".into() }),
+        ("p1;R8:P90;R8:P95", RepeatedCase { case: BuiltIn::FirstLink }),
+        ("p1;R8:P79", Inconsistent { case: BuiltIn::FirstLink }),
+        ("p1;R8:P101", Inconsistent { case: BuiltIn::FirstLink }),
+        ("p1;R8:F80", Inconsistent { case: BuiltIn::FirstLink }),
+        ("p1;R8:N5", Inconsistent { case: BuiltIn::FirstLink }),
+    ];
+    for (text, error) in refusals {
+        assert_eq!(Progress::from_text(text), Err(error), "{text:?}");
+    }
+    assert_eq!(Progress::from_text("p1;R8:P99999999999999999999"), Err(Inconsistent { case: BuiltIn::FirstLink }));
+    let long = format!("p1{}", ";R8:P90".repeat(600));
+    assert_eq!(Progress::from_text(&long), Err(TooLong { chars: long.len() }));
+    assert_eq!(Progress::from_text("p1;R8:N0"), Ok(Progress::new()), "a case written as not started reads so");
+}
+
+/// A progress reached by a person's attempts: starts and finishes in any order.
+fn progress_from(moves: &[(usize, Option<u8>)]) -> Progress {
+    let mut progress = Progress::new();
+    for &(case, finished) in moves {
+        let case = BuiltIn::ALL[case % BuiltIn::ALL.len()];
+        match finished {
+            None => progress.start(case),
+            Some(score) => progress.finish(case, score),
+        }
+    }
+    progress
+}
+
+proptest! {
+    #[test]
+    fn progress_reads_back_what_it_wrote(moves in proptest::collection::vec((0usize..9, proptest::option::of(any::<u8>())), 0..40)) {
+        let progress = progress_from(&moves);
+        let text = progress.to_text();
+        prop_assert!(text.chars().count() <= SUSPEND_DATA_MAX);
+        prop_assert_eq!(Progress::from_text(&text), Ok(progress));
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused_without_panicking(text in "(p1)?[;:RNIPF0-9a-z+\\- ]{0,40}") {
+        if let Ok(progress) = Progress::from_text(&text) {
+            // What is read is a progress the methods could have made.
+            prop_assert_eq!(Progress::from_text(&progress.to_text()), Ok(progress));
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_is_read_or_refused_without_panicking(text in "\\PC{0,60}") {
+        let _ = Progress::from_text(&text);
     }
 }
