@@ -23,6 +23,10 @@
 //! - [`app`]: the shell and home, in the first file.
 //! - [`views`]: every other page, the trainer panel and the tours, in the
 //!   `later` file, drawn only through [`views::draw`].
+//! - [`practice`]: practice mode's tasks, one per built-in case: goal and
+//!   hints as values, the check of a scenario's outcome (any valid path
+//!   passes), the score, and the progress over the nine cases. Pure like
+//!   the rules, which is all it reads.
 //! - [`ui`]: the house view helpers both share, and a document's problems
 //!   worded.
 //! - [`route`], [`tours`], [`prefs`], [`tasks`], [`download`]: hash routes,
@@ -30,7 +34,7 @@
 //!   tasks, files to download.
 //!
 //! ## Invariants (held by `tests/architecture.rs` and the rules' tests)
-//! - Nothing in `rules` or `save` knows about the browser or reads the
+//! - Nothing in `rules`, `save` or `practice` knows about the browser or reads the
 //!   system time: "now" is always an input (D1).
 //! - Arrows point one way, with no cycle: `i18n` imports only `rules`; the
 //!   shell names no later page.
@@ -40,6 +44,7 @@ pub mod app;
 pub mod download;
 pub mod i18n;
 pub mod lazy;
+pub mod practice;
 pub mod prefs;
 pub mod route;
 pub mod rules;

@@ -1,0 +1,733 @@
+//! Native tests of practice mode: for each built-in case, its task passes
+//! along the path its guided tour takes, along another path that reaches
+//! the same outcome, and not on a plausible wrong end, which names what is
+//! missing and its rule. Then the score's bounds and the progress text.
+//! Commands run through the rules as the pages run them, on the case's own
+//! scenario (`BuiltIn::scenario`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use certlink::practice::*;
+use certlink::rules::demo::{self, BuiltIn, LEARN_PASSWORD, WORK_PASSWORD};
+use certlink::rules::profile::profile_limit;
+use certlink::rules::support::Problem;
+use certlink::rules::*;
+use certlink::tours::{steps, Advance, Check};
+use chrono::{Duration, TimeZone, Utc};
+use proptest::prelude::*;
+
+fn now() -> Time {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+fn id(email: &str) -> AccountId {
+    AccountId::from_email(email)
+}
+
+fn contoso() -> MpnId {
+    MpnId(demo::CONTOSO.into())
+}
+
+fn fabrikam() -> MpnId {
+    MpnId(demo::FABRIKAM.into())
+}
+
+fn link(email: &str, username: &str) -> Command {
+    Command::LinkMcid { account: id(email), username: username.into(), password: LEARN_PASSWORD.into() }
+}
+
+/// One attempt at a case: its start, the scenario since, the refusals met.
+struct Attempt {
+    case: BuiltIn,
+    start: Scenario,
+    now: Scenario,
+    refused: Vec<Refused>,
+}
+
+impl Attempt {
+    fn new(case: BuiltIn) -> Attempt {
+        let start = case.scenario(now());
+        Attempt { case, now: start.clone(), start, refused: Vec::new() }
+    }
+
+    /// Runs `command` as `email` at `at`, as a page does: a
+    /// refusal is kept for the check and the score, and changes nothing.
+    fn run_at(&mut self, email: &str, at: Time, command: Command) -> Result<(), Refusal> {
+        let actor = Actor::account(email);
+        self.now
+            .execute(&actor, at, &command)
+            .map(|_| ())
+            .inspect_err(|refusal| self.refused.push(Refused { actor, refusal: refusal.clone() }))
+    }
+
+    fn run(&mut self, email: &str, command: Command) -> Result<(), Refusal> {
+        self.run_at(email, now(), command)
+    }
+
+    /// Runs a command the path needs to succeed.
+    fn does(&mut self, email: &str, command: Command) -> &mut Attempt {
+        if let Err(refusal) = self.run(email, command) {
+            panic!("{:?}: refused on the way: {refusal} ({refusal:?})", self.case);
+        }
+        self
+    }
+
+    fn outcome(&self) -> Outcome {
+        check(self.case, &self.start, &self.now, &self.refused)
+    }
+
+    fn persona(&self) -> &'static str {
+        self.case.persona()
+    }
+}
+
+fn missing(outcome: Outcome) -> Vec<Missing> {
+    match outcome {
+        Outcome::Passed => vec![],
+        Outcome::NotYet(missing) => missing,
+    }
+}
+
+/// What the person does on the page at a step that waits for them, as
+/// tests/tours.rs plays it; `None` where the page only shows something.
+fn the_persons_action(case: BuiltIn, check: Check, state: &State) -> Option<Command> {
+    let me = id(case.persona());
+    Some(match (case, check) {
+        (BuiltIn::FirstLink, Check::McidLinked) => link(case.persona(), "priya.patel@outlook.com"),
+        (BuiltIn::MovingCompany, Check::McidLinked) => link(case.persona(), "mia.moreau@outlook.com"),
+        (BuiltIn::SameCredentials, Check::McidLinked) => Command::LinkMcidWithSameCredentials { account: me },
+        (_, Check::PartnerUniversityAccess) => Command::GetPartnerUniversityAccess { account: me },
+        (_, Check::McidUnlinked) => Command::RemoveAccess { account: me },
+        (_, Check::AccountDeleted(email)) => Command::DeleteAccount { account: id(email) },
+        (_, Check::OffTheReport(email)) => {
+            Command::RemoveFromReport { mcid: state.account(&id(email))?.linked_mcid.clone()? }
+        }
+        (_, Check::InvitationVerified) => Command::VerifyInvitationEmail {
+            account: id(demo::UNANSWERED_INVITATION),
+            corrected: Some("noah@contoso.com".into()),
+        },
+        (_, Check::InvitationResent) => Command::ResendInvitation { account: id("noah@contoso.com") },
+        (_, Check::TicketOpened) => {
+            Command::OpenTicket { problem: Problem::McidMerge, details: "Two MCIDs".into(), started_on: now() }
+        }
+        // R15's form: the association the page refuses, showing the refusal.
+        (BuiltIn::YearlyLimit, Check::Shown("refusal")) => link(case.persona(), "lena.lindqvist@outlook.com"),
+        (_, Check::Shown(_)) => return None,
+        other => panic!("no action for {other:?}"),
+    })
+}
+
+/// The case's guided tour, played through the rules by its persona.
+fn along_the_tour(case: BuiltIn) -> Attempt {
+    let mut attempt = Attempt::new(case);
+    for step in steps(case) {
+        let Advance::When(check) = step.advance else { continue };
+        if let Some(command) = the_persons_action(case, check, attempt.now.state()) {
+            // R15's tour meets its refusal on purpose; every other step is done.
+            let _ = attempt.run(attempt.persona(), command);
+        }
+    }
+    attempt
+}
+
+#[test]
+fn every_case_passes_along_its_guided_tour() {
+    for case in BuiltIn::ALL {
+        let attempt = along_the_tour(case);
+        assert_eq!(attempt.outcome(), Outcome::Passed, "{case:?}");
+        let expected_refusals = usize::from(case == BuiltIn::YearlyLimit);
+        assert_eq!(attempt.refused.len(), expected_refusals, "{case:?}: {:?}", attempt.refused);
+    }
+}
+
+#[test]
+fn every_case_starts_not_yet_passed_and_says_what_is_missing() {
+    for case in BuiltIn::ALL {
+        let attempt = Attempt::new(case);
+        let missing = missing(attempt.outcome());
+        assert!(!missing.is_empty(), "{case:?} passes untouched");
+        // What is missing concerns the rules the task practises.
+        let goal = task(case).goal;
+        assert!(missing.iter().all(|m| goal.rules().contains(&m.rule())), "{case:?}: {missing:?}");
+    }
+}
+
+#[test]
+fn every_task_has_its_cases_persona_goal_and_at_most_three_hints() {
+    for case in BuiltIn::ALL {
+        let task = task(case);
+        assert_eq!(task.case, case);
+        assert_eq!(task.persona, id(case.persona()));
+        assert_eq!(task.goal.rules().first(), Some(&case.rule()), "{case:?}: the case's own rule first");
+        assert!((1..=MAX_HINTS).contains(&task.hints.len()), "{case:?}: {} hints", task.hints.len());
+        for hint in task.hints {
+            assert!(!hint.rules().is_empty(), "{hint:?} cites no rule");
+        }
+    }
+    let goals: Vec<Goal> = BuiltIn::ALL.into_iter().map(|c| task(c).goal).collect();
+    assert!(goals.iter().enumerate().all(|(i, g)| !goals[..i].contains(g)), "one goal per case");
+}
+
+#[test]
+fn each_missing_outcome_cites_its_rule() {
+    let cases = [
+        (Missing::McidNotLinkedTo(contoso()), Rule::R8),
+        (Missing::NotLinkedByThePerson, Rule::R10),
+        (Missing::NotLinkedWithSameCredentials, Rule::R9),
+        (Missing::NoPartnerUniversityAccess, Rule::R6),
+        (Missing::McidStillLinkedTo(contoso()), Rule::R11),
+        (Missing::NotUnlinkedByThePerson, Rule::R10),
+        (Missing::OldLinkNotEndedAutomatically(contoso()), Rule::R12),
+        (Missing::AccountNotDeleted(id("leo@contoso.com")), Rule::R13),
+        (Missing::McidStillInReport(contoso()), Rule::R13),
+        (Missing::InvitationAddressNotCorrected(id(demo::UNANSWERED_INVITATION)), Rule::R14),
+        (Missing::InvitationNotSentAgain, Rule::R14),
+        (Missing::YearlyLimitNotMet, Rule::R15),
+        (Missing::NoCertificationSupportTicket, Rule::R16),
+        (Missing::NotFromThisStart, Rule::D4),
+    ];
+    for (missing, rule) in cases {
+        assert_eq!(missing.rule(), rule, "{missing:?}");
+    }
+}
+
+#[test]
+fn a_scenario_that_does_not_continue_the_start_is_not_this_attempt() {
+    let done = along_the_tour(BuiltIn::FirstLink);
+    // Another start: the demo a day later, where the same link is made.
+    let mut elsewhere = BuiltIn::FirstLink.scenario(now() + Duration::days(1));
+    elsewhere
+        .execute(
+            &Actor::account("priya@contoso.com"),
+            now() + Duration::days(1),
+            &link("priya@contoso.com", "priya.patel@outlook.com"),
+        )
+        .unwrap();
+    assert_eq!(
+        check(BuiltIn::FirstLink, &done.start, &elsewhere, &[]),
+        Outcome::NotYet(vec![Missing::NotFromThisStart])
+    );
+    // The start itself, checked against the attempt's end, is not its continuation either.
+    assert_eq!(
+        check(BuiltIn::FirstLink, &done.now, &done.start, &[]),
+        Outcome::NotYet(vec![Missing::NotFromThisStart])
+    );
+}
+
+#[test]
+fn an_attempt_read_back_from_a_save_is_still_checked() {
+    // A save is read back as a new copy of the start: compared, not shared.
+    let done = along_the_tour(BuiltIn::MovingCompany);
+    let start = Scenario::replay(done.start.initial().clone(), done.start.trail().to_vec());
+    let now = Scenario::replay(done.now.initial().clone(), done.now.trail().to_vec());
+    assert!(!now.extends(&start));
+    assert_eq!(check(BuiltIn::MovingCompany, &start, &now, &[]), Outcome::Passed);
+}
+
+// FirstLink (R8, R10).
+
+#[test]
+fn first_link_passes_when_priya_gets_partner_university_access_first_and_types_her_username_loosely() {
+    let mut attempt = Attempt::new(BuiltIn::FirstLink);
+    attempt
+        .does("priya@contoso.com", Command::GetPartnerUniversityAccess { account: id("priya@contoso.com") })
+        .does("priya@contoso.com", link("priya@contoso.com", "  Priya.Patel@Outlook.com "));
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn first_link_is_not_done_by_an_admin_linking_priyas_mcid_for_her() {
+    let mut attempt = Attempt::new(BuiltIn::FirstLink);
+    let refusal = attempt.run("adam@contoso.com", link("priya@contoso.com", "priya.patel@outlook.com")).unwrap_err();
+    assert_eq!(refusal.rule(), Rule::R10);
+    assert_eq!(missing(attempt.outcome()), vec![Missing::McidNotLinkedTo(contoso())]);
+}
+
+#[test]
+fn first_link_is_not_done_when_a_colleague_links_priyas_mcid_through_his_own_account() {
+    // Sam knows Priya's Microsoft Learning credentials: the rules accept
+    // the link (they are the credentials), but it is not Priya's.
+    let mut attempt = Attempt::new(BuiltIn::FirstLink);
+    attempt.does("sam@contoso.com", link("sam@contoso.com", "priya.patel@outlook.com"));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NotLinkedByThePerson]);
+}
+
+// PartnerUniversityAccess (R6).
+
+#[test]
+fn partner_university_access_passes_when_removed_and_granted_again() {
+    let sam = || Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") };
+    let mut attempt = Attempt::new(BuiltIn::PartnerUniversityAccess);
+    attempt
+        .does("sam@contoso.com", sam())
+        .does("sam@contoso.com", Command::RemovePartnerUniversityAccess { account: id("sam@contoso.com") })
+        .does("sam@contoso.com", sam());
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn partner_university_access_is_not_done_when_granted_then_removed() {
+    let mut attempt = Attempt::new(BuiltIn::PartnerUniversityAccess);
+    attempt
+        .does("sam@contoso.com", Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })
+        .does("sam@contoso.com", Command::RemovePartnerUniversityAccess { account: id("sam@contoso.com") });
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NoPartnerUniversityAccess]);
+}
+
+#[test]
+fn partner_university_access_is_not_done_by_an_admin_granting_it_for_sam() {
+    let mut attempt = Attempt::new(BuiltIn::PartnerUniversityAccess);
+    let refusal = attempt
+        .run("grace@contoso.com", Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })
+        .unwrap_err();
+    assert_eq!(refusal.rule(), Rule::R10);
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NoPartnerUniversityAccess]);
+}
+
+// SameCredentials (R9).
+
+#[test]
+fn same_credentials_passes_after_partner_university_access_is_removed_and_granted_again() {
+    let sam = id("sam@contoso.com");
+    let mut attempt = Attempt::new(BuiltIn::SameCredentials);
+    attempt
+        .does("sam@contoso.com", Command::RemovePartnerUniversityAccess { account: sam.clone() })
+        .does("sam@contoso.com", Command::GetPartnerUniversityAccess { account: sam.clone() })
+        .does("sam@contoso.com", Command::LinkMcidWithSameCredentials { account: sam });
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn same_credentials_is_not_done_by_typing_the_credentials_into_the_associate_form() {
+    // Sam's Microsoft Learning credentials are his work ones (R9): the
+    // form accepts them, but the case is the shortcut.
+    let mut attempt = Attempt::new(BuiltIn::SameCredentials);
+    attempt.does(
+        "sam@contoso.com",
+        Command::LinkMcid {
+            account: id("sam@contoso.com"),
+            username: "sam@contoso.com".into(),
+            password: WORK_PASSWORD.into(),
+        },
+    );
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NotLinkedWithSameCredentials]);
+}
+
+#[test]
+fn same_credentials_is_not_done_when_the_shortcut_is_refused_without_partner_university_access() {
+    let sam = id("sam@contoso.com");
+    let mut attempt = Attempt::new(BuiltIn::SameCredentials);
+    attempt.does("sam@contoso.com", Command::RemovePartnerUniversityAccess { account: sam.clone() });
+    let refusal = attempt.run("sam@contoso.com", Command::LinkMcidWithSameCredentials { account: sam }).unwrap_err();
+    assert_eq!(refusal.rule(), Rule::R9);
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NotLinkedWithSameCredentials]);
+}
+
+// Unlink (R11, R10).
+
+#[test]
+fn unlink_passes_when_chen_removes_partner_university_access_too() {
+    let chen = id("chen@contoso.com");
+    let mut attempt = Attempt::new(BuiltIn::Unlink);
+    attempt
+        .does("chen@contoso.com", Command::RemovePartnerUniversityAccess { account: chen.clone() })
+        .does("chen@contoso.com", Command::RemoveAccess { account: chen });
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn unlink_is_not_done_by_removing_partner_university_access_alone() {
+    let mut attempt = Attempt::new(BuiltIn::Unlink);
+    attempt.does("chen@contoso.com", Command::RemovePartnerUniversityAccess { account: id("chen@contoso.com") });
+    assert_eq!(missing(attempt.outcome()), vec![Missing::McidStillLinkedTo(contoso())]);
+}
+
+#[test]
+fn unlink_is_not_done_when_chen_links_again_afterwards() {
+    let chen = id("chen@contoso.com");
+    let mut attempt = Attempt::new(BuiltIn::Unlink);
+    attempt
+        .does("chen@contoso.com", Command::RemoveAccess { account: chen })
+        .does("chen@contoso.com", link("chen@contoso.com", "chen.li@outlook.com"));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::McidStillLinkedTo(contoso())]);
+}
+
+#[test]
+fn unlink_is_not_done_by_the_global_admin_deleting_chen_and_removing_him_from_the_report() {
+    let chen = id("chen@contoso.com");
+    let mut attempt = Attempt::new(BuiltIn::Unlink);
+    let mcid = attempt.now.state().account(&chen).unwrap().linked_mcid.clone().unwrap();
+    // While Chen has his account, only he unlinks (R10).
+    let refusal = attempt.run("grace@contoso.com", Command::RemoveFromReport { mcid: mcid.clone() }).unwrap_err();
+    assert_eq!(refusal.rule(), Rule::R10);
+    attempt
+        .does("grace@contoso.com", Command::DeleteAccount { account: chen })
+        .does("grace@contoso.com", Command::RemoveFromReport { mcid });
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NotUnlinkedByThePerson]);
+}
+
+// MovingCompany (R12).
+
+#[test]
+fn moving_company_passes_when_mia_gets_partner_university_access_at_fabrikam_first() {
+    let mut attempt = Attempt::new(BuiltIn::MovingCompany);
+    attempt
+        .does("mia@fabrikam.com", Command::GetPartnerUniversityAccess { account: id("mia@fabrikam.com") })
+        .does("mia@fabrikam.com", link("mia@fabrikam.com", "MIA.MOREAU@outlook.com"));
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn moving_company_is_not_done_by_unlinking_from_contoso_by_hand_first() {
+    // The MCID ends up with Fabrikam, but the point of R12 is that linking
+    // with Fabrikam ends the Contoso link by itself.
+    let mut attempt = Attempt::new(BuiltIn::MovingCompany);
+    attempt
+        .does("mia@contoso.com", Command::RemoveAccess { account: id("mia@contoso.com") })
+        .does("mia@fabrikam.com", link("mia@fabrikam.com", "mia.moreau@outlook.com"));
+    assert_eq!(attempt.now.state().link(&McidId("985006789".into())).map(|l| l.org.clone()), Some(fabrikam()));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::OldLinkNotEndedAutomatically(contoso())]);
+}
+
+#[test]
+fn moving_company_is_not_done_when_mia_removes_access_at_fabrikam_afterwards() {
+    let mut attempt = Attempt::new(BuiltIn::MovingCompany);
+    attempt
+        .does("mia@fabrikam.com", link("mia@fabrikam.com", "mia.moreau@outlook.com"))
+        .does("mia@fabrikam.com", Command::RemoveAccess { account: id("mia@fabrikam.com") });
+    assert_eq!(missing(attempt.outcome()), vec![Missing::McidNotLinkedTo(fabrikam())]);
+}
+
+#[test]
+fn moving_company_untouched_misses_both_the_new_link_and_the_automatic_unlink() {
+    assert_eq!(
+        missing(Attempt::new(BuiltIn::MovingCompany).outcome()),
+        vec![Missing::McidNotLinkedTo(fabrikam()), Missing::OldLinkNotEndedAutomatically(contoso())]
+    );
+}
+
+// LeavingTheCompany (R13).
+
+#[test]
+fn leaving_passes_when_leo_unlinks_himself_before_his_account_is_deleted() {
+    let mut attempt = Attempt::new(BuiltIn::LeavingTheCompany);
+    attempt
+        .does("leo@contoso.com", Command::RemoveAccess { account: id("leo@contoso.com") })
+        .does("grace@contoso.com", Command::DeleteAccount { account: id("leo@contoso.com") });
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn leaving_is_not_done_while_leos_mcid_still_shows_in_contosos_report() {
+    let mut attempt = Attempt::new(BuiltIn::LeavingTheCompany);
+    attempt.does("grace@contoso.com", Command::DeleteAccount { account: id("leo@contoso.com") });
+    assert_eq!(missing(attempt.outcome()), vec![Missing::McidStillInReport(contoso())]);
+}
+
+#[test]
+fn leaving_is_not_done_by_removing_leo_from_the_report_while_he_still_has_his_account() {
+    let mut attempt = Attempt::new(BuiltIn::LeavingTheCompany);
+    let refusal =
+        attempt.run("grace@contoso.com", Command::RemoveFromReport { mcid: McidId("985003456".into()) }).unwrap_err();
+    assert_eq!(refusal.rule(), Rule::R10);
+    assert_eq!(
+        missing(attempt.outcome()),
+        vec![Missing::AccountNotDeleted(id("leo@contoso.com")), Missing::McidStillInReport(contoso())]
+    );
+}
+
+// UnansweredInvitation (R14).
+
+fn verify(corrected: Option<&str>) -> Command {
+    Command::VerifyInvitationEmail { account: id(demo::UNANSWERED_INVITATION), corrected: corrected.map(Into::into) }
+}
+
+fn resend(email: &str) -> Command {
+    Command::ResendInvitation { account: id(email) }
+}
+
+#[test]
+fn unanswered_invitation_passes_when_checked_first_then_corrected_as_typed_and_resent_twice() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    attempt
+        .does("adam@contoso.com", verify(None))
+        .does("adam@contoso.com", verify(Some(" Noah@Contoso.com ")))
+        .does("adam@contoso.com", resend("noah@contoso.com"))
+        .does("adam@contoso.com", resend("noah@contoso.com"));
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn unanswered_invitation_passes_when_the_global_admin_does_it() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    attempt
+        .does("grace@contoso.com", verify(Some("noah@contoso.com")))
+        .does("grace@contoso.com", resend("noah@contoso.com"));
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn unanswered_invitation_is_not_done_by_resending_to_the_mistyped_address() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    attempt.does("adam@contoso.com", verify(None)).does("adam@contoso.com", resend(demo::UNANSWERED_INVITATION));
+    assert_eq!(
+        missing(attempt.outcome()),
+        vec![Missing::InvitationAddressNotCorrected(id(demo::UNANSWERED_INVITATION)), Missing::InvitationNotSentAgain]
+    );
+}
+
+#[test]
+fn unanswered_invitation_is_not_done_when_resent_before_the_correction() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    attempt
+        .does("adam@contoso.com", resend(demo::UNANSWERED_INVITATION))
+        .does("adam@contoso.com", verify(Some("noah@contoso.com")));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::InvitationNotSentAgain]);
+}
+
+#[test]
+fn unanswered_invitation_is_not_done_by_inviting_the_right_address_anew() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    attempt
+        .does(
+            "adam@contoso.com",
+            Command::InviteUser {
+                email: "noah@contoso.com".into(),
+                display_name: "Noah Nakamura".into(),
+                role: Role::User,
+                temporary_password: WORK_PASSWORD.into(),
+                salt: "noah@contoso.com".into(),
+            },
+        )
+        .does("adam@contoso.com", resend("noah@contoso.com"));
+    assert_eq!(
+        missing(attempt.outcome()),
+        vec![Missing::InvitationAddressNotCorrected(id(demo::UNANSWERED_INVITATION)), Missing::InvitationNotSentAgain]
+    );
+}
+
+// YearlyLimit (R15).
+
+#[test]
+fn yearly_limit_passes_when_lena_waits_for_the_date_in_her_profile_and_associates_again() {
+    let mut attempt = Attempt::new(BuiltIn::YearlyLimit);
+    let date = profile_limit(attempt.now.state(), &id("lena@contoso.com"), now()).unwrap().next_allowed.unwrap();
+    attempt.run_at("lena@contoso.com", date, link("lena@contoso.com", "lena.lindqvist@outlook.com")).unwrap();
+    assert!(attempt.refused.is_empty());
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn yearly_limit_is_not_met_by_a_wrong_password() {
+    let mut attempt = Attempt::new(BuiltIn::YearlyLimit);
+    let wrong = Command::LinkMcid {
+        account: id("lena@contoso.com"),
+        username: "lena.lindqvist@outlook.com".into(),
+        password: "not her password".into(),
+    };
+    assert_eq!(attempt.run("lena@contoso.com", wrong).unwrap_err().rule(), Rule::R8);
+    assert_eq!(missing(attempt.outcome()), vec![Missing::YearlyLimitNotMet]);
+}
+
+#[test]
+fn yearly_limit_is_not_met_by_raising_the_limit_and_associating_before_the_date() {
+    let mut attempt = Attempt::new(BuiltIn::YearlyLimit);
+    let settings = LimitSettings { per_year: 10, cool_off_days: 0 };
+    attempt.now.execute(&Actor::Trainer, now(), &Command::SetLimitSettings { settings }).unwrap();
+    attempt.does("lena@contoso.com", link("lena@contoso.com", "lena.lindqvist@outlook.com"));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::YearlyLimitNotMet]);
+}
+
+#[test]
+fn yearly_limit_is_not_met_by_someone_elses_refusal() {
+    // Another person's R15 refusal, handed to the check, is not Lena's.
+    let mut attempt = Attempt::new(BuiltIn::YearlyLimit);
+    let _ = attempt.run("lena@contoso.com", link("lena@contoso.com", "lena.lindqvist@outlook.com"));
+    for refused in &mut attempt.refused {
+        refused.actor = Actor::account("priya@contoso.com");
+    }
+    assert_eq!(missing(attempt.outcome()), vec![Missing::YearlyLimitNotMet]);
+}
+
+// McidMerge (R16).
+
+fn ticket(problem: Problem) -> Command {
+    Command::OpenTicket { problem, details: "My two MCIDs".into(), started_on: now() - Duration::days(3) }
+}
+
+#[test]
+fn mcid_merge_passes_when_the_merge_ticket_follows_a_technical_one() {
+    let mut attempt = Attempt::new(BuiltIn::McidMerge);
+    attempt
+        .does("chen@contoso.com", ticket(Problem::LinkingTechnical))
+        .does("chen@contoso.com", ticket(Problem::McidMerge));
+    assert_eq!(attempt.outcome(), Outcome::Passed);
+}
+
+#[test]
+fn mcid_merge_is_not_done_by_a_ticket_to_microsoft_support() {
+    let mut attempt = Attempt::new(BuiltIn::McidMerge);
+    attempt.does("chen@contoso.com", ticket(Problem::LinkingTechnical));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NoCertificationSupportTicket]);
+}
+
+#[test]
+fn mcid_merge_is_not_done_by_someone_elses_merge_ticket() {
+    let mut attempt = Attempt::new(BuiltIn::McidMerge);
+    attempt.does("priya@contoso.com", ticket(Problem::McidMerge));
+    assert_eq!(missing(attempt.outcome()), vec![Missing::NoCertificationSupportTicket]);
+}
+
+// The score.
+
+#[test]
+fn a_clean_pass_scores_100_and_hints_and_refusals_take_off_down_to_40() {
+    assert_eq!(score(true, 0, 0), 100);
+    assert_eq!(score(true, 1, 0), 90);
+    assert_eq!(score(true, 2, 0), MASTERY, "two hints still pass");
+    assert!(score(true, 3, 0) < MASTERY, "three hints do not");
+    assert_eq!(score(true, 0, 4), MASTERY, "four refusals still pass");
+    assert!(score(true, 0, 5) < MASTERY);
+    assert_eq!(score(true, 3, 10), 40);
+    assert_eq!(score(true, u32::MAX, u32::MAX), 40);
+    assert_eq!(score(false, 0, 0), 0);
+    assert_eq!(score(false, u32::MAX, 0), 0);
+}
+
+#[test]
+fn the_tours_path_scores_a_pass_and_the_yearly_limit_refusal_costs_little() {
+    for case in BuiltIn::ALL {
+        let attempt = along_the_tour(case);
+        let refusals = u32::try_from(attempt.refused.len()).unwrap();
+        assert!(score(attempt.outcome().is_passed(), 0, refusals) >= MASTERY, "{case:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn score_stays_within_bounds_and_never_rises_with_hints_or_refusals(
+        hints in 0u32..50, refusals in 0u32..50, more in 1u32..5,
+    ) {
+        let reached = score(true, hints, refusals);
+        prop_assert!((40..=100).contains(&reached));
+        prop_assert!(reached > score(false, hints, refusals), "reaching the goal always scores more");
+        prop_assert!(score(false, hints, refusals) <= 30);
+        prop_assert!(score(true, hints + more, refusals) <= reached);
+        prop_assert!(score(true, hints, refusals + more) <= reached);
+        prop_assert!(score(false, hints + more, refusals + more) <= score(false, hints, refusals));
+    }
+}
+
+// Progress.
+
+#[test]
+fn progress_passes_a_case_at_mastery_and_keeps_the_pass_and_the_best_score() {
+    let mut progress = Progress::new();
+    let case = BuiltIn::MovingCompany;
+    assert_eq!(progress.get(case).state(), CaseState::NotStarted);
+    progress.start(case);
+    assert_eq!(progress.get(case).state(), CaseState::InProgress);
+    progress.finish(case, 70);
+    assert_eq!((progress.get(case).state(), progress.get(case).best()), (CaseState::Failed, 70));
+    progress.start(case);
+    progress.finish(case, 90);
+    assert_eq!((progress.get(case).state(), progress.get(case).best()), (CaseState::Passed, 90));
+    progress.start(case);
+    assert_eq!(progress.get(case).state(), CaseState::Passed, "a new attempt does not take the pass away");
+    progress.finish(case, 40);
+    assert_eq!((progress.get(case).state(), progress.get(case).best()), (CaseState::Passed, 90));
+    assert_eq!(progress.get(BuiltIn::FirstLink), CaseProgress::default());
+}
+
+#[test]
+fn progress_text_names_each_case_by_its_rule() {
+    let mut progress = Progress::new();
+    assert_eq!(progress.to_text(), "p1");
+    progress.finish(BuiltIn::FirstLink, 90);
+    progress.start(BuiltIn::MovingCompany);
+    progress.finish(BuiltIn::McidMerge, 35);
+    assert_eq!(progress.to_text(), "p1;R8:P90;R12:I0;R16:F35");
+    assert_eq!(Progress::from_text("p1;R16:F35;R12:I0;R8:P90"), Ok(progress), "in any order");
+    assert_eq!(Progress::from_text(""), Ok(Progress::new()), "an LMS's empty suspend_data is a new start");
+}
+
+#[test]
+fn progress_text_of_all_nine_at_their_longest_stays_far_under_scorm_suspend_data() {
+    let mut progress = Progress::new();
+    for case in BuiltIn::ALL {
+        progress.finish(case, 100);
+    }
+    let text = progress.to_text();
+    assert_eq!(Progress::from_text(&text), Ok(progress));
+    assert!(text.chars().count() <= SUSPEND_DATA_MAX / 40, "{} characters: {text}", text.len());
+    assert!(text.is_ascii());
+}
+
+#[test]
+fn malformed_progress_text_is_refused_with_its_reason() {
+    use ProgressError::*;
+    let refusals: [(&str, ProgressError); 20] = [
+        ("p2", UnknownVersion),
+        ("P1", UnknownVersion),
+        (";R8:P90", UnknownVersion),
+        ("R8:P90", UnknownVersion),
+        ("p1;", MalformedEntry { index: 0 }),
+        ("p1;R8", MalformedEntry { index: 0 }),
+        ("p1;R8:", MalformedEntry { index: 0 }),
+        ("p1;R8:P", MalformedEntry { index: 0 }),
+        ("p1;R8:X90", MalformedEntry { index: 0 }),
+        ("p1;R8:P090", MalformedEntry { index: 0 }),
+        ("p1;R8:P+90", MalformedEntry { index: 0 }),
+        ("p1;R8:P9 0", MalformedEntry { index: 0 }),
+        ("p1;R8:P90;R6:I-1", MalformedEntry { index: 1 }),
+        ("p1;R99:P90", UnknownCase { code: "R99".into() }),
+        ("p1;r8:P90", UnknownCase { code: "r8".into() }),
+        ("p1;R8:P90;R8:P95", RepeatedCase { case: BuiltIn::FirstLink }),
+        ("p1;R8:P79", Inconsistent { case: BuiltIn::FirstLink }),
+        ("p1;R8:P101", Inconsistent { case: BuiltIn::FirstLink }),
+        ("p1;R8:F80", Inconsistent { case: BuiltIn::FirstLink }),
+        ("p1;R8:N5", Inconsistent { case: BuiltIn::FirstLink }),
+    ];
+    for (text, error) in refusals {
+        assert_eq!(Progress::from_text(text), Err(error), "{text:?}");
+    }
+    assert_eq!(Progress::from_text("p1;R8:P99999999999999999999"), Err(Inconsistent { case: BuiltIn::FirstLink }));
+    let long = format!("p1{}", ";R8:P90".repeat(600));
+    assert_eq!(Progress::from_text(&long), Err(TooLong { chars: long.len() }));
+    assert_eq!(Progress::from_text("p1;R8:N0"), Ok(Progress::new()), "a case written as not started reads so");
+}
+
+/// A progress reached by a person's attempts: starts and finishes in any order.
+fn progress_from(moves: &[(usize, Option<u8>)]) -> Progress {
+    let mut progress = Progress::new();
+    for &(case, finished) in moves {
+        let case = BuiltIn::ALL[case % BuiltIn::ALL.len()];
+        match finished {
+            None => progress.start(case),
+            Some(score) => progress.finish(case, score),
+        }
+    }
+    progress
+}
+
+proptest! {
+    #[test]
+    fn progress_reads_back_what_it_wrote(moves in proptest::collection::vec((0usize..9, proptest::option::of(any::<u8>())), 0..40)) {
+        let progress = progress_from(&moves);
+        let text = progress.to_text();
+        prop_assert!(text.chars().count() <= SUSPEND_DATA_MAX);
+        prop_assert_eq!(Progress::from_text(&text), Ok(progress));
+    }
+
+    #[test]
+    fn any_text_is_read_or_refused_without_panicking(text in "(p1)?[;:RNIPF0-9a-z+\\- ]{0,40}") {
+        if let Ok(progress) = Progress::from_text(&text) {
+            // What is read is a progress the methods could have made.
+            prop_assert_eq!(Progress::from_text(&progress.to_text()), Ok(progress));
+        }
+    }
+
+    #[test]
+    fn arbitrary_unicode_is_read_or_refused_without_panicking(text in "\\PC{0,60}") {
+        let _ = Progress::from_text(&text);
+    }
+}
