@@ -90,6 +90,17 @@ proptest! {
     }
 
     #[test]
+    fn any_text_typed_survives_a_save_and_an_export(details in any::<String>()) {
+        // Quotes, backslashes, control characters and any Unicode: the
+        // codec's strings read back exactly as typed.
+        let mut s = demo::scenario(start());
+        let command = Command::OpenTicket { problem: Problem::McidMerge, details, started_on: start() };
+        if s.execute(&Actor::account("chen@contoso.com"), start(), &command).is_ok() {
+            round_trips(&s, start())?;
+        }
+    }
+
+    #[test]
     fn d1_support_start_dates_enter_only_in_range(started_on in time()) {
         let mut s = demo::scenario(start());
         let command = Command::OpenTicket { problem: Problem::McidMerge, details: "Two MCIDs".into(), started_on };

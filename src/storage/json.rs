@@ -1,4 +1,6 @@
-//! The scenario as JSON, written and read by hand.
+//! The scenario as JSON: a compact array-of-rows form of our own, written
+//! row by row (strings through serde_json's string writer) and read
+//! through `serde_json::Value` with a check of every cell.
 //!
 //! Why not `#[derive(Serialize, Deserialize)]`: the derived code for the
 //! whole model would cost the bundle about 45 KB gzipped, and its
@@ -56,28 +58,18 @@ macro_rules! row_cells {
 
 impl Write for str {
     fn write(&self, out: &mut String) {
-        out.push('"');
-        // Most text needs no escaping: copy it whole.
-        if !self.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-            out.push_str(self);
-        } else {
-            for c in self.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    c if (c as u32) < 0x20 => {
-                        out.push_str("\\u00");
-                        push_digits(out, c as u64 >> 4, 1, 16);
-                        push_digits(out, c as u64 & 15, 1, 16);
-                    }
-                    c => out.push(c),
-                }
+        // Most text needs no escaping: copied whole. The rest goes through
+        // serde_json's string writer, which escapes what JSON asks (a `str`
+        // always serialises).
+        if self.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+            if let Ok(text) = serde_json::to_string(self) {
+                out.push_str(&text);
             }
+        } else {
+            out.push('"');
+            out.push_str(self);
+            out.push('"');
         }
-        out.push('"');
     }
 }
 
