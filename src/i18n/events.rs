@@ -83,8 +83,21 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
             )
         }
         LimitSettingsChanged { settings } => lang.pick(
-            format!("Yearly limit set to {} associations a year, {} days apart.", settings.per_year, settings.cool_off_days),
-            format!("Limite annuelle fixée à {} associations par an, espacées de {} jours.", settings.per_year, settings.cool_off_days),
+            format!(
+                "Yearly limit set to {} {} a year, {} {} apart.",
+                settings.per_year,
+                lang.count(settings.per_year.into(), "association", "associations"),
+                settings.cool_off_days,
+                lang.count(settings.cool_off_days.into(), "day", "days")
+            ),
+            format!(
+                "Limite annuelle fixée à {} {} par an, {} de {} {}.",
+                settings.per_year,
+                lang.count(settings.per_year.into(), "association", "associations"),
+                lang.count(settings.per_year.into(), "espacée", "espacées"),
+                settings.cool_off_days,
+                lang.count(settings.cool_off_days.into(), "jour", "jours")
+            ),
         ),
         TicketOpened { ticket } => {
             let route = match ticket.route {

@@ -25,8 +25,38 @@ pub enum Lang {
     Fr,
 }
 
+/// The form a word takes after a count (CLDR's plural rules): English
+/// counts only 1 as one, French 0 and 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Other,
+}
+
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The plural form `n` asks in this language.
+    pub fn plural(self, n: u64) -> Plural {
+        let one = match self {
+            Lang::En => n == 1,
+            Lang::Fr => n <= 1,
+        };
+        if one {
+            Plural::One
+        } else {
+            Plural::Other
+        }
+    }
+
+    /// `one` or `other`, as `n` asks in this language: every counted
+    /// message agrees its words through this.
+    pub fn count<T>(self, n: u64, one: T, other: T) -> T {
+        match self.plural(n) {
+            Plural::One => one,
+            Plural::Other => other,
+        }
+    }
 
     /// The BCP 47 code, for `<html lang>` and the remembered preference.
     pub fn code(self) -> &'static str {
@@ -434,9 +464,18 @@ pub fn import_help(lang: Lang, limit_mb: usize) -> String {
 }
 
 pub fn imported(lang: Lang, people: usize, events: usize) -> String {
+    let (p, e) = (people as u64, events as u64);
     lang.pick(
-        format!("Imported: {people} work accounts and {events} recorded changes."),
-        format!("Importé : {people} comptes professionnels et {events} modifications enregistrées."),
+        format!(
+            "Imported: {people} {} and {events} {}.",
+            lang.count(p, "work account", "work accounts"),
+            lang.count(e, "recorded change", "recorded changes")
+        ),
+        format!(
+            "Importé : {people} {} et {events} {}.",
+            lang.count(p, "compte professionnel", "comptes professionnels"),
+            lang.count(e, "modification enregistrée", "modifications enregistrées")
+        ),
     )
 }
 
@@ -469,6 +508,21 @@ pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> Strin
 }
 
 /// "Step 3 of 7" in a guided tour.
+/// One line of a support ticket's evidence: the exported report of users.
+pub fn user_report_line(lang: Lang, accounts: usize) -> String {
+    let n = accounts as u64;
+    lang.pick(
+        format!(
+            "The exported report of users (User management, Export report of users): {accounts} {}",
+            lang.count(n, "account", "accounts")
+        ),
+        format!(
+            "Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport) : {accounts} {}",
+            lang.count(n, "compte", "comptes")
+        ),
+    )
+}
+
 pub fn tour_progress(lang: Lang, step: usize, steps: usize) -> String {
     lang.pick(format!("Step {step} of {steps}"), format!("Étape {step} sur {steps}"))
 }
@@ -481,7 +535,10 @@ pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {
 }
 
 pub fn timeline_count(lang: Lang, shown: usize, total: usize) -> String {
-    lang.pick(format!("{shown} of {total} changes"), format!("{shown} modifications sur {total}"))
+    lang.pick(
+        format!("{shown} of {total} {}", lang.count(total as u64, "change", "changes")),
+        format!("{shown} {} sur {total}", lang.count(shown as u64, "modification", "modifications")),
+    )
 }
 
 /// "Every work account's password is …": the sign-in page's hint.
@@ -516,18 +573,9 @@ pub fn use_email_to_associate(lang: Lang, email: &str) -> String {
     )
 }
 
-/// "association" or "associations" after `n`: French, unlike English,
-/// counts 0 and 1 as singular.
+/// "association" or "associations" after `n`.
 fn associations(lang: Lang, n: u32) -> &'static str {
-    let singular = match lang {
-        Lang::En => n == 1,
-        Lang::Fr => n <= 1,
-    };
-    if singular {
-        "association"
-    } else {
-        "associations"
-    }
+    lang.count(n.into(), "association", "associations")
 }
 
 /// R15: associations used and the date from which a new one may start.
@@ -537,7 +585,7 @@ pub fn limit_status(lang: Lang, used: u32, per_year: u32, next: Option<String>) 
         format!(
             "{used} {} sur {per_year} {} au cours des 365 derniers jours.",
             associations(lang, used),
-            if used <= 1 { "utilisée" } else { "utilisées" }
+            lang.count(used.into(), "utilisée", "utilisées")
         ),
     );
     let when = match next {
@@ -556,8 +604,8 @@ pub fn limit_status(lang: Lang, used: u32, per_year: u32, next: Option<String>) 
 /// D6: the numbers in force and where they come from.
 pub fn limit_explained(lang: Lang, per_year: u32, cool_off_days: u32) -> String {
     lang.pick(
-        format!("Certlink counts {per_year} {} in a rolling 365 days, and {cool_off_days} days between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6).", associations(lang, per_year)),
-        format!("Certlink compte {per_year} {} sur 365 jours glissants, et {cool_off_days} jours entre deux associations à partir du début de la précédente. L’article dit seulement « un nombre limité » ; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year)),
+        format!("Certlink counts {per_year} {} in a rolling 365 days, and {cool_off_days} {} between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "day", "days")),
+        format!("Certlink compte {per_year} {} sur 365 jours glissants, et {cool_off_days} {} entre deux associations à partir du début de la précédente. L’article dit seulement « un nombre limité » ; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "jour", "jours")),
     )
 }
 
@@ -604,8 +652,14 @@ pub fn remove_from_report_label(lang: Lang, person: &str) -> String {
 
 /// R3: people counted against people needed.
 pub fn people_counted(lang: Lang, counted: u32, needed: u32, pending: u32) -> String {
-    let base = lang
-        .pick(format!("{counted} of {needed} people needed"), format!("{counted} personnes sur {needed} nécessaires"));
+    let base = lang.pick(
+        format!("{counted} of {needed} {} needed", lang.count(needed.into(), "person", "people")),
+        format!(
+            "{counted} {} sur {needed} {}",
+            lang.count(counted.into(), "personne", "personnes"),
+            lang.count(needed.into(), "nécessaire", "nécessaires")
+        ),
+    );
     if pending == 0 {
         base
     } else {

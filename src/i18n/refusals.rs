@@ -106,17 +106,17 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("L’invitation pour {email} n’a pas encore reçu de réponse : connectez-vous avec les détails de connexion envoyés."),
         ),
         WeakTemporaryPassword { min_len } => lang.pick(
-            format!("The temporary password needs at least {min_len} characters."),
-            format!("Le mot de passe temporaire doit comporter au moins {min_len} caractères."),
+            format!("The temporary password needs at least {min_len} {}.", lang.count(*min_len as u64, "character", "characters")),
+            format!("Le mot de passe temporaire doit comporter au moins {min_len} {}.", lang.count(*min_len as u64, "caractère", "caractères")),
         ),
         AssociationLimited { reason, next_allowed, used, per_year, cool_off_days } => match reason {
             LimitReason::CoolOff => lang.pick(
-                format!("Your association is limited: {cool_off_days} days are required between associations. A new association may start on {}. If you have problems associating after that date, contact support.", date(*next_allowed)),
-                format!("Votre association est limitée : {cool_off_days} jours sont nécessaires entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", date(*next_allowed)),
+                format!("Your association is limited: {cool_off_days} {} required between associations. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*cool_off_days).into(), "day is", "days are"), date(*next_allowed)),
+                format!("Votre association est limitée : {cool_off_days} {} entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*cool_off_days).into(), "jour est nécessaire", "jours sont nécessaires"), date(*next_allowed)),
             ),
             LimitReason::YearlyCount => lang.pick(
-                format!("Your association is limited: you have used {used} of the {per_year} associations allowed in a year. A new association may start on {}. If you have problems associating after that date, contact support.", date(*next_allowed)),
-                format!("Votre association est limitée : vous avez utilisé {used} des {per_year} associations autorisées par an. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", date(*next_allowed)),
+                format!("Your association is limited: you have used {used} of the {per_year} {} allowed in a year. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*per_year).into(), "association", "associations"), date(*next_allowed)),
+                format!("Votre association est limitée : vous avez utilisé {}. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*per_year).into(), format!("{used} association sur {per_year} autorisée par an"), format!("{used} des {per_year} associations autorisées par an")), date(*next_allowed)),
             ),
         },
         OutOfRange { range: Range::Date { earliest, latest } } => lang.pick(

@@ -346,7 +346,7 @@ fn download_backup_file(ctx: crate::session::Ctx, key: String) {
 
 /// What another tab's save changed, after "Updated with changes made in
 /// another tab.": how many changes, and who made the last one.
-fn what_changed(lang: crate::i18n::Lang, update: &crate::save::Update, state: &crate::rules::State) -> String {
+pub fn what_changed(lang: crate::i18n::Lang, update: &crate::save::Update, state: &crate::rules::State) -> String {
     use crate::rules::Actor;
     use crate::save::Update;
     match update {
@@ -363,11 +363,13 @@ fn what_changed(lang: crate::i18n::Lang, update: &crate::save::Update, state: &c
                 }
                 Actor::Trainer => lang.pick("the trainer".to_string(), "le formateur".to_string()),
             };
-            match (lang, *changes) {
-                (crate::i18n::Lang::En, 1) => format!("1 change, by {who}."),
-                (crate::i18n::Lang::En, n) => format!("{n} changes, the last by {who}."),
-                (crate::i18n::Lang::Fr, 1) => format!("1 modification, par {who}."),
-                (crate::i18n::Lang::Fr, n) => format!("{n} modifications, la dernière par {who}."),
+            match (lang, lang.plural(*changes as u64)) {
+                (crate::i18n::Lang::En, crate::i18n::Plural::One) => format!("{changes} change, by {who}."),
+                (crate::i18n::Lang::En, crate::i18n::Plural::Other) => format!("{changes} changes, the last by {who}."),
+                (crate::i18n::Lang::Fr, crate::i18n::Plural::One) => format!("{changes} modification, par {who}."),
+                (crate::i18n::Lang::Fr, crate::i18n::Plural::Other) => {
+                    format!("{changes} modifications, la dernière par {who}.")
+                }
             }
         }
     }

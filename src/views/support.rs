@@ -41,13 +41,16 @@ fn problem_label(lang: Lang, problem: Problem) -> &'static str {
 
 fn evidence_line(lang: Lang, evidence: &Evidence) -> String {
     match evidence {
-        Evidence::UserReport { accounts, .. } => lang.pick(
-            format!("The exported report of users (User management, Export report of users): {accounts} accounts"),
-            format!("Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport) : {accounts} comptes"),
-        ),
+        Evidence::UserReport { accounts, .. } => crate::i18n::user_report_line(lang, *accounts),
         Evidence::ProfileAssociation { mcid: Some(mcid), since, .. } => lang.pick(
-            format!("Your profile’s association: MCID {mcid}, linked since {}", since.map(|d| format_date(lang, d)).unwrap_or_default()),
-            format!("L’association de votre profil : MCID {mcid}, lié depuis le {}", since.map(|d| format_date(lang, d)).unwrap_or_default()),
+            format!(
+                "Your profile’s association: MCID {mcid}, linked since {}",
+                since.map(|d| format_date(lang, d)).unwrap_or_default()
+            ),
+            format!(
+                "L’association de votre profil : MCID {mcid}, lié depuis le {}",
+                since.map(|d| format_date(lang, d)).unwrap_or_default()
+            ),
         ),
         Evidence::ProfileAssociation { mcid: None, .. } => lang.pick(
             "Your profile’s association: no MCID linked".to_string(),

@@ -1,0 +1,137 @@
+//! Every counted message reads right at 0, 1 and 2, in English and in
+//! French (D5): the words after a count agree with it through one plural
+//! rule (`Lang::count`), English counting only 1 as one and French 0 and 1.
+
+use certlink::i18n::events::event_sentence;
+use certlink::i18n::refusals::refusal_sentence;
+use certlink::i18n::{self, Lang};
+use certlink::rules::audit::EventKind;
+use certlink::rules::refusal::LimitReason;
+use certlink::rules::{demo, LimitSettings, Refusal, State};
+use chrono::{TimeZone, Utc};
+
+fn state() -> State {
+    demo::scenario(Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()).state().clone()
+}
+
+/// What each counted message says at `n`, in `lang`.
+fn messages(lang: Lang, n: u32) -> Vec<String> {
+    let state = state();
+    let at = Utc.with_ymd_and_hms(2026, 12, 27, 9, 0, 0).unwrap();
+    let limited =
+        |reason| Refusal::AssociationLimited { reason, next_allowed: at, used: n, per_year: n, cool_off_days: n };
+    let update = certlink::save::Update::Changes { changes: n as usize, last: certlink::rules::Actor::Trainer };
+    vec![
+        i18n::imported(lang, n as usize, n as usize),
+        i18n::timeline_count(lang, n as usize, n as usize),
+        i18n::limit_status(lang, n, n, None),
+        i18n::limit_explained(lang, n, n),
+        i18n::people_counted(lang, n, n, 0),
+        i18n::user_report_line(lang, n as usize),
+        refusal_sentence(lang, &limited(LimitReason::CoolOff), &state),
+        refusal_sentence(lang, &limited(LimitReason::YearlyCount), &state),
+        refusal_sentence(lang, &Refusal::WeakTemporaryPassword { min_len: n as usize }, &state),
+        event_sentence(
+            lang,
+            &EventKind::LimitSettingsChanged { settings: LimitSettings { per_year: n, cool_off_days: n } },
+            &state,
+        ),
+        certlink::views::data::what_changed(lang, &update, &state),
+    ]
+}
+
+/// The words that may never follow the count `n` in `lang`: a plural after
+/// one, a singular after many.
+fn wrong_after(lang: Lang, n: u32) -> &'static [&'static str] {
+    match (lang, lang.plural(n.into())) {
+        (Lang::En, i18n::Plural::One) => {
+            &["days", "changes", "accounts", "people", "associations", "characters", "days are"]
+        }
+        (Lang::En, i18n::Plural::Other) => &[
+            "day ",
+            "day.",
+            "change,",
+            "change ",
+            "account ",
+            "account.",
+            "person",
+            "association ",
+            "character.",
+            "day is",
+        ],
+        (Lang::Fr, i18n::Plural::One) => &[
+            "jours",
+            "modifications",
+            "comptes",
+            "personnes",
+            "associations",
+            "caractères",
+            "nécessaires",
+            "utilisées",
+            "espacées",
+            "enregistrées",
+        ],
+        (Lang::Fr, i18n::Plural::Other) => &[
+            "jour ",
+            "jour.",
+            "modification ",
+            "modification,",
+            "compte ",
+            "compte.",
+            "personne ",
+            "association ",
+            "caractère.",
+            "nécessaire ",
+            "utilisée ",
+            "espacée ",
+            "enregistrée.",
+        ],
+    }
+}
+
+#[test]
+fn english_counts_only_one_as_one_and_french_zero_and_one() {
+    assert_eq!(Lang::En.count(0, "day", "days"), "days");
+    assert_eq!(Lang::En.count(1, "day", "days"), "day");
+    assert_eq!(Lang::En.count(2, "day", "days"), "days");
+    assert_eq!(Lang::Fr.count(0, "jour", "jours"), "jour");
+    assert_eq!(Lang::Fr.count(1, "jour", "jours"), "jour");
+    assert_eq!(Lang::Fr.count(2, "jour", "jours"), "jours");
+}
+
+#[test]
+fn every_counted_message_agrees_with_its_count_at_zero_one_and_two_in_both_languages() {
+    for lang in Lang::ALL {
+        for n in [0, 1, 2] {
+            for message in messages(lang, n) {
+                // Only the words right after the count matter: `{n} word`.
+                let counted: Vec<&str> = message
+                    .match_indices(&format!("{n} "))
+                    .filter(|(at, _)| !message[..*at].ends_with(|c: char| c.is_ascii_digit()))
+                    .map(|(at, _)| &message[at + 2..])
+                    .collect();
+                assert!(!counted.is_empty(), "{lang:?} {n}: no count in {message:?}");
+                for after in counted {
+                    let head: String = after.chars().take(24).collect();
+                    for wrong in wrong_after(lang, n) {
+                        assert!(!head.starts_with(wrong), "{lang:?} at {n}: {message:?} says {n} {head}…");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_counts_read_as_a_person_expects() {
+    let one = |lang| messages(lang, 1);
+    assert!(one(Lang::En)[3].contains("and 1 day between associations"), "{}", one(Lang::En)[3]);
+    assert!(one(Lang::Fr)[4].starts_with("1 personne sur 1 nécessaire"), "{}", one(Lang::Fr)[4]);
+    assert_eq!(one(Lang::Fr)[1], "1 modification sur 1");
+    assert!(one(Lang::Fr)[0].contains("1 compte professionnel et 1 modification enregistrée."), "{}", one(Lang::Fr)[0]);
+    assert!(messages(Lang::Fr, 0)[1].starts_with("0 modification sur 0"));
+    assert!(messages(Lang::En, 0)[0].contains("0 work accounts and 0 recorded changes"));
+    assert!(messages(Lang::En, 2)[6].contains("2 days are required"), "{}", messages(Lang::En, 2)[6]);
+    assert!(one(Lang::En)[6].contains("1 day is required"), "{}", one(Lang::En)[6]);
+    assert!(one(Lang::Fr)[6].contains("1 jour est nécessaire"), "{}", one(Lang::Fr)[6]);
+}
