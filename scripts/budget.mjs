@@ -14,8 +14,9 @@ import { gzipSync } from 'node:zlib';
 export const FIRST_LOAD_KB = 150;
 export const ALL_FILES_KB = 350;
 /** The files a first visit does not wait for: fetched when a later part
- *  is about to be shown, or (the reader) when there is a text to read. */
-const ON_FIRST_USE = /^(split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm$/;
+ *  is about to be shown (with its stylesheet), or (the reader) when there
+ *  is a text to read. */
+const ON_FIRST_USE = /^((split|chunk)_[a-z0-9_]+-[0-9a-f]+\.wasm|style-later-[0-9a-f]+\.css)$/;
 
 const dist = process.argv[2] ?? 'dist';
 const files = [];

@@ -10,20 +10,21 @@
 // staging directory is TRUNK_STAGING_DIR, or the first argument, or dist/.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { joinStylesheets } from './stylesheets.mjs';
 import { bringSplitFiles } from './split-files.mjs';
 import { renameImports } from './rename-imports.mjs';
 import { minifyScripts } from './minify-scripts.mjs';
 import { moveLoaderToFile } from './loader-to-file.mjs';
-import { joinStylesheets } from './one-stylesheet.mjs';
 import { writeManifest } from './manifest.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const STAGES = [
+  // Before the split files: the later stylesheet comes with the later file.
+  { name: 'stylesheets', run: joinStylesheets },
   { name: 'split files', run: bringSplitFiles },
   { name: 'rename imports', run: renameImports, releaseOnly: true },
   { name: 'minify scripts', run: minifyScripts, releaseOnly: true },
   { name: 'loader to file', run: moveLoaderToFile },
-  { name: 'one stylesheet', run: joinStylesheets },
   { name: 'manifest', run: writeManifest },
   { name: 'service worker', run: writeServiceWorker },
 ];

@@ -49,6 +49,7 @@ export async function bringSplitFiles(staging) {
     names.push(name);
     script = script.replace(call, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}" })`);
   }
+  if (staging.laterStyle) script = withLaterStyle(script, staging.laterStyle);
   if (release) {
     const { minify } = await import('terser');
     script = (await minify(script, { module: true, ecma: 2020 })).code;
@@ -69,3 +70,29 @@ export async function bringSplitFiles(staging) {
   writeIndex(staging, index);
   return `${scriptName}, ${names.join(', ')}`;
 }
+
+/** `script` with the `later` file's loader waiting, beside its WebAssembly,
+ *  for the later stylesheet (stylesheets.mjs): a later part is never drawn
+ *  unstyled, and a stylesheet that fails to come fails the load, which the
+ *  app says and offers to fetch again (the next load adds it afresh). */
+function withLaterStyle(script, { name, integrity }) {
+  const loader = /(export const __wasm_split_load_later = wrapAsyncCb\(makeLoad\([\s\S]*?\n, \[)([^\]]*)(\]\)\);)/;
+  if (!loader.test(script)) throw new Error('post-build: __wasm_split.js has no loader of the later file to add its stylesheet to');
+  const style = `let laterStyle;
+const __later_style = () => laterStyle ??= new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.integrity = "${integrity}";
+    link.onload = () => resolve();
+    link.onerror = () => {
+        link.remove();
+        laterStyle = undefined;
+        reject(new Error("the later stylesheet did not load"));
+    };
+    link.href = new URL("./${name}", import.meta.url).href;
+    document.head.append(link);
+});
+`;
+  return script.replace(loader, (_, head, deps, tail) => `${style}${head}${deps ? `${deps}, ` : ''}__later_style${tail}`);
+}
+
