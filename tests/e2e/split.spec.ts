@@ -1,5 +1,6 @@
-// The release build's split WebAssembly. The later file (app.rs
-// `Later`): home loads without it; sign in, My Profile, the other pages,
+// The release build's split WebAssembly. The later file
+// (`views::LaterView`, `lazy::File::Later`), with its stylesheet: home
+// loads without them; sign in, My Profile, the other pages,
 // the trainer panel and the tours fetch it once (as soon as a pointer or
 // the keyboard reaches a link or a button, or at the start on their
 // address), and a failed fetch says so and can be retried. The reader file (session::reader): a first visit starts and
@@ -12,6 +13,7 @@ import { CertlinkPage, LEARN_PASSWORD, WORK_PASSWORD } from './pages/certlink_pa
 
 const LATER = /\/split_later-[0-9a-f]{16}\.wasm$/;
 const READER = /\/split_reader-[0-9a-f]{16}\.wasm$/;
+const LATER_STYLE = /\/style-later-[0-9a-f]{16}\.css$/;
 /** Holds back the fetches of `file` until the returned function is called. */
 async function holdBack(page: Page, file: RegExp): Promise<() => void> {
   let arrive = () => {};
@@ -108,6 +110,23 @@ test('a later page whose file does not arrive says so in French, and Réessayer 
   await page.getByRole('button', { name: 'Réessayer' }).click();
   await expect(page.locator('.faq-entry')).toHaveCount(7);
   await expect(app.heading).not.toHaveText('Cette page ne s’est pas chargée');
+});
+
+test('a later page whose stylesheet does not arrive is not drawn unstyled: it says so, and Try again brings it styled', async ({ page, consoleErrors }) => {
+  await page.route(LATER_STYLE, (route) => route.abort());
+  const app = new CertlinkPage(page);
+  await app.open('#/faq/r12-moving-company');
+  await expect(app.heading).toHaveText('This page did not load');
+  await expect(page.locator('.faq-entry')).toHaveCount(0);
+  // The browser logs the failed fetch, and the loader why the file failed.
+  expect(onlyFailedFetches(consoleErrors, 'style-later|the later stylesheet did not load')).toEqual([]);
+  consoleErrors.splice(0);
+  await page.unroute(LATER_STYLE);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  // The question the address names is drawn with the later sheet's outline.
+  const selected = page.locator('.faq-entry.selected');
+  await expect(selected).toHaveCount(1);
+  await expect(selected).not.toHaveCSS('box-shadow', 'none');
 });
 
 test('in English, a trainer panel whose file does not arrive says so, and Try again brings the panel', async ({ page, consoleErrors }) => {
