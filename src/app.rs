@@ -1,6 +1,8 @@
 //! The shell: header (product name, navigation, who is signed in, language
 //! switch, the blue My Profile icon button), the routed main region and the
-//! footer. It creates the [`Ctx`] every view reads through context.
+//! footer, the storage banner and notices, and `later`, which draws the
+//! `later` file's parts. It provides the [`Ctx`] every view reads through
+//! context (made by `main.rs`, or here when absent).
 
 pub mod home;
 pub mod not_found;
@@ -63,8 +65,8 @@ pub fn App(
         follow_tour();
     });
     // Another tab saved: take its scenario (the event never fires in the
-    // tab that wrote). The document and its stamp arrive as two events;
-    // the document is the truth, and `take_newer_save` reads it.
+    // tab that wrote). A save writes one key, the document, which names
+    // its writer; `take_newer_save` reads it.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().is_some_and(|key| ctx.is_scenario_key(&key)) {
             ctx.take_newer_save();

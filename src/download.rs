@@ -1,5 +1,6 @@
 //! Saves text as a file the person downloads (the skills report's CSV,
-//! later the exported scenario), through a Blob and a temporary link.
+//! the exported scenario, a kept backup), through a Blob and a temporary
+//! link.
 
 use wasm_bindgen::JsCast;
 

@@ -3,8 +3,10 @@
 //!
 //! The release build (the `split` feature, which index.html turns on) cuts
 //! the program into three files: the first one, which the first load
-//! fetches; `later`, every page but home with the trainer panel, the tour
-//! overlay and the building of the demo data; and `reader`, what reads a
+//! fetches; `later`, every page but home and the page for an unknown
+//! address, with the trainer panel, the tour overlay, the notices of a
+//! built-in case and of another tab's save, and the building of the demo
+//! data; and `reader`, what reads a
 //! saved or imported text. wasm-split moves a function marked with
 //! [`lazy_fn!`] into its file, with all the code only it reaches; a call
 //! of it fetches the file first, the first time.

@@ -21,8 +21,8 @@
 //! - [`lazy`]: the lazily loaded WebAssembly files; the one module that
 //!   knows the release build is split.
 //! - [`app`]: the shell and home, in the first file.
-//! - [`views`]: every other page, the trainer panel and the tours, in the
-//!   `later` file, drawn only through [`views::draw`].
+//! - [`views`]: every other page, the trainer panel, the tour overlay and
+//!   two notices, in the `later` file, drawn only through [`views::draw`].
 //! - [`practice`]: practice mode's tasks, one per built-in case: goal and
 //!   hints as values, the check of a scenario's outcome (any valid path
 //!   passes), the score, and the progress over the nine cases. Pure like

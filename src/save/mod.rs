@@ -6,8 +6,8 @@
 //! [`kv::MemoryKv`] and play several tabs over one store.
 //!
 //! - [`store`]: one scenario space's keys and the checked writes across
-//!   them (the document, a large scenario's packed part, the revision
-//!   stamp, the backups of unreadable saves).
+//!   them (the document with its lineage, a large scenario's packed part,
+//!   the backups of unreadable saves, the restore points).
 //! - [`tab`]: one tab's side (which save it last read or wrote, its
 //!   banner, the start-up lifecycle, taking another tab's save).
 

@@ -1,11 +1,12 @@
 //! The keys one scenario space is kept under, and the checked writes
 //! across them: the document (a whole scenario, or the head of a large
-//! one), the packed part a head continues, the revision stamp, and the
-//! backups of unreadable saves.
+//! one), the packed part a head continues, the backups of unreadable
+//! saves, and the restore points.
 //!
-//! The document is the truth: the revision stamp beside it is a hint that
-//! names the tab that wrote it, read only when it agrees with the document.
-//! A stamp left without its document (a partial clean-up) means nothing.
+//! The document is the truth: its header names the tab that wrote it and
+//! the saves it was written over (its lineage), in the one write of the
+//! document. An earlier build's separate `certlink.revision` key is never
+//! read, and the next save removes it.
 
 use super::kv::KeyValue;
 use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_IMPORT_BYTES, SCHEMA};
@@ -14,8 +15,8 @@ use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_
 /// accepts ([`MAX_IMPORT_BYTES`]), so that every save reads back.
 pub const MAX_STORED_BYTES: usize = MAX_IMPORT_BYTES;
 
-/// How many saves the stamp key names: the one there now and those it
-/// was written over.
+/// How many saves a document's lineage names: the save itself and those
+/// it was written over.
 pub const LINEAGE: usize = 32;
 
 /// How many restore points are kept: the scenarios the last imports,
@@ -73,7 +74,8 @@ pub const STALE_PART_MS: u64 = 60_000;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {
     pub revision: u64,
-    /// Empty where the writer is not known (a save without its stamp key).
+    /// Empty where the writer is not known (a save whose header names no
+    /// lineage: an earlier build's).
     pub writer: String,
 }
 
@@ -140,7 +142,8 @@ pub struct Backup {
 }
 
 /// One scenario space's keys in a key-value store. `prefix` keeps spaces
-/// apart: an embed's (`?storage=NAME`), the large demo's, a guided tour's.
+/// apart: an embed's (`?storage=NAME`), the large demo's, the cases'
+/// (built-in cases and guided tours, `case:`).
 #[derive(Clone, Debug)]
 pub struct Store<K> {
     kv: K,
@@ -403,7 +406,7 @@ impl<K: KeyValue> Store<K> {
         Ok(Stamp::new(revision, writer))
     }
 
-    /// Forgets the saved document and its stamp.
+    /// Forgets the saved document (and an earlier build's revision key).
     pub fn clear(&self) {
         self.kv.remove(&self.document_key());
         self.kv.remove(&self.legacy_revision_key());

@@ -34,7 +34,7 @@ pub struct Ctx {
     pub save_state: RwSignal<SaveState>,
     /// Set when another tab's save replaced this tab's scenario.
     pub updated_elsewhere: RwSignal<Option<crate::save::Update>>,
-    /// The scenario an import replaced, for one undo.
+    /// The scenario an import or a kept case replaced, for one undo.
     pub replaced_scenario: RwSignal<Option<Scenario>>,
     /// Trainer mode: the panel is open.
     pub trainer_open: RwSignal<bool>,
@@ -445,7 +445,7 @@ impl Ctx {
         Some(id)
     }
 
-    /// Restores the scenario the last import or built-in load replaced.
+    /// Restores the scenario the last import or kept case replaced.
     pub fn undo_import(&self) {
         if let Some(previous) = self.replaced_scenario.get_untracked() {
             self.replace(previous, false, Some(Replaced::Restore));

@@ -1,6 +1,7 @@
 //! Your data: export to a file, import from a file (picker or drag and drop),
-//! validated completely before anything changes and undoable once, and
-//! reset to the demo data.
+//! validated completely before anything changes and undoable once, reset
+//! to the demo data, restore points and the kept unreadable saves; and the
+//! notices of a built-in case and of what another tab's save changed.
 
 use crate::i18n::keeping::{kept, kr, Kept};
 use crate::i18n::reactive::tr;
