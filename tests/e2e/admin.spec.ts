@@ -195,3 +195,17 @@ test('at 360 px the skills report shows, by a shadow, the side with more columns
   shade = await edgeShade(page, region);
   expect(shade.left - shade.right).toBeGreaterThan(0.03);
 });
+
+test('at desktop widths the skills report uses the page’s width instead of the other pages’ reading column', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const app = new CertlinkPage(page);
+  await app.signIn('adam@contoso.com');
+  await app.navigate('Competency status');
+  // Other pages keep their reading width (60rem)...
+  const reading = (await page.getByRole('main').boundingBox())!.width;
+  await app.navigate('Skills report');
+  const table = page.getByRole('table', { name: 'Skills report' });
+  await expect(table).toBeVisible();
+  // ...while the report's table is wider than that whole column.
+  expect((await table.boundingBox())!.width).toBeGreaterThan(reading + 100);
+});
