@@ -22,6 +22,8 @@ pub enum Kept {
     BeforeCase,
     BeforeRestore,
     RestorePointBack,
+    /// After the signed-in account in the trainer's persona list.
+    SignedInMark,
 }
 
 /// `text` in `lang`.
@@ -43,6 +45,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         BeforeCase => ("Before a built-in case became your scenario", "Avant qu’un cas intégré devienne votre scénario"),
         BeforeRestore => ("Before a restore", "Avant une restauration"),
         RestorePointBack => ("The scenario of that restore point is back.", "Le scénario de ce point de restauration est de retour."),
+        SignedInMark => ("(signed in)", "(session ouverte)"),
     };
     lang.pick(en, fr)
 }

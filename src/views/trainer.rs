@@ -11,7 +11,7 @@ use crate::rules::reports::PROOFS;
 use crate::rules::{Actor, Command, Credential};
 use crate::session::use_ctx;
 use crate::tours::steps;
-use crate::ui::{handler, live};
+use crate::ui::{effect, handler, live};
 use crate::views::common::{Choice, Outcome, OutcomeMessage};
 use chrono::Duration;
 use leptos::prelude::*;
@@ -162,19 +162,34 @@ fn Clock() -> impl IntoView {
 }
 
 /// One click to be someone else of the scenario (the rules check who).
+/// The list opens on who is signed in, marked so, and follows a sign-in
+/// made elsewhere (the page, a tour, another persona).
 #[component]
 fn Persona() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let chosen = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Outcome>);
+    effect(move || {
+        if let Some(id) = ctx.session.get() {
+            chosen.set(id.to_string());
+        }
+    });
     let options = Signal::derive(move || {
+        let signed_in = ctx.session.get();
+        let mark = crate::i18n::keeping::kept(lang.get(), crate::i18n::keeping::Kept::SignedInMark);
         ctx.with_state(|s| {
             s.data()
                 .accounts
                 .values()
                 .filter(|a| !a.is_deleted() && !a.is_invited())
-                .map(|a| (a.id.to_string(), format!("{} ({})", a.display_name, a.id)))
+                .map(|a| {
+                    let text = match signed_in.as_ref() == Some(&a.id) {
+                        true => format!("{} ({}) {mark}", a.display_name, a.id),
+                        false => format!("{} ({})", a.display_name, a.id),
+                    };
+                    (a.id.to_string(), text)
+                })
                 .collect::<Vec<_>>()
         })
     });

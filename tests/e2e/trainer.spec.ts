@@ -186,3 +186,18 @@ test('a built-in case runs apart: Back to my scenario finds the person\'s own as
     'Before a built-in case became your scenario',
   );
 });
+
+test('the persona list opens on who is signed in, marked so, and follows a switch (EN, FR)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('sam@contoso.com');
+  await openPanel(page);
+  const list = panel(page).getByLabel('Work account');
+  await expect(list).toHaveValue('sam@contoso.com');
+  await expect(list.locator('option:checked')).toHaveText('Sam Sato (sam@contoso.com) (signed in)');
+  await expect(list.locator('option', { hasText: '(signed in)' })).toHaveCount(1);
+  await persona(page, 'adam@contoso.com');
+  await expect(list).toHaveValue('adam@contoso.com');
+  await expect(list.locator('option:checked')).toContainText('(signed in)');
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByLabel('Compte professionnel').locator('option:checked')).toContainText('(adam@contoso.com) (session ouverte)');
+});
