@@ -1,6 +1,8 @@
 //! The guided tour overlay: a labelled dialog beside the control
 //! a step points at, a shade that takes every click but the control's, and
-//! the keyboard kept in the dialog and the control while the tour lasts.
+//! the keyboard kept in the dialog and the control while the tour lasts;
+//! everything else on the page is inert meanwhile, so a screen reader's
+//! virtual cursor does not wander behind the shade either.
 //!
 //! The steps come from [`crate::tours`]; this file only finds their
 //! controls on the page, follows them as the page scrolls or reflows, and
@@ -166,6 +168,41 @@ fn focusables(root: &Element, into: &mut Vec<HtmlElement>) {
     }
 }
 
+/// Makes every element of the page inert but those of `keep`, their
+/// ancestors and their content: the siblings of each element on the way
+/// from the body down to a kept one. `inert` holds what this made inert;
+/// only the difference changes, so a step that keeps its control changes
+/// nothing, and an element no longer to be inert is given back.
+fn isolate(keep: &[Element], inert: &mut Vec<Element>) {
+    let Some(body) = document().body() else { return };
+    let body: Element = body.into();
+    let mut path = Vec::new();
+    for el in keep {
+        let mut at = Some(el.clone());
+        while let Some(el) = at.filter(|el| *el != body) {
+            at = el.parent_element();
+            path.push(el);
+        }
+    }
+    let mut wanted = Vec::new();
+    for el in &path {
+        let mut sibling = el.parent_element().and_then(|parent| parent.first_element_child());
+        while let Some(other) = sibling {
+            sibling = other.next_element_sibling();
+            if !path.contains(&other) && !wanted.contains(&other) {
+                wanted.push(other);
+            }
+        }
+    }
+    for el in inert.iter().filter(|el| !wanted.contains(el)) {
+        let _ = el.remove_attribute("inert");
+    }
+    for el in wanted.iter().filter(|el| !inert.contains(el)) {
+        let _ = el.set_attribute("inert", "");
+    }
+    *inert = wanted;
+}
+
 /// Gives the keyboard to the element with `id` once it is on the page
 /// (going back to the page it was on takes a frame or two).
 fn focus_when_present(id: String, tries: u32) {
@@ -228,6 +265,15 @@ pub fn TourOverlay() -> impl IntoView {
     let missing = StoredValue::new(0u32);
     let scrolled = StoredValue::new(false);
     let done_on_entry = StoredValue::new(false);
+    // What `isolate` made inert, given back when the tour ends.
+    let inert = StoredValue::new_local(Vec::<Element>::new());
+    // The dialog and the shade stay reachable, with the step's control.
+    let isolate_but = move |control: Option<&Element>| {
+        let mut keep: Vec<Element> = control.into_iter().cloned().collect();
+        keep.extend(dialog.get_untracked().map(Element::from));
+        keep.extend(boxes[0].get_untracked().and_then(|shade| shade.parent_element()));
+        inert.update_value(|inert| isolate(&keep, inert));
+    };
 
     // The height its content asks for, even while it is held shorter.
     let dialog_size = move || {
@@ -257,6 +303,7 @@ pub fn TourOverlay() -> impl IntoView {
                     scroll_to(&el, dialog_size.1, size.1);
                 }
                 paint(&boxes, dialog, Some(rect_of(&el)), size, dialog_size);
+                isolate_but(Some(&el));
                 if waiting.get_untracked() {
                     waiting.set(false);
                     stuck.set(false);
@@ -265,6 +312,7 @@ pub fn TourOverlay() -> impl IntoView {
             }
             None => {
                 paint(&boxes, dialog, None, size, dialog_size);
+                isolate_but(None);
                 if !waiting.get_untracked() {
                     waiting.set(true);
                 }
@@ -389,6 +437,7 @@ pub fn TourOverlay() -> impl IntoView {
         _ => {}
     });
     on_cleanup(move || {
+        inert.try_update_value(|inert| isolate(&[], inert));
         if let Some(handle) = interval {
             handle.clear();
         }

@@ -283,6 +283,32 @@ test('the keyboard: the dialog takes it, Tab goes round the dialog and the contr
   await expect(page).toHaveURL(/#\/faq\/r8-link-mcid$/);
 });
 
+test('behind the shade the page is inert, so a screen reader reaches only the step’s control and the dialog; leaving gives it back', async ({ page }) => {
+  await showMe(page, 'r8-link-mcid');
+  await atStep(page, 1, 4);
+  await next(page);
+  await atStep(page, 2, 4);
+  const associate = page.getByRole('button', { name: 'Associate Microsoft Learning account' });
+  await expectHighlighted(page, associate);
+  const inert = (locator: Locator) => locator.evaluate((el) => el.closest('[inert]') !== null);
+  // What the step is about, and the tour's dialog, stay reachable...
+  expect(await inert(associate)).toBe(false);
+  expect(await inert(dialog(page))).toBe(false);
+  // ...while the rest of the page is not: the header, the navigation, the
+  // other controls of the same page, the footer.
+  expect(await inert(page.locator('.nav'))).toBe(true);
+  expect(await inert(page.locator('.footer'))).toBe(true);
+  expect(await inert(page.getByRole('heading', { level: 1 }))).toBe(true);
+  expect(await inert(page.locator('.profile-button'))).toBe(true);
+  // The next step's control is reachable once the step moves to it.
+  await associate.click();
+  await atStep(page, 3, 4);
+  expect(await inert(page.locator('.profile-button'))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+  await expect(page.locator('[inert]')).toHaveCount(0);
+});
+
 test('only the highlighted control takes clicks, and the highlight follows scrolling and resizing', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 600 });
   await showMe(page, 'r8-link-mcid');
