@@ -53,11 +53,6 @@ pub async fn fetch() -> Result<(), FetchFailed> {
     File::Reader.fetch(fetch_reader()).await
 }
 
-/// True once the reader file has loaded: a stored text can be read now.
-pub fn is_loaded() -> bool {
-    File::Reader.is_loaded()
-}
-
 async fn step(step: Step) -> Result<Result<Step, DocumentError>, FetchFailed> {
     fetch().await?;
     advance(step).await
