@@ -292,18 +292,27 @@ pub fn check(case: BuiltIn, start: &Scenario, now: &Scenario, refused: &[Refused
         return Outcome::NotYet(vec![Missing::NotFromThisStart]);
     };
     let persona = AccountId::from_email(case.persona());
-    let at = Attempt { start: start.state(), now: now.state(), events, refused, persona };
-    Outcome::of(match case {
-        BuiltIn::FirstLink => at.linked_by_persona(PRIYA_LEARNING, &contoso(), false),
-        BuiltIn::PartnerUniversityAccess => at.partner_university_access(),
-        BuiltIn::SameCredentials => at.linked_by_persona(SAM_LEARNING, &contoso(), true),
-        BuiltIn::Unlink => at.unlinked_by_persona(),
-        BuiltIn::MovingCompany => at.moved_company(),
-        BuiltIn::LeavingTheCompany => at.left_the_company(),
-        BuiltIn::UnansweredInvitation => at.invitation_corrected_and_resent(),
-        BuiltIn::YearlyLimit => at.yearly_limit_met(),
-        BuiltIn::McidMerge => at.merge_ticket(),
-    })
+    let me = Actor::Account(persona.clone());
+    let limit_met = refused.iter().any(|r| r.actor == me && matches!(r.refusal, Refusal::AssociationLimited { .. }));
+    let at = Attempt { start: start.state(), now: now.state(), events, limit_met, persona };
+    at.outcome(case)
+}
+
+impl Attempt<'_> {
+    fn outcome(&self, case: BuiltIn) -> Outcome {
+        let at = self;
+        Outcome::of(match case {
+            BuiltIn::FirstLink => at.linked_by_persona(PRIYA_LEARNING, &contoso(), false),
+            BuiltIn::PartnerUniversityAccess => at.partner_university_access(),
+            BuiltIn::SameCredentials => at.linked_by_persona(SAM_LEARNING, &contoso(), true),
+            BuiltIn::Unlink => at.unlinked_by_persona(),
+            BuiltIn::MovingCompany => at.moved_company(),
+            BuiltIn::LeavingTheCompany => at.left_the_company(),
+            BuiltIn::UnansweredInvitation => at.invitation_corrected_and_resent(),
+            BuiltIn::YearlyLimit => at.yearly_limit_met(),
+            BuiltIn::McidMerge => at.merge_ticket(),
+        })
+    }
 }
 
 /// The events `now` recorded since `start`, if it continues it.
@@ -328,7 +337,9 @@ struct Attempt<'a> {
     now: &'a State,
     /// The events since the start, oldest first.
     events: &'a [Event],
-    refused: &'a [Refused],
+    /// The persona met R15's refusal in the attempt (the only refusal a
+    /// check reads).
+    limit_met: bool,
     persona: AccountId,
 }
 
@@ -459,8 +470,7 @@ impl Attempt<'_> {
     ///   profile showed. Measured against the start's numbers, so that
     ///   changing the numbers (D6, the trainer's) does not count as waiting.
     fn yearly_limit_met(&self) -> Vec<Missing> {
-        let me = Actor::Account(self.persona.clone());
-        let met = self.refused.iter().any(|r| r.actor == me && matches!(r.refusal, Refusal::AssociationLimited { .. }));
+        let met = self.limit_met;
         let profile = self.start.profile_by_username(LENA_LEARNING);
         let waited = profile.is_some_and(|p| {
             self.events.iter().any(|e| {
@@ -488,6 +498,160 @@ impl Attempt<'_> {
         } else {
             vec![Missing::NoCertificationSupportTicket]
         }
+    }
+}
+
+/// An attempt under way, as the practice page keeps it across reloads (one
+/// line of text, [`Run::to_text`]): the case, where the attempt's events
+/// begin in the scenario's trail, the hints used, and the refusals met.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub case: BuiltIn,
+    /// The trail's length when the attempt began.
+    start_events: usize,
+    hints_used: u32,
+    refusals: u32,
+    /// The rules of the refusals met, each once, in the order first met.
+    rules_met: Vec<Rule>,
+    /// The persona met R15's refusal (the YearlyLimit check reads it).
+    limit_met: bool,
+}
+
+/// Why a run's text was refused. Nothing is read from a refused text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunTextError;
+
+/// The run text's version: it starts every run text.
+const RUN_VERSION: &str = "r1";
+
+/// The most refusals a run counts; the score is at its floor long before.
+const MAX_REFUSALS: u32 = 1_000;
+
+impl Run {
+    /// An attempt at `case` that begins on `start`.
+    pub fn new(case: BuiltIn, start: &Scenario) -> Run {
+        Run { case, start_events: start.trail().len(), hints_used: 0, refusals: 0, rules_met: vec![], limit_met: false }
+    }
+
+    /// Counts a refusal the person met during the attempt: a wrong move,
+    /// unless it is the one the goal asks to meet (the persona's own R15
+    /// refusal in the YearlyLimit case), which is remembered, not counted.
+    pub fn met(&mut self, refused: &Refused) {
+        let persona = Actor::Account(AccountId::from_email(self.case.persona()));
+        if refused.actor == persona && matches!(refused.refusal, Refusal::AssociationLimited { .. }) {
+            self.limit_met = true;
+            if self.case == BuiltIn::YearlyLimit {
+                return;
+            }
+        }
+        self.refusals = (self.refusals + 1).min(MAX_REFUSALS);
+        let rule = refused.refusal.rule();
+        if !self.rules_met.contains(&rule) {
+            self.rules_met.push(rule);
+        }
+    }
+
+    /// How many refusals the attempt met.
+    pub fn refusals(&self) -> u32 {
+        self.refusals
+    }
+
+    /// The rules of the refusals met, each once, in the order first met.
+    pub fn rules_met(&self) -> &[Rule] {
+        &self.rules_met
+    }
+
+    /// The hints shown so far, in the order given.
+    pub fn hints_shown(&self) -> &'static [Hint] {
+        let hints = task(self.case).hints;
+        &hints[..(self.hints_used as usize).min(hints.len())]
+    }
+
+    /// Shows the next hint, counted in the score; `None` once every hint
+    /// of the task is shown (nothing is counted then).
+    pub fn next_hint(&mut self) -> Option<Hint> {
+        let hint = task(self.case).hints.get(self.hints_used as usize).copied()?;
+        self.hints_used += 1;
+        Some(hint)
+    }
+
+    /// Whether the goal holds in `now`, the scenario the attempt goes on
+    /// in. The start is `now` as it was when the attempt began: its first
+    /// events replayed on its initial state.
+    pub fn check(&self, now: &Scenario) -> Outcome {
+        let Some(before) = now.trail().get(..self.start_events) else {
+            return Outcome::NotYet(vec![Missing::NotFromThisStart]);
+        };
+        let start = Scenario::replay(now.initial().clone(), before.to_vec());
+        let events = &now.trail()[self.start_events..];
+        let persona = AccountId::from_email(self.case.persona());
+        let at = Attempt { start: start.state(), now: now.state(), events, limit_met: self.limit_met, persona };
+        at.outcome(self.case)
+    }
+
+    /// The attempt's score, were it to end with `outcome` now.
+    pub fn score(&self, outcome: &Outcome) -> u8 {
+        score(outcome.is_passed(), self.hints_used, self.refusals)
+    }
+
+    /// The hints used, as the score counts them.
+    pub fn hints_used(&self) -> u32 {
+        self.hints_used
+    }
+
+    /// One line: `r1`, the case's rule code, the start's trail length, the
+    /// hints used, the refusals met, the rules met (`,` between), and `L`
+    /// when R15's limit was met, `;` between, e.g. `r1;R15;12;1;2;R8,R15;L`.
+    pub fn to_text(&self) -> String {
+        let rules: Vec<&str> = self.rules_met.iter().map(|r| r.code()).collect();
+        let limit = if self.limit_met { "L" } else { "-" };
+        format!(
+            "{RUN_VERSION};{};{};{};{};{};{limit}",
+            self.case.rule().code(),
+            self.start_events,
+            self.hints_used,
+            self.refusals,
+            rules.join(",")
+        )
+    }
+
+    /// Reads [`Run::to_text`]'s form; anything else, or a number outside
+    /// what a run counts, is refused whole.
+    pub fn from_text(text: &str) -> Result<Run, RunTextError> {
+        let parts: Vec<&str> = text.split(';').collect();
+        let [version, case, start, hints, refusals, rules, limit] = parts[..] else {
+            return Err(RunTextError);
+        };
+        let case = BuiltIn::ALL.into_iter().find(|c| c.rule().code() == case).ok_or(RunTextError)?;
+        let number = |digits: &str, max: u64| {
+            let canonical = !digits.is_empty()
+                && digits.len() <= 19
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && (digits == "0" || !digits.starts_with('0'));
+            canonical.then(|| digits.parse::<u64>().ok()).flatten().filter(|n| *n <= max).ok_or(RunTextError)
+        };
+        let mut rules_met = Vec::new();
+        for code in rules.split(',').filter(|code| !code.is_empty()) {
+            let rule = Rule::from_code(code).ok_or(RunTextError)?;
+            if rules_met.contains(&rule) {
+                return Err(RunTextError);
+            }
+            rules_met.push(rule);
+        }
+        let run = Run {
+            case,
+            start_events: usize::try_from(number(start, u32::MAX as u64)?).map_err(|_| RunTextError)?,
+            hints_used: number(hints, task(case).hints.len() as u64)? as u32,
+            refusals: number(refusals, MAX_REFUSALS as u64)? as u32,
+            rules_met,
+            limit_met: match limit {
+                "L" => true,
+                "-" => false,
+                _ => return Err(RunTextError),
+            },
+        };
+        let consistent = version == RUN_VERSION && (run.refusals as usize) >= run.rules_met.len();
+        consistent.then_some(run).ok_or(RunTextError)
     }
 }
 
@@ -648,6 +812,36 @@ impl Progress {
         let entry = &mut self.cases[index(case)];
         entry.best = entry.best.max(score.min(100));
         entry.state = if entry.best >= MASTERY { CaseState::Passed } else { CaseState::Failed };
+    }
+
+    /// Takes in `theirs`, the progress another tab (or the LMS) stored
+    /// since this one last read or wrote `base`, so that neither loses
+    /// what the other recorded. A case only one side changed takes that
+    /// side's; a case both changed keeps the best score of the two, and is
+    /// passed if either passed, else in progress if either has an attempt
+    /// under way, else failed if either failed.
+    pub fn merge(&mut self, base: &Progress, theirs: &Progress) {
+        for ((mine, base), theirs) in self.cases.iter_mut().zip(base.cases).zip(theirs.cases) {
+            if theirs == base {
+                continue;
+            }
+            if *mine == base {
+                *mine = theirs;
+                continue;
+            }
+            let best = mine.best.max(theirs.best);
+            let either = |state| mine.state == state || theirs.state == state;
+            let state = if best >= MASTERY {
+                CaseState::Passed
+            } else if either(CaseState::InProgress) {
+                CaseState::InProgress
+            } else if either(CaseState::Failed) {
+                CaseState::Failed
+            } else {
+                CaseState::NotStarted
+            };
+            *mine = CaseProgress { state, best };
+        }
     }
 
     /// The compact text, for `cmi.suspend_data`: `p1`, then for each case

@@ -731,3 +731,165 @@ proptest! {
         let _ = Progress::from_text(&text);
     }
 }
+
+// A run: the attempt under way, as the practice page keeps it across reloads.
+
+/// The attempt's refusals, met by a run begun on its start.
+fn run_of(attempt: &Attempt) -> Run {
+    let mut run = Run::new(attempt.case, &attempt.start);
+    attempt.refused.iter().for_each(|refused| run.met(refused));
+    run
+}
+
+#[test]
+fn a_run_checks_as_the_attempt_does_for_every_case_and_survives_its_text() {
+    for case in BuiltIn::ALL {
+        let attempt = along_the_tour(case);
+        let run = run_of(&attempt);
+        assert_eq!(run.check(&attempt.now), Outcome::Passed, "{case:?}");
+        let read = Run::from_text(&run.to_text()).unwrap();
+        assert_eq!(read, run, "{case:?}: {}", run.to_text());
+        assert_eq!(read.check(&attempt.now), Outcome::Passed, "{case:?} read back");
+        assert!(!Run::new(case, &attempt.start).check(&attempt.start).is_passed(), "{case:?} untouched");
+    }
+}
+
+#[test]
+fn a_run_read_back_remembers_lenas_limit_met() {
+    // R15's refusal changes nothing in the scenario: only the run keeps it.
+    let attempt = along_the_tour(BuiltIn::YearlyLimit);
+    assert!(attempt.refused.iter().any(|r| r.refusal.rule() == Rule::R15));
+    let read = Run::from_text(&run_of(&attempt).to_text()).unwrap();
+    // Meeting it is the goal: not counted as a wrong move.
+    assert_eq!(read.refusals(), 0);
+    assert_eq!(read.rules_met(), &[] as &[Rule]);
+    assert_eq!(read.score(&Outcome::Passed), 100);
+    assert_eq!(read.check(&attempt.now), Outcome::Passed);
+    let forgotten = Run::from_text(&read.to_text().replace(";L", ";-")).unwrap();
+    assert_eq!(missing(forgotten.check(&attempt.now)), vec![Missing::YearlyLimitNotMet]);
+}
+
+#[test]
+fn a_run_begun_after_earlier_events_checks_only_its_own() {
+    // Mia linked with Fabrikam before the run began: the run's own events
+    // hold no automatic unlink, so it is not done yet.
+    let mut before = Attempt::new(BuiltIn::MovingCompany);
+    before.does("mia@fabrikam.com", link("mia@fabrikam.com", "mia.moreau@outlook.com"));
+    let run = Run::new(BuiltIn::MovingCompany, &before.now);
+    assert!(!run.check(&before.now).is_passed());
+    // A scenario with fewer events than the run began on is not its own.
+    assert_eq!(missing(run.check(&before.start)), vec![Missing::NotFromThisStart]);
+}
+
+#[test]
+fn hints_are_given_in_order_counted_once_each_and_cost_points() {
+    let attempt = along_the_tour(BuiltIn::FirstLink);
+    let mut run = run_of(&attempt);
+    assert_eq!(run.score(&Outcome::Passed), 100);
+    let hints = task(BuiltIn::FirstLink).hints;
+    for (shown, hint) in hints.iter().enumerate() {
+        assert_eq!(run.hints_shown().len(), shown);
+        assert_eq!(run.next_hint(), Some(*hint));
+    }
+    assert_eq!(run.next_hint(), None, "no hint past the last");
+    assert_eq!(run.hints_shown(), hints);
+    assert_eq!(run.hints_used(), hints.len() as u32);
+    assert_eq!(run.score(&Outcome::Passed), 100 - 10 * hints.len() as u8);
+    assert_eq!(Run::from_text(&run.to_text()).unwrap(), run);
+}
+
+#[test]
+fn refusals_are_counted_each_time_and_their_rules_kept_once() {
+    let mut attempt = Attempt::new(BuiltIn::Unlink);
+    for _ in 0..2 {
+        let _ = attempt.run("chen@contoso.com", link("chen@contoso.com", "someone.else@outlook.com"));
+    }
+    let _ = attempt.run("chen@contoso.com", Command::DeleteAccount { account: id("leo@contoso.com") });
+    let run = run_of(&attempt);
+    assert_eq!(run.refusals(), 3);
+    assert_eq!(run.rules_met().len(), 2, "{:?}", run.rules_met());
+    attempt.does("chen@contoso.com", Command::RemoveAccess { account: id("chen@contoso.com") });
+    assert_eq!(run.check(&attempt.now), Outcome::Passed);
+    assert_eq!(run.score(&Outcome::Passed), 85);
+    assert_eq!(run.score(&Outcome::NotYet(vec![Missing::NotFromThisStart])), 0);
+}
+
+#[test]
+fn a_run_text_out_of_range_or_malformed_is_refused_whole() {
+    let good = run_of(&along_the_tour(BuiltIn::YearlyLimit)).to_text();
+    assert!(Run::from_text(&good).is_ok());
+    for bad in [
+        "",
+        "r2;R15;0;0;1;R15;L",
+        "r1;R3;0;0;0;;-",       // no case for R3
+        "r1;R15;0;4;0;;-",      // more hints than the task has
+        "r1;R15;0;0;1001;R8;-", // more refusals than a run counts
+        "r1;R15;01;0;0;;-",     // not a number as written
+        "r1;R15;-1;0;0;;-",
+        "r1;R15;99999999999;0;0;;-",
+        "r1;R15;0;0;1;R8,R8;-", // a rule twice
+        "r1;R15;0;0;0;R8;-",    // a rule met with no refusal
+        "r1;R15;0;0;1;R99;-",
+        "r1;R15;0;0;0;;x",
+        "r1;R15;0;0;0;;-;more",
+    ] {
+        assert_eq!(Run::from_text(bad), Err(RunTextError), "{bad:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_run_text_is_read_or_refused_never_panics(text in ".{0,60}") {
+        if let Ok(run) = Run::from_text(&text) {
+            prop_assert_eq!(Run::from_text(&run.to_text()), Ok(run));
+        }
+    }
+}
+
+#[test]
+fn merging_two_tabs_progress_keeps_what_each_changed_and_the_best_of_what_both_changed() {
+    let mut base = Progress::new();
+    base.start(BuiltIn::Unlink);
+    base.start(BuiltIn::FirstLink);
+    // This tab: passes FirstLink, gives Unlink up.
+    let mut here = base.clone();
+    here.finish(BuiltIn::FirstLink, 90);
+    here.finish(BuiltIn::Unlink, 0);
+    // Another tab meanwhile: FirstLink at 50, McidMerge passed.
+    let mut there = base.clone();
+    there.finish(BuiltIn::FirstLink, 50);
+    there.finish(BuiltIn::McidMerge, 85);
+    here.merge(&base, &there);
+    assert_eq!(here.get(BuiltIn::FirstLink).state(), CaseState::Passed);
+    assert_eq!(here.get(BuiltIn::FirstLink).best(), 90);
+    // Only this tab changed Unlink: its own giving up stands, not the
+    // attempt the other tab still saw under way.
+    assert_eq!(here.get(BuiltIn::Unlink).state(), CaseState::Failed);
+    assert_eq!(here.get(BuiltIn::McidMerge).state(), CaseState::Passed);
+    assert_eq!(here.get(BuiltIn::YearlyLimit).state(), CaseState::NotStarted);
+}
+
+proptest! {
+    #[test]
+    fn a_merge_is_a_progress_the_methods_could_make_and_either_order_gives_it(
+        base in proptest::collection::vec((0usize..9, proptest::option::of(any::<u8>())), 0..10),
+        a in proptest::collection::vec((0usize..9, proptest::option::of(any::<u8>())), 0..20),
+        b in proptest::collection::vec((0usize..9, proptest::option::of(any::<u8>())), 0..20),
+    ) {
+        let then = |moves: &[(usize, Option<u8>)]| progress_from(&[&base[..], moves].concat());
+        let start = progress_from(&base);
+        let (mut ab, mut ba) = (then(&a), then(&b));
+        ab.merge(&start, &then(&b));
+        ba.merge(&start, &then(&a));
+        prop_assert_eq!(&ab, &ba);
+        prop_assert_eq!(Progress::from_text(&ab.to_text()), Ok(ab.clone()));
+        for case in BuiltIn::ALL {
+            let best = then(&a).get(case).best().max(then(&b).get(case).best());
+            prop_assert_eq!(ab.get(case).best(), best);
+        }
+        // Nothing changed on the other side: a merge changes nothing.
+        let mut alone = then(&a);
+        alone.merge(&start, &start);
+        prop_assert_eq!(alone, then(&a));
+    }
+}

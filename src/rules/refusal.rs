@@ -35,6 +35,16 @@ pub enum Rule {
 }
 
 impl Rule {
+    pub const ALL: [Rule; 23] = {
+        use Rule::*;
+        [R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, R13, R14, R15, R16, D1, D2, D3, D4, D5, D6, D7]
+    };
+
+    /// The rule of a code as [`Rule::code`] writes it.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.code() == code)
+    }
+
     /// `R4`, `D6`: the label code, tests and messages cite.
     pub fn code(self) -> &'static str {
         use Rule::*;
