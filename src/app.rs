@@ -340,7 +340,8 @@ fn Nav() -> impl IntoView {
         let href = route.href();
         let current = move || {
             let here = ctx.route.get();
-            let same = here == route || matches!((&here, &route), (Route::Faq(_), Route::Faq(_)));
+            let same = here == route
+                || matches!((&here, &route), (Route::Faq(_), Route::Faq(_)) | (Route::Handout(_), Route::Practice));
             same.then_some("page")
         };
         view! {
@@ -361,6 +362,7 @@ fn Nav() -> impl IntoView {
                 {link(Route::Users, Text::NavUsers)}
                 {link(Route::Faq(None), Text::NavFaq)}
                 {link(Route::Support, Text::NavSupport)}
+                {link(Route::Practice, Text::NavPractice)}
                 {link(Route::Data, Text::NavData)}
             </ul>
         </nav>

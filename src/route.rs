@@ -2,6 +2,7 @@
 //! any static host, under any sub-path, with no server rewrite rules.
 
 use crate::i18n::faq::FaqEntry;
+use crate::rules::demo::BuiltIn;
 
 /// A page of the app, as its URL hash names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +20,10 @@ pub enum Route {
     Data,
     /// The audit timeline (D4), from the trainer panel.
     Timeline,
+    /// Practice mode: the nine cases as tasks, their progress and results.
+    Practice,
+    /// A case's one-page handout, for a trainer to print.
+    Handout(BuiltIn),
     /// Any hash Certlink does not know; shown as a "page not found" page.
     NotFound(String),
 }
@@ -45,10 +50,16 @@ impl Route {
             "support" => Route::Support,
             "data" => Route::Data,
             "timeline" => Route::Timeline,
-            other => match other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
-                Some(entry) => Route::Faq(Some(entry)),
-                None => Route::NotFound(other.to_string()),
-            },
+            "practice" => Route::Practice,
+            other => {
+                if let Some(entry) = other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
+                    Route::Faq(Some(entry))
+                } else if let Some(case) = other.strip_prefix("practice/").and_then(BuiltIn::from_code) {
+                    Route::Handout(case)
+                } else {
+                    Route::NotFound(other.to_string())
+                }
+            }
         }
     }
 
@@ -66,6 +77,8 @@ impl Route {
             Route::Support => "support",
             Route::Data => "data",
             Route::Timeline => "timeline",
+            Route::Practice => "practice",
+            Route::Handout(case) => return format!("#/practice/{}", case.rule().code().to_ascii_lowercase()),
             Route::NotFound(path) => path,
         };
         format!("#/{path}")
@@ -89,8 +102,10 @@ mod tests {
             Route::Support,
             Route::Data,
             Route::Timeline,
+            Route::Practice,
         ];
         routes.extend(FaqEntry::ALL.into_iter().map(|e| Route::Faq(Some(e))));
+        routes.extend(BuiltIn::ALL.into_iter().map(Route::Handout));
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route);
         }
@@ -101,5 +116,8 @@ mod tests {
         assert_eq!(Route::parse("#/faq/nope"), Route::NotFound("faq/nope".into()));
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
         assert_eq!(Route::parse("#/users?tour=r14&step=2"), Route::Users);
+        assert_eq!(Route::parse("#/practice/r12"), Route::Handout(BuiltIn::MovingCompany));
+        assert_eq!(Route::parse("#/practice/R12"), Route::Handout(BuiltIn::MovingCompany));
+        assert_eq!(Route::parse("#/practice/r3"), Route::NotFound("practice/r3".into()));
     }
 }

@@ -37,6 +37,8 @@ fn messages(lang: Lang, n: u32) -> Vec<String> {
             &state,
         ),
         certlink::views::data::what_changed(lang, &update, &state),
+        certlink::i18n::practice::passed(lang, 100, n, n),
+        certlink::i18n::practice::results_line(lang, at, n as usize, 9),
     ]
 }
 
@@ -45,7 +47,7 @@ fn messages(lang: Lang, n: u32) -> Vec<String> {
 fn wrong_after(lang: Lang, n: u32) -> &'static [&'static str] {
     match (lang, lang.plural(n.into())) {
         (Lang::En, i18n::Plural::One) => {
-            &["days", "changes", "accounts", "people", "associations", "characters", "days are"]
+            &["days", "changes", "accounts", "people", "associations", "characters", "days are", "hints", "refusals"]
         }
         (Lang::En, i18n::Plural::Other) => &[
             "day ",
@@ -58,6 +60,8 @@ fn wrong_after(lang: Lang, n: u32) -> &'static [&'static str] {
             "association ",
             "character.",
             "day is",
+            "hint ",
+            "refusal ",
         ],
         (Lang::Fr, i18n::Plural::One) => &[
             "jours",
@@ -70,6 +74,8 @@ fn wrong_after(lang: Lang, n: u32) -> &'static [&'static str] {
             "utilisées",
             "espacées",
             "enregistrées",
+            "indices",
+            "cas réussis",
         ],
         (Lang::Fr, i18n::Plural::Other) => &[
             "jour ",
@@ -85,6 +91,8 @@ fn wrong_after(lang: Lang, n: u32) -> &'static [&'static str] {
             "utilisée ",
             "espacée ",
             "enregistrée.",
+            "indice ",
+            "cas réussi ",
         ],
     }
 }
@@ -134,4 +142,8 @@ fn the_counts_read_as_a_person_expects() {
     assert!(messages(Lang::En, 2)[6].contains("2 days are required"), "{}", messages(Lang::En, 2)[6]);
     assert!(one(Lang::En)[6].contains("1 day is required"), "{}", one(Lang::En)[6]);
     assert!(one(Lang::Fr)[6].contains("1 jour est nécessaire"), "{}", one(Lang::Fr)[6]);
+    assert!(one(Lang::En)[11].contains("1 hint (−10), 1 refusal (−5)"), "{}", one(Lang::En)[11]);
+    assert!(messages(Lang::Fr, 2)[11].contains("2 indices (−20), 2 refus (−10)"), "{}", messages(Lang::Fr, 2)[11]);
+    assert!(one(Lang::Fr)[12].contains("1 cas réussi sur 9"), "{}", one(Lang::Fr)[12]);
+    assert!(messages(Lang::En, 2)[12].contains("2 of 9 cases passed"), "{}", messages(Lang::En, 2)[12]);
 }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { readIndex, short, sri, writeIndex } from './staging.mjs';
 
 /** The sheets (style/<name>.css) drawn only by the `later` file's parts. */
-const LATER = /^(report|trainer)-[0-9a-f]+\.css$/;
+const LATER = /^(report|trainer|practice)-[0-9a-f]+\.css$/;
 
 export function joinStylesheets(staging) {
   const { dir } = staging;

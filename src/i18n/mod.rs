@@ -11,6 +11,7 @@ pub mod dates;
 pub mod events;
 pub mod faq;
 pub mod keeping;
+pub mod practice;
 pub mod reactive;
 pub mod refusals;
 pub mod source;
@@ -120,6 +121,7 @@ pub enum Text {
     BackHome,
     FooterNote,
     NavData,
+    NavPractice,
     MemoryOnlyBanner,
     QuotaBanner,
     ScenariosHeading,
@@ -375,6 +377,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         YourTickets => ("Your tickets", "Vos tickets"),
         NoTickets => ("You have opened no ticket.", "Vous n’avez ouvert aucun ticket."),
         NavData => ("Your data", "Vos données"),
+        NavPractice => ("Practice", "S’entraîner"),
         MemoryOnlyBanner => ("This browser does not let Certlink keep data here: it runs in memory, and changes will not survive a reload. Export your data to keep it.", "Ce navigateur ne permet pas à Certlink de conserver des données ici : il fonctionne en mémoire, et les modifications ne survivront pas à un rechargement. Exportez vos données pour les garder."),
         QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée : le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
         Reload => ("Reload", "Recharger"),

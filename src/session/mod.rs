@@ -15,9 +15,11 @@ use saving::{found_now, writer_id, ReaderFile, SAVE_READ_AT_START};
 
 mod demo;
 pub mod local;
+mod practising;
 pub mod reader;
 mod saving;
 pub use crate::save::SaveState;
+pub use practising::{Checked, Practising};
 pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
@@ -58,6 +60,9 @@ pub struct Ctx {
     /// The guided tour whose case the address asked for, not loaded yet
     /// (session::demo).
     tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
+    /// Practice mode, read from storage when a practice view first asks
+    /// (`Ctx::practising`); `None` until then.
+    pub practice: RwSignal<Option<Practising>>,
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -175,6 +180,7 @@ impl Ctx {
             saving: RwSignal::new(false),
             restore_points_changed: RwSignal::new(0),
             tour_due: StoredValue::new(None),
+            practice: RwSignal::new(None),
         };
         // The first later part builds the demo and saves it (session::demo).
         ctx.after_engine();
@@ -266,8 +272,9 @@ impl Ctx {
         let result = self
             .writing(|tab, scenario| tab.execute(scenario, &ReaderFile, actor, now, &command))
             .unwrap_or(Err(Refusal::UnknownAccount { email: String::new() }));
-        if result.is_ok() {
-            self.scenario.notify();
+        match &result {
+            Ok(_) => self.scenario.notify(),
+            Err(refusal) => self.practice_met(actor, refusal),
         }
         result
     }

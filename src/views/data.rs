@@ -31,6 +31,24 @@ pub fn WhatChanged() -> impl IntoView {
 #[component]
 pub fn CaseBanner() -> impl IntoView {
     let ctx = use_ctx();
+    // A practice task's bar takes the banner's place while the task runs
+    // or shows its result; it reads the practice state on first draw.
+    ctx.practising();
+    let practising = Signal::derive(move || {
+        ctx.tour.with(Option::is_none)
+            && ctx.practice.with(|p| p.as_ref().is_some_and(|p| p.run.is_some() || p.last.is_some()))
+    });
+    view! {
+        <When when=practising fallback=move || view! { <CaseNotice /> }>
+            <crate::views::practice::PracticeBar />
+        </When>
+    }
+}
+
+/// The case banner's own notice: the person's scenario is kept apart.
+#[component]
+fn CaseNotice() -> impl IntoView {
+    let ctx = use_ctx();
     let lang = ctx.lang;
     view! {
         <div class="banner info" role="status">

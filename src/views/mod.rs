@@ -14,6 +14,7 @@ pub mod common;
 pub mod competency;
 pub mod data;
 pub mod faq;
+pub mod practice;
 pub mod profile;
 pub mod sign_in;
 pub mod skills_report;
@@ -58,6 +59,8 @@ lazy_fn!(
                 Route::Timeline => view! { <timeline::Timeline /> }.into_any(),
                 Route::SignIn => view! { <sign_in::SignIn /> }.into_any(),
                 Route::Profile => view! { <profile::Profile /> }.into_any(),
+                Route::Practice => view! { <practice::Practice /> }.into_any(),
+                Route::Handout(case) => view! { <practice::Handout case /> }.into_any(),
                 // Never asked of this file (the shell draws them).
                 Route::Home | Route::NotFound(_) => ().into_any(),
             },

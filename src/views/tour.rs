@@ -570,7 +570,7 @@ fn scroll_to(el: &Element, dh: f64, vh: f64) {
 }
 
 /// Certlink's words for a tour step where the source has none.
-fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
+pub fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
     use crate::tours::Note::*;
     match note {
         Credentials(username) => lang.pick(

@@ -1,0 +1,200 @@
+//! Practice mode in the session: the attempt under way ([`Run`]) and the
+//! progress over the nine cases ([`Progress`]), kept in localStorage beside
+//! the person's scenario (never in it), under this embed's prefix. The
+//! attempt's scenario is a built-in case in the cases' space, so a task
+//! never touches the person's own scenario.
+//!
+//! Read when a practice view first asks, not at the start: only the `later`
+//! file's views ask, so none of this is in the first file.
+//!
+//! Every write first reads what another tab stored since this one last
+//! read or wrote, and merges it ([`Progress::merge`]), so two tabs
+//! practising do not lose each other's results. A write the browser refuses is shown, not dropped: the page
+//! says the progress is not saved, and keeps it on screen.
+
+use super::{storage_prefix, Ctx};
+use crate::practice::{Hint, Outcome, Progress, Refused, Run};
+use crate::rules::demo::BuiltIn;
+use crate::rules::{Actor, Refusal};
+use leptos::prelude::*;
+
+/// What practice mode knows in this tab.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Practising {
+    pub progress: Progress,
+    /// The progress as this tab last read or stored it: what another
+    /// tab's write is told apart from.
+    base: Progress,
+    /// The attempt under way, if any.
+    pub run: Option<Run>,
+    /// The last check of the attempt under way, or of the one it ended.
+    pub last: Option<Checked>,
+    /// The browser refused the last write: the page says so.
+    pub unsaved: bool,
+    /// The stored progress could not be read; it is kept apart, untouched.
+    pub unreadable: bool,
+}
+
+/// A check of the learner's work, as the task bar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub case: BuiltIn,
+    pub outcome: Outcome,
+    pub score: u8,
+    pub hints: u32,
+    pub refusals: u32,
+}
+
+fn progress_key() -> String {
+    format!("{}certlink.practice", storage_prefix())
+}
+
+fn run_key() -> String {
+    format!("{}certlink.practice.run", storage_prefix())
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The progress another tab stored, if it reads.
+fn stored_progress() -> Option<Result<Progress, String>> {
+    let text = local()?.get_item(&progress_key()).ok().flatten()?;
+    Some(Progress::from_text(&text).map_err(|_| text))
+}
+
+impl Ctx {
+    /// Practice mode's state, read from storage on first use.
+    pub fn practising(&self) -> Practising {
+        if self.practice.with_untracked(Option::is_none) {
+            let mut read = Practising::default();
+            match stored_progress() {
+                Some(Ok(progress)) => {
+                    read.base = progress.clone();
+                    read.progress = progress;
+                }
+                Some(Err(text)) => {
+                    // Kept apart, never written over: nothing is lost.
+                    read.unreadable = true;
+                    if let Some(storage) = local() {
+                        let _ = storage.set_item(&format!("{}.unreadable", progress_key()), &text);
+                        let _ = storage.remove_item(&progress_key());
+                    }
+                }
+                None => {}
+            }
+            read.run =
+                local().and_then(|s| s.get_item(&run_key()).ok().flatten()).and_then(|text| Run::from_text(&text).ok());
+            self.practice.set(Some(read));
+        }
+        self.practice.get().unwrap_or_default()
+    }
+
+    /// Changes practice mode's state and stores it, merged with what
+    /// another tab stored meanwhile (a `reset` writes without merging).
+    fn practice_update(&self, reset: bool, change: impl FnOnce(&mut Practising)) {
+        let mut now = self.practising();
+        change(&mut now);
+        if !reset {
+            if let Some(Ok(stored)) = stored_progress() {
+                now.progress.merge(&now.base, &stored);
+            }
+        }
+        let written = local().is_some_and(|storage| {
+            let run = match &now.run {
+                Some(run) => storage.set_item(&run_key(), &run.to_text()),
+                None => storage.remove_item(&run_key()),
+            };
+            run.is_ok() && storage.set_item(&progress_key(), &now.progress.to_text()).is_ok()
+        });
+        now.unsaved = !written;
+        if written {
+            now.base = now.progress.clone();
+        }
+        self.practice.set(Some(now));
+    }
+
+    /// Starts `case` as a practice task: its scenario in the cases' space,
+    /// its persona signed in, no guided tour.
+    pub fn start_practice(&self, case: BuiltIn) {
+        self.tour.set(None);
+        self.load_built_in(case);
+        let run = self.scenario.with_untracked(|scenario| Run::new(case, scenario));
+        self.practice_update(false, |p| {
+            p.progress.start(case);
+            p.run = Some(run);
+            p.last = None;
+        });
+        self.go(crate::route::Route::Home);
+    }
+
+    /// Goes back to the task under way, in the cases' space, as it was left.
+    pub fn resume_practice(&self) {
+        let Some(run) = self.practising().run else { return };
+        self.tour.set(None);
+        self.resume_case(run.case);
+        self.go(crate::route::Route::Home);
+    }
+
+    /// A refusal met while a task runs: counted against its score.
+    pub(super) fn practice_met(&self, actor: &Actor, refusal: &Refusal) {
+        let running = self.practice.with_untracked(|p| p.as_ref().is_some_and(|p| p.run.is_some()));
+        if !running || !self.in_case.get_untracked() || !matches!(actor, Actor::Account(_)) {
+            return;
+        }
+        let refused = Refused { actor: actor.clone(), refusal: refusal.clone() };
+        self.practice_update(false, |p| {
+            if let Some(run) = &mut p.run {
+                run.met(&refused);
+            }
+        });
+    }
+
+    /// The task's next hint, counted against its score.
+    pub fn practice_hint(&self) -> Option<Hint> {
+        let mut hint = None;
+        self.practice_update(false, |p| hint = p.run.as_mut().and_then(Run::next_hint));
+        hint
+    }
+
+    /// Checks the learner's work: a goal reached ends the task with its
+    /// score; one not reached says what is missing and the task goes on.
+    pub fn check_practice(&self) {
+        let Some(run) = self.practising().run else { return };
+        let outcome = self.scenario.with_untracked(|scenario| run.check(scenario));
+        let score = run.score(&outcome);
+        let checked = Checked { case: run.case, outcome, score, hints: run.hints_used(), refusals: run.refusals() };
+        self.practice_update(false, |p| {
+            if checked.outcome.is_passed() {
+                p.progress.finish(run.case, score);
+                p.run = None;
+            }
+            p.last = Some(checked);
+        });
+    }
+
+    /// Ends the task under way unreached: it scores 0.
+    pub fn give_up_practice(&self) {
+        self.practice_update(false, |p| {
+            if let Some(run) = p.run.take() {
+                p.progress.finish(run.case, 0);
+            }
+            p.last = None;
+        });
+        self.leave_case();
+        self.go(crate::route::Route::Practice);
+    }
+
+    /// Leaves the task as it is, to resume later; back to the person's
+    /// own scenario.
+    pub fn leave_practice(&self) {
+        self.practice_update(false, |p| p.last = None);
+        self.leave_case();
+        self.go(crate::route::Route::Practice);
+    }
+
+    /// Forgets every case's progress and the attempt under way.
+    pub fn reset_practice(&self) {
+        self.practice_update(true, |p| *p = Practising::default());
+    }
+}

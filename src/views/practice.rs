@@ -1,0 +1,375 @@
+//! Practice mode's views: the practice page (the nine cases, their state
+//! and best score, printable as results), a case's printable handout, and
+//! the task bar shown while a task runs. The checks and the score are
+//! `crate::practice`'s; the session keeps the progress
+//! (`session::practising`); these only show their answers.
+
+use crate::i18n::faq::FaqEntry;
+use crate::i18n::practice::{best_score, case_state, dr, drill, goal, hint, missing, passed, results_line, Drill};
+use crate::i18n::reactive::tr;
+use crate::i18n::source::{quote, Source};
+use crate::i18n::{built_in_name, Lang, Text};
+use crate::practice::{task, CaseState, Outcome};
+use crate::route::Route;
+use crate::rules::demo::BuiltIn;
+use crate::rules::Rule;
+use crate::session::{real_now, use_ctx, Checked, Ctx};
+use crate::tours::{steps, Note};
+use crate::ui::{handler, live, When};
+use crate::views::common::{hand_keyboard_to, SourceQuote};
+use crate::views::tour::tour_note;
+use leptos::prelude::*;
+
+/// The article's sentences behind a rule, where it has some: what a
+/// refusal met during a task points back to.
+fn rule_words(rule: Rule) -> &'static [Source] {
+    match FaqEntry::for_rule(rule) {
+        Some(entry) => entry.answer(),
+        None => match rule {
+            Rule::R1 | Rule::R2 => &[Source::AdminRoles],
+            Rule::R3 => &[Source::Competency],
+            Rule::R5 => &[Source::PuSignInWorkAccount],
+            Rule::R6 => &[Source::PuStep3],
+            Rule::R7 => &[Source::PuStep4],
+            _ => &[],
+        },
+    }
+}
+
+/// The name of the page a handout's step is on.
+fn page_name(route: &Route) -> Text {
+    match route {
+        Route::SkillsReport => Text::NavSkillsReport,
+        Route::Users => Text::NavUsers,
+        Route::Support => Text::NavSupport,
+        Route::Timeline => Text::NavTimeline,
+        _ => Text::NavProfile,
+    }
+}
+
+/// The demo's Microsoft Learning credentials a case's person needs, as its
+/// guided tour gives them: the learner has no other way to know them.
+fn credentials(lang: Lang, case: BuiltIn) -> Option<String> {
+    let note = steps(case).into_iter().find_map(|step| step.note.filter(|n| matches!(n, Note::Credentials(_))))?;
+    Some(tour_note(lang, note))
+}
+
+/// "Handout: …", with French's space before the colon.
+fn titled(lang: Lang, what: Drill, name: String) -> String {
+    format!("{}{} {name}", drill(lang, what), lang.pick(":", "\u{a0}:"))
+}
+
+fn print_page() {
+    let _ = window().print();
+}
+
+/// The practice page: how it works, the nine cases with their state and
+/// best score, and the results to print.
+#[component]
+pub fn Practice() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    ctx.practising();
+    let confirming = RwSignal::new(false);
+    let rows = live(move || {
+        let practising = ctx.practice.get().unwrap_or_default();
+        let running = practising.run.as_ref().map(|run| run.case);
+        BuiltIn::ALL
+            .into_iter()
+            .map(|case| {
+                let entry = practising.progress.get(case);
+                let code = case.rule().code().to_ascii_lowercase();
+                let (action, resume) = match (running == Some(case), entry.state()) {
+                    (true, _) => (Drill::Resume, true),
+                    (false, CaseState::NotStarted) => (Drill::Start, false),
+                    (false, _) => (Drill::TryAgain, false),
+                };
+                let start = move |_| {
+                    if resume {
+                        ctx.resume_practice();
+                    } else {
+                        ctx.start_practice(case);
+                    }
+                    hand_keyboard_to(ctx, "#practice-task");
+                };
+                let name = live(move || built_in_name(lang.get(), case));
+                view! {
+                    <tr class=format!("case-{}", case_state(Lang::En, entry.state()).to_ascii_lowercase().replace(' ', "-"))>
+                        <th scope="row">{name}</th>
+                        <td class="goal">{live(move || goal(lang.get(), task(case).goal))}</td>
+                        <td class="state">{live(move || case_state(lang.get(), entry.state()))}</td>
+                        <td class="best">{best_score(entry.best(), entry.state())}</td>
+                        <td class="no-print">
+                            <button class="button primary" id=format!("practice-start-{code}") on:click=handler(start)>
+                                {dr(lang, action)}
+                            </button>
+                            " "
+                            <a href=Route::Handout(case).href() id=format!("handout-{code}")>
+                                {dr(lang, Drill::Handout)}
+                            </a>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    });
+    let summary = live(move || {
+        let practising = ctx.practice.get().unwrap_or_default();
+        let passed =
+            BuiltIn::ALL.into_iter().filter(|c| practising.progress.get(*c).state() == CaseState::Passed).count();
+        results_line(lang.get(), real_now(), passed, BuiltIn::ALL.len())
+    });
+    let reset = move |_| {
+        ctx.reset_practice();
+        confirming.set(false);
+        hand_keyboard_to(ctx, "#practice-reset");
+    };
+    let cancel = move |_| {
+        confirming.set(false);
+        hand_keyboard_to(ctx, "#practice-reset");
+    };
+    view! {
+        <h1>{dr(lang, Drill::Heading)}</h1>
+        <p class="no-print">{dr(lang, Drill::Intro)}</p>
+        <p id="score-rules">{dr(lang, Drill::ScoreRules)}</p>
+        <PracticeNotices />
+        <p class="results-line" role="status">{summary}</p>
+        <div class="table-wrap">
+            <table class="report practice-cases">
+                <thead>
+                    <tr>
+                        <th scope="col">{dr(lang, Drill::CaseColumn)}</th>
+                        <th scope="col">{dr(lang, Drill::GoalColumn)}</th>
+                        <th scope="col">{dr(lang, Drill::StateColumn)}</th>
+                        <th scope="col">{dr(lang, Drill::BestColumn)}</th>
+                        <td class="no-print"></td>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="actions no-print">
+            <button class="button" id="practice-print" on:click=handler(move |_| print_page())>
+                {dr(lang, Drill::PrintResults)}
+            </button>
+            " "
+            <button
+                class="button"
+                id="practice-reset"
+                aria-expanded=move || confirming.get().to_string()
+                on:click=handler(move |_| {
+                    confirming.set(true);
+                    hand_keyboard_to(ctx, "#practice-reset-cancel");
+                })
+            >
+                {dr(lang, Drill::ResetProgress)}
+            </button>
+        </p>
+        <When when=confirming>
+            <div class="confirm no-print" role="alertdialog" aria-label=dr(lang, Drill::ResetProgress)>
+                <p>{dr(lang, Drill::ResetQuestion)}</p>
+                <button class="button danger" id="practice-reset-confirm" on:click=handler(reset)>
+                    {dr(lang, Drill::ResetConfirm)}
+                </button>
+                <button class="button cancel" id="practice-reset-cancel" on:click=handler(cancel)>
+                    {tr(lang, Text::Cancel)}
+                </button>
+            </div>
+        </When>
+    }
+}
+
+/// What the page says when the progress could not be kept or read.
+#[component]
+fn PracticeNotices() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let unsaved = Signal::derive(move || ctx.practice.with(|p| p.as_ref().is_some_and(|p| p.unsaved)));
+    let unreadable = Signal::derive(move || ctx.practice.with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
+    view! {
+        <When when=unsaved>
+            <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
+        </When>
+        <When when=unreadable>
+            <p class="banner" role="alert">{dr(lang, Drill::UnreadableKept)}</p>
+        </When>
+    }
+}
+
+/// A case's one-page handout: its goal, the steps its guided tour takes,
+/// with the article's words for each, and the article's answer.
+#[component]
+pub fn Handout(case: BuiltIn) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let steps = steps(case)
+        .into_iter()
+        .map(|step| {
+            let page = page_name(&step.page);
+            let says = step.says;
+            let note = step.note;
+            view! {
+                <li>
+                    <strong>{tr(lang, page)}</strong>
+                    {says.iter().map(|&s| view! { <p>{live(move || quote(lang.get(), s))}</p> }).collect_view()}
+                    {note.map(|note| view! { <p class="sub">{live(move || tour_note(lang.get(), note))}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let answer = FaqEntry::for_rule(case.rule()).map_or(&[][..], FaqEntry::answer);
+    view! {
+        <article class="handout">
+            <h1>{live(move || titled(lang.get(), Drill::Handout, built_in_name(lang.get(), case)))}</h1>
+            <p class="goal">
+                <strong>{live(move || titled(lang.get(), Drill::GoalColumn, String::new()))}</strong>
+                {live(move || goal(lang.get(), task(case).goal))}
+            </p>
+            <h2>{dr(lang, Drill::HandoutSteps)}</h2>
+            <ol class="handout-steps">{steps}</ol>
+            <h2>{dr(lang, Drill::HandoutWords)}</h2>
+            <SourceQuote sentences=answer />
+            <p class="actions no-print">
+                <button class="button primary" id="handout-print" on:click=handler(move |_| print_page())>
+                    {dr(lang, Drill::PrintHandout)}
+                </button>
+                " "
+                <a href=Route::Practice.href()>{dr(lang, Drill::BackToPractice)}</a>
+            </p>
+        </article>
+    }
+}
+
+/// The task bar, while a practice task runs in the cases' space (or just
+/// ended, with its result): the goal, Check my work, hints on request,
+/// the refusals met with their rule and the article's words, and the way
+/// out. Drawn in place of the case banner.
+#[component]
+pub fn PracticeBar() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let state = Memo::new(move |_| ctx.practice.get().unwrap_or_default());
+    let case = move || state.with(|p| p.run.as_ref().map(|r| r.case).or(p.last.as_ref().map(|c| c.case)));
+    let running = Signal::derive(move || state.with(|p| p.run.is_some()));
+    let heading = live(move || {
+        let name = case().map(|c| built_in_name(lang.get(), c)).unwrap_or_default();
+        titled(lang.get(), Drill::TaskLabel, name)
+    });
+    let goal_text = live(move || case().map(|c| goal(lang.get(), task(c).goal)).unwrap_or_default());
+    let details = live(move || case().and_then(|c| credentials(lang.get(), c)).unwrap_or_default());
+    let result = live(move || {
+        let last = state.with(|p| p.last.clone());
+        last.map(|checked| result_view(ctx, checked)).unwrap_or_else(|| ().into_any())
+    });
+    let hints = live(move || {
+        let shown = state.with(|p| p.run.as_ref().map(|r| r.hints_shown()).unwrap_or_default());
+        if shown.is_empty() {
+            return ().into_any();
+        }
+        view! {
+            <h3>{dr(lang, Drill::HintsHeading)}</h3>
+            <ol class="hints">
+                {shown.iter().map(|&h| view! { <li>{live(move || hint(lang.get(), h))}</li> }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    });
+    let hints_left = Signal::derive(move || {
+        state.with(|p| p.run.as_ref().is_some_and(|r| r.hints_shown().len() < task(r.case).hints.len()))
+    });
+    let refusals = live(move || {
+        let (count, rules) =
+            state.with(|p| p.run.as_ref().map(|r| (r.refusals(), r.rules_met().to_vec())).unwrap_or_default());
+        if count == 0 {
+            return ().into_any();
+        }
+        view! {
+            <h3>{dr(lang, Drill::RefusalsHeading)} " (" {count} ")"</h3>
+            <ul class="refusals-met">
+                {rules
+                    .into_iter()
+                    .map(|rule| {
+                        let question = FaqEntry::for_rule(rule);
+                        view! {
+                            <li>
+                                <details>
+                                    <summary>
+                                        <strong>{rule.code()}</strong>
+                                        {question.map(|q| view! { " " {live(move || q.question(lang.get()))} })}
+                                    </summary>
+                                    <SourceQuote sentences=rule_words(rule) />
+                                </details>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    });
+    let show_hint = move |_| {
+        let _ = ctx.practice_hint();
+    };
+    view! {
+        <section class="banner info practice-bar" aria-labelledby="practice-task">
+            <h2 id="practice-task" tabindex="-1">{heading}</h2>
+            <p class="goal">{goal_text}</p>
+            <p class="sub">{details}</p>
+            <div role="status" class="practice-result">{result}</div>
+            <When when=running>
+                <p class="actions">
+                    <button class="button primary" id="check-my-work" on:click=handler(move |_| ctx.check_practice())>
+                        {dr(lang, Drill::CheckMyWork)}
+                    </button>
+                    " "
+                    <When
+                        when=hints_left
+                        fallback=move || view! { <span class="sub">{dr(lang, Drill::NoMoreHints)}</span> }
+                    >
+                        <button class="button" id="show-hint" on:click=handler(show_hint)>
+                            {dr(lang, Drill::ShowHint)}
+                        </button>
+                    </When>
+                    " "
+                    <button class="button" id="leave-practice" on:click=handler(move |_| ctx.leave_practice())>
+                        {dr(lang, Drill::LeaveForNow)}
+                    </button>
+                    " "
+                    <button class="button" id="give-up" on:click=handler(move |_| ctx.give_up_practice())>
+                        {dr(lang, Drill::GiveUp)}
+                    </button>
+                </p>
+            </When>
+            {hints}
+            {refusals}
+            <When when=Signal::derive(move || !running.get())>
+                <p class="actions">
+                    <button class="button primary" id="back-to-practice" on:click=handler(move |_| ctx.leave_practice())>
+                        {dr(lang, Drill::BackToPractice)}
+                    </button>
+                </p>
+            </When>
+        </section>
+    }
+}
+
+/// The last check: passed with its score explained, or what is missing.
+fn result_view(ctx: Ctx, checked: Checked) -> AnyView {
+    let lang = ctx.lang;
+    match checked.outcome {
+        Outcome::Passed => {
+            let Checked { score, hints, refusals, .. } = checked;
+            view! { <p class="message done">{live(move || passed(lang.get(), score, hints, refusals))}</p> }.into_any()
+        }
+        Outcome::NotYet(list) => view! {
+            <p class="message refused">{dr(lang, Drill::NotYet)}</p>
+            <ul class="missing">
+                {list
+                    .into_iter()
+                    .map(|m| view! { <li>{live(move || ctx.with_state(|s| missing(lang.get(), &m, s)))}</li> })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any(),
+    }
+}

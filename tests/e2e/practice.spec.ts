@@ -1,0 +1,259 @@
+// Practice mode: each of the nine tasks done with the keyboard alone, in
+// English and in French, then checked; wrong moves and hints counted in
+// the score; progress kept across a reload, resumed, reset; the results
+// and a handout printed. Every test ends with axe (fixtures.ts).
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { LEARN_PASSWORD } from './pages/certlink_page';
+
+type Lang = 'en' | 'fr';
+
+/** The keyboard alone: the control takes the focus, Enter activates it. */
+async function press(control: Locator) {
+  // A page drawn again hands the keyboard on in the next frame: the focus
+  // is taken once the page has settled, as a person tabbing would.
+  await expect(async () => {
+    await control.focus();
+    await expect(control).toBeFocused({ timeout: 100 });
+  }).toPass({ timeout: 5_000 });
+  await control.page().keyboard.press('Enter');
+}
+
+/** Types into a field with the keyboard, replacing what it held. */
+async function type(field: Locator, text: string) {
+  await field.focus();
+  await field.page().keyboard.press('ControlOrMeta+A');
+  await field.page().keyboard.type(text);
+}
+
+const tour = (page: Page, name: string) => page.locator(`[data-tour="${name}"]`);
+const bar = (page: Page) => page.locator('.practice-bar');
+
+async function openProfile(page: Page) {
+  await press(page.locator('a.profile-button'));
+  await expect(tour(page, 'exams')).toBeVisible();
+}
+
+async function associate(page: Page, username: string) {
+  await openProfile(page);
+  await press(page.locator('#associate'));
+  await type(page.locator('input[name="mcid-username"]'), username);
+  await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
+  await page.keyboard.press('Enter');
+}
+
+async function nav(page: Page, hash: string) {
+  await press(page.locator(`.nav a[href="${hash}"]`));
+}
+
+/** What the learner does for each case, keyboard only, from the page the
+ *  task starts on. */
+const tasks: Record<string, (page: Page) => Promise<void>> = {
+  r8: (page) => associate(page, 'priya.patel@outlook.com'),
+  r6: async (page) => {
+    await openProfile(page);
+    await press(tour(page, 'get-pu-access'));
+    await expect(tour(page, 'pu-since')).toBeVisible();
+  },
+  r9: async (page) => {
+    await openProfile(page);
+    await press(tour(page, 'same-credentials'));
+    await expect(tour(page, 'linked-mcid')).toBeVisible();
+  },
+  r11: async (page) => {
+    await openProfile(page);
+    await press(tour(page, 'remove-access'));
+    await expect(tour(page, 'outcome')).toBeVisible();
+  },
+  r12: async (page) => {
+    await associate(page, 'mia.moreau@outlook.com');
+    await expect(tour(page, 'outcome')).toBeVisible();
+  },
+  r13: async (page) => {
+    await nav(page, '#/users');
+    await press(tour(page, 'delete leo@contoso.com'));
+    await press(page.locator('[data-confirm] .danger'));
+    await expect(tour(page, 'delete leo@contoso.com')).toHaveCount(0);
+    await nav(page, '#/skills-report');
+    await press(tour(page, 'remove-from-report leo@contoso.com').first());
+    await expect(tour(page, 'remove-from-report leo@contoso.com')).toHaveCount(0);
+  },
+  r14: async (page) => {
+    await nav(page, '#/users');
+    await press(tour(page, 'verify noah@contso.com'));
+    await type(page.locator('input[name="verify-email"]'), 'noah@contoso.com');
+    await page.keyboard.press('Enter');
+    await press(tour(page, 'resend noah@contoso.com'));
+    await expect(tour(page, 'outcome')).toBeVisible();
+  },
+  r15: async (page) => {
+    await associate(page, 'lena.lindqvist@outlook.com');
+    await expect(tour(page, 'refusal')).toContainText('R15');
+  },
+  r16: async (page) => {
+    await nav(page, '#/support');
+    await page.locator('input[name="problem"]').nth(2).focus();
+    await page.keyboard.press('Space');
+    await type(page.locator('textarea[name="details"]'), 'I have two MCIDs to merge.');
+    await press(tour(page, 'ticket-form').getByRole('button'));
+    await expect(tour(page, 'tickets').locator('li')).toHaveCount(1);
+  },
+};
+
+const words = {
+  en: { check: 'Check my work', done: 'Done: the goal holds. Score 100 / 100', passed: 'Passed', notStarted: 'Not started' },
+  fr: { check: 'Vérifier mon travail', done: 'Terminé : l’objectif est atteint. Score 100 / 100', passed: 'Réussi', notStarted: 'Pas commencé' },
+};
+
+async function start(page: Page, lang: Lang, code: string) {
+  await page.goto(`./?lang=${lang}#/practice`);
+  await press(page.locator(`#practice-start-${code}`));
+  // The task's bar takes the keyboard: its heading names the case.
+  await expect(page.locator('#practice-task')).toBeFocused();
+  await expect(page.locator('#practice-task')).toContainText(`(${code.toUpperCase()})`);
+}
+
+for (const lang of ['en', 'fr'] as const) {
+  test(`each of the nine tasks, done with the keyboard alone, passes its check (${lang})`, async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const [code, doIt] of Object.entries(tasks)) {
+      await start(page, lang, code);
+      await doIt(page);
+      await press(page.locator('#check-my-work'));
+      await expect(bar(page).locator('.practice-result')).toContainText(words[lang].done);
+      await expectAccessible(page);
+      await press(page.locator('#back-to-practice'));
+      const row = page.locator(`#practice-start-${code}`).locator('xpath=ancestor::tr');
+      await expect(row.locator('.state')).toHaveText(words[lang].passed);
+      await expect(row.locator('.best')).toHaveText('100 / 100');
+    }
+    await expect(page.locator('.results-line')).toContainText(lang === 'en' ? '9 of 9 cases passed' : '9 cas réussis sur 9');
+  });
+}
+
+test('a wrong move and a hint count against the score, and Check my work says what is missing (R12)', async ({ page }) => {
+  await start(page, 'en', 'r12');
+  await press(page.locator('#check-my-work'));
+  const result = bar(page).locator('.practice-result');
+  await expect(result).toContainText('Not yet. Still missing:');
+  await expect(result.locator('li')).toHaveText([
+    'The MCID is not linked to Fabrikam through the person’s own work account. (R8)',
+    'The link with Contoso did not end the way a move ends it. (R12)',
+  ]);
+  // A wrong password: refused (R8), counted, and shown with the article's words.
+  await openProfile(page);
+  await press(page.locator('#associate'));
+  await type(page.locator('input[name="mcid-username"]'), 'mia.moreau@outlook.com');
+  await type(page.locator('input[name="mcid-password"]'), 'not the password');
+  await page.keyboard.press('Enter');
+  await expect(tour(page, 'refusal')).toBeVisible();
+  await expect(bar(page).getByRole('heading', { name: 'Refusals met (1)' })).toBeVisible();
+  const refusal = bar(page).locator('.refusals-met summary');
+  await expect(refusal).toContainText('R8');
+  await press(refusal);
+  await expect(bar(page).locator('.refusals-met blockquote')).toContainText('MCID');
+  // A hint, then the way the task asks.
+  await press(page.locator('#show-hint'));
+  await expect(bar(page).locator('.hints li')).toHaveCount(1);
+  await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(tour(page, 'outcome')).toBeVisible();
+  await press(page.locator('#check-my-work'));
+  await expect(result).toContainText('Done: the goal holds. Score 85 / 100: 1 hint (−10), 1 refusal (−5).');
+  await press(page.locator('#back-to-practice'));
+  const row = page.locator('#practice-start-r12').locator('xpath=ancestor::tr');
+  await expect(row.locator('.best')).toHaveText('85 / 100');
+});
+
+test('a manual unlink before the move is not the task: the check names the automatic unlink (R12)', async ({ page }) => {
+  // Mia unlinks from Contoso by hand first, then links with Fabrikam: the
+  // outcome looks right, but the move's automatic unlink never happened.
+  await start(page, 'en', 'r12');
+  await page.evaluate(() => { window.location.hash = '#/sign-in'; });
+  await page.getByLabel('Work email').fill('mia@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await press(tour(page, 'remove-access'));
+  await expect(tour(page, 'outcome')).toBeVisible();
+  await page.evaluate(() => { window.location.hash = '#/sign-in'; });
+  await page.getByLabel('Work email').fill('mia@fabrikam.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await press(page.locator('#associate'));
+  await type(page.locator('input[name="mcid-username"]'), 'mia.moreau@outlook.com');
+  await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(tour(page, 'outcome')).toBeVisible();
+  await press(page.locator('#check-my-work'));
+  await expect(bar(page).locator('.practice-result li')).toHaveText([
+    'The link with Contoso did not end the way a move ends it. (R12)',
+  ]);
+});
+
+test('progress survives a reload, a task resumes where it was left, and a reset asks first', async ({ page }) => {
+  await start(page, 'en', 'r6');
+  await openProfile(page);
+  await press(tour(page, 'get-pu-access'));
+  await expect(tour(page, 'pu-since')).toBeVisible();
+  await page.reload();
+  // The task goes on after a reload, with what was done.
+  await expect(page.locator('#practice-task')).toContainText('(R6)');
+  await press(page.locator('#leave-practice'));
+  await expect(page).toHaveURL(/#\/practice$/);
+  await expect(bar(page)).toHaveCount(0);
+  await page.reload();
+  const row = page.locator('#practice-start-r6').locator('xpath=ancestor::tr');
+  await expect(row.locator('.state')).toHaveText('In progress');
+  await expect(page.locator('#practice-start-r6')).toHaveText('Resume');
+  await press(page.locator('#practice-start-r6'));
+  await expect(page.locator('#practice-task')).toBeFocused();
+  await openProfile(page);
+  await expect(tour(page, 'pu-since')).toBeVisible();
+  await press(page.locator('#check-my-work'));
+  await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
+  await press(page.locator('#back-to-practice'));
+  await expect(row.locator('.state')).toHaveText('Passed');
+  // Reset: Cancel has the keyboard first, and nothing changes on Cancel.
+  await press(page.locator('#practice-reset'));
+  await expect(page.locator('#practice-reset-cancel')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row.locator('.state')).toHaveText('Passed');
+  await press(page.locator('#practice-reset'));
+  await expect(page.locator('#practice-reset-cancel')).toBeFocused();
+  await press(page.locator('#practice-reset-confirm'));
+  await expect(row.locator('.state')).toHaveText('Not started');
+  await page.reload();
+  await expect(row.locator('.state')).toHaveText('Not started');
+});
+
+test('giving up scores 0 and fails the case; the own scenario was never touched', async ({ page }) => {
+  await start(page, 'en', 'r11');
+  await press(page.locator('#give-up'));
+  await expect(page).toHaveURL(/#\/practice$/);
+  const row = page.locator('#practice-start-r11').locator('xpath=ancestor::tr');
+  await expect(row.locator('.state')).toHaveText('Failed');
+  await expect(row.locator('.best')).toHaveText('0 / 100');
+  await expect(page.locator('#practice-start-r11')).toHaveText('Try again');
+  // Back in the person's own space: no case banner.
+  await expect(page.locator('#back-to-own')).toHaveCount(0);
+});
+
+test('the results and a handout print without the app around them, in both languages', async ({ page }) => {
+  for (const lang of ['en', 'fr'] as const) {
+    await page.goto(`./?lang=${lang}#/practice`);
+    await expect(page.locator('#practice-start-r8')).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.nav')).toBeHidden();
+    await expect(page.locator('#practice-start-r8')).toBeHidden();
+    await expect(page.locator('.practice-cases tbody tr')).toHaveCount(9);
+    await expect(page.locator('.results-line')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`./?lang=${lang}#/practice/r12`);
+    await expect(page.locator('#handout-print')).toBeVisible();
+    await expect(page.locator('.handout-steps > li')).toHaveCount(5);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('#handout-print')).toBeHidden();
+    await expect(page.locator('.handout .source-quote')).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+  }
+});
