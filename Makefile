@@ -4,13 +4,18 @@
 SHELL := /bin/bash
 PORT ?= 8080
 
-.PHONY: serve test build tools bench bench-rules bench-storage
+.PHONY: serve test build tools scorm bench bench-rules bench-storage
 
 tools:
 	@scripts/tools.sh build
 
 build: tools
 	@source scripts/env.sh && trunk build --release --locked
+
+# The release bundle as a SCORM 1.2 package for a learning platform:
+# target/certlink-scorm.zip (scripts/scorm.mjs; README "Learning platforms").
+scorm: build
+	@source scripts/env.sh && node scripts/scorm.mjs dist target/certlink-scorm.zip
 
 serve: build
 	@source scripts/env.sh && node scripts/serve.mjs --root dist --port $(PORT)

@@ -42,6 +42,9 @@ record browser "$(count_cargo browser)"
 step build trunk build --release --locked
 step reproducible node scripts/reproducible.mjs dist
 record reproducible 1
+# The SCORM 1.2 package `make scorm` builds; scorm.spec.ts serves it as a
+# learning platform would.
+step scorm node scripts/scorm.mjs dist target/certlink-scorm.zip
 step e2e npx playwright test --config tests/e2e/playwright.config.ts
 record e2e "$(grep -Eo '^ *[0-9]+ passed' "$logs/e2e.log" | grep -Eo '[0-9]+' | tail -1)"
 step budget node scripts/budget.mjs dist

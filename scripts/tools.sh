@@ -64,12 +64,13 @@ fi
 
 if [ "$mode" = test ]; then
   # Root on CI and these machines; elsewhere, sudo if it is there.
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  # unzip: the SCORM test reads the package with a reader of its own.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/unzip ]; then
     sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-    say "installing Debian's chromium and chromium-driver"
+    say "installing Debian's chromium, chromium-driver and unzip"
     export DEBIAN_FRONTEND=noninteractive
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    $sudo apt-get install -y -qq chromium chromium-driver unzip >/dev/null
   fi
 fi
 say "ready"

@@ -910,3 +910,63 @@ fn parse_score(digits: &str) -> Option<Option<u8>> {
 fn index(case: BuiltIn) -> usize {
     BuiltIn::ALL.iter().position(|c| *c == case).unwrap_or(0)
 }
+
+/// What a learning platform is told (SCORM 1.2's `cmi.core.lesson_status`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LessonStatus {
+    /// A case is not finished yet.
+    Incomplete,
+    /// Every case finished, and the score is [`MASTERY`] or more.
+    Passed,
+    /// Every case finished, and the score is under [`MASTERY`].
+    Failed,
+}
+
+impl LessonStatus {
+    /// The vocabulary SCORM 1.2 gives `cmi.core.lesson_status`.
+    pub fn as_scorm(self) -> &'static str {
+        match self {
+            LessonStatus::Incomplete => "incomplete",
+            LessonStatus::Passed => "passed",
+            LessonStatus::Failed => "failed",
+        }
+    }
+}
+
+/// The whole practice's result, as a learning platform records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LessonResult {
+    pub status: LessonStatus,
+    /// 0 to 100: the mean of the nine cases' best scores, a case not
+    /// finished counting 0, rounded down (so 80 means every case counts).
+    pub score: u8,
+}
+
+impl Progress {
+    /// The result a learning platform is told: incomplete until every case
+    /// is finished (passed or failed, none under way), then passed or
+    /// failed against [`MASTERY`], the mastery score the package's
+    /// manifest states.
+    pub fn lesson_result(&self) -> LessonResult {
+        let total: u32 = self.cases.iter().map(|c| u32::from(c.best)).sum();
+        let score = u8::try_from(total / self.cases.len() as u32).unwrap_or(100);
+        let finished = self.cases.iter().all(|c| matches!(c.state, CaseState::Passed | CaseState::Failed));
+        let status = match (finished, score >= MASTERY) {
+            (false, _) => LessonStatus::Incomplete,
+            (true, true) => LessonStatus::Passed,
+            (true, false) => LessonStatus::Failed,
+        };
+        LessonResult { status, score }
+    }
+}
+
+/// A duration as SCORM 1.2's CMITimespan writes it, `HHHH:MM:SS.SS`
+/// (hours on two to four digits), e.g. `00:02:05.40`; past 9999 hours it
+/// stays at the most the format holds.
+pub fn scorm_timespan(milliseconds: u64) -> String {
+    const MOST: u64 = (9_999 * 3_600 + 59 * 60 + 59) * 100 + 99;
+    let hundredths = (milliseconds / 10).min(MOST);
+    let (hours, rest) = (hundredths / 360_000, hundredths % 360_000);
+    let (minutes, rest) = (rest / 6_000, rest % 6_000);
+    format!("{hours:02}:{minutes:02}:{:02}.{:02}", rest / 100, rest % 100)
+}

@@ -893,3 +893,40 @@ proptest! {
         prop_assert_eq!(alone, then(&a));
     }
 }
+
+// What a learning platform is told (SCORM 1.2).
+
+#[test]
+fn the_lesson_is_incomplete_until_every_case_is_finished_then_passed_or_failed_at_mastery() {
+    let mut progress = Progress::new();
+    assert_eq!(progress.lesson_result(), LessonResult { status: LessonStatus::Incomplete, score: 0 });
+    progress.finish(BuiltIn::FirstLink, 100);
+    progress.finish(BuiltIn::PartnerUniversityAccess, 100);
+    // Two cases of nine at 100: 22, not a pass on its way.
+    assert_eq!(progress.lesson_result(), LessonResult { status: LessonStatus::Incomplete, score: 22 });
+    for case in BuiltIn::ALL {
+        progress.finish(case, 80);
+    }
+    assert_eq!(progress.lesson_result(), LessonResult { status: LessonStatus::Passed, score: 84 });
+    let mut failed = Progress::new();
+    for case in BuiltIn::ALL {
+        failed.finish(case, if case == BuiltIn::McidMerge { 0 } else { 85 });
+    }
+    // Eight at 85, one at 0: 75, under the mastery score.
+    assert_eq!(failed.lesson_result(), LessonResult { status: LessonStatus::Failed, score: 75 });
+    // A new attempt under way makes the lesson incomplete again.
+    failed.start(BuiltIn::McidMerge);
+    assert_eq!(failed.lesson_result().status, LessonStatus::Incomplete);
+    assert_eq!(
+        [LessonStatus::Incomplete, LessonStatus::Passed, LessonStatus::Failed].map(LessonStatus::as_scorm),
+        ["incomplete", "passed", "failed"]
+    );
+}
+
+#[test]
+fn a_session_time_is_written_as_scorm_1_2_timespans_are() {
+    assert_eq!(scorm_timespan(0), "00:00:00.00");
+    assert_eq!(scorm_timespan(125_409), "00:02:05.40");
+    assert_eq!(scorm_timespan(36_000_000 + 61_000), "10:01:01.00");
+    assert_eq!(scorm_timespan(u64::MAX), "9999:59:59.99");
+}

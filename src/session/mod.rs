@@ -18,6 +18,7 @@ pub mod local;
 mod practising;
 pub mod reader;
 mod saving;
+mod scorm;
 pub use crate::save::SaveState;
 pub use practising::{Checked, Practising};
 pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};

@@ -4,6 +4,9 @@
 //! attempt's scenario is a built-in case in the cases' space, so a task
 //! never touches the person's own scenario.
 //!
+//! Opened by a learning platform (SCORM 1.2, [`super::scorm`]), each
+//! result is also reported to it, and the progress it kept is taken in.
+//!
 //! Read when a practice view first asks, not at the start: only the `later`
 //! file's views ask, so none of this is in the first file.
 //!
@@ -85,7 +88,13 @@ impl Ctx {
             }
             read.run =
                 local().and_then(|s| s.get_item(&run_key()).ok().flatten()).and_then(|text| Run::from_text(&text).ok());
+            // Opened by a learning platform: what it kept joins what this
+            // browser kept, and both are told the result at once.
+            let platform = super::scorm::connect();
             self.practice.set(Some(read));
+            if let Some(kept) = platform {
+                self.practice_update(false, |p| p.progress.merge(&Progress::new(), &kept));
+            }
         }
         self.practice.get().unwrap_or_default()
     }
@@ -111,6 +120,7 @@ impl Ctx {
         if written {
             now.base = now.progress.clone();
         }
+        super::scorm::report(&now.progress);
         self.practice.set(Some(now));
     }
 

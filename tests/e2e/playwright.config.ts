@@ -40,5 +40,14 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
+    {
+      // A learning platform: scorm-again's SCORM 1.2 run-time around the
+      // package `make scorm` builds from the same dist/ (scorm.spec.ts).
+      command: `node tests/e2e/scorm/prepare.mjs && node scripts/serve.mjs --root target/scorm-platform --port ${port + 2}`,
+      cwd: root,
+      url: `http://127.0.0.1:${port + 2}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
   ],
 });

@@ -1,0 +1,137 @@
+// SCORM 1.2: the package `make scorm` builds, served as a learning platform
+// serves it (tests/e2e/scorm/: scorm-again's SCORM 1.2 run-time as the
+// parent window's API, the SCO in an iframe, launched from the manifest).
+// Two cases done through the UI are recorded by the platform; a reload
+// resumes from what the platform kept; the manifest lists every file of
+// the package; the package runs under its strict CSP.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { LEARN_PASSWORD } from './pages/certlink_page';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const platformUrl = `http://127.0.0.1:${port + 2}/`;
+const root = path.resolve(__dirname, '..', '..');
+
+type Recorded = {
+  initialized: boolean;
+  commits: number;
+  finished: boolean;
+  launched: string;
+  cmi: { suspend_data: string; core: { lesson_status: string; exit: string; session_time: string; score: { raw: string; min: string; max: string } } } | null;
+};
+
+const recorded = (page: Page) => page.evaluate(() => (window as unknown as { platform: Recorded }).platform);
+
+async function openPlatform(page: Page): Promise<FrameLocator> {
+  // A CSP violation inside the course would be reported here.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective}`), true);
+  });
+  await page.goto(platformUrl);
+  const course = page.frameLocator('#course');
+  await expect(course.locator('#practice-start-r8')).toBeVisible();
+  return course;
+}
+
+async function doCase(course: FrameLocator, code: string, act: (course: FrameLocator) => Promise<void>) {
+  await course.locator(`#practice-start-${code}`).click();
+  await expect(course.locator('#practice-task')).toContainText(`(${code.toUpperCase()})`);
+  await act(course);
+  await course.locator('#check-my-work').click();
+  await expect(course.locator('.practice-result')).toContainText('Score 100 / 100');
+  await course.locator('#back-to-practice').click();
+}
+
+const firstLink = async (course: FrameLocator) => {
+  await course.locator('a.profile-button').click();
+  await course.locator('#associate').click();
+  await course.locator('input[name="mcid-username"]').fill('priya.patel@outlook.com');
+  await course.locator('input[name="mcid-password"]').fill(LEARN_PASSWORD);
+  await course.getByRole('button', { name: 'Associate', exact: true }).click();
+  await expect(course.locator('[data-tour="outcome"]')).toBeVisible();
+};
+
+const partnerUniversity = async (course: FrameLocator) => {
+  await course.locator('a.profile-button').click();
+  await course.locator('[data-tour="get-pu-access"]').click();
+  await expect(course.locator('[data-tour="pu-since"]')).toBeVisible();
+};
+
+test('a learning platform records two cases done through the UI, then the session’s end', async ({ page }) => {
+  const course = await openPlatform(page);
+  expect((await recorded(page)).launched).toBe('course/index.html#/practice');
+  await expect.poll(async () => (await recorded(page)).initialized).toBe(true);
+  // Opened, the lesson is incomplete.
+  await expect.poll(async () => (await recorded(page)).cmi?.core.lesson_status).toBe('incomplete');
+
+  await doCase(course, 'r8', firstLink);
+  await doCase(course, 'r6', partnerUniversity);
+  const after = await recorded(page);
+  expect(after.cmi!.core.lesson_status).toBe('incomplete');
+  // Two cases of nine at 100: the mean of the best scores, 22.
+  expect(after.cmi!.core.score).toEqual({ raw: '22', min: '0', max: '100' });
+  expect(after.cmi!.suspend_data).toBe('p1;R8:P100;R6:P100');
+  expect(after.cmi!.suspend_data.length).toBeLessThanOrEqual(4096);
+  expect(after.commits).toBeGreaterThanOrEqual(4);
+  expect(after.finished).toBe(false);
+
+  // Leaving: the session's time, `suspend` (not complete), LMSFinish.
+  await page.locator('#close').click();
+  await expect.poll(async () => (await recorded(page)).finished).toBe(true);
+  const end = await recorded(page);
+  expect(end.cmi!.core.exit).toBe('suspend');
+  expect(end.cmi!.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
+  expect(end.cmi!.core.session_time).not.toBe('00:00:00');
+});
+
+test('a reload resumes from what the platform kept, with nothing of it left in the browser', async ({ page }) => {
+  const course = await openPlatform(page);
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100');
+  // The browser forgets Certlink's own copy; the platform keeps its own.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('certlink')) localStorage.removeItem(key);
+  });
+  await page.reload();
+  const again = page.frameLocator('#course');
+  const row = again.locator('#practice-start-r8').locator('xpath=ancestor::tr');
+  await expect(row.locator('.state')).toHaveText('Passed');
+  await expect(row.locator('.best')).toHaveText('100 / 100');
+  await expect(again.locator('#practice-start-r6').locator('xpath=ancestor::tr').locator('.state')).toHaveText('Not started');
+});
+
+test('the manifest names one SCO launching the practice page, mastery 80, and lists every file of the package', async () => {
+  // Read with Info-ZIP's unzip, not the code that wrote it.
+  const zip = path.join(root, 'target', 'certlink-scorm.zip');
+  const unzip = (...args: string[]) => execFileSync('unzip', [...args], { encoding: 'utf8' });
+  unzip('-tq', zip);
+  const names = unzip('-Z1', zip).trim().split('\n');
+  expect(names[0]).toBe('imsmanifest.xml');
+  const manifest = unzip('-p', zip, 'imsmanifest.xml');
+  expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
+  expect(manifest).toContain('<adlcp:masteryscore>80</adlcp:masteryscore>');
+  expect(manifest.match(/adlcp:scormtype="sco"/g)).toHaveLength(1);
+  expect(manifest).toContain('href="index.html#/practice"');
+  const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => m[1]).sort();
+  expect(listed).toEqual(names.filter((n) => n !== 'imsmanifest.xml').sort());
+  // Every file of the build is in the package, and nothing else.
+  const dist = readdirSync(path.join(root, 'dist')).sort();
+  expect(listed).toEqual(dist);
+  // The package's page carries the strict CSP (no inline script, no eval).
+  const index = unzip('-p', zip, 'index.html');
+  expect(index).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(index).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/);
+});
+
+test('with no platform around, practice mode runs on its own', async ({ page }) => {
+  await page.goto('./#/practice');
+  await page.locator('#practice-start-r6').click();
+  await page.locator('a.profile-button').click();
+  await page.locator('[data-tour="get-pu-access"]').click();
+  await page.locator('#check-my-work').click();
+  await expect(page.locator('.practice-result')).toContainText('Score 100 / 100');
+  expect(await page.evaluate(() => 'API' in window)).toBe(false);
+});
