@@ -61,9 +61,6 @@ pub struct Ctx {
     /// The guided tour whose case the address asked for, not loaded yet
     /// (session::demo).
     tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
-    /// Practice mode, read from storage when a practice view first asks
-    /// (`Ctx::practising`); `None` until then.
-    pub practice: RwSignal<Option<Practising>>,
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -181,7 +178,6 @@ impl Ctx {
             saving: RwSignal::new(false),
             restore_points_changed: RwSignal::new(0),
             tour_due: StoredValue::new(None),
-            practice: RwSignal::new(None),
         };
         // The first later part builds the demo and saves it (session::demo).
         ctx.after_engine();

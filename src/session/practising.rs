@@ -66,10 +66,24 @@ fn stored_progress() -> Option<Result<Progress, String>> {
     Some(Progress::from_text(&text).map_err(|_| text))
 }
 
+thread_local! {
+    /// Practice mode's state, `None` until a practice view first asks. Not
+    /// a field of [`Ctx`]: made here, by the `later` file's code, so that
+    /// none of its code (its type's drop glue included) is in the first
+    /// file. Reference-counted, not owned by the view that first asks, so
+    /// it lives as long as the page.
+    static PRACTICE: ArcRwSignal<Option<Practising>> = ArcRwSignal::new(None);
+}
+
 impl Ctx {
+    /// Practice mode's state, tracked where it is read.
+    pub fn practice(&self) -> ArcRwSignal<Option<Practising>> {
+        PRACTICE.with(ArcRwSignal::clone)
+    }
+
     /// Practice mode's state, read from storage on first use.
     pub fn practising(&self) -> Practising {
-        if self.practice.with_untracked(Option::is_none) {
+        if self.practice().with_untracked(Option::is_none) {
             let mut read = Practising::default();
             match stored_progress() {
                 Some(Ok(progress)) => {
@@ -91,12 +105,12 @@ impl Ctx {
             // Opened by a learning platform: what it kept joins what this
             // browser kept, and both are told the result at once.
             let platform = super::scorm::connect();
-            self.practice.set(Some(read));
+            self.practice().set(Some(read));
             if let Some(kept) = platform {
                 self.practice_update(false, |p| p.progress.merge(&Progress::new(), &kept));
             }
         }
-        self.practice.get().unwrap_or_default()
+        self.practice().get().unwrap_or_default()
     }
 
     /// Changes practice mode's state and stores it, merged with what
@@ -121,7 +135,7 @@ impl Ctx {
             now.base = now.progress.clone();
         }
         super::scorm::report(&now.progress);
-        self.practice.set(Some(now));
+        self.practice().set(Some(now));
     }
 
     /// Starts `case` as a practice task: its scenario in the cases' space,
@@ -148,7 +162,7 @@ impl Ctx {
 
     /// A refusal met while a task runs: counted against its score.
     pub(super) fn practice_met(&self, actor: &Actor, refusal: &Refusal) {
-        let running = self.practice.with_untracked(|p| p.as_ref().is_some_and(|p| p.run.is_some()));
+        let running = self.practice().with_untracked(|p| p.as_ref().is_some_and(|p| p.run.is_some()));
         if !running || !self.in_case.get_untracked() || !matches!(actor, Actor::Account(_)) {
             return;
         }

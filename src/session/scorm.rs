@@ -34,15 +34,21 @@ fn api_of(window: &JsValue) -> Option<Object> {
     Reflect::get(window, &JsValue::from_str("API")).ok().filter(JsValue::is_object).map(JsCast::unchecked_into)
 }
 
+/// A window's property that is itself a window (`parent`, `opener`), read
+/// through `Reflect` as the API is, so no binding of its own is needed.
+fn window_at(window: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(window, &JsValue::from_str(name)).ok().filter(JsValue::is_object)
+}
+
 /// SCORM 1.2's search: `window`, then its parents, at most seven up.
-fn search_up(window: web_sys::Window) -> Option<Object> {
+fn search_up(window: JsValue) -> Option<Object> {
     let mut at = window;
     for _ in 0..=7 {
         if let Some(api) = api_of(&at) {
             return Some(api);
         }
-        let parent = at.parent().ok().flatten()?;
-        if JsValue::from(parent.clone()) == JsValue::from(at.clone()) {
+        let parent = window_at(&at, "parent")?;
+        if parent == at {
             return None;
         }
         at = parent;
@@ -51,19 +57,24 @@ fn search_up(window: web_sys::Window) -> Option<Object> {
 }
 
 fn find_api() -> Option<Object> {
-    let window = web_sys::window()?;
-    let opener = window.opener().ok().filter(JsValue::is_object);
-    search_up(window).or_else(|| opener.and_then(|o| search_up(o.unchecked_into())))
+    let window: JsValue = web_sys::window()?.into();
+    let opener = window_at(&window, "opener");
+    search_up(window).or_else(|| opener.and_then(search_up))
 }
 
-/// Calls the run-time's `name` with `args`; its answer as text ("" when it
+/// Calls the run-time's `name` with one or two arguments (every call of
+/// SCORM 1.2 takes one, but `LMSSetValue`); its answer as text ("" when it
 /// has none or throws: a platform's failure never stops the page).
 fn call(api: &Object, name: &str, args: &[&str]) -> String {
     let Ok(function) = Reflect::get(api, &JsValue::from_str(name)).and_then(|f| f.dyn_into::<Function>()) else {
         return String::new();
     };
-    let args: js_sys::Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-    function.apply(api, &args).ok().and_then(|answer| answer.as_string()).unwrap_or_default()
+    let arg = |i: usize| JsValue::from_str(args.get(i).copied().unwrap_or_default());
+    let answer = match args.len() {
+        2 => function.call2(api, &arg(0), &arg(1)),
+        _ => function.call1(api, &arg(0)),
+    };
+    answer.ok().and_then(|answer| answer.as_string()).unwrap_or_default()
 }
 
 fn now_ms() -> f64 {
@@ -85,11 +96,8 @@ pub fn connect() -> Option<Progress> {
     let kept = Progress::from_text(&call(&api, "LMSGetValue", &["cmi.suspend_data"])).ok();
     PLATFORM.with(|p| *p.borrow_mut() = Some(Platform { api, started_ms: now_ms(), status: LessonStatus::Incomplete }));
     // Leaving the page finishes the session: its time, how it was left.
-    if let Some(window) = web_sys::window() {
-        let finish = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(finish);
-        let _ = window.add_event_listener_with_callback("pagehide", finish.as_ref().unchecked_ref());
-        finish.forget();
-    }
+    // The listener lives as long as the page.
+    let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| finish());
     Some(kept.unwrap_or_default())
 }
 

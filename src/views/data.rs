@@ -36,7 +36,7 @@ pub fn CaseBanner() -> impl IntoView {
     ctx.practising();
     let practising = Signal::derive(move || {
         ctx.tour.with(Option::is_none)
-            && ctx.practice.with(|p| p.as_ref().is_some_and(|p| p.run.is_some() || p.last.is_some()))
+            && ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.run.is_some() || p.last.is_some()))
     });
     view! {
         <When when=practising fallback=move || view! { <CaseNotice /> }>

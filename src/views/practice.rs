@@ -72,7 +72,7 @@ pub fn Practice() -> impl IntoView {
     ctx.practising();
     let confirming = RwSignal::new(false);
     let rows = live(move || {
-        let practising = ctx.practice.get().unwrap_or_default();
+        let practising = ctx.practice().get().unwrap_or_default();
         let running = practising.run.as_ref().map(|run| run.case);
         BuiltIn::ALL
             .into_iter()
@@ -114,7 +114,7 @@ pub fn Practice() -> impl IntoView {
             .collect_view()
     });
     let summary = live(move || {
-        let practising = ctx.practice.get().unwrap_or_default();
+        let practising = ctx.practice().get().unwrap_or_default();
         let passed =
             BuiltIn::ALL.into_iter().filter(|c| practising.progress.get(*c).state() == CaseState::Passed).count();
         results_line(lang.get(), real_now(), passed, BuiltIn::ALL.len())
@@ -184,8 +184,8 @@ pub fn Practice() -> impl IntoView {
 fn PracticeNotices() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let unsaved = Signal::derive(move || ctx.practice.with(|p| p.as_ref().is_some_and(|p| p.unsaved)));
-    let unreadable = Signal::derive(move || ctx.practice.with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
+    let unsaved = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unsaved)));
+    let unreadable = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
     view! {
         <When when=unsaved>
             <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
@@ -248,7 +248,7 @@ pub fn Handout(case: BuiltIn) -> impl IntoView {
 pub fn PracticeBar() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let state = Memo::new(move |_| ctx.practice.get().unwrap_or_default());
+    let state = Memo::new(move |_| ctx.practice().get().unwrap_or_default());
     let case = move || state.with(|p| p.run.as_ref().map(|r| r.case).or(p.last.as_ref().map(|c| c.case)));
     let running = Signal::derive(move || state.with(|p| p.run.is_some()));
     let heading = live(move || {
