@@ -155,7 +155,7 @@ pub fn task(case: BuiltIn) -> Task {
         }
         BuiltIn::McidMerge => (Goal::McidMerge, &[SupportPage, MergeIsForCertificationSupport]),
     };
-    Task { case, goal, persona: AccountId::from_email(case.persona()), hints }
+    Task { case, goal, persona: case.persona_id(), hints }
 }
 
 /// Something the goal needs that does not hold yet. It names the outcome,
@@ -291,7 +291,7 @@ pub fn check(case: BuiltIn, start: &Scenario, now: &Scenario, refused: &[Refused
     let Some(events) = attempt_events(start, now) else {
         return Outcome::NotYet(vec![Missing::NotFromThisStart]);
     };
-    let persona = AccountId::from_email(case.persona());
+    let persona = case.persona_id();
     let me = Actor::Account(persona.clone());
     let limit_met = refused.iter().any(|r| r.actor == me && matches!(r.refusal, Refusal::AssociationLimited { .. }));
     let at = Attempt { start: start.state(), now: now.state(), events, limit_met, persona };
@@ -537,7 +537,7 @@ impl Run {
     /// unless it is the one the goal asks to meet (the persona's own R15
     /// refusal in the YearlyLimit case), which is remembered, not counted.
     pub fn met(&mut self, refused: &Refused) {
-        let persona = Actor::Account(AccountId::from_email(self.case.persona()));
+        let persona = Actor::Account(self.case.persona_id());
         if refused.actor == persona && matches!(refused.refusal, Refusal::AssociationLimited { .. }) {
             self.limit_met = true;
             if self.case == BuiltIn::YearlyLimit {
@@ -584,7 +584,7 @@ impl Run {
         };
         let start = Scenario::replay(now.initial().clone(), before.to_vec());
         let events = &now.trail()[self.start_events..];
-        let persona = AccountId::from_email(self.case.persona());
+        let persona = self.case.persona_id();
         let at = Attempt { start: start.state(), now: now.state(), events, limit_met: self.limit_met, persona };
         at.outcome(self.case)
     }

@@ -770,3 +770,10 @@ fn d4_events_continuing_a_checked_scenario_are_checked_as_the_whole_would_be() {
     assert!(matches!(lena.kind, EventKind::McidLinked { .. }));
     assert!(matches!(base.continued_checked(vec![lena]), Err(InvariantViolation::YearlyLimitExceeded { .. })));
 }
+
+#[test]
+fn each_built_in_persona_id_is_its_email_as_an_account_id() {
+    for case in certlink::rules::demo::BuiltIn::ALL {
+        assert_eq!(case.persona_id(), AccountId::from_email(case.persona()), "{case:?}");
+    }
+}

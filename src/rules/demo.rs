@@ -482,6 +482,14 @@ impl BuiltIn {
         }
     }
 
+    /// The persona's account id. The persona's email is written in lower
+    /// case already, so no case folding is needed (which keeps Unicode's
+    /// case tables out of the first WebAssembly file, where a tour's
+    /// address is read).
+    pub fn persona_id(self) -> AccountId {
+        AccountId(self.persona().to_string())
+    }
+
     /// The demo data at `now`, with what the case needs done first: for
     /// the R9 shortcut, Sam already has Partner University access (R6).
     pub fn scenario(self, now: Time) -> Scenario {

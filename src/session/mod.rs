@@ -336,7 +336,7 @@ impl Ctx {
             self.enter_space(true);
         }
         self.replace(built_in.scenario(self.now()), false, None);
-        self.start_session(AccountId::from_email(built_in.persona()));
+        self.start_session(built_in.persona_id());
     }
 
     /// Back to the person's own scenario, as it is saved, from a case.
@@ -404,7 +404,7 @@ impl Ctx {
         if now == Some(at) {
             return;
         }
-        let persona = AccountId::from_email(at.tour.persona());
+        let persona = at.tour.persona_id();
         let same_tour = now.is_some_and(|now| now.tour == at.tour);
         let on_case = self.in_case.get_untracked() && self.session.get_untracked().as_ref() == Some(&persona);
         if !same_tour && !on_case {
@@ -422,7 +422,7 @@ impl Ctx {
         if !self.in_case.get_untracked() {
             self.enter_space(true);
         }
-        if self.session.get_untracked() != Some(AccountId::from_email(built_in.persona())) {
+        if self.session.get_untracked() != Some(built_in.persona_id()) {
             self.load_built_in(built_in);
         }
     }

@@ -81,6 +81,11 @@ impl Ctx {
         PRACTICE.with(ArcRwSignal::clone)
     }
 
+    /// Reads practice mode's state, tracked; `None` before it is read.
+    pub fn with_practising<T>(&self, f: impl FnOnce(&Practising) -> T) -> Option<T> {
+        self.practice().with(|p| p.as_ref().map(f))
+    }
+
     /// Practice mode's state, read from storage on first use.
     pub fn practising(&self) -> Practising {
         if self.practice().with_untracked(Option::is_none) {

@@ -248,9 +248,9 @@ pub fn Handout(case: BuiltIn) -> impl IntoView {
 pub fn PracticeBar() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let state = Memo::new(move |_| ctx.practice().get().unwrap_or_default());
-    let case = move || state.with(|p| p.run.as_ref().map(|r| r.case).or(p.last.as_ref().map(|c| c.case)));
-    let running = Signal::derive(move || state.with(|p| p.run.is_some()));
+    let case =
+        move || ctx.with_practising(|p| p.run.as_ref().map(|r| r.case).or(p.last.as_ref().map(|c| c.case))).flatten();
+    let running = Signal::derive(move || ctx.with_practising(|p| p.run.is_some()).unwrap_or_default());
     let heading = live(move || {
         let name = case().map(|c| built_in_name(lang.get(), c)).unwrap_or_default();
         titled(lang.get(), Drill::TaskLabel, name)
@@ -258,11 +258,11 @@ pub fn PracticeBar() -> impl IntoView {
     let goal_text = live(move || case().map(|c| goal(lang.get(), task(c).goal)).unwrap_or_default());
     let details = live(move || case().and_then(|c| credentials(lang.get(), c)).unwrap_or_default());
     let result = live(move || {
-        let last = state.with(|p| p.last.clone());
+        let last = ctx.with_practising(|p| p.last.clone()).flatten();
         last.map(|checked| result_view(ctx, checked)).unwrap_or_else(|| ().into_any())
     });
     let hints = live(move || {
-        let shown = state.with(|p| p.run.as_ref().map(|r| r.hints_shown()).unwrap_or_default());
+        let shown = ctx.with_practising(|p| p.run.as_ref().map(|r| r.hints_shown())).flatten().unwrap_or_default();
         if shown.is_empty() {
             return ().into_any();
         }
@@ -275,11 +275,14 @@ pub fn PracticeBar() -> impl IntoView {
         .into_any()
     });
     let hints_left = Signal::derive(move || {
-        state.with(|p| p.run.as_ref().is_some_and(|r| r.hints_shown().len() < task(r.case).hints.len()))
+        ctx.with_practising(|p| p.run.as_ref().is_some_and(|r| r.hints_shown().len() < task(r.case).hints.len()))
+            .unwrap_or_default()
     });
     let refusals = live(move || {
-        let (count, rules) =
-            state.with(|p| p.run.as_ref().map(|r| (r.refusals(), r.rules_met().to_vec())).unwrap_or_default());
+        let (count, rules) = ctx
+            .with_practising(|p| p.run.as_ref().map(|r| (r.refusals(), r.rules_met().to_vec())))
+            .flatten()
+            .unwrap_or_default();
         if count == 0 {
             return ().into_any();
         }
