@@ -11,7 +11,8 @@
 //! - [`rules`]: the pure domain; commands give events or a typed
 //!   [`rules::Refusal`] naming its rule. Tested natively.
 //! - [`i18n`]: every sentence, English and French side by side; the
-//!   article's own in [`i18n::source`]. Imports only the rules.
+//!   article's own in [`i18n::source`]. Imports only the pure domain
+//!   (`rules`, `practice`).
 //! - [`storage`]: the stored and exported document, its JSON form, a large
 //!   scenario's packed part.
 //! - [`save`]: the save engine, plain Rust over a key-value trait; native
@@ -25,8 +26,9 @@
 //!   two notices, in the `later` file, drawn only through [`views::draw`].
 //! - [`practice`]: practice mode's tasks, one per built-in case: goal and
 //!   hints as values, the check of a scenario's outcome (any valid path
-//!   passes), the score, and the progress over the nine cases. Pure like
-//!   the rules, which is all it reads.
+//!   passes), the score, the attempt under way, the progress over the nine
+//!   cases and what a learning platform is told (SCORM 1.2). Pure like the
+//!   rules, which is all it reads.
 //! - [`ui`]: the house view helpers both share, and a document's problems
 //!   worded.
 //! - [`route`], [`tours`], [`prefs`], [`tasks`], [`download`]: hash routes,
@@ -36,7 +38,8 @@
 //! ## Invariants (held by `tests/architecture.rs` and the rules' tests)
 //! - Nothing in `rules`, `save` or `practice` knows about the browser or reads the
 //!   system time: "now" is always an input (D1).
-//! - Arrows point one way, with no cycle: `i18n` imports only `rules`; the
+//! - Arrows point one way, with no cycle: `i18n` imports only `rules` and
+//!   `practice`; the
 //!   shell names no later page.
 //! - A refused command changes nothing; every refusal names its rule (D3).
 
