@@ -43,9 +43,10 @@ export default defineConfig({
     {
       // A learning platform: scorm-again's SCORM 1.2 run-time around the
       // package `make scorm` builds from the same dist/ (scorm.spec.ts).
-      command: `node tests/e2e/scorm/prepare.mjs && node scripts/serve.mjs --root target/scorm-platform --port ${port + 2}`,
+      // port + 2 is embedding.spec.ts's own server for a next build.
+      command: `node tests/e2e/scorm/prepare.mjs && node scripts/serve.mjs --root target/scorm-platform --port ${port + 3}`,
       cwd: root,
-      url: `http://127.0.0.1:${port + 2}/`,
+      url: `http://127.0.0.1:${port + 3}/`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -12,7 +12,7 @@ import { test, expect } from './fixtures';
 import { LEARN_PASSWORD } from './pages/certlink_page';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
-const platformUrl = `http://127.0.0.1:${port + 2}/`;
+const platformUrl = `http://127.0.0.1:${port + 3}/`;
 const root = path.resolve(__dirname, '..', '..');
 
 type Recorded = {
