@@ -16,7 +16,6 @@ pub enum Drill {
     CaseColumn,
     GoalColumn,
     StateColumn,
-    BestColumn,
     Start,
     Resume,
     TryAgain,
@@ -52,8 +51,7 @@ pub fn drill(lang: Lang, text: Drill) -> &'static str {
         ScoreRules => ("How a task is scored: a goal reached scores 100, minus 10 for each hint and 5 for each refusal met, never below 40; a goal not reached scores 0. A case is passed at 80 or more, and stays passed.", "Calcul du score : un objectif atteint vaut 100, moins 10 par indice et 5 par refus rencontré, jamais moins de 40 ; un objectif non atteint vaut 0. Un cas est réussi à partir de 80, et le reste."),
         CaseColumn => ("Case", "Cas"),
         GoalColumn => ("Goal", "Objectif"),
-        StateColumn => ("State", "État"),
-        BestColumn => ("Best score", "Meilleur score"),
+        StateColumn => ("State, best score", "État, meilleur score"),
         Start => ("Start", "Commencer"),
         Resume => ("Resume", "Reprendre"),
         TryAgain => ("Try again", "Recommencer"),
@@ -233,13 +231,14 @@ pub fn best_score(score: u8, state: CaseState) -> String {
     }
 }
 
-/// "Results of 6 December 2026: 3 of 9 cases passed."
-pub fn results_line(lang: Lang, at: chrono::DateTime<chrono::Utc>, passed: usize, total: usize) -> String {
+/// "Results on December 6, 2026: 3 of 9 cases passed; overall score
+/// 33 / 100." The overall score is the one a learning platform records.
+pub fn results_line(lang: Lang, at: chrono::DateTime<chrono::Utc>, passed: usize, total: usize, score: u8) -> String {
     let date = format_date(lang, at);
     lang.pick(
-        format!("Results on {date}: {passed} of {total} cases passed."),
+        format!("Results on {date}: {passed} of {total} cases passed; overall score {score} / 100."),
         format!(
-            "Résultats au {date} : {passed} {} sur {total}.",
+            "Résultats au {date} : {passed} {} sur {total} ; score d’ensemble {score} / 100.",
             lang.count(passed as u64, "cas réussi", "cas réussis")
         ),
     )

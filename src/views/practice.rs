@@ -97,8 +97,10 @@ pub fn Practice() -> impl IntoView {
                     <tr class=format!("case-{}", case_state(Lang::En, entry.state()).to_ascii_lowercase().replace(' ', "-"))>
                         <th scope="row">{name}</th>
                         <td class="goal">{live(move || goal(lang.get(), task(case).goal))}</td>
-                        <td class="state">{live(move || case_state(lang.get(), entry.state()))}</td>
-                        <td class="best">{best_score(entry.best(), entry.state())}</td>
+                        <td>
+                            <span class="state">{live(move || case_state(lang.get(), entry.state()))}</span>
+                            <span class="sub best">{best_score(entry.best(), entry.state())}</span>
+                        </td>
                         <td class="no-print">
                             <button class="button primary" id=format!("practice-start-{code}") on:click=handler(start)>
                                 {dr(lang, action)}
@@ -117,7 +119,8 @@ pub fn Practice() -> impl IntoView {
         let practising = ctx.practice().get().unwrap_or_default();
         let passed =
             BuiltIn::ALL.into_iter().filter(|c| practising.progress.get(*c).state() == CaseState::Passed).count();
-        results_line(lang.get(), real_now(), passed, BuiltIn::ALL.len())
+        let score = practising.progress.lesson_result().score;
+        results_line(lang.get(), real_now(), passed, BuiltIn::ALL.len(), score)
     });
     let reset = move |_| {
         ctx.reset_practice();
@@ -139,9 +142,8 @@ pub fn Practice() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{dr(lang, Drill::CaseColumn)}</th>
-                        <th scope="col">{dr(lang, Drill::GoalColumn)}</th>
+                        <th scope="col" class="goal">{dr(lang, Drill::GoalColumn)}</th>
                         <th scope="col">{dr(lang, Drill::StateColumn)}</th>
-                        <th scope="col">{dr(lang, Drill::BestColumn)}</th>
                         <td class="no-print"></td>
                     </tr>
                 </thead>

@@ -127,7 +127,9 @@ for (const lang of ['en', 'fr'] as const) {
       await expect(row.locator('.state')).toHaveText(words[lang].passed);
       await expect(row.locator('.best')).toHaveText('100 / 100');
     }
-    await expect(page.locator('.results-line')).toContainText(lang === 'en' ? '9 of 9 cases passed' : '9 cas réussis sur 9');
+    await expect(page.locator('.results-line')).toContainText(
+      lang === 'en' ? '9 of 9 cases passed; overall score 100 / 100.' : '9 cas réussis sur 9 ; score d’ensemble 100 / 100.',
+    );
   });
 }
 
