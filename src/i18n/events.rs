@@ -99,6 +99,18 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
                 lang.count(settings.cool_off_days.into(), "jour", "jours")
             ),
         ),
+        OrganisationAdded { org: o, name } => lang.pick(
+            format!("The organisation {name} (MPN ID {o}) was added to the scenario."),
+            format!("L’organisation {name} (ID MPN {o}) a été ajoutée au scénario."),
+        ),
+        WorkAccountAdded { account, display_name, org: o, role, .. } => lang.pick(
+            format!("{display_name} ({account}, {}) was added to {}.", role_name(lang, *role), org(state, o)),
+            format!("{display_name} ({account}, {}) a été ajouté(e) à {}.", role_name(lang, *role), org(state, o)),
+        ),
+        McidProfileAdded { mcid, holder_name, .. } => lang.pick(
+            format!("The Microsoft Certification profile {mcid} of {holder_name} was added to the scenario."),
+            format!("Le profil de certification Microsoft {mcid} de {holder_name} a été ajouté au scénario."),
+        ),
         TicketOpened { ticket } => {
             let route = match ticket.route {
                 SupportRoute::CertificationSupport => lang.pick("Certification Support", "support technique des certifications"),

@@ -151,12 +151,66 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("No Microsoft Learning or Partner University account is named {holder}."),
             format!("Aucun compte Microsoft Learning ou Université partenaire ne s’appelle {holder}."),
         ),
+        TextRequired { field } => lang.pick(
+            format!("Enter {}: it cannot be empty.", setup_field(lang, *field)),
+            format!("Saisissez {} : ce champ ne peut pas être vide.", setup_field(lang, *field)),
+        ),
+        TextTooLong { field, max } => lang.pick(
+            format!("{} is too long: at most {max} characters. Shorten it.", capitalised(setup_field(lang, *field))),
+            format!("{} est trop long : {max} caractères au plus. Raccourcissez-le.", capitalised(setup_field(lang, *field))),
+        ),
+        NotAnIdentifier { field } => lang.pick(
+            format!("{} is written with digits only, 1 to 12 of them.", capitalised(setup_field(lang, *field))),
+            format!("{} s’écrit avec des chiffres seulement, de 1 à 12.", capitalised(setup_field(lang, *field))),
+        ),
+        OrganisationExists { org } => lang.pick(
+            format!("An organisation with MPN ID {org} is already in the scenario ({}). Use another MPN ID.", org_name(state, org)),
+            format!("Une organisation d’ID MPN {org} existe déjà dans le scénario ({}). Utilisez un autre ID MPN.", org_name(state, org)),
+        ),
+        UnknownOrganisation { org } => lang.pick(
+            format!("No organisation has MPN ID {org}. Add the organisation first."),
+            format!("Aucune organisation n’a l’ID MPN {org}. Ajoutez d’abord l’organisation."),
+        ),
+        McidExists { mcid } => lang.pick(
+            format!("A Microsoft Certification profile with MCID {mcid} is already in the scenario. Use another MCID."),
+            format!("Un profil de certification Microsoft de MCID {mcid} existe déjà dans le scénario. Utilisez un autre MCID."),
+        ),
+        UsernameTaken { username } => lang.pick(
+            format!("Another profile signs in to Microsoft Learning as {username}. Use another username."),
+            format!("Un autre profil se connecte à Microsoft Learning avec {username}. Utilisez un autre nom d’utilisateur."),
+        ),
+        PassedInTheFuture { on } => lang.pick(
+            format!("{} is after the scenario’s today: a pass date is today at the latest. Choose an earlier date, or move the scenario clock.", date(*on)),
+            format!("Le {} est postérieur à aujourd’hui dans le scénario : une date de réussite est au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),
+        ),
         WrongPlaceForProof { code } => lang.pick(
             format!("{code} is not passed there: exams are passed on a Microsoft Learning account (MCID), assessments at Partner University."),
             format!("{code} ne se réussit pas là : les examens se passent sur un compte Microsoft Learning (MCID), les évaluations à l’Université partenaire."),
         ),
     };
     format!("{text} ({})", refusal.rule().code())
+}
+
+/// The editor's field, as a sentence names it ("the MPN ID").
+fn setup_field(lang: Lang, field: crate::rules::refusal::SetupField) -> &'static str {
+    use crate::rules::refusal::SetupField::*;
+    let (en, fr) = match field {
+        MpnId => ("the MPN ID", "l’ID MPN"),
+        OrganisationName => ("the organisation’s name", "le nom de l’organisation"),
+        DisplayName => ("the person’s name", "le nom de la personne"),
+        Mcid => ("the MCID", "le MCID"),
+        HolderName => ("the holder’s name", "le nom du titulaire"),
+        CredentialCode => ("the exam’s code", "le code de l’examen"),
+        CredentialTitle => ("the exam’s title", "l’intitulé de l’examen"),
+        Password => ("the password", "le mot de passe"),
+    };
+    lang.pick(en, fr)
+}
+
+/// `text` with its first letter in capitals, to open a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

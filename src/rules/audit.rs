@@ -69,6 +69,23 @@ pub enum EventKind {
     LimitSettingsChanged { settings: LimitSettings },
     /// R16.
     TicketOpened { ticket: Ticket },
+    /// D7: the trainer's setup (the scenario editor): an organisation.
+    OrganisationAdded { org: MpnId, name: String },
+    /// D7: an active work account.
+    WorkAccountAdded {
+        account: AccountId,
+        display_name: String,
+        org: MpnId,
+        role: Role,
+        password: crate::rules::credentials::PasswordHash,
+    },
+    /// D7: a Microsoft Certification profile, linked nowhere.
+    McidProfileAdded {
+        mcid: McidId,
+        username: String,
+        password: crate::rules::credentials::PasswordHash,
+        holder_name: String,
+    },
 }
 
 /// Whose exam or assessment was passed.
@@ -97,6 +114,7 @@ impl EventKind {
             AccountDeleted { .. } | RemovedFromReport { .. } => Rule::R13,
             CredentialPassed { .. } => Rule::D7,
             LimitSettingsChanged { .. } => Rule::D6,
+            OrganisationAdded { .. } | WorkAccountAdded { .. } | McidProfileAdded { .. } => Rule::D7,
             TicketOpened { .. } => Rule::R16,
         }
     }
@@ -114,12 +132,18 @@ impl EventKind {
             | AccountDeleted { account }
             | RemovedFromReport { account, .. }
             | UserInvited { account, .. }
+            | WorkAccountAdded { account, .. }
             | InvitationResent { account } => vec![account],
             InvitationEmailVerified { account, corrected_to } => {
                 std::iter::once(account).chain(corrected_to.iter()).collect()
             }
             TicketOpened { ticket } => vec![&ticket.account],
-            CredentialPassed { .. } | LimitSettingsChanged { .. } => vec![],
+            CredentialPassed { .. }
+            | LimitSettingsChanged { .. }
+            | OrganisationAdded { .. }
+            | McidProfileAdded { .. } => {
+                vec![]
+            }
         }
     }
 
@@ -131,7 +155,7 @@ impl EventKind {
             | McidAutomaticallyUnlinked { mcid, .. }
             | McidUnlinked { mcid, .. }
             | RemovedFromReport { mcid, .. } => Some(mcid),
-            CredentialPassed { holder: Holder::Mcid(mcid), .. } => Some(mcid),
+            CredentialPassed { holder: Holder::Mcid(mcid), .. } | McidProfileAdded { mcid, .. } => Some(mcid),
             _ => None,
         }
     }
@@ -143,7 +167,9 @@ impl EventKind {
             McidLinked { org, .. }
             | McidUnlinked { org, .. }
             | RemovedFromReport { org, .. }
-            | UserInvited { org, .. } => vec![org],
+            | UserInvited { org, .. }
+            | OrganisationAdded { org, .. }
+            | WorkAccountAdded { org, .. } => vec![org],
             McidAutomaticallyUnlinked { from_org, to_org, .. } => vec![from_org, to_org],
             _ => vec![],
         }

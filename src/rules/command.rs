@@ -7,7 +7,7 @@ use super::clock::Time;
 use super::model::*;
 use super::refusal::Refusal;
 use super::support::Problem;
-use super::{profile, support, users};
+use super::{profile, setup, support, users};
 
 /// Something a person (or the trainer) asks the system to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +38,15 @@ pub enum Command {
     RecordPassed { holder: Holder, credential: Credential },
     /// D6, trainer only: the scenario's yearly-limit numbers.
     SetLimitSettings { settings: LimitSettings },
+    /// D7, trainer only (the scenario editor): a partner organisation.
+    AddOrganisation { mpn_id: String, name: String },
+    /// D7, trainer only: an active work account of an organisation.
+    AddWorkAccount { org: MpnId, email: String, display_name: String, role: Role, password: String, salt: String },
+    /// D7, trainer only: a Microsoft Certification profile (MCID).
+    AddMcidProfile { mcid: String, username: String, password: String, salt: String, holder_name: String },
+    /// D7, trainer only: an exam, certification or assessment passed on a
+    /// given day, at the latest the scenario's "now" (D1).
+    RecordPassedOn { holder: Holder, credential: Credential },
 }
 
 /// Decides `command`: the events it causes, or the refusal and its rule.
@@ -63,10 +72,19 @@ pub fn decide(state: &State, actor: &Actor, now: Time, command: &Command) -> Res
         }
         RecordPassed { holder, credential } => record_passed(state, actor, now, holder, credential),
         SetLimitSettings { settings } => set_limit_settings(actor, *settings),
+        AddOrganisation { mpn_id, name } => setup::add_organisation(state, actor, mpn_id, name),
+        AddWorkAccount { org, email, display_name, role, password, salt } => {
+            let new = setup::NewAccount { org, email, display_name, role: *role, password, salt };
+            setup::add_work_account(state, actor, &new)
+        }
+        AddMcidProfile { mcid, username, password, salt, holder_name } => {
+            setup::add_mcid_profile(state, actor, &setup::NewProfile { mcid, username, password, salt, holder_name })
+        }
+        RecordPassedOn { holder, credential } => setup::record_passed_on(state, actor, now, holder, credential),
     }
 }
 
-fn trainer_only(actor: &Actor) -> Result<(), Refusal> {
+pub(super) fn trainer_only(actor: &Actor) -> Result<(), Refusal> {
     match actor {
         Actor::Trainer => Ok(()),
         Actor::Account(_) => Err(Refusal::TrainerOnly),
@@ -74,7 +92,7 @@ fn trainer_only(actor: &Actor) -> Result<(), Refusal> {
 }
 
 /// D7: the trainer marks an exam or assessment passed now, to show latency.
-fn record_passed(
+pub(super) fn record_passed(
     state: &State,
     actor: &Actor,
     now: Time,

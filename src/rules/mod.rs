@@ -42,6 +42,7 @@ pub mod range;
 pub mod refusal;
 pub mod reports;
 pub mod scenario;
+pub mod setup;
 pub mod support;
 pub mod users;
 

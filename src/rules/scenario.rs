@@ -176,6 +176,18 @@ fn checked_fold(mut state: State, before: Option<&[Event]>, events: &[Event]) ->
 pub fn apply(state: &mut State, event: &Event) {
     use EventKind::*;
     let at = event.at;
+    if let McidProfileAdded { mcid, username, password, holder_name } = &event.kind {
+        // Through `add_profile`, which keeps the index of usernames (R8's sign-in).
+        state.add_profile(McidProfile {
+            mcid: mcid.clone(),
+            username: username.clone(),
+            password: password.clone(),
+            holder_name: holder_name.clone(),
+            credentials: Vec::new(),
+            associations: Vec::new(),
+        });
+        return;
+    }
     let data = state.data_mut();
     match &event.kind {
         InvitationAccepted { account } => {
@@ -278,5 +290,26 @@ pub fn apply(state: &mut State, event: &Event) {
         },
         LimitSettingsChanged { settings } => data.limits = *settings,
         TicketOpened { ticket } => data.tickets.push(ticket.clone()),
+        OrganisationAdded { org, name } => {
+            data.organisations.insert(org.clone(), Organisation { mpn_id: org.clone(), name: name.clone() });
+        }
+        WorkAccountAdded { account, display_name, org, role, password } => {
+            data.accounts.insert(
+                account.clone(),
+                WorkAccount {
+                    id: account.clone(),
+                    display_name: display_name.clone(),
+                    org: org.clone(),
+                    role: *role,
+                    state: AccountState::Active,
+                    password: password.clone(),
+                    partner_university_since: None,
+                    linked_mcid: None,
+                    last_mcid: None,
+                },
+            );
+        }
+        // Applied above, through the index of usernames.
+        McidProfileAdded { .. } => {}
     }
 }

@@ -476,6 +476,17 @@ fn write_event(out: &mut String, event: &Event, titles: &BTreeMap<&str, &str>) {
             out.push(',');
             write_ticket(out, ticket);
         }
+        OrganisationAdded { org, name } => row_cells!(out; "OrganisationAdded", org, name),
+        WorkAccountAdded { account, display_name, org, role, password } => {
+            row_cells!(out; "WorkAccountAdded", account, display_name, org, role);
+            out.push(',');
+            write_password(out, password, account.as_str());
+        }
+        McidProfileAdded { mcid, username, password, holder_name } => {
+            row_cells!(out; "McidProfileAdded", mcid, username, holder_name);
+            out.push(',');
+            write_password(out, password, &username.to_lowercase());
+        }
     }
     out.push(']');
 }
@@ -758,6 +769,30 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
             })
         }),
         "TicketOpened" => expect(1).and_then(|_| Ok(TicketOpened { ticket: read_ticket(&d[0])? })),
+        "OrganisationAdded" => {
+            expect(2).and_then(|_| Ok(OrganisationAdded { org: cell(d, 0, "org")?, name: cell(d, 1, "name")? }))
+        }
+        "WorkAccountAdded" => expect(5).and_then(|_| {
+            let account: AccountId = cell(d, 0, "account")?;
+            let password = read_password(&d[4], account.as_str()).map_err(|e| format!("password: {e}"))?;
+            Ok(WorkAccountAdded {
+                display_name: cell(d, 1, "display_name")?,
+                org: cell(d, 2, "org")?,
+                role: cell(d, 3, "role")?,
+                password,
+                account,
+            })
+        }),
+        "McidProfileAdded" => expect(4).and_then(|_| {
+            let username: String = cell(d, 1, "username")?;
+            let password = read_password(&d[3], &username.to_lowercase()).map_err(|e| format!("password: {e}"))?;
+            Ok(McidProfileAdded {
+                mcid: cell(d, 0, "mcid")?,
+                holder_name: cell(d, 2, "holder_name")?,
+                password,
+                username,
+            })
+        }),
         _ => Err(format!("unknown event: {name}")),
     }?;
     Ok(Event { at, actor, kind })

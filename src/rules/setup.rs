@@ -1,0 +1,169 @@
+//! D7: the trainer's setup of a scenario, as the scenario editor makes it.
+//! Each edit is a command, trainer only, recorded in the trail like any
+//! other change, and refused with a typed refusal where it would break an
+//! invariant the rules, the save or an import holds: a work email or an
+//! MCID or a Microsoft Learning username used twice, a membership that
+//! does not exist, a pass date in the scenario's future, a text empty or
+//! longer than [`MAX_TEXT`]. An edit the rules accept is one every reader
+//! of the scenario (the save, an export, an import) reads back.
+
+use super::audit::EventKind;
+use super::clock::Time;
+use super::command::trainer_only;
+use super::credentials::PasswordHash;
+use super::model::{AccountId, Credential, McidId, MpnId, Role, State};
+use super::range::check_time;
+use super::refusal::{Refusal, SetupField};
+use super::users::is_valid_email;
+
+/// The longest name, title or identifier an edit takes, in characters:
+/// far more than any real one, and short enough for every page to show.
+pub const MAX_TEXT: usize = 120;
+
+/// The shortest password the editor gives an account or a profile.
+pub const MIN_PASSWORD: usize = 8;
+
+/// `text` trimmed, or the refusal saying it is empty or too long.
+fn text(field: SetupField, text: &str) -> Result<String, Refusal> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(Refusal::TextRequired { field })
+    } else if text.chars().count() > MAX_TEXT {
+        Err(Refusal::TextTooLong { field, max: MAX_TEXT })
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// An MPN ID or an MCID: digits only, 1 to 12 of them.
+fn digits(field: SetupField, value: &str) -> Result<String, Refusal> {
+    let value = value.trim();
+    if value.is_empty() || value.len() > 12 || !value.chars().all(|c| c.is_ascii_digit()) {
+        Err(Refusal::NotAnIdentifier { field })
+    } else {
+        Ok(value.to_string())
+    }
+}
+
+fn password(value: &str) -> Result<(), Refusal> {
+    if value.chars().count() < MIN_PASSWORD {
+        Err(Refusal::WeakTemporaryPassword { min_len: MIN_PASSWORD })
+    } else if value.chars().count() > MAX_TEXT {
+        Err(Refusal::TextTooLong { field: SetupField::Password, max: MAX_TEXT })
+    } else {
+        Ok(())
+    }
+}
+
+/// A partner organisation (an MPN membership), by its MPN ID and name.
+pub fn add_organisation(
+    state: &State,
+    actor: &super::audit::Actor,
+    mpn_id: &str,
+    name: &str,
+) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    let org = MpnId(digits(SetupField::MpnId, mpn_id)?);
+    let name = text(SetupField::OrganisationName, name)?;
+    if state.organisation(&org).is_some() {
+        return Err(Refusal::OrganisationExists { org });
+    }
+    Ok(vec![EventKind::OrganisationAdded { org, name }])
+}
+
+/// What a new work account holds.
+pub struct NewAccount<'a> {
+    pub org: &'a MpnId,
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub role: Role,
+    pub password: &'a str,
+    /// A fresh salt for the password's hash (D2).
+    pub salt: &'a str,
+}
+
+/// An active work account of an existing organisation.
+pub fn add_work_account(
+    state: &State,
+    actor: &super::audit::Actor,
+    new: &NewAccount,
+) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    if state.organisation(new.org).is_none() {
+        return Err(Refusal::UnknownOrganisation { org: new.org.clone() });
+    }
+    let email = new.email.trim();
+    if !is_valid_email(email) || email.chars().count() > MAX_TEXT {
+        return Err(Refusal::InvalidEmail { email: email.to_string() });
+    }
+    let account = AccountId::from_email(email);
+    if state.account(&account).is_some() {
+        return Err(Refusal::AccountExists { email: account });
+    }
+    let display_name = text(SetupField::DisplayName, new.display_name)?;
+    password(new.password)?;
+    let password = PasswordHash::new(new.password, new.salt);
+    Ok(vec![EventKind::WorkAccountAdded { account, display_name, org: new.org.clone(), role: new.role, password }])
+}
+
+/// What a new Microsoft Certification profile holds.
+pub struct NewProfile<'a> {
+    pub mcid: &'a str,
+    pub username: &'a str,
+    pub password: &'a str,
+    pub salt: &'a str,
+    pub holder_name: &'a str,
+}
+
+/// A Microsoft Certification profile (MCID) with its Microsoft Learning
+/// sign-in, linked nowhere yet.
+pub fn add_mcid_profile(
+    state: &State,
+    actor: &super::audit::Actor,
+    new: &NewProfile,
+) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    let mcid = McidId(digits(SetupField::Mcid, new.mcid)?);
+    if state.profile(&mcid).is_some() {
+        return Err(Refusal::McidExists { mcid });
+    }
+    let username = new.username.trim();
+    if !is_valid_email(username) || username.chars().count() > MAX_TEXT {
+        return Err(Refusal::InvalidEmail { email: username.to_string() });
+    }
+    if state.profile_by_username(username).is_some() {
+        return Err(Refusal::UsernameTaken { username: username.to_string() });
+    }
+    let holder_name = text(SetupField::HolderName, new.holder_name)?;
+    password(new.password)?;
+    let password = PasswordHash::new(new.password, new.salt);
+    Ok(vec![EventKind::McidProfileAdded { mcid, username: username.to_string(), password, holder_name }])
+}
+
+/// An exam or certification a profile passed on a given day, or an
+/// assessment of a Partner University account: on or before the
+/// scenario's "now" (D1), within the dates Certlink keeps.
+pub fn record_passed_on(
+    state: &State,
+    actor: &super::audit::Actor,
+    now: Time,
+    holder: &super::audit::Holder,
+    credential: &Credential,
+) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    let passed_on = check_time(credential.passed_on)?;
+    if passed_on > now {
+        return Err(Refusal::PassedInTheFuture { on: passed_on });
+    }
+    let code = text(SetupField::CredentialCode, &credential.code)?;
+    let title = text(SetupField::CredentialTitle, &credential.title)?;
+    let credential = Credential { code, title, kind: credential.kind, passed_on };
+    let mut events = super::command::record_passed(state, actor, now, holder, &credential)?;
+    // `record_passed` records "now" (the latency demo's); the editor keeps the day given.
+    for event in &mut events {
+        if let EventKind::CredentialPassed { credential: recorded, .. } = event {
+            recorded.passed_on = passed_on;
+        }
+    }
+    Ok(events)
+}

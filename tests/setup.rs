@@ -1,0 +1,200 @@
+//! The trainer's setup of a scenario (D7), as the scenario editor drives
+//! it: a small organisation built from empty through commands, then used
+//! as Partner Center is (sign in, link the MCID, R5 and R8); every setup
+//! refusal, each naming its rule and changing nothing (D3); and a built
+//! scenario that the document reads back as it was written.
+#![cfg(not(target_arch = "wasm32"))]
+
+use certlink::rules::audit::Holder;
+use certlink::rules::refusal::SetupField;
+use certlink::rules::setup::MAX_TEXT;
+use certlink::rules::*;
+use certlink::storage::document;
+use chrono::{Duration, TimeZone, Utc};
+
+fn now() -> Time {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+const ORG: &str = "4200001";
+const PASSWORD: &str = "Northwind#1";
+const LEARN: &str = "Learn#Northwind";
+
+fn add_org(mpn_id: &str, name: &str) -> Command {
+    Command::AddOrganisation { mpn_id: mpn_id.into(), name: name.into() }
+}
+
+fn add_account(email: &str, name: &str, role: Role) -> Command {
+    Command::AddWorkAccount {
+        org: MpnId(ORG.into()),
+        email: email.into(),
+        display_name: name.into(),
+        role,
+        password: PASSWORD.into(),
+        salt: format!("salt-{email}"),
+    }
+}
+
+fn add_profile(mcid: &str, username: &str) -> Command {
+    Command::AddMcidProfile {
+        mcid: mcid.into(),
+        username: username.into(),
+        password: LEARN.into(),
+        salt: "salt-profile".into(),
+        holder_name: "Ines Ito".into(),
+    }
+}
+
+fn exam(on: Time) -> Credential {
+    Credential { code: "AZ-900".into(), title: "Azure Fundamentals".into(), kind: CredentialKind::Exam, passed_on: on }
+}
+
+fn record(mcid: &str, credential: Credential) -> Command {
+    Command::RecordPassedOn { holder: Holder::Mcid(McidId(mcid.into())), credential }
+}
+
+/// Northwind from empty: two people, one MCID with an exam passed a month ago.
+fn northwind() -> Scenario {
+    let mut scenario = Scenario::new(State::default());
+    for command in [
+        add_org(ORG, "Northwind Traders"),
+        add_account("ines@northwind.example", "Ines Ito", Role::User),
+        add_account("omar@northwind.example", "Omar Olsen", Role::GlobalAdmin),
+        add_profile("990001", "ines.ito@outlook.com"),
+        record("990001", exam(now() - Duration::days(30))),
+    ] {
+        scenario.execute(&Actor::Trainer, now(), &command).unwrap_or_else(|r| panic!("refused: {r}"));
+    }
+    scenario
+}
+
+#[test]
+fn d7_a_small_organisation_built_from_empty_is_used_as_partner_center_is() {
+    let mut scenario = northwind();
+    scenario.check_invariants().unwrap();
+    // Every edit is in the trail, as the trainer's.
+    assert_eq!(scenario.trail().len(), 5);
+    assert!(scenario.trail().iter().all(|e| e.actor == Actor::Trainer));
+    let ines = scenario.sign_in(now(), "Ines@Northwind.example", PASSWORD).unwrap();
+    let link =
+        Command::LinkMcid { account: ines.clone(), username: "ines.ito@outlook.com".into(), password: LEARN.into() };
+    scenario.execute(&Actor::Account(ines.clone()), now(), &link).unwrap();
+    let state = scenario.state();
+    assert_eq!(state.link(&McidId("990001".into())).map(|l| l.org.clone()), Some(MpnId(ORG.into())));
+    let profile = state.profile(&McidId("990001".into())).unwrap();
+    assert_eq!(profile.credentials[0].passed_on, now() - Duration::days(30), "the day given, not the day recorded");
+    assert_eq!(state.account(&ines).unwrap().role, Role::User);
+}
+
+#[test]
+fn d7_a_built_scenario_reads_back_as_it_was_written() {
+    let scenario = northwind();
+    let text = document::to_json(&scenario, 1, now());
+    let read = document::parse(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(read.scenario.initial(), scenario.initial());
+    assert_eq!(read.scenario.trail(), scenario.trail());
+    assert_eq!(read.scenario.state(), scenario.state());
+    // The MCID's sign-in works on what was read (the usernames' index).
+    assert!(read.scenario.state().profile_by_username("INES.ITO@outlook.com").is_some());
+}
+
+/// `command` as the trainer on Northwind: refused with `expected`, citing `rule`, changing nothing.
+fn refused(command: Command, expected: Refusal, rule: Rule) {
+    let mut scenario = northwind();
+    let before = scenario.clone();
+    let refusal = scenario.execute(&Actor::Trainer, now(), &command).unwrap_err();
+    assert_eq!(refusal, expected);
+    assert_eq!(refusal.rule(), rule, "{refusal}");
+    assert_eq!(scenario.state(), before.state(), "D3: a refusal changes nothing");
+    assert_eq!(scenario.trail().len(), before.trail().len());
+}
+
+#[test]
+fn d7_only_the_trainer_sets_a_scenario_up() {
+    let mut scenario = northwind();
+    let omar = Actor::account("omar@northwind.example");
+    for command in [add_org("4200002", "Other"), add_profile("990002", "x@outlook.com"), record("990001", exam(now()))]
+    {
+        assert_eq!(scenario.execute(&omar, now(), &command), Err(Refusal::TrainerOnly));
+    }
+}
+
+#[test]
+fn d7_an_organisation_needs_a_new_mpn_id_of_digits_and_a_name() {
+    refused(add_org(ORG, "Again"), Refusal::OrganisationExists { org: MpnId(ORG.into()) }, Rule::D7);
+    for id in ["", "42a", "1234567890123", "-1"] {
+        refused(add_org(id, "X"), Refusal::NotAnIdentifier { field: SetupField::MpnId }, Rule::D7);
+    }
+    refused(add_org("4200002", "   "), Refusal::TextRequired { field: SetupField::OrganisationName }, Rule::D7);
+    let long = "N".repeat(MAX_TEXT + 1);
+    refused(
+        add_org("4200002", &long),
+        Refusal::TextTooLong { field: SetupField::OrganisationName, max: MAX_TEXT },
+        Rule::D7,
+    );
+    // At the bound, accepted, and trimmed.
+    let mut scenario = northwind();
+    scenario.execute(&Actor::Trainer, now(), &add_org(" 4200002 ", &"N".repeat(MAX_TEXT))).unwrap();
+    assert!(scenario.state().organisation(&MpnId("4200002".into())).is_some());
+}
+
+#[test]
+fn d7_a_work_account_needs_its_organisation_a_new_valid_email_a_name_and_a_password() {
+    let mut other_org = add_account("new@northwind.example", "New", Role::User);
+    if let Command::AddWorkAccount { org, .. } = &mut other_org {
+        *org = MpnId("999".into());
+    }
+    refused(other_org, Refusal::UnknownOrganisation { org: MpnId("999".into()) }, Rule::D7);
+    refused(
+        add_account("OMAR@northwind.example", "Omar again", Role::User),
+        Refusal::AccountExists { email: AccountId::from_email("omar@northwind.example") },
+        Rule::R14,
+    );
+    refused(
+        add_account("not an email", "X", Role::User),
+        Refusal::InvalidEmail { email: "not an email".into() },
+        Rule::R14,
+    );
+    refused(
+        add_account("new@northwind.example", "", Role::User),
+        Refusal::TextRequired { field: SetupField::DisplayName },
+        Rule::D7,
+    );
+    let mut weak = add_account("new@northwind.example", "New", Role::User);
+    if let Command::AddWorkAccount { password, .. } = &mut weak {
+        *password = "short".into();
+    }
+    refused(weak, Refusal::WeakTemporaryPassword { min_len: 8 }, Rule::R14);
+}
+
+#[test]
+fn d7_a_profile_needs_a_new_mcid_of_digits_and_a_username_no_other_profile_has() {
+    refused(add_profile("990001", "new@outlook.com"), Refusal::McidExists { mcid: McidId("990001".into()) }, Rule::D7);
+    refused(add_profile("99x", "new@outlook.com"), Refusal::NotAnIdentifier { field: SetupField::Mcid }, Rule::D7);
+    refused(
+        add_profile("990002", "Ines.Ito@Outlook.com"),
+        Refusal::UsernameTaken { username: "Ines.Ito@Outlook.com".into() },
+        Rule::D7,
+    );
+    refused(add_profile("990002", "nope"), Refusal::InvalidEmail { email: "nope".into() }, Rule::R14);
+}
+
+#[test]
+fn d1_a_pass_date_is_today_at_the_latest_and_within_the_dates_kept() {
+    let tomorrow = now() + Duration::days(1);
+    refused(record("990001", exam(tomorrow)), Refusal::PassedInTheFuture { on: tomorrow }, Rule::D1);
+    let far = Utc.with_ymd_and_hms(10_000, 1, 1, 0, 0, 0).unwrap();
+    refused(record("990001", exam(far)), Refusal::OutOfRange { range: certlink::rules::range::Range::DATE }, Rule::D1);
+    // Today itself is accepted.
+    let mut scenario = northwind();
+    scenario.execute(&Actor::Trainer, now(), &record("990001", exam(now()))).unwrap();
+}
+
+#[test]
+fn d7_an_exam_goes_on_an_existing_profile_and_an_assessment_at_partner_university() {
+    refused(record("990009", exam(now())), Refusal::UnknownHolder { holder: "990009".into() }, Rule::D7);
+    let assessment = Credential { kind: CredentialKind::Assessment, ..exam(now()) };
+    refused(record("990001", assessment), Refusal::WrongPlaceForProof { code: "AZ-900".into() }, Rule::D7);
+    let untitled = Credential { title: " ".into(), ..exam(now()) };
+    refused(record("990001", untitled), Refusal::TextRequired { field: SetupField::CredentialTitle }, Rule::D7);
+}
