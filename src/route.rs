@@ -24,6 +24,8 @@ pub enum Route {
     Practice,
     /// A case's one-page handout, for a trainer to print.
     Handout(BuiltIn),
+    /// The trainer's scenario editor.
+    Editor,
     /// Any hash Certlink does not know; shown as a "page not found" page.
     NotFound(String),
 }
@@ -51,6 +53,7 @@ impl Route {
             "data" => Route::Data,
             "timeline" => Route::Timeline,
             "practice" => Route::Practice,
+            "editor" => Route::Editor,
             other => {
                 if let Some(entry) = other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
                     Route::Faq(Some(entry))
@@ -78,6 +81,7 @@ impl Route {
             Route::Data => "data",
             Route::Timeline => "timeline",
             Route::Practice => "practice",
+            Route::Editor => "editor",
             Route::Handout(case) => return format!("#/practice/{}", case.rule().code().to_ascii_lowercase()),
             Route::NotFound(path) => path,
         };
@@ -103,6 +107,7 @@ mod tests {
             Route::Data,
             Route::Timeline,
             Route::Practice,
+            Route::Editor,
         ];
         routes.extend(FaqEntry::ALL.into_iter().map(|e| Route::Faq(Some(e))));
         routes.extend(BuiltIn::ALL.into_iter().map(Route::Handout));

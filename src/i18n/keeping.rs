@@ -22,6 +22,7 @@ pub enum Kept {
     BeforeCase,
     BeforeRestore,
     RestorePointBack,
+    BeforeEditor,
     /// After the signed-in account in the trainer's persona list.
     SignedInMark,
 }
@@ -44,6 +45,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         BeforeReset => ("Before a reset to the demo data", "Avant un retour aux données de démonstration"),
         BeforeCase => ("Before a built-in case became your scenario", "Avant qu’un cas intégré devienne votre scénario"),
         BeforeRestore => ("Before a restore", "Avant une restauration"),
+        BeforeEditor => ("Before the scenario editor started anew", "Avant un nouveau départ dans l’éditeur de scénario"),
         RestorePointBack => ("The scenario of that restore point is back.", "Le scénario de ce point de restauration est de retour."),
         SignedInMark => ("(signed in)", "(session ouverte)"),
     };

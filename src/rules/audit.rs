@@ -69,9 +69,10 @@ pub enum EventKind {
     LimitSettingsChanged { settings: LimitSettings },
     /// R16.
     TicketOpened { ticket: Ticket },
-    /// D7: the trainer's setup (the scenario editor): an organisation.
+    /// D4: the trainer's setup (the scenario editor), history like any
+    /// change: an organisation.
     OrganisationAdded { org: MpnId, name: String },
-    /// D7: an active work account.
+    /// D4: an active work account.
     WorkAccountAdded {
         account: AccountId,
         display_name: String,
@@ -79,7 +80,7 @@ pub enum EventKind {
         role: Role,
         password: crate::rules::credentials::PasswordHash,
     },
-    /// D7: a Microsoft Certification profile, linked nowhere.
+    /// D4: a Microsoft Certification profile, linked nowhere.
     McidProfileAdded {
         mcid: McidId,
         username: String,
@@ -114,7 +115,7 @@ impl EventKind {
             AccountDeleted { .. } | RemovedFromReport { .. } => Rule::R13,
             CredentialPassed { .. } => Rule::D7,
             LimitSettingsChanged { .. } => Rule::D6,
-            OrganisationAdded { .. } | WorkAccountAdded { .. } | McidProfileAdded { .. } => Rule::D7,
+            OrganisationAdded { .. } | WorkAccountAdded { .. } | McidProfileAdded { .. } => Rule::D4,
             TicketOpened { .. } => Rule::R16,
         }
     }

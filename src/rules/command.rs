@@ -38,13 +38,13 @@ pub enum Command {
     RecordPassed { holder: Holder, credential: Credential },
     /// D6, trainer only: the scenario's yearly-limit numbers.
     SetLimitSettings { settings: LimitSettings },
-    /// D7, trainer only (the scenario editor): a partner organisation.
+    /// D4, trainer only (the scenario editor's setup): a partner organisation.
     AddOrganisation { mpn_id: String, name: String },
-    /// D7, trainer only: an active work account of an organisation.
+    /// D4, trainer only: an active work account of an organisation.
     AddWorkAccount { org: MpnId, email: String, display_name: String, role: Role, password: String, salt: String },
-    /// D7, trainer only: a Microsoft Certification profile (MCID).
+    /// D4, trainer only: a Microsoft Certification profile (MCID).
     AddMcidProfile { mcid: String, username: String, password: String, salt: String, holder_name: String },
-    /// D7, trainer only: an exam, certification or assessment passed on a
+    /// D4, trainer only: an exam, certification or assessment passed on a
     /// given day, at the latest the scenario's "now" (D1).
     RecordPassedOn { holder: Holder, credential: Credential },
 }

@@ -152,25 +152,26 @@ pub enum Refusal {
     /// D7: exams are passed on a Microsoft Learning account (MCID),
     /// assessments at Partner University, not the other way round.
     WrongPlaceForProof { code: String },
-    /// D7 (the scenario editor): this text is empty.
+    /// D4 (the scenario editor's setup, history like any change): this
+    /// text is empty.
     TextRequired { field: SetupField },
-    /// D7: this text is longer than the editor keeps.
+    /// D4: this text is longer than the editor keeps.
     TextTooLong { field: SetupField, max: usize },
-    /// D7: an MPN ID or an MCID is 1 to 12 digits.
+    /// D4: an MPN ID or an MCID is 1 to 12 digits.
     NotAnIdentifier { field: SetupField },
-    /// D7: an organisation with this MPN ID exists already.
+    /// D4: an organisation with this MPN ID exists already.
     OrganisationExists { org: MpnId },
-    /// D7: no organisation has this MPN ID.
+    /// D4: no organisation has this MPN ID.
     UnknownOrganisation { org: MpnId },
-    /// D7: a profile with this MCID exists already.
+    /// D4: a profile with this MCID exists already.
     McidExists { mcid: McidId },
-    /// D7: another profile signs in with this Microsoft Learning username.
+    /// D4: another profile signs in with this Microsoft Learning username.
     UsernameTaken { username: String },
     /// D1: a pass date after the scenario's "now".
     PassedInTheFuture { on: Time },
 }
 
-/// The field of the scenario editor a refusal names (D7).
+/// The field of the scenario editor a refusal names (D4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetupField {
     MpnId,
@@ -208,16 +209,14 @@ impl Refusal {
             AnsweredByFaq { rule } => *rule,
             TicketDetailsMissing => Rule::R16,
             ClockBehindTrail { .. } => Rule::D1,
-            TrainerOnly
-            | UnknownHolder { .. }
-            | WrongPlaceForProof { .. }
-            | TextRequired { .. }
+            TrainerOnly | UnknownHolder { .. } | WrongPlaceForProof { .. } => Rule::D7,
+            TextRequired { .. }
             | TextTooLong { .. }
             | NotAnIdentifier { .. }
             | OrganisationExists { .. }
             | UnknownOrganisation { .. }
             | McidExists { .. }
-            | UsernameTaken { .. } => Rule::D7,
+            | UsernameTaken { .. } => Rule::D4,
             PassedInTheFuture { .. } => Rule::D1,
         }
     }

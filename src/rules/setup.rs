@@ -1,6 +1,8 @@
-//! D7: the trainer's setup of a scenario, as the scenario editor makes it.
+//! The trainer's setup of a scenario, as the scenario editor makes it.
 //! Each edit is a command, trainer only, recorded in the trail like any
-//! other change, and refused with a typed refusal where it would break an
+//! other change (D4: the setup is history too, the trainer's), and refused
+//! with a typed refusal citing D4 (or R14 for a work email, D1 for a date)
+//! where it would break an
 //! invariant the rules, the save or an import holds: a work email or an
 //! MCID or a Microsoft Learning username used twice, a membership that
 //! does not exist, a pass date in the scenario's future, a text empty or

@@ -33,6 +33,8 @@ pub enum Replaced {
     Case,
     /// Another restore point, restored.
     Restore,
+    /// The scenario editor started a scenario anew.
+    Editor,
 }
 
 impl Replaced {
@@ -42,11 +44,14 @@ impl Replaced {
             Replaced::Reset => 'r',
             Replaced::Case => 'c',
             Replaced::Restore => 'b',
+            Replaced::Editor => 'e',
         }
     }
 
     fn from_code(code: char) -> Option<Replaced> {
-        [Replaced::Import, Replaced::Reset, Replaced::Case, Replaced::Restore].into_iter().find(|r| r.code() == code)
+        [Replaced::Import, Replaced::Reset, Replaced::Case, Replaced::Restore, Replaced::Editor]
+            .into_iter()
+            .find(|r| r.code() == code)
     }
 }
 

@@ -456,6 +456,19 @@ impl Ctx {
         }
     }
 
+    /// The scenario editor starts the person's own scenario anew (empty,
+    /// the demo data, a built-in case's); the one it replaces is kept as a
+    /// restore point and can be restored once. Nobody is signed in to the
+    /// new one: its people are the trainer's to choose.
+    pub fn start_editing(&self, next: Scenario) {
+        self.tour.set(None);
+        if self.in_case.get_untracked() {
+            self.enter_space(false);
+        }
+        self.replace(next, true, Some(Replaced::Editor));
+        self.sign_out();
+    }
+
     /// Starts again from the built-in demo data.
     pub fn reset_to_demo(&self) {
         self.replace(demo(real_now()), false, Some(Replaced::Reset));

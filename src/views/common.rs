@@ -107,6 +107,11 @@ pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {
     }
 }
 
+/// A fresh salt for a password's hash (D2), from the browser's random source.
+pub fn new_salt() -> String {
+    (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32)).collect()
+}
+
 /// For pages that need someone signed in (R5).
 #[component]
 pub fn SignInPrompt() -> impl IntoView {

@@ -243,6 +243,7 @@ fn RestorePoints() -> impl IntoView {
                                         crate::save::Replaced::Reset => Kept::BeforeReset,
                                         crate::save::Replaced::Case => Kept::BeforeCase,
                                         crate::save::Replaced::Restore => Kept::BeforeRestore,
+                                        crate::save::Replaced::Editor => Kept::BeforeEditor,
                                     },
                                 );
                                 let when = crate::storage::json::parse_time(&point.kept_at)

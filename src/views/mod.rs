@@ -13,6 +13,7 @@
 pub mod common;
 pub mod competency;
 pub mod data;
+pub mod editor;
 pub mod faq;
 pub mod practice;
 pub mod profile;
@@ -60,6 +61,7 @@ lazy_fn!(
                 Route::SignIn => view! { <sign_in::SignIn /> }.into_any(),
                 Route::Profile => view! { <profile::Profile /> }.into_any(),
                 Route::Practice => view! { <practice::Practice /> }.into_any(),
+                Route::Editor => view! { <editor::Editor /> }.into_any(),
                 Route::Handout(case) => view! { <practice::Handout case /> }.into_any(),
                 // Never asked of this file (the shell draws them).
                 Route::Home | Route::NotFound(_) => ().into_any(),

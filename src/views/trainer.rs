@@ -45,6 +45,7 @@ pub fn TrainerPanel(
                     <span>{tr(lang, Text::PresenterMode)}</span>
                 </label>
                 <a href=Route::Timeline.href()>{tr(lang, Text::NavTimeline)}</a>
+                <a href=Route::Editor.href() id="open-editor">{tr(lang, Text::EditorHeading)}</a>
             </section>
         </aside>
     }

@@ -11,14 +11,10 @@ use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
 use crate::session::use_ctx;
 use crate::ui::{handler, live, When};
 use crate::views::common::{
-    execute_handing_keyboard_to, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+    execute_handing_keyboard_to, new_salt, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt,
+    SourceQuote,
 };
 use leptos::prelude::*;
-
-/// A fresh salt for a temporary password (D2), from the browser's random source.
-fn new_salt() -> String {
-    (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32)).collect()
-}
 
 #[component]
 pub fn Users() -> impl IntoView {

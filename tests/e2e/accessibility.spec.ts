@@ -2,7 +2,7 @@
 import { test, expect, expectAccessible } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
-const views = ['#/', '#/profile', '#/skills-report', '#/competency', '#/users', '#/faq', '#/support', '#/data', '#/timeline', '#/practice', '#/practice/r12', '#/sign-in'];
+const views = ['#/', '#/profile', '#/skills-report', '#/competency', '#/users', '#/faq', '#/support', '#/data', '#/timeline', '#/practice', '#/practice/r12', '#/editor', '#/sign-in'];
 
 for (const lang of ['en', 'fr'] as const) {
   test(`every view passes axe in ${lang === 'en' ? 'English' : 'French'}`, async ({ page }) => {

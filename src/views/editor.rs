@@ -1,0 +1,408 @@
+//! The scenario editor (D4: its edits are history, the trainer's), from the trainer panel: start anew (empty,
+//! the demo data, a built-in case), then add organisations, work accounts,
+//! Microsoft Certification profiles and the exams they passed. Every edit
+//! is a command of the rules, run as the trainer (`rules::setup`), shown
+//! with its outcome or its refusal; the editor decides nothing itself.
+
+use crate::i18n::events::role_name;
+use crate::i18n::reactive::tr;
+use crate::i18n::{built_in_name, format_date, Text};
+use crate::rules::audit::Holder;
+use crate::rules::demo::BuiltIn;
+use crate::rules::range::entered_date;
+use crate::rules::{Actor, Command, Credential, CredentialKind, McidId, MpnId, Role, Scenario, State};
+use crate::session::{real_now, use_ctx, Ctx};
+use crate::ui::{handler, live, When};
+use crate::views::common::{new_salt, Choice, Field, Outcome, OutcomeMessage};
+use leptos::prelude::*;
+
+/// Runs `command` as the trainer; on success the form's fields are emptied
+/// and the keyboard goes back to its first field, for the next one.
+fn run(ctx: Ctx, command: Command, outcome: RwSignal<Option<Outcome>>, clear: &[RwSignal<String>]) {
+    let result: Outcome = ctx.execute_as(&Actor::Trainer, command).into();
+    if matches!(result, Outcome::Done(_)) {
+        clear.iter().for_each(|field| field.set(String::new()));
+    }
+    outcome.set(Some(result));
+}
+
+fn roles(ctx: Ctx) -> Signal<Vec<(String, String)>> {
+    let lang = ctx.lang;
+    Signal::derive(move || {
+        let lang = lang.get();
+        [("user", Role::User), ("admin", Role::MpnPartnerAdmin), ("global", Role::GlobalAdmin)]
+            .map(|(value, r)| (value.to_string(), role_name(lang, r).to_string()))
+            .to_vec()
+    })
+}
+
+#[component]
+pub fn Editor() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    view! {
+        <h1>{tr(lang, Text::EditorHeading)}</h1>
+        <p>{tr(lang, Text::EditorIntro)}</p>
+        <StartFrom />
+        <Organisations />
+        <Accounts />
+        <Profiles />
+        <Exams />
+        <Limits />
+    }
+}
+
+/// Start anew: empty, the demo data, or a built-in case's scenario.
+#[component]
+fn StartFrom() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let started = RwSignal::new(false);
+    let case = RwSignal::new(String::new());
+    let cases = Signal::derive(move || {
+        let lang = lang.get();
+        BuiltIn::ALL.iter().map(|&b| (b.rule().code().to_string(), built_in_name(lang, b))).collect()
+    });
+    let start = move |next: Scenario| {
+        ctx.start_editing(next);
+        started.set(true);
+    };
+    let open_case = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(built_in) = BuiltIn::from_code(&case.get_untracked()) {
+            start(built_in.scenario(ctx.now()));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="editor-start">
+            <h2 id="editor-start">{tr(lang, Text::EditorStartHeading)}</h2>
+            <p class="sub">{tr(lang, Text::EditorStartHelp)}</p>
+            <p class="actions">
+                <button class="button" id="start-empty" on:click=handler(move |_| start(Scenario::new(State::default())))>
+                    {tr(lang, Text::EditorStartEmpty)}
+                </button>
+                " "
+                <button
+                    class="button"
+                    id="start-demo"
+                    on:click=handler(move |_| start(crate::rules::demo::scenario(ctx.now())))
+                >
+                    {tr(lang, Text::EditorStartDemo)}
+                </button>
+            </p>
+            <form class="inline-form" on:submit=handler(open_case)>
+                <Choice label=Text::ScenarioLabel id="editor-case" options=cases value=case />
+                <button type="submit" class="button">
+                    {tr(lang, Text::EditorStartCase)}
+                </button>
+            </form>
+            <When when=started>
+                <p class="message done" role="status">
+                    {tr(lang, Text::EditorStarted)}
+                </p>
+            </When>
+        </section>
+    }
+}
+
+/// One field of an editor's form.
+enum Input {
+    /// A text input: its label, its `name`, its kind (`text`, `date`) and
+    /// keyboard (`inputmode`).
+    Text(Text, &'static str, &'static str, Option<&'static str>, RwSignal<String>),
+    /// A choice: its label, the select's id, its options.
+    Choice(Text, &'static str, Signal<Vec<(String, String)>>, RwSignal<String>),
+}
+
+/// One part of the editor: what the scenario holds (`lines`), a form of
+/// `inputs` whose submit runs `command` as the trainer, and its outcome.
+/// One component for every part, so that its drawing is compiled once
+/// (the bundle's size: `crate::ui`).
+#[component]
+fn Part(
+    heading: Text,
+    id: &'static str,
+    /// What the scenario holds, one line each, drawn live.
+    #[prop(optional)]
+    lines: Option<Box<dyn Fn() -> Vec<String> + Send + Sync>>,
+    inputs: Vec<Input>,
+    submit: Text,
+    /// The command the form's fields make, or the refusal of a field
+    /// checked before any command (a date out of range).
+    command: Box<dyn Fn() -> Result<Command, crate::rules::Refusal> + Send + Sync>,
+    /// The fields emptied once the command is done.
+    clear: Vec<RwSignal<String>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<Outcome>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match command() {
+            Ok(command) => run(ctx, command, outcome, &clear),
+            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
+        }
+    };
+    let list = lines.map(|lines| live(move || lines_view(ctx, lines())));
+    let inputs = inputs
+        .into_iter()
+        .map(|input| match input {
+            Input::Text(label, name, kind, inputmode, value) => {
+                view! { <Field label name kind inputmode=inputmode.unwrap_or("text") value autocomplete="off" /> }
+                    .into_any()
+            }
+            Input::Choice(label, id, options, value) => view! { <Choice label id options value /> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby=id>
+            <h2 id=id>{tr(lang, heading)}</h2>
+            {list}
+            <form class="form" on:submit=handler(on_submit)>
+                {inputs}
+                <button type="submit" class="button primary">
+                    {tr(lang, submit)}
+                </button>
+            </form>
+            <OutcomeMessage outcome=outcome />
+        </section>
+    }
+}
+
+/// A list of what the scenario holds, or "None yet."
+fn lines_view(ctx: Ctx, lines: Vec<String>) -> AnyView {
+    if lines.is_empty() {
+        view! { <p class="sub">{tr(ctx.lang, Text::EditorNone)}</p> }.into_any()
+    } else {
+        view! { <ul class="editor-list">{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
+            .into_any()
+    }
+}
+
+fn text_field() -> RwSignal<String> {
+    RwSignal::new(String::new())
+}
+
+#[component]
+fn Organisations() -> impl IntoView {
+    let ctx = use_ctx();
+    let (mpn_id, name) = (text_field(), text_field());
+    let lines = move || {
+        ctx.with_state(|s| s.data().organisations.values().map(|o| format!("{} · {}", o.name, o.mpn_id)).collect())
+    };
+    view! {
+        <Part
+            heading=Text::EditorOrganisations
+            id="editor-organisations"
+            lines=Box::new(lines)
+            inputs=vec![
+                Input::Text(Text::MpnIdLabel, "org-mpn-id", "text", Some("numeric"), mpn_id),
+                Input::Text(Text::OrganisationName, "org-name", "text", None, name),
+            ]
+            submit=Text::AddOrganisation
+            command=Box::new(move || Ok(Command::AddOrganisation { mpn_id: mpn_id.get_untracked(), name: name.get_untracked() }))
+            clear=vec![mpn_id, name]
+        />
+    }
+}
+
+#[component]
+fn Accounts() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let (org, email, name, password) = (text_field(), text_field(), text_field(), text_field());
+    let role = RwSignal::new("user".to_string());
+    let orgs = Signal::derive(move || {
+        ctx.with_state(|s| {
+            s.data()
+                .organisations
+                .values()
+                .map(|o| (o.mpn_id.to_string(), format!("{} ({})", o.name, o.mpn_id)))
+                .collect()
+        })
+    });
+    let lines = move || {
+        let lang = lang.get();
+        ctx.with_state(|s| {
+            s.data()
+                .accounts
+                .values()
+                .map(|a| {
+                    let org = s.organisation(&a.org).map_or_else(|| a.org.to_string(), |o| o.name.clone());
+                    format!("{} · {} · {} · {org}", a.display_name, a.id, role_name(lang, a.role))
+                })
+                .collect()
+        })
+    };
+    let command = move || {
+        let role = match role.get_untracked().as_str() {
+            "admin" => Role::MpnPartnerAdmin,
+            "global" => Role::GlobalAdmin,
+            _ => Role::User,
+        };
+        Ok(Command::AddWorkAccount {
+            org: MpnId(org.get_untracked()),
+            email: email.get_untracked(),
+            display_name: name.get_untracked(),
+            role,
+            password: password.get_untracked(),
+            salt: new_salt(),
+        })
+    };
+    view! {
+        <Part
+            heading=Text::EditorAccounts
+            id="editor-accounts"
+            lines=Box::new(lines)
+            inputs=vec![
+                Input::Choice(Text::OrganisationLabel, "account-org", orgs, org),
+                Input::Text(Text::WorkEmail, "account-email", "text", Some("email"), email),
+                Input::Text(Text::DisplayName, "account-name", "text", None, name),
+                Input::Choice(Text::Role, "account-role", roles(ctx), role),
+                Input::Text(Text::AccountPassword, "account-password", "text", None, password),
+            ]
+            submit=Text::AddWorkAccount
+            command=Box::new(command)
+            clear=vec![email, name, password]
+        />
+    }
+}
+
+#[component]
+fn Profiles() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let (mcid, username, password, holder) = (text_field(), text_field(), text_field(), text_field());
+    let lines = move || {
+        let lang = lang.get();
+        ctx.with_state(|s| {
+            s.data()
+                .profiles
+                .values()
+                .map(|p| {
+                    let passed: Vec<String> = p
+                        .credentials
+                        .iter()
+                        .map(|c| format!("{} ({})", c.code, format_date(lang, c.passed_on)))
+                        .collect();
+                    format!("{} · {} · {} · {}", p.mcid, p.holder_name, p.username, passed.join(", "))
+                })
+                .collect()
+        })
+    };
+    let command = move || {
+        Ok(Command::AddMcidProfile {
+            mcid: mcid.get_untracked(),
+            username: username.get_untracked(),
+            password: password.get_untracked(),
+            salt: new_salt(),
+            holder_name: holder.get_untracked(),
+        })
+    };
+    view! {
+        <Part
+            heading=Text::EditorProfiles
+            id="editor-profiles"
+            lines=Box::new(lines)
+            inputs=vec![
+                Input::Text(Text::McidLabel, "profile-mcid", "text", Some("numeric"), mcid),
+                Input::Text(Text::MicrosoftLearningUsername, "profile-username", "text", Some("email"), username),
+                Input::Text(Text::AccountPassword, "profile-password", "text", None, password),
+                Input::Text(Text::HolderName, "profile-holder", "text", None, holder),
+            ]
+            submit=Text::AddProfile
+            command=Box::new(command)
+            clear=vec![mcid, username, password, holder]
+        />
+    }
+}
+
+#[component]
+fn Exams() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let (profile, code, title) = (text_field(), text_field(), text_field());
+    let kind = RwSignal::new("exam".to_string());
+    let passed_on = RwSignal::new(crate::rules::reports::iso_date(real_now()));
+    let profiles = Signal::derive(move || {
+        ctx.with_state(|s| {
+            s.data()
+                .profiles
+                .values()
+                .map(|p| (p.mcid.to_string(), format!("{} ({})", p.holder_name, p.mcid)))
+                .collect()
+        })
+    });
+    let kinds = Signal::derive(move || {
+        let lang = lang.get();
+        vec![
+            ("exam".to_string(), crate::i18n::t(lang, Text::KindExam).to_string()),
+            ("certification".to_string(), crate::i18n::t(lang, Text::KindCertification).to_string()),
+        ]
+    });
+    let command = move || {
+        // An empty date is today's, on the scenario clock (D1).
+        let at = entered_date(&passed_on.get_untracked()).unwrap_or(Ok(ctx.now()))?;
+        let kind =
+            if kind.get_untracked() == "certification" { CredentialKind::Certification } else { CredentialKind::Exam };
+        let credential = Credential { code: code.get_untracked(), title: title.get_untracked(), kind, passed_on: at };
+        Ok(Command::RecordPassedOn { holder: Holder::Mcid(McidId(profile.get_untracked())), credential })
+    };
+    view! {
+        <Part
+            heading=Text::EditorExams
+            id="editor-exams"
+            inputs=vec![
+                Input::Choice(Text::ProfileLabel, "exam-profile", profiles, profile),
+                Input::Text(Text::ExamCode, "exam-code", "text", None, code),
+                Input::Text(Text::ExamTitle, "exam-title", "text", None, title),
+                Input::Choice(Text::ExamKind, "exam-kind", kinds, kind),
+                Input::Text(Text::PassedOn, "exam-date", "date", None, passed_on),
+            ]
+            submit=Text::RecordExam
+            command=Box::new(command)
+            clear=vec![code, title]
+        />
+    }
+}
+
+/// The yearly limit's two numbers (D6), each checked against its range by
+/// the rules; what is not a number is out of that range too.
+#[component]
+fn Limits() -> impl IntoView {
+    use crate::rules::range::Range;
+    use crate::rules::{LimitSettings, Refusal};
+    let ctx = use_ctx();
+    let now = ctx.with_state(|s| s.data().limits);
+    let per_year = RwSignal::new(now.per_year.to_string());
+    let cool_off = RwSignal::new(now.cool_off_days.to_string());
+    let number = |value: RwSignal<String>, range: Range| {
+        value.get_untracked().trim().parse::<u32>().map_err(|_| Refusal::OutOfRange { range })
+    };
+    let lines = move || {
+        let lang = ctx.lang.get();
+        let limits = ctx.with_state(|s| s.data().limits);
+        vec![crate::i18n::limit_explained(lang, limits.per_year, limits.cool_off_days)]
+    };
+    let command = move || {
+        let settings = LimitSettings {
+            per_year: number(per_year, Range::PER_YEAR)?,
+            cool_off_days: number(cool_off, Range::COOL_OFF_DAYS)?,
+        };
+        Ok(Command::SetLimitSettings { settings })
+    };
+    view! {
+        <Part
+            heading=Text::EditorLimits
+            id="editor-limits"
+            lines=Box::new(lines)
+            inputs=vec![
+                Input::Text(Text::PerYearLabel, "limit-per-year", "text", Some("numeric"), per_year),
+                Input::Text(Text::CoolOffLabel, "limit-cool-off", "text", Some("numeric"), cool_off),
+            ]
+            submit=Text::SetLimits
+            command=Box::new(command)
+            clear=vec![]
+        />
+    }
+}

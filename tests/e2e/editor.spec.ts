@@ -1,0 +1,103 @@
+// The scenario editor (D4): a trainer builds a small organisation from
+// empty (two people, one MCID with an exam), then one of its people signs
+// in and links the MCID as Partner Center has it (R8). Refusals say why,
+// in both languages; the keyboard alone fills and submits every form.
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { CertlinkPage } from './pages/certlink_page';
+
+const section = (page: Page, name: string) => page.getByRole('region', { name });
+
+/** Types into a field with the keyboard, then Enter submits its form. */
+async function fillAndSubmit(page: Page, fields: [string, string][]) {
+  for (const [name, value] of fields) {
+    await page.locator(`input[name="${name}"]`).focus();
+    await page.keyboard.type(value);
+  }
+  await page.keyboard.press('Enter');
+}
+
+test('a trainer builds an organisation from empty, and one of its people links the MCID (R8)', async ({ page }) => {
+  await page.goto('./?lang=en#/');
+  // Reached from the trainer panel.
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  await page.getByRole('link', { name: 'Scenario editor' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenario editor');
+  await page.getByRole('button', { name: 'An empty scenario' }).click();
+  await expect(section(page, 'Start from').getByRole('status')).toContainText('Started anew');
+  await expect(section(page, 'Organisations')).toContainText('None yet.');
+
+  await fillAndSubmit(page, [['org-mpn-id', '4200001'], ['org-name', 'Northwind Traders']]);
+  await expect(section(page, 'Organisations').getByRole('status')).toContainText(
+    'The organisation Northwind Traders (MPN ID 4200001) was added to the scenario. (D4)',
+  );
+  await fillAndSubmit(page, [
+    ['account-email', 'ines@northwind.example'],
+    ['account-name', 'Ines Ito'],
+    ['account-password', 'Northwind#1'],
+  ]);
+  await expect(section(page, 'Work accounts').getByRole('status')).toContainText('Ines Ito (ines@northwind.example, User)');
+  await page.locator('#account-role').selectOption('global');
+  await fillAndSubmit(page, [
+    ['account-email', 'omar@northwind.example'],
+    ['account-name', 'Omar Olsen'],
+    ['account-password', 'Northwind#2'],
+  ]);
+  await expect(section(page, 'Work accounts').locator('.editor-list li')).toHaveCount(2);
+  await fillAndSubmit(page, [
+    ['profile-mcid', '990001'],
+    ['profile-username', 'ines.ito@outlook.com'],
+    ['profile-password', 'Learn#Northwind'],
+    ['profile-holder', 'Ines Ito'],
+  ]);
+  await expect(section(page, 'Microsoft Certification profiles').getByRole('status')).toContainText('990001');
+  await page.locator('input[name="exam-date"]').fill('2026-11-02');
+  await fillAndSubmit(page, [['exam-code', 'AZ-900'], ['exam-title', 'Azure Fundamentals']]);
+  await expect(section(page, 'Exams and certifications passed').getByRole('status')).toContainText('990001 passed AZ-900');
+  await expect(section(page, 'Microsoft Certification profiles').locator('.editor-list')).toContainText('AZ-900 (November 2, 2026)');
+
+  // What would break the scenario is refused, and says why.
+  await fillAndSubmit(page, [['org-mpn-id', '4200001'], ['org-name', 'Northwind again']]);
+  await expect(section(page, 'Organisations').getByRole('alert')).toContainText('already in the scenario (Northwind Traders)');
+  await expect(section(page, 'Organisations').getByRole('alert')).toContainText('(D4)');
+  await page.locator('input[name="exam-date"]').fill('2099-01-01');
+  await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
+  await expect(section(page, 'Exams and certifications passed').getByRole('alert')).toContainText('(D1)');
+  // The yearly limit's numbers (D6), each within its range.
+  await page.locator('input[name="limit-per-year"]').fill('two');
+  await page.locator('input[name="limit-per-year"]').press('Enter');
+  await expect(section(page, 'Yearly limit').getByRole('alert')).toContainText('(D6)');
+  await page.locator('input[name="limit-per-year"]').fill('2');
+  await page.locator('input[name="limit-cool-off"]').fill('10');
+  await page.locator('input[name="limit-cool-off"]').press('Enter');
+  await expect(section(page, 'Yearly limit').getByRole('status')).toContainText('Yearly limit set to 2 associations a year, 10 days apart. (D6)');
+  await expect(section(page, 'Yearly limit').locator('.editor-list')).toContainText('Certlink counts 2 associations');
+  await expectAccessible(page);
+
+  // Ines, one of the people built, links her MCID with Northwind.
+  const app = new CertlinkPage(page);
+  await app.signIn('ines@northwind.example', 'Northwind#1');
+  await app.associateMcid('ines.ito@outlook.com', 'Learn#Northwind');
+  await expect(app.status).toContainText('MCID 990001 is now linked to Northwind Traders');
+  // The timeline keeps the setup as the trainer's.
+  await page.goto('./#/timeline');
+  await expect(page.getByRole('main')).toContainText('Northwind Traders (MPN ID 4200001) was added');
+});
+
+test('the editor in French: its forms, a refusal worded in French, and axe clean', async ({ page }) => {
+  await page.goto('./?lang=fr#/editor');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Éditeur de scénario');
+  await page.getByRole('button', { name: 'Un scénario vide' }).click();
+  await fillAndSubmit(page, [['org-mpn-id', '42a'], ['org-name', 'Northwind']]);
+  await expect(section(page, 'Organisations').getByRole('alert')).toContainText(
+    'L’ID MPN s’écrit avec des chiffres seulement, de 1 à 12. (D4)',
+  );
+  // The profile form with no organisation yet is still refused with a reason.
+  await fillAndSubmit(page, [
+    ['account-email', 'ines@northwind.example'],
+    ['account-name', 'Ines'],
+    ['account-password', 'Northwind#1'],
+  ]);
+  await expect(section(page, 'Comptes professionnels').getByRole('alert')).toContainText('(D4)');
+  await expectAccessible(page);
+});
