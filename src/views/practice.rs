@@ -367,13 +367,15 @@ fn result_view(ctx: Ctx, checked: Checked) -> AnyView {
             view! { <p class="message done">{live(move || passed(lang.get(), score, hints, refusals))}</p> }.into_any()
         }
         Outcome::NotYet(list) => view! {
-            <p class="message refused">{dr(lang, Drill::NotYet)}</p>
-            <ul class="missing">
-                {list
-                    .into_iter()
-                    .map(|m| view! { <li>{live(move || ctx.with_state(|s| missing(lang.get(), &m, s)))}</li> })
-                    .collect_view()}
-            </ul>
+            <div class="message refused">
+                <p>{dr(lang, Drill::NotYet)}</p>
+                <ul class="missing">
+                    {list
+                        .into_iter()
+                        .map(|m| view! { <li>{live(move || ctx.with_state(|s| missing(lang.get(), &m, s)))}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
         }
         .into_any(),
     }

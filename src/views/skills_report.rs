@@ -151,7 +151,7 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
                 {title}
                 <span class="sub">{live(source_name)}</span>
             </td>
-            <td>{live(move || format_date(lang.get(), passed_on))}</td>
+            <td class="date">{live(move || format_date(lang.get(), passed_on))}</td>
             <td>{live(associated)}</td>
             <td>{live(status_text)}</td>
             <td>{row.relevant_for.join(", ")}</td>
