@@ -199,3 +199,33 @@ fn an_exam_goes_on_an_existing_profile_and_an_assessment_at_partner_university()
     let untitled = Credential { title: " ".into(), ..exam(now()) };
     refused(record("990001", untitled), Refusal::TextRequired { field: SetupField::CredentialTitle }, Rule::D4);
 }
+
+#[test]
+fn d4_a_partner_university_account_takes_assessments_and_is_added_once() {
+    let mut scenario = northwind();
+    let add = Command::AddPartnerUniversityAccount { username: "Ines@Northwind.example".into() };
+    scenario.execute(&Actor::Trainer, now(), &add).unwrap();
+    let assessment = Credential {
+        code: "PU-SEC-101".into(),
+        title: "Security foundations".into(),
+        kind: CredentialKind::Assessment,
+        passed_on: now() - Duration::days(3),
+    };
+    let holder = Holder::PartnerUniversity("ines@northwind.example".into());
+    scenario.execute(&Actor::Trainer, now(), &Command::RecordPassedOn { holder, credential: assessment }).unwrap();
+    let account = scenario.state().partner_university_account("ines@northwind.example").unwrap();
+    assert_eq!(account.assessments.len(), 1);
+    assert_eq!(account.assessments[0].passed_on, now() - Duration::days(3));
+    // Read back as written.
+    let read = document::parse(&document::to_json(&scenario, 1, now())).unwrap();
+    assert_eq!(read.scenario.state(), scenario.state());
+    // A second account for the same work email is refused; so is a non-email.
+    let mut again = scenario.clone();
+    let before = again.state().clone();
+    let refusal = again.execute(&Actor::Trainer, now(), &add).unwrap_err();
+    assert_eq!(refusal, Refusal::PartnerUniversityAccountExists { username: "ines@northwind.example".into() });
+    assert_eq!(refusal.rule(), Rule::D4);
+    assert_eq!(again.state(), &before);
+    let bad = Command::AddPartnerUniversityAccount { username: "nobody".into() };
+    assert_eq!(again.execute(&Actor::Trainer, now(), &bad), Err(Refusal::InvalidEmail { email: "nobody".into() }));
+}

@@ -107,6 +107,10 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
             format!("{display_name} ({account}, {}) was added to {}.", role_name(lang, *role), org(state, o)),
             format!("{display_name} ({account}, {}) a été ajouté(e) à {}.", role_name(lang, *role), org(state, o)),
         ),
+        PartnerUniversityAccountAdded { username } => lang.pick(
+            format!("A Partner University account for {username} was added to the scenario."),
+            format!("Un compte Université partenaire pour {username} a été ajouté au scénario."),
+        ),
         McidProfileAdded { mcid, holder_name, .. } => lang.pick(
             format!("The Microsoft Certification profile {mcid} of {holder_name} was added to the scenario."),
             format!("Le profil de certification Microsoft {mcid} de {holder_name} a été ajouté au scénario."),

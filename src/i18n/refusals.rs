@@ -179,6 +179,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("Another profile signs in to Microsoft Learning as {username}. Use another username."),
             format!("Un autre profil se connecte à Microsoft Learning avec {username}. Utilisez un autre nom d’utilisateur."),
         ),
+        PartnerUniversityAccountExists { username } => lang.pick(
+            format!("{username} has a Partner University account already. Add its assessments to it."),
+            format!("{username} a déjà un compte Université partenaire. Ajoutez-y ses évaluations."),
+        ),
         PassedInTheFuture { on } => lang.pick(
             format!("{} is after the scenario’s today: a pass date is today at the latest. Choose an earlier date, or move the scenario clock.", date(*on)),
             format!("Le {} est postérieur à aujourd’hui dans le scénario : une date de réussite est au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),

@@ -80,6 +80,8 @@ pub enum EventKind {
         role: Role,
         password: crate::rules::credentials::PasswordHash,
     },
+    /// D4: a Partner University account, with no assessment yet.
+    PartnerUniversityAccountAdded { username: String },
     /// D4: a Microsoft Certification profile, linked nowhere.
     McidProfileAdded {
         mcid: McidId,
@@ -115,7 +117,10 @@ impl EventKind {
             AccountDeleted { .. } | RemovedFromReport { .. } => Rule::R13,
             CredentialPassed { .. } => Rule::D7,
             LimitSettingsChanged { .. } => Rule::D6,
-            OrganisationAdded { .. } | WorkAccountAdded { .. } | McidProfileAdded { .. } => Rule::D4,
+            OrganisationAdded { .. }
+            | WorkAccountAdded { .. }
+            | McidProfileAdded { .. }
+            | PartnerUniversityAccountAdded { .. } => Rule::D4,
             TicketOpened { .. } => Rule::R16,
         }
     }
@@ -142,7 +147,8 @@ impl EventKind {
             CredentialPassed { .. }
             | LimitSettingsChanged { .. }
             | OrganisationAdded { .. }
-            | McidProfileAdded { .. } => {
+            | McidProfileAdded { .. }
+            | PartnerUniversityAccountAdded { .. } => {
                 vec![]
             }
         }

@@ -44,6 +44,8 @@ pub enum Command {
     AddWorkAccount { org: MpnId, email: String, display_name: String, role: Role, password: String, salt: String },
     /// D4, trainer only: a Microsoft Certification profile (MCID).
     AddMcidProfile { mcid: String, username: String, password: String, salt: String, holder_name: String },
+    /// D4, trainer only: a Partner University account for a work email.
+    AddPartnerUniversityAccount { username: String },
     /// D4, trainer only: an exam, certification or assessment passed on a
     /// given day, at the latest the scenario's "now" (D1).
     RecordPassedOn { holder: Holder, credential: Credential },
@@ -81,6 +83,7 @@ pub fn decide(state: &State, actor: &Actor, now: Time, command: &Command) -> Res
             setup::add_mcid_profile(state, actor, &setup::NewProfile { mcid, username, password, salt, holder_name })
         }
         RecordPassedOn { holder, credential } => setup::record_passed_on(state, actor, now, holder, credential),
+        AddPartnerUniversityAccount { username } => setup::add_partner_university_account(state, actor, username),
     }
 }
 

@@ -167,6 +167,8 @@ pub enum Refusal {
     McidExists { mcid: McidId },
     /// D4: another profile signs in with this Microsoft Learning username.
     UsernameTaken { username: String },
+    /// D4: this work email has a Partner University account already.
+    PartnerUniversityAccountExists { username: String },
     /// D1: a pass date after the scenario's "now".
     PassedInTheFuture { on: Time },
 }
@@ -216,7 +218,8 @@ impl Refusal {
             | OrganisationExists { .. }
             | UnknownOrganisation { .. }
             | McidExists { .. }
-            | UsernameTaken { .. } => Rule::D4,
+            | UsernameTaken { .. }
+            | PartnerUniversityAccountExists { .. } => Rule::D4,
             PassedInTheFuture { .. } => Rule::D1,
         }
     }

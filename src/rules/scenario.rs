@@ -311,5 +311,11 @@ pub fn apply(state: &mut State, event: &Event) {
         }
         // Applied above, through the index of usernames.
         McidProfileAdded { .. } => {}
+        PartnerUniversityAccountAdded { username } => {
+            let username = username.to_lowercase();
+            data.partner_university
+                .entry(username.clone())
+                .or_insert(PartnerUniversityAccount { username, assessments: Vec::new() });
+        }
     }
 }

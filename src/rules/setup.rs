@@ -142,6 +142,26 @@ pub fn add_mcid_profile(
     Ok(vec![EventKind::McidProfileAdded { mcid, username: username.to_string(), password, holder_name }])
 }
 
+/// A Partner University account for a work email, with no assessment
+/// yet: the one a person's access (R6) then associates, whose assessments
+/// the skills report shows within 72 hours of it (D7).
+pub fn add_partner_university_account(
+    state: &State,
+    actor: &super::audit::Actor,
+    username: &str,
+) -> Result<Vec<EventKind>, Refusal> {
+    trainer_only(actor)?;
+    let username = username.trim();
+    if !is_valid_email(username) || username.chars().count() > MAX_TEXT {
+        return Err(Refusal::InvalidEmail { email: username.to_string() });
+    }
+    let username = username.to_lowercase();
+    if state.partner_university_account(&username).is_some() {
+        return Err(Refusal::PartnerUniversityAccountExists { username });
+    }
+    Ok(vec![EventKind::PartnerUniversityAccountAdded { username }])
+}
+
 /// An exam or certification a profile passed on a given day, or an
 /// assessment of a Partner University account: on or before the
 /// scenario's "now" (D1), within the dates Certlink keeps.

@@ -477,6 +477,7 @@ fn write_event(out: &mut String, event: &Event, titles: &BTreeMap<&str, &str>) {
             write_ticket(out, ticket);
         }
         OrganisationAdded { org, name } => row_cells!(out; "OrganisationAdded", org, name),
+        PartnerUniversityAccountAdded { username } => row_cells!(out; "PartnerUniversityAccountAdded", username),
         WorkAccountAdded { account, display_name, org, role, password } => {
             row_cells!(out; "WorkAccountAdded", account, display_name, org, role);
             out.push(',');
@@ -771,6 +772,9 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
         "TicketOpened" => expect(1).and_then(|_| Ok(TicketOpened { ticket: read_ticket(&d[0])? })),
         "OrganisationAdded" => {
             expect(2).and_then(|_| Ok(OrganisationAdded { org: cell(d, 0, "org")?, name: cell(d, 1, "name")? }))
+        }
+        "PartnerUniversityAccountAdded" => {
+            expect(1).and_then(|_| Ok(PartnerUniversityAccountAdded { username: cell(d, 0, "username")? }))
         }
         "WorkAccountAdded" => expect(5).and_then(|_| {
             let account: AccountId = cell(d, 0, "account")?;

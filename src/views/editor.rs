@@ -1,8 +1,10 @@
-//! The scenario editor (D4: its edits are history, the trainer's), from the trainer panel: start anew (empty,
-//! the demo data, a built-in case), then add organisations, work accounts,
-//! Microsoft Certification profiles and the exams they passed. Every edit
-//! is a command of the rules, run as the trainer (`rules::setup`), shown
-//! with its outcome or its refusal; the editor decides nothing itself.
+//! The scenario editor, from the trainer panel: start anew (empty, the
+//! demo data, a built-in case), then add organisations, work accounts,
+//! Microsoft Certification profiles, Partner University accounts and what
+//! they passed, and set the yearly limit. Every edit is a command of the
+//! rules, run as the trainer (`rules::setup`; D4: its edits are history,
+//! the trainer's), shown with its outcome or its refusal; the editor
+//! decides nothing itself.
 
 use crate::i18n::events::role_name;
 use crate::i18n::reactive::tr;
@@ -47,6 +49,7 @@ pub fn Editor() -> impl IntoView {
         <Organisations />
         <Accounts />
         <Profiles />
+        <PartnerUniversity />
         <Exams />
         <Limits />
     }
@@ -317,43 +320,94 @@ fn Profiles() -> impl IntoView {
     }
 }
 
+/// Partner University accounts, for a work email: the one a person's
+/// access associates (R6), with assessments that exist before it (D7).
+#[component]
+fn PartnerUniversity() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let username = text_field();
+    let lines = move || {
+        let lang = lang.get();
+        ctx.with_state(|s| {
+            s.data()
+                .partner_university
+                .values()
+                .map(|pu| {
+                    let passed: Vec<String> = pu
+                        .assessments
+                        .iter()
+                        .map(|c| format!("{} ({})", c.code, format_date(lang, c.passed_on)))
+                        .collect();
+                    format!("{} · {}", pu.username, passed.join(", "))
+                })
+                .collect()
+        })
+    };
+    view! {
+        <Part
+            heading=Text::EditorPartnerUniversity
+            id="editor-partner-university"
+            lines=Box::new(lines)
+            inputs=vec![Input::Text(Text::PuUsername, "pu-username", "text", Some("email"), username)]
+            submit=Text::AddPuAccount
+            command=Box::new(move || Ok(Command::AddPartnerUniversityAccount { username: username.get_untracked() }))
+            clear=vec![username]
+        />
+    }
+}
+
+/// An exam or certification on a profile, or an assessment on a Partner
+/// University account, passed on a given day.
 #[component]
 fn Exams() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let (profile, code, title) = (text_field(), text_field(), text_field());
+    let (holder, code, title) = (text_field(), text_field(), text_field());
     let kind = RwSignal::new("exam".to_string());
     let passed_on = RwSignal::new(crate::rules::reports::iso_date(real_now()));
-    let profiles = Signal::derive(move || {
+    // A profile is `mcid:<MCID>`, a Partner University account `pu:<username>`.
+    let holders = Signal::derive(move || {
         ctx.with_state(|s| {
-            s.data()
+            let profiles = s
+                .data()
                 .profiles
                 .values()
-                .map(|p| (p.mcid.to_string(), format!("{} ({})", p.holder_name, p.mcid)))
-                .collect()
+                .map(|p| (format!("mcid:{}", p.mcid), format!("{} ({})", p.holder_name, p.mcid)));
+            let accounts =
+                s.data().partner_university.values().map(|pu| (format!("pu:{}", pu.username), pu.username.clone()));
+            profiles.chain(accounts).collect()
         })
     });
     let kinds = Signal::derive(move || {
         let lang = lang.get();
-        vec![
-            ("exam".to_string(), crate::i18n::t(lang, Text::KindExam).to_string()),
-            ("certification".to_string(), crate::i18n::t(lang, Text::KindCertification).to_string()),
-        ]
+        [("exam", Text::KindExam), ("certification", Text::KindCertification), ("assessment", Text::KindAssessment)]
+            .map(|(value, text)| (value.to_string(), crate::i18n::t(lang, text).to_string()))
+            .to_vec()
     });
     let command = move || {
         // An empty date is today's, on the scenario clock (D1).
         let at = entered_date(&passed_on.get_untracked()).unwrap_or(Ok(ctx.now()))?;
-        let kind =
-            if kind.get_untracked() == "certification" { CredentialKind::Certification } else { CredentialKind::Exam };
+        let kind = match kind.get_untracked().as_str() {
+            "certification" => CredentialKind::Certification,
+            "assessment" => CredentialKind::Assessment,
+            _ => CredentialKind::Exam,
+        };
+        let chosen = holder.get_untracked();
+        let holder = match chosen.split_once(':') {
+            Some(("pu", username)) => Holder::PartnerUniversity(username.to_string()),
+            Some((_, mcid)) => Holder::Mcid(McidId(mcid.to_string())),
+            None => Holder::Mcid(McidId(chosen)),
+        };
         let credential = Credential { code: code.get_untracked(), title: title.get_untracked(), kind, passed_on: at };
-        Ok(Command::RecordPassedOn { holder: Holder::Mcid(McidId(profile.get_untracked())), credential })
+        Ok(Command::RecordPassedOn { holder, credential })
     };
     view! {
         <Part
             heading=Text::EditorExams
             id="editor-exams"
             inputs=vec![
-                Input::Choice(Text::ProfileLabel, "exam-profile", profiles, profile),
+                Input::Choice(Text::ProfileLabel, "exam-holder", holders, holder),
                 Input::Text(Text::ExamCode, "exam-code", "text", None, code),
                 Input::Text(Text::ExamTitle, "exam-title", "text", None, title),
                 Input::Choice(Text::ExamKind, "exam-kind", kinds, kind),

@@ -51,10 +51,22 @@ test('a trainer builds an organisation from empty, and one of its people links t
     ['profile-holder', 'Ines Ito'],
   ]);
   await expect(section(page, 'Microsoft Certification profiles').getByRole('status')).toContainText('990001');
+  await fillAndSubmit(page, [['pu-username', 'ines@northwind.example']]);
+  await expect(section(page, 'Partner University accounts').getByRole('status')).toContainText(
+    'A Partner University account for ines@northwind.example was added',
+  );
   await page.locator('input[name="exam-date"]').fill('2026-11-02');
   await fillAndSubmit(page, [['exam-code', 'AZ-900'], ['exam-title', 'Azure Fundamentals']]);
-  await expect(section(page, 'Exams and certifications passed').getByRole('status')).toContainText('990001 passed AZ-900');
+  await expect(section(page, 'Exams, certifications and assessments passed').getByRole('status')).toContainText('990001 passed AZ-900');
   await expect(section(page, 'Microsoft Certification profiles').locator('.editor-list')).toContainText('AZ-900 (November 2, 2026)');
+  // An assessment, on the Partner University account.
+  await page.locator('#exam-holder').selectOption('pu:ines@northwind.example');
+  await page.locator('#exam-kind').selectOption('assessment');
+  await page.locator('input[name="exam-date"]').fill('2026-11-20');
+  await fillAndSubmit(page, [['exam-code', 'PU-SEC-101'], ['exam-title', 'Security foundations']]);
+  await expect(section(page, 'Partner University accounts').locator('.editor-list')).toContainText('PU-SEC-101 (November 20, 2026)');
+  await page.locator('#exam-holder').selectOption('mcid:990001');
+  await page.locator('#exam-kind').selectOption('exam');
 
   // What would break the scenario is refused, and says why.
   await fillAndSubmit(page, [['org-mpn-id', '4200001'], ['org-name', 'Northwind again']]);
@@ -62,7 +74,7 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await expect(section(page, 'Organisations').getByRole('alert')).toContainText('(D4)');
   await page.locator('input[name="exam-date"]').fill('2099-01-01');
   await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
-  await expect(section(page, 'Exams and certifications passed').getByRole('alert')).toContainText('(D1)');
+  await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText('(D1)');
   // The yearly limit's numbers (D6), each within its range.
   await page.locator('input[name="limit-per-year"]').fill('two');
   await page.locator('input[name="limit-per-year"]').press('Enter');
