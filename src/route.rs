@@ -26,6 +26,8 @@ pub enum Route {
     Handout(BuiltIn),
     /// The trainer's scenario editor.
     Editor,
+    /// The library of scenarios kept in this browser.
+    Library,
     /// Any hash Certlink does not know; shown as a "page not found" page.
     NotFound(String),
 }
@@ -54,6 +56,7 @@ impl Route {
             "timeline" => Route::Timeline,
             "practice" => Route::Practice,
             "editor" => Route::Editor,
+            "library" => Route::Library,
             other => {
                 if let Some(entry) = other.strip_prefix("faq/").and_then(FaqEntry::from_slug) {
                     Route::Faq(Some(entry))
@@ -82,6 +85,7 @@ impl Route {
             Route::Timeline => "timeline",
             Route::Practice => "practice",
             Route::Editor => "editor",
+            Route::Library => "library",
             Route::Handout(case) => return format!("#/practice/{}", case.rule().code().to_ascii_lowercase()),
             Route::NotFound(path) => path,
         };
@@ -108,6 +112,7 @@ mod tests {
             Route::Timeline,
             Route::Practice,
             Route::Editor,
+            Route::Library,
         ];
         routes.extend(FaqEntry::ALL.into_iter().map(|e| Route::Faq(Some(e))));
         routes.extend(BuiltIn::ALL.into_iter().map(Route::Handout));

@@ -12,6 +12,7 @@
 //!   banner, the start-up lifecycle, taking another tab's save).
 
 pub mod kv;
+pub mod library;
 pub mod store;
 pub mod tab;
 

@@ -14,12 +14,14 @@ use local::LocalKv;
 use saving::{found_now, writer_id, ReaderFile, SAVE_READ_AT_START};
 
 mod demo;
+mod library;
 pub mod local;
 mod practising;
 pub mod reader;
 mod saving;
 mod scorm;
 pub use crate::save::SaveState;
+pub use library::{Entry, LibraryError};
 pub use practising::{Checked, Practising};
 pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
 
@@ -58,6 +60,8 @@ pub struct Ctx {
     pub saving: RwSignal<bool>,
     /// Bumped when the restore points kept may have changed.
     pub restore_points_changed: RwSignal<u32>,
+    /// Bumped when the library's entries, or the one open, may have changed.
+    library_changed: RwSignal<u32>,
     /// The guided tour whose case the address asked for, not loaded yet
     /// (session::demo).
     tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
@@ -82,12 +86,13 @@ pub fn storage_prefix() -> String {
 
 /// The keys of the scenario space this tab is in: the person's own, or,
 /// while a built-in case or a guided tour runs, the cases' space beside
-/// it, so that no case is ever saved over the person's scenario.
+/// it, so that no case is ever saved over the person's scenario; or an
+/// entry of the library's (`lib-<id>`, `session::library`).
 pub fn space_prefix() -> String {
     let own = storage_prefix();
-    match in_case_space() {
-        true => format!("{own}case:"),
-        false => own,
+    match current_space() {
+        Some(space) if space == "case" || space.starts_with("lib-") => format!("{own}{space}:"),
+        _ => own,
     }
 }
 
@@ -95,18 +100,25 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// This tab is in the cases' space (it survives a reload of this tab;
-/// another tab starts in the person's own).
-fn in_case_space() -> bool {
-    session_storage()
-        .and_then(|s| s.get_item(&format!("{}certlink.space", storage_prefix())).ok().flatten())
-        .is_some_and(|space| space == "case")
+/// The space this tab is in, other than the person's own: `case` or a
+/// library entry's `lib-<id>` (it survives a reload of this tab; another
+/// tab starts in the person's own).
+fn current_space() -> Option<String> {
+    session_storage().and_then(|s| s.get_item(&format!("{}certlink.space", storage_prefix())).ok().flatten())
 }
 
-fn remember_case_space(case: bool) {
+/// This tab is in the cases' space.
+fn in_case_space() -> bool {
+    current_space().is_some_and(|space| space == "case")
+}
+
+fn remember_space(space: Option<&str>) {
     if let Some(storage) = session_storage() {
         let key = format!("{}certlink.space", storage_prefix());
-        let _ = if case { storage.set_item(&key, "case") } else { storage.remove_item(&key) };
+        let _ = match space {
+            Some(space) => storage.set_item(&key, space),
+            None => storage.remove_item(&key),
+        };
     }
 }
 
@@ -177,6 +189,7 @@ impl Ctx {
             engine: StoredValue::new(tab),
             saving: RwSignal::new(false),
             restore_points_changed: RwSignal::new(0),
+            library_changed: RwSignal::new(0),
             tour_due: StoredValue::new(None),
         };
         // The first later part builds the demo and saves it (session::demo).
@@ -364,8 +377,14 @@ impl Ctx {
     /// Moves this tab to the cases' space (`case`) or back to the person's
     /// own, and shows what is saved there.
     fn enter_space(&self, case: bool) {
-        remember_case_space(case);
-        self.in_case.set(case);
+        self.enter_space_named(case.then(|| "case".to_string()));
+    }
+
+    /// Moves this tab to a space (`None`: the person's own; `case`; a
+    /// library entry's `lib-<id>`), and shows what is saved there.
+    fn enter_space_named(&self, space: Option<String>) {
+        remember_space(space.as_deref());
+        self.in_case.set(space.as_deref() == Some("case"));
         let store = local::open(&space_prefix());
         let found = store.as_ref().map(found_now);
         let mut tab = Tab::new(store, &writer_id(), save_state_when_saved());

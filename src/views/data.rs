@@ -139,6 +139,11 @@ pub fn Data() -> impl IntoView {
     };
     view! {
         <h1>{tr(lang, Text::NavData)}</h1>
+        <p>
+            <a href=crate::route::Route::Library.href() id="open-library">
+                {kr(lang, Kept::LibraryLink)}
+            </a>
+        </p>
         <section class="card" aria-labelledby="export">
             <h2 id="export">{tr(lang, Text::ExportHeading)}</h2>
             <p>{tr(lang, Text::ExportHelp)}</p>

@@ -15,6 +15,7 @@ pub mod competency;
 pub mod data;
 pub mod editor;
 pub mod faq;
+pub mod library;
 pub mod practice;
 pub mod profile;
 pub mod sign_in;
@@ -62,6 +63,7 @@ lazy_fn!(
                 Route::Profile => view! { <profile::Profile /> }.into_any(),
                 Route::Practice => view! { <practice::Practice /> }.into_any(),
                 Route::Editor => view! { <editor::Editor /> }.into_any(),
+                Route::Library => view! { <library::Library /> }.into_any(),
                 Route::Handout(case) => view! { <practice::Handout case /> }.into_any(),
                 // Never asked of this file (the shell draws them).
                 Route::Home | Route::NotFound(_) => ().into_any(),

@@ -1,0 +1,158 @@
+//! The library of scenarios: the person's own scenario and the ones they
+//! keep beside it, each in a scenario space of its own (`lib-<id>:` before
+//! the engine's keys, so each is saved and shared between tabs like the
+//! person's own), and the index of their names, one key. Plain Rust over
+//! [`KeyValue`], as the rest of the engine, so native tests play it over
+//! one in-memory store.
+//!
+//! The index is one line an entry, `<id>\t<name>`; the person's own
+//! scenario is `own` when named. A line that does not read so is left out
+//! of the list, and the space it names left untouched.
+
+use super::kv::KeyValue;
+
+/// The longest name kept, in characters.
+pub const MAX_NAME: usize = 120;
+
+/// An entry: `id` is `""` for the person's own scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    /// `None` for the person's own scenario until it is named.
+    pub name: Option<String>,
+}
+
+/// Why a change was not made. Nothing changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibraryError {
+    /// A name is 1 to [`MAX_NAME`] characters (control characters become spaces).
+    BadName,
+    /// No entry has this id.
+    Unknown,
+    /// The person's own scenario stays in the library.
+    OwnStays,
+    /// The storage refused the index (full or blocked).
+    NotSaved,
+}
+
+/// The library under `prefix` (the embed's storage prefix, `""` by default).
+pub struct Library<K: KeyValue> {
+    kv: K,
+    prefix: String,
+}
+
+/// A name as kept: trimmed, on one line, 1 to [`MAX_NAME`] characters.
+pub fn checked_name(name: &str) -> Result<String, LibraryError> {
+    let name: String = name.trim().chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let count = name.chars().count();
+    if count == 0 || count > MAX_NAME {
+        Err(LibraryError::BadName)
+    } else {
+        Ok(name)
+    }
+}
+
+/// The space (as `session` names it, `lib-<id>`) of an entry; none for the
+/// person's own scenario.
+pub fn space_of(id: &str) -> Option<String> {
+    (!id.is_empty()).then(|| format!("lib-{id}"))
+}
+
+fn radix36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(char::from(DIGITS[(n % 36) as usize]));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.iter().rev().collect()
+}
+
+impl<K: KeyValue> Library<K> {
+    pub fn new(kv: K, prefix: &str) -> Library<K> {
+        Library { kv, prefix: prefix.to_string() }
+    }
+
+    fn index_key(&self) -> String {
+        format!("{}certlink.library", self.prefix)
+    }
+
+    /// The entries, the person's own first, then in the order added.
+    pub fn entries(&self) -> Vec<Entry> {
+        let text = self.kv.get(&self.index_key()).unwrap_or_default();
+        let mut own = Entry { id: String::new(), name: None };
+        let mut others: Vec<Entry> = Vec::new();
+        for line in text.lines() {
+            let Some((id, name)) = line.split_once('\t') else { continue };
+            let Ok(name) = checked_name(name) else { continue };
+            if id == "own" {
+                own.name = Some(name);
+            } else if !id.is_empty()
+                && id.chars().all(|c| c.is_ascii_alphanumeric())
+                && others.iter().all(|e| e.id != id)
+            {
+                others.push(Entry { id: id.to_string(), name: Some(name) });
+            }
+        }
+        std::iter::once(own).chain(others).collect()
+    }
+
+    fn write(&self, entries: &[Entry]) -> Result<(), LibraryError> {
+        let text: String = entries
+            .iter()
+            .filter_map(|e| {
+                let id = if e.id.is_empty() { "own" } else { &e.id };
+                e.name.as_ref().map(|name| format!("{id}\t{name}\n"))
+            })
+            .collect();
+        self.kv.set(&self.index_key(), &text).map_err(|_| LibraryError::NotSaved)
+    }
+
+    /// Adds an entry named `name`; its id comes from `seed` (the time, in
+    /// the browser), the next free one when taken. Returns the id.
+    pub fn add(&self, name: &str, seed: u64) -> Result<String, LibraryError> {
+        let name = checked_name(name)?;
+        let mut entries = self.entries();
+        let mut n = seed;
+        let id = loop {
+            let id = radix36(n);
+            if entries.iter().all(|e| e.id != id) {
+                break id;
+            }
+            n = n.wrapping_add(1);
+        };
+        entries.push(Entry { id: id.clone(), name: Some(name) });
+        self.write(&entries)?;
+        Ok(id)
+    }
+
+    /// Names an entry, the person's own scenario too.
+    pub fn rename(&self, id: &str, name: &str) -> Result<(), LibraryError> {
+        let name = checked_name(name)?;
+        let mut entries = self.entries();
+        let entry = entries.iter_mut().find(|e| e.id == id).ok_or(LibraryError::Unknown)?;
+        entry.name = Some(name);
+        self.write(&entries)
+    }
+
+    /// Removes an entry and every key of its space (saves, parts, restore
+    /// points, kept unreadable saves). The index goes first: a stop between
+    /// the two leaves keys no entry names, never an entry without its keys.
+    pub fn delete(&self, id: &str) -> Result<(), LibraryError> {
+        let space = space_of(id).ok_or(LibraryError::OwnStays)?;
+        let entries = self.entries();
+        if entries.iter().all(|e| e.id != id) {
+            return Err(LibraryError::Unknown);
+        }
+        let kept: Vec<Entry> = entries.into_iter().filter(|e| e.id != id).collect();
+        self.write(&kept)?;
+        let prefix = format!("{}{space}:", self.prefix);
+        for key in self.kv.keys().into_iter().filter(|key| key.starts_with(&prefix)) {
+            self.kv.remove(&key);
+        }
+        Ok(())
+    }
+}

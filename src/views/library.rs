@@ -1,0 +1,249 @@
+//! The library of scenarios (`session::library`): the scenarios kept in
+//! this browser, the person's own among them, each opened, renamed or
+//! deleted (with a confirmation); the open one saved as a copy or
+//! exported; a file imported as a new one. The session keeps them, each
+//! in a space of the save engine's; this page shows and asks.
+
+use crate::i18n::keeping::{kept, kr, Kept};
+use crate::i18n::reactive::tr;
+use crate::i18n::Text;
+use crate::session::{use_ctx, Ctx, Entry, LibraryError};
+use crate::storage::document::MAX_IMPORT_BYTES;
+use crate::ui::{handler, live, When};
+use crate::views::common::hand_keyboard_to;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the last change did, as the page says it.
+#[derive(Clone, Debug, PartialEq)]
+enum Said {
+    Done,
+    Refused(String),
+}
+
+fn said(lang: crate::i18n::Lang, result: Result<(), LibraryError>) -> Said {
+    match result {
+        Ok(()) => Said::Done,
+        Err(LibraryError::BadName) => Said::Refused(kept(lang, Kept::LibraryBadName).to_string()),
+        Err(LibraryError::NotSaved) => Said::Refused(kept(lang, Kept::LibraryNotSaved).to_string()),
+        // Deleting the person's own is not offered; another tab may have
+        // deleted an entry this page still lists.
+        Err(LibraryError::Unknown | LibraryError::OwnStays) => Said::Refused(kept(lang, Kept::LibraryGone).to_string()),
+    }
+}
+
+/// An entry's name as shown: "My scenario" for the person's own, unnamed.
+fn entry_name(lang: crate::i18n::Lang, entry: &Entry) -> String {
+    entry.name.clone().unwrap_or_else(|| kept(lang, Kept::MyScenario).to_string())
+}
+
+#[component]
+pub fn Library() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(None::<Said>);
+    let copy_name = RwSignal::new(String::new());
+    let save_copy = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let scenario = ctx.scenario.get_untracked();
+        let result = ctx.library_add(&copy_name.get_untracked(), scenario);
+        if result.is_ok() {
+            copy_name.set(String::new());
+        }
+        outcome.set(Some(said(lang.get_untracked(), result)));
+    };
+    let export = move |_| {
+        let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
+        crate::download::download(&name, "application/json", &ctx.export());
+    };
+    let import_file = move |file: web_sys::File| {
+        let lang = lang.get_untracked();
+        let size = file.size() as usize;
+        if size > MAX_IMPORT_BYTES {
+            let error = crate::storage::document::DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
+            outcome.set(Some(Said::Refused(crate::ui::document::document_error(lang, &error))));
+            return;
+        }
+        let name = file.name().trim_end_matches(".json").to_string();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let result = match text {
+                None => Ok(Err(crate::storage::document::DocumentError::NotJson { line: 0, column: 0 })),
+                Some(text) => crate::session::reader::read_file(text).await,
+            };
+            outcome.set(Some(match result {
+                Err(_) => Said::Refused(crate::i18n::t(lang, Text::ReaderNotLoaded).to_string()),
+                Ok(Ok(doc)) => said(lang, ctx.library_add(&name, doc.scenario)),
+                Ok(Err(error)) => Said::Refused(crate::ui::document::document_error(lang, &error)),
+            }));
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let file = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            import_file(file);
+        }
+    };
+    let entries = live(move || {
+        let open = ctx.library_open_id();
+        ctx.library()
+            .into_iter()
+            .map(|entry| view! { <EntryLine entry=entry.clone() open=entry.id == open outcome /> })
+            .collect_view()
+            .into_any()
+    });
+    view! {
+        <h1>{kr(lang, Kept::LibraryHeading)}</h1>
+        <p>{kr(lang, Kept::LibraryHelp)}</p>
+        {live(move || {
+            outcome
+                .get()
+                .map(|said| match said {
+                    Said::Done => {
+                        view! { <p class="message done" role="status">{kr(lang, Kept::LibraryDone)}</p> }.into_any()
+                    }
+                    Said::Refused(text) => view! { <p class="message refused" role="alert">{text}</p> }.into_any(),
+                })
+        })}
+        <ul class="backups library">{entries}</ul>
+        <section class="card" aria-labelledby="save-as">
+            <h2 id="save-as">{kr(lang, Kept::SaveAsHeading)}</h2>
+            <form class="form" on:submit=handler(save_copy)>
+                <label>
+                    <span>{kr(lang, Kept::NameLabel)}</span>
+                    <input type="text" name="library-name" bind:value=copy_name />
+                </label>
+                <button type="submit" class="button primary">
+                    {kr(lang, Kept::SaveAs)}
+                </button>
+            </form>
+            <p>
+                <button class="button" id="library-export" on:click=handler(export)>
+                    {kr(lang, Kept::ExportOpen)}
+                </button>
+            </p>
+        </section>
+        <section class="card" aria-labelledby="import-as-new">
+            <h2 id="import-as-new">{kr(lang, Kept::ImportAsNew)}</h2>
+            <label class="button file-button">
+                <span>{tr(lang, Text::ChooseFile)}</span>
+                <input
+                    class="visually-hidden"
+                    type="file"
+                    name="library-import"
+                    accept=".json,application/json"
+                    on:change=handler(on_pick)
+                />
+            </label>
+        </section>
+    }
+}
+
+/// One scenario of the library: its name, and what can be done with it.
+#[component]
+fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>) -> impl IntoView {
+    let ctx: Ctx = use_ctx();
+    let lang = ctx.lang;
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let name = RwSignal::new(entry.name.clone().unwrap_or_default());
+    let id = entry.id.clone();
+    let key = if id.is_empty() { "own".to_string() } else { id.clone() };
+    let shown = entry.clone();
+    let open_it = {
+        let id = id.clone();
+        move |_| {
+            ctx.library_open(&id);
+            outcome.set(Some(Said::Done));
+        }
+    };
+    let rename = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let result = ctx.library_rename(&id, &name.get_untracked());
+            if result.is_ok() {
+                renaming.set(false);
+            }
+            outcome.set(Some(said(lang.get_untracked(), result)));
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            confirming.set(false);
+            let result = ctx.library_delete(&id);
+            outcome.set(Some(said(lang.get_untracked(), result)));
+            hand_keyboard_to(ctx, "h1");
+        }
+    };
+    let cancel = {
+        let key = key.clone();
+        move |_| {
+            confirming.set(false);
+            hand_keyboard_to(ctx, format!("#delete-{key}"));
+        }
+    };
+    let ask = {
+        let key = key.clone();
+        move |_| {
+            confirming.set(true);
+            hand_keyboard_to(ctx, format!("#cancel-{key}"));
+        }
+    };
+    let deletable = !id.is_empty();
+    let (open_id, rename_id, delete_id) = (format!("open-{key}"), format!("rename-{key}"), format!("delete-{key}"));
+    let (confirm_id, cancel_id) = (format!("confirm-delete-{key}"), format!("cancel-{key}"));
+    view! {
+        <li class="library-entry" data-entry=key>
+            <span>
+                <strong>{live(move || entry_name(lang.get(), &shown))}</strong>
+                {open.then(|| view! { " " <span class="sub">{kr(lang, Kept::OpenMark)}</span> })}
+            </span>
+            {(!open).then(|| view! {
+                <button class="button" id=open_id on:click=handler(open_it)>
+                    {kr(lang, Kept::OpenEntry)}
+                </button>
+            })}
+            <button
+                class="button"
+                id=rename_id
+                aria-expanded=move || renaming.get().to_string()
+                on:click=handler(move |_| renaming.update(|on| *on = !*on))
+            >
+                {kr(lang, Kept::RenameEntry)}
+            </button>
+            {deletable.then(|| view! {
+                <button class="button danger" id=delete_id on:click=handler(ask)>
+                    {kr(lang, Kept::DeleteEntry)}
+                </button>
+            })}
+            <When when=renaming>
+                <form class="form inline" on:submit=handler(rename.clone())>
+                    <label>
+                        <span>{kr(lang, Kept::NameLabel)}</span>
+                        <input type="text" name="library-rename" bind:value=name />
+                    </label>
+                    <button type="submit" class="button primary">
+                        {kr(lang, Kept::RenameEntry)}
+                    </button>
+                </form>
+            </When>
+            <When when=confirming>
+                <div class="confirm" role="alertdialog" aria-label=kr(lang, Kept::DeleteEntry)>
+                    <p>{kr(lang, Kept::DeleteEntryQuestion)}</p>
+                    <button class="button danger" id=confirm_id.clone() on:click=handler(delete.clone())>
+                        {kr(lang, Kept::DeleteEntry)}
+                    </button>
+                    <button class="button cancel" id=cancel_id.clone() on:click=handler(cancel.clone())>
+                        {kr(lang, Kept::CancelEntry)}
+                    </button>
+                </div>
+            </When>
+        </li>
+    }
+}

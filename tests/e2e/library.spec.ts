@@ -1,0 +1,92 @@
+// The library of scenarios: an exported scenario, edited by hand and
+// imported as a new one, is kept under its file's name, opened, and found
+// again after a reload; the person's own scenario stays as it was. Saving
+// a copy, renaming and deleting (Cancel first) with the keyboard.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible } from './fixtures';
+import { CertlinkPage } from './pages/certlink_page';
+
+const entry = (page: Page, key: string) => page.locator(`[data-entry="${key}"]`);
+const entries = (page: Page) => page.locator('.library-entry');
+
+/** The demo scenario as Your data exports it, with Contoso renamed. */
+async function editedExport(page: Page): Promise<string> {
+  await page.goto('./#/data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).first().click();
+  const text = readFileSync(await (await download).path(), 'utf8');
+  expect(text).toContain('"Contoso"');
+  return text.replaceAll('"Contoso"', '"Contoso Training"');
+}
+
+test('an edited scenario imported as a new one is kept, opened, and still there after a reload', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  const edited = await editedExport(page);
+  await page.getByRole('link', { name: /Library of scenarios/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library of scenarios');
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  await page.locator('input[name="library-import"]').setInputFiles({
+    name: 'contoso-training.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(edited),
+  });
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Done');
+  await expect(entries(page)).toHaveCount(2);
+  const imported = entries(page).nth(1);
+  await expect(imported).toContainText('contoso-training (open)');
+  // The pages now show the imported scenario.
+  await app.signIn('grace@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso Training');
+
+  await page.reload();
+  await page.goto('./#/library');
+  await expect(entries(page)).toHaveCount(2);
+  await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
+  await expectAccessible(page);
+  // Back to the person's own scenario, as it was.
+  await entry(page, 'own').getByRole('button', { name: 'Open' }).click();
+  await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  await app.signIn('grace@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso');
+});
+
+test('the open scenario saved as a copy, renamed, and deleted with a confirmation, keyboard alone', async ({ page }) => {
+  await page.goto('./?lang=fr#/library');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bibliothèque de scénarios');
+  const name = page.locator('input[name="library-name"]');
+  // A name is needed.
+  await name.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Un nom compte de 1 à 120 caractères');
+  await name.focus();
+  await page.keyboard.type('Démo du lundi');
+  await page.keyboard.press('Enter');
+  await expect(entries(page)).toHaveCount(2);
+  const copy = entries(page).nth(1);
+  await expect(copy).toContainText('Démo du lundi (ouvert)');
+  // Renamed.
+  await copy.getByRole('button', { name: 'Renommer' }).focus();
+  await page.keyboard.press('Enter');
+  await copy.locator('input[name="library-rename"]').fill('Démo du mardi');
+  await copy.locator('input[name="library-rename"]').press('Enter');
+  await expect(copy).toContainText('Démo du mardi (ouvert)');
+  // Deleted: Cancel has the keyboard first; the tab goes back to its own.
+  await copy.getByRole('button', { name: 'Supprimer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(copy.locator('.cancel')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(entries(page)).toHaveCount(2);
+  await copy.getByRole('button', { name: 'Supprimer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(copy.locator('.cancel')).toBeFocused();
+  await copy.locator('.danger').last().focus();
+  await page.keyboard.press('Enter');
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entry(page, 'own')).toContainText('Mon scénario (ouvert)');
+  // Nothing of the deleted one is left in storage.
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lib-')));
+  expect(left).toEqual([]);
+  await expectAccessible(page);
+});
