@@ -7,7 +7,7 @@
 
 use certlink::rules::audit::Holder;
 use certlink::rules::refusal::SetupField;
-use certlink::rules::setup::MAX_TEXT;
+use certlink::rules::setup::{AccountSetup, MAX_TEXT};
 use certlink::rules::*;
 use certlink::storage::document;
 use chrono::{Duration, TimeZone, Utc};
@@ -32,6 +32,7 @@ fn add_account(email: &str, name: &str, role: Role) -> Command {
         role,
         password: PASSWORD.into(),
         salt: format!("salt-{email}"),
+        state: AccountSetup::Active,
     }
 }
 
@@ -228,4 +229,30 @@ fn d4_a_partner_university_account_takes_assessments_and_is_added_once() {
     assert_eq!(again.state(), &before);
     let bad = Command::AddPartnerUniversityAccount { username: "nobody".into() };
     assert_eq!(again.execute(&Actor::Trainer, now(), &bad), Err(Refusal::InvalidEmail { email: "nobody".into() }));
+}
+
+#[test]
+fn d4_an_account_added_invited_answers_its_invitation_and_one_added_deleted_cannot_sign_in() {
+    let mut scenario = northwind();
+    let with_state = |email: &str, state| {
+        let mut command = add_account(email, "Someone", Role::User);
+        if let Command::AddWorkAccount { state: s, .. } = &mut command {
+            *s = state;
+        }
+        command
+    };
+    scenario.execute(&Actor::Trainer, now(), &with_state("noor@northwind.example", AccountSetup::Invited)).unwrap();
+    scenario.execute(&Actor::Trainer, now(), &with_state("leah@northwind.example", AccountSetup::Deleted)).unwrap();
+    let noor = AccountId::from_email("noor@northwind.example");
+    assert!(scenario.state().account(&noor).unwrap().is_invited());
+    assert!(scenario.state().account(&AccountId::from_email("leah@northwind.example")).unwrap().is_deleted());
+    // R14: the invited person signs in with the details sent, and is active.
+    scenario.sign_in(now(), "noor@northwind.example", PASSWORD).unwrap();
+    assert!(!scenario.state().account(&noor).unwrap().is_invited());
+    // R13: a deleted account cannot sign in.
+    let refusal = scenario.sign_in(now(), "leah@northwind.example", PASSWORD).unwrap_err();
+    assert_eq!(refusal.rule(), Rule::R13);
+    // Both read back as written.
+    let read = document::parse(&document::to_json(&scenario, 1, now())).unwrap();
+    assert_eq!(read.scenario.state(), scenario.state());
 }

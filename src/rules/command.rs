@@ -41,7 +41,15 @@ pub enum Command {
     /// D4, trainer only (the scenario editor's setup): a partner organisation.
     AddOrganisation { mpn_id: String, name: String },
     /// D4, trainer only: an active work account of an organisation.
-    AddWorkAccount { org: MpnId, email: String, display_name: String, role: Role, password: String, salt: String },
+    AddWorkAccount {
+        org: MpnId,
+        email: String,
+        display_name: String,
+        role: Role,
+        password: String,
+        salt: String,
+        state: setup::AccountSetup,
+    },
     /// D4, trainer only: a Microsoft Certification profile (MCID).
     AddMcidProfile { mcid: String, username: String, password: String, salt: String, holder_name: String },
     /// D4, trainer only: a Partner University account for a work email.
@@ -75,8 +83,8 @@ pub fn decide(state: &State, actor: &Actor, now: Time, command: &Command) -> Res
         RecordPassed { holder, credential } => record_passed(state, actor, now, holder, credential),
         SetLimitSettings { settings } => set_limit_settings(actor, *settings),
         AddOrganisation { mpn_id, name } => setup::add_organisation(state, actor, mpn_id, name),
-        AddWorkAccount { org, email, display_name, role, password, salt } => {
-            let new = setup::NewAccount { org, email, display_name, role: *role, password, salt };
+        AddWorkAccount { org, email, display_name, role, password, salt, state: standing } => {
+            let new = setup::NewAccount { org, email, display_name, role: *role, password, salt, state: *standing };
             setup::add_work_account(state, actor, &new)
         }
         AddMcidProfile { mcid, username, password, salt, holder_name } => {

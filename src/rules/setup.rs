@@ -73,6 +73,17 @@ pub fn add_organisation(
     Ok(vec![EventKind::OrganisationAdded { org, name }])
 }
 
+/// Where a work account the editor adds stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountSetup {
+    Active,
+    /// Its sign-in details sent and not answered yet (R14), the password
+    /// given being the temporary one.
+    Invited,
+    /// Deleted by the Global Admin after the person left (R13).
+    Deleted,
+}
+
 /// What a new work account holds.
 pub struct NewAccount<'a> {
     pub org: &'a MpnId,
@@ -82,6 +93,7 @@ pub struct NewAccount<'a> {
     pub password: &'a str,
     /// A fresh salt for the password's hash (D2).
     pub salt: &'a str,
+    pub state: AccountSetup,
 }
 
 /// An active work account of an existing organisation.
@@ -105,7 +117,18 @@ pub fn add_work_account(
     let display_name = text(SetupField::DisplayName, new.display_name)?;
     password(new.password)?;
     let password = PasswordHash::new(new.password, new.salt);
-    Ok(vec![EventKind::WorkAccountAdded { account, display_name, org: new.org.clone(), role: new.role, password }])
+    let org = new.org.clone();
+    let role = new.role;
+    // An invitation and a deletion are the events the rules record for them
+    // (R14, R13), made by the trainer.
+    Ok(match new.state {
+        AccountSetup::Active => vec![EventKind::WorkAccountAdded { account, display_name, org, role, password }],
+        AccountSetup::Invited => vec![EventKind::UserInvited { account, display_name, org, role, password }],
+        AccountSetup::Deleted => vec![
+            EventKind::WorkAccountAdded { account: account.clone(), display_name, org, role, password },
+            EventKind::AccountDeleted { account },
+        ],
+    })
 }
 
 /// What a new Microsoft Certification profile holds.

@@ -12,7 +12,8 @@ use crate::i18n::{built_in_name, format_date, Text};
 use crate::rules::audit::Holder;
 use crate::rules::demo::BuiltIn;
 use crate::rules::range::entered_date;
-use crate::rules::{Actor, Command, Credential, CredentialKind, McidId, MpnId, Role, Scenario, State};
+use crate::rules::setup::AccountSetup;
+use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Role, Scenario, State};
 use crate::session::{real_now, use_ctx, Ctx};
 use crate::ui::{handler, live, When};
 use crate::views::common::{new_salt, Choice, Field, Outcome, OutcomeMessage};
@@ -215,6 +216,13 @@ fn Accounts() -> impl IntoView {
     let lang = ctx.lang;
     let (org, email, name, password) = (text_field(), text_field(), text_field(), text_field());
     let role = RwSignal::new("user".to_string());
+    let state = RwSignal::new("active".to_string());
+    let states = Signal::derive(move || {
+        let lang = lang.get();
+        [("active", Text::StateActive), ("invited", Text::StateInvited), ("deleted", Text::StateDeleted)]
+            .map(|(value, text)| (value.to_string(), crate::i18n::t(lang, text).to_string()))
+            .to_vec()
+    });
     let orgs = Signal::derive(move || {
         ctx.with_state(|s| {
             s.data()
@@ -232,7 +240,13 @@ fn Accounts() -> impl IntoView {
                 .values()
                 .map(|a| {
                     let org = s.organisation(&a.org).map_or_else(|| a.org.to_string(), |o| o.name.clone());
-                    format!("{} · {} · {} · {org}", a.display_name, a.id, role_name(lang, a.role))
+                    let state = match a.state {
+                        AccountState::Active => Text::StateActive,
+                        AccountState::Invited(_) => Text::StateInvited,
+                        AccountState::Deleted { .. } => Text::StateDeleted,
+                    };
+                    let state = crate::i18n::t(lang, state);
+                    format!("{} · {} · {} · {org} · {state}", a.display_name, a.id, role_name(lang, a.role))
                 })
                 .collect()
         })
@@ -250,6 +264,11 @@ fn Accounts() -> impl IntoView {
             role,
             password: password.get_untracked(),
             salt: new_salt(),
+            state: match state.get_untracked().as_str() {
+                "invited" => AccountSetup::Invited,
+                "deleted" => AccountSetup::Deleted,
+                _ => AccountSetup::Active,
+            },
         })
     };
     view! {
@@ -262,6 +281,7 @@ fn Accounts() -> impl IntoView {
                 Input::Text(Text::WorkEmail, "account-email", "text", Some("email"), email),
                 Input::Text(Text::DisplayName, "account-name", "text", None, name),
                 Input::Choice(Text::Role, "account-role", roles(ctx), role),
+                Input::Choice(Text::AccountStateLabel, "account-state", states, state),
                 Input::Text(Text::AccountPassword, "account-password", "text", None, password),
             ]
             submit=Text::AddWorkAccount

@@ -44,6 +44,7 @@ test('a trainer builds an organisation from empty, and one of its people links t
     ['account-password', 'Northwind#2'],
   ]);
   await expect(section(page, 'Work accounts').locator('.editor-list li')).toHaveCount(2);
+  await expect(section(page, 'Work accounts').locator('.editor-list li').first()).toContainText('Active');
   await fillAndSubmit(page, [
     ['profile-mcid', '990001'],
     ['profile-username', 'ines.ito@outlook.com'],
