@@ -107,6 +107,38 @@ pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {
     }
 }
 
+/// Reads a file a person chose or dropped, whole, and checks it whole
+/// through the reader file. A refusal comes worded in `lang`, with what to
+/// do next. Nothing changes here: the caller decides what the document
+/// replaces (Your data's scenario, a new entry of the library).
+pub async fn read_import(
+    lang: crate::i18n::Lang,
+    file: web_sys::File,
+) -> Result<crate::storage::document::Document, String> {
+    use crate::storage::document::{DocumentError, MAX_IMPORT_BYTES};
+    let size = file.size() as usize;
+    if size > MAX_IMPORT_BYTES {
+        let error = DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
+        return Err(crate::ui::document::document_error(lang, &error));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+    let result = match text {
+        None => Ok(Err(DocumentError::NotJson { line: 0, column: 0 })),
+        Some(text) => crate::session::reader::read_file(text).await,
+    };
+    match result {
+        Err(_) => Err(crate::i18n::t(lang, Text::ReaderNotLoaded).to_string()),
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(error)) => Err(crate::ui::document::document_error(lang, &error)),
+    }
+}
+
+/// The file input an event came from, if it is one.
+pub fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
 /// A fresh salt for a password's hash (D2), from the browser's random source.
 pub fn new_salt() -> String {
     (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32)).collect()

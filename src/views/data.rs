@@ -9,9 +9,8 @@ use crate::i18n::{t, Text};
 use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{handler, live, When};
-use crate::views::common::Confirm;
+use crate::views::common::{file_input, read_import, Confirm};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What another tab's save changed, and who changed it last: a part of
 /// the `later` file, which words the sentence.
@@ -86,38 +85,24 @@ pub fn Data() -> impl IntoView {
     // Reads the file whole, validates it whole, and only then replaces the
     // scenario; any refusal leaves everything as it was.
     let import_file = move |file: web_sys::File| {
-        let size = file.size() as usize;
-        if size > MAX_IMPORT_BYTES {
-            let error = crate::storage::document::DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
-            outcome
-                .set(Some(ImportOutcome::Refused(crate::ui::document::document_error(lang.get_untracked(), &error))));
-            return;
-        }
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-            let result = match text {
-                None => Ok(Err(crate::storage::document::DocumentError::NotJson { line: 0, column: 0 })),
-                Some(text) => crate::session::reader::read_file(text).await,
-            };
-            outcome.set(Some(match result {
-                Err(_) => ImportOutcome::Refused(t(lang.get_untracked(), Text::ReaderNotLoaded).to_string()),
-                Ok(Ok(doc)) => {
+            outcome.set(Some(match read_import(lang.get_untracked(), file).await {
+                Ok(doc) => {
                     let people = doc.scenario.state().data().accounts.len();
                     let events = doc.scenario.trail().len();
                     ctx.import(doc);
                     ImportOutcome::Imported { people, events }
                 }
-                Ok(Err(error)) => {
-                    ImportOutcome::Refused(crate::ui::document::document_error(lang.get_untracked(), &error))
-                }
+                Err(refusal) => ImportOutcome::Refused(refusal),
             }));
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().unwrap().unchecked_into();
+        let Some(input) = file_input(&ev) else { return };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
             import_file(file);
         }
+        // The same file may be chosen again.
         input.set_value("");
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {

@@ -8,11 +8,9 @@ use crate::i18n::keeping::{kept, kr, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::{use_ctx, Ctx, Entry, LibraryError};
-use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{handler, live, When};
-use crate::views::common::hand_keyboard_to;
+use crate::views::common::{file_input, hand_keyboard_to, read_import};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What the last change did, as the page says it.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,37 +54,19 @@ pub fn Library() -> impl IntoView {
         let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
         crate::download::download(&name, "application/json", &ctx.export());
     };
-    let import_file = move |file: web_sys::File| {
-        let lang = lang.get_untracked();
-        let size = file.size() as usize;
-        if size > MAX_IMPORT_BYTES {
-            let error = crate::storage::document::DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
-            outcome.set(Some(Said::Refused(crate::ui::document::document_error(lang, &error))));
-            return;
-        }
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = file_input(&ev) else { return };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+        input.set_value("");
+        // The new entry is named after the file.
         let name = file.name().trim_end_matches(".json").to_string();
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-            let result = match text {
-                None => Ok(Err(crate::storage::document::DocumentError::NotJson { line: 0, column: 0 })),
-                Some(text) => crate::session::reader::read_file(text).await,
-            };
-            outcome.set(Some(match result {
-                Err(_) => Said::Refused(crate::i18n::t(lang, Text::ReaderNotLoaded).to_string()),
-                Ok(Ok(doc)) => said(lang, ctx.library_add(&name, doc.scenario)),
-                Ok(Err(error)) => Said::Refused(crate::ui::document::document_error(lang, &error)),
+            let lang = lang.get_untracked();
+            outcome.set(Some(match read_import(lang, file).await {
+                Ok(doc) => said(lang, ctx.library_add(&name, doc.scenario)),
+                Err(refusal) => Said::Refused(refusal),
             }));
         });
-    };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let file = ev
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        if let Some(file) = file {
-            import_file(file);
-        }
     };
     let entries = live(move || {
         let open = ctx.library_open_id();
