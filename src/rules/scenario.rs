@@ -170,6 +170,29 @@ fn checked_fold(mut state: State, before: Option<&[Event]>, events: &[Event]) ->
     Ok(state)
 }
 
+/// A work account as an event brings it: with no Partner University
+/// access and no MCID yet.
+fn new_account(
+    account: &AccountId,
+    display_name: &str,
+    org: &MpnId,
+    role: Role,
+    password: &crate::rules::credentials::PasswordHash,
+    state: AccountState,
+) -> WorkAccount {
+    WorkAccount {
+        id: account.clone(),
+        display_name: display_name.to_string(),
+        org: org.clone(),
+        role,
+        state,
+        password: password.clone(),
+        partner_university_since: None,
+        linked_mcid: None,
+        last_mcid: None,
+    }
+}
+
 /// Folds one event into the state. Events were decided against the state
 /// they apply to, so applying never fails; an event that names something
 /// missing (a hand-edited file) changes nothing rather than panicking.
@@ -240,25 +263,13 @@ pub fn apply(state: &mut State, event: &Event) {
                 Actor::Account(id) => id.clone(),
                 Actor::Trainer => AccountId(String::new()),
             };
-            data.accounts.insert(
-                account.clone(),
-                WorkAccount {
-                    id: account.clone(),
-                    display_name: display_name.clone(),
-                    org: org.clone(),
-                    role: *role,
-                    state: AccountState::Invited(Invitation {
-                        invited_at: at,
-                        invited_by,
-                        email_verified_at: None,
-                        resent_at: Vec::new(),
-                    }),
-                    password: password.clone(),
-                    partner_university_since: None,
-                    linked_mcid: None,
-                    last_mcid: None,
-                },
-            );
+            let state = AccountState::Invited(Invitation {
+                invited_at: at,
+                invited_by,
+                email_verified_at: None,
+                resent_at: Vec::new(),
+            });
+            data.accounts.insert(account.clone(), new_account(account, display_name, org, *role, password, state));
         }
         InvitationEmailVerified { account, corrected_to } => {
             if let Some(mut acc) = data.accounts.remove(account) {
@@ -294,20 +305,8 @@ pub fn apply(state: &mut State, event: &Event) {
             data.organisations.insert(org.clone(), Organisation { mpn_id: org.clone(), name: name.clone() });
         }
         WorkAccountAdded { account, display_name, org, role, password } => {
-            data.accounts.insert(
-                account.clone(),
-                WorkAccount {
-                    id: account.clone(),
-                    display_name: display_name.clone(),
-                    org: org.clone(),
-                    role: *role,
-                    state: AccountState::Active,
-                    password: password.clone(),
-                    partner_university_since: None,
-                    linked_mcid: None,
-                    last_mcid: None,
-                },
-            );
+            let state = AccountState::Active;
+            data.accounts.insert(account.clone(), new_account(account, display_name, org, *role, password, state));
         }
         // Applied above, through the index of usernames.
         McidProfileAdded { .. } => {}

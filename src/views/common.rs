@@ -139,6 +139,26 @@ pub fn file_input(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
     ev.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
 }
 
+/// The roles a form offers (R1, R2, R13), as a `Choice`'s options.
+const ROLES: [(&str, crate::rules::Role); 3] = [
+    ("user", crate::rules::Role::User),
+    ("admin", crate::rules::Role::MpnPartnerAdmin),
+    ("global", crate::rules::Role::GlobalAdmin),
+];
+
+/// The roles as a `Choice`'s options, worded in the current language.
+pub fn role_options(lang: RwSignal<crate::i18n::Lang>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let lang = lang.get();
+        ROLES.map(|(value, role)| (value.to_string(), crate::i18n::events::role_name(lang, role).to_string())).to_vec()
+    })
+}
+
+/// The role a `Choice` of [`role_options`] holds (a user's, when none).
+pub fn chosen_role(value: &str) -> crate::rules::Role {
+    ROLES.into_iter().find(|(v, _)| *v == value).map_or(crate::rules::Role::User, |(_, role)| role)
+}
+
 /// A fresh salt for a password's hash (D2), from the browser's random source.
 pub fn new_salt() -> String {
     (0..4).map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32)).collect()

@@ -13,10 +13,10 @@ use crate::rules::audit::Holder;
 use crate::rules::demo::BuiltIn;
 use crate::rules::range::entered_date;
 use crate::rules::setup::AccountSetup;
-use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Role, Scenario, State};
+use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Scenario, State};
 use crate::session::{real_now, use_ctx, Ctx};
 use crate::ui::{handler, live, When};
-use crate::views::common::{new_salt, Choice, Field, Outcome, OutcomeMessage};
+use crate::views::common::{chosen_role, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage};
 use leptos::prelude::*;
 
 /// Runs `command` as the trainer; on success the form's fields are emptied
@@ -27,16 +27,6 @@ fn run(ctx: Ctx, command: Command, outcome: RwSignal<Option<Outcome>>, clear: &[
         clear.iter().for_each(|field| field.set(String::new()));
     }
     outcome.set(Some(result));
-}
-
-fn roles(ctx: Ctx) -> Signal<Vec<(String, String)>> {
-    let lang = ctx.lang;
-    Signal::derive(move || {
-        let lang = lang.get();
-        [("user", Role::User), ("admin", Role::MpnPartnerAdmin), ("global", Role::GlobalAdmin)]
-            .map(|(value, r)| (value.to_string(), role_name(lang, r).to_string()))
-            .to_vec()
-    })
 }
 
 #[component]
@@ -252,11 +242,7 @@ fn Accounts() -> impl IntoView {
         })
     };
     let command = move || {
-        let role = match role.get_untracked().as_str() {
-            "admin" => Role::MpnPartnerAdmin,
-            "global" => Role::GlobalAdmin,
-            _ => Role::User,
-        };
+        let role = chosen_role(&role.get_untracked());
         Ok(Command::AddWorkAccount {
             org: MpnId(org.get_untracked()),
             email: email.get_untracked(),
@@ -280,7 +266,7 @@ fn Accounts() -> impl IntoView {
                 Input::Choice(Text::OrganisationLabel, "account-org", orgs, org),
                 Input::Text(Text::WorkEmail, "account-email", "text", Some("email"), email),
                 Input::Text(Text::DisplayName, "account-name", "text", None, name),
-                Input::Choice(Text::Role, "account-role", roles(ctx), role),
+                Input::Choice(Text::Role, "account-role", role_options(lang), role),
                 Input::Choice(Text::AccountStateLabel, "account-state", states, state),
                 Input::Text(Text::AccountPassword, "account-password", "text", None, password),
             ]

@@ -94,7 +94,7 @@ pub fn Practice() -> impl IntoView {
                 };
                 let name = live(move || built_in_name(lang.get(), case));
                 view! {
-                    <tr class=format!("case-{}", case_state(Lang::En, entry.state()).to_ascii_lowercase().replace(' ', "-"))>
+                    <tr>
                         <th scope="row">{name}</th>
                         <td class="goal">{live(move || goal(lang.get(), task(case).goal))}</td>
                         <td>

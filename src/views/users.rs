@@ -7,12 +7,12 @@ use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
 use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
-use crate::rules::{AccountId, AccountState, Command, Role, WorkAccount};
+use crate::rules::{AccountId, AccountState, Command, WorkAccount};
 use crate::session::use_ctx;
 use crate::ui::{handler, live, When};
 use crate::views::common::{
-    execute_handing_keyboard_to, new_salt, Choice, Confirm, Field, NotAllowed, Outcome, OutcomeMessage, SignInPrompt,
-    SourceQuote,
+    chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field, NotAllowed, Outcome,
+    OutcomeMessage, SignInPrompt, SourceQuote,
 };
 use leptos::prelude::*;
 
@@ -97,19 +97,10 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>, typed: InviteFields) -> impl I
     let ctx = use_ctx();
     let lang = ctx.lang;
     let InviteFields { email, name, password, role } = typed;
-    let roles = Signal::derive(move || {
-        let lang = lang.get();
-        [("user", Role::User), ("admin", Role::MpnPartnerAdmin), ("global", Role::GlobalAdmin)]
-            .map(|(value, r)| (value.to_string(), role_name(lang, r).to_string()))
-            .to_vec()
-    });
+    let roles = role_options(lang);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let role = match role.get_untracked().as_str() {
-            "admin" => Role::MpnPartnerAdmin,
-            "global" => Role::GlobalAdmin,
-            _ => Role::User,
-        };
+        let role = chosen_role(&role.get_untracked());
         let command = Command::InviteUser {
             email: email.get_untracked(),
             display_name: name.get_untracked(),
