@@ -8,10 +8,20 @@ import { LEARN_PASSWORD } from './pages/certlink_page';
 
 type Lang = 'en' | 'fr';
 
+/** Two frames drawn: the keyboard the app hands on after the last action
+ *  (on the next frame, once the page is drawn again) has landed. */
+async function settled(page: Page) {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
 /** The keyboard alone: the control takes the focus, Enter activates it. */
 async function press(control: Locator) {
   // A page drawn again hands the keyboard on in the next frame: the focus
-  // is taken once the page has settled, as a person tabbing would.
+  // is taken once that has happened, as a person tabbing would, or the
+  // hand-off would take it back between the focus and the Enter.
+  await settled(control.page());
   await expect(async () => {
     await control.focus();
     await expect(control).toBeFocused({ timeout: 100 });
@@ -21,6 +31,7 @@ async function press(control: Locator) {
 
 /** Types into a field with the keyboard, replacing what it held. */
 async function type(field: Locator, text: string) {
+  await settled(field.page());
   await field.focus();
   await field.page().keyboard.press('ControlOrMeta+A');
   await field.page().keyboard.type(text);
@@ -37,6 +48,8 @@ async function openProfile(page: Page) {
 async function associate(page: Page, username: string) {
   await openProfile(page);
   await press(page.locator('#associate'));
+  // The form opens with the keyboard in its first field.
+  await expect(page.locator('input[name="mcid-username"]')).toBeFocused();
   await type(page.locator('input[name="mcid-username"]'), username);
   await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
   await page.keyboard.press('Enter');
@@ -72,6 +85,8 @@ const tasks: Record<string, (page: Page) => Promise<void>> = {
   r13: async (page) => {
     await nav(page, '#/users');
     await press(tour(page, 'delete leo@contoso.com'));
+    // The confirmation opens with the keyboard on Cancel, the harmless choice.
+    await expect(page.locator('[data-confirm] .cancel')).toBeFocused();
     await press(page.locator('[data-confirm] .danger'));
     await expect(tour(page, 'delete leo@contoso.com')).toHaveCount(0);
     await nav(page, '#/skills-report');
@@ -145,6 +160,8 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   // A wrong password: refused (R8), counted, and shown with the article's words.
   await openProfile(page);
   await press(page.locator('#associate'));
+  // The form opens with the keyboard in its first field.
+  await expect(page.locator('input[name="mcid-username"]')).toBeFocused();
   await type(page.locator('input[name="mcid-username"]'), 'mia.moreau@outlook.com');
   await type(page.locator('input[name="mcid-password"]'), 'not the password');
   await page.keyboard.press('Enter');
@@ -182,6 +199,8 @@ test('a manual unlink before the move is not the task: the check names the autom
   await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await press(page.locator('#associate'));
+  // The form opens with the keyboard in its first field.
+  await expect(page.locator('input[name="mcid-username"]')).toBeFocused();
   await type(page.locator('input[name="mcid-username"]'), 'mia.moreau@outlook.com');
   await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
   await page.keyboard.press('Enter');
