@@ -18,6 +18,12 @@ fn library() -> Result<Library<LocalKv>, LibraryError> {
     LocalKv::open().map(|kv| Library::new(kv, &storage_prefix())).ok_or(LibraryError::NotSaved)
 }
 
+/// `space` (`lib-<id>`) is an entry of the library still.
+pub(super) fn has_space(space: &str) -> bool {
+    let entries = library().map(|l| l.entries()).unwrap_or_default();
+    entries.iter().any(|entry| space_of(&entry.id).as_deref() == Some(space))
+}
+
 impl Ctx {
     /// The library's entries, the person's own scenario first; with
     /// storage blocked, the person's own alone.
@@ -26,11 +32,12 @@ impl Ctx {
         library().map(|l| l.entries()).unwrap_or_else(|_| vec![Entry { id: String::new(), name: None }])
     }
 
-    /// The id of the entry this tab has open (`""`: the person's own, or a
-    /// built-in case's space, which is not in the library).
+    /// The id of the entry this tab has open (`""`: the person's own); in
+    /// a built-in case, of the one it goes back to.
     pub fn library_open_id(&self) -> String {
         self.library_changed.track();
-        super::current_space().and_then(|space| space.strip_prefix("lib-").map(str::to_string)).unwrap_or_default()
+        let space = if self.in_case.get() { super::return_space() } else { super::current_space() };
+        space.and_then(|space| space.strip_prefix("lib-").map(str::to_string)).unwrap_or_default()
     }
 
     /// Opens an entry in this tab.

@@ -113,11 +113,24 @@ fn in_case_space() -> bool {
 }
 
 fn remember_space(space: Option<&str>) {
+    remember(&format!("{}certlink.space", storage_prefix()), space);
+}
+
+/// The space a tab in the cases' space goes back to: the library entry it
+/// came from, or (none) the person's own.
+fn return_space() -> Option<String> {
+    session_storage().and_then(|s| s.get_item(&format!("{}certlink.space.return", storage_prefix())).ok().flatten())
+}
+
+fn remember_return_space(space: Option<&str>) {
+    remember(&format!("{}certlink.space.return", storage_prefix()), space);
+}
+
+fn remember(key: &str, value: Option<&str>) {
     if let Some(storage) = session_storage() {
-        let key = format!("{}certlink.space", storage_prefix());
-        let _ = match space {
-            Some(space) => storage.set_item(&key, space),
-            None => storage.remove_item(&key),
+        let _ = match value {
+            Some(value) => storage.set_item(key, value),
+            None => storage.remove_item(key),
         };
     }
 }
@@ -352,15 +365,17 @@ impl Ctx {
         self.start_session(built_in.persona_id());
     }
 
-    /// Back to the person's own scenario, as it is saved, from a case.
+    /// Back, as it is saved, to the scenario the case was started from:
+    /// the person's own, or the library entry that was open (the person's
+    /// own if another tab has deleted it since).
     pub fn leave_case(&self) {
         if self.in_case.get_untracked() {
             self.enter_space(false);
         }
     }
 
-    /// The case on screen becomes the person's own scenario (the trainer
-    /// asked for it); the one it replaces can be restored once.
+    /// The case on screen replaces the scenario it was started from (the
+    /// trainer asked for it); the one it replaces can be restored once.
     pub fn keep_case_as_own(&self) {
         if !self.in_case.get_untracked() {
             return;
@@ -374,15 +389,26 @@ impl Ctx {
         }
     }
 
-    /// Moves this tab to the cases' space (`case`) or back to the person's
-    /// own, and shows what is saved there.
+    /// Moves this tab to the cases' space (`case`) or back to the space it
+    /// came from, and shows what is saved there.
     fn enter_space(&self, case: bool) {
-        self.enter_space_named(case.then(|| "case".to_string()));
+        let space = if case {
+            Some("case".to_string())
+        } else {
+            return_space().filter(|space| library::has_space(space))
+        };
+        self.enter_space_named(space);
     }
 
     /// Moves this tab to a space (`None`: the person's own; `case`; a
     /// library entry's `lib-<id>`), and shows what is saved there.
     fn enter_space_named(&self, space: Option<String>) {
+        let from = current_space();
+        match space.as_deref() {
+            Some("case") if from.as_deref() == Some("case") => {}
+            Some("case") => remember_return_space(from.as_deref()),
+            _ => remember_return_space(None),
+        }
         remember_space(space.as_deref());
         self.in_case.set(space.as_deref() == Some("case"));
         let store = local::open(&space_prefix());

@@ -90,3 +90,46 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   expect(left).toEqual([]);
   await expectAccessible(page);
 });
+
+test('a built-in case started from a library entry goes back to that entry, not to the person\'s own', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  const edited = await editedExport(page);
+  await page.goto('./#/library');
+  await page.locator('input[name="library-import"]').setInputFiles({
+    name: 'contoso-training.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(edited),
+  });
+  await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
+  // A case from the trainer panel runs apart; the library still names the
+  // entry the case goes back to.
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  const panel = page.getByRole('complementary', { name: 'Trainer panel' });
+  await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  await expect(apart).toBeVisible();
+  await page.goto('./#/library');
+  await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
+  // A reload stays in the case; leaving it opens the entry again.
+  await page.reload();
+  await expect(apart).toBeVisible();
+  await apart.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
+  await app.signIn('grace@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso Training');
+
+  // Kept as the scenario: the entry's is replaced, the person's own is not.
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+  await page.getByRole('button', { name: 'Keep this case as my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  await page.goto('./#/library');
+  await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
+  await expect(page.getByRole('banner')).toContainText('Sam Sato');
+  await entry(page, 'own').getByRole('button', { name: 'Open' }).click();
+  await app.signIn('grace@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso');
+});
