@@ -392,11 +392,8 @@ impl Ctx {
     /// Moves this tab to the cases' space (`case`) or back to the space it
     /// came from, and shows what is saved there.
     fn enter_space(&self, case: bool) {
-        let space = if case {
-            Some("case".to_string())
-        } else {
-            return_space().filter(|space| library::has_space(space))
-        };
+        let space =
+            if case { Some("case".to_string()) } else { return_space().filter(|space| library::has_space(space)) };
         self.enter_space_named(space);
     }
 
