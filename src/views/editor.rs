@@ -16,17 +16,22 @@ use crate::rules::setup::AccountSetup;
 use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Scenario, State};
 use crate::session::{real_now, use_ctx, Ctx};
 use crate::ui::{handler, live, When};
-use crate::views::common::{chosen_role, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage};
+use crate::views::common::{
+    chosen_role, hand_keyboard_to, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage,
+};
 use leptos::prelude::*;
 
 /// Runs `command` as the trainer; on success the form's fields are emptied
-/// and the keyboard goes back to its first field, for the next one.
-fn run(ctx: Ctx, command: Command, outcome: RwSignal<Option<Outcome>>, clear: &[RwSignal<String>]) {
+/// (and the caller gives the keyboard back to its first field, for the
+/// next one). True when it was done.
+fn run(ctx: Ctx, command: Command, outcome: RwSignal<Option<Outcome>>, clear: &[RwSignal<String>]) -> bool {
     let result: Outcome = ctx.execute_as(&Actor::Trainer, command).into();
-    if matches!(result, Outcome::Done(_)) {
+    let done = matches!(result, Outcome::Done(_));
+    if done {
         clear.iter().for_each(|field| field.set(String::new()));
     }
     outcome.set(Some(result));
+    done
 }
 
 #[component]
@@ -133,7 +138,11 @@ fn Part(
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match command() {
-            Ok(command) => run(ctx, command, outcome, &clear),
+            Ok(command) => {
+                if run(ctx, command, outcome, &clear) {
+                    hand_keyboard_to(ctx, format!("[aria-labelledby=\"{id}\"] form :is(input, select)"));
+                }
+            }
             Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
         }
     };

@@ -3,13 +3,15 @@
 // in and links the MCID as Partner Center has it (R8). Refusals say why,
 // in both languages; the keyboard alone fills and submits every form.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, settled } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
 const section = (page: Page, name: string) => page.getByRole('region', { name });
 
 /** Types into a field with the keyboard, then Enter submits its form. */
 async function fillAndSubmit(page: Page, fields: [string, string][]) {
+  // A form done hands the keyboard back to its first field on the next frame.
+  await settled(page);
   for (const [name, value] of fields) {
     await page.locator(`input[name="${name}"]`).focus();
     await page.keyboard.type(value);
@@ -31,6 +33,9 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await expect(section(page, 'Organisations').getByRole('status')).toContainText(
     'The organisation Northwind Traders (MPN ID 4200001) was added to the scenario. (D4)',
   );
+  // The form is emptied, and the keyboard is back in its first field for the next one.
+  await expect(page.locator('input[name="org-mpn-id"]')).toBeFocused();
+  await expect(page.locator('input[name="org-mpn-id"]')).toHaveValue('');
   await fillAndSubmit(page, [
     ['account-email', 'ines@northwind.example'],
     ['account-name', 'Ines Ito'],

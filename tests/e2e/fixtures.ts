@@ -30,3 +30,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/** Two frames drawn: the keyboard the app hands on after the last action
+ *  (on the next frame, once the page is drawn again) has landed, so a
+ *  test that focuses a field now keeps it. */
+export async function settled(page: Page) {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}

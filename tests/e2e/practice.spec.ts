@@ -3,18 +3,10 @@
 // the score; progress kept across a reload, resumed, reset; the results
 // and a handout printed. Every test ends with axe (fixtures.ts).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, settled } from './fixtures';
 import { LEARN_PASSWORD } from './pages/certlink_page';
 
 type Lang = 'en' | 'fr';
-
-/** Two frames drawn: the keyboard the app hands on after the last action
- *  (on the next frame, once the page is drawn again) has landed. */
-async function settled(page: Page) {
-  await page.evaluate(
-    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-  );
-}
 
 /** The keyboard alone: the control takes the focus, Enter activates it. */
 async function press(control: Locator) {
