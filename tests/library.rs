@@ -6,6 +6,7 @@
 
 use certlink::save::library::{checked_name, space_of, Entry, Library, LibraryError, MAX_NAME};
 use certlink::save::{KeyValue, MemoryKv};
+use proptest::prelude::*;
 
 fn own(name: Option<&str>) -> Entry {
     Entry { id: String::new(), name: name.map(str::to_string) }
@@ -37,12 +38,38 @@ fn entries_are_added_in_order_with_distinct_ids_even_from_one_seed() {
 #[test]
 fn a_name_is_one_line_of_1_to_120_characters() {
     let library = Library::new(MemoryKv::new(), "");
-    for bad in ["", "   ", &"x".repeat(MAX_NAME + 1)] {
+    // Control characters alone, or around spaces, make no name: an entry so
+    // named would not read back from the index, and its space would be
+    // kept with no line to open or delete it by.
+    for bad in ["", "   ", &"x".repeat(MAX_NAME + 1), "\u{1}", "\t\n", " \u{7f} \r"] {
         assert_eq!(library.add(bad, 1), Err(LibraryError::BadName), "{bad:?}");
     }
     assert_eq!(library.entries(), vec![own(None)], "a refused name adds nothing");
     assert_eq!(checked_name("two\nlines\tand tab"), Ok("two lines and tab".into()));
+    assert_eq!(checked_name("\u{1}Monday\n"), Ok("Monday".into()));
     assert!(library.add(&"é".repeat(MAX_NAME), 1).is_ok());
+}
+
+proptest! {
+    /// Whatever is typed or imported as a name: either it is refused and
+    /// nothing is added, or the entry is listed under the name as kept.
+    #[test]
+    fn every_name_accepted_reads_back_from_the_index_as_it_was_kept(
+        name in prop_oneof![any::<String>(), "[ \\t\\n\\r\\x00-\\x1f\\x7f\\u{85}a-zé]{0,8}"],
+    ) {
+        let library = Library::new(MemoryKv::new(), "");
+        match (checked_name(&name), library.add(&name, 7)) {
+            (Ok(kept), Ok(id)) => {
+                let listed = library.entries().into_iter().find(|e| e.id == id).and_then(|e| e.name);
+                prop_assert_eq!(listed, Some(kept));
+            }
+            (Err(refused), Err(added)) => {
+                prop_assert_eq!(refused, added);
+                prop_assert_eq!(library.entries(), vec![own(None)]);
+            }
+            (checked, added) => prop_assert!(false, "checked {:?} but added {:?}", checked, added),
+        }
+    }
 }
 
 #[test]

@@ -43,7 +43,10 @@ pub struct Library<K: KeyValue> {
 
 /// A name as kept: trimmed, on one line, 1 to [`MAX_NAME`] characters.
 pub fn checked_name(name: &str) -> Result<String, LibraryError> {
-    let name: String = name.trim().chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    // Control characters become spaces before the trim, so that a name
+    // made of them is empty, as the index would read it back.
+    let spaced: String = name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let name = spaced.trim().to_string();
     let count = name.chars().count();
     if count == 0 || count > MAX_NAME {
         Err(LibraryError::BadName)

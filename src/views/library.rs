@@ -77,7 +77,7 @@ pub fn Library() -> impl IntoView {
             .into_any()
     });
     view! {
-        <h1>{kr(lang, Kept::LibraryHeading)}</h1>
+        <h1 id="library-heading" tabindex="-1">{kr(lang, Kept::LibraryHeading)}</h1>
         <p>{kr(lang, Kept::LibraryHelp)}</p>
         {live(move || {
             outcome
@@ -158,7 +158,7 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>) -> impl 
             confirming.set(false);
             let result = ctx.library_delete(&id);
             outcome.set(Some(said(lang.get_untracked(), result)));
-            hand_keyboard_to(ctx, "h1");
+            hand_keyboard_to(ctx, "#library-heading");
         }
     };
     let cancel = {

@@ -84,6 +84,8 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   await copy.locator('.danger').last().focus();
   await page.keyboard.press('Enter');
   await expect(entries(page)).toHaveCount(1);
+  // The line is gone: the keyboard is on the page's heading, not lost.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await expect(entry(page, 'own')).toContainText('Mon scénario (ouvert)');
   // Nothing of the deleted one is left in storage.
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lib-')));
