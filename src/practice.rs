@@ -937,14 +937,15 @@ impl LessonStatus {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LessonResult {
     pub status: LessonStatus,
-    /// 0 to 100: the mean of the nine cases' best scores, a case not
-    /// finished counting 0, rounded down (so 80 means every case counts).
+    /// 0 to 100: the mean over the nine cases of each one's best finished
+    /// score (0 before any), rounded down (so 80 means every case counts).
     pub score: u8,
 }
 
 impl Progress {
     /// The result a learning platform is told: incomplete until every case
-    /// is finished (passed or failed, none under way), then passed or
+    /// is passed or failed (a failed case tried again is under way until
+    /// that attempt ends; a passed one stays passed), then passed or
     /// failed against [`MASTERY`], the mastery score the package's
     /// manifest states.
     pub fn lesson_result(&self) -> LessonResult {

@@ -1,12 +1,14 @@
 //! The trainer's setup of a scenario, as the scenario editor makes it.
 //! Each edit is a command, trainer only, recorded in the trail like any
 //! other change (D4: the setup is history too, the trainer's), and refused
-//! with a typed refusal citing D4 (or R14 for a work email, D1 for a date)
-//! where it would break an
-//! invariant the rules, the save or an import holds: a work email or an
-//! MCID or a Microsoft Learning username used twice, a membership that
-//! does not exist, a pass date in the scenario's future, a text empty or
-//! longer than [`MAX_TEXT`]. An edit the rules accept is one every reader
+//! with a typed refusal where it would break an invariant the rules, the
+//! save or an import holds: an MPN ID, a work email, an MCID or a
+//! Microsoft Learning username used twice, a membership that does not
+//! exist, a text empty or longer than [`MAX_TEXT`] (these cite D4); an
+//! email address or a password the invitation's rules refuse (R14, for a
+//! Microsoft Learning username and a profile's password too); a pass date
+//! in the scenario's future (D1); a yearly limit out of range (D6); an
+//! actor other than the trainer (D7). An edit the rules accept is one every reader
 //! of the scenario (the save, an export, an import) reads back.
 
 use super::audit::EventKind;
@@ -96,7 +98,8 @@ pub struct NewAccount<'a> {
     pub state: AccountSetup,
 }
 
-/// An active work account of an existing organisation.
+/// A work account of an existing organisation: active, invited with no
+/// answer yet (R14) or deleted after leaving (R13), as `new.state` says.
 pub fn add_work_account(
     state: &State,
     actor: &super::audit::Actor,

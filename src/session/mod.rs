@@ -476,7 +476,8 @@ impl Ctx {
 
     /// Ends the tour; returns the id of the control to give the keyboard
     /// back to, after going back to its page if it is not on this one. A
-    /// tour `left` before its end goes back to the person's own scenario;
+    /// tour `left` before its end goes back to the scenario it was started
+    /// from;
     /// a finished one stays on its case, so that its outcome can be shown
     /// (the case's banner leads back).
     pub fn end_tour(&self, left: bool) -> Option<String> {
@@ -498,8 +499,10 @@ impl Ctx {
         }
     }
 
-    /// The scenario editor starts the person's own scenario anew (empty,
-    /// the demo data, a built-in case's); the one it replaces is kept as a
+    /// The scenario editor starts the scenario this tab has open anew (the
+    /// person's own or a library entry's; from a case, the one the case
+    /// was started from): empty, the demo data, a built-in case's. The one
+    /// it replaces is kept as a
     /// restore point and can be restored once. Nobody is signed in to the
     /// new one: its people are the trainer's to choose.
     pub fn start_editing(&self, next: Scenario) {

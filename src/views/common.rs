@@ -31,8 +31,7 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
 
 /// Hands the keyboard on when an action replaces the control it is on:
 /// the control lets go at once (removing the focused element makes the
-/// browser restyle the whole page there and then, about half a click's
-/// time), and the element `selector` names takes it once the new
+/// browser restyle the whole page there and then), and the element `selector` names takes it once the new
 /// content is drawn, instead of the top of the page. A guided tour under
 /// way keeps the keyboard for its dialog.
 pub fn hand_keyboard_to(ctx: Ctx, selector: impl Into<String>) {

@@ -1,7 +1,8 @@
 // The scenario editor (D4): a trainer builds a small organisation from
 // empty (two people, one MCID with an exam), then one of its people signs
 // in and links the MCID as Partner Center has it (R8). Refusals say why,
-// in both languages; the keyboard alone fills and submits every form.
+// in both languages; text fields are typed and their forms submitted
+// with Enter, and a form done gives the keyboard back to its first field.
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, settled } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
@@ -110,7 +111,7 @@ test('the editor in French: its forms, a refusal worded in French, and axe clean
   await expect(section(page, 'Organisations').getByRole('alert')).toContainText(
     'L’ID MPN s’écrit avec des chiffres seulement, de 1 à 12. (D4)',
   );
-  // The profile form with no organisation yet is still refused with a reason.
+  // The work account form with no organisation yet is still refused with a reason.
   await fillAndSubmit(page, [
     ['account-email', 'ines@northwind.example'],
     ['account-name', 'Ines'],

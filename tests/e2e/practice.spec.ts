@@ -211,6 +211,7 @@ test('progress survives a reload, a task resumes where it was left, and a reset 
   await page.reload();
   // The task goes on after a reload, with what was done.
   await expect(page.locator('#practice-task')).toContainText('(R6)');
+  await expect(tour(page, 'pu-since')).toBeVisible();
   await press(page.locator('#leave-practice'));
   await expect(page).toHaveURL(/#\/practice$/);
   await expect(bar(page)).toHaveCount(0);
