@@ -36,6 +36,9 @@ pub struct Practising {
     pub unsaved: bool,
     /// The stored progress could not be read; it is kept apart, untouched.
     pub unreadable: bool,
+    /// The learning platform's kept progress could not be read; the
+    /// platform keeps it as it was.
+    pub platform_unreadable: bool,
 }
 
 /// A check of the learner's work, as the task bar shows it.
@@ -110,9 +113,13 @@ impl Ctx {
             // Opened by a learning platform: what it kept joins what this
             // browser kept, and both are told the result at once.
             let platform = super::scorm::connect();
+            read.platform_unreadable = matches!(platform, Some(Err(_)));
             self.practice().set(Some(read));
-            if let Some(kept) = platform {
-                self.practice_update(false, |p| p.progress.merge(&Progress::new(), &kept));
+            match platform {
+                Some(Ok(kept)) => self.practice_update(false, |p| p.progress.merge(&Progress::new(), &kept)),
+                // Told this browser's result all the same.
+                Some(Err(_)) => self.practice_update(false, |_| {}),
+                None => {}
             }
         }
         self.practice().get().unwrap_or_default()
@@ -214,8 +221,8 @@ impl Ctx {
         self.go(crate::route::Route::Practice);
     }
 
-    /// Leaves the task as it is, to resume later; back to the person's
-    /// own scenario.
+    /// Leaves the task as it is, to resume later; back to the scenario it
+    /// was started from.
     pub fn leave_practice(&self) {
         self.practice_update(false, |p| p.last = None);
         self.leave_case();
@@ -224,6 +231,8 @@ impl Ctx {
 
     /// Forgets every case's progress and the attempt under way.
     pub fn reset_practice(&self) {
-        self.practice_update(true, |p| *p = Practising::default());
+        self.practice_update(true, |p| {
+            *p = Practising { platform_unreadable: p.platform_unreadable, ..Practising::default() }
+        });
     }
 }

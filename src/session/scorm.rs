@@ -9,7 +9,7 @@
 //! [`Progress::to_text`] for `cmi.suspend_data`); this module only carries
 //! it to the platform's JavaScript object and back.
 
-use crate::practice::{scorm_timespan, LessonStatus, Progress};
+use crate::practice::{scorm_timespan, LessonStatus, Progress, ProgressError};
 use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,6 +22,10 @@ struct Platform {
     started_ms: f64,
     /// The lesson status last reported, for `cmi.core.exit` at the end.
     status: LessonStatus,
+    /// The platform kept a `cmi.suspend_data` that does not read (written
+    /// by another version, or damaged): it is left as it was, never
+    /// written over; the results are still reported.
+    keeps_its_text: bool,
 }
 
 thread_local! {
@@ -83,9 +87,9 @@ fn now_ms() -> f64 {
 
 /// Finds and initialises the platform's run-time, once per page; returns
 /// the progress it kept (`cmi.suspend_data`), if there is a platform. A
-/// kept text that does not read is left to the platform as it was, and the
-/// practice starts from this browser's own progress.
-pub fn connect() -> Option<Progress> {
+/// kept text that does not read is left to the platform as it was (the
+/// `Err`), and the practice goes on from this browser's own progress.
+pub fn connect() -> Option<Result<Progress, ProgressError>> {
     if PLATFORM.with(|p| p.borrow().is_some()) {
         return None;
     }
@@ -93,12 +97,14 @@ pub fn connect() -> Option<Progress> {
     if call(&api, "LMSInitialize", &[""]) != "true" {
         return None;
     }
-    let kept = Progress::from_text(&call(&api, "LMSGetValue", &["cmi.suspend_data"])).ok();
-    PLATFORM.with(|p| *p.borrow_mut() = Some(Platform { api, started_ms: now_ms(), status: LessonStatus::Incomplete }));
+    let kept = Progress::from_text(&call(&api, "LMSGetValue", &["cmi.suspend_data"]));
+    let platform =
+        Platform { api, started_ms: now_ms(), status: LessonStatus::Incomplete, keeps_its_text: kept.is_err() };
+    PLATFORM.with(|p| *p.borrow_mut() = Some(platform));
     // Leaving the page finishes the session: its time, how it was left.
     // The listener lives as long as the page.
     let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| finish());
-    Some(kept.unwrap_or_default())
+    Some(kept)
 }
 
 /// Tells the platform the practice's result and keeps the progress there,
@@ -113,7 +119,9 @@ pub fn report(progress: &Progress) {
         call(api, "LMSSetValue", &["cmi.core.score.min", "0"]);
         call(api, "LMSSetValue", &["cmi.core.score.max", "100"]);
         call(api, "LMSSetValue", &["cmi.core.score.raw", &result.score.to_string()]);
-        call(api, "LMSSetValue", &["cmi.suspend_data", &progress.to_text()]);
+        if !platform.keeps_its_text {
+            call(api, "LMSSetValue", &["cmi.suspend_data", &progress.to_text()]);
+        }
         call(api, "LMSCommit", &[""]);
         platform.status = result.status;
     });

@@ -188,12 +188,17 @@ fn PracticeNotices() -> impl IntoView {
     let lang = ctx.lang;
     let unsaved = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unsaved)));
     let unreadable = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
+    let platform_unreadable =
+        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_unreadable)));
     view! {
         <When when=unsaved>
             <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
         </When>
         <When when=unreadable>
             <p class="banner" role="alert">{dr(lang, Drill::UnreadableKept)}</p>
+        </When>
+        <When when=platform_unreadable>
+            <p class="banner" role="alert">{dr(lang, Drill::PlatformUnreadableKept)}</p>
         </When>
     }
 }

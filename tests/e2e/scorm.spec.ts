@@ -103,6 +103,28 @@ test('a reload resumes from what the platform kept, with nothing of it left in t
   await expect(again.locator('#practice-start-r6').locator('xpath=ancestor::tr').locator('.state')).toHaveText('Not started');
 });
 
+test('a kept progress the course cannot read stays on the platform as it was, with a notice, and results are still reported', async ({ page }) => {
+  // What another version (or damage) left in cmi.suspend_data.
+  const foreign = 'p9;R8:X;written by a later version';
+  // Kept by the platform before it first opens the course.
+  await page.addInitScript((text) => {
+    if (window === window.top && !sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('platform.cmi', JSON.stringify({ suspend_data: text, core: { lesson_status: 'incomplete' } }));
+    }
+  }, foreign);
+  const course = await openPlatform(page);
+  await expect(course.getByRole('alert')).toContainText('The progress your learning platform kept for this course could not be read');
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.core.score.raw).toBe('11');
+  const after = await recorded(page);
+  expect(after.cmi!.core.lesson_status).toBe('incomplete');
+  expect(after.cmi!.suspend_data).toBe(foreign);
+  // This browser keeps the learner's progress.
+  const row = course.locator('#practice-start-r8').locator('xpath=ancestor::tr');
+  await expect(row.locator('.state')).toHaveText('Passed');
+});
+
 test('the manifest names one SCO launching the practice page, mastery 80, and lists every file of the package', async () => {
   // Read with Info-ZIP's unzip, not the code that wrote it.
   const zip = path.join(root, 'target', 'certlink-scorm.zip');
