@@ -310,8 +310,14 @@ fn at_most_three_backups_are_kept_and_a_fourth_unreadable_save_stays_in_place_un
     for n in 0..4 {
         kv.set("certlink.document", &format!("not json {n}")).unwrap();
         let mut tab = Sim::open(&kv, "t", SMALL);
-        assert!(matches!(tab.tab.save_state(), SaveState::Corrupt(_)));
         tab.execute(&ticket("a change")).unwrap();
+        if n < 3 {
+            assert!(matches!(tab.tab.save_state(), SaveState::Corrupt(_)));
+        } else {
+            // No room for a fourth backup: the change is shown, said unsaved.
+            assert!(matches!(tab.tab.save_state(), SaveState::CorruptInPlace(_)));
+            assert!(tab.says_unsaved());
+        }
     }
     let store = Store::new(kv.clone(), "");
     assert_eq!(store.backups().len(), MAX_BACKUPS);
@@ -321,6 +327,83 @@ fn at_most_three_backups_are_kept_and_a_fourth_unreadable_save_stays_in_place_un
     tab.execute(&ticket("saved again")).unwrap();
     assert!(has_ticket(&stored(&kv).unwrap(), "saved again"));
     assert_eq!(store.backups().len(), MAX_BACKUPS);
+}
+
+#[test]
+fn an_unreadable_save_kept_in_place_is_set_aside_when_a_backup_is_deleted_and_the_changes_since_are_saved() {
+    let kv = MemoryKv::new();
+    for n in 0..3 {
+        kv.set("certlink.document", &format!("not json {n}")).unwrap();
+        Sim::open(&kv, "t", SMALL);
+    }
+    kv.set("certlink.document", "not json, the fourth").unwrap();
+    let mut tab = Sim::open(&kv, "t", SMALL);
+    tab.execute(&ticket("made while it stayed in place")).unwrap();
+    assert!(matches!(tab.tab.save_state(), SaveState::CorruptInPlace(_)));
+    // The kept saves are listed and deleted through the tab, as Your data does.
+    let backups = tab.tab.store().expect("the tab lists the kept saves").backups();
+    assert_eq!(backups.len(), MAX_BACKUPS);
+    let scenario = tab.scenario.clone();
+    tab.tab.delete_backup(&backups[0].key, &scenario, now());
+    // Set aside in the room made, and the change saved.
+    assert!(matches!(tab.tab.save_state(), SaveState::Corrupt(_)));
+    assert!(!tab.says_unsaved());
+    assert!(has_ticket(&stored(&kv).unwrap(), "made while it stayed in place"));
+    let store = Store::new(kv.clone(), "");
+    let kept: Vec<String> = store.backups().iter().map(|b| store.backup(&b.key).unwrap().0).collect();
+    assert!(kept.contains(&"not json, the fourth".to_string()), "{kept:?}");
+    // A reload finds the change.
+    let again = Sim::open(&kv, "u", SMALL);
+    assert!(has_ticket(&again.scenario, "made while it stayed in place"));
+}
+
+#[test]
+fn a_tab_waiting_on_an_unreadable_save_never_sets_aside_the_save_another_tab_wrote_in_its_place() {
+    let kv = MemoryKv::new();
+    for n in 0..3 {
+        kv.set("certlink.document", &format!("not json {n}")).unwrap();
+        Sim::open(&kv, "t", SMALL);
+    }
+    kv.set("certlink.document", "not json, the fourth").unwrap();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("a's change")).unwrap();
+    assert!(matches!(a.tab.save_state(), SaveState::CorruptInPlace(_)));
+    // Another tab makes room, sets the unreadable save aside and saves.
+    let store = Store::new(kv.clone(), "");
+    store.delete_backup(&store.backups()[0].key);
+    let mut b = Sim::open(&kv, "b", SMALL);
+    b.execute(&ticket("b's change")).unwrap();
+    assert!(has_ticket(&stored(&kv).unwrap(), "b's change"));
+    // a's changes were never saved: they stay on a's screen, said unsaved,
+    // and b's save stays where it is, neither set aside nor written over.
+    a.execute(&ticket("a's next change")).unwrap();
+    assert!(a.says_unsaved());
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict);
+    assert!(has_ticket(&a.scenario, "a's change") && has_ticket(&a.scenario, "a's next change"));
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "b's change") && !has_ticket(&saved, "a's change"));
+    assert!(store.backups().iter().all(|b| !store.backup(&b.key).unwrap().0.contains("b's change")));
+}
+
+#[test]
+fn an_import_while_another_tabs_large_save_is_being_opened_stays_on_screen_said_unsaved() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.execute(&ticket("b's change")).unwrap();
+    b.finish_all();
+    // a hears of b's large save and starts opening its part.
+    a.storage_event();
+    assert!(!a.pending.is_empty(), "the part is being opened");
+    let mut imported = demo::scenario(now());
+    imported.execute(&priya(), now(), &ticket("imported")).unwrap();
+    a.tab.replace(&mut a.scenario, &ReadNow, imported, now(), Some(Replaced::Import));
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict, "not saved, and said so");
+    // The part opened later does not take the import's place.
+    a.finish_all();
+    assert!(has_ticket(&a.scenario, "imported"));
+    assert!(a.says_unsaved());
+    assert!(has_ticket(&stored(&kv).unwrap(), "b's change"));
 }
 
 #[test]

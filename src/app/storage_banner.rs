@@ -22,6 +22,23 @@ fn reload_banner(lang: crate::i18n::Lang, message: String) -> AnyView {
     .into_any()
 }
 
+/// A banner about an unreadable save, with its download.
+fn unreadable_banner(
+    lang: crate::i18n::Lang,
+    message: String,
+    download: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> AnyView {
+    view! {
+        <div class="banner" role="alert">
+            <p>{message}</p>
+            <button class="button" on:click=handler(download)>
+                {t(lang, Text::DownloadUnreadable)}
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
 /// The banner that says where the scenario is kept, when it is not simply saved.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -61,15 +78,10 @@ pub fn StorageBanner() -> impl IntoView {
                 SaveState::Unread => reload_banner(lang, t(lang, Text::UnreadBanner).to_string()),
                 SaveState::NewerVersion { found } => reload_banner(lang, crate::i18n::newer_version_banner(lang, found)),
                 SaveState::Corrupt(error) => {
-                    view! {
-                        <div class="banner" role="alert">
-                            <p>{crate::ui::document::corrupt_banner(lang, &error)}</p>
-                            <button class="button" on:click=handler(download_backup)>
-                                {t(lang, Text::DownloadUnreadable)}
-                            </button>
-                        </div>
-                    }
-                        .into_any()
+                    unreadable_banner(lang, crate::ui::document::corrupt_banner(lang, &error), download_backup)
+                }
+                SaveState::CorruptInPlace(error) => {
+                    unreadable_banner(lang, crate::ui::document::corrupt_in_place_banner(lang, &error), download_backup)
                 }
             };
             view! {

@@ -29,9 +29,14 @@ pub enum SaveState {
     MemoryOnly,
     /// `?demo=large`: the 10,000-person demo, saved apart (its own keys).
     LargeDemo,
-    /// The saved text was unreadable: it is kept as a backup (or, where no
-    /// backup could be made, left in place and never written over).
+    /// The saved text was unreadable: it is kept as a backup.
     Corrupt(DocumentError),
+    /// The saved text was unreadable, and no backup could be made (the
+    /// storage is full, or [`super::MAX_BACKUPS`] are kept): it stays where
+    /// saves go, never written over, and changes are shown but not saved
+    /// until a backup is deleted or room is made; it is then set aside and
+    /// the scenario saved.
+    CorruptInPlace(DocumentError),
     /// The last change did not fit; the previous save is intact.
     QuotaExceeded,
     /// A newer Certlink saved here; this tab does not write over it.
@@ -51,7 +56,14 @@ impl SaveState {
     /// A change is on screen that the store does not hold: this tab keeps
     /// it rather than take another tab's save over it.
     pub fn holds_unsaved(&self) -> bool {
-        matches!(self, SaveState::QuotaExceeded | SaveState::Conflict | SaveState::Unread | SaveState::TooLarge { .. })
+        matches!(
+            self,
+            SaveState::QuotaExceeded
+                | SaveState::Conflict
+                | SaveState::Unread
+                | SaveState::TooLarge { .. }
+                | SaveState::CorruptInPlace(_)
+        )
     }
 }
 
@@ -169,9 +181,12 @@ enum Saving {
 
 /// One tab's save engine over the key-value store `K`.
 pub struct Tab<K> {
-    /// `None` where storage is blocked, or where an unreadable save stays
-    /// in place: nothing is written then.
+    /// `None` where storage is blocked: nothing is written then.
     store: Option<Store<K>>,
+    /// An unreadable save that stays in place for want of room, and a
+    /// fingerprint of its text (to tell whether it is still there): nothing
+    /// is written until it is set aside.
+    held: Option<(DocumentError, u64)>,
     writer: String,
     parts_made: u64,
     stamp: Stamp,
@@ -201,6 +216,7 @@ impl<K: KeyValue> Tab<K> {
         let save_state = if store.is_some() { saved.clone() } else { SaveState::MemoryOnly };
         Tab {
             store,
+            held: None,
             writer: writer.to_string(),
             parts_made: 0,
             stamp: Stamp::default(),
@@ -304,12 +320,47 @@ impl<K: KeyValue> Tab<K> {
     }
 
     fn set_aside(&mut self, error: DocumentError, backup_key: String, moved: bool) {
-        if !moved {
-            // The unreadable text is still the document: never save over it.
-            self.store = None;
-        }
         self.backup_key = Some(backup_key);
-        self.save_state = SaveState::Corrupt(error);
+        if moved {
+            self.save_state = SaveState::Corrupt(error);
+        } else {
+            // The unreadable text is still the document: never save over it.
+            let fingerprint = self.store.as_ref().and_then(Store::saved_text).map_or(0, |text| fingerprint(&text));
+            self.held = Some((error.clone(), fingerprint));
+            self.save_state = SaveState::CorruptInPlace(error);
+        }
+    }
+
+    /// Sets aside the unreadable save that stayed in place, where there is
+    /// room now; true when nothing holds saving back any more.
+    fn set_aside_held(&mut self) -> bool {
+        let (Some((error, fingerprint)), Some(store)) = (self.held.clone(), &self.store) else { return true };
+        if store.saved_text().map(|text| self::fingerprint(&text)) != Some(fingerprint) {
+            // Another tab set it aside, and may have saved since: this tab
+            // goes on as any other. Changes it made meanwhile were never
+            // saved; they stay on screen, said so, rather than give way to
+            // that save.
+            self.held = None;
+            self.backup_key = None;
+            if self.lifecycle == Lifecycle::FreshDemo {
+                self.save_state = self.saved.clone();
+                return true;
+            }
+            self.save_state = SaveState::Conflict;
+            return false;
+        }
+        match store.set_aside(error.clone()) {
+            Loaded::Corrupt { error, backup_key, moved: true } => {
+                self.held = None;
+                self.backup_key = Some(backup_key);
+                self.save_state = SaveState::Corrupt(error);
+                true
+            }
+            _ => {
+                self.save_state = SaveState::CorruptInPlace(error);
+                false
+            }
+        }
     }
 
     /// The stamp of revision `revision` as stored now.
@@ -385,7 +436,8 @@ impl<K: KeyValue> Tab<K> {
     ) -> Result<crate::rules::AccountId, Refusal> {
         self.take_newer_save(scenario, reader);
         let id = scenario.sign_in(now, email, password)?;
-        let _ = self.persist(scenario, now);
+        let saved = self.persist(scenario, now);
+        self.say_conflict(saved);
         Ok(id)
     }
 
@@ -416,17 +468,31 @@ impl<K: KeyValue> Tab<K> {
         if self.save_state.holds_unsaved() {
             self.save_state = self.saved.clone();
         }
-        let _ = self.persist(scenario, now);
+        let saved = self.persist(scenario, now);
+        self.say_conflict(saved);
         replaced
     }
 
+    /// A save refused because another tab saved first, where that save
+    /// could not be taken before (it waits for the reader, or is being
+    /// opened): the change stays on screen, said unsaved.
+    fn say_conflict(&mut self, saved: Result<(), SaveError>) {
+        if saved == Err(SaveError::Conflict) && self.save_state != SaveState::Unread {
+            self.save_state = SaveState::Conflict;
+        }
+    }
+
     /// Saves `scenario`. A conflict (another tab saved first) changes no
-    /// banner: the caller takes the other tab's save and runs again. A
+    /// banner: [`Tab::execute`] takes the other tab's save and runs the
+    /// command again; a replacement or a sign-in says it unsaved. A
     /// large scenario whose part is stored saves only the events since; a
     /// new large one is packed first ([`Tab::take_pack`]).
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
         if self.store.is_none() || matches!(self.save_state, SaveState::NewerVersion { .. }) {
             return Ok(());
+        }
+        if !self.set_aside_held() {
+            return Err(if self.save_state == SaveState::Conflict { SaveError::Conflict } else { SaveError::Quota });
         }
         if self.lifecycle == Lifecycle::DemoDue {
             return Ok(());
@@ -663,8 +729,9 @@ impl<K: KeyValue> Tab<K> {
     }
 
     /// Deletes a kept backup; where an unreadable save stayed in place for
-    /// want of room, the room made lets it be set aside now.
-    pub fn delete_backup(&mut self, key: &str) {
+    /// want of room, the room made lets it be set aside now, and
+    /// `scenario` is saved.
+    pub fn delete_backup(&mut self, key: &str, scenario: &Scenario, now: Time) {
         let Some(store) = &self.store else { return };
         store.delete_backup(key);
         if self.backup_key.as_deref() == Some(key) {
@@ -672,6 +739,9 @@ impl<K: KeyValue> Tab<K> {
             if matches!(self.save_state, SaveState::Corrupt(_)) {
                 self.save_state = self.saved.clone();
             }
+        }
+        if self.held.is_some() {
+            let _ = self.persist(scenario, now);
         }
     }
 
@@ -705,4 +775,12 @@ impl<K: KeyValue> Tab<K> {
         self.stamp = stamp;
         *scenario = next;
     }
+}
+
+/// A fingerprint of a stored text, to tell whether it is still the same.
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }

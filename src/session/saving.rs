@@ -204,8 +204,10 @@ impl Ctx {
     }
 
     /// Deletes a kept backup; the banner about it goes with the last one.
+    /// An unreadable save kept in place for want of room is set aside in
+    /// the room made, and the scenario on screen saved.
     pub fn delete_backup(&self, key: &str) {
-        self.with_engine(|tab, _| tab.delete_backup(key));
+        self.with_engine(|tab, scenario| tab.delete_backup(key, scenario, super::real_now()));
     }
 
     /// The restore points kept in this space, newest first.
