@@ -344,8 +344,11 @@ impl Ctx {
         self.restore_points_changed.update(|n| *n += 1);
     }
 
-    /// Replaces the scenario with an imported one, undoable once.
+    /// Replaces the scenario with an imported one, undoable once. From a
+    /// built-in case, it is the scenario the case was started from that
+    /// the import replaces (the case's space is not the person's).
     pub fn import(&self, doc: Document) {
+        self.leave_case();
         self.replace(doc.scenario, true, Some(Replaced::Import));
     }
 
@@ -514,8 +517,10 @@ impl Ctx {
         self.sign_out();
     }
 
-    /// Starts again from the built-in demo data.
+    /// Starts again from the built-in demo data (from a built-in case, the
+    /// scenario the case was started from does).
     pub fn reset_to_demo(&self) {
+        self.leave_case();
         self.replace(demo(real_now()), false, Some(Replaced::Reset));
         self.sign_out();
     }

@@ -1,6 +1,7 @@
 // Trainer mode: the panel, the scenario clock (D1), trainer
 // actions (persona, passed exams, D7), the audit timeline (D4) and
 // presenter mode.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
@@ -200,4 +201,43 @@ test('the persona list opens on who is signed in, marked so, and follows a switc
   await expect(list.locator('option:checked')).toContainText('(signed in)');
   await page.getByLabel('Language').selectOption('fr');
   await expect(page.getByLabel('Compte professionnel').locator('option:checked')).toContainText('(adam@contoso.com) (session ouverte)');
+});
+
+test('an import or a reset on Your data during a built-in case replaces the person\'s own scenario, not the case\'s', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await page.goto('./#/data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to a file' }).click();
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  // A built-in case, then Your data: its import goes to the person's own.
+  await app.signIn('grace@contoso.com');
+  await openPanel(page);
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  await expect(apart).toBeVisible();
+  await page.goto('./#/data');
+  await page.getByLabel('Choose a Certlink file').setInputFiles({
+    name: 'own.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported.replaceAll('"Contoso"', '"Contoso Imported"')),
+  });
+  await expect(app.status).toContainText('Imported');
+  await expect(apart).toHaveCount(0);
+  await app.signIn('priya@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso Imported');
+  // The case again (the panel is still open): a reset on Your data resets
+  // the person's own too.
+  await expect(panel(page)).toBeVisible();
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  await expect(apart).toBeVisible();
+  await page.goto('./#/data');
+  await page.getByRole('button', { name: 'Reset to demo data' }).click();
+  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(apart).toHaveCount(0);
+  await app.signIn('priya@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso');
+  await expect(page.getByText('No Microsoft Learning account is associated with this profile.')).toBeVisible();
 });
