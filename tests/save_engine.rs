@@ -611,6 +611,26 @@ fn an_import_keeps_the_scenario_it_replaces_as_a_restore_point_that_survives_a_r
 }
 
 #[test]
+fn a_restore_point_the_full_storage_refuses_loses_none_of_those_kept() {
+    let kv = MemoryKv::new();
+    let store = Store::new(kv.clone(), "");
+    let doc = |n: u32| format!("{{\"saved_at\":\"2026-0{n}-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(100));
+    for n in 1..=3 {
+        store.keep_restore_point(Replaced::Import, &doc(n)).unwrap();
+    }
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    // No room for a fourth: the oldest gives way to it, the two newer stay.
+    kv.set_quota(Some(used + 10));
+    store.keep_restore_point(Replaced::Reset, &doc(4)).unwrap();
+    let kept: Vec<String> = store.restore_points().iter().map(|p| p.kept_at.clone()).collect();
+    assert_eq!(kept, ["2026-04-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z"]);
+    // A point larger than the whole storage: refused, and all three stay.
+    let huge = format!("{{\"saved_at\":\"2026-05-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(2_000));
+    assert_eq!(store.keep_restore_point(Replaced::Reset, &huge), Err(SaveError::Quota));
+    assert_eq!(store.restore_points().len(), 3, "every point the storage had room for");
+}
+
+#[test]
 fn at_most_three_restore_points_are_kept_newest_first_and_an_untouched_demo_is_not_one() {
     let kv = MemoryKv::new();
     let mut a = Sim::open(&kv, "a", SMALL);

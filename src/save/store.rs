@@ -175,20 +175,33 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// Keeps `json` (a whole document, which the reader reads as a file)
-    /// as a restore point, before `replaced` takes its place.
+    /// as a restore point, before `replaced` takes its place. The new point
+    /// is written before the oldest goes; where it needs the room, the
+    /// oldest points give way to it one by one, and come back if even all
+    /// of them do not make enough: a refused point loses none kept.
     pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<(), SaveError> {
         if json.len() > MAX_STORED_BYTES {
             return Err(SaveError::TooLarge { bytes: json.len() });
         }
-        let points = self.restore_points();
-        if points.len() >= MAX_RESTORE_POINTS {
-            if let Some(oldest) = points.last() {
-                self.delete_restore_point(&oldest.key);
-            }
-        }
-        let next = self.restore_numbers().into_iter().max().unwrap_or(0) + 1;
+        let next = self.restore_numbers().into_iter().max().unwrap_or(0).saturating_add(1);
         let key = format!("{}{next}", self.restore_prefix());
-        self.kv.set(&key, &format!("{}\n{json}", replaced.code())).map_err(|_| SaveError::Quota)
+        let text = format!("{}\n{json}", replaced.code());
+        let mut given_way: Vec<(String, String)> = Vec::new();
+        while self.kv.set(&key, &text).is_err() {
+            let oldest = self.restore_points().pop().and_then(|p| Some((self.kv.get(&p.key)?, p.key)));
+            let Some((kept, oldest)) = oldest else {
+                for (old_key, old_text) in &given_way {
+                    let _ = self.kv.set(old_key, old_text);
+                }
+                return Err(SaveError::Quota);
+            };
+            self.kv.remove(&oldest);
+            given_way.push((oldest, kept));
+        }
+        for old in self.restore_points().iter().skip(MAX_RESTORE_POINTS) {
+            self.delete_restore_point(&old.key);
+        }
+        Ok(())
     }
 
     fn restore_numbers(&self) -> Vec<u64> {

@@ -263,6 +263,12 @@ impl<K: KeyValue> Tab<K> {
         self.backup_key.as_deref()
     }
 
+    /// The scenario is kept as a packed part (its JSON is over the whole
+    /// save's size): too large to be kept as a restore point.
+    pub fn is_large(&self) -> bool {
+        self.part.is_some() || self.packing.is_some()
+    }
+
     /// True while a large scenario is being packed: its change is not
     /// written until the pack is.
     pub fn is_saving(&self) -> bool {

@@ -210,6 +210,11 @@ impl Ctx {
         self.with_engine(|tab, scenario| tab.delete_backup(key, scenario, super::real_now()));
     }
 
+    /// The scenario on screen is too large to be kept as a restore point.
+    pub fn too_large_for_restore_point(&self) -> bool {
+        self.engine.with_value(Tab::is_large)
+    }
+
     /// The restore points kept in this space, newest first.
     pub fn restore_points(&self) -> Vec<crate::save::RestorePoint> {
         self.restore_points_changed.track();

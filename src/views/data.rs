@@ -194,7 +194,11 @@ pub fn Data() -> impl IntoView {
             </When>
             <Confirm
                 label=Text::ResetHeading
-                question=Signal::derive(move || t(lang.get(), Text::ConfirmReset).to_string())
+                question=Signal::derive(move || {
+                    let question =
+                        if ctx.too_large_for_restore_point() { Text::ConfirmResetLarge } else { Text::ConfirmReset };
+                    t(lang.get(), question).to_string()
+                })
                 confirm=Text::ConfirmResetButton
                 on_confirm=Callback::new(move |()| reset())
                 open=confirming

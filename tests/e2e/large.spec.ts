@@ -53,6 +53,10 @@ test('the 10,000-person demo is saved apart, in under 2 MB, and a change in it s
   await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
   await page.goto('./?demo=large#/data');
   await expect(page.getByRole('status').filter({ hasText: 'saved apart from your own scenario' })).toBeVisible();
+  // Too large for a restore point: a reset says so before it replaces it.
+  await page.getByRole('button', { name: 'Reset to demo data' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('too large to be kept as a restore point: export it first');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   // The person's own scenario is untouched: Priya's link is still there.
   expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(own);
   await page.goto('./#/profile');
