@@ -211,3 +211,16 @@ fn the_reader_reads_every_file_as_parse_does() {
     }
     assert!(read >= 15, "expected the import corpus, found {read} files");
 }
+
+#[test]
+fn a_revision_over_what_every_reader_reads_exactly_is_refused() {
+    let valid = fixture("valid-v1.json");
+    for over in ["18446744073709551615", "9007199254740992"] {
+        let edited = valid.replacen("\"revision\": 7", &format!("\"revision\": {over}"), 1);
+        assert_ne!(edited, valid, "the fixture's revision was found");
+        let error = parse(&edited).expect_err(over);
+        assert!(matches!(&error, DocumentError::WrongShape { detail } if detail.contains("revision")), "{error:?}");
+    }
+    let at_most = valid.replacen("\"revision\": 7", "\"revision\": 9007199254740991", 1);
+    assert_eq!(parse(&at_most).map(|d| d.revision), Ok(certlink::storage::document::MAX_REVISION));
+}

@@ -503,7 +503,7 @@ impl<K: KeyValue> Tab<K> {
         if self.lifecycle == Lifecycle::DemoDue {
             return Ok(());
         }
-        let next = self.stamp.revision + 1;
+        let next = self.stamp.revision.saturating_add(1);
         let head = self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).map(|part| {
             let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
             (json, scenario.trail().len() - part.events())
@@ -568,7 +568,8 @@ impl<K: KeyValue> Tab<K> {
         let snapshot = Arc::try_unwrap(job.snapshot).unwrap_or_else(|shared| Scenario::clone(&shared));
         let part = Part { key, document: Arc::new(Document::new(snapshot, job.revision, now)) };
         let events = part.events();
-        let head = document::to_json_continuing(scenario, &part.base(), events, self.stamp.revision + 1, now);
+        let head =
+            document::to_json_continuing(scenario, &part.base(), events, self.stamp.revision.saturating_add(1), now);
         if self.commit(&head, Saving::Part(Box::new(part), packed)) == Err(SaveError::Conflict) {
             // Two tabs opened on an empty store each packed their demo:
             // the first one saved wins, as for the small demo. Anything

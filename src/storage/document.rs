@@ -218,6 +218,20 @@ impl Unchecked {
     }
 }
 
+/// The highest revision a document keeps: every JSON reader (a
+/// JavaScript tool's too) reads it exactly, and a save's next revision
+/// never overflows.
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
+
+/// A revision as read: within [`MAX_REVISION`].
+fn revision_in(value: &Value, name: &str) -> Result<u64, String> {
+    let revision = u64::read(value).map_err(|e| format!("{name}: {e}"))?;
+    if revision > MAX_REVISION {
+        return Err(format!("{name}: {revision} is over {MAX_REVISION}"));
+    }
+    Ok(revision)
+}
+
 /// Reading's second step: the application, the schema (migrating older
 /// ones) and the shape.
 pub fn read_stored(value: Value) -> Result<Unchecked, DocumentError> {
@@ -231,7 +245,7 @@ pub fn read_stored(value: Value) -> Result<Unchecked, DocumentError> {
     migrate(schema)?;
     let shape = |detail: String| DocumentError::WrongShape { detail };
     let header = |name: &str| value.get(name).ok_or_else(|| shape(format!("{name} is missing")));
-    let revision = u64::read(header("revision")?).map_err(|e| shape(format!("revision: {e}")))?;
+    let revision = revision_in(header("revision")?, "revision").map_err(shape)?;
     let saved_at = Time::read(header("saved_at")?).map_err(|e| shape(format!("saved_at: {e}")))?;
     if !crate::rules::range::time_in_range(saved_at) {
         let range = crate::rules::range::Range::DATE;
@@ -241,7 +255,7 @@ pub fn read_stored(value: Value) -> Result<Unchecked, DocumentError> {
         let field = |name: &str| base.get(name).ok_or_else(|| shape(format!("continues.{name} is missing")));
         let base = BaseRef {
             key: String::read(field("key")?).map_err(|e| shape(format!("continues.key: {e}")))?,
-            revision: u64::read(field("revision")?).map_err(|e| shape(format!("continues.revision: {e}")))?,
+            revision: revision_in(field("revision")?, "continues.revision").map_err(shape)?,
         };
         let events = json::read_events(header("events")?).map_err(|e| shape(format!("events: {e}")))?;
         return Ok(Unchecked(Reading::Continues(Head { revision, saved_at, base, events })));
