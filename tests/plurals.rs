@@ -147,3 +147,15 @@ fn the_counts_read_as_a_person_expects() {
     assert!(one(Lang::Fr)[12].contains("1 cas réussi sur 9"), "{}", one(Lang::Fr)[12]);
     assert!(messages(Lang::En, 2)[12].contains("2 of 9 cases passed"), "{}", messages(Lang::En, 2)[12]);
 }
+
+#[test]
+fn a_size_over_a_limit_never_reads_as_the_limit() {
+    const MB: usize = 1024 * 1024;
+    assert_eq!(i18n::megabytes(Lang::En, 16 * MB), "16");
+    assert_eq!(i18n::megabytes(Lang::En, 16 * MB + 1), "16.1");
+    assert_eq!(i18n::megabytes(Lang::Fr, 16 * MB + MB / 2), "16,5");
+    assert_eq!(i18n::megabytes(Lang::En, MB / 3), "0.4");
+    assert_eq!(i18n::megabytes(Lang::En, 0), "0");
+    let banner = i18n::too_large_banner(Lang::En, 16 * MB + 1, 16 * MB);
+    assert!(banner.contains("grown to 16.1 MB, more than the 16 MB"), "{banner}");
+}

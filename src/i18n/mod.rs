@@ -529,9 +529,20 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
     lang.pick(en, fr)
 }
 
+/// `bytes` in megabytes, to the tenth above (so a size over a limit never
+/// reads as the limit), with the language's decimal mark: "16.1", "16,1";
+/// a whole number without one: "16".
+pub fn megabytes(lang: Lang, bytes: usize) -> String {
+    let tenths = (bytes as u64).saturating_mul(10).div_ceil(1024 * 1024);
+    match tenths % 10 {
+        0 => format!("{}", tenths / 10),
+        tenth => format!("{}{}{tenth}", tenths / 10, lang.pick(".", ",")),
+    }
+}
+
 /// The banner of a scenario of `bytes`, over the `limit` Certlink reads back.
 pub fn too_large_banner(lang: Lang, bytes: usize, limit: usize) -> String {
-    let (size, limit) = (bytes / (1024 * 1024), limit / (1024 * 1024));
+    let (size, limit) = (megabytes(lang, bytes), megabytes(lang, limit));
     lang.pick(
         format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import's Restore, or Reset to demo data), or export what you see to keep it."),
         format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire : votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),

@@ -1,7 +1,7 @@
 //! A stored or imported document's problems, worded: why an import was
 //! refused, and why a saved scenario could not be read (`storage`'s
 //! [`DocumentError`]). Here rather than in `i18n`, which imports only the
-//! rules.
+//! pure domain (the rules and practice mode), never `storage`.
 
 use crate::i18n::Lang;
 use crate::storage::document::DocumentError;
@@ -23,10 +23,13 @@ fn document_problem(lang: Lang, error: &DocumentError) -> String {
     use DocumentError as E;
     match error {
         E::Empty => lang.pick("the file is empty".to_string(), "le fichier est vide".to_string()),
-        E::TooLarge { bytes, limit } => lang.pick(
-            format!("the file is {} MB, over the {} MB limit", bytes / (1024 * 1024), limit / (1024 * 1024)),
-            format!("le fichier fait {} Mo, au-delà de la limite de {} Mo", bytes / (1024 * 1024), limit / (1024 * 1024)),
-        ),
+        E::TooLarge { bytes, limit } => {
+            let (size, limit) = (crate::i18n::megabytes(lang, *bytes), crate::i18n::megabytes(lang, *limit));
+            lang.pick(
+                format!("the file is {size} MB, over the {limit} MB limit"),
+                format!("le fichier fait {size} Mo, au-delà de la limite de {limit} Mo"),
+            )
+        }
         E::NotJson { line, column } => lang.pick(
             format!("it is not valid JSON (line {line}, column {column})"),
             format!("ce n’est pas du JSON valide (ligne {line}, colonne {column})"),
