@@ -22,6 +22,7 @@ pub enum Kept {
     BeforeCase,
     BeforeRestore,
     RestorePointBack,
+    RestorePointGone,
     BeforeEditor,
     /// After the signed-in account in the trainer's persona list.
     SignedInMark,
@@ -65,6 +66,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         BeforeCase => ("Before a built-in case became your scenario", "Avant qu’un cas intégré devienne votre scénario"),
         BeforeRestore => ("Before a restore", "Avant une restauration"),
         BeforeEditor => ("Before the scenario editor started anew", "Avant un nouveau départ dans l’éditeur de scénario"),
+        RestorePointGone => ("This restore point is no longer kept (another tab may have replaced it). Your scenario is as it was.", "Ce point de restauration n’est plus conservé (un autre onglet l’a peut-être remplacé). Votre scénario est tel qu’il était."),
         RestorePointBack => ("The scenario of that restore point is back.", "Le scénario de ce point de restauration est de retour."),
         SignedInMark => ("(signed in)", "(session ouverte)"),
         LibraryHeading => ("Library of scenarios", "Bibliothèque de scénarios"),

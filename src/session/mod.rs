@@ -23,7 +23,7 @@ mod scorm;
 pub use crate::save::SaveState;
 pub use library::{Entry, LibraryError};
 pub use practising::{Checked, Practising};
-pub use saving::{open_saved, REPACK_EVENTS, WHOLE_BYTES};
+pub use saving::{open_saved, RestoreFailed, REPACK_EVENTS, WHOLE_BYTES};
 
 /// The size of the `?demo=large` organisation, as in the rules benchmark.
 pub const LARGE_DEMO_PEOPLE: usize = 10_000;

@@ -98,6 +98,17 @@ async fn open_part(head: Head, packed: &str) -> Result<Result<(Document, Part), 
     Ok(reader::join(whole, head).await?.map(|joined| (joined, part)))
 }
 
+/// Why a restore point was not restored; the scenario is as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestoreFailed {
+    /// No longer kept (another tab's restore point took its place).
+    Gone,
+    /// The reader's file could not be fetched (offline, before a first visit).
+    ReaderNotLoaded,
+    /// Its document does not read (changed in storage by hand, say).
+    Unreadable(DocumentError),
+}
+
 /// An id for this tab's saves, unlike any other tab's.
 pub(super) fn writer_id() -> String {
     format!("{:x}{:08x}", js_sys::Date::now() as u64, (js_sys::Math::random() * f64::from(u32::MAX)) as u32)
@@ -223,11 +234,14 @@ impl Ctx {
 
     /// Restores the scenario a restore point keeps (read and checked as an
     /// imported file is); the scenario it replaces becomes one in turn.
-    pub async fn restore(&self, key: String) -> Result<(), DocumentError> {
+    pub async fn restore(&self, key: String) -> Result<(), RestoreFailed> {
         let Some(text) = self.engine.with_value(|tab| tab.store()?.restore_point(&key)) else {
-            return Err(DocumentError::Empty);
+            return Err(RestoreFailed::Gone);
         };
-        let document = reader::read_file(text).await.map_err(|_| DocumentError::Empty)??;
+        let document = reader::read_file(text)
+            .await
+            .map_err(|_| RestoreFailed::ReaderNotLoaded)?
+            .map_err(RestoreFailed::Unreadable)?;
         self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(&key)));
         self.replace(document.scenario, false, Some(crate::save::Replaced::Restore));
         Ok(())

@@ -6,7 +6,7 @@
 use crate::i18n::keeping::{kept, kr, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
-use crate::session::use_ctx;
+use crate::session::{use_ctx, RestoreFailed};
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{handler, live, When};
 use crate::views::common::{file_input, read_import, Confirm};
@@ -254,10 +254,11 @@ fn RestorePoints() -> impl IntoView {
                                                 let key = restore.clone();
                                                 leptos::task::spawn_local(async move {
                                                     let lang = lang.get_untracked();
-                                                    message.set(Some(match ctx.restore(key).await {
-                                                        Ok(()) => Ok(()),
-                                                        Err(error) => Err(crate::ui::document::document_error(lang, &error)),
-                                                    }));
+                                                    message.set(Some(ctx.restore(key).await.map_err(|failed| match failed {
+                                                        RestoreFailed::Gone => kept(lang, Kept::RestorePointGone).to_string(),
+                                                        RestoreFailed::ReaderNotLoaded => t(lang, Text::ReaderNotLoaded).to_string(),
+                                                        RestoreFailed::Unreadable(error) => crate::ui::document::document_error(lang, &error),
+                                                    })));
                                                 });
                                             })
                                         >
