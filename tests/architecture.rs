@@ -173,6 +173,45 @@ fn the_top_level_modules_import_each_other_without_a_cycle() {
     assert!(imports.len() > 10, "expected the crate's modules, found {}", imports.len());
 }
 
+/// The arrows ARCHITECTURE.md states, module by module, from its block
+/// of `module -> imports` lines.
+fn stated_arrows() -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let text = fs::read_to_string(format!("{}/ARCHITECTURE.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let block = text
+        .split("Arrows point one way")
+        .nth(1)
+        .and_then(|rest| rest.split("```text\n").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .expect("ARCHITECTURE.md's block of arrows, under \"Arrows point one way\"");
+    block
+        .lines()
+        .filter_map(|line| line.split_once("->"))
+        .map(|(module, imports)| (module.trim().to_string(), imports.split_whitespace().map(str::to_string).collect()))
+        .collect()
+}
+
+#[test]
+fn every_module_imports_exactly_what_architecture_md_states() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut imports: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, module, code) in crate_files() {
+        let names: BTreeSet<String> = crate_paths(&code).into_iter().filter(|name| *name != module).collect();
+        if !names.is_empty() {
+            imports.entry(module).or_default().extend(names);
+        }
+    }
+    let stated = stated_arrows();
+    assert!(stated.len() > 5, "ARCHITECTURE.md's block of arrows is missing");
+    for module in imports.keys().chain(stated.keys()).collect::<BTreeSet<_>>() {
+        let (drawn, said) =
+            (imports.get(module).cloned().unwrap_or_default(), stated.get(module).cloned().unwrap_or_default());
+        let unstated: Vec<_> = drawn.difference(&said).collect();
+        let undrawn: Vec<_> = said.difference(&drawn).collect();
+        assert!(unstated.is_empty(), "{module} imports {unstated:?}, which ARCHITECTURE.md does not state");
+        assert!(undrawn.is_empty(), "ARCHITECTURE.md states {module} -> {undrawn:?}, which no code of it imports");
+    }
+}
+
 #[test]
 fn practice_imports_no_browser_crate_and_reads_no_clock() {
     assert_pure_file("src/practice.rs");

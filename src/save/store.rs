@@ -5,8 +5,9 @@
 //!
 //! The document is the truth: its header names the tab that wrote it and
 //! the saves it was written over (its lineage), in the one write of the
-//! document. An earlier build's separate `certlink.revision` key is never
-//! read, and the next save removes it.
+//! document. The legacy `certlink.revision` key (which Certlink's first
+//! builds kept beside the document) is never read, and the next save
+//! removes it.
 
 use super::kv::KeyValue;
 use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_IMPORT_BYTES, SCHEMA};
@@ -80,7 +81,7 @@ pub const STALE_PART_MS: u64 = 60_000;
 pub struct Stamp {
     pub revision: u64,
     /// Empty where the writer is not known (a save whose header names no
-    /// lineage: an earlier build's).
+    /// lineage: a legacy one).
     pub writer: String,
 }
 
@@ -164,7 +165,7 @@ impl<K: KeyValue> Store<K> {
         format!("{}certlink.document", self.prefix)
     }
 
-    /// Where earlier builds kept `schema:revision`; a save removes it, as
+    /// The legacy key of `schema:revision`; a save removes it, as
     /// the document says it itself.
     fn legacy_revision_key(&self) -> String {
         format!("{}certlink.revision", self.prefix)
@@ -276,7 +277,7 @@ impl<K: KeyValue> Store<K> {
 
     /// The save there now and the ones it was written over, newest first
     /// (at most [`LINEAGE`]); `None` where the save does not say (one
-    /// written by an earlier build, or unreadable).
+    /// a legacy save, or unreadable).
     pub fn lineage(&self) -> Option<Vec<Stamp>> {
         lineage_in(&self.saved_text()?)
     }
@@ -424,7 +425,7 @@ impl<K: KeyValue> Store<K> {
         Ok(Stamp::new(revision, writer))
     }
 
-    /// Forgets the saved document (and an earlier build's revision key).
+    /// Forgets the saved document (and the legacy revision key).
     pub fn clear(&self) {
         self.kv.remove(&self.document_key());
         self.kv.remove(&self.legacy_revision_key());

@@ -18,8 +18,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-/// Steps of the `?demo=large` organisation built per task: about 25 ms
-/// here (20,000 steps in 0.5 s).
+/// Steps of the `?demo=large` organisation built per task: a slice short
+/// enough for the page to answer in between (docs/performance.md).
 const LARGE_DEMO_SLICE: usize = 1_000;
 
 /// What is left to do before a later part is drawn.

@@ -14,7 +14,8 @@ pub const APP: &str = "certlink";
 /// whole documents are version 1's, so a version 1 file reads unchanged.
 /// A later version adds a step to [`migrate`] and a stored fixture test.
 pub const SCHEMA: u64 = 2;
-/// The largest file an import reads (a 10,000-person scenario is about 4 MB).
+/// The largest file an import reads: room for a scenario of 20,000 people
+/// (docs/performance.md has the sizes measured).
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 
 /// The document as stored and exported. Every schema starts with `app`,

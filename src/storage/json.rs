@@ -3,9 +3,10 @@
 //! through `serde_json::Value` with a check of every cell.
 //!
 //! Why not `#[derive(Serialize, Deserialize)]`: the derived code for the
-//! whole model would cost the bundle about 45 KB gzipped, and its
-//! object-per-row form would make a 10,000-person scenario 13 MB, over the
-//! browser's storage quota. Here each table is an array of rows (the column names are written
+//! whole model is several times the size of this module in the bundle, and
+//! its object-per-row form would make a 10,000-person scenario about twice
+//! as large, over the browser's storage quota (docs/performance.md has the
+//! figures). Here each table is an array of rows (the column names are written
 //! once, under `columns`), a proof's title is written once per code
 //! (`titles`), and a password is its salt and SHA-256 only (D2). Reading
 //! goes through `serde_json::Value`, one small parser, and checks every

@@ -1,7 +1,8 @@
 //! The packed part of a large scenario: deflated by the browser's own
 //! `CompressionStream` (no compression code in the bundle), then base64,
-//! as localStorage holds text. A 10,000-person scenario's 6.4 MB of JSON
-//! packs to about 1.6 MB. Both ways are asynchronous: the browser streams.
+//! as localStorage holds text: a large scenario's JSON packs to about a
+//! quarter of its size (docs/performance.md). Both ways are asynchronous:
+//! the browser streams.
 
 use super::base64;
 use super::document::DocumentError;
@@ -52,8 +53,8 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
 }
 
 /// Bytes written to a transform stream per task: the browser (de)flates
-/// each piece as it is written, on the page's thread, and 6.4 MB at once
-/// would be one task of about 180 ms.
+/// each piece as it is written, on the page's thread, and a large
+/// scenario's JSON at once would be one long task.
 const PIECE: usize = 256 * 1024;
 
 /// `input` through a transform stream, written a piece per task, collected.

@@ -51,7 +51,8 @@ pub fn TrainerPanel(
     }
 }
 
-/// One built-in scenario per FAQ case: load it, or load it again to start over.
+/// The nine built-in scenarios (the FAQ's cases, Partner University access
+/// and the same-credentials shortcut): load one, or load it again to start over.
 #[component]
 fn Scenarios() -> impl IntoView {
     let ctx = use_ctx();
