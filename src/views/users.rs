@@ -27,9 +27,11 @@ pub fn Users() -> impl IntoView {
             ctx.with_state(|s| organisation_users(s, &actor).map(|list| list.into_iter().cloned().collect::<Vec<_>>())),
         )
     });
-    // What is typed in the invitation form lives here, outside the part
-    // that another tab's save redraws, so that it is never lost.
+    // What is typed in the invitation form, and in each invitation's
+    // address check, lives here, outside the part that a change to the
+    // list (another tab's save, a resend) redraws, so that it is never lost.
     let typed = InviteFields::default();
+    let checks = StoredValue::new(std::collections::HashMap::<AccountId, AddressCheck>::new());
     view! {
         <h1>{tr(lang, Text::NavUsers)}</h1>
         {live(move || match users.get() {
@@ -51,7 +53,13 @@ pub fn Users() -> impl IntoView {
                                 <ul class="invitations" data-tour="invitations">
                                     {invited
                                         .into_iter()
-                                        .map(|a| view! { <Invitation account=a outcome=outcome /> })
+                                        .map(|a| {
+                                            let check = checks.try_update_value(|checks| {
+                                                checks.entry(a.id.clone()).or_insert_with(|| AddressCheck::new(&a.id)).clone()
+                                            });
+                                            let check = check.unwrap_or_else(|| AddressCheck::new(&a.id));
+                                            view! { <Invitation account=a outcome=outcome check=check /> }
+                                        })
                                         .collect_view()}
                                 </ul>
                             }
@@ -132,13 +140,27 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>, typed: InviteFields) -> impl I
     }
 }
 
+/// An invitation's address check: open or not, and the address typed.
+/// Reference-counted, so that it outlives the line drawn from it.
+#[derive(Clone)]
+struct AddressCheck {
+    open: ArcRwSignal<bool>,
+    address: ArcRwSignal<String>,
+}
+
+impl AddressCheck {
+    fn new(id: &AccountId) -> AddressCheck {
+        AddressCheck { open: ArcRwSignal::new(false), address: ArcRwSignal::new(id.to_string()) }
+    }
+}
+
 /// An invitation with no response: verify the address used, then resend (R14).
 #[component]
-fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>, check: AddressCheck) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let verifying = RwSignal::new(false);
-    let corrected = RwSignal::new(account.id.to_string());
+    let verifying = RwSignal::from(check.open);
+    let corrected = RwSignal::from(check.address);
     let id = account.id.clone();
     let AccountState::Invited(invitation) = account.state.clone() else { return ().into_any() };
     let sent = move || {
@@ -151,11 +173,11 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl 
             let address = corrected.get_untracked();
             let command = Command::VerifyInvitationEmail { account: id.clone(), corrected: Some(address.clone()) };
             // R14's next step: resend to the address now confirmed.
-            outcome.set(Some(execute_handing_keyboard_to(
-                ctx,
-                command,
-                resend_button(&AccountId::from_email(&address)),
-            )));
+            let result = execute_handing_keyboard_to(ctx, command, resend_button(&AccountId::from_email(&address)));
+            if matches!(result, Outcome::Done(_)) {
+                verifying.set(false);
+            }
+            outcome.set(Some(result));
         }
     };
     let resend = {

@@ -379,3 +379,22 @@ test('the invitation form keeps what was typed when another tab changes the user
   await expect(a.getByLabel('Work email')).toHaveValue('nina@contoso.com');
   await expect(a.getByLabel('Display name')).toHaveValue('Nina Novak');
 });
+
+test('an address being checked on an invitation keeps what was typed when another tab changes the users listed (R14)', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const [appA, appB] = [new CertlinkPage(a), new CertlinkPage(b)];
+  await appA.signIn('grace@contoso.com');
+  await appA.navigate('Users');
+  const noah = a.getByRole('region', { name: 'Invitations with no response' }).getByRole('listitem').filter({ hasText: 'Noah Nakamura' });
+  await noah.getByRole('button', { name: 'Verify email address' }).click();
+  await noah.getByLabel('Email address used').fill('noah@contoso.c');
+  await appB.signIn('sam@contoso.com');
+  await b.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(a.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toBeVisible();
+  await expect(noah.getByLabel('Email address used')).toHaveValue('noah@contoso.c');
+  // Finished and confirmed, the check closes.
+  await noah.getByLabel('Email address used').fill('noah@contoso.com');
+  await noah.getByLabel('Email address used').press('Enter');
+  await expect(appA.status).toContainText('the invitation now goes to noah@contoso.com. (R14)');
+  await expect(a.getByLabel('Email address used')).toHaveCount(0);
+});
