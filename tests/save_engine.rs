@@ -407,6 +407,27 @@ fn an_import_while_another_tabs_large_save_is_being_opened_stays_on_screen_said_
 }
 
 #[test]
+fn where_the_browser_cannot_pack_the_whole_is_saved_with_the_changes_made_during_the_pack() {
+    let kv = MemoryKv::new();
+    // The demo's first save is a pack; two changes are made while it runs.
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.execute(&ticket("first change")).unwrap();
+    a.execute(&ticket("during the pack")).unwrap();
+    let job = a
+        .pending
+        .iter()
+        .position(|work| matches!(work, Work::Pack(_)))
+        .map(|at| a.pending.remove(at))
+        .and_then(|work| if let Work::Pack(job) = work { Some(job) } else { None })
+        .expect("a pack under way");
+    a.tab.packed(&mut a.scenario, &ReadNow, job, None, now());
+    a.finish_all();
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "first change") && has_ticket(&saved, "during the pack"));
+    assert!(!a.says_unsaved());
+}
+
+#[test]
 fn nothing_larger_than_what_certlink_reads_back_is_written() {
     let kv = MemoryKv::new();
     let store = Store::new(kv.clone(), "");

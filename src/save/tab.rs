@@ -556,7 +556,15 @@ impl<K: KeyValue> Tab<K> {
             return;
         }
         let Some(packed) = packed else {
-            let _ = self.commit(&job.whole, Saving::Whole);
+            // The events recorded during the pack are saved too: they were
+            // left to it.
+            let whole = if scenario.trail().len() == job.snapshot.trail().len() {
+                job.whole
+            } else {
+                document::to_json(scenario, job.revision, now)
+            };
+            let saved = self.commit(&whole, Saving::Whole);
+            self.say_conflict(saved);
             return;
         };
         let Some(store) = &self.store else { return };
