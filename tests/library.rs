@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use certlink::save::library::{checked_name, space_of, Entry, Library, LibraryError, MAX_NAME};
-use certlink::save::{KeyValue, MemoryKv};
+use certlink::save::{KeyValue, MemoryKv, Stamp, Store};
 use proptest::prelude::*;
 
 fn own(name: Option<&str>) -> Entry {
@@ -151,4 +151,31 @@ fn a_malformed_or_repeated_index_line_is_left_out_and_an_embeds_library_is_its_o
     embed.delete(&id).unwrap();
     assert!(kv.items().keys().all(|key| !key.starts_with("intranet:lib-")));
     assert_eq!(library.entries().len(), 2);
+}
+
+#[test]
+fn an_embed_named_like_a_space_of_the_default_one_keeps_keys_of_its_own() {
+    use certlink::save::embed_prefix;
+    assert_eq!(embed_prefix("team-a"), "team-a:", "an ordinary name keeps the keys it always had");
+    let default_spaces = ["", "case:", "large-demo:", "lib-k3x:"];
+    for name in ["case", "large-demo", "lib-k3x", "certlink.part.1", "certlink"] {
+        let prefix = embed_prefix(name);
+        for space in default_spaces {
+            let kv = MemoryKv::new();
+            let (embed, default) = (Store::new(kv.clone(), &prefix), Store::new(kv.clone(), space));
+            embed
+                .save(
+                    "{\"app\":\"certlink\",\"schema\":2,\"revision\":1,\"saved_at\":\"x\"}",
+                    &Stamp::default(),
+                    "e",
+                    None,
+                    None,
+                )
+                .unwrap();
+            assert_eq!(default.saved_text(), None, "{name:?} shares keys with the space {space:?}");
+            assert!(default.backups().is_empty() && default.restore_points().is_empty());
+            default.remove_stale_parts(None, u64::MAX);
+            assert!(embed.saved_text().is_some(), "{name:?}'s save was removed by the space {space:?}");
+        }
+    }
 }

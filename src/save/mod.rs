@@ -11,6 +11,20 @@
 //! - [`tab`]: one tab's side (which save it last read or wrote, its
 //!   banner, the start-up lifecycle, taking another tab's save).
 
+/// The keys' prefix of an embed's (`?storage=NAME`): `NAME:`, but for a
+/// name the keys of the default embed begin with (its cases' space
+/// `case:`, its library's `lib-<id>:`, the large demo's `large-demo:`, its
+/// own `certlink.…`), which gets a `%` before it, so that no two embeds
+/// share a key.
+pub fn embed_prefix(name: &str) -> String {
+    let reserved = name == "case" || name == "large-demo" || name.starts_with("lib-") || name.starts_with("certlink");
+    if reserved {
+        format!("%{name}:")
+    } else {
+        format!("{name}:")
+    }
+}
+
 pub mod kv;
 pub mod library;
 pub mod store;

@@ -76,7 +76,7 @@ pub fn real_now() -> Time {
 /// origin; `?demo=large` keeps the 10,000-person demo apart from the
 /// person's own scenario.
 pub fn storage_prefix() -> String {
-    let name = crate::prefs::address_param("storage").map(|name| format!("{name}:")).unwrap_or_default();
+    let name = crate::prefs::address_param("storage").map(|name| crate::save::embed_prefix(&name)).unwrap_or_default();
     if is_large_demo() {
         format!("{name}large-demo:")
     } else {
