@@ -358,6 +358,30 @@ fn an_unreadable_save_kept_in_place_is_set_aside_when_a_backup_is_deleted_and_th
 }
 
 #[test]
+fn in_a_full_storage_an_unreadable_save_is_set_aside_once_a_restore_point_makes_room() {
+    let kv = MemoryKv::new();
+    let store = Store::new(kv.clone(), "");
+    let point = format!("{{\"saved_at\":\"2026-01-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(60_000));
+    store.keep_restore_point(Replaced::Import, &point).unwrap();
+    kv.set("certlink.document", "not json, in a full storage").unwrap();
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used));
+    let mut tab = Sim::open(&kv, "t", SMALL);
+    tab.execute(&ticket("made in a full storage")).unwrap();
+    assert!(matches!(tab.tab.save_state(), SaveState::CorruptInPlace(_)));
+    let key = store.restore_points()[0].key.clone();
+    store.delete_restore_point(&key);
+    let scenario = tab.scenario.clone();
+    tab.tab.room_made(&scenario, now());
+    assert!(matches!(tab.tab.save_state(), SaveState::Corrupt(_)));
+    assert!(has_ticket(&stored(&kv).unwrap(), "made in a full storage"));
+    assert_eq!(
+        store.backup(&store.backups()[0].key).map(|(text, _)| text).as_deref(),
+        Some("not json, in a full storage")
+    );
+}
+
+#[test]
 fn a_tab_waiting_on_an_unreadable_save_never_sets_aside_the_save_another_tab_wrote_in_its_place() {
     let kv = MemoryKv::new();
     for n in 0..3 {
@@ -425,6 +449,29 @@ fn where_the_browser_cannot_pack_the_whole_is_saved_with_the_changes_made_during
     let saved = stored(&kv).unwrap();
     assert!(has_ticket(&saved, "first change") && has_ticket(&saved, "during the pack"));
     assert!(!a.says_unsaved());
+}
+
+#[test]
+fn two_tabs_opened_at_once_where_the_browser_cannot_pack_the_first_save_wins_and_nothing_conflicts() {
+    let kv = MemoryKv::new();
+    let (mut a, mut b) = (Sim::open(&kv, "a", PACKED), Sim::open(&kv, "b", PACKED));
+    let unpacked = |sim: &mut Sim| {
+        while let Some(at) = sim.pending.iter().position(|work| matches!(work, Work::Pack(_))) {
+            let Work::Pack(job) = sim.pending.remove(at) else { unreachable!() };
+            sim.view.refresh();
+            sim.tab.packed(&mut sim.scenario, &ReadNow, job, None, now());
+            sim.collect();
+        }
+    };
+    unpacked(&mut b);
+    unpacked(&mut a);
+    a.finish_all();
+    assert!(!a.says_unsaved() && !b.says_unsaved(), "{:?} {:?}", a.tab.save_state(), b.tab.save_state());
+    a.execute(&ticket("after both opened")).unwrap();
+    unpacked(&mut a);
+    b.storage_event();
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "after both opened"));
 }
 
 #[test]

@@ -33,9 +33,10 @@ pub enum SaveState {
     Corrupt(DocumentError),
     /// The saved text was unreadable, and no backup could be made (the
     /// storage is full, or [`super::MAX_BACKUPS`] are kept): it stays where
-    /// saves go, never written over, and changes are shown but not saved
-    /// until a backup is deleted or room is made; it is then set aside and
-    /// the scenario saved.
+    /// saves go, never written over, and changes are shown but not saved.
+    /// Once room is made (a kept save or a restore point deleted, at once;
+    /// any other way, at the next change) it is set aside and the scenario
+    /// saved.
     CorruptInPlace(DocumentError),
     /// The last change did not fit; the previous save is intact.
     QuotaExceeded,
@@ -488,9 +489,10 @@ impl<K: KeyValue> Tab<K> {
         }
     }
 
-    /// Saves `scenario`. A conflict (another tab saved first) changes no
-    /// banner: [`Tab::execute`] takes the other tab's save and runs the
-    /// command again; a replacement or a sign-in says it unsaved. A
+    /// Saves `scenario`. A conflict with a save another tab wrote first
+    /// is left to the caller: [`Tab::execute`] takes that save and runs
+    /// the command again; a replacement or a sign-in says it unsaved. (An
+    /// unreadable save kept in place says its own banner.) A
     /// large scenario whose part is stored saves only the events since; a
     /// new large one is packed first ([`Tab::take_pack`]).
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
@@ -503,7 +505,7 @@ impl<K: KeyValue> Tab<K> {
         if self.lifecycle == Lifecycle::DemoDue {
             return Ok(());
         }
-        let next = self.stamp.revision.saturating_add(1);
+        let next = next_revision(self.stamp.revision);
         let head = self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).map(|part| {
             let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
             (json, scenario.trail().len() - part.events())
@@ -558,13 +560,15 @@ impl<K: KeyValue> Tab<K> {
         let Some(packed) = packed else {
             // The events recorded during the pack are saved too: they were
             // left to it.
-            let whole = if scenario.trail().len() == job.snapshot.trail().len() {
+            let events = job.snapshot.trail().len();
+            let whole = if scenario.trail().len() == events && job.revision == next_revision(self.stamp.revision) {
                 job.whole
             } else {
-                document::to_json(scenario, job.revision, now)
+                document::to_json(scenario, next_revision(self.stamp.revision), now)
             };
-            let saved = self.commit(&whole, Saving::Whole);
-            self.say_conflict(saved);
+            if self.commit(&whole, Saving::Whole) == Err(SaveError::Conflict) {
+                self.after_conflicting_pack(scenario, reader, events);
+            }
             return;
         };
         let Some(store) = &self.store else { return };
@@ -577,16 +581,21 @@ impl<K: KeyValue> Tab<K> {
         let part = Part { key, document: Arc::new(Document::new(snapshot, job.revision, now)) };
         let events = part.events();
         let head =
-            document::to_json_continuing(scenario, &part.base(), events, self.stamp.revision.saturating_add(1), now);
+            document::to_json_continuing(scenario, &part.base(), events, next_revision(self.stamp.revision), now);
         if self.commit(&head, Saving::Part(Box::new(part), packed)) == Err(SaveError::Conflict) {
-            // Two tabs opened on an empty store each packed their demo:
-            // the first one saved wins, as for the small demo. Anything
-            // else is work of this tab's, which it keeps on screen.
-            if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events {
-                self.take_newer_save(scenario, reader);
-            } else {
-                self.save_state = SaveState::Conflict;
-            }
+            self.after_conflicting_pack(scenario, reader, events);
+        }
+    }
+
+    /// A pack's save met another tab's. Two tabs opened on an empty store
+    /// each packed their demo: the first one saved wins, as for the small
+    /// demo. Anything else is work of this tab's, which it keeps on screen,
+    /// said unsaved.
+    fn after_conflicting_pack(&mut self, scenario: &mut Scenario, reader: &impl Reader, events: usize) {
+        if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events {
+            self.take_newer_save(scenario, reader);
+        } else {
+            self.save_state = SaveState::Conflict;
         }
     }
 
@@ -755,6 +764,13 @@ impl<K: KeyValue> Tab<K> {
                 self.save_state = self.saved.clone();
             }
         }
+        self.room_made(scenario, now);
+    }
+
+    /// Room was made in the storage (a kept save or a restore point
+    /// deleted): an unreadable save kept in place for want of it is set
+    /// aside now, and `scenario` saved.
+    pub fn room_made(&mut self, scenario: &Scenario, now: Time) {
         if self.held.is_some() {
             let _ = self.persist(scenario, now);
         }
@@ -790,6 +806,12 @@ impl<K: KeyValue> Tab<K> {
         self.stamp = stamp;
         *scenario = next;
     }
+}
+
+/// The revision a save after `revision` carries, within what a document
+/// keeps ([`document::MAX_REVISION`]).
+fn next_revision(revision: u64) -> u64 {
+    revision.saturating_add(1).min(document::MAX_REVISION)
 }
 
 /// A fingerprint of a stored text, to tell whether it is still the same.

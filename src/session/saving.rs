@@ -218,7 +218,7 @@ impl Ctx {
     /// An unreadable save kept in place for want of room is set aside in
     /// the room made, and the scenario on screen saved.
     pub fn delete_backup(&self, key: &str) {
-        self.with_engine(|tab, scenario| tab.delete_backup(key, scenario, super::real_now()));
+        self.writing(|tab, scenario| tab.delete_backup(key, scenario, super::real_now()));
     }
 
     /// The scenario on screen is too large to be kept as a restore point.
@@ -242,14 +242,21 @@ impl Ctx {
             .await
             .map_err(|_| RestoreFailed::ReaderNotLoaded)?
             .map_err(RestoreFailed::Unreadable)?;
-        self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(&key)));
         self.replace(document.scenario, false, Some(crate::save::Replaced::Restore));
+        // The point goes once its scenario is saved in its place; a save
+        // refused (under its banner) keeps the point for another try.
+        if !self.engine.with_value(|tab| tab.save_state().holds_unsaved()) {
+            self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(&key)));
+            self.restore_points_changed.update(|n| *n += 1);
+        }
         Ok(())
     }
 
-    /// Deletes a restore point the person no longer wants.
+    /// Deletes a restore point the person no longer wants; the room made
+    /// lets an unreadable save kept in place for want of it be set aside.
     pub fn delete_restore_point(&self, key: &str) {
         self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(key)));
+        self.writing(|tab, scenario| tab.room_made(scenario, super::real_now()));
         self.restore_points_changed.update(|n| *n += 1);
     }
 }
