@@ -63,10 +63,16 @@ impl Ctx {
     }
 
     /// Deletes an entry and everything its space keeps. A tab that has it
-    /// open goes back to the person's own scenario first.
+    /// open goes back to the person's own scenario first; one in a case
+    /// started from it stays in the case, and goes back to the person's own
+    /// when it leaves.
     pub fn library_delete(&self, id: &str) -> Result<(), LibraryError> {
         if !id.is_empty() && self.library_open_id() == id {
-            self.library_open("");
+            if self.in_case.get_untracked() {
+                super::remember_return_space(None);
+            } else {
+                self.library_open("");
+            }
         }
         library()?.delete(id)?;
         self.library_changed.update(|n| *n += 1);

@@ -122,7 +122,8 @@ test('a built-in case started from a library entry goes back to that entry, not 
   await app.signIn('grace@contoso.com');
   await expect(page.locator('header .who-org')).toHaveText('Contoso Training');
 
-  // Kept as the scenario: the entry's is replaced, the person's own is not.
+  // Kept as the scenario: the entry's is replaced (its Contoso Training
+  // kept as the entry's restore point), the person's own is not.
   await page.getByRole('button', { name: 'Trainer' }).click();
   await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
   await panel.getByRole('button', { name: 'Load (or start again)' }).click();
@@ -131,7 +132,16 @@ test('a built-in case started from a library entry goes back to that entry, not 
   await page.goto('./#/library');
   await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
   await expect(page.getByRole('banner')).toContainText('Sam Sato');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso');
+  const points = page.getByRole('region', { name: 'Restore points' }).getByRole('listitem');
+  await page.goto('./#/data');
+  await expect(points).toHaveCount(1);
+  await expect(points).toContainText('Before a built-in case became your scenario');
+  await page.goto('./#/library');
   await entry(page, 'own').getByRole('button', { name: 'Open' }).click();
+  await page.goto('./#/data');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your data');
+  await expect(points).toHaveCount(0);
   await app.signIn('grace@contoso.com');
   await expect(page.locator('header .who-org')).toHaveText('Contoso');
 });
