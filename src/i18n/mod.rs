@@ -512,7 +512,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ResetHeading => ("Reset to demo data", "Revenir aux données de démonstration"),
         ResetHelp => ("Start again from Certlink’s built-in demo data. The scenario it replaces is kept as a restore point, below, until three newer ones take its place.", "Repartir des données de démonstration de Certlink. Le scénario remplacé est conservé comme point de restauration, ci-dessous, jusqu’à ce que trois plus récents prennent sa place."),
         ResetButton => ("Reset to demo data", "Revenir aux données de démonstration"),
-        ConfirmReset => ("Replace the current scenario with the demo data? It is kept as a restore point on this page.", "Remplacer le scénario actuel par les données de démonstration ? Il est conservé comme point de restauration sur cette page."),
+        ConfirmReset => ("Replace the current scenario with the demo data? Certlink keeps it as a restore point on this page where the browser has room for it; export it first to be sure of a copy.", "Remplacer le scénario actuel par les données de démonstration ? Certlink le conserve comme point de restauration sur cette page si le navigateur a la place ; exportez-le d’abord pour être sûr d’en garder une copie."),
         ConfirmResetLarge => ("Replace the current scenario with the demo data? It is too large to be kept as a restore point: export it first to keep a copy. This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration ? Il est trop volumineux pour être conservé comme point de restauration : exportez-le d’abord pour en garder une copie. Cette action est irréversible."),
         ConfirmResetButton => ("Yes, reset", "Oui, réinitialiser"),
         TourBack => ("Back", "Précédent"),
