@@ -12,8 +12,8 @@
 //      on a first visit and on a reload that reads a saved scenario (the
 //      reader file awaited, from the service worker's cache);
 //   4. with the 10,000-person organisation: skills report and competency
-//      status rendered, median of 7; the longest tasks of the start of
-//      `?demo=large`, on a first visit (built a slice per task) and on a
+//      status rendered, median of 7; a delete on Users, median of 7; the
+//      longest tasks of the start of `?demo=large`, on a first visit (built a slice per task) and on a
 //      reload (read back);
 //   5. storing 1,000 to 10,000 people in Chromium (tests/bench_storage.rs,
 //      the same run as `make bench-storage`): the size stored, a save after
@@ -257,6 +257,39 @@ async function largeFigures() {
     await timeRoute(page, '#/', 'main h1');
   }
   console.log(`10,000 people (median of 7, to the next painted frame): skills report ${ms(median(report))}, competency status ${ms(median(competency))}`);
+
+  // Users: a delete, from the confirmation's click to its line marked
+  // deleted (R13), each on another person of the first page.
+  const deletes = [];
+  await page.goto(`${site}?demo=large#/users`);
+  for (let i = 0; i < 7; i++) {
+    const line = page.locator('li.user').filter({ has: page.getByRole('button', { name: /^Delete account:/ }) }).first();
+    await line.getByRole('button', { name: /^Delete account:/ }).click();
+    deletes.push(
+      await page.evaluate(async () => {
+        const confirm = document.querySelector('li.user [data-confirm] .danger');
+        const line = confirm.closest('li.user');
+        const name = line.querySelector('strong').textContent;
+        const deleted = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            const now = [...document.querySelectorAll('li.user')].find((l) => l.querySelector('strong')?.textContent === name);
+            if (now?.classList.contains('deleted')) {
+              performance.mark('deleted');
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        });
+        performance.clearMarks();
+        performance.mark('click');
+        confirm.click();
+        await deleted;
+        return performance.measure('delete', 'click', 'deleted').duration;
+      }),
+    );
+  }
+  console.log(`10,000 people, Users (median of 7): a delete, click to its line marked deleted ${ms(median(deletes))}`);
 
   await browser.close();
 }

@@ -314,3 +314,26 @@ pub fn Confirm(
         </When>
     }
 }
+
+/// The rows a long list shows at a time (the skills report, the users).
+pub const PAGE_SIZE: usize = 50;
+
+/// Previous / next page buttons, with where we are. The page asked for
+/// may be past the last, once rows are gone (removed here, or by another
+/// tab): it counts as the last, as the rows shown do.
+#[component]
+pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let at = move || page.get().min(pages.saturating_sub(1));
+    view! {
+        <nav class="pager" aria-label=tr(lang, Text::Pages)>
+            <button class="button" disabled=move || at() == 0 on:click=handler(move |_| page.set(at().saturating_sub(1)))>
+                {tr(lang, Text::Previous)}
+            </button>
+            <span>{live(move || crate::i18n::page_of(lang.get(), at() + 1, pages))}</span>
+            <button class="button" disabled=move || { at() + 1 >= pages } on:click=handler(move |_| page.set(at() + 1))>
+                {tr(lang, Text::Next)}
+            </button>
+        </nav>
+    }
+}

@@ -11,11 +11,10 @@ use crate::rules::users::can_remove_from_report;
 use crate::rules::{Actor, Command, Refusal};
 use crate::session::use_ctx;
 use crate::ui::{handler, live};
-use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE};
 use leptos::prelude::*;
 
 /// Rows on one page of the report.
-pub const PAGE_SIZE: usize = 50;
 
 #[component]
 pub fn SkillsReport() -> impl IntoView {
@@ -175,25 +174,5 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
                 })}
             </td>
         </tr>
-    }
-}
-
-/// Previous / next page buttons, with where we are. The page asked for
-/// may be past the last, once rows are gone (removed here, or by another
-/// tab): it counts as the last, as the rows shown do.
-#[component]
-pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
-    let lang = use_ctx().lang;
-    let at = move || page.get().min(pages.saturating_sub(1));
-    view! {
-        <nav class="pager" aria-label=tr(lang, Text::Pages)>
-            <button class="button" disabled=move || at() == 0 on:click=handler(move |_| page.set(at().saturating_sub(1)))>
-                {tr(lang, Text::Previous)}
-            </button>
-            <span>{live(move || crate::i18n::page_of(lang.get(), at() + 1, pages))}</span>
-            <button class="button" disabled=move || { at() + 1 >= pages } on:click=handler(move |_| page.set(at() + 1))>
-                {tr(lang, Text::Next)}
-            </button>
-        </nav>
     }
 }

@@ -12,7 +12,7 @@ use crate::session::use_ctx;
 use crate::ui::{handler, live, When};
 use crate::views::common::{
     chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field, NotAllowed, Outcome,
-    OutcomeMessage, SignInPrompt, SourceQuote,
+    OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
 };
 use leptos::prelude::*;
 
@@ -32,6 +32,9 @@ pub fn Users() -> impl IntoView {
     // list (another tab's save, a resend) redraws, so that it is never lost.
     let typed = InviteFields::default();
     let checks = StoredValue::new(std::collections::HashMap::<AccountId, AddressCheck>::new());
+    // A page of the list at a time: each line follows the scenario (its
+    // Delete button, R13), so a change costs what the lines drawn cost.
+    let page = RwSignal::new(0usize);
     view! {
         <h1>{tr(lang, Text::NavUsers)}</h1>
         {live(move || match users.get() {
@@ -69,14 +72,36 @@ pub fn Users() -> impl IntoView {
                     <section class="card" aria-labelledby="all-users">
                         <h2 id="all-users" tabindex="-1">{tr(lang, Text::AllUsers)}</h2>
                         <SourceQuote sentences=&[Source::FaqLeaveDelete] />
-                        <ul class="users">
-                            {others.into_iter().map(|a| view! { <UserLine account=a outcome=outcome /> }).collect_view()}
-                        </ul>
+                        {users_page(lang, others, page, outcome)}
                     </section>
                 }
                     .into_any()
             }
         })}
+    }
+}
+
+/// The page of the users list `page` asks for (past the last, the last),
+/// with where it is in the list and, for a long one, the pager.
+fn users_page(
+    lang: RwSignal<crate::i18n::Lang>,
+    mut others: Vec<WorkAccount>,
+    page: RwSignal<usize>,
+    outcome: RwSignal<Option<Outcome>>,
+) -> impl IntoView {
+    let total = others.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let first = page.get().min(pages - 1) * PAGE_SIZE;
+    let shown: Vec<WorkAccount> = others.drain(first..(first + PAGE_SIZE).min(total)).collect();
+    let last = first + shown.len();
+    view! {
+        {(pages > 1).then(|| view! {
+            <p role="status">{live(move || crate::i18n::rows_of(lang.get(), first + 1, last, total))}</p>
+        })}
+        <ul class="users">
+            {shown.into_iter().map(|a| view! { <UserLine account=a outcome=outcome /> }).collect_view()}
+        </ul>
+        {(pages > 1).then(|| view! { <Pager page=page pages=pages /> })}
     }
 }
 

@@ -1,6 +1,6 @@
-// The 10,000-person organisation: the skills report stays responsive (one
-// page of rows is drawn), and the demo is saved apart, packed.
-import { test, expect } from './fixtures';
+// The 10,000-person organisation: the skills report and the users list stay
+// responsive (one page of rows is drawn), and the demo is saved apart, packed.
+import { test, expect, expectAccessible } from './fixtures';
 import type { Page } from '@playwright/test';
 import { CertlinkPage } from './pages/certlink_page';
 
@@ -157,4 +157,27 @@ test('two tabs opened at once on an empty store: the first save wins, the other 
   await signIn(b, 'person5@contoso.com');
   await b.getByRole('button', { name: 'Remove access' }).click();
   await expect.poll(() => head(a), { timeout: 20_000 }).toMatch(/"person5@contoso.com","McidUnlinked"/);
+});
+
+test('the 10,000-person users list shows a page at a time; a delete marks its line, and the pager moves on', async ({ page }) => {
+  test.slow();
+  await page.goto('./?demo=large#/sign-in');
+  await page.getByLabel('Work email').fill('admin@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/profile$/);
+  await page.goto('./?demo=large#/users');
+  const all = page.getByRole('region', { name: 'All users' });
+  await expect(all.locator('li.user')).toHaveCount(50);
+  await expect(all.getByRole('status')).toContainText('Rows 1-50 of ');
+  const line = all.locator('li.user').filter({ has: page.getByRole('button', { name: /^Delete account:/ }) }).first();
+  const name = await line.locator('strong').textContent();
+  await line.getByRole('button', { name: /^Delete account:/ }).click();
+  await line.getByRole('button', { name: 'Yes, delete the account' }).click();
+  const deleted = all.locator('li.user').filter({ has: page.locator('strong', { hasText: name ?? '' }) });
+  await expect(deleted).toHaveClass(/deleted/);
+  await all.getByRole('button', { name: 'Next' }).click();
+  await expect(all.getByRole('status')).toContainText('Rows 51-100 of ');
+  await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of ');
+  await expectAccessible(page);
 });
