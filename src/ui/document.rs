@@ -86,7 +86,7 @@ fn document_problem(lang: Lang, error: &DocumentError) -> String {
 pub fn corrupt_in_place_banner(lang: Lang, error: &DocumentError) -> String {
     let reason = document_problem(lang, error);
     lang.pick(
-        format!("The saved scenario could not be read, and there is no room to set it aside: it is kept as it was, and your changes here are not saved. Download it, then make room on Your data: delete an unreadable save kept there (or, when the browser's storage is full, a restore point), and Certlink sets this one aside and saves your scenario. (Why: {reason}.)"),
+        format!("The saved scenario could not be read, and there is no room to set it aside: it is kept as it was, and your changes here are not saved. Download it, then make room on Your data: delete an unreadable save kept there (or, when the browser’s storage is full, a restore point), and Certlink sets this one aside and saves your scenario. (Why: {reason}.)"),
         format!("Le scénario enregistré n’a pas pu être lu, et il n’y a pas de place pour le mettre de côté : il est conservé tel quel, et vos modifications ici ne sont pas enregistrées. Téléchargez-le, puis faites de la place dans Vos données : supprimez un enregistrement illisible qui y est conservé (ou, quand le stockage du navigateur est plein, un point de restauration), et Certlink met celui-ci de côté et enregistre votre scénario. (Raison : {reason}.)"),
     )
 }
