@@ -329,14 +329,21 @@ fn at_most_three_backups_are_kept_and_a_fourth_unreadable_save_stays_in_place_un
     assert_eq!(store.backups().len(), MAX_BACKUPS);
 }
 
-#[test]
-fn an_unreadable_save_kept_in_place_is_set_aside_when_a_backup_is_deleted_and_the_changes_since_are_saved() {
+/// A store holding the three unreadable saves kept at most, each set aside
+/// by a tab that opened on it, and a fourth unreadable save in place.
+fn three_backups_kept_and_a_fourth_unreadable_save() -> MemoryKv {
     let kv = MemoryKv::new();
     for n in 0..3 {
         kv.set("certlink.document", &format!("not json {n}")).unwrap();
         Sim::open(&kv, "t", SMALL);
     }
     kv.set("certlink.document", "not json, the fourth").unwrap();
+    kv
+}
+
+#[test]
+fn an_unreadable_save_kept_in_place_is_set_aside_when_a_backup_is_deleted_and_the_changes_since_are_saved() {
+    let kv = three_backups_kept_and_a_fourth_unreadable_save();
     let mut tab = Sim::open(&kv, "t", SMALL);
     tab.execute(&ticket("made while it stayed in place")).unwrap();
     assert!(matches!(tab.tab.save_state(), SaveState::CorruptInPlace(_)));
@@ -383,12 +390,7 @@ fn in_a_full_storage_an_unreadable_save_is_set_aside_once_a_restore_point_makes_
 
 #[test]
 fn a_tab_waiting_on_an_unreadable_save_never_sets_aside_the_save_another_tab_wrote_in_its_place() {
-    let kv = MemoryKv::new();
-    for n in 0..3 {
-        kv.set("certlink.document", &format!("not json {n}")).unwrap();
-        Sim::open(&kv, "t", SMALL);
-    }
-    kv.set("certlink.document", "not json, the fourth").unwrap();
+    let kv = three_backups_kept_and_a_fourth_unreadable_save();
     let mut a = Sim::open(&kv, "a", SMALL);
     a.execute(&ticket("a's change")).unwrap();
     assert!(matches!(a.tab.save_state(), SaveState::CorruptInPlace(_)));

@@ -286,6 +286,11 @@ fn Accounts() -> impl IntoView {
     }
 }
 
+/// What a holder passed, as the editor lists it: `AZ-900 (November 2, 2026), …`.
+fn passed_list(lang: crate::i18n::Lang, passed: &[Credential]) -> String {
+    passed.iter().map(|c| format!("{} ({})", c.code, format_date(lang, c.passed_on))).collect::<Vec<_>>().join(", ")
+}
+
 #[component]
 fn Profiles() -> impl IntoView {
     let ctx = use_ctx();
@@ -298,12 +303,7 @@ fn Profiles() -> impl IntoView {
                 .profiles
                 .values()
                 .map(|p| {
-                    let passed: Vec<String> = p
-                        .credentials
-                        .iter()
-                        .map(|c| format!("{} ({})", c.code, format_date(lang, c.passed_on)))
-                        .collect();
-                    format!("{} · {} · {} · {}", p.mcid, p.holder_name, p.username, passed.join(", "))
+                    format!("{} · {} · {} · {}", p.mcid, p.holder_name, p.username, passed_list(lang, &p.credentials))
                 })
                 .collect()
         })
@@ -348,14 +348,7 @@ fn PartnerUniversity() -> impl IntoView {
             s.data()
                 .partner_university
                 .values()
-                .map(|pu| {
-                    let passed: Vec<String> = pu
-                        .assessments
-                        .iter()
-                        .map(|c| format!("{} ({})", c.code, format_date(lang, c.passed_on)))
-                        .collect();
-                    format!("{} · {}", pu.username, passed.join(", "))
-                })
+                .map(|pu| format!("{} · {}", pu.username, passed_list(lang, &pu.assessments)))
                 .collect()
         })
     };
