@@ -159,3 +159,11 @@ fn a_size_over_a_limit_never_reads_as_the_limit() {
     let banner = i18n::too_large_banner(Lang::En, 16 * MB + 1, 16 * MB);
     assert!(banner.contains("grown to 16.1 MB, more than the 16 MB"), "{banner}");
 }
+
+#[test]
+fn a_kept_save_is_sized_in_the_language_s_unit_and_never_reads_as_empty() {
+    assert_eq!(i18n::kilobytes(Lang::En, 8), "1 KB");
+    assert_eq!(i18n::kilobytes(Lang::Fr, 8), "1 Ko");
+    assert_eq!(i18n::kilobytes(Lang::En, 2048), "2 KB");
+    assert_eq!(i18n::kilobytes(Lang::Fr, 2049), "3 Ko");
+}

@@ -305,6 +305,38 @@ fn an_unreadable_large_save_is_set_aside_with_its_part_and_downloads_whole() {
 }
 
 #[test]
+fn an_unreadable_large_save_kept_in_place_is_listed_and_downloads_with_its_part() {
+    let kv = MemoryKv::new();
+    for n in 0..3 {
+        kv.set(&format!("certlink.unreadable.{}", n + 1), "not json").unwrap();
+    }
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket("in the head")).unwrap();
+    let head = kv.get("certlink.document").unwrap();
+    kv.set("certlink.document", &head[..head.len() - 3]).unwrap();
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    assert!(matches!(b.tab.save_state(), SaveState::CorruptInPlace(_)));
+    // Your data lists it last, not to be deleted on its own.
+    let kept = b.tab.kept_saves();
+    assert_eq!(kept.len(), MAX_BACKUPS + 1);
+    let in_place = kept.last().unwrap();
+    assert!(in_place.in_place && in_place.has_part && kept[..MAX_BACKUPS].iter().all(|k| !k.in_place));
+    // Its download has the packed part: the scenario, not a head alone.
+    let (_, part) = b.tab.store().unwrap().backup(&in_place.key).unwrap();
+    let whole = document::parse(&unpack(&part.expect("the part its head names")).unwrap()).unwrap();
+    assert!(!whole.scenario.trail().is_empty());
+    // Deleting another makes room: it is set aside with its part, and
+    // listed as any kept save.
+    let scenario = b.scenario.clone();
+    b.tab.delete_backup(&kept[0].key, &scenario, now());
+    let kept = b.tab.kept_saves();
+    assert_eq!(kept.len(), MAX_BACKUPS);
+    assert!(kept.iter().all(|k| !k.in_place) && kept.last().unwrap().has_part, "set aside last: {kept:?}");
+}
+
+#[test]
 fn at_most_three_backups_are_kept_and_a_fourth_unreadable_save_stays_in_place_unwritten() {
     let kv = MemoryKv::new();
     for n in 0..4 {

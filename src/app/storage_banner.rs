@@ -45,7 +45,8 @@ pub fn StorageBanner() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     // A small save downloads as it was kept; a large one's part is
-    // unpacked into an importable file by Your data's list of kept saves.
+    // unpacked into an importable file by Your data's list of kept saves,
+    // which lists one kept in place too.
     let download_backup = move |_| {
         let Some(key) = ctx.unreadable_backup() else { return };
         match ctx.backup_text(&key) {

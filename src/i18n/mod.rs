@@ -540,11 +540,17 @@ pub fn megabytes(lang: Lang, bytes: usize) -> String {
     }
 }
 
+/// `chars` kept in storage, in whole kilobytes rounded up (so a nearly
+/// empty save is "1 KB", never "0 KB"), with the language's unit: "KB", "Ko".
+pub fn kilobytes(lang: Lang, chars: usize) -> String {
+    format!("{} {}", chars.div_ceil(1024), lang.pick("KB", "Ko"))
+}
+
 /// The banner of a scenario of `bytes`, over the `limit` Certlink reads back.
 pub fn too_large_banner(lang: Lang, bytes: usize, limit: usize) -> String {
     let (size, limit) = (megabytes(lang, bytes), megabytes(lang, limit));
     lang.pick(
-        format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import's Restore, or Reset to demo data), or export what you see to keep it."),
+        format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import’s Restore, or Reset to demo data), or export what you see to keep it."),
         format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire : votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),
     )
 }
@@ -645,7 +651,7 @@ pub fn timeline_count(lang: Lang, shown: usize, total: usize) -> String {
 pub fn demo_passwords(lang: Lang) -> String {
     use crate::rules::demo::{LEARN_PASSWORD, WORK_PASSWORD};
     lang.pick(
-        format!("Every demo work account's password is {WORK_PASSWORD}; Microsoft Learning accounts use {LEARN_PASSWORD}. Choose an account to fill the form."),
+        format!("Every demo work account’s password is {WORK_PASSWORD}; Microsoft Learning accounts use {LEARN_PASSWORD}. Choose an account to fill the form."),
         format!("Le mot de passe de chaque compte professionnel de démonstration est {WORK_PASSWORD} ; les comptes Microsoft Learning utilisent {LEARN_PASSWORD}. Choisissez un compte pour remplir le formulaire."),
     )
 }

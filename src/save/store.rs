@@ -145,6 +145,9 @@ pub struct Backup {
     pub chars: usize,
     /// A large save's head keeps the packed part it names beside it.
     pub has_part: bool,
+    /// Still the document, for want of room to set it aside: it cannot be
+    /// deleted apart from the others (deleting one of them makes room).
+    pub in_place: bool,
 }
 
 /// One scenario space's keys in a key-value store. `prefix` keeps spaces
@@ -322,11 +325,17 @@ impl<K: KeyValue> Store<K> {
         Loaded::Corrupt { error, backup_key: key, moved: true }
     }
 
-    /// A key no kept backup uses, while fewer than [`MAX_BACKUPS`] are kept.
+    /// A key numbered after every kept backup's (so that the list stays
+    /// oldest first), while fewer than [`MAX_BACKUPS`] are kept.
     fn free_backup_key(&self) -> Option<String> {
-        (self.backups().len() < MAX_BACKUPS)
-            .then(|| (1..).map(|n| format!("{}{n}", self.backup_prefix())).find(|k| self.kv.get(k).is_none()))
-            .flatten()
+        let start = self.backup_prefix();
+        let kept = self.backups();
+        let last = kept.iter().filter_map(|backup| backup.key.strip_prefix(&start)?.parse::<u64>().ok()).max();
+        let next = match last {
+            Some(n) => n.checked_add(1)?,
+            None => 1,
+        };
+        (kept.len() < MAX_BACKUPS).then(|| format!("{start}{next}"))
     }
 
     /// The unreadable saves kept, oldest first.
@@ -341,17 +350,24 @@ impl<K: KeyValue> Store<K> {
                 let text = self.kv.get(&key)?;
                 let part = self.kv.get(&format!("{key}.part"));
                 let chars = text.len() + part.as_ref().map_or(0, String::len);
-                Some((n, Backup { key, chars, has_part: part.is_some() }))
+                Some((n, Backup { key, chars, has_part: part.is_some(), in_place: false }))
             })
             .collect();
         found.sort_by_key(|(n, _)| *n);
         found.into_iter().map(|(_, backup)| backup).collect()
     }
 
-    /// A kept save's text and, for a large one, its packed part.
+    /// A kept save's text and, for a large one, its packed part. The
+    /// document's key gives an unreadable save kept in place, whose part is
+    /// still the one its head names.
     pub fn backup(&self, key: &str) -> Option<(String, Option<String>)> {
         let text = self.kv.get(key)?;
-        Some((text, self.kv.get(&format!("{key}.part"))))
+        let part = if key == self.document_key() {
+            part_named(&text).and_then(|part_key| self.kv.get(&part_key))
+        } else {
+            self.kv.get(&format!("{key}.part"))
+        };
+        Some((text, part))
     }
 
     /// Deletes a kept backup (the person asked, on Your data).

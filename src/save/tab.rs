@@ -6,7 +6,7 @@
 //! comes out as [`Todo`]s, which the caller does and reports back.
 
 use super::kv::KeyValue;
-use super::store::{Loaded, Replaced, SaveError, Stamp, Store, MAX_STORED_BYTES};
+use super::store::{Backup, Loaded, Replaced, SaveError, Stamp, Store, MAX_STORED_BYTES};
 use crate::rules::{Actor, Command, Event, Refusal, Scenario, Time};
 use crate::storage::document::{self, BaseRef, Document, DocumentError, Head, Stored, SCHEMA};
 use std::sync::Arc;
@@ -262,6 +262,20 @@ impl<K: KeyValue> Tab<K> {
     /// Where the unreadable save found at the start (or since) is kept.
     pub fn backup_key(&self) -> Option<&str> {
         self.backup_key.as_deref()
+    }
+
+    /// The unreadable saves kept, oldest first, and last the one this tab
+    /// keeps in place for want of room: each can be downloaded whole.
+    pub fn kept_saves(&self) -> Vec<Backup> {
+        let Some(store) = &self.store else { return Vec::new() };
+        let mut kept = store.backups();
+        if self.held.is_some() {
+            if let Some((text, part)) = store.backup(&store.document_key()) {
+                let chars = text.len() + part.as_ref().map_or(0, String::len);
+                kept.push(Backup { key: store.document_key(), chars, has_part: part.is_some(), in_place: true });
+            }
+        }
+        kept
     }
 
     /// The scenario is kept as a packed part (its JSON is over the whole

@@ -209,9 +209,9 @@ impl Ctx {
         self.engine.with_value(|tab| tab.store()?.backup(key))
     }
 
-    /// The unreadable saves kept here, oldest first.
+    /// The unreadable saves kept here, oldest first, and one kept in place.
     pub fn backups(&self) -> Vec<crate::save::Backup> {
-        self.engine.with_value(|tab| tab.store().map(|store| store.backups()).unwrap_or_default())
+        self.engine.with_value(Tab::kept_saves)
     }
 
     /// Deletes a kept backup; the banner about it goes with the last one.

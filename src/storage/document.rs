@@ -173,7 +173,7 @@ pub fn whole(stored: Stored) -> Result<Document, DocumentError> {
     match stored {
         Stored::Whole(document) => Ok(*document),
         Stored::Continues(_) => Err(DocumentError::WrongShape {
-            detail: "continues: a part of the browser's storage, not an export".into(),
+            detail: "continues: a part of the browser’s storage, not an export".into(),
         }),
     }
 }

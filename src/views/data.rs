@@ -244,10 +244,10 @@ fn RestorePoints() -> impl IntoView {
                                     .map(|at| crate::i18n::dates::format_date_time(lang_now, at))
                                     .unwrap_or_default();
                                 let (restore, delete) = (point.key.clone(), point.key.clone());
-                                let kb = point.chars.div_ceil(1024);
+                                let size = crate::i18n::kilobytes(lang_now, point.chars);
                                 view! {
                                     <li>
-                                        <span>{format!("{why} · {when} · {kb} KB")}</span>
+                                        <span>{format!("{why} · {when} · {size}")}</span>
                                         <button
                                             class="button"
                                             on:click=handler(move |_| {
@@ -319,25 +319,42 @@ fn Backups() -> impl IntoView {
                             .enumerate()
                             .map(|(n, backup)| {
                                 let (download, delete) = (backup.key.clone(), backup.key.clone());
-                                let kb = backup.chars.div_ceil(1024);
+                                let chars = backup.chars;
+                                // The one in place is the document: deleting
+                                // another makes room to set it aside.
+                                let delete = (!backup.in_place)
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                class="button danger"
+                                                on:click=handler(move |_| {
+                                                    ctx.delete_backup(&delete);
+                                                    changed.update(|n| *n += 1);
+                                                })
+                                            >
+                                                {kr(lang, Kept::DeleteBackup)}
+                                            </button>
+                                        }
+                                    });
+                                let in_place = backup.in_place;
+                                let label = move || {
+                                    let (lang, number) = (lang.get(), n + 1);
+                                    let size = crate::i18n::kilobytes(lang, chars);
+                                    match in_place {
+                                        true => format!("#{number} · {size} · {}", kept(lang, Kept::KeptInPlace)),
+                                        false => format!("#{number} · {size}"),
+                                    }
+                                };
                                 view! {
                                     <li>
-                                        <span>{format!("#{} · {kb} KB", n + 1)}</span>
+                                        <span>{label}</span>
                                         <button
                                             class="button"
                                             on:click=handler(move |_| download_backup_file(ctx, download.clone()))
                                         >
                                             {kr(lang, Kept::DownloadBackup)}
                                         </button>
-                                        <button
-                                            class="button danger"
-                                            on:click=handler(move |_| {
-                                                ctx.delete_backup(&delete);
-                                                changed.update(|n| *n += 1);
-                                            })
-                                        >
-                                            {kr(lang, Kept::DeleteBackup)}
-                                        </button>
+                                        {delete}
                                     </li>
                                 }
                             })

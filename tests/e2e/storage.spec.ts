@@ -205,6 +205,34 @@ test('unreadable saved data: the app starts on the demo, keeps the text and offe
   await expectAccessible(page);
 });
 
+test('an unreadable save with no room to set it aside is listed on Your data to download, and set aside once room is made', async ({ page }) => {
+  await page.goto('./#/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    for (const n of [1, 2, 3]) localStorage.setItem(`certlink.unreadable.${n}`, `kept ${n}`);
+    localStorage.setItem('certlink.document', 'the fourth, unreadable');
+  });
+  await page.reload();
+  await expect(banner(page)).toContainText('there is no room to set it aside');
+  await page.goto('./#/data');
+  const kept = page.locator('ul.backups li');
+  await expect(kept).toHaveCount(4);
+  await expect(kept.nth(3)).toContainText('still in place');
+  // The one in place is the document: only deleting another makes room.
+  await expect(kept.nth(3).getByRole('button', { name: 'Delete' })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await kept.nth(3).getByRole('button', { name: 'Download' }).click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toBe('the fourth, unreadable');
+  await kept.nth(0).getByRole('button', { name: 'Delete' }).click();
+  // Set aside last, as the newest kept, and the scenario saved in its place.
+  await expect(kept).toHaveCount(3);
+  await expect(page.getByText('still in place')).toHaveCount(0);
+  const store = await page.evaluate(() => [1, 2, 3, 4].map((n) => localStorage.getItem(`certlink.unreadable.${n}`)));
+  expect(store).toEqual([null, 'kept 2', 'kept 3', 'the fourth, unreadable']);
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toContain('"app":"certlink"');
+  await expectAccessible(page);
+});
+
 test('full storage: the change stays on screen, the last save stays whole, and the message goes once a save fits', async ({ page }) => {
   await page.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
