@@ -9,9 +9,10 @@ use certlink::rules::demo;
 use certlink::rules::support::Problem;
 use certlink::rules::*;
 use certlink::save::*;
-use certlink::storage::document::{self, Document, DocumentError};
+use certlink::storage::document::{self, Document, DocumentError, Head, Stored};
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
+use std::sync::Arc;
 
 fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
@@ -546,6 +547,75 @@ fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_said_not_saved_even_unde
     a.storage_event();
     assert_eq!(a.tab.save_state(), &SaveState::Conflict, "the tab says its change is not saved");
     assert!(has_ticket(&a.scenario, "priya's link"), "and keeps it on screen");
+}
+
+#[test]
+fn an_import_chosen_under_a_conflict_is_saved_and_both_scenarios_it_replaces_are_kept_as_restore_points() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", SMALL);
+    a.execute(&ticket("priya's link")).unwrap();
+    b.execute_on_its_view(&ticket("sam's access")).unwrap();
+    b.execute(&ticket("sam again")).unwrap();
+    a.storage_event();
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict);
+    let mut imported = demo::scenario(now());
+    imported.execute(&priya(), now(), &ticket("imported")).unwrap();
+    a.view.refresh();
+    a.tab.replace(&mut a.scenario, &ReadNow, imported, now(), Some(Replaced::Import));
+    a.collect();
+    // The import is saved: the person chose it, and a reload finds it.
+    assert!(!a.says_unsaved(), "{:?}", a.tab.save_state());
+    assert!(has_ticket(&stored(&kv).unwrap(), "imported"));
+    assert!(has_ticket(&Sim::open(&kv, "c", SMALL).scenario, "imported"));
+    // Neither the change a held unsaved nor b's save it went over is lost.
+    let store = Store::new(kv.clone(), "");
+    let points: Vec<String> = store.restore_points().iter().map(|p| kv.get(&p.key).unwrap()).collect();
+    assert_eq!(points.len(), 2);
+    assert!(points.iter().any(|p| p.contains("priya's link") && !p.contains("sam again")), "a's own, unsaved");
+    assert!(points.iter().any(|p| p.contains("sam again")), "b's save");
+    for point in store.restore_points() {
+        let json = store.restore_point(&point.key).unwrap();
+        document::parse(&json).expect("each restore point restores");
+    }
+    // b hears of it and shows the import, with no conflict.
+    b.storage_event();
+    assert!(has_ticket(&b.scenario, "imported") && !b.says_unsaved());
+}
+
+/// A tab whose reader has not come yet.
+struct NotLoaded;
+
+impl Reader for NotLoaded {
+    fn read(&self, _: String) -> Option<Result<Stored, DocumentError>> {
+        None
+    }
+
+    fn join(&self, _: Arc<Document>, _: Head) -> Option<Result<Document, DocumentError>> {
+        None
+    }
+}
+
+#[test]
+fn a_reset_chosen_while_another_tabs_save_waits_for_the_reader_is_saved_on_top_of_it_and_keeps_it() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", SMALL);
+    b.execute(&ticket("b's change")).unwrap();
+    a.view.refresh();
+    a.tab.execute(&mut a.scenario, &NotLoaded, &priya(), now(), &ticket("a's change")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::Unread);
+    a.tab.replace(&mut a.scenario, &NotLoaded, demo::scenario(now()), now(), Some(Replaced::Reset));
+    a.collect();
+    assert!(!a.says_unsaved(), "{:?}", a.tab.save_state());
+    let saved = stored(&kv).unwrap();
+    assert!(!has_ticket(&saved, "b's change") && !has_ticket(&saved, "a's change"), "the demo data");
+    let store = Store::new(kv.clone(), "");
+    let points: Vec<String> = store.restore_points().iter().map(|p| store.restore_point(&p.key).unwrap()).collect();
+    assert!(points.iter().any(|p| p.contains("b's change")), "b's save kept");
+    assert!(points.iter().any(|p| p.contains("a's change")), "a's own kept");
+    a.finish_all();
+    assert!(!a.says_unsaved());
 }
 
 #[test]

@@ -208,6 +208,20 @@ impl<K: KeyValue> Store<K> {
         Ok(())
     }
 
+    /// Keeps the save there now as a restore point, so that a replacement
+    /// the person chose can go on top of a save their tab has not taken
+    /// (another tab's): its stamp, to write on top of, where it is a whole
+    /// document Certlink reads, of at most `max_bytes`. A large save's head
+    /// (its scenario is in a part) or an unreadable text is not kept.
+    pub fn keep_saved_as_restore_point(&self, replaced: Replaced, max_bytes: usize) -> Option<Stamp> {
+        let (schema, stamp) = self.stored_stamp()?;
+        let text = self.saved_text()?;
+        if schema == 0 || schema > SCHEMA || text.len() > max_bytes || part_named(&text).is_some() {
+            return None;
+        }
+        self.keep_restore_point(replaced, &text).ok().map(|()| stamp)
+    }
+
     fn restore_numbers(&self) -> Vec<u64> {
         let start = self.restore_prefix();
         self.kv.keys().iter().filter_map(|key| key.strip_prefix(&start)?.parse().ok()).collect()

@@ -463,9 +463,11 @@ impl<K: KeyValue> Tab<K> {
     }
 
     /// Replaces the whole scenario (an import, a reset, an undo) on top of
-    /// the newest save, saves it, and returns the one replaced. Where `kept` says why, the scenario
-    /// replaced is kept as a restore point first, if it is the person's
-    /// and not larger than a whole save.
+    /// the newest save, saves it, and returns the one replaced. Where
+    /// `kept` says why, the scenario replaced is kept as a restore point
+    /// first, if it is the person's and not larger than a whole save; and
+    /// so is another tab's save that this tab could not take (its own
+    /// change said unsaved), which the replacement then goes on top of.
     pub fn replace(
         &mut self,
         scenario: &mut Scenario,
@@ -485,8 +487,17 @@ impl<K: KeyValue> Tab<K> {
         }
         let replaced = std::mem::replace(scenario, next);
         self.lifecycle = Lifecycle::Own;
-        // The person chose to replace what was unsaved.
+        // The person chose to replace what was unsaved (kept above). Where
+        // that was another tab's save this tab has not taken, the save is
+        // kept as a restore point too and the replacement goes on top of it.
         if self.save_state.holds_unsaved() {
+            if let (SaveState::Conflict | SaveState::Unread, Some(why), Some(store)) =
+                (&self.save_state, kept, &self.store)
+            {
+                if let Some(stamp) = store.keep_saved_as_restore_point(why, self.whole_bytes) {
+                    self.stamp = stamp;
+                }
+            }
             self.save_state = self.saved.clone();
         }
         let saved = self.persist(scenario, now);
