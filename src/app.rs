@@ -177,7 +177,7 @@ fn Header() -> impl IntoView {
                     aria-expanded=move || ctx.trainer_open.get().to_string()
                     aria-controls="trainer-panel"
                     aria-keyshortcuts="Alt+Shift+T"
-                    title="Alt+Shift+T"
+                    title=move || lang.get().pick("Alt+Shift+T", "Alt+Maj+T")
                     on:click=handler(move |_| ctx.trainer_open.update(|open| *open = !*open))
                 >
                     {tr(lang, Text::TrainerToggle)}

@@ -167,3 +167,12 @@ fn a_kept_save_is_sized_in_the_language_s_unit_and_never_reads_as_empty() {
     assert_eq!(i18n::kilobytes(Lang::En, 2048), "2 KB");
     assert_eq!(i18n::kilobytes(Lang::Fr, 2049), "3 Ko");
 }
+
+#[test]
+fn an_invitation_says_how_often_it_was_resent_in_words_that_agree() {
+    assert_eq!(i18n::invited_on(Lang::En, "1 Dec 2026", 0), "sent 1 Dec 2026, no response");
+    assert_eq!(i18n::invited_on(Lang::En, "1 Dec 2026", 1), "sent 1 Dec 2026, resent 1 time, no response");
+    assert_eq!(i18n::invited_on(Lang::En, "1 Dec 2026", 2), "sent 1 Dec 2026, resent 2 times, no response");
+    assert_eq!(i18n::invited_on(Lang::Fr, "1 déc. 2026", 0), "envoyée le 1 déc. 2026, sans réponse");
+    assert_eq!(i18n::invited_on(Lang::Fr, "1 déc. 2026", 2), "envoyée le 1 déc. 2026, renvoyée 2 fois, sans réponse");
+}

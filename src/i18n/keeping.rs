@@ -94,6 +94,13 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
     lang.pick(en, fr)
 }
 
+/// The accessible name of a button that acts on one item of a list
+/// ("Delete: Team A"), so that a screen reader's list of buttons tells
+/// the items apart; it begins with the words the button shows.
+pub fn on_item(lang: Lang, action: Kept, item: &str) -> String {
+    lang.pick(format!("{}: {item}", kept(lang, action)), format!("{} : {item}", kept(lang, action)))
+}
+
 /// `text` in the current language, as views draw it.
 pub fn kr(lang: leptos::prelude::RwSignal<Lang>, text: Kept) -> impl Fn() -> &'static str + Send + Sync + 'static {
     use leptos::prelude::Get;

@@ -3,7 +3,7 @@
 //! to the demo data, restore points and the kept unreadable saves; and the
 //! notices of a built-in case and of what another tab's save changed.
 
-use crate::i18n::keeping::{kept, kr, Kept};
+use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
 use crate::session::{use_ctx, RestoreFailed};
@@ -245,11 +245,15 @@ fn RestorePoints() -> impl IntoView {
                                     .unwrap_or_default();
                                 let (restore, delete) = (point.key.clone(), point.key.clone());
                                 let size = crate::i18n::kilobytes(lang_now, point.chars);
+                                let item = format!("{why} · {when}");
+                                let (restore_label, delete_label) =
+                                    (on_item(lang_now, Kept::RestorePoint, &item), on_item(lang_now, Kept::DeleteBackup, &item));
                                 view! {
                                     <li>
-                                        <span>{format!("{why} · {when} · {size}")}</span>
+                                        <span>{format!("{item} · {size}")}</span>
                                         <button
                                             class="button"
+                                            aria-label=restore_label
                                             on:click=handler(move |_| {
                                                 let key = restore.clone();
                                                 leptos::task::spawn_local(async move {
@@ -266,6 +270,7 @@ fn RestorePoints() -> impl IntoView {
                                         </button>
                                         <button
                                             class="button danger"
+                                            aria-label=delete_label
                                             on:click=handler(move |_| ctx.delete_restore_point(&delete))
                                         >
                                             {kr(lang, Kept::DeleteBackup)}
@@ -327,6 +332,9 @@ fn Backups() -> impl IntoView {
                                         view! {
                                             <button
                                                 class="button danger"
+                                                aria-label=move || {
+                                                    on_item(lang.get(), Kept::DeleteBackup, &format!("#{}", n + 1))
+                                                }
                                                 on:click=handler(move |_| {
                                                     ctx.delete_backup(&delete);
                                                     changed.update(|n| *n += 1);
@@ -350,6 +358,7 @@ fn Backups() -> impl IntoView {
                                         <span>{label}</span>
                                         <button
                                             class="button"
+                                            aria-label=move || on_item(lang.get(), Kept::DownloadBackup, &format!("#{}", n + 1))
                                             on:click=handler(move |_| download_backup_file(ctx, download.clone()))
                                         >
                                             {kr(lang, Kept::DownloadBackup)}

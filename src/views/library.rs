@@ -4,7 +4,7 @@
 //! exported; a file imported as a new one. The session keeps them, each
 //! in a space of the save engine's; this page shows and asks.
 
-use crate::i18n::keeping::{kept, kr, Kept};
+use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::{use_ctx, Ctx, Entry, LibraryError};
@@ -134,6 +134,13 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>) -> impl 
     let id = entry.id.clone();
     let key = if id.is_empty() { "own".to_string() } else { id.clone() };
     let shown = entry.clone();
+    let named = {
+        let entry = entry.clone();
+        move |action: Kept| {
+            let entry = entry.clone();
+            move || on_item(lang.get(), action, &entry_name(lang.get(), &entry))
+        }
+    };
     let open_it = {
         let id = id.clone();
         move |_| {
@@ -185,20 +192,21 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>) -> impl 
                 {open.then(|| view! { " " <span class="sub">{kr(lang, Kept::OpenMark)}</span> })}
             </span>
             {(!open).then(|| view! {
-                <button class="button" id=open_id on:click=handler(open_it)>
+                <button class="button" id=open_id aria-label=named(Kept::OpenEntry) on:click=handler(open_it)>
                     {kr(lang, Kept::OpenEntry)}
                 </button>
             })}
             <button
                 class="button"
                 id=rename_id
+                aria-label=named(Kept::RenameEntry)
                 aria-expanded=move || renaming.get().to_string()
                 on:click=handler(move |_| renaming.update(|on| *on = !*on))
             >
                 {kr(lang, Kept::RenameEntry)}
             </button>
             {deletable.then(|| view! {
-                <button class="button danger" id=delete_id on:click=handler(ask)>
+                <button class="button danger" id=delete_id aria-label=named(Kept::DeleteEntry) on:click=handler(ask)>
                     {kr(lang, Kept::DeleteEntry)}
                 </button>
             })}

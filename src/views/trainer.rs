@@ -3,7 +3,7 @@
 //! for projectors. It sits under the header, so the demo stays in view.
 
 use crate::i18n::reactive::tr;
-use crate::i18n::{built_in_loaded, built_in_name, clock_status, Text};
+use crate::i18n::{built_in_loaded, built_in_name, clock_status, t, Text};
 use crate::route::Route;
 use crate::rules::audit::Holder;
 use crate::rules::demo::BuiltIn;
@@ -228,6 +228,7 @@ fn Passed() -> impl IntoView {
     let proof = RwSignal::new(PROOFS[0].0.to_string());
     let outcome = RwSignal::new(None::<Outcome>);
     let holders = Signal::derive(move || {
+        let partner_university = t(lang.get(), Text::PartnerUniversity);
         ctx.with_state(|s| {
             let mcids = s
                 .data()
@@ -235,7 +236,7 @@ fn Passed() -> impl IntoView {
                 .values()
                 .map(|p| (format!("mcid:{}", p.mcid), format!("{} (MCID {})", p.holder_name, p.mcid)));
             let pu =
-                s.data().partner_university.keys().map(|u| (format!("pu:{u}"), format!("{u} (Partner University)")));
+                s.data().partner_university.keys().map(|u| (format!("pu:{u}"), format!("{u} ({partner_university})")));
             mcids.chain(pu).collect::<Vec<_>>()
         })
     });

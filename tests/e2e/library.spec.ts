@@ -72,6 +72,9 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   await copy.locator('input[name="library-rename"]').fill('Démo du mardi');
   await copy.locator('input[name="library-rename"]').press('Enter');
   await expect(copy).toContainText('Démo du mardi (ouvert)');
+  // Each entry's buttons name it, so a screen reader's list tells them apart.
+  await expect(copy.getByRole('button', { name: 'Supprimer : Démo du mardi', exact: true })).toBeVisible();
+  await expect(entry(page, 'own').getByRole('button', { name: 'Renommer : Mon scénario', exact: true })).toBeVisible();
   // Deleted: Cancel has the keyboard first; the tab goes back to its own.
   await copy.getByRole('button', { name: 'Supprimer' }).focus();
   await page.keyboard.press('Enter');
