@@ -6,7 +6,7 @@
 use certlink::rules::{demo, AccountId, Actor, Command, Scenario, Time};
 use certlink::save::{Loaded, SaveError, Stamp};
 use certlink::session::local::{self, available, Store};
-use certlink::storage::document::{parse_stored, to_json, DocumentError, SCHEMA};
+use certlink::storage::document::{parse_stored, to_json, DocumentError, MAX_IMPORT_BYTES, SCHEMA};
 use chrono::{TimeZone, Utc};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -194,6 +194,15 @@ async fn a_packed_part_unpacks_to_the_same_text_and_damage_is_refused() {
     for damaged in ["", "not packed", cut, &packed.replacen("base64,", "base64,AAAA", 1)] {
         assert!(matches!(unpack(damaged).await, Err(DocumentError::WrongShape { .. })), "{damaged:.40}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_packed_part_that_inflates_past_what_certlink_reads_is_refused_before_it_is_copied_in() {
+    use certlink::storage::pack::{pack, unpack};
+    // 17 MB of spaces deflate to a few kilobytes, as a crafted part would.
+    let packed = pack(&" ".repeat(MAX_IMPORT_BYTES + 1024 * 1024)).await.unwrap();
+    assert!(packed.len() < 100_000, "{} bytes", packed.len());
+    assert!(matches!(unpack(&packed).await, Err(DocumentError::TooLarge { limit: MAX_IMPORT_BYTES, .. })));
 }
 
 #[wasm_bindgen_test]

@@ -454,12 +454,14 @@ fn an_import_while_another_tabs_large_save_is_being_opened_stays_on_screen_said_
     // a hears of b's large save and starts opening its part.
     a.storage_event();
     assert!(!a.pending.is_empty(), "the part is being opened");
+    assert!(a.tab.is_opening(), "and the page says so");
     let mut imported = demo::scenario(now());
     imported.execute(&priya(), now(), &ticket("imported")).unwrap();
     a.tab.replace(&mut a.scenario, &ReadNow, imported, now(), Some(Replaced::Import));
     assert_eq!(a.tab.save_state(), &SaveState::Conflict, "not saved, and said so");
     // The part opened later does not take the import's place.
     a.finish_all();
+    assert!(!a.tab.is_opening());
     assert!(has_ticket(&a.scenario, "imported"));
     assert!(a.says_unsaved());
     assert!(has_ticket(&stored(&kv).unwrap(), "b's change"));

@@ -224,3 +224,25 @@ fn a_revision_over_what_every_reader_reads_exactly_is_refused() {
     let at_most = valid.replacen("\"revision\": 7", "\"revision\": 9007199254740991", 1);
     assert_eq!(parse(&at_most).map(|d| d.revision), Ok(certlink::storage::document::MAX_REVISION));
 }
+
+#[test]
+fn a_count_too_large_for_the_browser_is_refused_not_cut_short() {
+    use certlink::rules::support::Problem;
+    use certlink::rules::{AccountId, Actor, Command};
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let mut scenario = demo::scenario(now);
+    let priya = Actor::Account(AccountId::from_email("priya@contoso.com"));
+    let ticket = Command::OpenTicket { problem: Problem::McidMerge, details: "a ticket".into(), started_on: now };
+    scenario.execute(&priya, now, &ticket).unwrap();
+    let json = to_json(&scenario, 1, now);
+    // The ticket's evidence, as a file could give it: a user report.
+    let with_count = |count: &str| {
+        let evidence = format!(",[[\"UserReport\",\"1234567\",{count}]]]]]}}}}");
+        assert!(json.ends_with(",[]]]]}}"), "the ticket is the last event, with no evidence");
+        format!("{}{evidence}", &json[..json.len() - ",[]]]]}}".len()])
+    };
+    assert!(parse(&with_count("3")).is_ok(), "a count that fits reads");
+    // 2^32 + 1 would read as 1 where a count is 32 bits wide, as in the browser.
+    let error = parse(&with_count("4294967297")).expect_err("refused");
+    assert!(matches!(&error, DocumentError::WrongShape { detail } if detail.contains("accounts")), "{error:?}");
+}

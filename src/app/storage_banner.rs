@@ -60,6 +60,8 @@ pub fn StorageBanner() -> impl IntoView {
         {live(move || {
             let lang = lang.get();
             let saving = ctx.saving.get().then(|| view! { <p class="banner info" role="status">{t(lang, Text::SavingStatus)}</p> });
+            let opening =
+                ctx.opening.get().then(|| view! { <p class="banner info" role="status">{t(lang, Text::OpeningStatus)}</p> });
             let banner = match ctx.save_state.get() {
                 SaveState::Saved => ().into_any(),
                 SaveState::MemoryOnly => {
@@ -87,6 +89,7 @@ pub fn StorageBanner() -> impl IntoView {
             };
             view! {
                 {saving}
+                {opening}
                 {banner}
             }
         })}

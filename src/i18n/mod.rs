@@ -198,6 +198,7 @@ pub enum Text {
     ConflictBanner,
     UnreadBanner,
     SavingStatus,
+    OpeningStatus,
     Reload,
     DownloadUnreadable,
     UpdatedElsewhere,
@@ -496,6 +497,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ScenariosHeading => ("Built-in scenarios", "Scénarios intégrés"),
         ScenarioLabel => ("FAQ case", "Cas de la FAQ"),
         LoadScenario => ("Load (or start again)", "Charger (ou recommencer)"),
+        OpeningStatus => ("Opening the scenario another tab saved… Wait for it before changing anything: a change made meanwhile is shown but not saved.", "Ouverture du scénario enregistré dans un autre onglet… Attendez la fin avant de modifier quoi que ce soit : une modification faite entre-temps est affichée mais pas enregistrée."),
         SavingStatus => ("Saving… Keep this tab open until it is saved.", "Enregistrement… Gardez cet onglet ouvert jusqu’à la fin de l’enregistrement."),
         ConflictBanner => ("Another tab changed this scenario at the same moment: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UnreadBanner => ("Another tab saved this scenario while this tab was still fetching the part of Certlink that reads it: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a enregistré ce scénario pendant que cet onglet récupérait encore la partie de Certlink qui le lit : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
@@ -773,11 +775,15 @@ pub fn people_counted(lang: Lang, counted: u32, needed: u32, pending: u32) -> St
     }
 }
 
+/// An invitation's line: when it was sent, how often resent, no response.
 pub fn invited_on(lang: Lang, date: &str, resent: usize) -> String {
-    lang.pick(
-        format!("sent {date}, resent {resent} time(s), no response"),
-        format!("envoyée le {date}, renvoyée {resent} fois, sans réponse"),
-    )
+    match resent {
+        0 => lang.pick(format!("sent {date}, no response"), format!("envoyée le {date}, sans réponse")),
+        _ => lang.pick(
+            format!("sent {date}, resent {resent} {}, no response", lang.count(resent as u64, "time", "times")),
+            format!("envoyée le {date}, renvoyée {resent} fois, sans réponse"),
+        ),
+    }
 }
 
 pub fn resend_label(lang: Lang, name: &str) -> String {

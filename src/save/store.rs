@@ -187,7 +187,12 @@ impl<K: KeyValue> Store<K> {
         if json.len() > MAX_STORED_BYTES {
             return Err(SaveError::TooLarge { bytes: json.len() });
         }
-        let next = self.restore_numbers().into_iter().max().unwrap_or(0).saturating_add(1);
+        // Numbered after every point kept; none past the last number, so
+        // that no point is written over.
+        let next = match self.restore_numbers().into_iter().max() {
+            Some(last) => last.checked_add(1).ok_or(SaveError::Quota)?,
+            None => 1,
+        };
         let key = format!("{}{next}", self.restore_prefix());
         let text = format!("{}\n{json}", replaced.code());
         let mut given_way: Vec<(String, String)> = Vec::new();

@@ -290,6 +290,12 @@ impl<K: KeyValue> Tab<K> {
         self.packing.is_some()
     }
 
+    /// True while another tab's large save is being opened: a change made
+    /// meanwhile meets that save and is said unsaved, so the page says so.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
     /// The reading the caller is to do, taken once.
     pub fn take_todo(&mut self) -> Vec<Todo> {
         std::mem::take(&mut self.todo)

@@ -58,6 +58,8 @@ pub struct Ctx {
     engine: StoredValue<Tab<LocalKv>>,
     /// A large scenario is being packed: its change is not written yet.
     pub saving: RwSignal<bool>,
+    /// Another tab's large save is being opened (unpacked and joined).
+    pub opening: RwSignal<bool>,
     /// Bumped when the restore points kept may have changed.
     pub restore_points_changed: RwSignal<u32>,
     /// Bumped when the library's entries, or the one open, may have changed.
@@ -201,6 +203,7 @@ impl Ctx {
             in_case: RwSignal::new(in_case_space()),
             engine: StoredValue::new(tab),
             saving: RwSignal::new(false),
+            opening: RwSignal::new(false),
             restore_points_changed: RwSignal::new(0),
             library_changed: RwSignal::new(0),
             tour_due: StoredValue::new(None),

@@ -145,8 +145,8 @@ impl Ctx {
     /// Shows the engine's answers (another tab's save taken, the banner,
     /// a pack under way) and starts the reading it asks for.
     pub(super) fn after_engine(&self) {
-        let Some((todo, updated, save_state, saving)) = self.engine.try_update_value(|tab| {
-            (tab.take_todo(), tab.take_updated_elsewhere(), tab.save_state().clone(), tab.is_saving())
+        let Some((todo, updated, save_state, saving, opening)) = self.engine.try_update_value(|tab| {
+            (tab.take_todo(), tab.take_updated_elsewhere(), tab.save_state().clone(), tab.is_saving(), tab.is_opening())
         }) else {
             return;
         };
@@ -159,6 +159,9 @@ impl Ctx {
         }
         if self.saving.get_untracked() != saving {
             self.saving.set(saving);
+        }
+        if self.opening.get_untracked() != opening {
+            self.opening.set(opening);
         }
         for todo in todo {
             let ctx = *self;

@@ -666,7 +666,8 @@ fn read_ticket(value: &Value) -> Result<Ticket, String> {
             match cells.first().and_then(Value::as_str) {
                 Some("UserReport") => Ok(Evidence::UserReport {
                     org: cell(cells, 1, "org")?,
-                    accounts: cell::<u64>(cells, 2, "accounts")? as usize,
+                    accounts: usize::try_from(cell::<u32>(cells, 2, "accounts")?)
+                        .map_err(|_| "accounts: too large".to_string())?,
                 }),
                 Some("ProfileAssociation") => Ok(Evidence::ProfileAssociation {
                     mcid: cell(cells, 1, "mcid")?,

@@ -5,7 +5,7 @@
 //! the browser streams.
 
 use super::base64;
-use super::document::DocumentError;
+use super::document::{DocumentError, MAX_IMPORT_BYTES};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -37,11 +37,12 @@ extern "C" {
 pub async fn pack(json: &str) -> Result<String, JsValue> {
     let stream = CompressionStream::new("deflate-raw")?;
     let bytes = through(json.as_bytes(), stream.readable(), stream.writable()).await?;
-    Ok(format!("{PACKED}{}", base64::encode(&bytes)))
+    Ok(format!("{PACKED}{}", base64::encode(&bytes.to_vec())))
 }
 
 /// The JSON a [`pack`]ed text holds; a text cut short or edited is refused
-/// as a document of the wrong shape (the start-up banner then says so).
+/// as a document of the wrong shape (the start-up banner then says so), and
+/// so is one that inflates past what Certlink reads: it is not copied in.
 pub async fn unpack(text: &str) -> Result<String, DocumentError> {
     let wrong = |detail: &str| DocumentError::WrongShape { detail: format!("the packed part: {detail}") };
     let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong("not deflate-raw in base64"))?;
@@ -49,7 +50,10 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
     let json = through(&bytes, stream.readable_out(), stream.writable_in())
         .await
         .map_err(|_| wrong("the compressed data is damaged"))?;
-    String::from_utf8(json).map_err(|_| wrong("not UTF-8 text"))
+    if json.length() as usize > MAX_IMPORT_BYTES {
+        return Err(DocumentError::TooLarge { bytes: json.length() as usize, limit: MAX_IMPORT_BYTES });
+    }
+    String::from_utf8(json.to_vec()).map_err(|_| wrong("not UTF-8 text"))
 }
 
 /// Bytes written to a transform stream per task: the browser (de)flates
@@ -57,18 +61,19 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
 /// scenario's JSON at once would be one long task.
 const PIECE: usize = 256 * 1024;
 
-/// `input` through a transform stream, written a piece per task, collected.
+/// `input` through a transform stream, written a piece per task, collected
+/// on the JavaScript side (the caller copies it in).
 async fn through(
     input: &[u8],
     readable: web_sys::ReadableStream,
     writable: web_sys::WritableStream,
-) -> Result<Vec<u8>, JsValue> {
+) -> Result<js_sys::Uint8Array, JsValue> {
     let collected = web_sys::Response::new_with_opt_readable_stream(Some(&readable))?.array_buffer()?;
     let written = write_pieces(input, &writable).await;
     // Awaited even when writing failed, so its rejection is handled.
     let collected = JsFuture::from(collected).await;
     written?;
-    Ok(js_sys::Uint8Array::new(&collected?).to_vec())
+    Ok(js_sys::Uint8Array::new(&collected?))
 }
 
 async fn write_pieces(input: &[u8], writable: &web_sys::WritableStream) -> Result<(), JsValue> {

@@ -148,6 +148,8 @@ test('two tabs opened at once on an empty store: the first save wins, the other 
     // Neither is still packing its own: a change made while a tab says
     // Saving… is a change of its own demo, which meets the other save.
     await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toHaveCount(0, { timeout: 30_000 });
+    // Nor still opening the other's: a change made meanwhile meets it.
+    await expect(page.getByRole('status').filter({ hasText: 'Opening the scenario another tab saved' })).toHaveCount(0, { timeout: 30_000 });
   }
   // Both are on the one save that won (the second took it, or, on a busy
   // machine, opened after it and read it): either tab's change is saved

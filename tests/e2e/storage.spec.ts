@@ -223,7 +223,7 @@ test('an unreadable save with no room to set it aside is listed on Your data to 
   const download = page.waitForEvent('download');
   await kept.nth(3).getByRole('button', { name: 'Download' }).click();
   expect(readFileSync(await (await download).path(), 'utf8')).toBe('the fourth, unreadable');
-  await kept.nth(0).getByRole('button', { name: 'Delete' }).click();
+  await kept.nth(0).getByRole('button', { name: 'Delete: #1', exact: true }).click();
   // Set aside last, as the newest kept, and the scenario saved in its place.
   await expect(kept).toHaveCount(3);
   await expect(page.getByText('still in place')).toHaveCount(0);
@@ -380,7 +380,7 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   await expect(points.getByRole('listitem')).toHaveCount(1);
   await expect(points.getByRole('listitem')).toContainText('Before an import');
   await expectAccessible(page);
-  await points.getByRole('button', { name: 'Restore', exact: true }).click();
+  await points.getByRole('button', { name: /^Restore: Before an import/ }).click();
   await expect(points.getByRole('status')).toContainText('The scenario of that restore point is back.');
   // The imported scenario is kept in turn.
   await expect(points.getByRole('listitem')).toHaveCount(1);
