@@ -189,7 +189,7 @@ impl<K: KeyValue> Store<K> {
         }
         // Numbered after every point kept; none past the last number, so
         // that no point is written over.
-        let next = match self.restore_numbers().into_iter().max() {
+        let next = match self.numbered(&self.restore_prefix()).pop() {
             Some(last) => last.checked_add(1).ok_or(SaveError::Quota)?,
             None => 1,
         };
@@ -227,17 +227,26 @@ impl<K: KeyValue> Store<K> {
         self.keep_restore_point(replaced, &text).ok().map(|()| stamp)
     }
 
-    fn restore_numbers(&self) -> Vec<u64> {
-        let start = self.restore_prefix();
-        self.kv.keys().iter().filter_map(|key| key.strip_prefix(&start)?.parse().ok()).collect()
+    /// The numbers of the keys `start` then a number, as Certlink writes
+    /// them (no sign, no leading zero, so that each names one key),
+    /// smallest first.
+    fn numbered(&self, start: &str) -> Vec<u64> {
+        let canonical = |rest: &str| !rest.starts_with('0') && rest.bytes().all(|b| b.is_ascii_digit());
+        let mut numbers: Vec<u64> = self
+            .kv
+            .keys()
+            .iter()
+            .filter_map(|key| key.strip_prefix(start).filter(|rest| canonical(rest))?.parse().ok())
+            .collect();
+        numbers.sort_unstable();
+        numbers
     }
 
     /// The restore points kept, newest first.
     pub fn restore_points(&self) -> Vec<RestorePoint> {
-        let mut numbers = self.restore_numbers();
-        numbers.sort_unstable_by(|a, b| b.cmp(a));
-        numbers
+        self.numbered(&self.restore_prefix())
             .into_iter()
+            .rev()
             .filter_map(|n| {
                 let key = format!("{}{n}", self.restore_prefix());
                 let text = self.kv.get(&key)?;
@@ -348,32 +357,30 @@ impl<K: KeyValue> Store<K> {
     /// oldest first), while fewer than [`MAX_BACKUPS`] are kept.
     fn free_backup_key(&self) -> Option<String> {
         let start = self.backup_prefix();
-        let kept = self.backups();
-        let last = kept.iter().filter_map(|backup| backup.key.strip_prefix(&start)?.parse::<u64>().ok()).max();
-        let next = match last {
+        let mut kept = self.numbered(&start);
+        if kept.len() >= MAX_BACKUPS {
+            return None;
+        }
+        let next = match kept.pop() {
             Some(n) => n.checked_add(1)?,
             None => 1,
         };
-        (kept.len() < MAX_BACKUPS).then(|| format!("{start}{next}"))
+        Some(format!("{start}{next}"))
     }
 
     /// The unreadable saves kept, oldest first.
     pub fn backups(&self) -> Vec<Backup> {
         let start = self.backup_prefix();
-        let mut found: Vec<(u64, Backup)> = self
-            .kv
-            .keys()
+        self.numbered(&start)
             .into_iter()
-            .filter_map(|key| {
-                let n = key.strip_prefix(&start)?.parse::<u64>().ok()?;
+            .filter_map(|n| {
+                let key = format!("{start}{n}");
                 let text = self.kv.get(&key)?;
                 let part = self.kv.get(&format!("{key}.part"));
                 let chars = text.len() + part.as_ref().map_or(0, String::len);
-                Some((n, Backup { key, chars, has_part: part.is_some(), in_place: false }))
+                Some(Backup { key, chars, has_part: part.is_some(), in_place: false })
             })
-            .collect();
-        found.sort_by_key(|(n, _)| *n);
-        found.into_iter().map(|(_, backup)| backup).collect()
+            .collect()
     }
 
     /// A kept save's text and, for a large one, its packed part. The
