@@ -39,3 +39,83 @@ fn no_sentence_has_a_straight_apostrophe_between_letters() {
     }
     assert!(slips.is_empty(), "straight apostrophes in sentences:\n{}", slips.join("\n"));
 }
+
+/// Every way a file can be misshapen, and every broken reference, is
+/// worded in French with no English left in it (and in English too): the
+/// place in the file stays in the file's own terms.
+#[test]
+fn why_a_file_was_refused_is_worded_whole_in_each_language() {
+    use certlink::i18n::Lang;
+    use certlink::rules::{AccountId, InvariantViolation, McidId, MpnId, Reference};
+    use certlink::storage::document::DocumentError;
+    use certlink::storage::json::{Kind, Wrong};
+    use certlink::ui::document::document_error;
+    let wrongs = [
+        Wrong::Missing,
+        Wrong::Expected { what: Kind::WholeNumber, found: Kind::Text },
+        Wrong::Expected { what: Kind::List, found: Kind::Nothing },
+        Wrong::Expected { what: Kind::Date, found: Kind::TrueOrFalse },
+        Wrong::Expected { what: Kind::Object, found: Kind::Number },
+        Wrong::TooLarge { value: 4_294_967_297 },
+        Wrong::NotUtcDate { text: "2026-13-01".into() },
+        Wrong::Cells { expected: 9, found: 8 },
+        Wrong::Details { event: "McidLinked".into(), expected: 4 },
+        Wrong::PasswordInClear,
+        Wrong::NoTitle { code: "AZ-900".into() },
+        Wrong::Unknown { value: "\"Admin\"".into() },
+        Wrong::Twice { key: "leo@contoso.com".into() },
+        Wrong::NotPacked,
+        Wrong::CannotInflate,
+        Wrong::Damaged,
+        Wrong::NotUtf8,
+        Wrong::PartMissing,
+        Wrong::PartOfAnotherSave,
+        Wrong::NotAnExport,
+    ];
+    // A new kind of problem must be added above: this match says so.
+    for wrong in &wrongs {
+        match wrong {
+            Wrong::Missing
+            | Wrong::Expected { .. }
+            | Wrong::TooLarge { .. }
+            | Wrong::NotUtcDate { .. }
+            | Wrong::Cells { .. }
+            | Wrong::Details { .. }
+            | Wrong::PasswordInClear
+            | Wrong::NoTitle { .. }
+            | Wrong::Unknown { .. }
+            | Wrong::Twice { .. }
+            | Wrong::NotPacked
+            | Wrong::CannotInflate
+            | Wrong::Damaged
+            | Wrong::NotUtf8
+            | Wrong::PartMissing
+            | Wrong::PartOfAnotherSave
+            | Wrong::NotAnExport => {}
+        }
+    }
+    let account = || Reference::Account(AccountId::from_email("leo@contoso.com"));
+    let mut errors: Vec<DocumentError> = wrongs
+        .into_iter()
+        .map(|wrong| DocumentError::WrongShape { detail: wrong.here().within("[2]").within("accounts") })
+        .collect();
+    for (from, to) in [
+        (account(), Reference::Organisation(MpnId("9999999".into()))),
+        (account(), Reference::Mcid(McidId("985000001".into()))),
+        (Reference::Link(McidId("985000001".into())), account()),
+    ] {
+        errors.push(DocumentError::Invalid(InvariantViolation::DanglingReference { from, to }));
+    }
+    const ENGLISH: [&str; 10] =
+        ["expected", "found", "missing", "unknown", "twice", "packed", "refers", "does not", "the ", "is not"];
+    const FRENCH: [&str; 6] = ["il faut", "manque", "compress", "fait référence", "figure", "n’est"];
+    for error in &errors {
+        let (en, fr) = (document_error(Lang::En, error), document_error(Lang::Fr, error));
+        assert!(en.contains("accounts[2]") == fr.contains("accounts[2]"), "the place, in both: {en} / {fr}");
+        let english_left: Vec<_> = ENGLISH.iter().filter(|word| fr.to_lowercase().contains(*word)).collect();
+        assert!(english_left.is_empty(), "English in French: {english_left:?} in {fr}");
+        assert!(!fr.contains("à le "), "contracted as French has it (au): {fr}");
+        let french_left: Vec<_> = FRENCH.iter().filter(|word| en.contains(*word)).collect();
+        assert!(french_left.is_empty(), "French in English: {french_left:?} in {en}");
+    }
+}

@@ -222,11 +222,21 @@ impl PartialEq for State {
 }
 impl Eq for State {}
 
+/// One thing a scenario holds, as a broken reference names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reference {
+    Account(AccountId),
+    Organisation(MpnId),
+    Mcid(McidId),
+    /// The link kept under this MCID.
+    Link(McidId),
+}
+
 /// A broken invariant, found when checking a state (for example an import).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InvariantViolation {
-    /// A link, account or profile names something that does not exist.
-    DanglingReference { what: String },
+    /// A link or an account names something that does not exist.
+    DanglingReference { from: Reference, to: Reference },
     /// R4: an MCID is linked to two memberships at once.
     McidLinkedTwice { mcid: McidId },
     /// R15/D6: more associations in a year, or closer together, than allowed.
@@ -324,14 +334,14 @@ impl State {
     /// settings in force at each association by `Scenario::check_invariants`.
     pub fn check_structure(&self) -> Result<(), InvariantViolation> {
         let d = &self.data;
-        let dangling = |what: String| Err(InvariantViolation::DanglingReference { what });
+        let dangling = |from, to| Err(InvariantViolation::DanglingReference { from, to });
         for account in d.accounts.values() {
             if !d.organisations.contains_key(&account.org) {
-                return dangling(format!("account {} -> organisation {}", account.id, account.org));
+                return dangling(Reference::Account(account.id.clone()), Reference::Organisation(account.org.clone()));
             }
             for mcid in account.linked_mcid.iter().chain(account.last_mcid.iter()) {
                 if !d.profiles.contains_key(mcid) {
-                    return dangling(format!("account {} -> MCID {}", account.id, mcid));
+                    return dangling(Reference::Account(account.id.clone()), Reference::Mcid(mcid.clone()));
                 }
             }
             if let Some(mcid) = &account.linked_mcid {
@@ -342,10 +352,10 @@ impl State {
         }
         for (key, link) in &d.links {
             if key != &link.mcid || !d.profiles.contains_key(&link.mcid) {
-                return dangling(format!("link -> MCID {}", link.mcid));
+                return dangling(Reference::Link(key.clone()), Reference::Mcid(link.mcid.clone()));
             }
             let Some(account) = d.accounts.get(&link.account) else {
-                return dangling(format!("link {} -> account {}", link.mcid, link.account));
+                return dangling(Reference::Link(key.clone()), Reference::Account(link.account.clone()));
             };
             // R4: the link's membership is its account's; one link per MCID is
             // the map's key, so a second membership shows up as a mismatch.

@@ -11,6 +11,7 @@
 
 use super::kv::KeyValue;
 use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_IMPORT_BYTES, SCHEMA};
+use crate::storage::json::Wrong;
 
 /// The largest text the engine writes under one key: what the reader
 /// accepts ([`MAX_IMPORT_BYTES`]), so that every save reads back.
@@ -321,7 +322,7 @@ impl<K: KeyValue> Store<K> {
             Ok(Stored::Whole(document)) => Loaded::Document(document),
             Ok(Stored::Continues(head)) => match self.kv.get(&head.base.key) {
                 Some(packed) => Loaded::Continues { head: Box::new(head), packed },
-                None => self.set_aside(DocumentError::WrongShape { detail: "the packed part is missing".into() }),
+                None => self.set_aside(DocumentError::WrongShape { detail: Wrong::PartMissing.here() }),
             },
             Err(DocumentError::FutureSchema { found }) => Loaded::Newer { found },
             Err(error) => self.set_aside(error),

@@ -3,7 +3,7 @@
 //! trail (the current state is replayed from them, never trusted). Every
 //! file is validated completely before anything changes.
 
-use super::json::{self, Read, Write};
+use super::json::{self, Read, ShapeError, Write, Wrong};
 use crate::rules::{Event, InvariantViolation, Scenario, State, Time};
 use serde_json::Value;
 
@@ -78,9 +78,10 @@ pub enum DocumentError {
     },
     /// A schema version that never existed.
     UnknownSchema,
-    /// Certlink's, but a part is missing or of the wrong kind.
+    /// Certlink's, but a part is missing or of the wrong kind: `detail`
+    /// says where and what.
     WrongShape {
-        detail: String,
+        detail: ShapeError,
     },
     /// Well formed, but it breaks a rule (R4, R15, D1, a dangling reference),
     /// or holds a date or limit number out of Certlink's range (D1, D6).
@@ -153,7 +154,7 @@ pub fn to_json_continuing(
 /// import is (the events since, over the part's state: every invariant).
 pub fn join(base: &Document, head: Head) -> Result<Document, DocumentError> {
     if base.revision != head.base.revision {
-        return Err(DocumentError::WrongShape { detail: "continues: the packed part is of another save".into() });
+        return Err(DocumentError::WrongShape { detail: Wrong::PartOfAnotherSave.here().within("continues") });
     }
     // A part is a scenario read and checked, or one the rules recorded,
     // packed: only the head's events are checked, over its state.
@@ -172,9 +173,7 @@ pub fn parse(text: &str) -> Result<Document, DocumentError> {
 pub fn whole(stored: Stored) -> Result<Document, DocumentError> {
     match stored {
         Stored::Whole(document) => Ok(*document),
-        Stored::Continues(_) => Err(DocumentError::WrongShape {
-            detail: "continues: a part of the browser’s storage, not an export".into(),
-        }),
+        Stored::Continues(_) => Err(DocumentError::WrongShape { detail: Wrong::NotAnExport.here() }),
     }
 }
 
@@ -225,10 +224,10 @@ impl Unchecked {
 pub const MAX_REVISION: u64 = (1 << 53) - 1;
 
 /// A revision as read: within [`MAX_REVISION`].
-fn revision_in(value: &Value, name: &str) -> Result<u64, String> {
-    let revision = u64::read(value).map_err(|e| format!("{name}: {e}"))?;
+fn revision_in(value: &Value) -> Result<u64, ShapeError> {
+    let revision = u64::read(value)?;
     if revision > MAX_REVISION {
-        return Err(format!("{name}: {revision} is over {MAX_REVISION}"));
+        return Err(Wrong::TooLarge { value: revision }.here());
     }
     Ok(revision)
 }
@@ -240,28 +239,30 @@ pub fn read_stored(value: Value) -> Result<Unchecked, DocumentError> {
         return Err(DocumentError::NotCertlink);
     }
     let schema = match value.get("schema") {
-        None => return Err(DocumentError::WrongShape { detail: "schema is missing".into() }),
+        None => return Err(DocumentError::WrongShape { detail: Wrong::Missing.here().within("schema") }),
         Some(schema) => schema.as_u64().ok_or(DocumentError::UnknownSchema)?,
     };
     migrate(schema)?;
-    let shape = |detail: String| DocumentError::WrongShape { detail };
-    let header = |name: &str| value.get(name).ok_or_else(|| shape(format!("{name} is missing")));
-    let revision = revision_in(header("revision")?, "revision").map_err(shape)?;
-    let saved_at = Time::read(header("saved_at")?).map_err(|e| shape(format!("saved_at: {e}")))?;
+    // Each problem named by where it is in the document.
+    let shape = |at: &'static str| move |detail: ShapeError| DocumentError::WrongShape { detail: detail.within(at) };
+    let header = |name: &'static str| value.get(name).ok_or_else(|| shape(name)(Wrong::Missing.here()));
+    let revision = revision_in(header("revision")?).map_err(shape("revision"))?;
+    let saved_at = Time::read(header("saved_at")?).map_err(shape("saved_at"))?;
     if !crate::rules::range::time_in_range(saved_at) {
         let range = crate::rules::range::Range::DATE;
         return Err(DocumentError::Invalid(InvariantViolation::OutOfRange { field: "saved_at".into(), range }));
     }
     if let Some(base) = value.get("continues").filter(|_| schema >= 2) {
-        let field = |name: &str| base.get(name).ok_or_else(|| shape(format!("continues.{name} is missing")));
+        let in_base = |name: &'static str| move |e: ShapeError| shape("continues")(e.within(name));
+        let field = |name: &'static str| base.get(name).ok_or_else(|| in_base(name)(Wrong::Missing.here()));
         let base = BaseRef {
-            key: String::read(field("key")?).map_err(|e| shape(format!("continues.key: {e}")))?,
-            revision: revision_in(field("revision")?, "continues.revision").map_err(shape)?,
+            key: String::read(field("key")?).map_err(in_base("key"))?,
+            revision: revision_in(field("revision")?).map_err(in_base("revision"))?,
         };
-        let events = json::read_events(header("events")?).map_err(|e| shape(format!("events: {e}")))?;
+        let events = json::read_events(header("events")?).map_err(shape("events"))?;
         return Ok(Unchecked(Reading::Continues(Head { revision, saved_at, base, events })));
     }
-    let (initial, trail) = json::read_scenario(header("scenario")?).map_err(|e| shape(format!("scenario: {e}")))?;
+    let (initial, trail) = json::read_scenario(header("scenario")?).map_err(shape("scenario"))?;
     Ok(Unchecked(Reading::Whole { schema, revision, saved_at, initial, trail }))
 }
 

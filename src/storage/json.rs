@@ -193,10 +193,10 @@ macro_rules! names {
             }
         }
         impl Read for $ty {
-            fn read(value: &Value) -> Result<Self, String> {
+            fn read(value: &Value) -> Result<Self, ShapeError> {
                 match value.as_str() {
                     $(Some(stringify!($variant)) => Ok(<$ty>::$variant),)*
-                    _ => Err(format!("unknown {}: {value}", stringify!($ty))),
+                    _ => Err(Wrong::Unknown { value: value.to_string() }.here()),
                 }
             }
         }
@@ -224,7 +224,7 @@ macro_rules! ids {
             }
         }
         impl Read for $ty {
-            fn read(value: &Value) -> Result<Self, String> {
+            fn read(value: &Value) -> Result<Self, ShapeError> {
                 String::read(value).map($ty)
             }
         }
@@ -320,7 +320,7 @@ pub fn write_events(out: &mut String, events: &[Event]) {
 }
 
 /// Reads what [`write_events`] wrote.
-pub fn read_events(value: &Value) -> Result<Vec<Event>, String> {
+pub fn read_events(value: &Value) -> Result<Vec<Event>, ShapeError> {
     read_trail(value, &read_titles(value)?)
 }
 
@@ -495,31 +495,124 @@ fn write_event(out: &mut String, event: &Event, titles: &BTreeMap<&str, &str>) {
 
 // ---------------------------------------------------------------- reading
 
+/// What is wrong with a file at one place: `at` names the place in the
+/// file's own terms (`accounts[2].state`; empty for the file as a whole),
+/// `wrong` what is wrong there. `ui::document` words both in the person's
+/// language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShapeError {
+    pub at: String,
+    pub wrong: Wrong,
+}
+
+impl ShapeError {
+    /// The same problem, inside `segment` (a member's name, or `[i]`).
+    pub fn within(mut self, segment: &str) -> ShapeError {
+        self.at = match (self.at.is_empty(), self.at.starts_with('[')) {
+            (true, _) => segment.to_string(),
+            (false, true) => format!("{segment}{}", self.at),
+            (false, false) => format!("{segment}.{}", self.at),
+        };
+        self
+    }
+}
+
+/// What is wrong at a place of a file (see [`ShapeError`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Wrong {
+    /// The member `at` names is not there.
+    Missing,
+    Expected {
+        what: Kind,
+        found: Kind,
+    },
+    /// A number over what Certlink keeps there.
+    TooLarge {
+        value: u64,
+    },
+    NotUtcDate {
+        text: String,
+    },
+    Cells {
+        expected: usize,
+        found: usize,
+    },
+    /// An event of kind `event` with another number of details.
+    Details {
+        event: String,
+        expected: usize,
+    },
+    /// D2: a password kept otherwise than as its salted SHA-256.
+    PasswordInClear,
+    NoTitle {
+        code: String,
+    },
+    /// A name Certlink does not know there (a kind of event, a role…).
+    Unknown {
+        value: String,
+    },
+    /// A row's key given by an earlier row too.
+    Twice {
+        key: String,
+    },
+    /// A large scenario's packed part (in the browser's storage): not
+    /// deflate-raw in base64, not inflatable here, damaged, not UTF-8,
+    /// gone, or another save's.
+    NotPacked,
+    CannotInflate,
+    Damaged,
+    NotUtf8,
+    PartMissing,
+    PartOfAnotherSave,
+    /// A stored head of a large scenario, given as a file to import.
+    NotAnExport,
+}
+
+impl Wrong {
+    /// This problem, at the place being read (its caller names it).
+    pub fn here(self) -> ShapeError {
+        ShapeError { at: String::new(), wrong: self }
+    }
+}
+
+/// The kinds of JSON value, as a problem names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Nothing,
+    TrueOrFalse,
+    Number,
+    WholeNumber,
+    Text,
+    Date,
+    List,
+    Object,
+}
+
 /// Builds a value from JSON, or says what is wrong with it.
 pub trait Read: Sized {
-    fn read(value: &Value) -> Result<Self, String>;
+    fn read(value: &Value) -> Result<Self, ShapeError>;
 }
 
 impl Read for String {
-    fn read(value: &Value) -> Result<Self, String> {
-        value.as_str().map(str::to_string).ok_or_else(|| format!("expected text, found {}", kind(value)))
+    fn read(value: &Value) -> Result<Self, ShapeError> {
+        value.as_str().map(str::to_string).ok_or_else(|| expected(Kind::Text, value))
     }
 }
 
 impl Read for u64 {
-    fn read(value: &Value) -> Result<Self, String> {
-        value.as_u64().ok_or_else(|| format!("expected a whole number, found {}", kind(value)))
+    fn read(value: &Value) -> Result<Self, ShapeError> {
+        value.as_u64().ok_or_else(|| expected(Kind::WholeNumber, value))
     }
 }
 
 impl Read for u32 {
-    fn read(value: &Value) -> Result<Self, String> {
-        u64::read(value).and_then(|n| u32::try_from(n).map_err(|_| format!("{n} is too large")))
+    fn read(value: &Value) -> Result<Self, ShapeError> {
+        u64::read(value).and_then(|n| u32::try_from(n).map_err(|_| Wrong::TooLarge { value: n }.here()))
     }
 }
 
 impl<T: Read> Read for Option<T> {
-    fn read(value: &Value) -> Result<Self, String> {
+    fn read(value: &Value) -> Result<Self, ShapeError> {
         if value.is_null() {
             Ok(None)
         } else {
@@ -529,15 +622,19 @@ impl<T: Read> Read for Option<T> {
 }
 
 impl<T: Read> Read for Vec<T> {
-    fn read(value: &Value) -> Result<Self, String> {
-        array(value)?.iter().enumerate().map(|(i, item)| T::read(item).map_err(|e| format!("[{i}]: {e}"))).collect()
+    fn read(value: &Value) -> Result<Self, ShapeError> {
+        array(value)?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| T::read(item).map_err(|e| e.within(&format!("[{i}]"))))
+            .collect()
     }
 }
 
 impl Read for Time {
-    fn read(value: &Value) -> Result<Self, String> {
-        let text = value.as_str().ok_or_else(|| format!("expected a date, found {}", kind(value)))?;
-        parse_time(text).ok_or_else(|| format!("not a UTC date and time: {text:?}"))
+    fn read(value: &Value) -> Result<Self, ShapeError> {
+        let text = value.as_str().ok_or_else(|| expected(Kind::Date, value))?;
+        parse_time(text).ok_or_else(|| Wrong::NotUtcDate { text: text.to_string() }.here())
     }
 }
 
@@ -574,65 +671,68 @@ pub fn parse_time(text: &str) -> Option<Time> {
     Some(date.and_hms_nano_opt(num(11..13)?, num(14..16)?, num(17..19)?, nanos)?.and_utc())
 }
 
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// `what` was expected where `value` is.
+fn expected(what: Kind, value: &Value) -> ShapeError {
+    let found = match value {
+        Value::Null => Kind::Nothing,
+        Value::Bool(_) => Kind::TrueOrFalse,
+        Value::Number(_) => Kind::Number,
+        Value::String(_) => Kind::Text,
+        Value::Array(_) => Kind::List,
+        Value::Object(_) => Kind::Object,
+    };
+    Wrong::Expected { what, found }.here()
 }
 
-fn array(value: &Value) -> Result<&[Value], String> {
-    value.as_array().map(Vec::as_slice).ok_or_else(|| format!("expected a list, found {}", kind(value)))
+fn array(value: &Value) -> Result<&[Value], ShapeError> {
+    value.as_array().map(Vec::as_slice).ok_or_else(|| expected(Kind::List, value))
 }
 
 /// The `N` cells of a row (`optional` more may follow, read by the caller).
-fn cells<const N: usize>(value: &Value, optional: usize) -> Result<(&[Value; N], &[Value]), String> {
+fn cells<const N: usize>(value: &Value, optional: usize) -> Result<(&[Value; N], &[Value]), ShapeError> {
     let row = array(value)?;
+    let wrong = || Wrong::Cells { expected: N, found: row.len() }.here();
     if row.len() < N || row.len() > N + optional {
-        return Err(format!("expected {N} cells, found {}", row.len()));
+        return Err(wrong());
     }
     let (head, rest) = row.split_at(N);
-    Ok((head.try_into().map_err(|_| "row".to_string())?, rest))
+    Ok((head.try_into().map_err(|_| wrong())?, rest))
 }
 
 /// Reads cell `index` of a row, naming the column if it is wrong.
-fn cell<T: Read>(row: &[Value], index: usize, column: &str) -> Result<T, String> {
-    T::read(row.get(index).unwrap_or(&Value::Null)).map_err(|e| format!("{column}: {e}"))
+fn cell<T: Read>(row: &[Value], index: usize, column: &str) -> Result<T, ShapeError> {
+    T::read(row.get(index).unwrap_or(&Value::Null)).map_err(|e| e.within(column))
 }
 
-fn field<'a>(object: &'a Value, name: &str) -> Result<&'a Value, String> {
-    object.get(name).ok_or_else(|| format!("{name} is missing"))
+fn field<'a>(object: &'a Value, name: &str) -> Result<&'a Value, ShapeError> {
+    object.get(name).ok_or_else(|| Wrong::Missing.here().within(name))
 }
 
-fn read_password(value: &Value, owner: &str) -> Result<PasswordHash, String> {
+fn read_password(value: &Value, owner: &str) -> Result<PasswordHash, ShapeError> {
     let text = String::read(value)?;
     let (salt, sha256) = text.rsplit_once(':').unwrap_or((owner, &text));
     let is_sha256 = sha256.len() == 64 && sha256.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
     if !is_sha256 {
-        return Err("a password must be kept as its salted SHA-256 (D2)".into());
+        return Err(Wrong::PasswordInClear.here());
     }
     Ok(PasswordHash::from_stored(salt, sha256))
 }
 
-fn read_credential(value: &Value, titles: &BTreeMap<String, String>) -> Result<Credential, String> {
+fn read_credential(value: &Value, titles: &BTreeMap<String, String>) -> Result<Credential, ShapeError> {
     let ([code, credential_kind, passed_on], rest) = cells::<3>(value, 1)?;
     let code = String::read(code)?;
     let title = match rest.first() {
         Some(title) => String::read(title)?,
-        None => titles.get(&code).cloned().ok_or_else(|| format!("no title for {code}"))?,
+        None => titles.get(&code).cloned().ok_or_else(|| Wrong::NoTitle { code: code.clone() }.here())?,
     };
     Ok(Credential { title, kind: CredentialKind::read(credential_kind)?, passed_on: Time::read(passed_on)?, code })
 }
 
-fn read_credentials(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Credential>, String> {
+fn read_credentials(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Credential>, ShapeError> {
     array(value)?.iter().map(|c| read_credential(c, titles)).collect()
 }
 
-fn read_account_state(value: &Value) -> Result<AccountState, String> {
+fn read_account_state(value: &Value) -> Result<AccountState, ShapeError> {
     if value.as_str() == Some("Active") {
         return Ok(AccountState::Active);
     }
@@ -645,18 +745,18 @@ fn read_account_state(value: &Value) -> Result<AccountState, String> {
             email_verified_at: cell(row, 3, "email_verified_at")?,
             resent_at: cell(row, 4, "resent_at")?,
         })),
-        _ => Err(format!("unknown account state: {value}")),
+        _ => Err(Wrong::Unknown { value: value.to_string() }.here()),
     }
 }
 
-fn read_ticket(value: &Value) -> Result<Ticket, String> {
+fn read_ticket(value: &Value) -> Result<Ticket, ShapeError> {
     let (row, _) = cells::<8>(value, 0)?;
     let route = match &row[3] {
         Value::String(s) if s == "MicrosoftSupport" => SupportRoute::MicrosoftSupport,
         Value::String(s) if s == "CertificationSupport" => SupportRoute::CertificationSupport,
         other => match array(other)? {
             [tag, rule] if tag == "Faq" => SupportRoute::Faq(Rule::read(rule)?),
-            _ => return Err(format!("unknown support route: {other}")),
+            _ => return Err(Wrong::Unknown { value: other.to_string() }.here().within("route")),
         },
     };
     let evidence = array(&row[7])?
@@ -667,7 +767,7 @@ fn read_ticket(value: &Value) -> Result<Ticket, String> {
                 Some("UserReport") => Ok(Evidence::UserReport {
                     org: cell(cells, 1, "org")?,
                     accounts: usize::try_from(cell::<u32>(cells, 2, "accounts")?)
-                        .map_err(|_| "accounts: too large".to_string())?,
+                        .map_err(|_| Wrong::TooLarge { value: u64::MAX }.here().within("accounts"))?,
                 }),
                 Some("ProfileAssociation") => Ok(Evidence::ProfileAssociation {
                     mcid: cell(cells, 1, "mcid")?,
@@ -678,10 +778,11 @@ fn read_ticket(value: &Value) -> Result<Ticket, String> {
                     Ok(Evidence::Transcript { mcid: cell(cells, 1, "mcid")?, codes: cell(cells, 2, "codes")? })
                 }
                 Some("AssessmentProof") => Ok(Evidence::AssessmentProof { codes: cell(cells, 1, "codes")? }),
-                _ => Err(format!("unknown evidence: {e}")),
+                _ => Err(Wrong::Unknown { value: e.to_string() }.here()),
             }
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, ShapeError>>()
+        .map_err(|e| e.within("evidence"))?;
     Ok(Ticket {
         number: cell(row, 0, "number")?,
         account: cell(row, 1, "account")?,
@@ -694,7 +795,7 @@ fn read_ticket(value: &Value) -> Result<Ticket, String> {
     })
 }
 
-fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event, String> {
+fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event, ShapeError> {
     use EventKind::*;
     let row = array(value)?;
     let at = cell(row, 0, "at")?;
@@ -704,7 +805,9 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
     };
     let name: String = cell(row, 2, "kind")?;
     let d = &row[3.min(row.len())..];
-    let expect = |n: usize| (d.len() == n).then_some(()).ok_or_else(|| format!("{name}: expected {n} details"));
+    let expect = |n: usize| {
+        (d.len() == n).then_some(()).ok_or_else(|| Wrong::Details { event: name.clone(), expected: n }.here())
+    };
     let kind = match name.as_str() {
         "InvitationAccepted" => expect(1).and_then(|_| Ok(InvitationAccepted { account: cell(d, 0, "account")? })),
         "PartnerUniversityAccessGranted" => {
@@ -742,7 +845,7 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
         }),
         "UserInvited" => expect(5).and_then(|_| {
             let account: AccountId = cell(d, 0, "account")?;
-            let password = read_password(&d[4], account.as_str()).map_err(|e| format!("password: {e}"))?;
+            let password = read_password(&d[4], account.as_str()).map_err(|e| e.within("password"))?;
             Ok(UserInvited {
                 display_name: cell(d, 1, "display_name")?,
                 org: cell(d, 2, "org")?,
@@ -759,7 +862,7 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
             let holder = match d[0].as_str() {
                 Some("Mcid") => Holder::Mcid(cell(d, 1, "mcid")?),
                 Some("PartnerUniversity") => Holder::PartnerUniversity(cell(d, 1, "username")?),
-                _ => return Err(format!("unknown holder: {}", d[0])),
+                _ => return Err(Wrong::Unknown { value: d[0].to_string() }.here().within("holder")),
             };
             Ok(CredentialPassed { holder, credential: read_credential(&d[2], titles)? })
         }),
@@ -780,7 +883,7 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
         }
         "WorkAccountAdded" => expect(5).and_then(|_| {
             let account: AccountId = cell(d, 0, "account")?;
-            let password = read_password(&d[4], account.as_str()).map_err(|e| format!("password: {e}"))?;
+            let password = read_password(&d[4], account.as_str()).map_err(|e| e.within("password"))?;
             Ok(WorkAccountAdded {
                 display_name: cell(d, 1, "display_name")?,
                 org: cell(d, 2, "org")?,
@@ -791,7 +894,7 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
         }),
         "McidProfileAdded" => expect(4).and_then(|_| {
             let username: String = cell(d, 1, "username")?;
-            let password = read_password(&d[3], &username.to_lowercase()).map_err(|e| format!("password: {e}"))?;
+            let password = read_password(&d[3], &username.to_lowercase()).map_err(|e| e.within("password"))?;
             Ok(McidProfileAdded {
                 mcid: cell(d, 0, "mcid")?,
                 holder_name: cell(d, 2, "holder_name")?,
@@ -799,7 +902,7 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
                 username,
             })
         }),
-        _ => Err(format!("unknown event: {name}")),
+        _ => Err(Wrong::Unknown { value: name.clone() }.here().within("kind")),
     }?;
     Ok(Event { at, actor, kind })
 }
@@ -809,15 +912,16 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
 fn table<K: Ord + std::fmt::Display, T>(
     initial: &Value,
     name: &str,
-    read: impl Fn(&Value) -> Result<T, String>,
+    read: impl Fn(&Value) -> Result<T, ShapeError>,
     key: impl Fn(&T) -> K,
-) -> Result<BTreeMap<K, T>, String> {
+) -> Result<BTreeMap<K, T>, ShapeError> {
     let mut map = BTreeMap::new();
-    for (i, value) in array(field(initial, name)?)?.iter().enumerate() {
-        let item = read(value).map_err(|e| format!("{name}[{i}]: {e}"))?;
+    let rows = array(field(initial, name)?).map_err(|e| e.within(name))?;
+    for (i, value) in rows.iter().enumerate() {
+        let item = read(value).map_err(|e| e.within(&format!("{name}[{i}]")))?;
         let k = key(&item);
         if map.contains_key(&k) {
-            return Err(format!("{name}[{i}]: {k} is listed twice"));
+            return Err(Wrong::Twice { key: k.to_string() }.here().within(&format!("{name}[{i}]")));
         }
         map.insert(k, item);
     }
@@ -826,7 +930,7 @@ fn table<K: Ord + std::fmt::Display, T>(
 
 /// Reads what [`write_scenario`] wrote: the starting state and the trail,
 /// not yet replayed nor checked ([`Scenario::replay_checked`] does both).
-pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), String> {
+pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), ShapeError> {
     let titles = read_titles(value)?;
     let initial = field(value, "initial")?;
     let organisations = table(
@@ -848,8 +952,8 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), String> {
                 display_name: cell(row, 1, "display_name")?,
                 org: cell(row, 2, "org")?,
                 role: cell(row, 3, "role")?,
-                state: read_account_state(&row[4]).map_err(|e| format!("state: {e}"))?,
-                password: read_password(&row[5], id.as_str()).map_err(|e| format!("password: {e}"))?,
+                state: read_account_state(&row[4]).map_err(|e| e.within("state"))?,
+                password: read_password(&row[5], id.as_str()).map_err(|e| e.within("password"))?,
                 partner_university_since: cell(row, 6, "partner_university_since")?,
                 linked_mcid: cell(row, 7, "linked_mcid")?,
                 last_mcid: cell(row, 8, "last_mcid")?,
@@ -866,9 +970,9 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), String> {
             let username: String = cell(row, 1, "username")?;
             Ok(McidProfile {
                 mcid: cell(row, 0, "mcid")?,
-                password: read_password(&row[2], &username.to_lowercase()).map_err(|e| format!("password: {e}"))?,
+                password: read_password(&row[2], &username.to_lowercase()).map_err(|e| e.within("password"))?,
                 holder_name: cell(row, 3, "holder_name")?,
-                credentials: read_credentials(&row[4], &titles).map_err(|e| format!("credentials: {e}"))?,
+                credentials: read_credentials(&row[4], &titles).map_err(|e| e.within("credentials"))?,
                 associations: cell(row, 5, "associations")?,
                 username,
             })
@@ -882,7 +986,7 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), String> {
             let ([username, assessments], _) = cells::<2>(v, 0)?;
             Ok(PartnerUniversityAccount {
                 username: String::read(username)?,
-                assessments: read_credentials(assessments, &titles).map_err(|e| format!("assessments: {e}"))?,
+                assessments: read_credentials(assessments, &titles).map_err(|e| e.within("assessments"))?,
             })
         },
         |p| p.username.clone(),
@@ -902,34 +1006,42 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), String> {
         },
         |l| l.mcid.clone(),
     )?;
-    let (limits, _) = cells::<2>(field(initial, "limits")?, 0).map_err(|e| format!("limits: {e}"))?;
-    let limits =
-        LimitSettings { per_year: cell(limits, 0, "per_year")?, cool_off_days: cell(limits, 1, "cool_off_days")? };
-    let tickets = array(field(initial, "tickets")?)?
+    let (limits, _) = cells::<2>(field(initial, "limits")?, 0).map_err(|e| e.within("limits"))?;
+    let in_limits = |e: ShapeError| e.within("limits");
+    let limits = LimitSettings {
+        per_year: cell(limits, 0, "per_year").map_err(in_limits)?,
+        cool_off_days: cell(limits, 1, "cool_off_days").map_err(in_limits)?,
+    };
+    let tickets = array(field(initial, "tickets")?)
+        .map_err(|e| e.within("tickets"))?
         .iter()
         .enumerate()
-        .map(|(i, t)| read_ticket(t).map_err(|e| format!("tickets[{i}]: {e}")))
-        .collect::<Result<_, String>>()?;
+        .map(|(i, t)| read_ticket(t).map_err(|e| e.within(&format!("tickets[{i}]"))))
+        .collect::<Result<_, ShapeError>>()?;
     let trail = read_trail(value, &titles)?;
     let data = StateData { organisations, accounts, profiles, partner_university, links, limits, tickets };
     Ok((State::from_data(data), trail))
 }
 
 /// The `titles` member: each proof's code and its title.
-fn read_titles(value: &Value) -> Result<BTreeMap<String, String>, String> {
-    field(value, "titles")?
+fn read_titles(value: &Value) -> Result<BTreeMap<String, String>, ShapeError> {
+    let titles = field(value, "titles")?;
+    titles
         .as_object()
-        .ok_or("titles: expected an object")?
+        .ok_or_else(|| expected(Kind::Object, titles).within("titles"))?
         .iter()
-        .map(|(code, title)| String::read(title).map(|t| (code.clone(), t)).map_err(|e| format!("titles.{code}: {e}")))
+        .map(|(code, title)| {
+            String::read(title).map(|t| (code.clone(), t)).map_err(|e| e.within(code).within("titles"))
+        })
         .collect()
 }
 
 /// The `trail` member, oldest event first.
-fn read_trail(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Event>, String> {
-    array(field(value, "trail")?)?
+fn read_trail(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Event>, ShapeError> {
+    array(field(value, "trail")?)
+        .map_err(|e| e.within("trail"))?
         .iter()
         .enumerate()
-        .map(|(i, e)| read_event(e, titles).map_err(|e| format!("trail[{i}]: {e}")))
+        .map(|(i, e)| read_event(e, titles).map_err(|e| e.within(&format!("trail[{i}]"))))
         .collect()
 }

@@ -6,6 +6,7 @@
 
 use super::base64;
 use super::document::{DocumentError, MAX_IMPORT_BYTES};
+use super::json::Wrong;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -44,16 +45,14 @@ pub async fn pack(json: &str) -> Result<String, JsValue> {
 /// as a document of the wrong shape (the start-up banner then says so), and
 /// so is one that inflates past what Certlink reads: it is not copied in.
 pub async fn unpack(text: &str) -> Result<String, DocumentError> {
-    let wrong = |detail: &str| DocumentError::WrongShape { detail: format!("the packed part: {detail}") };
-    let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong("not deflate-raw in base64"))?;
-    let stream = DecompressionStream::new("deflate-raw").map_err(|_| wrong("this browser cannot inflate it"))?;
-    let json = through(&bytes, stream.readable_out(), stream.writable_in())
-        .await
-        .map_err(|_| wrong("the compressed data is damaged"))?;
+    let wrong = |wrong: Wrong| DocumentError::WrongShape { detail: wrong.here() };
+    let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong(Wrong::NotPacked))?;
+    let stream = DecompressionStream::new("deflate-raw").map_err(|_| wrong(Wrong::CannotInflate))?;
+    let json = through(&bytes, stream.readable_out(), stream.writable_in()).await.map_err(|_| wrong(Wrong::Damaged))?;
     if json.length() as usize > MAX_IMPORT_BYTES {
         return Err(DocumentError::TooLarge { bytes: json.length() as usize, limit: MAX_IMPORT_BYTES });
     }
-    String::from_utf8(json.to_vec()).map_err(|_| wrong("not UTF-8 text"))
+    String::from_utf8(json.to_vec()).map_err(|_| wrong(Wrong::NotUtf8))
 }
 
 /// Bytes written to a transform stream per task: the browser (de)flates

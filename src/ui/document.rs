@@ -40,11 +40,13 @@ fn document_problem(lang: Lang, error: &DocumentError) -> String {
             format!("il a été enregistré par une version plus récente de Certlink (format {found}) ; mettez Certlink à jour pour l’ouvrir"),
         ),
         E::UnknownSchema => lang.pick("its format version is unknown".to_string(), "sa version de format est inconnue".to_string()),
-        // The detail names the place in the file, in the file's own terms.
-        E::WrongShape { detail } => lang.pick(
-            format!("a part of it is missing or of the wrong kind ({detail})"),
-            format!("une partie manque ou n’est pas du bon type ({detail})"),
-        ),
+        E::WrongShape { detail } => {
+            let detail = shape(lang, detail);
+            lang.pick(
+                format!("a part of it is missing or of the wrong kind ({detail})"),
+                format!("une partie manque ou n’est pas du bon type ({detail})"),
+            )
+        }
         E::Invalid(V::McidLinkedTwice { mcid }) => lang.pick(
             format!("MCID {mcid} would be linked to two memberships (R4)"),
             format!("le MCID {mcid} serait lié à deux appartenances (R4)"),
@@ -53,10 +55,13 @@ fn document_problem(lang: Lang, error: &DocumentError) -> String {
             format!("MCID {mcid} has more associations than the yearly limit allows (R15)"),
             format!("le MCID {mcid} a plus d’associations que la limite annuelle ne le permet (R15)"),
         ),
-        E::Invalid(V::DanglingReference { what }) => lang.pick(
-            format!("it refers to something that does not exist ({what})"),
-            format!("il fait référence à un élément qui n’existe pas ({what})"),
-        ),
+        E::Invalid(V::DanglingReference { from, to }) => {
+            let (from, to) = (reference(lang, from, false), reference(lang, to, true));
+            lang.pick(
+                format!("{from} refers to {to}, which does not exist"),
+                format!("{from} fait référence {to}, qui n’existe pas"),
+            )
+        }
         E::Invalid(V::LinkMismatch { account }) => lang.pick(
             format!("the account {account} and the links disagree (R4)"),
             format!("le compte {account} et les liaisons ne concordent pas (R4)"),
@@ -98,4 +103,103 @@ pub fn corrupt_banner(lang: Lang, error: &DocumentError) -> String {
         format!("The saved scenario could not be read, so Certlink started on the demo data. The unreadable data is kept in this browser and can be downloaded. (Why: {reason}.)"),
         format!("Le scénario enregistré n’a pas pu être lu : Certlink a démarré sur les données de démonstration. Les données illisibles sont conservées dans ce navigateur et peuvent être téléchargées. (Raison : {reason}.)"),
     )
+}
+
+/// One thing a scenario holds, named as a broken reference names it; in
+/// French, `after_a` names it after "fait référence" ("au compte …").
+fn reference(lang: Lang, reference: &crate::rules::Reference, after_a: bool) -> String {
+    use crate::rules::Reference as R;
+    let (en, fr_subject, fr_after_a) = match reference {
+        R::Account(id) => (format!("the account {id}"), format!("le compte {id}"), format!("au compte {id}")),
+        R::Organisation(id) => {
+            (format!("the organisation {id}"), format!("l’organisation {id}"), format!("à l’organisation {id}"))
+        }
+        R::Mcid(id) => (format!("the MCID {id}"), format!("le MCID {id}"), format!("au MCID {id}")),
+        R::Link(id) => {
+            (format!("the link of MCID {id}"), format!("la liaison du MCID {id}"), format!("à la liaison du MCID {id}"))
+        }
+    };
+    lang.pick(en, if after_a { fr_after_a } else { fr_subject })
+}
+
+/// Where a file is misshapen and how: the place in the file's own terms
+/// (`accounts[2].state`), then what is wrong there.
+fn shape(lang: Lang, error: &crate::storage::json::ShapeError) -> String {
+    use crate::storage::json::Wrong as W;
+    let at = &error.at;
+    let what = match &error.wrong {
+        W::Missing => return lang.pick(format!("{at} is missing"), format!("{at} manque")),
+        W::Expected { what, found } => {
+            let (what, found) = (kind(lang, *what), kind(lang, *found));
+            lang.pick(format!("expected {what}, found {found}"), format!("il faut {what}, pas {found}"))
+        }
+        W::TooLarge { value } => lang.pick(format!("{value} is too large"), format!("{value} est trop grand")),
+        W::NotUtcDate { text } => {
+            lang.pick(format!("not a UTC date and time: {text:?}"), format!("pas une date et une heure UTC : {text:?}"))
+        }
+        W::Cells { expected, found } => lang.pick(
+            format!("expected {expected} cells, found {found}"),
+            format!("il faut {expected} cellules, pas {found}"),
+        ),
+        W::Details { event, expected } => lang.pick(
+            format!("expected {expected} details for {event}"),
+            format!("il faut {expected} détails pour {event}"),
+        ),
+        W::PasswordInClear => lang.pick(
+            "a password must be kept as its salted SHA-256 (D2)".to_string(),
+            "un mot de passe doit être conservé sous forme de SHA-256 salé (D2)".to_string(),
+        ),
+        W::NoTitle { code } => lang.pick(format!("no title for {code}"), format!("aucun titre pour {code}")),
+        W::Unknown { value } => lang.pick(
+            format!("{value} is not something Certlink knows here"),
+            format!("{value} n’est pas une valeur que Certlink connaît ici"),
+        ),
+        W::Twice { key } => lang.pick(format!("{key} is listed twice"), format!("{key} figure deux fois")),
+        W::NotPacked => lang.pick(
+            "the packed part is not deflate-raw in base64".to_string(),
+            "la partie compressée n’est pas en deflate-raw base64".to_string(),
+        ),
+        W::CannotInflate => lang.pick(
+            "this browser cannot inflate the packed part".to_string(),
+            "ce navigateur ne sait pas décompresser la partie compressée".to_string(),
+        ),
+        W::Damaged => {
+            lang.pick("the packed part is damaged".to_string(), "la partie compressée est endommagée".to_string())
+        }
+        W::NotUtf8 => lang.pick(
+            "the packed part is not UTF-8 text".to_string(),
+            "la partie compressée n’est pas du texte UTF-8".to_string(),
+        ),
+        W::PartMissing => {
+            lang.pick("the packed part is missing".to_string(), "la partie compressée manque".to_string())
+        }
+        W::PartOfAnotherSave => lang.pick(
+            "the packed part is another save’s".to_string(),
+            "la partie compressée est celle d’un autre enregistrement".to_string(),
+        ),
+        W::NotAnExport => lang.pick(
+            "it is a part of the browser’s storage, not an export".to_string(),
+            "c’est une partie du stockage du navigateur, pas un export".to_string(),
+        ),
+    };
+    match at.is_empty() {
+        true => what,
+        false => lang.pick(format!("{at}: {what}"), format!("{at} : {what}")),
+    }
+}
+
+/// A kind of JSON value, as a problem names it.
+fn kind(lang: Lang, kind: crate::storage::json::Kind) -> &'static str {
+    use crate::storage::json::Kind as K;
+    let (en, fr) = match kind {
+        K::Nothing => ("null", "null"),
+        K::TrueOrFalse => ("true or false", "vrai ou faux"),
+        K::Number => ("a number", "un nombre"),
+        K::WholeNumber => ("a whole number", "un nombre entier"),
+        K::Text => ("text", "du texte"),
+        K::Date => ("a date", "une date"),
+        K::List => ("a list", "une liste"),
+        K::Object => ("an object", "un objet"),
+    };
+    lang.pick(en, fr)
 }

@@ -113,6 +113,27 @@ test('every bad file is refused for its reason, and nothing changes', async ({ p
   expect(scenarioOf((await exportText(page)).text)).toEqual(before);
 });
 
+test('in French, why a file was refused is worded in French, down to where in the file', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/data', 'fr');
+  const french = {
+    'duplicate-account.json': 'leo@contoso.com figure deux fois',
+    'missing-scenario.json': 'scenario manque',
+    'plain-password.json': 'un mot de passe doit être conservé sous forme de SHA-256 salé (D2)',
+    'dangling-reference.json': 'qui n’existe pas',
+  };
+  for (const [name, reason] of Object.entries(french)) {
+    await page.getByLabel('Choisir un fichier Certlink').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: readFileSync(path.join(corpus, name)),
+    });
+    await expect(app.alert, name).toContainText(reason);
+    await expect(app.alert, name).toContainText('Rien n’a été modifié.');
+    await expect(app.alert, name).not.toContainText(/missing|listed twice|must be kept|does not exist/);
+  }
+});
+
 test('a file dropped on the import zone is imported', async ({ page }) => {
   const app = new CertlinkPage(page);
   await page.goto('./#/data');
