@@ -119,6 +119,10 @@ test('presenter mode makes the text larger, and French rewords the panel live', 
   expect(await size()).toBe('20px');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await expect(page.getByRole('complementary', { name: 'Panneau du formateur' })).toContainText('Horloge du scénario');
+  // The holders of a pass are worded live too, down to Partner University's.
+  const holders = page.getByLabel('Compte Microsoft Learning ou Université partenaire');
+  await expect(holders.locator('option', { hasText: '(Université partenaire)' }).first()).toBeAttached();
+  await expect(holders.locator('option', { hasText: '(Partner University)' })).toHaveCount(0);
   await expectAccessible(page);
 });
 
