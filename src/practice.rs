@@ -509,6 +509,10 @@ pub struct Run {
     pub case: BuiltIn,
     /// The trail's length when the attempt began.
     start_events: usize,
+    /// When the start's last event happened, in milliseconds: a case's
+    /// start is built at the moment it loads, so another scenario put in
+    /// its place (another case, a guided tour) has other times.
+    start_last_ms: Option<i64>,
     hints_used: u32,
     refusals: u32,
     /// The rules of the refusals met, each once, in the order first met.
@@ -522,7 +526,7 @@ pub struct Run {
 pub struct RunTextError;
 
 /// The run text's version: it starts every run text.
-const RUN_VERSION: &str = "r1";
+const RUN_VERSION: &str = "r2";
 
 /// The most refusals a run counts; the score is at its floor long before.
 const MAX_REFUSALS: u32 = 1_000;
@@ -530,7 +534,15 @@ const MAX_REFUSALS: u32 = 1_000;
 impl Run {
     /// An attempt at `case` that begins on `start`.
     pub fn new(case: BuiltIn, start: &Scenario) -> Run {
-        Run { case, start_events: start.trail().len(), hints_used: 0, refusals: 0, rules_met: vec![], limit_met: false }
+        Run {
+            case,
+            start_events: start.trail().len(),
+            start_last_ms: start.trail().last().map(|event| event.at.timestamp_millis()),
+            hints_used: 0,
+            refusals: 0,
+            rules_met: vec![],
+            limit_met: false,
+        }
     }
 
     /// Counts a refusal the person met during the attempt: a wrong move,
@@ -577,9 +589,13 @@ impl Run {
 
     /// Whether the goal holds in `now`, the scenario the attempt goes on
     /// in. The start is `now` as it was when the attempt began: its first
-    /// events replayed on its initial state.
+    /// events replayed on its initial state, the last of them at the time
+    /// the attempt's start had.
     pub fn check(&self, now: &Scenario) -> Outcome {
-        let Some(before) = now.trail().get(..self.start_events) else {
+        let before = now.trail().get(..self.start_events).filter(|before| {
+            self.start_last_ms.is_none_or(|ms| before.last().map(|event| event.at.timestamp_millis()) == Some(ms))
+        });
+        let Some(before) = before else {
             return Outcome::NotYet(vec![Missing::NotFromThisStart]);
         };
         let start = Scenario::replay(now.initial().clone(), before.to_vec());
@@ -599,14 +615,18 @@ impl Run {
         self.hints_used
     }
 
-    /// One line: `r1`, the case's rule code, the start's trail length, the
-    /// hints used, the refusals met, the rules met (`,` between), and `L`
-    /// when R15's limit was met, `;` between, e.g. `r1;R15;12;1;2;R8,R15;L`.
+    /// One line: `r2`, the case's rule code, the start's trail length, the
+    /// hints used, the refusals met, the rules met (`,` between), `L` when
+    /// R15's limit was met, and the time of the start's last event in
+    /// milliseconds (`-` for none), `;` between, e.g.
+    /// `r2;R15;12;1;2;R8,R15;L;1796560537389`. An `r1` line (the same
+    /// without the time) still reads.
     pub fn to_text(&self) -> String {
         let rules: Vec<&str> = self.rules_met.iter().map(|r| r.code()).collect();
         let limit = if self.limit_met { "L" } else { "-" };
+        let start_last = self.start_last_ms.map_or("-".to_string(), |ms| ms.to_string());
         format!(
-            "{RUN_VERSION};{};{};{};{};{};{limit}",
+            "{RUN_VERSION};{};{};{};{};{};{limit};{start_last}",
             self.case.rule().code(),
             self.start_events,
             self.hints_used,
@@ -619,8 +639,14 @@ impl Run {
     /// what a run counts, is refused whole.
     pub fn from_text(text: &str) -> Result<Run, RunTextError> {
         let parts: Vec<&str> = text.split(';').collect();
-        let [version, case, start, hints, refusals, rules, limit] = parts[..] else {
-            return Err(RunTextError);
+        let (version, case, start, hints, refusals, rules, limit, start_last) = match parts[..] {
+            ["r1", case, start, hints, refusals, rules, limit] => {
+                ("r1", case, start, hints, refusals, rules, limit, "-")
+            }
+            [RUN_VERSION, case, start, hints, refusals, rules, limit, start_last] => {
+                (RUN_VERSION, case, start, hints, refusals, rules, limit, start_last)
+            }
+            _ => return Err(RunTextError),
         };
         let case = BuiltIn::ALL.into_iter().find(|c| c.rule().code() == case).ok_or(RunTextError)?;
         let number = |digits: &str, max: u64| {
@@ -641,6 +667,18 @@ impl Run {
         let run = Run {
             case,
             start_events: usize::try_from(number(start, u32::MAX as u64)?).map_err(|_| RunTextError)?,
+            start_last_ms: match start_last {
+                "-" => None,
+                digits => {
+                    let magnitude = number(digits.strip_prefix('-').unwrap_or(digits), i64::MAX as u64)?;
+                    let ms = i64::try_from(magnitude).map_err(|_| RunTextError)?;
+                    match digits.starts_with('-') {
+                        true if ms == 0 => return Err(RunTextError),
+                        true => Some(-ms),
+                        false => Some(ms),
+                    }
+                }
+            },
             hints_used: number(hints, task(case).hints.len() as u64)? as u32,
             refusals: number(refusals, MAX_REFUSALS as u64)? as u32,
             rules_met,
@@ -650,7 +688,7 @@ impl Run {
                 _ => return Err(RunTextError),
             },
         };
-        let consistent = version == RUN_VERSION && (run.refusals as usize) >= run.rules_met.len();
+        let consistent = !version.is_empty() && (run.refusals as usize) >= run.rules_met.len();
         consistent.then_some(run).ok_or(RunTextError)
     }
 }

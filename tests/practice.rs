@@ -782,6 +782,29 @@ fn a_run_begun_after_earlier_events_checks_only_its_own() {
 }
 
 #[test]
+fn another_case_put_in_the_tasks_place_is_not_checked_as_the_task() {
+    // A task on R6 (Partner University access) is under way; a guided tour
+    // of R9 loads its own case in the task's place a minute later, where
+    // Sam already has that access. It does not pass R6's task.
+    let start = BuiltIn::PartnerUniversityAccess.scenario(now());
+    let run = Run::new(BuiltIn::PartnerUniversityAccess, &start);
+    let tour = BuiltIn::SameCredentials.scenario(now() + Duration::minutes(1));
+    assert!(tour.trail().len() > start.trail().len(), "the access is an event past the task's start");
+    assert_eq!(missing(run.check(&tour)), vec![Missing::NotFromThisStart]);
+    let read = Run::from_text(&run.to_text()).unwrap();
+    assert_eq!(missing(read.check(&tour)), vec![Missing::NotFromThisStart], "after a reload too");
+    // The task's own scenario, with the access got, passes.
+    assert_eq!(
+        run_of(&along_the_tour(BuiltIn::PartnerUniversityAccess))
+            .check(&along_the_tour(BuiltIn::PartnerUniversityAccess).now),
+        Outcome::Passed
+    );
+    // A run kept before the start's time was written down reads, as before.
+    let older = run.to_text().rsplit_once(';').unwrap().0.replacen("r2;", "r1;", 1);
+    assert!(Run::from_text(&older).is_ok(), "{older}");
+}
+
+#[test]
 fn hints_are_given_in_order_counted_once_each_and_cost_points() {
     let attempt = along_the_tour(BuiltIn::FirstLink);
     let mut run = run_of(&attempt);
@@ -832,6 +855,11 @@ fn a_run_text_out_of_range_or_malformed_is_refused_whole() {
         "r1;R15;0;0;1;R99;-",
         "r1;R15;0;0;0;;x",
         "r1;R15;0;0;0;;-;more",
+        "r2;R15;0;0;0;;-;",    // no time of the start
+        "r2;R15;0;0;0;;-;017", // not a number as written
+        "r2;R15;0;0;0;;-;-0",
+        "r2;R15;0;0;0;;-;--5",
+        "r2;R15;0;0;0;;-;9223372036854775808",
     ] {
         assert_eq!(Run::from_text(bad), Err(RunTextError), "{bad:?}");
     }

@@ -195,8 +195,8 @@ pub fn missing(lang: Lang, missing: &Missing, state: &State) -> String {
             "Personne qui peut fusionner des MCID n’a encore été sollicité.".to_string(),
         ),
         NotFromThisStart => lang.pick(
-            "This scenario is not the one the task started on (an import, a reset or another case replaced it). Start the task again.".to_string(),
-            "Ce scénario n’est pas celui sur lequel la tâche a commencé (un import, une réinitialisation ou un autre cas l’a remplacé). Recommencez la tâche.".to_string(),
+            "This scenario is not the one the task started on (an import, a reset, another case or a guided tour replaced it). Start the task again.".to_string(),
+            "Ce scénario n’est pas celui sur lequel la tâche a commencé (un import, une réinitialisation, un autre cas ou une visite guidée l’a remplacé). Recommencez la tâche.".to_string(),
         ),
     };
     format!("{text} ({})", missing.rule().code())
