@@ -961,6 +961,25 @@ pub enum LessonStatus {
 }
 
 impl LessonStatus {
+    /// A `cmi.core.lesson_status` a platform holds, as far as this course
+    /// reports it: passed, failed, or (anything else) not finished.
+    pub fn from_scorm(status: &str) -> LessonStatus {
+        match status {
+            "passed" => LessonStatus::Passed,
+            "failed" => LessonStatus::Failed,
+            _ => LessonStatus::Incomplete,
+        }
+    }
+
+    /// Not finished, failed, passed: the order a record only goes up.
+    fn rank(self) -> u8 {
+        match self {
+            LessonStatus::Incomplete => 0,
+            LessonStatus::Failed => 1,
+            LessonStatus::Passed => 2,
+        }
+    }
+
     /// The vocabulary SCORM 1.2 gives `cmi.core.lesson_status`.
     pub fn as_scorm(self) -> &'static str {
         match self {
@@ -978,6 +997,19 @@ pub struct LessonResult {
     /// 0 to 100: the mean over the nine cases of each one's best finished
     /// score (0 before any), rounded down (so 80 means every case counts).
     pub score: u8,
+}
+
+impl LessonResult {
+    /// What a platform that has recorded `recorded` is told of this
+    /// result: nothing that takes back what it recorded. A practice reset,
+    /// or a failed case tried again, makes the lesson incomplete here, but
+    /// a platform's passed or failed stays, and so does a finished score
+    /// higher than this one. `None`: the record stays as it is.
+    pub fn to_report(self, recorded: LessonResult) -> Option<LessonResult> {
+        let (now, then) = (self.status.rank(), recorded.status.rank());
+        let better = now > then || (now == then && (now == 0 || self.score >= recorded.score));
+        better.then_some(self)
+    }
 }
 
 impl Progress {

@@ -958,3 +958,28 @@ fn a_session_time_is_written_as_scorm_1_2_timespans_are() {
     assert_eq!(scorm_timespan(36_000_000 + 61_000), "10:01:01.00");
     assert_eq!(scorm_timespan(u64::MAX), "9999:59:59.99");
 }
+
+#[test]
+fn a_platform_is_never_told_less_than_it_recorded() {
+    use LessonStatus::*;
+    let result = |status, score| LessonResult { status, score };
+    // Nothing recorded yet: every result is told.
+    for now in [result(Incomplete, 0), result(Failed, 40), result(Passed, 90)] {
+        assert_eq!(now.to_report(result(Incomplete, 0)), Some(now));
+    }
+    // A reset, or a failed case tried again, after the lesson passed or
+    // failed on the platform: the record stays.
+    assert_eq!(result(Incomplete, 0).to_report(result(Passed, 92)), None);
+    assert_eq!(result(Incomplete, 50).to_report(result(Failed, 70)), None);
+    assert_eq!(result(Failed, 75).to_report(result(Passed, 80)), None);
+    assert_eq!(result(Passed, 85).to_report(result(Passed, 92)), None);
+    // Better is told.
+    assert_eq!(result(Passed, 81).to_report(result(Failed, 79)), Some(result(Passed, 81)));
+    assert_eq!(result(Passed, 95).to_report(result(Passed, 92)), Some(result(Passed, 95)));
+    // What a platform holds reads as this course reports it.
+    assert_eq!(LessonStatus::from_scorm("passed"), Passed);
+    assert_eq!(LessonStatus::from_scorm("failed"), Failed);
+    for other in ["not attempted", "incomplete", "completed", "browsed", ""] {
+        assert_eq!(LessonStatus::from_scorm(other), Incomplete, "{other}");
+    }
+}

@@ -39,6 +39,9 @@ pub struct Practising {
     /// The learning platform's kept progress could not be read; the
     /// platform keeps it as it was.
     pub platform_unreadable: bool,
+    /// The learning platform refused the last report; the next one sends
+    /// everything again.
+    pub platform_refused: bool,
 }
 
 /// A check of the learner's work, as the task bar shows it.
@@ -146,7 +149,7 @@ impl Ctx {
         if written {
             now.base = now.progress.clone();
         }
-        super::scorm::report(&now.progress);
+        now.platform_refused = !super::scorm::report(&now.progress);
         self.practice().set(Some(now));
     }
 

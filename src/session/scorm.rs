@@ -9,7 +9,7 @@
 //! [`Progress::to_text`] for `cmi.suspend_data`); this module only carries
 //! it to the platform's JavaScript object and back.
 
-use crate::practice::{scorm_timespan, LessonStatus, Progress, ProgressError};
+use crate::practice::{scorm_timespan, LessonResult, LessonStatus, Progress, ProgressError};
 use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,8 +20,12 @@ struct Platform {
     /// When this session began (`performance.now()`), for
     /// `cmi.core.session_time`.
     started_ms: f64,
-    /// The lesson status last reported, for `cmi.core.exit` at the end.
+    /// The lesson status of the progress last reported, for
+    /// `cmi.core.exit` at the end.
     status: LessonStatus,
+    /// What the platform has recorded (read at the start, then as told):
+    /// what is reported never takes it back.
+    recorded: LessonResult,
     /// The platform kept a `cmi.suspend_data` that does not read (written
     /// by another version, or damaged): it is left as it was, never
     /// written over; the results are still reported.
@@ -78,7 +82,9 @@ fn call(api: &Object, name: &str, args: &[&str]) -> String {
         2 => function.call2(api, &arg(0), &arg(1)),
         _ => function.call1(api, &arg(0)),
     };
-    answer.ok().and_then(|answer| answer.as_string()).unwrap_or_default()
+    // Some platforms answer with JavaScript's true and false, not text.
+    let answer = answer.ok().map(|answer| answer.as_string().or_else(|| answer.as_bool().map(|b| b.to_string())));
+    answer.flatten().unwrap_or_default()
 }
 
 fn now_ms() -> f64 {
@@ -98,8 +104,20 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
         return None;
     }
     let kept = Progress::from_text(&call(&api, "LMSGetValue", &["cmi.suspend_data"]));
-    let platform =
-        Platform { api, started_ms: now_ms(), status: LessonStatus::Incomplete, keeps_its_text: kept.is_err() };
+    let recorded = LessonResult {
+        status: LessonStatus::from_scorm(&call(&api, "LMSGetValue", &["cmi.core.lesson_status"])),
+        // A decimal from 0 to 100, or nothing yet.
+        score: call(&api, "LMSGetValue", &["cmi.core.score.raw"])
+            .parse::<f64>()
+            .map_or(0, |raw| raw.clamp(0.0, 100.0) as u8),
+    };
+    let platform = Platform {
+        api,
+        started_ms: now_ms(),
+        status: LessonStatus::Incomplete,
+        recorded,
+        keeps_its_text: kept.is_err(),
+    };
     PLATFORM.with(|p| *p.borrow_mut() = Some(platform));
     // Leaving the page finishes the session: its time, how it was left.
     // The listener lives as long as the page.
@@ -107,24 +125,39 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
     Some(kept)
 }
 
-/// Tells the platform the practice's result and keeps the progress there,
-/// then commits.
-pub fn report(progress: &Progress) {
+/// Tells the platform the practice's result, unless it would take back
+/// what the platform recorded, and keeps the progress there, then commits.
+/// The score goes with a finished lesson only: a platform may compare it
+/// with the manifest's mastery score and set passed or failed itself.
+/// False when the platform refused a value or the commit (the page says
+/// so; the next report sends everything again); true with no platform.
+pub fn report(progress: &Progress) -> bool {
     PLATFORM.with(|p| {
         let mut platform = p.borrow_mut();
-        let Some(platform) = platform.as_mut() else { return };
+        let Some(platform) = platform.as_mut() else { return true };
         let result = progress.lesson_result();
         let api = &platform.api;
-        call(api, "LMSSetValue", &["cmi.core.lesson_status", result.status.as_scorm()]);
-        call(api, "LMSSetValue", &["cmi.core.score.min", "0"]);
-        call(api, "LMSSetValue", &["cmi.core.score.max", "100"]);
-        call(api, "LMSSetValue", &["cmi.core.score.raw", &result.score.to_string()]);
-        if !platform.keeps_its_text {
-            call(api, "LMSSetValue", &["cmi.suspend_data", &progress.to_text()]);
+        let mut accepted = true;
+        let mut set = |element: &str, value: &str| accepted &= call(api, "LMSSetValue", &[element, value]) == "true";
+        let told = result.to_report(platform.recorded);
+        if let Some(told) = told {
+            set("cmi.core.lesson_status", told.status.as_scorm());
+            if told.status != LessonStatus::Incomplete {
+                set("cmi.core.score.min", "0");
+                set("cmi.core.score.max", "100");
+                set("cmi.core.score.raw", &told.score.to_string());
+            }
         }
-        call(api, "LMSCommit", &[""]);
+        if !platform.keeps_its_text {
+            set("cmi.suspend_data", &progress.to_text());
+        }
+        accepted &= call(api, "LMSCommit", &[""]) == "true";
+        if let Some(told) = told.filter(|_| accepted) {
+            platform.recorded = told;
+        }
         platform.status = result.status;
-    });
+        accepted
+    })
 }
 
 /// Ends the session: its time, `suspend` when the lesson is not complete

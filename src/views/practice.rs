@@ -190,6 +190,8 @@ fn PracticeNotices() -> impl IntoView {
     let unreadable = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
     let platform_unreadable =
         Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_unreadable)));
+    let platform_refused =
+        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_refused)));
     view! {
         <When when=unsaved>
             <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
@@ -199,6 +201,9 @@ fn PracticeNotices() -> impl IntoView {
         </When>
         <When when=platform_unreadable>
             <p class="banner" role="alert">{dr(lang, Drill::PlatformUnreadableKept)}</p>
+        </When>
+        <When when=platform_refused>
+            <p class="banner" role="alert">{dr(lang, Drill::PlatformRefused)}</p>
         </When>
     }
 }

@@ -10,8 +10,12 @@ const kept = JSON.parse(localStorage.getItem('platform.cmi') ?? 'null');
 window.API = new window.Scorm12API({ autocommit: false, logLevel: 5 });
 window.platform = { initialized: false, commits: 0, finished: false, cmi: null, launched: null };
 if (kept) {
-  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume' } });
+  const score = kept.core.score ? { score: kept.core.score } : {};
+  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume', ...score } });
 }
+// A platform that refuses to commit, while the test asks it to.
+const commit = window.API.LMSCommit.bind(window.API);
+window.API.LMSCommit = (arg) => (sessionStorage.getItem('platform.refuse') ? 'false' : commit(arg));
 window.API.on('LMSInitialize', () => {
   window.platform.initialized = true;
 });
