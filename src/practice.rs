@@ -1000,6 +1000,17 @@ pub struct LessonResult {
 }
 
 impl LessonResult {
+    /// What a platform holds (`cmi.core.lesson_status` and
+    /// `cmi.core.score.raw`), as this course reports it. The score is a
+    /// decimal from 0 to 100, read to its whole part (0 for nothing yet)
+    /// without a float parser, which would weigh more in the WebAssembly
+    /// than all of SCORM's glue.
+    pub fn recorded(status: &str, raw_score: &str) -> LessonResult {
+        let whole = raw_score.trim().split('.').next().unwrap_or_default();
+        let score = whole.parse::<u64>().map_or(0, |score| score.min(100) as u8);
+        LessonResult { status: LessonStatus::from_scorm(status), score }
+    }
+
     /// What a platform that has recorded `recorded` is told of this
     /// result: nothing that takes back what it recorded. A practice reset,
     /// or a failed case tried again, makes the lesson incomplete here, but

@@ -977,6 +977,12 @@ fn a_platform_is_never_told_less_than_it_recorded() {
     assert_eq!(result(Passed, 81).to_report(result(Failed, 79)), Some(result(Passed, 81)));
     assert_eq!(result(Passed, 95).to_report(result(Passed, 92)), Some(result(Passed, 95)));
     // What a platform holds reads as this course reports it.
+    assert_eq!(LessonResult::recorded("passed", "92.5"), result(Passed, 92));
+    assert_eq!(LessonResult::recorded("failed", "100"), result(Failed, 100));
+    assert_eq!(LessonResult::recorded("failed", "1000"), result(Failed, 100), "over 100 reads as 100");
+    for raw in ["", "  ", "abc", "-5", "1e2"] {
+        assert_eq!(LessonResult::recorded("incomplete", raw), result(Incomplete, 0), "{raw:?}");
+    }
     assert_eq!(LessonStatus::from_scorm("passed"), Passed);
     assert_eq!(LessonStatus::from_scorm("failed"), Failed);
     for other in ["not attempted", "incomplete", "completed", "browsed", ""] {

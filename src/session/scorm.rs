@@ -104,13 +104,10 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
         return None;
     }
     let kept = Progress::from_text(&call(&api, "LMSGetValue", &["cmi.suspend_data"]));
-    let recorded = LessonResult {
-        status: LessonStatus::from_scorm(&call(&api, "LMSGetValue", &["cmi.core.lesson_status"])),
-        // A decimal from 0 to 100, or nothing yet.
-        score: call(&api, "LMSGetValue", &["cmi.core.score.raw"])
-            .parse::<f64>()
-            .map_or(0, |raw| raw.clamp(0.0, 100.0) as u8),
-    };
+    let recorded = LessonResult::recorded(
+        &call(&api, "LMSGetValue", &["cmi.core.lesson_status"]),
+        &call(&api, "LMSGetValue", &["cmi.core.score.raw"]),
+    );
     let platform = Platform {
         api,
         started_ms: now_ms(),
