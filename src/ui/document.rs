@@ -134,9 +134,8 @@ fn shape(lang: Lang, error: &crate::storage::json::ShapeError) -> String {
             lang.pick(format!("expected {what}, found {found}"), format!("il faut {what}, pas {found}"))
         }
         W::TooLarge { value } => lang.pick(format!("{value} is too large"), format!("{value} est trop grand")),
-        W::NotUtcDate { text } => {
-            lang.pick(format!("not a UTC date and time: {text:?}"), format!("pas une date et une heure UTC : {text:?}"))
-        }
+        W::NotUtcDate { text } => lang
+            .pick(format!("not a UTC date and time: “{text}”"), format!("pas une date et une heure UTC : « {text} »")),
         W::Cells { expected, found } => lang.pick(
             format!("expected {expected} cells, found {found}"),
             format!("il faut {expected} cellules, pas {found}"),

@@ -319,12 +319,18 @@ fn Backups() -> impl IntoView {
                 <p>{kr(lang, Kept::BackupsHelp)}</p>
                 <ul class="backups">
                     {move || {
+                        // Drawn anew in the language chosen: a few lines.
+                        let lang_now = lang.get();
                         backups()
                             .into_iter()
                             .enumerate()
                             .map(|(n, backup)| {
                                 let (download, delete) = (backup.key.clone(), backup.key.clone());
-                                let chars = backup.chars;
+                                let number = format!("#{}", n + 1);
+                                let (download_label, delete_label) = (
+                                    on_item(lang_now, Kept::DownloadBackup, &number),
+                                    on_item(lang_now, Kept::DeleteBackup, &number),
+                                );
                                 // The one in place is the document: deleting
                                 // another makes room to set it aside.
                                 let delete = (!backup.in_place)
@@ -332,9 +338,7 @@ fn Backups() -> impl IntoView {
                                         view! {
                                             <button
                                                 class="button danger"
-                                                aria-label=move || {
-                                                    on_item(lang.get(), Kept::DeleteBackup, &format!("#{}", n + 1))
-                                                }
+                                                aria-label=delete_label
                                                 on:click=handler(move |_| {
                                                     ctx.delete_backup(&delete);
                                                     changed.update(|n| *n += 1);
@@ -344,21 +348,17 @@ fn Backups() -> impl IntoView {
                                             </button>
                                         }
                                     });
-                                let in_place = backup.in_place;
-                                let label = move || {
-                                    let (lang, number) = (lang.get(), n + 1);
-                                    let size = crate::i18n::kilobytes(lang, chars);
-                                    match in_place {
-                                        true => format!("#{number} · {size} · {}", kept(lang, Kept::KeptInPlace)),
-                                        false => format!("#{number} · {size}"),
-                                    }
+                                let size = crate::i18n::kilobytes(lang_now, backup.chars);
+                                let label = match backup.in_place {
+                                    true => format!("{number} · {size} · {}", kept(lang_now, Kept::KeptInPlace)),
+                                    false => format!("{number} · {size}"),
                                 };
                                 view! {
                                     <li>
                                         <span>{label}</span>
                                         <button
                                             class="button"
-                                            aria-label=move || on_item(lang.get(), Kept::DownloadBackup, &format!("#{}", n + 1))
+                                            aria-label=download_label
                                             on:click=handler(move |_| download_backup_file(ctx, download.clone()))
                                         >
                                             {kr(lang, Kept::DownloadBackup)}
