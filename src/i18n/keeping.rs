@@ -46,6 +46,8 @@ pub enum Kept {
     LibraryNotSaved,
     LibraryDone,
     LibraryGone,
+    LibraryUnsaved,
+    ImportedName,
 }
 
 /// `text` in `lang`.
@@ -88,6 +90,8 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         ImportAsNew => ("Import a file as a new scenario", "Importer un fichier comme nouveau scénario"),
         LibraryBadName => ("A name has 1 to 120 characters. Enter one.", "Un nom compte de 1 à 120 caractères. Saisissez-en un."),
         LibraryNotSaved => ("This browser’s storage refused the change (full or turned off). Nothing changed.", "Le stockage de ce navigateur a refusé la modification (plein ou désactivé). Rien n’a changé."),
+        LibraryUnsaved => ("Your last change to the scenario open is not saved yet. Wait while it says Saving…, or keep it first with Save a copy or Export; then open another. Nothing changed.", "Votre dernière modification du scénario ouvert n’est pas encore enregistrée. Attendez tant qu’il est indiqué Enregistrement…, ou gardez-la d’abord avec Enregistrer une copie ou Exporter ; ouvrez-en ensuite un autre. Rien n’a changé."),
+        ImportedName => ("Imported scenario", "Scénario importé"),
         LibraryGone => ("That scenario is no longer in the library (another tab may have deleted it). Nothing changed.", "Ce scénario n’est plus dans la bibliothèque (un autre onglet l’a peut-être supprimé). Rien n’a changé."),
         LibraryDone => ("Done. The scenario open is the one shown.", "C’est fait. Le scénario ouvert est celui affiché."),
     };

@@ -135,6 +135,7 @@ pub fn skills_report(state: &State, actor: &Actor, org: &MpnId, now: Time) -> Re
 }
 
 /// One proof of skill as the report sees it, before it becomes a row.
+#[derive(Clone, Copy)]
 struct Proof<'a> {
     account: &'a WorkAccount,
     mcid: Option<&'a McidId>,
@@ -148,10 +149,12 @@ struct Proof<'a> {
 /// report and the competency status both read this one traversal.
 fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl FnMut(Proof<'a>)) {
     let data = state.data();
-    let mut people: Vec<&WorkAccount> = data.accounts.values().filter(|a| &a.org == org).collect();
-    people.sort_by(|a, b| (&a.display_name, &a.id).cmp(&(&b.display_name, &b.id)));
+    let people: Vec<&WorkAccount> = data.accounts.values().filter(|a| &a.org == org).collect();
+    let by_name = in_order(people.len(), &|a, b| {
+        (&people[a].display_name, &people[a].id).cmp(&(&people[b].display_name, &people[b].id))
+    });
     let mut proofs: Vec<Proof<'a>> = Vec::new();
-    for account in people {
+    for account in by_name.into_iter().map(|i| people[i]) {
         // Microsoft Learning: the MCID linked through this account, even one
         // since deleted (R13: it "still appears" until removed).
         let link = account.linked_mcid.as_ref().and_then(|m| data.links.get(m)).filter(|l| &l.org == org);
@@ -171,9 +174,21 @@ fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl 
                 proofs.push(Proof { account, mcid: None, source, credential, status });
             }
         }
-        proofs.sort_by(|a, b| (a.source, &a.credential.code).cmp(&(b.source, &b.credential.code)));
-        proofs.drain(..).for_each(&mut visit);
+        let by_code = in_order(proofs.len(), &|a, b| {
+            (proofs[a].source, &proofs[a].credential.code).cmp(&(proofs[b].source, &proofs[b].credential.code))
+        });
+        by_code.into_iter().for_each(|i| visit(proofs[i]));
+        proofs.clear();
     }
+}
+
+/// The positions `0..len` in the order `cmp` gives, stably. Both of the
+/// report's orders go through this one sort, so that the WebAssembly holds
+/// one sort's code for them, not one per order.
+fn in_order(len: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
 }
 
 /// The report itself, without the R2 check.

@@ -33,6 +33,9 @@ pub enum LibraryError {
     OwnStays,
     /// The storage refused the index (full or blocked).
     NotSaved,
+    /// The scenario open holds a change not written yet (being saved, or
+    /// said not saved): leaving it now would lose the change.
+    Unsaved,
 }
 
 /// The library under `prefix` (the embed's storage prefix, `""` by default).

@@ -10,8 +10,8 @@
 use super::local::LocalKv;
 use super::{storage_prefix, Ctx};
 use crate::rules::Scenario;
+pub use crate::save::library::{checked_name, Entry, LibraryError, MAX_NAME};
 use crate::save::library::{space_of, Library};
-pub use crate::save::library::{Entry, LibraryError};
 use leptos::prelude::*;
 
 fn library() -> Result<Library<LocalKv>, LibraryError> {
@@ -40,17 +40,48 @@ impl Ctx {
         space.and_then(|space| space.strip_prefix("lib-").map(str::to_string)).unwrap_or_default()
     }
 
-    /// Opens an entry in this tab.
-    pub fn library_open(&self, id: &str) {
+    /// Opens an entry in this tab, unless it is gone or the scenario open
+    /// holds a change not written yet.
+    pub fn library_open(&self, id: &str) -> Result<(), LibraryError> {
+        if space_of(id).is_some_and(|space| !has_space(&space)) {
+            return Err(LibraryError::Unknown);
+        }
+        self.may_leave(false)?;
         self.tour.set(None);
         self.enter_space_named(space_of(id));
         self.library_changed.update(|n| *n += 1);
+        Ok(())
     }
 
-    /// Keeps `scenario` as a new entry named `name`, and opens it.
-    pub fn library_add(&self, name: &str, scenario: Scenario) -> Result<(), LibraryError> {
+    /// Leaving the scenario open for another space waits for a change
+    /// being saved, and never drops one said not saved; but a copy of the
+    /// scenario on screen (`copies_it`) keeps that change, in the copy.
+    fn may_leave(&self, copies_it: bool) -> Result<(), LibraryError> {
+        let unsaved = self.save_state.with_untracked(crate::save::SaveState::holds_unsaved);
+        match self.saving.get_untracked() || (unsaved && !copies_it) {
+            true => Err(LibraryError::Unsaved),
+            false => Ok(()),
+        }
+    }
+
+    /// Keeps the scenario on screen as a new entry named `name`, and opens it.
+    pub fn library_save_copy(&self, name: &str) -> Result<(), LibraryError> {
+        self.may_leave(true)?;
+        let scenario = self.scenario.get_untracked();
+        self.library_add(name, scenario)
+    }
+
+    /// Keeps an imported scenario as a new entry named `name`, and opens it.
+    pub fn library_import(&self, name: &str, scenario: Scenario) -> Result<(), LibraryError> {
+        self.may_leave(false)?;
+        self.library_add(name, scenario)
+    }
+
+    fn library_add(&self, name: &str, scenario: Scenario) -> Result<(), LibraryError> {
         let id = library()?.add(name, js_sys::Date::now() as u64)?;
-        self.library_open(&id);
+        self.tour.set(None);
+        self.enter_space_named(space_of(&id));
+        self.library_changed.update(|n| *n += 1);
         self.replace(scenario, false, None);
         Ok(())
     }
@@ -71,7 +102,7 @@ impl Ctx {
             if self.in_case.get_untracked() {
                 super::remember_return_space(None);
             } else {
-                self.library_open("");
+                self.library_open("")?;
             }
         }
         library()?.delete(id)?;

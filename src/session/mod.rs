@@ -21,7 +21,7 @@ pub mod reader;
 mod saving;
 mod scorm;
 pub use crate::save::SaveState;
-pub use library::{Entry, LibraryError};
+pub use library::{checked_name, Entry, LibraryError, MAX_NAME};
 pub use practising::{Checked, Practising};
 pub use saving::{open_saved, RestoreFailed, REPACK_EVENTS, WHOLE_BYTES};
 

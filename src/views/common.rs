@@ -255,11 +255,19 @@ pub fn Choice(
         <div class="choice">
             <label for=id>{tr(lang, label)}</label>
             <select id=id on:change=handler(move |ev| value.set(event_target_value(&ev))) prop:value=move || value.get()>
+                // Each option says whether it is the one chosen: when the
+                // list changes (a holder added before the chosen one), the
+                // options are patched in place, and the one shown stays
+                // the one the form submits.
                 {live(move || {
+                    let chosen = value.get();
                     options
                         .get()
                         .into_iter()
-                        .map(|(v, text)| view! { <option value=v>{text}</option> })
+                        .map(|(v, text)| {
+                            let selected = v == chosen;
+                            view! { <option value=v prop:selected=selected>{text}</option> }
+                        })
                         .collect_view()
                         .into_any()
                 })}

@@ -7,7 +7,7 @@
 use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::Text;
-use crate::session::{use_ctx, Ctx, Entry, LibraryError};
+use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
 use crate::ui::{handler, live, When};
 use crate::views::common::{file_input, hand_keyboard_to, read_import};
 use leptos::prelude::*;
@@ -24,6 +24,7 @@ fn said(lang: crate::i18n::Lang, result: Result<(), LibraryError>) -> Said {
         Ok(()) => Said::Done,
         Err(LibraryError::BadName) => Said::Refused(kept(lang, Kept::LibraryBadName).to_string()),
         Err(LibraryError::NotSaved) => Said::Refused(kept(lang, Kept::LibraryNotSaved).to_string()),
+        Err(LibraryError::Unsaved) => Said::Refused(kept(lang, Kept::LibraryUnsaved).to_string()),
         // Deleting the person's own is not offered; another tab may have
         // deleted an entry this page still lists.
         Err(LibraryError::Unknown | LibraryError::OwnStays) => Said::Refused(kept(lang, Kept::LibraryGone).to_string()),
@@ -43,8 +44,7 @@ pub fn Library() -> impl IntoView {
     let copy_name = RwSignal::new(String::new());
     let save_copy = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let scenario = ctx.scenario.get_untracked();
-        let result = ctx.library_add(&copy_name.get_untracked(), scenario);
+        let result = ctx.library_save_copy(&copy_name.get_untracked());
         if result.is_ok() {
             copy_name.set(String::new());
         }
@@ -58,12 +58,17 @@ pub fn Library() -> impl IntoView {
         let Some(input) = file_input(&ev) else { return };
         let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
         input.set_value("");
-        // The new entry is named after the file.
-        let name = file.name().trim_end_matches(".json").to_string();
+        // The new entry is named after the file, as much of it as a name
+        // holds; a file name with nothing to keep gives a name of its own.
+        let name: String = file.name().trim_end_matches(".json").chars().take(MAX_NAME).collect();
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
+            let name = match checked_name(&name) {
+                Ok(_) => name,
+                Err(_) => kept(lang, Kept::ImportedName).to_string(),
+            };
             outcome.set(Some(match read_import(lang, file).await {
-                Ok(doc) => said(lang, ctx.library_add(&name, doc.scenario)),
+                Ok(doc) => said(lang, ctx.library_import(&name, doc.scenario)),
                 Err(refusal) => Said::Refused(refusal),
             }));
         });
@@ -143,10 +148,7 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>) -> impl 
     };
     let open_it = {
         let id = id.clone();
-        move |_| {
-            ctx.library_open(&id);
-            outcome.set(Some(Said::Done));
-        }
+        move |_| outcome.set(Some(said(lang.get_untracked(), ctx.library_open(&id))))
     };
     let rename = {
         let id = id.clone();

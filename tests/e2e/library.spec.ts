@@ -148,3 +148,52 @@ test('a built-in case started from a library entry goes back to that entry, not 
   await app.signIn('grace@contoso.com');
   await expect(page.locator('header .who-org')).toHaveText('Contoso');
 });
+
+test('a change the banner says is not saved is never dropped by opening another scenario: it is refused, and Save a copy keeps it', async ({ page }) => {
+  // This page's own space finds the storage full once the test says so.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const app = new CertlinkPage(page);
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Monday');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entry(page, 'own').getByRole('button', { name: 'Open: My scenario' })).toBeVisible();
+  await entry(page, 'own').getByRole('button', { name: 'Open: My scenario' }).click();
+  await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+  await app.linkPriya();
+  await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toBeVisible();
+  await page.goto('./#/library');
+  const monday = entries(page).filter({ hasText: 'Monday' });
+  await monday.getByRole('button', { name: 'Open: Monday' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Your last change to the scenario open is not saved yet');
+  await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  // Save a copy keeps the change, in the copy.
+  await page.locator('input[name="library-name"]').fill('Rescued');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(page).filter({ hasText: 'Rescued (open)' })).toBeVisible();
+  const rescued = await page.evaluate(() =>
+    Object.entries(localStorage).find(([key, value]) => key.startsWith('lib-') && key.endsWith(':certlink.document') && value.includes('McidLinked')),
+  );
+  expect(rescued).toBeDefined();
+});
+
+test('a file whose name cannot be a name is imported under a name of its own', async ({ page }) => {
+  const edited = await editedExport(page);
+  await page.goto('./#/library');
+  for (const name of ['.json', `${'x'.repeat(200)}.json`]) {
+    await page.locator('input[name="library-import"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(edited) });
+    await expect(page.getByRole('main').getByRole('status')).toContainText('Done');
+  }
+  await expect(entries(page)).toHaveCount(3);
+  await expect(entries(page).nth(1)).toContainText('Imported scenario');
+  await expect(entries(page).nth(2)).toContainText('x'.repeat(120));
+  await expect(entries(page).nth(2)).not.toContainText('x'.repeat(121));
+});
