@@ -66,8 +66,19 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await fillAndSubmit(page, [['exam-code', 'AZ-900'], ['exam-title', 'Azure Fundamentals']]);
   await expect(section(page, 'Exams, certifications and assessments passed').getByRole('status')).toContainText('990001 passed AZ-900');
   await expect(section(page, 'Microsoft Certification profiles').locator('.editor-list')).toContainText('AZ-900 (November 2, 2026)');
-  // An assessment, on the Partner University account.
+  // An assessment, on the Partner University account. A profile added
+  // meanwhile, listed before it, does not change the holder shown from the
+  // one the form submits.
   await page.locator('#exam-holder').selectOption('pu:ines@northwind.example');
+  await fillAndSubmit(page, [
+    ['profile-mcid', '100001'],
+    ['profile-username', 'omar.olsen@outlook.com'],
+    ['profile-password', 'Learn#Omar'],
+    ['profile-holder', 'Omar Olsen'],
+  ]);
+  await expect(section(page, 'Microsoft Certification profiles').getByRole('status')).toContainText('100001');
+  await expect(page.locator('#exam-holder')).toHaveValue('pu:ines@northwind.example');
+  await expect(page.locator('#exam-holder option:checked')).toHaveText('ines@northwind.example');
   await page.locator('#exam-kind').selectOption('assessment');
   await page.locator('input[name="exam-date"]').fill('2026-11-20');
   await fillAndSubmit(page, [['exam-code', 'PU-SEC-101'], ['exam-title', 'Security foundations']]);
@@ -82,6 +93,15 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await page.locator('input[name="exam-date"]').fill('2099-01-01');
   await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
   await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText('(D1)');
+  // A year past what Certlink keeps is Certlink's refusal too, not the browser's.
+  await page.locator('input[name="exam-date"]').evaluate((input: HTMLInputElement) => {
+    input.value = '12000-01-01';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
+  await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText(
+    'That date is outside the dates Certlink keeps. Choose a date from the year 1 to the year 9999.',
+  );
   // The yearly limit's numbers (D6), each within its range.
   await page.locator('input[name="limit-per-year"]').fill('two');
   await page.locator('input[name="limit-per-year"]').press('Enter');
