@@ -91,7 +91,8 @@ pub enum Hint {
     SendAgain,
     /// Associations are limited each year.
     AssociationsAreLimited,
-    /// The profile shows the date from which a new association can start.
+    /// Trying to associate gives the date from which a new association
+    /// can start (as the profile shows it): the try is what the check sees.
     DateInTheProfile,
     /// Merging MCIDs is not a Microsoft support ticket.
     MergeIsForCertificationSupport,

@@ -125,7 +125,7 @@ pub fn hint(lang: Lang, hint: Hint) -> &'static str {
         CheckTheAddress => ("First check the email address the sign-in details were sent to.", "Vérifiez d’abord l’adresse e-mail à laquelle les informations de connexion ont été envoyées."),
         SendAgain => ("Then get in touch again: the sign-in details go out once more.", "Puis reprenez contact : les informations de connexion repartent une nouvelle fois."),
         AssociationsAreLimited => ("Associations of an MCID are limited each year, to prevent abuse.", "Les associations d’un MCID sont limitées chaque année, pour éviter les abus."),
-        DateInTheProfile => ("My Profile shows the date from which a new association can start.", "Mon profil indique la date à partir de laquelle une nouvelle association peut commencer."),
+        DateInTheProfile => ("Try to associate again: the answer gives the date from which a new association can start, as My Profile does.", "Essayez d’associer de nouveau : la réponse donne la date à partir de laquelle une nouvelle association peut commencer, comme Mon profil."),
         MergeIsForCertificationSupport => ("Merging MCIDs is not a Partner Center support ticket: Certification Support handles it.", "La fusion de MCID n’est pas une demande de support de l’Espace partenaires : le support des certifications s’en charge."),
         SupportPage => ("The Support page sends a problem to the right place and gathers what it needs.", "La page Support envoie un problème au bon endroit et rassemble ce qu’il lui faut."),
     };
