@@ -233,14 +233,14 @@ impl<K: KeyValue> Store<K> {
     /// smallest first.
     fn numbered(&self, start: &str) -> Vec<u64> {
         let canonical = |rest: &str| !rest.starts_with('0') && rest.bytes().all(|b| b.is_ascii_digit());
-        let mut numbers: Vec<u64> = self
+        let numbers: Vec<u64> = self
             .kv
             .keys()
             .iter()
             .filter_map(|key| key.strip_prefix(start).filter(|rest| canonical(rest))?.parse().ok())
             .collect();
-        numbers.sort_unstable();
-        numbers
+        let order = crate::rules::reports::in_order(numbers.len(), &|a, b| numbers[a].cmp(&numbers[b]));
+        order.into_iter().map(|i| numbers[i]).collect()
     }
 
     /// The restore points kept, newest first.

@@ -41,6 +41,7 @@ pub fn Library() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let outcome = RwSignal::new(None::<Said>);
+    let lines = Lines { page: Owner::current().unwrap_or_default(), states: StoredValue::new(Vec::new()) };
     let copy_name = RwSignal::new(String::new());
     let save_copy = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,7 +78,7 @@ pub fn Library() -> impl IntoView {
         let open = ctx.library_open_id();
         ctx.library()
             .into_iter()
-            .map(|entry| view! { <EntryLine entry=entry.clone() open=entry.id == open outcome /> })
+            .map(|entry| view! { <EntryLine entry=entry.clone() open=entry.id == open outcome lines=lines.clone() /> })
             .collect_view()
             .into_any()
     });
@@ -128,16 +129,47 @@ pub fn Library() -> impl IntoView {
     }
 }
 
+/// What a line of the library is in the middle of: a rename being typed,
+/// a deletion being asked.
+#[derive(Clone, Copy)]
+struct LineState {
+    renaming: RwSignal<bool>,
+    confirming: RwSignal<bool>,
+    name: RwSignal<String>,
+}
+
+/// Each entry's [`LineState`], owned by the page, not by the line: the
+/// lines are drawn anew whenever the library changes (another entry
+/// renamed, a copy saved), and a half-typed name must survive that.
+#[derive(Clone)]
+struct Lines {
+    page: Owner,
+    states: StoredValue<Vec<(String, LineState)>>,
+}
+
+impl Lines {
+    fn of(&self, key: &str, entry: &Entry) -> LineState {
+        if let Some(state) = self.states.with_value(|s| s.iter().find(|(k, _)| k == key).map(|(_, state)| *state)) {
+            return state;
+        }
+        let state = self.page.with(|| LineState {
+            renaming: RwSignal::new(false),
+            confirming: RwSignal::new(false),
+            name: RwSignal::new(entry.name.clone().unwrap_or_default()),
+        });
+        self.states.update_value(|s| s.push((key.to_string(), state)));
+        state
+    }
+}
+
 /// One scenario of the library: its name, and what can be done with it.
 #[component]
-fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>) -> impl IntoView {
+fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: Lines) -> impl IntoView {
     let ctx: Ctx = use_ctx();
     let lang = ctx.lang;
-    let renaming = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
-    let name = RwSignal::new(entry.name.clone().unwrap_or_default());
     let id = entry.id.clone();
     let key = if id.is_empty() { "own".to_string() } else { id.clone() };
+    let LineState { renaming, confirming, name } = lines.of(&key, &entry);
     let shown = entry.clone();
     let named = {
         let entry = entry.clone();

@@ -197,3 +197,24 @@ test('a file whose name cannot be a name is imported under a name of its own', a
   await expect(entries(page).nth(2)).toContainText('x'.repeat(120));
   await expect(entries(page).nth(2)).not.toContainText('x'.repeat(121));
 });
+
+test('a name half typed in one entry’s rename box survives the library changing around it', async ({ page }) => {
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Monday');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(page)).toHaveCount(2);
+  const own = entry(page, 'own');
+  await own.getByRole('button', { name: 'Rename: My scenario' }).click();
+  await own.locator('input[name="library-rename"]').fill('Half typed');
+  // Another entry renamed, then a copy saved: the lines are drawn anew.
+  const monday = entries(page).filter({ hasText: 'Monday' });
+  await monday.getByRole('button', { name: 'Rename: Monday' }).click();
+  await monday.locator('input[name="library-rename"]').fill('Tuesday');
+  await monday.locator('input[name="library-rename"]').press('Enter');
+  await expect(entries(page).filter({ hasText: 'Tuesday' })).toHaveCount(1);
+  await page.locator('input[name="library-name"]').fill('Wednesday');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(page)).toHaveCount(3);
+  await expect(own.locator('input[name="library-rename"]')).toHaveValue('Half typed');
+  await expect(entries(page).filter({ hasText: 'Tuesday' }).locator('input[name="library-rename"]')).toHaveCount(0);
+});
