@@ -52,3 +52,13 @@ pub use command::Command;
 pub use model::*;
 pub use refusal::{Refusal, Rule};
 pub use scenario::Scenario;
+
+/// The positions `0..len` in the order `cmp` gives, stably. Every order
+/// Certlink sorts (the report's two, the save engine's numbered keys) goes
+/// through this one sort, so that the WebAssembly holds one sort's code,
+/// not one per order.
+pub fn in_order(len: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}

@@ -150,7 +150,7 @@ struct Proof<'a> {
 fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl FnMut(Proof<'a>)) {
     let data = state.data();
     let people: Vec<&WorkAccount> = data.accounts.values().filter(|a| &a.org == org).collect();
-    let by_name = in_order(people.len(), &|a, b| {
+    let by_name = super::in_order(people.len(), &|a, b| {
         (&people[a].display_name, &people[a].id).cmp(&(&people[b].display_name, &people[b].id))
     });
     let mut proofs: Vec<Proof<'a>> = Vec::new();
@@ -174,22 +174,12 @@ fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl 
                 proofs.push(Proof { account, mcid: None, source, credential, status });
             }
         }
-        let by_code = in_order(proofs.len(), &|a, b| {
+        let by_code = super::in_order(proofs.len(), &|a, b| {
             (proofs[a].source, &proofs[a].credential.code).cmp(&(proofs[b].source, &proofs[b].credential.code))
         });
         by_code.into_iter().for_each(|i| visit(proofs[i]));
         proofs.clear();
     }
-}
-
-/// The positions `0..len` in the order `cmp` gives, stably. Every order
-/// Certlink sorts (the report's two, the save engine's numbered keys) goes
-/// through this one sort, so that the WebAssembly holds one sort's code,
-/// not one per order.
-pub fn in_order(len: usize, cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
-    order
 }
 
 /// The report itself, without the R2 check.

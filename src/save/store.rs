@@ -239,7 +239,7 @@ impl<K: KeyValue> Store<K> {
             .iter()
             .filter_map(|key| key.strip_prefix(start).filter(|rest| canonical(rest))?.parse().ok())
             .collect();
-        let order = crate::rules::reports::in_order(numbers.len(), &|a, b| numbers[a].cmp(&numbers[b]));
+        let order = crate::rules::in_order(numbers.len(), &|a, b| numbers[a].cmp(&numbers[b]));
         order.into_iter().map(|i| numbers[i]).collect()
     }
 
