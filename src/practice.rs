@@ -640,12 +640,10 @@ impl Run {
     /// what a run counts, is refused whole.
     pub fn from_text(text: &str) -> Result<Run, RunTextError> {
         let parts: Vec<&str> = text.split(';').collect();
-        let (version, case, start, hints, refusals, rules, limit, start_last) = match parts[..] {
-            ["r1", case, start, hints, refusals, rules, limit] => {
-                ("r1", case, start, hints, refusals, rules, limit, "-")
-            }
+        let (case, start, hints, refusals, rules, limit, start_last) = match parts[..] {
+            ["r1", case, start, hints, refusals, rules, limit] => (case, start, hints, refusals, rules, limit, "-"),
             [RUN_VERSION, case, start, hints, refusals, rules, limit, start_last] => {
-                (RUN_VERSION, case, start, hints, refusals, rules, limit, start_last)
+                (case, start, hints, refusals, rules, limit, start_last)
             }
             _ => return Err(RunTextError),
         };
@@ -689,7 +687,7 @@ impl Run {
                 _ => return Err(RunTextError),
             },
         };
-        let consistent = !version.is_empty() && (run.refusals as usize) >= run.rules_met.len();
+        let consistent = (run.refusals as usize) >= run.rules_met.len();
         consistent.then_some(run).ok_or(RunTextError)
     }
 }

@@ -375,6 +375,17 @@ fn three_backups_kept_and_a_fourth_unreadable_save() -> MemoryKv {
 }
 
 #[test]
+fn an_unreadable_save_kept_in_place_holds_no_change_of_the_persons_until_one_is_made() {
+    let kv = three_backups_kept_and_a_fourth_unreadable_save();
+    let mut tab = Sim::open(&kv, "t", SMALL);
+    assert!(matches!(tab.tab.save_state(), SaveState::CorruptInPlace(_)));
+    // The demo on screen is nothing of the person's: leaving it loses nothing.
+    assert!(!tab.tab.holds_unsaved_change());
+    tab.execute(&ticket("a change")).unwrap();
+    assert!(tab.tab.holds_unsaved_change(), "this change is on screen only");
+}
+
+#[test]
 fn an_unreadable_save_kept_in_place_is_set_aside_when_a_backup_is_deleted_and_the_changes_since_are_saved() {
     let kv = three_backups_kept_and_a_fourth_unreadable_save();
     let mut tab = Sim::open(&kv, "t", SMALL);
@@ -419,6 +430,23 @@ fn in_a_full_storage_an_unreadable_save_is_set_aside_once_a_restore_point_makes_
         store.backup(&store.backups()[0].key).map(|(text, _)| text).as_deref(),
         Some("not json, in a full storage")
     );
+}
+
+#[test]
+fn another_tabs_save_kept_for_a_replacement_never_gives_way_the_point_kept_just_before() {
+    let kv = MemoryKv::new();
+    Sim::open(&kv, "t", SMALL);
+    let store = Store::new(kv.clone(), "");
+    // The point the replacement kept first: the tab's own unsaved scenario.
+    let own = format!("{{\"saved_at\":\"2026-01-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(60_000));
+    store.keep_restore_point(Replaced::Import, &own).unwrap();
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used));
+    // No room for the other tab's save beside it: it is not kept, and the
+    // tab's own point stays (it would have made the room).
+    assert_eq!(store.keep_saved_as_restore_point(Replaced::Import, usize::MAX, |_| true), None);
+    let points: Vec<String> = store.restore_points().iter().map(|p| store.restore_point(&p.key).unwrap()).collect();
+    assert_eq!(points, vec![own]);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use certlink::rules::demo;
 use certlink::rules::InvariantViolation;
 use certlink::storage::document::{parse, peek, to_json, Document, DocumentError, MAX_IMPORT_BYTES, SCHEMA};
-use certlink::storage::json::Wrong;
+use certlink::storage::json::{Kind, Wrong};
 use chrono::{TimeZone, Utc};
 
 fn fixture(name: &str) -> String {
@@ -253,4 +253,25 @@ fn a_count_too_large_for_the_browser_is_refused_not_cut_short() {
         matches!(&error, DocumentError::WrongShape { detail } if detail.wrong == wrong && detail.at.ends_with("accounts")),
         "{error:?}"
     );
+}
+
+#[test]
+fn a_misshapen_file_names_the_place_as_the_file_has_it() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let json = to_json(&demo::scenario(now), 1, now);
+    let at = |from: &str, to: &str| match parse(&json.replacen(from, to, 1)) {
+        Err(DocumentError::WrongShape { detail }) => (detail.at, detail.wrong),
+        other => panic!("{from} -> {to}: {other:?}"),
+    };
+    // A credential's kind, in a profile's list: its index and its column.
+    let (place, wrong) = at("\"Exam\"", "\"Exem\"");
+    assert!(
+        place.starts_with("scenario.profiles[") && place.contains("].credentials[") && place.ends_with("].kind"),
+        "{place}"
+    );
+    assert_eq!(wrong, Wrong::Unknown { value: "\"Exem\"".into() });
+    // An event of the trail: its index and the column.
+    let (place, wrong) = at("\"McidLinked\",\"985004567\"", "\"McidLinked\",985004567");
+    assert!(place.starts_with("scenario.trail[") && place.ends_with("].mcid"), "{place}");
+    assert_eq!(wrong, Wrong::Expected { what: Kind::Text, found: Kind::Number });
 }

@@ -185,6 +185,12 @@ impl<K: KeyValue> Store<K> {
     /// oldest points give way to it one by one, and come back if even all
     /// of them do not make enough: a refused point loses none kept.
     pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<(), SaveError> {
+        self.keep_point(replaced, json, u64::MAX)
+    }
+
+    /// [`Store::keep_restore_point`], never giving way the points numbered
+    /// `spared` or more.
+    fn keep_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<(), SaveError> {
         if json.len() > MAX_STORED_BYTES {
             return Err(SaveError::TooLarge { bytes: json.len() });
         }
@@ -198,7 +204,9 @@ impl<K: KeyValue> Store<K> {
         let text = format!("{}\n{json}", replaced.code());
         let mut given_way: Vec<(String, String)> = Vec::new();
         while self.kv.set(&key, &text).is_err() {
-            let oldest = self.restore_points().pop().and_then(|p| Some((self.kv.get(&p.key)?, p.key)));
+            let oldest = self.numbered(&self.restore_prefix()).first().copied().filter(|n| *n < spared);
+            let oldest = oldest.map(|n| format!("{}{n}", self.restore_prefix()));
+            let oldest = oldest.and_then(|key| Some((self.kv.get(&key)?, key)));
             let Some((kept, oldest)) = oldest else {
                 for (old_key, old_text) in &given_way {
                     let _ = self.kv.set(old_key, old_text);
@@ -217,15 +225,28 @@ impl<K: KeyValue> Store<K> {
     /// Keeps the save there now as a restore point, so that a replacement
     /// the person chose can go on top of a save their tab has not taken
     /// (another tab's): its stamp, to write on top of, where it is a whole
-    /// document Certlink reads, of at most `max_bytes`. A large save's head
-    /// (its scenario is in a part) or an unreadable text is not kept.
-    pub fn keep_saved_as_restore_point(&self, replaced: Replaced, max_bytes: usize) -> Option<Stamp> {
+    /// document of at most `max_bytes` that `reads` (the caller's reader;
+    /// true where it cannot tell) and that Your data can list. A large
+    /// save's head (its scenario is in a part) or an unreadable text is
+    /// not kept; nor is it where room would mean giving way the newest
+    /// point, which the same replacement has just kept.
+    pub fn keep_saved_as_restore_point(
+        &self,
+        replaced: Replaced,
+        max_bytes: usize,
+        reads: impl FnOnce(&str) -> bool,
+    ) -> Option<Stamp> {
         let (schema, stamp) = self.stored_stamp()?;
         let text = self.saved_text()?;
-        if schema == 0 || schema > SCHEMA || text.len() > max_bytes || part_named(&text).is_some() {
+        let listable = text.contains("\"saved_at\":\"");
+        if schema == 0 || schema > SCHEMA || text.len() > max_bytes || part_named(&text).is_some() || !listable {
             return None;
         }
-        self.keep_restore_point(replaced, &text).ok().map(|()| stamp)
+        if !reads(&text) {
+            return None;
+        }
+        let spared = self.numbered(&self.restore_prefix()).pop().unwrap_or(u64::MAX);
+        self.keep_point(replaced, &text, spared).ok().map(|()| stamp)
     }
 
     /// The numbers of the keys `start` then a number, as Certlink writes

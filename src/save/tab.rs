@@ -284,6 +284,13 @@ impl<K: KeyValue> Tab<K> {
         self.part.is_some() || self.packing.is_some()
     }
 
+    /// A change of the person's is on screen and not written (being
+    /// packed, or said not saved): leaving this scenario would lose it.
+    /// An unreadable save kept in place before any change holds none.
+    pub fn holds_unsaved_change(&self) -> bool {
+        self.packing.is_some() || (self.save_state.holds_unsaved() && self.lifecycle == Lifecycle::Own)
+    }
+
     /// True while a large scenario is being packed: its change is not
     /// written until the pack is.
     pub fn is_saving(&self) -> bool {
@@ -500,7 +507,11 @@ impl<K: KeyValue> Tab<K> {
             if let (SaveState::Conflict | SaveState::Unread, Some(why), Some(store)) =
                 (&self.save_state, kept, &self.store)
             {
-                if let Some(stamp) = store.keep_saved_as_restore_point(why, self.whole_bytes) {
+                // Read where the reader is here; where it is not yet, a
+                // text Your data can list is kept as it is.
+                let reads =
+                    |text: &str| reader.read(text.to_string()).is_none_or(|read| matches!(read, Ok(Stored::Whole(_))));
+                if let Some(stamp) = store.keep_saved_as_restore_point(why, self.whole_bytes, reads) {
                     self.stamp = stamp;
                 }
             }

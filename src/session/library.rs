@@ -57,7 +57,7 @@ impl Ctx {
     /// being saved, and never drops one said not saved; but a copy of the
     /// scenario on screen (`copies_it`) keeps that change, in the copy.
     fn may_leave(&self, copies_it: bool) -> Result<(), LibraryError> {
-        let unsaved = self.save_state.with_untracked(crate::save::SaveState::holds_unsaved);
+        let unsaved = self.engine.with_value(crate::save::Tab::holds_unsaved_change);
         match self.saving.get_untracked() || (unsaved && !copies_it) {
             true => Err(LibraryError::Unsaved),
             false => Ok(()),

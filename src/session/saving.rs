@@ -194,17 +194,23 @@ impl Ctx {
 
     /// A kept backup as a file to download: a large save's packed part
     /// unpacked, with the head's events joined where they read, is a whole
-    /// document, importable; any other text as it was kept.
+    /// document, importable; any other text as it was kept (a head that
+    /// does not join, then its part, nothing of either left out).
     pub async fn backup_file(&self, key: String) -> Option<(&'static str, String)> {
         let (text, part) = self.backup_text(&key)?;
         let Some(packed) = part else { return Some(("certlink-unreadable-backup.txt", text)) };
-        let Ok(whole) = pack::unpack(&packed).await else { return Some(("certlink-unreadable-backup.txt", text)) };
+        let Ok(whole) = pack::unpack(&packed).await else {
+            return Some(("certlink-unreadable-backup.txt", format!("{text}\n\n{packed}")));
+        };
         let joined = async {
             let base = reader::read(whole.clone()).await.ok()?.and_then(document::whole).ok()?;
-            let Ok(Ok(Stored::Continues(head))) = reader::read(text).await else { return None };
+            let Ok(Ok(Stored::Continues(head))) = reader::read(text.clone()).await else { return None };
             reader::join(Arc::new(base), head).await.ok()?.ok()
         };
-        Some(("certlink-backup.json", joined.await.map_or(whole, |doc| doc.to_pretty_json())))
+        Some(match joined.await {
+            Some(doc) => ("certlink-backup.json", doc.to_pretty_json()),
+            None => ("certlink-unreadable-backup.txt", format!("{text}\n\n{whole}")),
+        })
     }
 
     /// A kept backup's text and, for a large save, its packed part.

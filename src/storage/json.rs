@@ -719,17 +719,18 @@ fn read_password(value: &Value, owner: &str) -> Result<PasswordHash, ShapeError>
 }
 
 fn read_credential(value: &Value, titles: &BTreeMap<String, String>) -> Result<Credential, ShapeError> {
-    let ([code, credential_kind, passed_on], rest) = cells::<3>(value, 1)?;
-    let code = String::read(code)?;
+    let (row, rest) = cells::<3>(value, 1)?;
+    let code: String = cell(row, 0, "code")?;
     let title = match rest.first() {
-        Some(title) => String::read(title)?,
+        Some(title) => String::read(title).map_err(|e| e.within("title"))?,
         None => titles.get(&code).cloned().ok_or_else(|| Wrong::NoTitle { code: code.clone() }.here())?,
     };
-    Ok(Credential { title, kind: CredentialKind::read(credential_kind)?, passed_on: Time::read(passed_on)?, code })
+    Ok(Credential { title, kind: cell(row, 1, "kind")?, passed_on: cell(row, 2, "passed_on")?, code })
 }
 
 fn read_credentials(value: &Value, titles: &BTreeMap<String, String>) -> Result<Vec<Credential>, ShapeError> {
-    array(value)?.iter().map(|c| read_credential(c, titles)).collect()
+    let each = |(i, c): (usize, &Value)| read_credential(c, titles).map_err(|e| e.within(&format!("[{i}]")));
+    array(value)?.iter().enumerate().map(each).collect()
 }
 
 fn read_account_state(value: &Value) -> Result<AccountState, ShapeError> {
@@ -754,32 +755,37 @@ fn read_ticket(value: &Value) -> Result<Ticket, ShapeError> {
     let route = match &row[3] {
         Value::String(s) if s == "MicrosoftSupport" => SupportRoute::MicrosoftSupport,
         Value::String(s) if s == "CertificationSupport" => SupportRoute::CertificationSupport,
-        other => match array(other)? {
-            [tag, rule] if tag == "Faq" => SupportRoute::Faq(Rule::read(rule)?),
+        other => match array(other).map_err(|e| e.within("route"))? {
+            [tag, rule] if tag == "Faq" => SupportRoute::Faq(Rule::read(rule).map_err(|e| e.within("route"))?),
             _ => return Err(Wrong::Unknown { value: other.to_string() }.here().within("route")),
         },
     };
-    let evidence = array(&row[7])?
+    let evidence = array(&row[7])
+        .map_err(|e| e.within("evidence"))?
         .iter()
-        .map(|e| {
-            let cells = array(e)?;
-            match cells.first().and_then(Value::as_str) {
-                Some("UserReport") => Ok(Evidence::UserReport {
-                    org: cell(cells, 1, "org")?,
-                    accounts: usize::try_from(cell::<u32>(cells, 2, "accounts")?)
-                        .map_err(|_| Wrong::TooLarge { value: u64::MAX }.here().within("accounts"))?,
-                }),
-                Some("ProfileAssociation") => Ok(Evidence::ProfileAssociation {
-                    mcid: cell(cells, 1, "mcid")?,
-                    org: cell(cells, 2, "org")?,
-                    since: cell(cells, 3, "since")?,
-                }),
-                Some("Transcript") => {
-                    Ok(Evidence::Transcript { mcid: cell(cells, 1, "mcid")?, codes: cell(cells, 2, "codes")? })
+        .enumerate()
+        .map(|(i, e)| {
+            let one = || -> Result<Evidence, ShapeError> {
+                let cells = array(e)?;
+                match cells.first().and_then(Value::as_str) {
+                    Some("UserReport") => Ok(Evidence::UserReport {
+                        org: cell(cells, 1, "org")?,
+                        accounts: usize::try_from(cell::<u32>(cells, 2, "accounts")?)
+                            .map_err(|_| Wrong::TooLarge { value: u64::MAX }.here().within("accounts"))?,
+                    }),
+                    Some("ProfileAssociation") => Ok(Evidence::ProfileAssociation {
+                        mcid: cell(cells, 1, "mcid")?,
+                        org: cell(cells, 2, "org")?,
+                        since: cell(cells, 3, "since")?,
+                    }),
+                    Some("Transcript") => {
+                        Ok(Evidence::Transcript { mcid: cell(cells, 1, "mcid")?, codes: cell(cells, 2, "codes")? })
+                    }
+                    Some("AssessmentProof") => Ok(Evidence::AssessmentProof { codes: cell(cells, 1, "codes")? }),
+                    _ => Err(Wrong::Unknown { value: e.to_string() }.here()),
                 }
-                Some("AssessmentProof") => Ok(Evidence::AssessmentProof { codes: cell(cells, 1, "codes")? }),
-                _ => Err(Wrong::Unknown { value: e.to_string() }.here()),
-            }
+            };
+            one().map_err(|err| err.within(&format!("[{i}]")))
         })
         .collect::<Result<_, ShapeError>>()
         .map_err(|e| e.within("evidence"))?;
@@ -864,7 +870,10 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
                 Some("PartnerUniversity") => Holder::PartnerUniversity(cell(d, 1, "username")?),
                 _ => return Err(Wrong::Unknown { value: d[0].to_string() }.here().within("holder")),
             };
-            Ok(CredentialPassed { holder, credential: read_credential(&d[2], titles)? })
+            Ok(CredentialPassed {
+                holder,
+                credential: read_credential(&d[2], titles).map_err(|e| e.within("credential"))?,
+            })
         }),
         "LimitSettingsChanged" => expect(2).and_then(|_| {
             Ok(LimitSettingsChanged {
@@ -874,7 +883,9 @@ fn read_event(value: &Value, titles: &BTreeMap<String, String>) -> Result<Event,
                 },
             })
         }),
-        "TicketOpened" => expect(1).and_then(|_| Ok(TicketOpened { ticket: read_ticket(&d[0])? })),
+        "TicketOpened" => {
+            expect(1).and_then(|_| Ok(TicketOpened { ticket: read_ticket(&d[0]).map_err(|e| e.within("ticket"))? }))
+        }
         "OrganisationAdded" => {
             expect(2).and_then(|_| Ok(OrganisationAdded { org: cell(d, 0, "org")?, name: cell(d, 1, "name")? }))
         }

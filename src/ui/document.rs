@@ -140,10 +140,13 @@ fn shape(lang: Lang, error: &crate::storage::json::ShapeError) -> String {
             format!("expected {expected} cells, found {found}"),
             format!("il faut {expected} cellules, pas {found}"),
         ),
-        W::Details { event, expected } => lang.pick(
-            format!("expected {expected} details for {event}"),
-            format!("il faut {expected} détails pour {event}"),
-        ),
+        W::Details { event, expected } => {
+            let details = lang.count(*expected as u64, lang.pick("detail", "détail"), lang.pick("details", "détails"));
+            lang.pick(
+                format!("expected {expected} {details} for {event}"),
+                format!("il faut {expected} {details} pour {event}"),
+            )
+        }
         W::PasswordInClear => lang.pick(
             "a password must be kept as its salted SHA-256 (D2)".to_string(),
             "un mot de passe doit être conservé sous forme de SHA-256 salé (D2)".to_string(),
