@@ -68,8 +68,11 @@ pub fn App(
     // tab that wrote). A save writes one key, the document, which names
     // its writer; `take_newer_save` reads it.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_some_and(|key| ctx.is_scenario_key(&key)) {
+        let Some(key) = ev.key() else { return };
+        if ctx.is_scenario_key(&key) {
             ctx.take_newer_save();
+        } else if ctx.is_library_key(&key) {
+            ctx.library_changed_elsewhere();
         }
     });
     // While a large scenario is being packed, its change is not written

@@ -375,6 +375,23 @@ fn three_backups_kept_and_a_fourth_unreadable_save() -> MemoryKv {
 }
 
 #[test]
+fn a_tab_whose_space_was_deleted_keeps_its_scenario_on_screen_and_writes_nothing_there_again() {
+    let kv = MemoryKv::new();
+    let mut tab = Sim::open(&kv, "t", SMALL);
+    tab.execute(&ticket("before the deletion")).unwrap();
+    // Another tab deletes the library entry: its keys go.
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+    tab.tab.space_deleted();
+    tab.execute(&ticket("after the deletion")).unwrap();
+    assert!(kv.items().is_empty(), "nothing written under keys no entry names");
+    assert_eq!(tab.tab.save_state(), &SaveState::SpaceDeleted);
+    assert!(tab.says_unsaved() && tab.tab.holds_unsaved_change());
+    assert!(has_ticket(&tab.scenario, "before the deletion") && has_ticket(&tab.scenario, "after the deletion"));
+}
+
+#[test]
 fn an_unreadable_save_kept_in_place_holds_no_change_of_the_persons_until_one_is_made() {
     let kv = three_backups_kept_and_a_fourth_unreadable_save();
     let mut tab = Sim::open(&kv, "t", SMALL);

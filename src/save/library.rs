@@ -38,6 +38,12 @@ pub enum LibraryError {
     Unsaved,
 }
 
+/// The key of the index of the library under `prefix`: another tab's
+/// change to it reaches this tab as a storage event on it.
+pub fn index_key(prefix: &str) -> String {
+    format!("{prefix}certlink.library")
+}
+
 /// The library under `prefix` (the embed's storage prefix, `""` by default).
 pub struct Library<K: KeyValue> {
     kv: K,
@@ -83,7 +89,7 @@ impl<K: KeyValue> Library<K> {
     }
 
     fn index_key(&self) -> String {
-        format!("{}certlink.library", self.prefix)
+        index_key(&self.prefix)
     }
 
     /// The entries, the person's own first, then in the order added.

@@ -51,6 +51,10 @@ pub enum SaveState {
     /// The scenario is larger than Certlink reads back: the last change is
     /// shown here but not saved.
     TooLarge { bytes: usize },
+    /// The space this tab saves in was deleted (a library entry, from
+    /// another tab): the scenario on screen is saved nowhere, and this tab
+    /// writes nothing more there.
+    SpaceDeleted,
 }
 
 impl SaveState {
@@ -63,6 +67,7 @@ impl SaveState {
                 | SaveState::Conflict
                 | SaveState::Unread
                 | SaveState::TooLarge { .. }
+                | SaveState::SpaceDeleted
                 | SaveState::CorruptInPlace(_)
         )
     }
@@ -282,6 +287,16 @@ impl<K: KeyValue> Tab<K> {
     /// save's size): too large to be kept as a restore point.
     pub fn is_large(&self) -> bool {
         self.part.is_some() || self.packing.is_some()
+    }
+
+    /// The space this tab saves in was deleted: the scenario on screen is
+    /// kept, said saved nowhere, and nothing is written to that space
+    /// again (it would be kept under keys no library entry names).
+    pub fn space_deleted(&mut self) {
+        self.store = None;
+        self.packing = None;
+        self.pack_job = None;
+        self.save_state = SaveState::SpaceDeleted;
     }
 
     /// A change of the person's is on screen and not written (being

@@ -9,10 +9,21 @@
 
 use super::local::LocalKv;
 use super::{storage_prefix, Ctx};
+use crate::lazy::lazy_fn;
 use crate::rules::Scenario;
 pub use crate::save::library::{checked_name, Entry, LibraryError, MAX_NAME};
 use crate::save::library::{space_of, Library};
 use leptos::prelude::*;
+
+lazy_fn!(
+    later,
+    fn follow_library(ctx: Ctx) -> () {
+        ctx.library_changed.update(|n| *n += 1);
+        if super::remembered_space().is_some_and(|space| space.starts_with("lib-") && !has_space(&space)) {
+            ctx.with_engine(|tab, _| tab.space_deleted());
+        }
+    }
+);
 
 fn library() -> Result<Library<LocalKv>, LibraryError> {
     LocalKv::open().map(|kv| Library::new(kv, &storage_prefix())).ok_or(LibraryError::NotSaved)
@@ -36,8 +47,33 @@ impl Ctx {
     /// a built-in case, of the one it goes back to.
     pub fn library_open_id(&self) -> String {
         self.library_changed.track();
-        let space = if self.in_case.get() { super::return_space() } else { super::current_space() };
+        // A tab on an entry deleted in another tab has none of the listed
+        // ones open.
+        let deleted = self.save_state.with(|state| *state == crate::save::SaveState::SpaceDeleted);
+        let space = match (self.in_case.get(), deleted) {
+            (true, _) => super::return_space(),
+            (false, true) => super::remembered_space(),
+            (false, false) => super::current_space(),
+        };
         space.and_then(|space| space.strip_prefix("lib-").map(str::to_string)).unwrap_or_default()
+    }
+
+    /// The library changed in another tab: this tab lists it anew, and if
+    /// the entry it has open was deleted there, keeps the scenario on
+    /// screen, said saved nowhere, and writes nothing more in its space.
+    /// In the later file, with the library's code (a tab that cannot fetch
+    /// it has no library page to act on either).
+    pub fn library_changed_elsewhere(&self) {
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let _ = follow_library(ctx).await;
+        });
+    }
+
+    /// The key of the library's index, whose change in another tab
+    /// [`Ctx::library_changed_elsewhere`] follows.
+    pub fn is_library_key(&self, key: &str) -> bool {
+        key == crate::save::library::index_key(&storage_prefix())
     }
 
     /// Opens an entry in this tab, unless it is gone or the scenario open

@@ -104,8 +104,25 @@ fn session_storage() -> Option<web_sys::Storage> {
 
 /// The space this tab is in, other than the person's own: `case` or a
 /// library entry's `lib-<id>` (it survives a reload of this tab; another
-/// tab starts in the person's own).
+/// tab starts in the person's own). An entry deleted since is none: a
+/// reload goes back to the person's own.
 fn current_space() -> Option<String> {
+    remembered_space().filter(|space| indexed(space))
+}
+
+/// A library entry's space (`lib-<id>`) is still in the library's index;
+/// any other space is. Read from the index's lines alone: the start reads
+/// it, and does not carry the library's code (the later file does).
+fn indexed(space: &str) -> bool {
+    let Some(id) = space.strip_prefix("lib-") else { return true };
+    let index = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(&crate::save::library::index_key(&storage_prefix())).ok().flatten());
+    index.is_some_and(|text| text.lines().any(|line| line.split_once('\t').is_some_and(|(line_id, _)| line_id == id)))
+}
+
+/// The space this tab remembers being in, an entry deleted since included.
+fn remembered_space() -> Option<String> {
     session_storage().and_then(|s| s.get_item(&format!("{}certlink.space", storage_prefix())).ok().flatten())
 }
 

@@ -218,3 +218,55 @@ test('a name half typed in one entry’s rename box survives the library changin
   await expect(own.locator('input[name="library-rename"]')).toHaveValue('Half typed');
   await expect(entries(page).filter({ hasText: 'Tuesday' }).locator('input[name="library-rename"]')).toHaveCount(0);
 });
+
+test('an entry deleted in another tab is never written again by the tab that has it open: its scenario stays, said saved nowhere, and can be kept', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await a.goto('./#/library');
+  await a.locator('input[name="library-name"]').fill('Monday');
+  await a.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(a).filter({ hasText: 'Monday (open)' })).toBeVisible();
+  // Tab B deletes Monday, which tab A has open.
+  await b.goto('./#/library');
+  const monday = entries(b).filter({ hasText: 'Monday' });
+  await monday.getByRole('button', { name: 'Delete: Monday' }).click();
+  await monday.locator('.confirm .danger').click();
+  await expect(entries(b)).toHaveCount(1);
+  // Tab A says so, lists the library anew, and writes nothing more there.
+  await expect(a.getByRole('alert').filter({ hasText: 'deleted from the library in another tab' })).toBeVisible();
+  await expect(entries(a)).toHaveCount(1);
+  await new CertlinkPage(a).linkPriya();
+  const orphans = await a.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lib-')));
+  expect(orphans).toEqual([]);
+  // Opening another would drop what is on screen: refused; a copy keeps it.
+  await a.goto('./#/library');
+  await entry(a, 'own').getByRole('button', { name: 'Open: My scenario' }).click();
+  await expect(a.getByRole('main').getByRole('alert')).toContainText('not saved yet');
+  await a.locator('input[name="library-name"]').fill('Rescued');
+  await a.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(a).filter({ hasText: 'Rescued (open)' })).toBeVisible();
+  await expect(a.getByRole('alert').filter({ hasText: 'deleted from the library' })).toHaveCount(0);
+  const rescued = await a.evaluate(() =>
+    Object.entries(localStorage).some(([key, value]) => key.startsWith('lib-') && key.endsWith(':certlink.document') && value.includes('McidLinked')),
+  );
+  expect(rescued).toBe(true);
+});
+
+test('a tab reloaded on an entry deleted meanwhile goes back to the person’s own scenario', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await a.goto('./#/library');
+  await a.locator('input[name="library-name"]').fill('Monday');
+  await a.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(a).filter({ hasText: 'Monday (open)' })).toBeVisible();
+  await b.goto('./#/library');
+  const monday = entries(b).filter({ hasText: 'Monday' });
+  await monday.getByRole('button', { name: 'Delete: Monday' }).click();
+  await monday.locator('.confirm .danger').click();
+  await expect(entries(b)).toHaveCount(1);
+  // Tab A, still on Monday, is reloaded: it starts on the person's own,
+  // and writes nothing under the deleted entry's keys.
+  await a.reload();
+  await expect(entry(a, 'own')).toContainText('My scenario (open)');
+  await expect(a.getByRole('alert')).toHaveCount(0);
+  await new CertlinkPage(a).linkPriya();
+  expect(await a.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lib-')))).toEqual([]);
+});
