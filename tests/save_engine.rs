@@ -582,14 +582,21 @@ fn an_older_save_written_over_this_tabs_is_said_not_saved() {
 
 /// The lost update a loaded browser can show: a tab that has not yet seen
 /// another tab's save writes over it, then saves again on top.
-#[test]
-fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_said_not_saved_even_under_a_newer_save() {
-    let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    let mut b = Sim::open(&kv, "b", SMALL);
+/// Tab a's change ("priya's link"), written over by tab b, which had not
+/// seen it ("sam's access"), then saved on top of ("sam again").
+fn a_change_written_over(kv: &MemoryKv) -> (Sim, Sim) {
+    let mut a = Sim::open(kv, "a", SMALL);
+    let mut b = Sim::open(kv, "b", SMALL);
     a.execute(&ticket("priya's link")).unwrap();
     b.execute_on_its_view(&ticket("sam's access")).unwrap();
     b.execute(&ticket("sam again")).unwrap();
+    (a, b)
+}
+
+#[test]
+fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_said_not_saved_even_under_a_newer_save() {
+    let kv = MemoryKv::new();
+    let (mut a, _) = a_change_written_over(&kv);
     assert!(!has_ticket(&stored(&kv).unwrap(), "priya's link"), "the store lost it");
     a.storage_event();
     assert_eq!(a.tab.save_state(), &SaveState::Conflict, "the tab says its change is not saved");
@@ -599,11 +606,7 @@ fn a_save_written_over_by_a_tab_that_had_not_seen_it_is_said_not_saved_even_unde
 #[test]
 fn an_import_chosen_under_a_conflict_is_saved_and_both_scenarios_it_replaces_are_kept_as_restore_points() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    let mut b = Sim::open(&kv, "b", SMALL);
-    a.execute(&ticket("priya's link")).unwrap();
-    b.execute_on_its_view(&ticket("sam's access")).unwrap();
-    b.execute(&ticket("sam again")).unwrap();
+    let (mut a, mut b) = a_change_written_over(&kv);
     a.storage_event();
     assert_eq!(a.tab.save_state(), &SaveState::Conflict);
     let mut imported = demo::scenario(now());

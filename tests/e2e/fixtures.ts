@@ -39,3 +39,18 @@ export async function settled(page: Page) {
     () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
   );
 }
+
+/** Makes the page's own scenario key refuse writes as a full storage does,
+ *  while `sessionStorage['test.full']` is `yes` (the test turns it on and
+ *  off). Library entries and other keys still write. */
+export async function fullStorageWhenAsked(page: Page) {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+}

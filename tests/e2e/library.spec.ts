@@ -4,7 +4,7 @@
 // a copy, renaming and deleting (Cancel first) with the keyboard.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, fullStorageWhenAsked } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
 const entry = (page: Page, key: string) => page.locator(`[data-entry="${key}"]`);
@@ -151,15 +151,7 @@ test('a built-in case started from a library entry goes back to that entry, not 
 
 test('a change the banner says is not saved is never dropped by opening another scenario: it is refused, and Save a copy keeps it', async ({ page }) => {
   // This page's own space finds the storage full once the test says so.
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await fullStorageWhenAsked(page);
   const app = new CertlinkPage(page);
   await page.goto('./#/library');
   await page.locator('input[name="library-name"]').fill('Monday');
@@ -219,18 +211,23 @@ test('a name half typed in one entry’s rename box survives the library changin
   await expect(entries(page).filter({ hasText: 'Tuesday' }).locator('input[name="library-rename"]')).toHaveCount(0);
 });
 
-test('an entry deleted in another tab is never written again by the tab that has it open: its scenario stays, said saved nowhere, and can be kept', async ({ context }) => {
-  const [a, b] = [await context.newPage(), await context.newPage()];
+/** Tab `a` saves a copy named Monday, which it then has open; tab `b`
+ *  deletes it. */
+async function mondayDeletedElsewhere(a: Page, b: Page) {
   await a.goto('./#/library');
   await a.locator('input[name="library-name"]').fill('Monday');
   await a.getByRole('button', { name: 'Save a copy' }).click();
   await expect(entries(a).filter({ hasText: 'Monday (open)' })).toBeVisible();
-  // Tab B deletes Monday, which tab A has open.
   await b.goto('./#/library');
   const monday = entries(b).filter({ hasText: 'Monday' });
   await monday.getByRole('button', { name: 'Delete: Monday' }).click();
   await monday.locator('.confirm .danger').click();
   await expect(entries(b)).toHaveCount(1);
+}
+
+test('an entry deleted in another tab is never written again by the tab that has it open: its scenario stays, said saved nowhere, and can be kept', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await mondayDeletedElsewhere(a, b);
   // Tab A says so, lists the library anew, and writes nothing more there.
   await expect(a.getByRole('alert').filter({ hasText: 'deleted from the library in another tab' })).toBeVisible();
   await expect(entries(a)).toHaveCount(1);
@@ -253,15 +250,7 @@ test('an entry deleted in another tab is never written again by the tab that has
 
 test('a tab reloaded on an entry deleted meanwhile goes back to the person’s own scenario', async ({ context }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
-  await a.goto('./#/library');
-  await a.locator('input[name="library-name"]').fill('Monday');
-  await a.getByRole('button', { name: 'Save a copy' }).click();
-  await expect(entries(a).filter({ hasText: 'Monday (open)' })).toBeVisible();
-  await b.goto('./#/library');
-  const monday = entries(b).filter({ hasText: 'Monday' });
-  await monday.getByRole('button', { name: 'Delete: Monday' }).click();
-  await monday.locator('.confirm .danger').click();
-  await expect(entries(b)).toHaveCount(1);
+  await mondayDeletedElsewhere(a, b);
   // Tab A, still on Monday, is reloaded: it starts on the person's own,
   // and writes nothing under the deleted entry's keys.
   await a.reload();

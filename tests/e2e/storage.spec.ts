@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, fullStorageWhenAsked } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const corpus = path.resolve(__dirname, '..', 'fixtures', 'import');
@@ -255,15 +255,7 @@ test('an unreadable save with no room to set it aside is listed on Your data to 
 });
 
 test('full storage: the change stays on screen, the last save stays whole, and the message goes once a save fits', async ({ page }) => {
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await fullStorageWhenAsked(page);
   const app = new CertlinkPage(page);
   await app.signIn('priya@contoso.com');
   const saved = await page.evaluate(() => localStorage.getItem('certlink.document'));
@@ -296,15 +288,7 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
 test('unsaved changes (storage full) are not dropped when another tab saves: the tab says so and keeps them', async ({ context }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
   // Only page A finds the storage full.
-  await a.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
-      if (sessionStorage.getItem('test.full') === 'yes' && key === 'certlink.document') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await fullStorageWhenAsked(a);
   const [appA, appB] = [new CertlinkPage(a), new CertlinkPage(b)];
   await appA.signIn('priya@contoso.com');
   await appB.signIn('sam@contoso.com');
