@@ -179,3 +179,11 @@ fn an_embed_named_like_a_space_of_the_default_one_keeps_keys_of_its_own() {
         }
     }
 }
+
+#[test]
+fn the_index_lists_an_entry_by_its_line_whatever_comes_after_the_tab() {
+    use certlink::save::library::lists;
+    let index = "own\tMy scenario\nk3x9\tMonday\nq7\t\n";
+    assert!(lists(index, "k3x9") && lists(index, "own") && lists(index, "q7"));
+    assert!(!lists(index, "k3") && !lists(index, "Monday") && !lists("", "k3x9"));
+}

@@ -44,6 +44,13 @@ pub fn index_key(prefix: &str) -> String {
     format!("{prefix}certlink.library")
 }
 
+/// Whether the index `text` has a line for entry `id`, read from its
+/// lines alone, without checking their names as [`Library::entries`] does:
+/// what a tab's start can afford to know.
+pub fn lists(text: &str, id: &str) -> bool {
+    text.lines().any(|line| line.split_once('\t').is_some_and(|(line_id, _)| line_id == id))
+}
+
 /// The library under `prefix` (the embed's storage prefix, `""` by default).
 pub struct Library<K: KeyValue> {
     kv: K,

@@ -83,18 +83,23 @@ impl Ctx {
             return Err(LibraryError::Unknown);
         }
         self.may_leave(false)?;
+        self.enter_entry(id);
+        Ok(())
+    }
+
+    /// Goes to entry `id`'s space in this tab, out of any tour.
+    fn enter_entry(&self, id: &str) {
         self.tour.set(None);
         self.enter_space_named(space_of(id));
         self.library_changed.update(|n| *n += 1);
-        Ok(())
     }
 
     /// Leaving the scenario open for another space waits for a change
     /// being saved, and never drops one said not saved; but a copy of the
     /// scenario on screen (`copies_it`) keeps that change, in the copy.
     fn may_leave(&self, copies_it: bool) -> Result<(), LibraryError> {
-        let unsaved = self.engine.with_value(crate::save::Tab::holds_unsaved_change);
-        match self.saving.get_untracked() || (unsaved && !copies_it) {
+        let (saving, unsaved) = self.engine.with_value(|tab| (tab.is_saving(), tab.holds_unsaved_change()));
+        match saving || (unsaved && !copies_it) {
             true => Err(LibraryError::Unsaved),
             false => Ok(()),
         }
@@ -115,9 +120,7 @@ impl Ctx {
 
     fn library_add(&self, name: &str, scenario: Scenario) -> Result<(), LibraryError> {
         let id = library()?.add(name, js_sys::Date::now() as u64)?;
-        self.tour.set(None);
-        self.enter_space_named(space_of(&id));
-        self.library_changed.update(|n| *n += 1);
+        self.enter_entry(&id);
         self.replace(scenario, false, None);
         Ok(())
     }

@@ -118,7 +118,7 @@ fn indexed(space: &str) -> bool {
     let index = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(&crate::save::library::index_key(&storage_prefix())).ok().flatten());
-    index.is_some_and(|text| text.lines().any(|line| line.split_once('\t').is_some_and(|(line_id, _)| line_id == id)))
+    index.is_some_and(|text| crate::save::library::lists(&text, id))
 }
 
 /// The space this tab remembers being in, an entry deleted since included.
