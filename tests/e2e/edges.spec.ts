@@ -75,6 +75,8 @@ test('in French, a scenario date in the year 10000 is refused and the clock stay
   await expect(fr.getByRole('alert')).toContainText('Choisissez une date de l’an 1 à l’an 9999.');
   await expect(status).toHaveText(before ?? '');
   await page.reload();
+  // The app is up again, and has read its save: no unreadable-save banner.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'pas pu être lu' })).toHaveCount(0);
 });
 

@@ -396,6 +396,9 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   await points.getByRole('button', { name: 'Delete' }).click();
   await expect(points.getByRole('listitem')).toHaveCount(0);
   await page.reload();
+  // Your data is drawn again, with no restore point kept.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your data');
+  await expect(page.getByRole('region', { name: 'Import' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Restore points' })).toHaveCount(0);
 });
 
