@@ -33,7 +33,9 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
 /// the control lets go at once (removing the focused element makes the
 /// browser restyle the whole page there and then), and the element `selector` names takes it once the new
 /// content is drawn, instead of the top of the page. A guided tour under
-/// way keeps the keyboard for its dialog.
+/// way keeps the keyboard for its dialog, and a person who has put the
+/// keyboard somewhere before that frame (a field clicked, on a slow
+/// machine) keeps it there.
 pub fn hand_keyboard_to(ctx: Ctx, selector: impl Into<String>) {
     use wasm_bindgen::JsCast;
     if ctx.tour.with_untracked(Option::is_some) {
@@ -44,6 +46,10 @@ pub fn hand_keyboard_to(ctx: Ctx, selector: impl Into<String>) {
     }
     let selector = selector.into();
     request_animation_frame(move || {
+        let taken = document().active_element().is_some_and(|active| active.tag_name() != "BODY");
+        if taken {
+            return;
+        }
         if let Ok(Some(target)) = document().query_selector(&selector) {
             let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
         }

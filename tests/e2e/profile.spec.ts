@@ -125,3 +125,19 @@ test('the keyboard stays where the person works when a control is replaced (R6, 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Your Learning' })).toBeFocused();
 });
+
+test('on a slow machine, a field the person clicks before the form is drawn keeps the keyboard', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  // Frames come late, as on a loaded machine.
+  await page.evaluate(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => raf(() => setTimeout(() => callback(performance.now()), 300));
+  });
+  await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  await page.getByLabel('Microsoft Learning password').focus();
+  await page.waitForTimeout(600);
+  await expect(page.getByLabel('Microsoft Learning password')).toBeFocused();
+  await page.keyboard.type(LEARN_PASSWORD);
+  await expect(page.getByLabel('Microsoft Learning username')).toHaveValue('');
+});
