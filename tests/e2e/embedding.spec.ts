@@ -2,7 +2,7 @@
 // use. Every other spec already fails on any console error, which
 // includes every CSP violation; this one proves the policy is in force.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, expectAccessible } from './fixtures';
@@ -140,5 +140,6 @@ test('a new build takes over only when no page of the old one is open, and remov
     await page.goto(`${site}#/`);
   } finally {
     server.kill();
+    rmSync(copy, { recursive: true, force: true });
   }
 });
