@@ -3,6 +3,14 @@
 # stopping at the first failure, and sums up the counts per kind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# A clean run writes about 4 GB (build tools aside); short of disk, the
+# linker dies of SIGBUS mid-build, which names nothing. Said first instead.
+free_gb=$(df -Pk . | awk 'NR == 2 { print int($4 / 1048576) }')
+if [ "${free_gb:-0}" -lt 5 ]; then
+  printf '== warning: %s GB free here; a clean `make test` needs about 4 GB\n' "$free_gb" >&2
+fi
+
 scripts/tools.sh test
 source scripts/env.sh
 
