@@ -389,6 +389,14 @@ fn a_tab_whose_space_was_deleted_keeps_its_scenario_on_screen_and_writes_nothing
     assert_eq!(tab.tab.save_state(), &SaveState::SpaceDeleted);
     assert!(tab.says_unsaved() && tab.tab.holds_unsaved_change());
     assert!(has_ticket(&tab.scenario, "before the deletion") && has_ticket(&tab.scenario, "after the deletion"));
+    // An import, a reset or a restore there is saved nowhere either, and
+    // the banner still says so.
+    for why in [Replaced::Import, Replaced::Reset, Replaced::Restore] {
+        tab.tab.replace(&mut tab.scenario, &ReadNow, demo::scenario(now()), now(), Some(why));
+        assert_eq!(tab.tab.save_state(), &SaveState::SpaceDeleted, "{why:?}");
+        assert!(tab.says_unsaved() && tab.tab.holds_unsaved_change(), "{why:?}");
+    }
+    assert!(kv.items().is_empty(), "nothing written under keys no entry names");
 }
 
 #[test]

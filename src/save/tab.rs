@@ -518,7 +518,9 @@ impl<K: KeyValue> Tab<K> {
         // The person chose to replace what was unsaved (kept above). Where
         // that was another tab's save this tab has not taken, the save is
         // kept as a restore point too and the replacement goes on top of it.
-        if self.save_state.holds_unsaved() {
+        // A deleted space has no store: the replacement is saved nowhere
+        // either, and the banner goes on saying so.
+        if self.save_state.holds_unsaved() && self.save_state != SaveState::SpaceDeleted {
             if let (SaveState::Conflict | SaveState::Unread, Some(why), Some(store)) =
                 (&self.save_state, kept, &self.store)
             {
