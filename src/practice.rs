@@ -621,7 +621,7 @@ impl Run {
     /// R15's limit was met, and the time of the start's last event in
     /// milliseconds (`-` for none), `;` between, e.g.
     /// `r2;R15;12;1;2;R8,R15;L;1796560537389`. An `r1` line (the same
-    /// without the time) still reads.
+    /// without the time) reads too.
     pub fn to_text(&self) -> String {
         let rules: Vec<&str> = self.rules_met.iter().map(|r| r.code()).collect();
         let limit = if self.limit_met { "L" } else { "-" };
@@ -953,9 +953,9 @@ fn index(case: BuiltIn) -> usize {
 pub enum LessonStatus {
     /// A case is not finished yet.
     Incomplete,
-    /// Every case finished, and the score is [`MASTERY`] or more.
+    /// Every case finished, and the score is the mastery score or more.
     Passed,
-    /// Every case finished, and the score is under [`MASTERY`].
+    /// Every case finished, and the score is under the mastery score.
     Failed,
 }
 
@@ -1000,14 +1000,10 @@ pub struct LessonResult {
 
 impl LessonResult {
     /// What a platform holds (`cmi.core.lesson_status` and
-    /// `cmi.core.score.raw`), as this course reports it. The score is a
-    /// decimal from 0 to 100, read to its whole part (0 for nothing yet)
-    /// without a float parser, which would weigh more in the WebAssembly
-    /// than all of SCORM's glue.
+    /// `cmi.core.score.raw`), as this course reports it (a score of 0 for
+    /// nothing yet).
     pub fn recorded(status: &str, raw_score: &str) -> LessonResult {
-        let whole = raw_score.trim().split('.').next().unwrap_or_default();
-        let score = whole.parse::<u64>().map_or(0, |score| score.min(100) as u8);
-        LessonResult { status: LessonStatus::from_scorm(status), score }
+        LessonResult { status: LessonStatus::from_scorm(status), score: whole_score(raw_score).unwrap_or(0) }
     }
 
     /// What a platform that has recorded `recorded` is told of this
@@ -1022,17 +1018,28 @@ impl LessonResult {
     }
 }
 
+/// A score as SCORM 1.2 writes one (`cmi.core.score.raw`,
+/// `cmi.student_data.mastery_score`): a decimal from 0 to 100, read to its
+/// whole part (over 100 reads as 100) without a float parser, which would
+/// weigh more in the WebAssembly than all of SCORM's glue. `None` for an
+/// empty value or one that is not a number.
+pub fn whole_score(raw: &str) -> Option<u8> {
+    let whole = raw.trim().split('.').next().unwrap_or_default();
+    whole.parse::<u64>().ok().map(|score| score.min(100) as u8)
+}
+
 impl Progress {
     /// The result a learning platform is told: incomplete until every case
     /// is passed or failed (a failed case tried again is under way until
     /// that attempt ends; a passed one stays passed), then passed or
-    /// failed against [`MASTERY`], the mastery score the package's
-    /// manifest states.
-    pub fn lesson_result(&self) -> LessonResult {
+    /// failed against `mastery`: the platform's mastery score where it
+    /// gives one (its administrator may set another), else [`MASTERY`],
+    /// the one the package's manifest states.
+    pub fn lesson_result(&self, mastery: u8) -> LessonResult {
         let total: u32 = self.cases.iter().map(|c| u32::from(c.best)).sum();
         let score = u8::try_from(total / self.cases.len() as u32).unwrap_or(100);
         let finished = self.cases.iter().all(|c| matches!(c.state, CaseState::Passed | CaseState::Failed));
-        let status = match (finished, score >= MASTERY) {
+        let status = match (finished, score >= mastery) {
             (false, _) => LessonStatus::Incomplete,
             (true, true) => LessonStatus::Passed,
             (true, false) => LessonStatus::Failed,

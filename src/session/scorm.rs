@@ -9,7 +9,7 @@
 //! [`Progress::to_text`] for `cmi.suspend_data`); this module only carries
 //! it to the platform's JavaScript object and back.
 
-use crate::practice::{scorm_timespan, LessonResult, LessonStatus, Progress, ProgressError};
+use crate::practice::{scorm_timespan, whole_score, LessonResult, LessonStatus, Progress, ProgressError, MASTERY};
 use js_sys::{Function, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -26,6 +26,9 @@ struct Platform {
     /// What the platform has recorded (read at the start, then as told):
     /// what is reported never takes it back.
     recorded: LessonResult,
+    /// The mastery score the platform gives (`cmi.student_data.mastery_score`),
+    /// the manifest's when it gives none: the lesson passes at it.
+    mastery: u8,
     /// The platform kept a `cmi.suspend_data` that does not read (written
     /// by another version, or damaged): it is left as it was, never
     /// written over; the results are still reported.
@@ -108,11 +111,13 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
         &call(&api, "LMSGetValue", &["cmi.core.lesson_status"]),
         &call(&api, "LMSGetValue", &["cmi.core.score.raw"]),
     );
+    let mastery = whole_score(&call(&api, "LMSGetValue", &["cmi.student_data.mastery_score"])).unwrap_or(MASTERY);
     let platform = Platform {
         api,
         started_ms: now_ms(),
         status: LessonStatus::Incomplete,
         recorded,
+        mastery,
         keeps_its_text: kept.is_err(),
     };
     PLATFORM.with(|p| *p.borrow_mut() = Some(platform));
@@ -132,7 +137,7 @@ pub fn report(progress: &Progress) -> bool {
     PLATFORM.with(|p| {
         let mut platform = p.borrow_mut();
         let Some(platform) = platform.as_mut() else { return true };
-        let result = progress.lesson_result();
+        let result = progress.lesson_result(platform.mastery);
         let api = &platform.api;
         let mut accepted = true;
         let mut set = |element: &str, value: &str| accepted &= call(api, "LMSSetValue", &[element, value]) == "true";

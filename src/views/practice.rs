@@ -9,7 +9,7 @@ use crate::i18n::practice::{best_score, case_state, dr, drill, goal, hint, missi
 use crate::i18n::reactive::tr;
 use crate::i18n::source::{quote, Source};
 use crate::i18n::{built_in_name, Lang, Text};
-use crate::practice::{task, CaseState, Outcome};
+use crate::practice::{task, CaseState, Outcome, MASTERY};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::rules::Rule;
@@ -119,7 +119,7 @@ pub fn Practice() -> impl IntoView {
         let practising = ctx.practice().get().unwrap_or_default();
         let passed =
             BuiltIn::ALL.into_iter().filter(|c| practising.progress.get(*c).state() == CaseState::Passed).count();
-        let score = practising.progress.lesson_result().score;
+        let score = practising.progress.lesson_result(MASTERY).score;
         results_line(lang.get(), real_now(), passed, BuiltIn::ALL.len(), score)
     });
     let reset = move |_| {

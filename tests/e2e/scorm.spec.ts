@@ -147,6 +147,28 @@ test('a result the platform recorded is never taken back: a practice reset leave
   expect(after.cmi!.core.score.raw).toBe('92');
 });
 
+// What a platform holds before it opens the course (its localStorage, read
+// by tests/e2e/scorm/platform.js), seeded once.
+async function seedPlatform(page: Page, cmi: object) {
+  await page.addInitScript((kept) => {
+    if (window === window.top && !sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('platform.cmi', JSON.stringify(kept));
+    }
+  }, cmi);
+}
+
+test('a platform’s own mastery score decides passed or failed when the last case is done', async ({ page }) => {
+  // Eight cases failed at 60; the ninth done at 100 makes the lesson 64:
+  // under the manifest’s 80, over the 60 this platform’s administrator set.
+  const failed = ['R6', 'R9', 'R11', 'R12', 'R13', 'R14', 'R15', 'R16'].map((code) => `${code}:F60`).join(';');
+  await seedPlatform(page, { suspend_data: `p1;${failed}`, core: { lesson_status: 'incomplete' }, student_data: { mastery_score: '60' } });
+  const course = await openPlatform(page);
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.core.lesson_status).toBe('passed');
+  expect((await recorded(page)).cmi!.core.score.raw).toBe('64');
+});
+
 test('a platform that refuses a result is said so, in both languages, and is sent everything again with the next one', async ({ page }) => {
   const course = await openPlatform(page);
   await page.evaluate(() => sessionStorage.setItem('platform.refuse', '1'));

@@ -11,7 +11,9 @@ window.API = new window.Scorm12API({ autocommit: false, logLevel: 5 });
 window.platform = { initialized: false, commits: 0, finished: false, cmi: null, launched: null };
 if (kept) {
   const score = kept.core.score ? { score: kept.core.score } : {};
-  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume', ...score } });
+  // What the platform's administrator set for the course (its mastery score).
+  const student = kept.student_data ? { student_data: kept.student_data } : {};
+  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume', ...score }, ...student });
 }
 // A platform that refuses to commit, while the test asks it to.
 const commit = window.API.LMSCommit.bind(window.API);
