@@ -4,11 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# A clean run writes about 4 GB (build tools aside); short of disk, the
+# A clean run writes about 3.5 GB (build tools aside); short of disk, the
 # linker dies of SIGBUS mid-build, which names nothing. Said first instead.
 free_gb=$(df -Pk . | awk 'NR == 2 { print int($4 / 1048576) }')
 if [ "${free_gb:-0}" -lt 5 ]; then
-  printf '== warning: %s GB free here; a clean `make test` needs about 4 GB\n' "$free_gb" >&2
+  printf '== warning: %s GB free here; a clean `make test` needs about 3.5 GB\n' "$free_gb" >&2
 fi
 
 scripts/tools.sh test

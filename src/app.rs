@@ -281,7 +281,8 @@ fn later(part: LaterView) -> AnyView {
         })
         .into_any()
     });
-    // Leptos's <Suspense> would say so too, for 3 KB more in the first load.
+    // Leptos's <Suspense> would say so too, but brings its own code into the
+    // first load (docs/performance.md).
     view! {
         <When when=fetching>
             <p class="fetching" role="status">{tr(lang, Text::Fetching)}</p>

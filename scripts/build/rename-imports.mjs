@@ -5,10 +5,9 @@
 // renames them `_0`, `_1`, ... in the wasm's order (so every build of the
 // same source gives the same names) in both files. A name the glue does
 // not hold stops the build; a wrong one would stop every end-to-end test.
-// It pays for itself: about 6 KB gzipped off the first load (the glue
-// about 2.3, the wasm about 3.6; measured by running the stages without
-// it), which is what keeps the first load under its 150 KB budget
-// (scripts/budget.mjs). What it costs is this file: it reads and writes
+// It is there for the first load's size: hashed names do not compress, and
+// without this stage the first load does not fit its 150 KB budget
+// (scripts/budget.mjs; docs/performance.md has the figures). What it costs is this file: it reads and writes
 // only the import section, a stable part of the WebAssembly format, and
 // relies on wasm-bindgen's `__wbg`/`__wbindgen` prefixes and on the glue
 // naming each import as a whole word. A wasm-bindgen upgrade that changes

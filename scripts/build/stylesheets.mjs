@@ -1,7 +1,7 @@
 // Serves style/'s sheets as two files: style-<hash>.css, which the first
 // paint waits for, and style-later-<hash>.css, the sheets only the `later`
-// WebAssembly file's pages use (the reports, the trainer panel and the
-// tours), which comes with that file (split-files.mjs has its loader wait
+// WebAssembly file's pages use (the reports, the trainer panel and its
+// tours, practice mode), which comes with that file (split-files.mjs has its loader wait
 // for it), so the first load does not carry it. Each is one request, and
 // one gzip stream compresses better than several. The sheets keep the
 // page's order, the later ones last, so the cascade is the same: the later

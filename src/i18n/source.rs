@@ -112,8 +112,7 @@ impl Source {
 
 /// The article's introduction, as the home page quotes it: a table of its
 /// own, so that the home page, in the first WebAssembly file, does not
-/// carry the rest of the article (about 3 KB gzipped), which only the
-/// later pages quote.
+/// carry the rest of the article, which only the later pages quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Introduction {
     Title,

@@ -5,9 +5,9 @@
 //!
 //! The document is the truth: its header names the tab that wrote it and
 //! the saves it was written over (its lineage), in the one write of the
-//! document. The legacy `certlink.revision` key (which Certlink's first
-//! builds kept beside the document) is never read, and the next save
-//! removes it.
+//! document. A `certlink.revision` key (a `schema:revision` pair that
+//! older stored data may hold beside the document) is never read, and the
+//! next save removes it.
 
 use super::kv::KeyValue;
 use crate::storage::document::{peek, Document, DocumentError, Head, Stored, MAX_IMPORT_BYTES, SCHEMA};

@@ -42,8 +42,9 @@ pub async fn pack(json: &str) -> Result<String, JsValue> {
 }
 
 /// The JSON a [`pack`]ed text holds; a text cut short or edited is refused
-/// as a document of the wrong shape (the start-up banner then says so), and
-/// so is one that inflates past what Certlink reads: it is not copied in.
+/// as a document of the wrong shape (the start-up banner then says so); one
+/// that inflates past what Certlink reads is refused as too large, before
+/// it is copied into the WebAssembly's memory.
 pub async fn unpack(text: &str) -> Result<String, DocumentError> {
     let wrong = |wrong: Wrong| DocumentError::WrongShape { detail: wrong.here() };
     let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong(Wrong::NotPacked))?;

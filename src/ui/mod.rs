@@ -19,8 +19,8 @@ use leptos::prelude::*;
 
 /// `Effect::new`, for every effect of the app. Leptos's effect (a task
 /// and a channel) is generic over its closure, so each effect written
-/// with it directly would bring its own copy (about 1.5 KB gzipped);
-/// behind one boxed closure there is a single copy.
+/// with it directly would bring its own copy of both; behind one boxed
+/// closure there is a single copy.
 pub fn effect(f: impl FnMut() + 'static) {
     let mut f: Box<dyn FnMut()> = Box::new(f);
     Effect::new(move |_| f());
