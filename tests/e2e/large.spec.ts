@@ -145,15 +145,22 @@ test('two tabs opened at once on an empty store: the first save wins, the other 
   for (const page of [a, b]) {
     await expect(page.getByRole('status').filter({ hasText: 'saved apart from your own scenario' })).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    // Neither is still packing its own: a change made while a tab says
-    // Saving… is a change of its own demo, which meets the other save.
-    await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toHaveCount(0, { timeout: 30_000 });
-    // Nor still opening the other's: a change made meanwhile meets it. A
-    // loaded machine may hand a tab the other's save late, so the opening
-    // may start a moment after the pack: it is given that moment first.
-    await page.waitForTimeout(2_000);
-    await expect(page.getByRole('status').filter({ hasText: 'Opening the scenario another tab saved' })).toHaveCount(0, { timeout: 30_000 });
   }
+  // Neither is still packing its own (a change made while a tab says
+  // Saving… is a change of its own demo, which meets the other save), nor
+  // opening the other's (the page asks to wait: a change made meanwhile
+  // meets it). On a loaded machine a tab may finish building its demo, and
+  // so start either, a while after the other tab's save: both must have
+  // said neither for three seconds together.
+  const busy = (page: Page) =>
+    page.getByRole('status').filter({ hasText: /^(Saving…|Opening the scenario another tab saved)/ }).count();
+  let quietSince = Date.now();
+  await expect
+    .poll(async () => {
+      if ((await busy(a)) + (await busy(b)) > 0) quietSince = Date.now();
+      return Date.now() - quietSince;
+    }, { timeout: 45_000, intervals: [100] })
+    .toBeGreaterThanOrEqual(3_000);
   // Both are on the one save that won (the second took it, or, on a busy
   // machine, opened after it and read it): either tab's change is saved
   // (the store is the tabs' one localStorage) and taken by the other, which
