@@ -135,7 +135,10 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
 /// so; the next report sends everything again); true with no platform.
 pub fn report(progress: &Progress) -> bool {
     PLATFORM.with(|p| {
-        let mut platform = p.borrow_mut();
+        // The platform's JavaScript runs inside this borrow; one that calls
+        // back in (a commit that dispatches `pagehide`, say) finds it taken
+        // and is let through rather than stop the page.
+        let Ok(mut platform) = p.try_borrow_mut() else { return true };
         let Some(platform) = platform.as_mut() else { return true };
         let result = progress.lesson_result(platform.mastery);
         let api = &platform.api;
@@ -166,7 +169,7 @@ pub fn report(progress: &Progress) -> bool {
 /// (so the platform resumes it next time), a last commit, `LMSFinish`.
 fn finish() {
     PLATFORM.with(|p| {
-        let Some(platform) = p.borrow_mut().take() else { return };
+        let Some(platform) = p.try_borrow_mut().ok().and_then(|mut p| p.take()) else { return };
         let api = &platform.api;
         let spent = (now_ms() - platform.started_ms).max(0.0) as u64;
         call(api, "LMSSetValue", &["cmi.core.session_time", &scorm_timespan(spent)]);

@@ -169,6 +169,14 @@ test('a platform’s own mastery score decides passed or failed when the last ca
   expect((await recorded(page)).cmi!.core.score.raw).toBe('64');
 });
 
+test('a platform whose commit calls back into the course does not stop it', async ({ page }) => {
+  const course = await openPlatform(page);
+  await page.evaluate(() => sessionStorage.setItem('platform.reenter', '1'));
+  await doCase(course, 'r8', firstLink);
+  await doCase(course, 'r6', partnerUniversity);
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100;R6:P100');
+});
+
 test('a platform that refuses a result is said so, in both languages, and is sent everything again with the next one', async ({ page }) => {
   const course = await openPlatform(page);
   await page.evaluate(() => sessionStorage.setItem('platform.refuse', '1'));

@@ -15,9 +15,17 @@ if (kept) {
   const student = kept.student_data ? { student_data: kept.student_data } : {};
   window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume', ...score }, ...student });
 }
-// A platform that refuses to commit, while the test asks it to.
+// A platform that refuses to commit, while the test asks it to; and one
+// whose commit, once, runs the course's own code (its pagehide listener)
+// before it answers.
 const commit = window.API.LMSCommit.bind(window.API);
-window.API.LMSCommit = (arg) => (sessionStorage.getItem('platform.refuse') ? 'false' : commit(arg));
+window.API.LMSCommit = (arg) => {
+  if (sessionStorage.getItem('platform.reenter')) {
+    sessionStorage.removeItem('platform.reenter');
+    document.getElementById('course').contentWindow.dispatchEvent(new Event('pagehide'));
+  }
+  return sessionStorage.getItem('platform.refuse') ? 'false' : commit(arg);
+};
 window.API.on('LMSInitialize', () => {
   window.platform.initialized = true;
 });
