@@ -677,6 +677,61 @@ fn a_reset_chosen_while_another_tabs_save_waits_for_the_reader_is_saved_on_top_o
 }
 
 #[test]
+fn a_change_being_packed_is_not_replaced_by_another_tabs_save() {
+    let kv = MemoryKv::new();
+    let mut b = Sim::open(&kv, "b", SMALL);
+    // A reads B's save, then a change of A's makes it large: it is packed
+    // before anything of it is written.
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket("in the pack")).unwrap();
+    assert!(a.tab.is_saving());
+    // Meanwhile B saves a change of its own, and A hears of it.
+    b.execute(&ticket("b's")).unwrap();
+    a.storage_event();
+    assert!(has_ticket(&a.scenario, "in the pack"), "A's change stays on screen");
+    a.finish_all();
+    // Its pack meets B's save: A's change is kept on screen, said unsaved.
+    assert!(has_ticket(&a.scenario, "in the pack"));
+    assert!(a.says_unsaved() && a.tab.holds_unsaved_change());
+    assert!(has_ticket(&stored(&kv).unwrap(), "b's"), "B's save is not written over");
+}
+
+/// The invitation Noah accepts by signing in (a change a sign-in records).
+fn accepted(scenario: &Scenario) -> bool {
+    scenario.trail().iter().any(|e| matches!(e.kind, EventKind::InvitationAccepted { .. }))
+}
+
+#[test]
+fn a_sign_in_that_accepts_an_invitation_is_the_persons_change_and_never_given_way() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", SMALL);
+    // A, untouched so far, signs in as the invited Noah: the acceptance is saved.
+    a.tab.sign_in(&mut a.scenario, &ReadNow, now(), demo::UNANSWERED_INVITATION, demo::WORK_PASSWORD).unwrap();
+    assert!(accepted(&stored(&kv).unwrap()));
+    // B, which has not seen it, saves over it. A keeps its change on
+    // screen, said unsaved, as it does for any change of its own.
+    b.execute_on_its_view(&ticket("b's")).unwrap();
+    a.storage_event();
+    assert!(accepted(&a.scenario), "the acceptance stays on screen");
+    assert!(a.says_unsaved() && a.tab.holds_unsaved_change());
+}
+
+#[test]
+fn a_restore_where_a_newer_certlink_saved_is_not_saved_and_says_so() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
+    a.view.refresh();
+    a.execute(&ticket("not over it")).unwrap();
+    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Restore));
+    assert!(kv.get("certlink.document").unwrap().contains("\"schema\":99"));
+    // Nothing was written: the restore point stays for another try.
+    assert!(!a.tab.is_saved());
+}
+
+#[test]
 fn a_newer_certlinks_save_is_never_written_over() {
     let kv = MemoryKv::new();
     let mut a = Sim::open(&kv, "a", SMALL);

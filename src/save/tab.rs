@@ -306,6 +306,26 @@ impl<K: KeyValue> Tab<K> {
         self.packing.is_some() || (self.save_state.holds_unsaved() && self.lifecycle == Lifecycle::Own)
     }
 
+    /// A pack under way holds a change of the person's that the store does
+    /// not: the first pack of a scenario grown large, or one that does not
+    /// go on from the stored part (an import, a reset). Its own save meets
+    /// any other tab's and says so. A repack of changes already saved as
+    /// heads, or an untouched demo's pack, holds none.
+    fn packs_unwritten(&self) -> bool {
+        let packing = self.packing.as_ref().filter(|_| self.lifecycle == Lifecycle::Own);
+        packing.is_some_and(|packing| self.part.as_ref().is_none_or(|part| !packing.extends(&part.document.scenario)))
+    }
+
+    /// The scenario on screen is the one stored: nothing is said unsaved,
+    /// being packed, or kept from a newer Certlink's save. A restore point
+    /// is given up only then.
+    pub fn is_saved(&self) -> bool {
+        self.store.is_some()
+            && self.packing.is_none()
+            && !self.save_state.holds_unsaved()
+            && !matches!(self.save_state, SaveState::NewerVersion { .. })
+    }
+
     /// True while a large scenario is being packed: its change is not
     /// written until the pack is.
     pub fn is_saving(&self) -> bool {
@@ -484,7 +504,13 @@ impl<K: KeyValue> Tab<K> {
         password: &str,
     ) -> Result<crate::rules::AccountId, Refusal> {
         self.take_newer_save(scenario, reader);
+        let events = scenario.trail().len();
         let id = scenario.sign_in(now, email, password)?;
+        // A sign-in that records a change (an invitation accepted) makes
+        // the scenario the person's, as any other change does.
+        if scenario.trail().len() > events {
+            self.lifecycle = Lifecycle::Own;
+        }
         let saved = self.persist(scenario, now);
         self.say_conflict(saved);
         Ok(id)
@@ -706,7 +732,7 @@ impl<K: KeyValue> Tab<K> {
     /// A tab holding a change it could not save keeps it on screen rather
     /// than drop it: its banner already asks the person to export or reload.
     pub fn take_newer_save(&mut self, scenario: &mut Scenario, reader: &impl Reader) -> bool {
-        if self.save_state.holds_unsaved() {
+        if self.save_state.holds_unsaved() || self.packs_unwritten() {
             return false;
         }
         let Some(store) = &self.store else { return false };
