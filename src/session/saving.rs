@@ -254,7 +254,7 @@ impl Ctx {
         self.replace(document.scenario, false, Some(crate::save::Replaced::Restore));
         // The point goes once its scenario is saved in its place; a save
         // refused (under its banner) keeps the point for another try.
-        if !self.engine.with_value(|tab| tab.save_state().holds_unsaved()) {
+        if self.engine.with_value(|tab| tab.is_saved()) {
             self.engine.with_value(|tab| tab.store().map(|store| store.delete_restore_point(&key)));
             self.restore_points_changed.update(|n| *n += 1);
         }
