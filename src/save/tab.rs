@@ -199,6 +199,8 @@ pub struct Tab<K> {
     part: Option<Part>,
     /// The scenario being packed, shared with the pack.
     packing: Option<Arc<Scenario>>,
+    /// The pack under way repacks changes already saved as heads.
+    repacking: bool,
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
     lifecycle: Lifecycle,
@@ -228,6 +230,7 @@ impl<K: KeyValue> Tab<K> {
             stamp: Stamp::default(),
             part: None,
             packing: None,
+            repacking: false,
             opening: None,
             lifecycle: Lifecycle::FreshDemo,
             save_state,
@@ -300,10 +303,12 @@ impl<K: KeyValue> Tab<K> {
     }
 
     /// A change of the person's is on screen and not written (being
-    /// packed, or said not saved): leaving this scenario would lose it.
-    /// An unreadable save kept in place before any change holds none.
+    /// packed, said not saved, or with no store to write to): leaving this
+    /// scenario would lose it. An unreadable save kept in place before any
+    /// change holds none.
     pub fn holds_unsaved_change(&self) -> bool {
-        self.packing.is_some() || (self.save_state.holds_unsaved() && self.lifecycle == Lifecycle::Own)
+        self.packing.is_some()
+            || (self.lifecycle == Lifecycle::Own && (self.save_state.holds_unsaved() || self.store.is_none()))
     }
 
     /// A pack under way holds a change of the person's that the store does
@@ -312,8 +317,7 @@ impl<K: KeyValue> Tab<K> {
     /// any other tab's and says so. A repack of changes already saved as
     /// heads, or an untouched demo's pack, holds none.
     fn packs_unwritten(&self) -> bool {
-        let packing = self.packing.as_ref().filter(|_| self.lifecycle == Lifecycle::Own);
-        packing.is_some_and(|packing| self.part.as_ref().is_none_or(|part| !packing.extends(&part.document.scenario)))
+        self.packing.is_some() && !self.repacking && self.lifecycle == Lifecycle::Own
     }
 
     /// The scenario on screen is the one stored: nothing is said unsaved,
@@ -600,6 +604,7 @@ impl<K: KeyValue> Tab<K> {
             if saved.is_ok() && since > REPACK_EVENTS && self.packing.is_none() {
                 let whole = document::to_json(scenario, next, now);
                 let _ = self.pack(scenario, whole, next);
+                self.repacking = true;
             }
             return saved;
         }
@@ -609,6 +614,7 @@ impl<K: KeyValue> Tab<K> {
         }
         let whole = document::to_json(scenario, next, now);
         if whole.len() > self.whole_bytes {
+            self.repacking = false;
             return self.pack(scenario, whole, next);
         }
         self.commit(&whole, Saving::Whole)

@@ -69,6 +69,22 @@ pub struct Ctx {
     tour_due: StoredValue<Option<crate::rules::demo::BuiltIn>>,
 }
 
+thread_local! {
+    /// The space this tab left for a case while it held a change the store
+    /// does not (said unsaved, or kept in memory only): its engine and
+    /// scenario as they were, given back when the tab returns there, so a
+    /// case or a tour never costs the person that change. Kept out of
+    /// [`Ctx`], which the first file builds: only the `later` file enters
+    /// a case.
+    static LEFT_UNSAVED: std::cell::RefCell<Option<LeftUnsaved>> = const { std::cell::RefCell::new(None) };
+}
+
+struct LeftUnsaved {
+    space: Option<String>,
+    tab: Tab<LocalKv>,
+    scenario: Scenario,
+}
+
 /// The real time, read from the browser (the rules never read it, D1).
 pub fn real_now() -> Time {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
@@ -431,15 +447,33 @@ impl Ctx {
         }
         remember_space(space.as_deref());
         self.in_case.set(space.as_deref() == Some("case"));
-        let store = local::open(&space_prefix());
-        let found = store.as_ref().map(found_now);
-        let mut tab = Tab::new(store, &writer_id(), save_state_when_saved());
-        let scenario = match tab.start(found, true) {
-            Start::Saved(scenario) => *scenario,
-            Start::Demo => start_demo(),
+        let back = match space.as_deref() {
+            Some("case") => None,
+            _ => LEFT_UNSAVED.with_borrow_mut(Option::take).filter(|left| left.space == space),
+        };
+        let (tab, scenario) = match back {
+            Some(left) => (left.tab, left.scenario),
+            None => {
+                let store = local::open(&space_prefix());
+                let found = store.as_ref().map(found_now);
+                let mut tab = Tab::new(store, &writer_id(), save_state_when_saved());
+                let scenario = match tab.start(found, true) {
+                    Start::Saved(scenario) => *scenario,
+                    Start::Demo => start_demo(),
+                };
+                (tab, scenario)
+            }
         };
         let demo_due = tab.lifecycle() == crate::save::Lifecycle::DemoDue;
-        self.engine.set_value(tab);
+        let left = self.engine.try_update_value(|old| std::mem::replace(old, tab));
+        // A pack hands its result to the engine in place when it ends, so
+        // a tab still packing cannot be kept aside and given back whole.
+        let keep =
+            |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change() && !tab.is_saving();
+        if let Some(tab) = left.filter(keep) {
+            let scenario = self.scenario.get_untracked();
+            LEFT_UNSAVED.set(Some(LeftUnsaved { space: from, tab, scenario }));
+        }
         self.session.set(remembered_session(&scenario));
         self.scenario.set(scenario);
         self.replaced_scenario.set(None);

@@ -31,7 +31,9 @@ pub fn Users() -> impl IntoView {
     // address check, lives here, outside the part that a change to the
     // list (another tab's save, a resend) redraws, so that it is never lost.
     let typed = InviteFields::default();
-    let checks = StoredValue::new(std::collections::HashMap::<AccountId, AddressCheck>::new());
+    // Invitations without a response are few: a list is searched as fast
+    // as a map, with less code.
+    let checks = StoredValue::new(Vec::<(AccountId, AddressCheck)>::new());
     // A page of the list at a time: each line follows the scenario (its
     // Delete button, R13), so a change costs what the lines drawn cost.
     let page = RwSignal::new(0usize);
@@ -58,7 +60,12 @@ pub fn Users() -> impl IntoView {
                                         .into_iter()
                                         .map(|a| {
                                             let check = checks.try_update_value(|checks| {
-                                                checks.entry(a.id.clone()).or_insert_with(|| AddressCheck::new(&a.id)).clone()
+                                                if let Some((_, check)) = checks.iter().find(|(id, _)| *id == a.id) {
+                                                    return check.clone();
+                                                }
+                                                let check = AddressCheck::new(&a.id);
+                                                checks.push((a.id.clone(), check.clone()));
+                                                check
                                             });
                                             let check = check.unwrap_or_else(|| AddressCheck::new(&a.id));
                                             view! { <Invitation account=a outcome=outcome check=check /> }

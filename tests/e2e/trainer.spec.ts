@@ -3,7 +3,7 @@
 // presenter mode.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, fullStorageWhenAsked } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Trainer panel' });
@@ -190,6 +190,36 @@ test('a built-in case runs apart: Back to my scenario finds the person\'s own as
   await expect(page.getByRole('region', { name: 'Restore points' }).getByRole('listitem')).toContainText(
     'Before a built-in case became your scenario',
   );
+});
+
+test('a change not saved (storage full) is still there, still said unsaved, after a built-in case and Back to my scenario', async ({ page }) => {
+  await fullStorageWhenAsked(page);
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  // The person's own scenario cannot be written; the case's space can.
+  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  const full = page.getByRole('alert').filter({ hasText: 'storage is full' });
+  await expect(full).toBeVisible();
+  await openPanel(page);
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  await expect(apart).toBeVisible();
+  await expect(full).toHaveCount(0);
+  await apart.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  // Priya's link is on screen again, and the banner says it is not saved.
+  await expect(page.getByRole('banner')).toContainText('Priya Patel');
+  await expect(full).toBeVisible();
+  await app.navigate('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  // Room made, the next change saves both.
+  await page.evaluate(() => sessionStorage.removeItem('test.full'));
+  await page.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(full).toHaveCount(0);
+  const saved = await page.evaluate(() => localStorage.getItem('certlink.document') ?? '');
+  expect(saved).toContain('McidLinked');
 });
 
 test('the persona list opens on who is signed in, marked so, and follows a switch (EN, FR)', async ({ page }) => {
