@@ -449,7 +449,8 @@ impl Ctx {
         self.in_case.set(space.as_deref() == Some("case"));
         let back = match space.as_deref() {
             Some("case") => None,
-            _ => LEFT_UNSAVED.with_borrow_mut(Option::take).filter(|left| left.space == space),
+            // Kept until the tab goes back to that very space.
+            _ => LEFT_UNSAVED.with_borrow_mut(|left| left.take_if(|left| left.space == space)),
         };
         let (tab, scenario) = match back {
             Some(left) => (left.tab, left.scenario),
