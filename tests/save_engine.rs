@@ -565,6 +565,33 @@ fn two_tabs_opened_at_once_where_the_browser_cannot_pack_the_first_save_wins_and
 }
 
 #[test]
+fn two_tabs_whose_first_packs_land_at_the_same_instant_end_on_one_save_and_nothing_conflicts() {
+    let kv = MemoryKv::new();
+    let (mut a, mut b) = (Sim::open(&kv, "a", PACKED), Sim::open(&kv, "b", PACKED));
+    // Each packs its own demo and writes it, neither having seen the
+    // other's write: B's first, then A's over it. Both are revision 1.
+    let packed_unseen = |sim: &mut Sim| {
+        let Some(Work::Pack(job)) = sim.pending.pop() else { panic!("a pack under way") };
+        let packed = Some(pack(&job.whole));
+        sim.tab.packed(&mut sim.scenario, &ReadNow, job, packed, now());
+        sim.collect();
+    };
+    packed_unseen(&mut b);
+    packed_unseen(&mut a);
+    // B, its demo untouched, opens A's save when it hears of it.
+    b.storage_event();
+    b.finish_all();
+    assert!(!b.says_unsaved(), "{:?}", b.tab.save_state());
+    // A change of either is saved, and the other takes it.
+    b.execute(&ticket("b's first change")).unwrap();
+    assert!(!b.says_unsaved(), "{:?}", b.tab.save_state());
+    assert!(has_ticket(&stored(&kv).unwrap(), "b's first change"));
+    a.storage_event();
+    a.finish_all();
+    assert!(has_ticket(&a.scenario, "b's first change") && !a.says_unsaved());
+}
+
+#[test]
 fn nothing_larger_than_what_certlink_reads_back_is_written() {
     let kv = MemoryKv::new();
     let store = Store::new(kv.clone(), "");

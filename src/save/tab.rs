@@ -833,8 +833,14 @@ impl<K: KeyValue> Tab<K> {
         let Ok((doc, part)) = opened else { return false };
         // Work of this tab's that the store does not hold yet (a pack under
         // way, a change said unsaved) is never replaced: its own save
-        // meets the other tab's and says so.
-        if doc.revision <= self.stamp.revision || self.packing.is_some() || self.save_state.holds_unsaved() {
+        // meets the other tab's and says so. An untouched first demo takes
+        // a save of its own number (two tabs that packed at once, the
+        // other's written last), as `take_newer_save` does.
+        let older = match self.lifecycle {
+            Lifecycle::FreshDemo => doc.revision < self.stamp.revision,
+            _ => doc.revision <= self.stamp.revision,
+        };
+        if older || self.packing.is_some() || self.save_state.holds_unsaved() {
             return false;
         }
         let stamp = self.stamp_of(doc.revision);
