@@ -89,8 +89,14 @@ struct Sim {
 impl Sim {
     /// A tab opened over `kv`, starting as the app does.
     fn open(kv: &MemoryKv, writer: &str, whole_bytes: usize) -> Sim {
+        Sim::open_in(kv, "", writer, whole_bytes)
+    }
+
+    /// A tab opened on the space whose keys begin with `prefix` (a case's,
+    /// a library entry's).
+    fn open_in(kv: &MemoryKv, prefix: &str, writer: &str, whole_bytes: usize) -> Sim {
         let view = CachedKv::over(kv);
-        let store = Store::new(view.clone(), "");
+        let store = Store::new(view.clone(), prefix);
         let found = match store.saved_text() {
             None => Found::Read(Loaded::Nothing, None),
             Some(text) => Found::Read(store.loaded(document::parse_stored(&text)), None),
@@ -722,6 +728,42 @@ fn a_change_being_packed_is_not_replaced_by_another_tabs_save() {
     assert!(has_ticket(&a.scenario, "in the pack"));
     assert!(a.says_unsaved() && a.tab.holds_unsaved_change());
     assert!(has_ticket(&stored(&kv).unwrap(), "b's"), "B's save is not written over");
+}
+
+#[test]
+fn a_pack_that_ends_after_the_person_opened_a_case_is_saved_in_the_space_it_was_made_in() {
+    let kv = MemoryKv::new();
+    Sim::open(&kv, "b", SMALL);
+    // A change makes the person's scenario large: it is packed before
+    // anything of it is written.
+    let mut own = Sim::open(&kv, "a", PACKED);
+    own.finish_all();
+    own.execute(&ticket("in the pack")).unwrap();
+    let Some(Work::Pack(job)) = own.pending.pop() else { panic!("a first pack is asked for") };
+    // The person opens a case while it runs: the page's engine is now the
+    // case's, which packs a change of its own.
+    Sim::open_in(&kv, "case:", "b", SMALL);
+    let mut case = Sim::open_in(&kv, "case:", "a", PACKED);
+    case.finish_all();
+    case.execute(&ticket("in the case")).unwrap();
+    assert!(case.tab.is_saving());
+    // The first pack ends. It is not the case's: the case's engine changes
+    // nothing and still says Saving… for its own.
+    assert!(!case.tab.waits_for(&job) && own.tab.waits_for(&job));
+    let packed = Some(pack(&job.whole));
+    case.tab.packed(&mut case.scenario, &ReadNow, job.clone(), packed.clone(), now());
+    assert!(case.tab.is_saving(), "the case's own pack is still awaited");
+    assert!(!has_ticket(&case.scenario, "in the pack"));
+    // The tab set aside takes it: the person's change is saved in their space.
+    own.tab.packed(&mut own.scenario, &ReadNow, job, packed, now());
+    assert!(!own.says_unsaved() && !own.tab.holds_unsaved_change());
+    assert!(has_ticket(&stored(&kv).unwrap(), "in the pack"));
+    case.finish_all();
+    assert!(!case.says_unsaved());
+    let mut reopened = Sim::open_in(&kv, "case:", "c", PACKED);
+    reopened.finish_all();
+    assert!(has_ticket(&reopened.scenario, "in the case") && !has_ticket(&reopened.scenario, "in the pack"));
+    assert!(!has_ticket(&stored(&kv).unwrap(), "in the case"), "the case's change stays in its space");
 }
 
 /// The invitation Noah accepts by signing in (a change a sign-in records).

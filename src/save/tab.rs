@@ -139,7 +139,7 @@ impl Part {
 }
 
 /// A large scenario to pack: its whole document's JSON, as of `snapshot`.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PackJob {
     pub whole: String,
     snapshot: Arc<Scenario>,
@@ -632,10 +632,20 @@ impl<K: KeyValue> Tab<K> {
         Ok(())
     }
 
+    /// Whether `job` is the pack this tab waits for. A tab set aside while
+    /// its pack runs (the person opened a case meanwhile) is not the one
+    /// the page shows when the pack ends: the caller hands the pack to the
+    /// tab that waits for it.
+    pub fn waits_for(&self, job: &PackJob) -> bool {
+        self.packing.as_ref().is_some_and(|packing| Arc::ptr_eq(packing, &job.snapshot))
+    }
+
     /// A pack is done: `packed` is its text, `None` where this browser
     /// cannot pack (the whole document is then tried). Saves the part with
     /// a head of the events recorded meanwhile; a scenario replaced
-    /// meanwhile has had its own save.
+    /// meanwhile has had its own save. A pack this tab does not wait for
+    /// ([`Tab::waits_for`]: another tab's, or one a later pack replaced)
+    /// changes nothing.
     pub fn packed(
         &mut self,
         scenario: &mut Scenario,
@@ -644,6 +654,9 @@ impl<K: KeyValue> Tab<K> {
         packed: Option<String>,
         now: Time,
     ) {
+        if !self.waits_for(&job) {
+            return;
+        }
         self.packing = None;
         if !scenario.extends(&job.snapshot) {
             return;

@@ -71,7 +71,7 @@ pub struct Ctx {
 
 thread_local! {
     /// The space this tab left for a case while it held a change the store
-    /// does not (said unsaved, or kept in memory only): its engine and
+    /// does not (being packed, said unsaved, or kept in memory only): its engine and
     /// scenario as they were, given back when the tab returns there, so a
     /// case or a tour never costs the person that change. Kept out of
     /// [`Ctx`], which the first file builds: only the `later` file enters
@@ -83,6 +83,21 @@ struct LeftUnsaved {
     space: Option<String>,
     tab: Tab<LocalKv>,
     scenario: Scenario,
+}
+
+/// A pack that ended for the space left for a case ([`LEFT_UNSAVED`]) is
+/// saved there, by the engine that waits for it; once that space holds
+/// no change the store does not, it is read from the store on the way
+/// back, with what other tabs saved there meanwhile. A pack no tab waits
+/// for (a case's, left with the case) is dropped.
+fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) {
+    LEFT_UNSAVED.with_borrow_mut(|left| {
+        let Some(aside) = left.as_mut().filter(|aside| aside.tab.waits_for(&job)) else { return };
+        aside.tab.packed(&mut aside.scenario, &saving::ReaderFile, job, packed, real_now());
+        if !aside.tab.holds_unsaved_change() {
+            *left = None;
+        }
+    });
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -467,10 +482,9 @@ impl Ctx {
         };
         let demo_due = tab.lifecycle() == crate::save::Lifecycle::DemoDue;
         let left = self.engine.try_update_value(|old| std::mem::replace(old, tab));
-        // A pack hands its result to the engine in place when it ends, so
-        // a tab still packing cannot be kept aside and given back whole.
-        let keep =
-            |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change() && !tab.is_saving();
+        // A tab still packing is kept too: its pack, when it ends, goes to
+        // it here ([`pack_left_unsaved`]).
+        let keep = |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change();
         if let Some(tab) = left.filter(keep) {
             let scenario = self.scenario.get_untracked();
             LEFT_UNSAVED.set(Some(LeftUnsaved { space: from, tab, scenario }));

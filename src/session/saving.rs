@@ -137,7 +137,11 @@ impl Ctx {
         let ctx = *self;
         leptos::task::spawn_local(async move {
             let packed = pack::pack(&job.whole).await.ok();
-            ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
+            if ctx.engine.with_value(|tab| tab.waits_for(&job)) {
+                ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
+            } else {
+                super::pack_left_unsaved(job, packed);
+            }
             ctx.start_pack();
         });
     }

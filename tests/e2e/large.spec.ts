@@ -200,3 +200,61 @@ test('the 10,000-person users list shows a page at a time; a delete marks its li
   await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of ');
   await expectAccessible(page);
 });
+
+test('a large import still being packed when a built-in case opens is saved in the person’s own scenario, and is there on the way back', async ({ context }) => {
+  test.slow();
+  const exporter = await context.newPage();
+  await exporter.goto('./?demo=large#/data');
+  await expect.poll(() => head(exporter), { timeout: 30_000 }).toContain('"continues"');
+  const download = exporter.waitForEvent('download');
+  await exporter.getByRole('button', { name: 'Export to a file' }).click();
+  const exported = await (await download).path();
+  await exporter.close();
+
+  // This page's packs wait until the test lets them go, so the case opens
+  // while the import is still being packed, whatever the machine's speed.
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const held = new Promise((release) => Object.assign(window, { releasePacks: release }));
+    const Browsers = window.CompressionStream;
+    window.CompressionStream = class extends Browsers {
+      get readable() {
+        return super.readable.pipeThrough(new TransformStream({ start: () => held }));
+      }
+    };
+  });
+  await page.goto('./#/data');
+  await page.getByLabel('Choose a Certlink file').setInputFiles(exported);
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Imported: 10001 work accounts');
+  const saving = page.getByRole('status').filter({ hasText: /^Saving…/ });
+  await expect(saving).toBeVisible();
+
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  const panel = page.getByRole('complementary', { name: 'Trainer panel' });
+  await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  await expect(apart).toBeVisible();
+  // The pack ends during the case: the import is saved where it was made.
+  await page.evaluate(() => (window as unknown as { releasePacks: () => void }).releasePacks());
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('certlink.document') ?? ''), { timeout: 20_000 })
+    .toContain('"continues"');
+  await expect(apart).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await apart.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.goto('./#/sign-in');
+  await page.getByLabel('Work email').fill('person1@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  // Person 1 is one of the imported 10,000: the import is the scenario.
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/profile/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My Profile');
+  // And a reload reads it back from the store.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My Profile');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
