@@ -75,10 +75,10 @@ pub fn App(
             ctx.library_changed_elsewhere();
         }
     });
-    // While a large scenario is being packed, its change is not written
-    // yet: leaving then asks first.
+    // A change this page alone holds (being packed, said not saved, kept
+    // aside for a case) is lost with the page: leaving then asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if ctx.saving.get_untracked() {
+        if ctx.holds_change_not_saved() {
             ev.prevent_default();
             ev.set_return_value("");
         }

@@ -58,6 +58,9 @@ pub struct Ctx {
     engine: StoredValue<Tab<LocalKv>>,
     /// A large scenario is being packed: its change is not written yet.
     pub saving: RwSignal<bool>,
+    /// The space this tab left for a case holds a change not written yet
+    /// ([`LEFT_UNSAVED`]): the case's notice says so.
+    pub left_unsaved: RwSignal<bool>,
     /// Another tab's large save is being opened (unpacked and joined).
     pub opening: RwSignal<bool>,
     /// Bumped when the restore points kept may have changed.
@@ -90,14 +93,16 @@ struct LeftUnsaved {
 /// no change the store does not, it is read from the store on the way
 /// back, with what other tabs saved there meanwhile. A pack no tab waits
 /// for (a case's, left with the case) is dropped.
-fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) {
+fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) -> bool {
     LEFT_UNSAVED.with_borrow_mut(|left| {
-        let Some(aside) = left.as_mut().filter(|aside| aside.tab.waits_for(&job)) else { return };
-        aside.tab.packed(&mut aside.scenario, &saving::ReaderFile, job, packed, real_now());
-        if !aside.tab.holds_unsaved_change() {
-            *left = None;
+        if let Some(aside) = left.as_mut().filter(|aside| aside.tab.waits_for(&job)) {
+            aside.tab.packed(&mut aside.scenario, &ReaderFile, job, packed, real_now());
+            if !aside.tab.holds_unsaved_change() {
+                *left = None;
+            }
         }
-    });
+        left.is_some()
+    })
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -251,6 +256,7 @@ impl Ctx {
             in_case: RwSignal::new(in_case_space()),
             engine: StoredValue::new(tab),
             saving: RwSignal::new(false),
+            left_unsaved: RwSignal::new(false),
             opening: RwSignal::new(false),
             restore_points_changed: RwSignal::new(0),
             library_changed: RwSignal::new(0),
@@ -489,6 +495,7 @@ impl Ctx {
             let scenario = self.scenario.get_untracked();
             LEFT_UNSAVED.set(Some(LeftUnsaved { space: from, tab, scenario }));
         }
+        self.left_unsaved.set(LEFT_UNSAVED.with_borrow(Option::is_some));
         self.session.set(remembered_session(&scenario));
         self.scenario.set(scenario);
         self.replaced_scenario.set(None);

@@ -140,7 +140,7 @@ impl Ctx {
             if ctx.engine.with_value(|tab| tab.waits_for(&job)) {
                 ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
             } else {
-                super::pack_left_unsaved(job, packed);
+                ctx.left_unsaved.set(super::pack_left_unsaved(job, packed));
             }
             ctx.start_pack();
         });
@@ -184,6 +184,13 @@ impl Ctx {
                 }),
             }
         }
+    }
+
+    /// A change of the person's is held by this page only (being packed,
+    /// said not saved, or kept aside for a case): closing or reloading the
+    /// page would lose it.
+    pub fn holds_change_not_saved(&self) -> bool {
+        self.left_unsaved.get_untracked() || self.engine.with_value(Tab::holds_unsaved_change)
     }
 
     /// Takes another tab's newer save, if there is one.

@@ -207,6 +207,18 @@ test('a change not saved (storage full) is still there, still said unsaved, afte
   const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
   await expect(apart).toBeVisible();
   await expect(full).toHaveCount(0);
+  // The case's notice says the change kept apart is not saved, and
+  // leaving the page asks first.
+  await expect(apart).toContainText('with your last change to it, which is not saved yet');
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  await expect(apart).toBeVisible();
   await apart.getByRole('button', { name: 'Back to my scenario' }).click();
   await expect(apart).toHaveCount(0);
   // Priya's link is on screen again, and the banner says it is not saved.
