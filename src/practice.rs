@@ -957,24 +957,30 @@ pub enum LessonStatus {
     Passed,
     /// Every case finished, and the score is under the mastery score.
     Failed,
+    /// What a platform may hold without this course having said it (its
+    /// administrator marked the lesson done, or another course version
+    /// did): never taken back to incomplete.
+    Completed,
 }
 
 impl LessonStatus {
-    /// A `cmi.core.lesson_status` a platform holds, as far as this course
-    /// reports it: passed, failed, or (anything else) not finished.
+    /// A `cmi.core.lesson_status` a platform holds: passed, failed,
+    /// completed, or (anything else: not attempted, browsed) not finished.
     pub fn from_scorm(status: &str) -> LessonStatus {
         match status {
             "passed" => LessonStatus::Passed,
             "failed" => LessonStatus::Failed,
+            "completed" => LessonStatus::Completed,
             _ => LessonStatus::Incomplete,
         }
     }
 
-    /// Not finished, failed, passed: the order a record only goes up.
+    /// Not finished; finished (failed, or completed); passed: the order a
+    /// record only goes up.
     fn rank(self) -> u8 {
         match self {
             LessonStatus::Incomplete => 0,
-            LessonStatus::Failed => 1,
+            LessonStatus::Failed | LessonStatus::Completed => 1,
             LessonStatus::Passed => 2,
         }
     }
@@ -985,6 +991,7 @@ impl LessonStatus {
             LessonStatus::Incomplete => "incomplete",
             LessonStatus::Passed => "passed",
             LessonStatus::Failed => "failed",
+            LessonStatus::Completed => "completed",
         }
     }
 }

@@ -169,6 +169,16 @@ test('a platform’s own mastery score decides passed or failed when the last ca
   expect((await recorded(page)).cmi!.core.score.raw).toBe('64');
 });
 
+test('a lesson the platform holds as completed is never told incomplete again', async ({ page }) => {
+  // Its administrator marked it done; one case done here leaves the lesson
+  // unfinished for this course, which keeps its progress there and nothing else.
+  await seedPlatform(page, { suspend_data: 'p1', core: { lesson_status: 'completed' } });
+  const course = await openPlatform(page);
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100');
+  expect((await recorded(page)).cmi!.core.lesson_status).toBe('completed');
+});
+
 test('a platform whose commit calls back into the course does not stop it', async ({ page }) => {
   const course = await openPlatform(page);
   await page.evaluate(() => sessionStorage.setItem('platform.reenter', '1'));
