@@ -305,9 +305,10 @@ impl<K: KeyValue> Tab<K> {
     /// A change of the person's is on screen and not written (being
     /// packed, said not saved, or with no store to write to): leaving this
     /// scenario would lose it. An unreadable save kept in place before any
-    /// change holds none.
+    /// change holds none; nor does a repack of changes already saved, or
+    /// an untouched demo's pack.
     pub fn holds_unsaved_change(&self) -> bool {
-        self.packing.is_some()
+        self.packs_unwritten()
             || (self.lifecycle == Lifecycle::Own && (self.save_state.holds_unsaved() || self.store.is_none()))
     }
 

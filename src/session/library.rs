@@ -19,9 +19,12 @@ lazy_fn!(
     later,
     fn follow_library(ctx: Ctx) -> () {
         ctx.library_changed.update(|n| *n += 1);
-        if super::remembered_space().is_some_and(|space| space.starts_with("lib-") && !has_space(&space)) {
+        let deleted = |space: &str| space.starts_with("lib-") && !has_space(space);
+        if super::remembered_space().is_some_and(|space| deleted(&space)) {
             ctx.with_engine(|tab, _| tab.space_deleted());
         }
+        super::left_spaces_deleted(deleted);
+        ctx.left_unsaved.set(super::left_holds_any());
     }
 );
 
@@ -145,6 +148,10 @@ impl Ctx {
             }
         }
         library()?.delete(id)?;
+        if let Some(space) = space_of(id) {
+            super::forget_left(&space);
+            self.left_unsaved.set(super::left_holds_any());
+        }
         self.library_changed.update(|n| *n += 1);
         Ok(())
     }

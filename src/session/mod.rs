@@ -73,13 +73,15 @@ pub struct Ctx {
 }
 
 thread_local! {
-    /// The space this tab left for a case while it held a change the store
-    /// does not (being packed, said unsaved, or kept in memory only): its engine and
-    /// scenario as they were, given back when the tab returns there, so a
-    /// case or a tour never costs the person that change. Kept out of
+    /// The spaces this tab left for a case while each held a change the
+    /// store does not (being packed, said unsaved, or kept in memory only),
+    /// one entry a space: its engine and scenario as they were, given back
+    /// when the tab returns there, so a case or a tour never costs the
+    /// person that change. (From a case the tab may open a library entry,
+    /// and leave that one for a case in turn: both are kept.) Kept out of
     /// [`Ctx`], which the first file builds: only the `later` file enters
     /// a case.
-    static LEFT_UNSAVED: std::cell::RefCell<Option<LeftUnsaved>> = const { std::cell::RefCell::new(None) };
+    static LEFT_UNSAVED: std::cell::RefCell<Vec<LeftUnsaved>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 struct LeftUnsaved {
@@ -88,21 +90,55 @@ struct LeftUnsaved {
     scenario: Scenario,
 }
 
-/// A pack that ended for the space left for a case ([`LEFT_UNSAVED`]) is
+/// A pack that ended for a space left for a case ([`LEFT_UNSAVED`]) is
 /// saved there, by the engine that waits for it; once that space holds
 /// no change the store does not, it is read from the store on the way
 /// back, with what other tabs saved there meanwhile. A pack no tab waits
-/// for (a case's, left with the case) is dropped.
+/// for (a case's, left with the case) is dropped. True while a space
+/// left still holds a change.
 fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) -> bool {
     LEFT_UNSAVED.with_borrow_mut(|left| {
-        if let Some(aside) = left.as_mut().filter(|aside| aside.tab.waits_for(&job)) {
-            aside.tab.packed(&mut aside.scenario, &ReaderFile, job, packed, real_now());
-            if !aside.tab.holds_unsaved_change() {
-                *left = None;
+        if let Some(aside) = left.iter_mut().find(|aside| aside.tab.waits_for(&job)) {
+            // Its entry may have been deleted in another tab before this
+            // tab heard of it: nothing is written under keys no entry names.
+            if aside.space.as_deref().is_some_and(|space| space.starts_with("lib-") && !library::has_space(space)) {
+                aside.tab.space_deleted();
             }
+            aside.tab.packed(&mut aside.scenario, &ReaderFile, job, packed, real_now());
         }
-        left.is_some()
+        left.retain(|aside| aside.tab.holds_unsaved_change());
+        !left.is_empty()
     })
+}
+
+/// A space left for a case holds a change: the way back goes there even
+/// once its library entry is deleted, so the person can keep that change
+/// (Save a copy, Export).
+fn left_holds(space: &str) -> bool {
+    LEFT_UNSAVED.with_borrow(|left| left.iter().any(|aside| aside.space.as_deref() == Some(space)))
+}
+
+/// Some space left for a case holds a change.
+fn left_holds_any() -> bool {
+    LEFT_UNSAVED.with_borrow(|left| !left.is_empty())
+}
+
+/// Library entries deleted in another tab: the engines of those left for
+/// a case write nothing there again and keep the change, said saved
+/// nowhere, as the engine on screen does ([`Tab::space_deleted`]).
+fn left_spaces_deleted(deleted: impl Fn(&str) -> bool) {
+    LEFT_UNSAVED.with_borrow_mut(|left| {
+        for aside in left.iter_mut().filter(|aside| aside.space.as_deref().is_some_and(&deleted)) {
+            aside.tab.space_deleted();
+        }
+        left.retain(|aside| aside.tab.holds_unsaved_change());
+    });
+}
+
+/// The person deleted the library entry of `space` in this tab: a change
+/// of it left for a case goes with it.
+fn forget_left(space: &str) {
+    LEFT_UNSAVED.with_borrow_mut(|left| left.retain(|aside| aside.space.as_deref() != Some(space)));
 }
 
 /// The real time, read from the browser (the rules never read it, D1).
@@ -452,8 +488,11 @@ impl Ctx {
     /// Moves this tab to the cases' space (`case`) or back to the space it
     /// came from, and shows what is saved there.
     fn enter_space(&self, case: bool) {
-        let space =
-            if case { Some("case".to_string()) } else { return_space().filter(|space| library::has_space(space)) };
+        let space = if case {
+            Some("case".to_string())
+        } else {
+            return_space().filter(|space| library::has_space(space) || left_holds(space))
+        };
         self.enter_space_named(space);
     }
 
@@ -471,7 +510,10 @@ impl Ctx {
         let back = match space.as_deref() {
             Some("case") => None,
             // Kept until the tab goes back to that very space.
-            _ => LEFT_UNSAVED.with_borrow_mut(|left| left.take_if(|left| left.space == space)),
+            _ => LEFT_UNSAVED.with_borrow_mut(|left| {
+                let at = left.iter().position(|left| left.space == space)?;
+                Some(left.swap_remove(at))
+            }),
         };
         let (tab, scenario) = match back {
             Some(left) => (left.tab, left.scenario),
@@ -493,9 +535,9 @@ impl Ctx {
         let keep = |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change();
         if let Some(tab) = left.filter(keep) {
             let scenario = self.scenario.get_untracked();
-            LEFT_UNSAVED.set(Some(LeftUnsaved { space: from, tab, scenario }));
+            LEFT_UNSAVED.with_borrow_mut(|left| left.push(LeftUnsaved { space: from, tab, scenario }));
         }
-        self.left_unsaved.set(LEFT_UNSAVED.with_borrow(Option::is_some));
+        self.left_unsaved.set(left_holds_any());
         self.session.set(remembered_session(&scenario));
         self.scenario.set(scenario);
         self.replaced_scenario.set(None);

@@ -259,3 +259,57 @@ test('a tab reloaded on an entry deleted meanwhile goes back to the person’s o
   await new CertlinkPage(a).linkPriya();
   expect(await a.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lib-')))).toEqual([]);
 });
+
+test('two scenarios each left for a case with a change not saved both keep it: the person’s own, then a library entry', async ({ page }) => {
+  // Any save but a case’s is refused while the test asks (the library’s
+  // index is written).
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (sessionStorage.getItem('test.full') === 'yes' && key.endsWith('certlink.document') && !key.startsWith('case:')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const app = new CertlinkPage(page);
+  const full = page.getByRole('alert').filter({ hasText: 'storage is full' });
+  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  const openCase = async () => {
+    await page.getByRole('button', { name: 'Trainer' }).click();
+    const panel = page.getByRole('complementary', { name: 'Trainer panel' });
+    await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+    await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+    await expect(apart).toContainText('which is not saved yet');
+    await page.getByRole('button', { name: 'Trainer' }).click();
+  };
+  // The person’s own: Priya links her MCID, not saved.
+  await app.signIn('priya@contoso.com');
+  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+  await app.associateMcid('priya.patel@outlook.com', 'Learn#2026');
+  await expect(full).toBeVisible();
+  await openCase();
+  // From the case, a copy of it kept as a library entry: not saved either.
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Monday demo');
+  await page.locator('input[name="library-name"]').press('Enter');
+  await expect(entries(page).nth(1)).toContainText('Monday demo (open)');
+  await expect(full).toBeVisible();
+  await openCase();
+  // Back: the entry, its change on screen, still said not saved.
+  await apart.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(apart).toHaveCount(0);
+  await expect(full).toBeVisible();
+  // Room made, the entry saves; then the person’s own, with Priya’s link.
+  await page.evaluate(() => sessionStorage.removeItem('test.full'));
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Monday demo, kept');
+  await page.locator('input[name="library-name"]').press('Enter');
+  await expect(entries(page)).toHaveCount(3);
+  await entry(page, 'own').getByRole('button', { name: 'Open' }).click();
+  await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  await expect(full).toBeVisible();
+  await app.navigate('My Profile');
+  await expect(page.getByRole('banner')).toContainText('Priya Patel');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+});
