@@ -75,7 +75,7 @@ pub fn App(
             ctx.library_changed_elsewhere();
         }
     });
-    // A change this page alone holds (being packed, said not saved, kept
+    // A change this page alone holds (being saved, said not saved, kept
     // aside for a case) is lost with the page: leaving then asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if ctx.holds_change_not_saved() {

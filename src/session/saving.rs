@@ -186,11 +186,13 @@ impl Ctx {
         }
     }
 
-    /// A change of the person's is held by this page only (being packed,
-    /// said not saved, or kept aside for a case): closing or reloading the
-    /// page would lose it.
+    /// Closing or reloading the page now would lose a change this page
+    /// alone holds (said not saved, or kept aside for a case), or cut a
+    /// save short while the page says Saving… (keep this tab open).
     pub fn holds_change_not_saved(&self) -> bool {
-        self.left_unsaved.get_untracked() || self.engine.with_value(Tab::holds_unsaved_change)
+        self.saving.get_untracked()
+            || self.left_unsaved.get_untracked()
+            || self.engine.with_value(Tab::holds_unsaved_change)
     }
 
     /// Takes another tab's newer save, if there is one.
