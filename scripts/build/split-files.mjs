@@ -6,9 +6,8 @@
 // where Trunk does not look. This stage names each file after its content,
 // as Trunk names its own, so a browser's cache never pairs one build's
 // files with another's; in a release build it optimises each with
-// wasm-opt with the flags Trunk gives the main file (index.html: -Oz,
-// --converge, and no producers or target-features sections, which no
-// browser reads) and minifies the script.
+// wasm-opt with the flags Trunk gives the main file (index.html, which
+// says why) and minifies the script.
 // Each fetch checks its file's integrity; the glue imports the script
 // under its new name, and index.html preloads it beside the glue, since
 // otherwise it would be fetched only once the glue has arrived: one more
@@ -43,7 +42,7 @@ export async function bringSplitFiles(staging) {
   for (const [call, stem] of fetches) {
     const raw = join(bindgenOut, `${stem}.wasm`);
     const optimised = join(bindgenOut, `${stem}.opt.wasm`);
-    if (release) execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '--converge', '--strip-producers', '--strip-target-features', raw, '-o', optimised]);
+    if (release) execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '--converge', '--strip-producers', '--strip-target-features', '--low-memory-unused', raw, '-o', optimised]);
     const bytes = readFileSync(release ? optimised : raw);
     const name = `${stem}-${short(bytes)}.wasm`;
     writeFileSync(join(dir, name), bytes);
