@@ -9,6 +9,7 @@ use super::Lang;
 pub enum Kept {
     CaseBanner,
     CaseBannerUnsaved,
+    PracticeLeftUnsaved,
     BackToOwn,
     KeepCase,
     BackupsHeading,
@@ -57,6 +58,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
     let (en, fr) = match text {
         CaseBanner => ("You are in a built-in case. Your own scenario is kept as it was, apart: nothing done here changes it.", "Vous êtes dans un cas intégré. Votre propre scénario est conservé tel quel, à part : rien de ce qui est fait ici ne le modifie."),
         CaseBannerUnsaved => ("You are in a built-in case. Your own scenario is kept apart, with your last change to it, which is not saved yet: Back to my scenario shows it again, under its banner. Closing or reloading this page loses it.", "Vous êtes dans un cas intégré. Votre propre scénario est conservé à part, avec votre dernière modification, qui n’est pas encore enregistrée : Revenir à mon scénario la réaffiche, sous son bandeau. Fermer ou recharger cette page la perd."),
+        PracticeLeftUnsaved => ("Your own scenario is kept apart, with your last change to it, which is not saved yet: Leave for now shows it again, under its banner. Closing or reloading this page loses it.", "Votre propre scénario est conservé à part, avec votre dernière modification, qui n’est pas encore enregistrée : Laisser pour l’instant la réaffiche, sous son bandeau. Fermer ou recharger cette page la perd."),
         BackToOwn => ("Back to my scenario", "Revenir à mon scénario"),
         KeepCase => ("Keep this case as my scenario", "Garder ce cas comme mon scénario"),
         BackupsHeading => ("Unreadable saves kept", "Enregistrements illisibles conservés"),

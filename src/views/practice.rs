@@ -5,6 +5,7 @@
 //! (`session::practising`); these only show their answers.
 
 use crate::i18n::faq::FaqEntry;
+use crate::i18n::keeping::{kr, Kept};
 use crate::i18n::practice::{best_score, case_state, dr, drill, goal, hint, missing, passed, results_line, Drill};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::{quote, Source};
@@ -330,6 +331,9 @@ pub fn PracticeBar() -> impl IntoView {
             <h2 id="practice-task" tabindex="-1">{heading}</h2>
             <p class="goal">{goal_text}</p>
             <p class="sub">{details}</p>
+            <When when=ctx.left_unsaved>
+                <p class="sub">{kr(lang, Kept::PracticeLeftUnsaved)}</p>
+            </When>
             <div role="status" class="practice-result">{result}</div>
             <When when=running>
                 <p class="actions">

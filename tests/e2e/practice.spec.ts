@@ -3,8 +3,8 @@
 // the score; progress kept across a reload, resumed, reset; the results
 // and a handout printed. Every test ends with axe (fixtures.ts).
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible, settled } from './fixtures';
-import { LEARN_PASSWORD } from './pages/certlink_page';
+import { test, expect, expectAccessible, fullStorageWhenAsked, settled } from './fixtures';
+import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 type Lang = 'en' | 'fr';
 
@@ -250,6 +250,27 @@ test('giving up scores 0 and fails the case; the own scenario was never touched'
   await expect(page.locator('#practice-start-r11')).toHaveText('Try again');
   // Back in the person's own space: no case banner.
   await expect(page.locator('#back-to-own')).toHaveCount(0);
+});
+
+test('a change not saved is said kept apart while a task runs, in both languages, and is there after Leave for now', async ({ page }) => {
+  await fullStorageWhenAsked(page);
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  const full = page.getByRole('alert').filter({ hasText: 'storage is full' });
+  await expect(full).toBeVisible();
+  await page.goto('./#/practice');
+  await press(page.locator('#practice-start-r6'));
+  await expect(bar(page)).toContainText('with your last change to it, which is not saved yet: Leave for now shows it again');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(bar(page)).toContainText('qui n’est pas encore enregistrée : Laisser pour l’instant la réaffiche');
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+  await press(page.locator('#leave-practice'));
+  await expect(page).toHaveURL(/#\/practice$/);
+  await expect(full).toBeVisible();
+  await app.navigate('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
 });
 
 test('the results and a handout print without the app around them, in both languages', async ({ page }) => {
