@@ -4,7 +4,7 @@
 // a copy, renaming and deleting (Cancel first) with the keyboard.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, fullStorageWhenAsked } from './fixtures';
+import { test, expect, expectAccessible, fullStorageWhenAsked, settled } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
 const entry = (page: Page, key: string) => page.locator(`[data-entry="${key}"]`);
@@ -81,6 +81,9 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   await expect(copy.locator('.cancel')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(entries(page)).toHaveCount(2);
+  // Cancel hands the keyboard back to Delete in the next frame: the test
+  // takes it once that has happened, as a person would.
+  await settled(page);
   await copy.getByRole('button', { name: 'Supprimer' }).focus();
   await page.keyboard.press('Enter');
   await expect(copy.locator('.cancel')).toBeFocused();
@@ -108,12 +111,8 @@ test('a built-in case started from a library entry goes back to that entry, not 
   await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
   // A case from the trainer panel runs apart; the library still names the
   // entry the case goes back to.
-  await page.getByRole('button', { name: 'Trainer' }).click();
-  const panel = page.getByRole('complementary', { name: 'Trainer panel' });
-  await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
-  await panel.getByRole('button', { name: 'Load (or start again)' }).click();
-  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
-  await expect(apart).toBeVisible();
+  await app.loadCase();
+  const apart = app.caseNotice;
   await page.goto('./#/library');
   await expect(entries(page).nth(1)).toContainText('contoso-training (open)');
   // A reload stays in the case; leaving it opens the entry again.
@@ -127,9 +126,7 @@ test('a built-in case started from a library entry goes back to that entry, not 
 
   // Kept as the scenario: the entry's is replaced (its Contoso Training
   // kept as the entry's restore point), the person's own is not.
-  await page.getByRole('button', { name: 'Trainer' }).click();
-  await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
-  await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+  await app.loadCase();
   await page.getByRole('button', { name: 'Keep this case as my scenario' }).click();
   await expect(apart).toHaveCount(0);
   await page.goto('./#/library');
@@ -273,21 +270,14 @@ test('two scenarios each left for a case with a change not saved both keep it: t
     };
   });
   const app = new CertlinkPage(page);
-  const full = page.getByRole('alert').filter({ hasText: 'storage is full' });
-  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+  const full = app.storageFull;
+  const apart = app.caseNotice;
   const openCase = async () => {
-    await page.getByRole('button', { name: 'Trainer' }).click();
-    const panel = page.getByRole('complementary', { name: 'Trainer panel' });
-    await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
-    await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+    await app.loadCase();
     await expect(apart).toContainText('which is not saved yet');
-    await page.getByRole('button', { name: 'Trainer' }).click();
   };
   // The person’s own: Priya links her MCID, not saved.
-  await app.signIn('priya@contoso.com');
-  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
-  await app.associateMcid('priya.patel@outlook.com', 'Learn#2026');
-  await expect(full).toBeVisible();
+  await app.linkPriyaNotSaved();
   await openCase();
   // From the case, a copy of it kept as a library entry: not saved either.
   await page.goto('./#/library');

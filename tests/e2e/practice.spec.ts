@@ -255,11 +255,8 @@ test('giving up scores 0 and fails the case; the own scenario was never touched'
 test('a change not saved is said kept apart while a task runs, in both languages, and is there after Leave for now', async ({ page }) => {
   await fullStorageWhenAsked(page);
   const app = new CertlinkPage(page);
-  await app.signIn('priya@contoso.com');
-  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
-  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  const full = page.getByRole('alert').filter({ hasText: 'storage is full' });
-  await expect(full).toBeVisible();
+  await app.linkPriyaNotSaved();
+  const full = app.storageFull;
   await page.goto('./#/practice');
   await press(page.locator('#practice-start-r6'));
   await expect(bar(page)).toContainText('with your last change to it, which is not saved yet: Leave for now shows it again');

@@ -195,17 +195,11 @@ test('a built-in case runs apart: Back to my scenario finds the person\'s own as
 test('a change not saved (storage full) is still there, still said unsaved, after a built-in case and Back to my scenario', async ({ page }) => {
   await fullStorageWhenAsked(page);
   const app = new CertlinkPage(page);
-  await app.signIn('priya@contoso.com');
   // The person's own scenario cannot be written; the case's space can.
-  await page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
-  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  const full = page.getByRole('alert').filter({ hasText: 'storage is full' });
-  await expect(full).toBeVisible();
-  await openPanel(page);
-  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
-  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
-  const apart = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
-  await expect(apart).toBeVisible();
+  await app.linkPriyaNotSaved();
+  const full = app.storageFull;
+  await app.loadCase();
+  const apart = app.caseNotice;
   await expect(full).toHaveCount(0);
   // The case's notice says the change kept apart is not saved, and
   // leaving the page asks first.

@@ -10,12 +10,18 @@ export class CertlinkPage {
   readonly heading: Locator;
   readonly alert: Locator;
   readonly status: Locator;
+  /** A built-in case's notice: the person's own scenario is kept apart. */
+  readonly caseNotice: Locator;
+  /** The banner of a change the full storage refused. */
+  readonly storageFull: Locator;
 
   constructor(page: Page) {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1 });
     this.alert = page.getByRole('main').getByRole('alert');
     this.status = page.getByRole('main').getByRole('status');
+    this.caseNotice = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
+    this.storageFull = page.getByRole('alert').filter({ hasText: 'storage is full' });
   }
 
   async open(hash: string, lang: 'en' | 'fr' = 'en') {
@@ -54,6 +60,26 @@ export class CertlinkPage {
     await this.signIn('priya@contoso.com');
     await this.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
     await expect(this.status).toContainText('MCID 985001234 is now linked to Contoso');
+  }
+
+  /** Priya links her MCID while the storage refuses her scenario's save
+   *  (fixtures.ts's `fullStorageWhenAsked`, set up before): the link stays
+   *  on screen, said not saved. */
+  async linkPriyaNotSaved() {
+    await this.signIn('priya@contoso.com');
+    await this.page.evaluate(() => sessionStorage.setItem('test.full', 'yes'));
+    await this.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+    await expect(this.storageFull).toBeVisible();
+  }
+
+  /** Loads a built-in case from the trainer panel, opening the panel if it
+   *  is closed, and waits for the case's notice. */
+  async loadCase(label = 'Same credentials shortcut (R9)') {
+    const panel = this.page.getByRole('complementary', { name: 'Trainer panel' });
+    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: 'Trainer' }).click();
+    await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label });
+    await panel.getByRole('button', { name: 'Load (or start again)' }).click();
+    await expect(this.caseNotice).toBeVisible();
   }
 
   reportRows(person: string): Locator {
