@@ -766,6 +766,33 @@ fn a_pack_that_ends_after_the_person_opened_a_case_is_saved_in_the_space_it_was_
     assert!(!has_ticket(&stored(&kv).unwrap(), "in the case"), "the case's change stays in its space");
 }
 
+#[test]
+fn only_a_pack_of_the_persons_unwritten_change_holds_a_change_leaving_would_lose() {
+    let kv = MemoryKv::new();
+    // An untouched demo being packed: leaving loses nothing of the person's.
+    let mut fresh = Sim::open(&kv, "a", PACKED);
+    assert!(fresh.tab.is_saving() && !fresh.tab.holds_unsaved_change());
+    fresh.finish_all();
+    // A repack of changes already saved as heads: the heads hold them.
+    for n in 0..=REPACK_EVENTS {
+        fresh.execute(&ticket(&format!("saved {n}"))).unwrap();
+    }
+    assert!(fresh.tab.is_saving(), "the heads are packed anew");
+    assert!(!fresh.tab.holds_unsaved_change());
+    assert!(has_ticket(&stored(&kv).unwrap(), &format!("saved {REPACK_EVENTS}")));
+    fresh.finish_all();
+    // The first pack of a change that made a scenario large: nothing of it
+    // is written until the pack is.
+    let other = MemoryKv::new();
+    Sim::open(&other, "b", SMALL);
+    let mut grown = Sim::open(&other, "a", PACKED);
+    grown.finish_all();
+    grown.execute(&ticket("in the pack")).unwrap();
+    assert!(grown.tab.is_saving() && grown.tab.holds_unsaved_change());
+    grown.finish_all();
+    assert!(!grown.tab.holds_unsaved_change());
+}
+
 /// The invitation Noah accepts by signing in (a change a sign-in records).
 fn accepted(scenario: &Scenario) -> bool {
     scenario.trail().iter().any(|e| matches!(e.kind, EventKind::InvitationAccepted { .. }))
