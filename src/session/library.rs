@@ -79,6 +79,13 @@ impl Ctx {
         key == crate::save::library::index_key(&storage_prefix())
     }
 
+    /// Entry `id` was left for a case with a change not saved, kept in
+    /// this tab's memory until the tab opens it again.
+    pub fn library_holds_unsaved(&self, id: &str) -> bool {
+        self.left_unsaved.track();
+        super::left_holds(space_of(id).as_deref())
+    }
+
     /// Opens an entry in this tab, unless it is gone or the scenario open
     /// holds a change not written yet.
     pub fn library_open(&self, id: &str) -> Result<(), LibraryError> {

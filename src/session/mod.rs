@@ -111,11 +111,12 @@ fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) -> bool 
     })
 }
 
-/// A space left for a case holds a change: the way back goes there even
-/// once its library entry is deleted, so the person can keep that change
-/// (Save a copy, Export).
-fn left_holds(space: &str) -> bool {
-    LEFT_UNSAVED.with_borrow(|left| left.iter().any(|aside| aside.space.as_deref() == Some(space)))
+/// `space` (`None`: the person's own) was left for a case holding a
+/// change: the way back goes there even once its library entry is
+/// deleted, so the person can keep that change (Save a copy, Export), and
+/// the library marks it.
+fn left_holds(space: Option<&str>) -> bool {
+    LEFT_UNSAVED.with_borrow(|left| left.iter().any(|aside| aside.space.as_deref() == space))
 }
 
 /// Some space left for a case holds a change.
@@ -491,7 +492,7 @@ impl Ctx {
         let space = if case {
             Some("case".to_string())
         } else {
-            return_space().filter(|space| library::has_space(space) || left_holds(space))
+            return_space().filter(|space| library::has_space(space) || left_holds(Some(space)))
         };
         self.enter_space_named(space);
     }

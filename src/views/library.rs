@@ -216,6 +216,10 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
             hand_keyboard_to(ctx, format!("#cancel-{key}"));
         }
     };
+    let held = {
+        let id = id.clone();
+        Signal::derive(move || !open && ctx.library_holds_unsaved(&id))
+    };
     let deletable = !id.is_empty();
     let (open_id, rename_id, delete_id) = (format!("open-{key}"), format!("rename-{key}"), format!("delete-{key}"));
     let (confirm_id, cancel_id) = (format!("confirm-delete-{key}"), format!("cancel-{key}"));
@@ -224,6 +228,10 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
             <span>
                 <strong>{live(move || entry_name(lang.get(), &shown))}</strong>
                 {open.then(|| view! { " " <span class="sub">{kr(lang, Kept::OpenMark)}</span> })}
+                <When when=held>
+                    " "
+                    <span class="sub">{kr(lang, Kept::HeldMark)}</span>
+                </When>
             </span>
             {(!open).then(|| view! {
                 <button class="button" id=open_id aria-label=named(Kept::OpenEntry) on:click=handler(open_it)>

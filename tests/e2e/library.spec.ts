@@ -296,8 +296,15 @@ test('two scenarios each left for a case with a change not saved both keep it: t
   await page.locator('input[name="library-name"]').fill('Monday demo, kept');
   await page.locator('input[name="library-name"]').press('Enter');
   await expect(entries(page)).toHaveCount(3);
+  // The two scenarios left with a change not saved say so in the list.
+  const held = 'a change not saved yet, kept in this tab: open it to see it';
+  await expect(entry(page, 'own')).toContainText(held);
+  await expect(entries(page).nth(1)).toContainText(held);
+  await expect(entries(page).nth(2)).not.toContainText(held);
   await entry(page, 'own').getByRole('button', { name: 'Open' }).click();
   await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  await expect(entry(page, 'own')).not.toContainText(held);
+  await expect(entries(page).nth(1)).toContainText(held);
   await expect(full).toBeVisible();
   await app.navigate('My Profile');
   await expect(page.getByRole('banner')).toContainText('Priya Patel');
