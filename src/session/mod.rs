@@ -58,8 +58,10 @@ pub struct Ctx {
     engine: StoredValue<Tab<LocalKv>>,
     /// A large scenario is being packed: its change is not written yet.
     pub saving: RwSignal<bool>,
-    /// The space this tab left for a case holds a change not written yet
-    /// ([`LEFT_UNSAVED`]): the case's notice says so.
+    /// A space this tab left for a case holds a change not written yet
+    /// ([`LEFT_UNSAVED`]): closing the page asks first, and what reads
+    /// which one ([`Ctx::return_holds_unsaved`], the library's list)
+    /// follows it.
     pub left_unsaved: RwSignal<bool>,
     /// Another tab's large save is being opened (unpacked and joined).
     pub opening: RwSignal<bool>,
@@ -117,6 +119,16 @@ fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) -> bool 
 /// the library marks it.
 fn left_holds(space: Option<&str>) -> bool {
     LEFT_UNSAVED.with_borrow(|left| left.iter().any(|aside| aside.space.as_deref() == space))
+}
+
+impl Ctx {
+    /// The scenario a case goes back to was left holding a change not
+    /// saved: the case's notice and practice mode's bar say so (another
+    /// space left so is marked in the library's list).
+    pub fn return_holds_unsaved(&self) -> bool {
+        self.left_unsaved.track();
+        left_holds(return_space().as_deref())
+    }
 }
 
 /// Some space left for a case holds a change.
@@ -500,7 +512,9 @@ impl Ctx {
     /// Moves this tab to a space (`None`: the person's own; `case`; a
     /// library entry's `lib-<id>`), and shows what is saved there.
     fn enter_space_named(&self, space: Option<String>) {
-        let from = current_space();
+        // The space on screen, even an entry another tab deleted: its
+        // change, kept apart, is filed under its own space.
+        let from = remembered_space();
         match space.as_deref() {
             Some("case") if from.as_deref() == Some("case") => {}
             Some("case") => remember_return_space(from.as_deref()),

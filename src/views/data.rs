@@ -51,7 +51,7 @@ fn CaseNotice() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <div class="banner info" role="status">
-            <p>{move || kept(lang.get(), if ctx.left_unsaved.get() { Kept::CaseBannerUnsaved } else { Kept::CaseBanner })}</p>
+            <p>{move || kept(lang.get(), if ctx.return_holds_unsaved() { Kept::CaseBannerUnsaved } else { Kept::CaseBanner })}</p>
             <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
                 {kr(lang, Kept::BackToOwn)}
             </button>

@@ -331,7 +331,7 @@ pub fn PracticeBar() -> impl IntoView {
             <h2 id="practice-task" tabindex="-1">{heading}</h2>
             <p class="goal">{goal_text}</p>
             <p class="sub">{details}</p>
-            <When when=ctx.left_unsaved>
+            <When when=Signal::derive(move || ctx.return_holds_unsaved())>
                 <p class="sub">{kr(lang, Kept::PracticeLeftUnsaved)}</p>
             </When>
             <div role="status" class="practice-result">{result}</div>

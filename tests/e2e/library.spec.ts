@@ -310,3 +310,50 @@ test('two scenarios each left for a case with a change not saved both keep it: t
   await expect(page.getByRole('banner')).toContainText('Priya Patel');
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
 });
+
+test('an entry another tab deleted, then left for a case with its change, comes back as itself, never as the person’s own', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await mondayDeletedElsewhere(a, b);
+  await expect(a.getByRole('alert').filter({ hasText: 'deleted from the library in another tab' })).toBeVisible();
+  // On the deleted Monday, Priya links her MCID: on screen, saved nowhere.
+  const app = new CertlinkPage(a);
+  await app.linkPriya();
+  await app.loadCase();
+  await expect(app.caseNotice).toContainText('which is not saved yet');
+  await app.caseNotice.getByRole('button', { name: 'Back to my scenario' }).click();
+  // Back on Monday's scenario, still said saved nowhere.
+  await expect(a.getByRole('alert').filter({ hasText: 'deleted from the library in another tab' })).toBeVisible();
+  await app.navigate('My Profile');
+  await expect(a.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  // The person's own scenario is its own: Priya is not linked there.
+  await a.goto('./#/library');
+  await a.locator('input[name="library-name"]').fill('Rescued');
+  await a.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(a).filter({ hasText: 'Rescued (open)' })).toBeVisible();
+  await entry(a, 'own').getByRole('button', { name: 'Open: My scenario' }).click();
+  await expect(entry(a, 'own')).toContainText('My scenario (open)');
+  await app.signIn('priya@contoso.com');
+  await expect(a.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+});
+
+test('a case started from an entry with nothing unsaved says nothing unsaved, though the person’s own keeps a change apart', async ({ page }) => {
+  await fullStorageWhenAsked(page);
+  const app = new CertlinkPage(page);
+  // An entry, saved, then the person's own with a change not saved.
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Team A');
+  await page.locator('input[name="library-name"]').press('Enter');
+  await expect(entries(page).nth(1)).toContainText('Team A (open)');
+  await entry(page, 'own').getByRole('button', { name: 'Open: My scenario' }).click();
+  await app.linkPriyaNotSaved();
+  await app.loadCase();
+  await expect(app.caseNotice).toContainText('which is not saved yet');
+  // From the case, Team A; then a case from Team A: its way back has no change.
+  await page.goto('./#/library');
+  await entries(page).nth(1).getByRole('button', { name: 'Open: Team A' }).click();
+  await expect(entries(page).nth(1)).toContainText('Team A (open)');
+  await expect(entry(page, 'own')).toContainText('a change not saved yet, kept in this tab');
+  await app.loadCase();
+  await expect(app.caseNotice).not.toContainText('not saved yet');
+  await expect(app.caseNotice).toContainText('nothing done here changes it');
+});
