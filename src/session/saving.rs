@@ -126,6 +126,12 @@ impl Ctx {
     /// [`Ctx::with_engine`] for what may write: a large scenario's pack is
     /// started too. Only the `later` file writes, so only it packs.
     pub(super) fn writing<T>(&self, f: impl FnOnce(&mut Tab<LocalKv>, &mut Scenario) -> T) -> Option<T> {
+        // The entry on screen may have been deleted in another tab before
+        // this tab followed it (the storage event, then the library's
+        // code, come later): nothing is written under keys no entry names.
+        if super::remembered_space().is_some_and(|space| !super::indexed(&space)) {
+            self.engine.update_value(Tab::space_deleted);
+        }
         let out = self.with_engine(f);
         self.start_pack();
         out

@@ -357,3 +357,20 @@ test('a case started from an entry with nothing unsaved says nothing unsaved, th
   await expect(app.caseNotice).not.toContainText('not saved yet');
   await expect(app.caseNotice).toContainText('nothing done here changes it');
 });
+
+test('a change made before the tab hears that another tab deleted its entry is not written under the deleted keys', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Monday');
+  await page.locator('input[name="library-name"]').press('Enter');
+  await expect(entries(page).nth(1)).toContainText('Monday (open)');
+  // Another tab's deletion, as this tab finds it in storage before its
+  // storage event arrives (a page's own write raises none in it).
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('lib-'))) localStorage.removeItem(key);
+    localStorage.setItem('certlink.library', '');
+  });
+  await app.linkPriya();
+  await expect(page.getByRole('alert').filter({ hasText: 'deleted from the library in another tab' })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lib-')))).toEqual([]);
+});
