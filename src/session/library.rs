@@ -24,7 +24,7 @@ lazy_fn!(
             ctx.with_engine(|tab, _| tab.space_deleted());
         }
         super::left_spaces_deleted(deleted);
-        ctx.left_unsaved.set(super::left_holds_any());
+        ctx.left_unsaved_changed();
     }
 );
 
@@ -157,7 +157,7 @@ impl Ctx {
         library()?.delete(id)?;
         if let Some(space) = space_of(id) {
             super::forget_left(&space);
-            self.left_unsaved.set(super::left_holds_any());
+            self.left_unsaved_changed();
         }
         self.library_changed.update(|n| *n += 1);
         Ok(())

@@ -96,21 +96,25 @@ struct LeftUnsaved {
 /// saved there, by the engine that waits for it; once that space holds
 /// no change the store does not, it is read from the store on the way
 /// back, with what other tabs saved there meanwhile. A pack no tab waits
-/// for (a case's, left with the case) is dropped. True while a space
-/// left still holds a change.
-fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) -> bool {
+/// for (a case's, left with the case) is dropped.
+fn pack_left_unsaved(job: crate::save::PackJob, packed: Option<String>) {
     LEFT_UNSAVED.with_borrow_mut(|left| {
         if let Some(aside) = left.iter_mut().find(|aside| aside.tab.waits_for(&job)) {
-            // Its entry may have been deleted in another tab before this
-            // tab heard of it: nothing is written under keys no entry names.
-            if aside.space.as_deref().is_some_and(|space| space.starts_with("lib-") && !library::has_space(space)) {
-                aside.tab.space_deleted();
-            }
+            no_store_if_deleted(aside.space.as_deref(), &mut aside.tab);
             aside.tab.packed(&mut aside.scenario, &ReaderFile, job, packed, real_now());
         }
         left.retain(|aside| aside.tab.holds_unsaved_change());
-        !left.is_empty()
-    })
+    });
+}
+
+/// Before an engine writes in `space`: a library entry deleted in another
+/// tab, maybe before this tab heard of it (the storage event, then the
+/// library's code, come later), is said saved nowhere, so nothing is
+/// written under keys no entry names.
+fn no_store_if_deleted(space: Option<&str>, tab: &mut Tab<LocalKv>) {
+    if space.is_some_and(|space| !indexed(space)) {
+        tab.space_deleted();
+    }
 }
 
 /// `space` (`None`: the person's own) was left for a case holding a
@@ -129,11 +133,11 @@ impl Ctx {
         self.left_unsaved.track();
         left_holds(return_space().as_deref())
     }
-}
 
-/// Some space left for a case holds a change.
-fn left_holds_any() -> bool {
-    LEFT_UNSAVED.with_borrow(|left| !left.is_empty())
+    /// [`LEFT_UNSAVED`] changed: what reads it follows.
+    fn left_unsaved_changed(&self) {
+        self.left_unsaved.set(LEFT_UNSAVED.with_borrow(|left| !left.is_empty()));
+    }
 }
 
 /// Library entries deleted in another tab: the engines of those left for
@@ -545,16 +549,15 @@ impl Ctx {
         };
         let demo_due = tab.lifecycle() == crate::save::Lifecycle::DemoDue;
         let left = self.engine.try_update_value(|old| std::mem::replace(old, tab));
+        self.session.set(remembered_session(&scenario));
+        let left_scenario = self.scenario.try_update(|old| std::mem::replace(old, scenario));
         // A tab still packing is kept too: its pack, when it ends, goes to
         // it here ([`pack_left_unsaved`]).
         let keep = |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change();
-        if let Some(tab) = left.filter(keep) {
-            let scenario = self.scenario.get_untracked();
+        if let (Some(tab), Some(scenario)) = (left.filter(keep), left_scenario) {
             LEFT_UNSAVED.with_borrow_mut(|left| left.push(LeftUnsaved { space: from, tab, scenario }));
         }
-        self.left_unsaved.set(left_holds_any());
-        self.session.set(remembered_session(&scenario));
-        self.scenario.set(scenario);
+        self.left_unsaved_changed();
         self.replaced_scenario.set(None);
         self.after_engine();
         if demo_due {

@@ -126,12 +126,7 @@ impl Ctx {
     /// [`Ctx::with_engine`] for what may write: a large scenario's pack is
     /// started too. Only the `later` file writes, so only it packs.
     pub(super) fn writing<T>(&self, f: impl FnOnce(&mut Tab<LocalKv>, &mut Scenario) -> T) -> Option<T> {
-        // The entry on screen may have been deleted in another tab before
-        // this tab followed it (the storage event, then the library's
-        // code, come later): nothing is written under keys no entry names.
-        if super::remembered_space().is_some_and(|space| !super::indexed(&space)) {
-            self.engine.update_value(Tab::space_deleted);
-        }
+        self.engine.update_value(|tab| super::no_store_if_deleted(super::remembered_space().as_deref(), tab));
         let out = self.with_engine(f);
         self.start_pack();
         out
@@ -146,7 +141,8 @@ impl Ctx {
             if ctx.engine.with_value(|tab| tab.waits_for(&job)) {
                 ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
             } else {
-                ctx.left_unsaved.set(super::pack_left_unsaved(job, packed));
+                super::pack_left_unsaved(job, packed);
+                ctx.left_unsaved_changed();
             }
             ctx.start_pack();
         });
