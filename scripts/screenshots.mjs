@@ -25,6 +25,9 @@ const views = [
   ['support', 'chen@contoso.com', '#/support'],
   ['data', 'grace@contoso.com', '#/data'],
   ['timeline', 'grace@contoso.com', '#/timeline'],
+  ['practice', null, '#/practice'],
+  ['editor', null, '#/editor'],
+  ['library', null, '#/library'],
 ];
 
 for (const lang of ['en', 'fr']) {

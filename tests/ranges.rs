@@ -1,6 +1,6 @@
-//! One range for every value that enters (D1 dates, D6 limit numbers): each
-//! entry point refuses a value out of range with the typed refusal and
-//! changes nothing; values at the bounds are kept and read back exactly;
+//! One range for every value that enters (D1 dates, D6 limit numbers, D4
+//! texts kept in the trail): each entry point refuses a value out of range
+//! with the typed refusal and changes nothing; values at the bounds are kept and read back exactly;
 //! an imported or stored document holding one out of range is refused with
 //! a typed error naming its place, never a crash.
 
@@ -8,6 +8,7 @@ use certlink::i18n::refusals::refusal_sentence;
 use certlink::i18n::Lang;
 use certlink::rules::demo;
 use certlink::rules::range::{self, Range, EARLIEST, LATEST, MAX_COOL_OFF_DAYS, MAX_PER_YEAR};
+use certlink::rules::refusal::Field;
 use certlink::rules::support::Problem;
 use certlink::rules::*;
 use certlink::storage::document::{parse, to_json, Document, DocumentError};
@@ -266,4 +267,61 @@ fn d1_the_demo_loaded_at_the_first_dates_keeps_its_past_in_range() {
     // Anywhere else, the demo is where the clock is.
     assert_eq!(demo::scenario(LATEST).last_event_at().map(|at| at <= LATEST), Some(true));
     round_trips(&demo::scenario(LATEST));
+}
+
+fn invite(email: &str, display_name: &str) -> Command {
+    Command::InviteUser {
+        email: email.into(),
+        display_name: display_name.into(),
+        role: Role::User,
+        temporary_password: "Temp#12345".into(),
+        salt: "s".into(),
+    }
+}
+
+/// Runs a command that must be refused as a text longer than `max` in
+/// `field`, and checks it changed nothing.
+fn refused_too_long(s: &mut Scenario, actor: &Actor, command: &Command, field: Field, max: usize) {
+    let before = s.clone();
+    let refusal = s.execute(actor, now(), command).expect_err("the text should be refused");
+    assert_eq!(refusal, Refusal::TextTooLong { field, max });
+    assert_eq!(refusal.rule(), Rule::D4);
+    assert_eq!(*s, before, "a refused text must change nothing");
+}
+
+#[test]
+fn d4_every_text_a_form_puts_into_the_trail_is_bounded_and_kept_whole_at_its_bound() {
+    // The trail keeps a text for good: one pasted page too many would leave
+    // a scenario that can no longer be saved, nor exported and imported back.
+    let adam = Actor::account("adam@contoso.com");
+    let mut s = demo::scenario(now());
+    let long_name = "N".repeat(range::MAX_TEXT + 1);
+    let long_email = format!("{}@contoso.com", "a".repeat(range::MAX_TEXT));
+    let long_details = "log line\n".repeat(range::MAX_DETAILS / 9 + 1);
+    refused_too_long(&mut s, &adam, &invite("new@contoso.com", &long_name), Field::DisplayName, range::MAX_TEXT);
+    refused_too_long(&mut s, &adam, &invite(&long_email, "New"), Field::Email, range::MAX_TEXT);
+    let noah = AccountId::from_email(demo::UNANSWERED_INVITATION);
+    let correct = Command::VerifyInvitationEmail { account: noah.clone(), corrected: Some(long_email.clone()) };
+    refused_too_long(&mut s, &adam, &correct, Field::Email, range::MAX_TEXT);
+    let details = Command::OpenTicket { problem: Problem::McidMerge, details: long_details, started_on: now() };
+    refused_too_long(&mut s, &chen(), &details, Field::TicketDetails, range::MAX_DETAILS);
+
+    // The refusal is worded with its rule, without repeating the pasted text.
+    for lang in [Lang::En, Lang::Fr] {
+        let refusal = Refusal::TextTooLong { field: Field::Email, max: range::MAX_TEXT };
+        let sentence = refusal_sentence(lang, &refusal, s.state());
+        assert!(sentence.contains("120") && sentence.ends_with("(D4)"), "{sentence}");
+    }
+
+    // At the bound, each is kept whole and read back.
+    let name = "N".repeat(range::MAX_TEXT);
+    let email = format!("{}@contoso.com", "b".repeat(range::MAX_TEXT - "@contoso.com".len()));
+    s.execute(&adam, now(), &invite(&email, &name)).expect("a name and an address at the bound are kept");
+    let details = "d".repeat(range::MAX_DETAILS);
+    let ticket = Command::OpenTicket { problem: Problem::McidMerge, details: details.clone(), started_on: now() };
+    s.execute(&chen(), now(), &ticket).expect("a description at the bound is kept");
+    let invited = s.state().account(&AccountId::from_email(&email)).expect("the invitation is recorded");
+    assert_eq!(invited.display_name, name);
+    assert!(s.state().data().tickets.iter().any(|t| t.details == details));
+    round_trips(&s);
 }

@@ -6,8 +6,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use certlink::rules::audit::Holder;
-use certlink::rules::refusal::SetupField;
-use certlink::rules::setup::{AccountSetup, MAX_TEXT};
+use certlink::rules::range::MAX_TEXT;
+use certlink::rules::refusal::Field;
+use certlink::rules::setup::AccountSetup;
 use certlink::rules::*;
 use certlink::storage::document;
 use chrono::{Duration, TimeZone, Utc};
@@ -124,13 +125,13 @@ fn d4_only_the_trainer_sets_a_scenario_up() {
 fn d4_an_organisation_needs_a_new_mpn_id_of_digits_and_a_name() {
     refused(add_org(ORG, "Again"), Refusal::OrganisationExists { org: MpnId(ORG.into()) }, Rule::D4);
     for id in ["", "42a", "1234567890123", "-1"] {
-        refused(add_org(id, "X"), Refusal::NotAnIdentifier { field: SetupField::MpnId }, Rule::D4);
+        refused(add_org(id, "X"), Refusal::NotAnIdentifier { field: Field::MpnId }, Rule::D4);
     }
-    refused(add_org("4200002", "   "), Refusal::TextRequired { field: SetupField::OrganisationName }, Rule::D4);
+    refused(add_org("4200002", "   "), Refusal::TextRequired { field: Field::OrganisationName }, Rule::D4);
     let long = "N".repeat(MAX_TEXT + 1);
     refused(
         add_org("4200002", &long),
-        Refusal::TextTooLong { field: SetupField::OrganisationName, max: MAX_TEXT },
+        Refusal::TextTooLong { field: Field::OrganisationName, max: MAX_TEXT },
         Rule::D4,
     );
     // At the bound, accepted, and trimmed.
@@ -158,7 +159,7 @@ fn d4_a_work_account_needs_its_organisation_a_new_valid_email_a_name_and_a_passw
     );
     refused(
         add_account("new@northwind.example", "", Role::User),
-        Refusal::TextRequired { field: SetupField::DisplayName },
+        Refusal::TextRequired { field: Field::DisplayName },
         Rule::D4,
     );
     let mut weak = add_account("new@northwind.example", "New", Role::User);
@@ -171,7 +172,7 @@ fn d4_a_work_account_needs_its_organisation_a_new_valid_email_a_name_and_a_passw
 #[test]
 fn d4_a_profile_needs_a_new_mcid_of_digits_and_a_username_no_other_profile_has() {
     refused(add_profile("990001", "new@outlook.com"), Refusal::McidExists { mcid: McidId("990001".into()) }, Rule::D4);
-    refused(add_profile("99x", "new@outlook.com"), Refusal::NotAnIdentifier { field: SetupField::Mcid }, Rule::D4);
+    refused(add_profile("99x", "new@outlook.com"), Refusal::NotAnIdentifier { field: Field::Mcid }, Rule::D4);
     refused(
         add_profile("990002", "Ines.Ito@Outlook.com"),
         Refusal::UsernameTaken { username: "Ines.Ito@Outlook.com".into() },
@@ -198,7 +199,7 @@ fn an_exam_goes_on_an_existing_profile_and_an_assessment_at_partner_university()
     let assessment = Credential { kind: CredentialKind::Assessment, ..exam(now()) };
     refused(record("990001", assessment), Refusal::WrongPlaceForProof { code: "AZ-900".into() }, Rule::D7);
     let untitled = Credential { title: " ".into(), ..exam(now()) };
-    refused(record("990001", untitled), Refusal::TextRequired { field: SetupField::CredentialTitle }, Rule::D4);
+    refused(record("990001", untitled), Refusal::TextRequired { field: Field::CredentialTitle }, Rule::D4);
 }
 
 #[test]

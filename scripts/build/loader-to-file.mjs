@@ -2,9 +2,10 @@
 // into a file of its own, start-<hash>.js: index.html's
 // Content-Security-Policy allows no inline script. On the way the loader
 // - waits for the static first screen to be shown (the promise
-//   assets/shell.js makes) before fetching the WebAssembly, which is no
-//   longer preloaded beside the styles: the first screen is drawn as soon
-//   as the styles arrive, with no large download competing with them;
+//   assets/shell.js makes) before fetching the WebAssembly; this stage
+//   removes Trunk's preload of it beside the styles, so the first screen
+//   is drawn as soon as the styles arrive, with no large download
+//   competing with them;
 // - hands the WebAssembly to the compiler 64 KB per task: the compiler
 //   decodes it on the page's thread as its bytes arrive, and given the
 //   whole file at once (from a cache, a fast server) it would block the

@@ -397,8 +397,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Pages => ("Pages", "Pages"),
         Previous => ("Previous", "Précédent"),
         Next => ("Next", "Suivant"),
-        Met => ("Met", "Atteinte"),
-        NotMet => ("Not met", "Non atteinte"),
+        Met => ("Met", "Exigence satisfaite"),
+        NotMet => ("Not met", "Exigence non satisfaite"),
         InvitationsWithoutResponse => ("Invitations with no response", "Invitations sans réponse"),
         NoPendingInvitation => ("Every invitation has been answered.", "Toutes les invitations ont reçu une réponse."),
         AllUsers => ("All users", "Tous les utilisateurs"),
@@ -452,7 +452,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         KindCertification => ("Certification", "Certification"),
         PassedOn => ("Passed on", "Réussi le"),
         RecordExam => ("Record", "Enregistrer"),
-        EditorNone => ("None yet.", "Aucun pour l’instant."),
+        EditorNone => ("None yet.", "Rien pour l’instant."),
         EditorLimits => ("Yearly limit", "Limite annuelle"),
         AccountStateLabel => ("State", "État"),
         StateActive => ("Active", "Actif"),
@@ -469,7 +469,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée : le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
         Reload => ("Reload", "Recharger"),
         DownloadUnreadable => ("Download the unreadable data", "Télécharger les données illisibles"),
-        LargeDemoBanner => ("This is the 10,000-person demo. It is saved apart from your own scenario, which is still there without ?demo=large in the address.", "Ceci est la démonstration de 10 000 personnes. Elle est enregistrée à part de votre propre scénario, qui vous attend toujours sans ?demo=large dans l’adresse."),
+        LargeDemoBanner => ("This is the 10,000-person demo. It is saved apart from your own scenario, which is still there without ?demo=large in the address.", "Ceci est la démonstration de 10 000 personnes. Elle est enregistrée séparément de votre propre scénario, qui vous attend toujours sans ?demo=large dans l’adresse."),
         TrainerToggle => ("Trainer", "Formateur"),
         TrainerPanelLabel => ("Trainer panel", "Panneau du formateur"),
         ClockHeading => ("Scenario clock", "Horloge du scénario"),
@@ -481,7 +481,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         PersonaHeading => ("Persona", "Persona"),
         PersonaLabel => ("Work account", "Compte professionnel"),
         SwitchPersona => ("Switch persona", "Changer de persona"),
-        PassedHeading => ("Exam or assessment passed", "Examen ou évaluation réussi"),
+        PassedHeading => ("Exam or assessment passed", "Examen ou évaluation réussi(e)"),
         PassedWho => ("Microsoft Learning or Partner University account", "Compte Microsoft Learning ou Université partenaire"),
         PassedWhat => ("Exam or assessment", "Examen ou évaluation"),
         MarkPassed => ("Mark as passed now", "Marquer comme réussi maintenant"),
@@ -524,7 +524,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         TourExit => ("Exit the tour", "Quitter la visite"),
         TourDoIt => ("Do this step on the page to go on.", "Faites cette étape sur la page pour continuer."),
         TourWaiting => ("Opening the page for this step…", "Ouverture de la page de cette étape…"),
-        TourStuck => ("This step’s control is not on the page: the scenario changed since the tour was made for it. Start again to load the case’s scenario.", "La commande de cette étape n’est pas sur la page : le scénario a changé depuis. Recommencez pour charger le scénario du cas."),
+        TourStuck => ("This step’s control is not on the page: the scenario changed since the tour was made for it. Start again to load the case’s scenario.", "La commande de cette étape n’est pas sur la page : le scénario a changé depuis la création de cette visite. Recommencez pour charger le scénario du cas."),
         TourRestart => ("Start the tour again", "Recommencer la visite"),
         ShowMe => ("Show me", "Montrez-moi"),
         ShowMeHelp => ("Show me loads the demo scenario of the question and guides you through it, step by step. The scenario it replaces can be restored once from Your data.", "Montrez-moi charge le scénario de démonstration de la question et vous guide étape par étape. Le scénario remplacé peut être restauré une fois depuis Vos données."),
@@ -617,7 +617,6 @@ pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> Strin
     format!("{} ({})", lang.pick(en, fr), built_in.rule().code())
 }
 
-/// "Step 3 of 7" in a guided tour.
 /// One line of a support ticket's evidence: the exported report of users.
 pub fn user_report_line(lang: Lang, accounts: usize) -> String {
     let n = accounts as u64;
@@ -633,6 +632,7 @@ pub fn user_report_line(lang: Lang, accounts: usize) -> String {
     )
 }
 
+/// "Step 3 of 7" in a guided tour.
 pub fn tour_progress(lang: Lang, step: usize, steps: usize) -> String {
     lang.pick(format!("Step {step} of {steps}"), format!("Étape {step} sur {steps}"))
 }
@@ -735,7 +735,7 @@ pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
 }
 
 pub fn counts_since(lang: Lang, date: &str) -> String {
-    lang.pick(format!("Counts since {date}"), format!("Compte depuis le {date}"))
+    lang.pick(format!("Counts since {date}"), format!("Pris en compte depuis le {date}"))
 }
 
 /// D7: a pending row and the window it is expected in.

@@ -118,7 +118,7 @@ pub fn hint(lang: Lang, hint: Hint) -> &'static str {
         SameCredentialsShortcut => ("When the Microsoft Learning and Partner University credentials are the same, Partner Center offers a shortcut once you have Partner University access.", "Quand les identifiants Microsoft Learning et Université partenaire sont les mêmes, l’Espace partenaires propose un raccourci une fois l’accès à l’Université partenaire obtenu."),
         RemoveAccessUnlinks => ("In My Profile, Remove access ends what links you.", "Dans Mon profil, Supprimer l’accès met fin à ce qui vous lie."),
         OnlyThePerson => ("Nobody else, not even an admin, links or unlinks a person’s MCID: only that person.", "Personne d’autre, pas même un administrateur, ne lie ou ne dissocie le MCID d’une personne : seulement cette personne."),
-        LinkWithTheNewCompany => ("Link with the new company the usual way, signed in with its work account.", "Liez-vous à la nouvelle société de la manière habituelle, connecté avec son compte professionnel."),
+        LinkWithTheNewCompany => ("Link with the new company the usual way, signed in with its work account.", "Liez-vous à la nouvelle société de la manière habituelle, en étant connecté(e) avec le compte professionnel de cette société."),
         OldLinkEndsByItself => ("Linking with the new company ends the link with the old one by itself: there is nothing to undo by hand first.", "Se lier à la nouvelle société met fin d’elle-même à la liaison avec l’ancienne : il n’y a rien à défaire à la main d’abord."),
         GlobalAdminDeletes => ("The Global Admin deletes the work account of someone who left, from Users.", "L’administrateur général supprime le compte professionnel de quelqu’un qui est parti, depuis Utilisateurs."),
         RemovedFromTheReportOnRequest => ("Someone who left and still shows in the skills report can be removed from it on their request.", "Quelqu’un qui est parti et figure encore dans le rapport des qualifications peut en être retiré à sa demande."),
@@ -190,11 +190,11 @@ pub fn missing(lang: Lang, missing: &Missing, state: &State) -> String {
         ),
         YearlyLimitNotMet => lang.pick(
             "You have not found out from when the MCID may be associated again, nor associated it once allowed.".to_string(),
-            "Vous n’avez pas découvert à partir de quand le MCID peut être associé de nouveau, ni ne l’avez associé une fois permis.".to_string(),
+            "Vous n’avez ni trouvé à partir de quand le MCID peut de nouveau être associé, ni associé le MCID une fois que c’était permis.".to_string(),
         ),
         NoCertificationSupportTicket => lang.pick(
             "Nobody who can merge MCIDs has been asked yet.".to_string(),
-            "Personne qui peut fusionner des MCID n’a encore été sollicité.".to_string(),
+            "Personne pouvant fusionner des MCID n’a encore été sollicité.".to_string(),
         ),
         NotFromThisStart => lang.pick(
             "This scenario is not the one the task started on (an import, a reset, another case or a guided tour replaced it). Start the task again.".to_string(),

@@ -157,7 +157,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         TextTooLong { field, max } => lang.pick(
             format!("{} is too long: at most {max} characters. Shorten it.", capitalised(setup_field(lang, *field))),
-            format!("{} est trop long : {max} caractères au plus. Raccourcissez-le.", capitalised(setup_field(lang, *field))),
+            format!("{} ne peut pas dépasser {max} caractères. Raccourcissez ce texte.", capitalised(setup_field(lang, *field))),
         ),
         NotAnIdentifier { field } => lang.pick(
             format!("{} is written with digits only, 1 to 12 of them.", capitalised(setup_field(lang, *field))),
@@ -196,8 +196,8 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
 }
 
 /// The editor's field, as a sentence names it ("the MPN ID").
-fn setup_field(lang: Lang, field: crate::rules::refusal::SetupField) -> &'static str {
-    use crate::rules::refusal::SetupField::*;
+fn setup_field(lang: Lang, field: crate::rules::refusal::Field) -> &'static str {
+    use crate::rules::refusal::Field::*;
     let (en, fr) = match field {
         MpnId => ("the MPN ID", "l’ID MPN"),
         OrganisationName => ("the organisation’s name", "le nom de l’organisation"),
@@ -207,6 +207,8 @@ fn setup_field(lang: Lang, field: crate::rules::refusal::SetupField) -> &'static
         CredentialCode => ("the exam’s code", "le code de l’examen"),
         CredentialTitle => ("the exam’s title", "l’intitulé de l’examen"),
         Password => ("the password", "le mot de passe"),
+        Email => ("the email address", "l’adresse e-mail"),
+        TicketDetails => ("the description of the problem", "la description du problème"),
     };
     lang.pick(en, fr)
 }

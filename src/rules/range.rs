@@ -16,10 +16,15 @@
 //! - Days between associations: at most a year. The latest date plus the
 //!   cool-off, or plus the rolling year, stays far inside chrono's range
 //!   (year 262,143), so no limit date can overflow.
+//! - Texts a person types that the trail keeps (names, addresses, titles,
+//!   a ticket's description): bounded, refused with
+//!   [`Refusal::TextTooLong`] (D4). The trail keeps every one for good,
+//!   so a single pasted megabyte would leave a scenario too large to save
+//!   or to export and import back, with no way to take it out.
 
 use super::clock::Time;
 use super::model::{LimitSettings, StateData};
-use super::refusal::{Refusal, Rule};
+use super::refusal::{Field, Refusal, Rule};
 use chrono::{DateTime, TimeDelta};
 
 /// The first moment Certlink keeps: 0001-01-01T00:00:00Z.
@@ -45,6 +50,25 @@ pub const MIN_PER_YEAR: u32 = 1;
 pub const MAX_PER_YEAR: u32 = 365;
 /// The most days between associations a scenario may ask (D6); 0 is none.
 pub const MAX_COOL_OFF_DAYS: u32 = 365;
+
+/// The longest name, address, title or identifier a person types, in
+/// characters: far more than any real one, and short enough for every
+/// page to show.
+pub const MAX_TEXT: usize = 120;
+/// The longest description of a problem a support ticket keeps, in
+/// characters: a few screens of text, a log's lines included.
+pub const MAX_DETAILS: usize = 4_000;
+
+/// `text` trimmed, when it has at most `max` characters; otherwise the
+/// refusal naming `field` (D4). An empty text is the caller's to judge.
+pub fn entered_text(field: Field, text: &str, max: usize) -> Result<&str, Refusal> {
+    let text = text.trim();
+    if text.chars().count() > max {
+        Err(Refusal::TextTooLong { field, max })
+    } else {
+        Ok(text)
+    }
+}
 
 /// Which value is out of its range, and the range, so a message can say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

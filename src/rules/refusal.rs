@@ -154,11 +154,11 @@ pub enum Refusal {
     WrongPlaceForProof { code: String },
     /// D4 (the scenario editor's setup, history like any change): this
     /// text is empty.
-    TextRequired { field: SetupField },
+    TextRequired { field: Field },
     /// D4: this text is longer than the editor keeps.
-    TextTooLong { field: SetupField, max: usize },
+    TextTooLong { field: Field, max: usize },
     /// D4: an MPN ID or an MCID is 1 to 12 digits.
-    NotAnIdentifier { field: SetupField },
+    NotAnIdentifier { field: Field },
     /// D4: an organisation with this MPN ID exists already.
     OrganisationExists { org: MpnId },
     /// D4: no organisation has this MPN ID.
@@ -173,9 +173,10 @@ pub enum Refusal {
     PassedInTheFuture { on: Time },
 }
 
-/// The field of the scenario editor a refusal names (D4).
+/// The field of a form a refusal names: the scenario editor's, an
+/// invitation's, a support ticket's (D4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SetupField {
+pub enum Field {
     MpnId,
     OrganisationName,
     DisplayName,
@@ -184,6 +185,8 @@ pub enum SetupField {
     CredentialCode,
     CredentialTitle,
     Password,
+    Email,
+    TicketDetails,
 }
 
 impl Refusal {

@@ -16,31 +16,23 @@ use super::clock::Time;
 use super::command::trainer_only;
 use super::credentials::PasswordHash;
 use super::model::{AccountId, Credential, McidId, MpnId, Role, State};
-use super::range::check_time;
-use super::refusal::{Refusal, SetupField};
-use super::users::is_valid_email;
-
-/// The longest name, title or identifier an edit takes, in characters:
-/// far more than any real one, and short enough for every page to show.
-pub const MAX_TEXT: usize = 120;
+use super::range::{check_time, entered_text, MAX_TEXT};
+use super::refusal::{Field, Refusal};
+use super::users::entered_email;
 
 /// The shortest password the editor gives an account or a profile.
 pub const MIN_PASSWORD: usize = 8;
 
 /// `text` trimmed, or the refusal saying it is empty or too long.
-fn text(field: SetupField, text: &str) -> Result<String, Refusal> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(Refusal::TextRequired { field })
-    } else if text.chars().count() > MAX_TEXT {
-        Err(Refusal::TextTooLong { field, max: MAX_TEXT })
-    } else {
-        Ok(text.to_string())
+fn text(field: Field, text: &str) -> Result<String, Refusal> {
+    match entered_text(field, text, MAX_TEXT)? {
+        "" => Err(Refusal::TextRequired { field }),
+        text => Ok(text.to_string()),
     }
 }
 
 /// An MPN ID or an MCID: digits only, 1 to 12 of them.
-fn digits(field: SetupField, value: &str) -> Result<String, Refusal> {
+fn digits(field: Field, value: &str) -> Result<String, Refusal> {
     let value = value.trim();
     if value.is_empty() || value.len() > 12 || !value.chars().all(|c| c.is_ascii_digit()) {
         Err(Refusal::NotAnIdentifier { field })
@@ -53,7 +45,7 @@ fn password(value: &str) -> Result<(), Refusal> {
     if value.chars().count() < MIN_PASSWORD {
         Err(Refusal::WeakTemporaryPassword { min_len: MIN_PASSWORD })
     } else if value.chars().count() > MAX_TEXT {
-        Err(Refusal::TextTooLong { field: SetupField::Password, max: MAX_TEXT })
+        Err(Refusal::TextTooLong { field: Field::Password, max: MAX_TEXT })
     } else {
         Ok(())
     }
@@ -67,8 +59,8 @@ pub fn add_organisation(
     name: &str,
 ) -> Result<Vec<EventKind>, Refusal> {
     trainer_only(actor)?;
-    let org = MpnId(digits(SetupField::MpnId, mpn_id)?);
-    let name = text(SetupField::OrganisationName, name)?;
+    let org = MpnId(digits(Field::MpnId, mpn_id)?);
+    let name = text(Field::OrganisationName, name)?;
     if state.organisation(&org).is_some() {
         return Err(Refusal::OrganisationExists { org });
     }
@@ -109,15 +101,12 @@ pub fn add_work_account(
     if state.organisation(new.org).is_none() {
         return Err(Refusal::UnknownOrganisation { org: new.org.clone() });
     }
-    let email = new.email.trim();
-    if !is_valid_email(email) || email.chars().count() > MAX_TEXT {
-        return Err(Refusal::InvalidEmail { email: email.to_string() });
-    }
+    let email = entered_email(new.email)?;
     let account = AccountId::from_email(email);
     if state.account(&account).is_some() {
         return Err(Refusal::AccountExists { email: account });
     }
-    let display_name = text(SetupField::DisplayName, new.display_name)?;
+    let display_name = text(Field::DisplayName, new.display_name)?;
     password(new.password)?;
     let password = PasswordHash::new(new.password, new.salt);
     let org = new.org.clone();
@@ -151,18 +140,15 @@ pub fn add_mcid_profile(
     new: &NewProfile,
 ) -> Result<Vec<EventKind>, Refusal> {
     trainer_only(actor)?;
-    let mcid = McidId(digits(SetupField::Mcid, new.mcid)?);
+    let mcid = McidId(digits(Field::Mcid, new.mcid)?);
     if state.profile(&mcid).is_some() {
         return Err(Refusal::McidExists { mcid });
     }
-    let username = new.username.trim();
-    if !is_valid_email(username) || username.chars().count() > MAX_TEXT {
-        return Err(Refusal::InvalidEmail { email: username.to_string() });
-    }
+    let username = entered_email(new.username)?;
     if state.profile_by_username(username).is_some() {
         return Err(Refusal::UsernameTaken { username: username.to_string() });
     }
-    let holder_name = text(SetupField::HolderName, new.holder_name)?;
+    let holder_name = text(Field::HolderName, new.holder_name)?;
     password(new.password)?;
     let password = PasswordHash::new(new.password, new.salt);
     Ok(vec![EventKind::McidProfileAdded { mcid, username: username.to_string(), password, holder_name }])
@@ -177,11 +163,7 @@ pub fn add_partner_university_account(
     username: &str,
 ) -> Result<Vec<EventKind>, Refusal> {
     trainer_only(actor)?;
-    let username = username.trim();
-    if !is_valid_email(username) || username.chars().count() > MAX_TEXT {
-        return Err(Refusal::InvalidEmail { email: username.to_string() });
-    }
-    let username = username.to_lowercase();
+    let username = entered_email(username)?.to_lowercase();
     if state.partner_university_account(&username).is_some() {
         return Err(Refusal::PartnerUniversityAccountExists { username });
     }
@@ -203,8 +185,8 @@ pub fn record_passed_on(
     if passed_on > now {
         return Err(Refusal::PassedInTheFuture { on: passed_on });
     }
-    let code = text(SetupField::CredentialCode, &credential.code)?;
-    let title = text(SetupField::CredentialTitle, &credential.title)?;
+    let code = text(Field::CredentialCode, &credential.code)?;
+    let title = text(Field::CredentialTitle, &credential.title)?;
     let credential = Credential { code, title, kind: credential.kind, passed_on };
     let mut events = super::command::record_passed(state, actor, now, holder, &credential)?;
     // `record_passed` records "now" (the latency demo's); the editor keeps the day given.

@@ -8,7 +8,7 @@ use super::clock::Time;
 use super::limit::association_limit;
 use super::model::*;
 use super::profile::acting_account;
-use super::refusal::{Refusal, Rule};
+use super::refusal::{Field, Refusal, Rule};
 
 /// What the person needs help with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,7 +155,8 @@ pub fn open_ticket(
     if let SupportRoute::Faq(rule) = advice.route {
         return Err(Refusal::AnsweredByFaq { rule });
     }
-    if details.trim().is_empty() {
+    let details = super::range::entered_text(Field::TicketDetails, details, super::range::MAX_DETAILS)?;
+    if details.is_empty() {
         return Err(Refusal::TicketDetailsMissing);
     }
     // D1: the date the person gives is kept, so it must be one a save holds.
@@ -166,7 +167,7 @@ pub fn open_ticket(
         account: acc.id.clone(),
         problem,
         route: advice.route,
-        details: details.trim().to_string(),
+        details: details.to_string(),
         started_on,
         opened_at: now,
         evidence: advice.evidence,

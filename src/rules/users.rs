@@ -7,7 +7,8 @@ use super::audit::{Actor, EventKind};
 use super::credentials::PasswordHash;
 use super::model::*;
 use super::profile::acting_account;
-use super::refusal::Refusal;
+use super::range::{entered_text, MAX_TEXT};
+use super::refusal::{Field, Refusal};
 
 /// The shortest temporary password an admin may send (R14).
 pub const MIN_TEMPORARY_PASSWORD: usize = 8;
@@ -50,6 +51,19 @@ pub fn is_valid_email(email: &str) -> bool {
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// An email address as a form gives it: trimmed, at most
+/// [`MAX_TEXT`](super::range::MAX_TEXT) characters (D4), well formed
+/// (R14). The length is checked first, so that a refusal never repeats a
+/// pasted page of text.
+pub fn entered_email(email: &str) -> Result<&str, Refusal> {
+    let email = super::range::entered_text(Field::Email, email, super::range::MAX_TEXT)?;
+    if is_valid_email(email) {
+        Ok(email)
+    } else {
+        Err(Refusal::InvalidEmail { email: email.to_string() })
+    }
+}
+
 /// R14: an admin sends sign-in details for a new work account.
 pub fn invite_user(
     state: &State,
@@ -61,9 +75,8 @@ pub fn invite_user(
     salt: &str,
 ) -> Result<Vec<EventKind>, Refusal> {
     let admin = acting_admin(state, actor)?;
-    if !is_valid_email(email) {
-        return Err(Refusal::InvalidEmail { email: email.trim().to_string() });
-    }
+    let email = entered_email(email)?;
+    let display_name = entered_text(Field::DisplayName, display_name, MAX_TEXT)?;
     let account = AccountId::from_email(email);
     if state.account(&account).is_some() {
         return Err(Refusal::AccountExists { email: account });
@@ -75,7 +88,7 @@ pub fn invite_user(
     if role == Role::GlobalAdmin && admin.role != Role::GlobalAdmin {
         return Err(Refusal::GlobalAdminOnly);
     }
-    let display_name = match display_name.trim() {
+    let display_name = match display_name {
         "" => account.as_str().to_string(),
         name => name.to_string(),
     };
@@ -118,8 +131,8 @@ pub fn verify_invitation_email(
     pending_invitation(state, admin, target)?;
     let corrected_to = match corrected.map(str::trim).filter(|c| !c.is_empty()) {
         None => None,
-        Some(email) if !is_valid_email(email) => return Err(Refusal::InvalidEmail { email: email.to_string() }),
         Some(email) => {
+            let email = entered_email(email)?;
             let id = AccountId::from_email(email);
             if &id == target {
                 None

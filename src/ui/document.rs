@@ -77,11 +77,11 @@ fn document_problem(lang: Lang, error: &DocumentError) -> String {
         ),
         E::Invalid(V::OutOfRange { field, range: Range::PerYear { min, max } }) => lang.pick(
             format!("the associations a year at {field} are outside {min} to {max} (D6)"),
-            format!("le nombre d’associations par an en {field} est hors de {min} à {max} (D6)"),
+            format!("le nombre d’associations par an en {field} n’est pas compris entre {min} et {max} (D6)"),
         ),
         E::Invalid(V::OutOfRange { field, range: Range::CoolOffDays { min, max } }) => lang.pick(
             format!("the days between associations at {field} are outside {min} to {max} (D6)"),
-            format!("le nombre de jours entre deux associations en {field} est hors de {min} à {max} (D6)"),
+            format!("le nombre de jours entre deux associations en {field} n’est pas compris entre {min} et {max} (D6)"),
         ),
     }
 }

@@ -14,8 +14,6 @@ use crate::ui::{handler, live};
 use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE};
 use leptos::prelude::*;
 
-/// Rows on one page of the report.
-
 #[component]
 pub fn SkillsReport() -> impl IntoView {
     let ctx = use_ctx();
