@@ -215,7 +215,9 @@ fn a_change_in_one_tab_is_taken_by_the_other_on_its_storage_event() {
         Some(Update::Changes { changes: 1, last: priya() }),
         "the other tab says what changed, and who changed it"
     );
-    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Reset));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Reset))
+        .expect("the replacement takes place");
     b.storage_event();
     assert_eq!(b.tab.take_updated_elsewhere(), Some(Update::Replaced));
 }
@@ -398,7 +400,9 @@ fn a_tab_whose_space_was_deleted_keeps_its_scenario_on_screen_and_writes_nothing
     // An import, a reset or a restore there is saved nowhere either, and
     // the banner still says so.
     for why in [Replaced::Import, Replaced::Reset, Replaced::Restore] {
-        tab.tab.replace(&mut tab.scenario, &ReadNow, demo::scenario(now()), now(), Some(why));
+        tab.tab
+            .replace(&mut tab.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(why))
+            .expect("the replacement takes place");
         assert_eq!(tab.tab.save_state(), &SaveState::SpaceDeleted, "{why:?}");
         assert!(tab.says_unsaved() && tab.tab.holds_unsaved_change(), "{why:?}");
     }
@@ -516,7 +520,9 @@ fn an_import_while_another_tabs_large_save_is_being_opened_stays_on_screen_said_
     assert!(a.tab.is_opening(), "and the page says so");
     let mut imported = demo::scenario(now());
     imported.execute(&priya(), now(), &ticket("imported")).unwrap();
-    a.tab.replace(&mut a.scenario, &ReadNow, imported, now(), Some(Replaced::Import));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, imported, now(), Keeping::Point(Replaced::Import))
+        .expect("the replacement takes place");
     assert_eq!(a.tab.save_state(), &SaveState::Conflict, "not saved, and said so");
     // The part opened later does not take the import's place.
     a.finish_all();
@@ -653,7 +659,9 @@ fn an_import_chosen_under_a_conflict_is_saved_and_both_scenarios_it_replaces_are
     let mut imported = demo::scenario(now());
     imported.execute(&priya(), now(), &ticket("imported")).unwrap();
     a.view.refresh();
-    a.tab.replace(&mut a.scenario, &ReadNow, imported, now(), Some(Replaced::Import));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, imported, now(), Keeping::Point(Replaced::Import))
+        .expect("the replacement takes place");
     a.collect();
     // The import is saved: the person chose it, and a reload finds it.
     assert!(!a.says_unsaved(), "{:?}", a.tab.save_state());
@@ -696,7 +704,9 @@ fn a_reset_chosen_while_another_tabs_save_waits_for_the_reader_is_saved_on_top_o
     a.view.refresh();
     a.tab.execute(&mut a.scenario, &NotLoaded, &priya(), now(), &ticket("a's change")).unwrap();
     assert_eq!(a.tab.save_state(), &SaveState::Unread);
-    a.tab.replace(&mut a.scenario, &NotLoaded, demo::scenario(now()), now(), Some(Replaced::Reset));
+    a.tab
+        .replace(&mut a.scenario, &NotLoaded, demo::scenario(now()), now(), Keeping::Point(Replaced::Reset))
+        .expect("the replacement takes place");
     a.collect();
     assert!(!a.says_unsaved(), "{:?}", a.tab.save_state());
     let saved = stored(&kv).unwrap();
@@ -821,7 +831,9 @@ fn a_restore_where_a_newer_certlink_saved_is_not_saved_and_says_so() {
     kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
     a.view.refresh();
     a.execute(&ticket("not over it")).unwrap();
-    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Restore));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Restore))
+        .expect("the replacement takes place");
     assert!(kv.get("certlink.document").unwrap().contains("\"schema\":99"));
     // Nothing was written: the restore point stays for another try.
     assert!(!a.tab.is_saved());
@@ -981,7 +993,9 @@ fn an_import_keeps_the_scenario_it_replaces_as_a_restore_point_that_survives_a_r
     let mut a = Sim::open(&kv, "a", SMALL);
     a.execute(&ticket("before the import")).unwrap();
     let mine = a.scenario.clone();
-    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Import));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
+        .expect("the replacement takes place");
     let b = Sim::open(&kv, "b", SMALL);
     let store = b.tab.store().unwrap();
     let points = store.restore_points();
@@ -1015,14 +1029,68 @@ fn a_restore_point_the_full_storage_refuses_loses_none_of_those_kept() {
 fn at_most_three_restore_points_are_kept_newest_first_and_an_untouched_demo_is_not_one() {
     let kv = MemoryKv::new();
     let mut a = Sim::open(&kv, "a", SMALL);
-    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(Replaced::Reset));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Reset))
+        .expect("the replacement takes place");
     assert!(Store::new(kv.clone(), "").restore_points().is_empty(), "the untouched demo held nothing");
     for (n, replaced) in [Replaced::Import, Replaced::Reset, Replaced::Case, Replaced::Restore].into_iter().enumerate()
     {
         a.execute(&ticket(&format!("work {n}"))).unwrap();
-        a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Some(replaced));
+        a.tab
+            .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(replaced))
+            .expect("the replacement takes place");
     }
     let points = Store::new(kv.clone(), "").restore_points();
     let kinds: Vec<Replaced> = points.iter().map(|p| p.replaced).collect();
     assert_eq!(kinds, [Replaced::Restore, Replaced::Case, Replaced::Reset]);
+}
+
+#[test]
+fn a_replacement_that_cannot_keep_the_persons_large_scenario_as_a_restore_point_changes_nothing() {
+    // PACKED: the demo is larger than a whole save, so no restore point holds it.
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket("large work")).unwrap();
+    let before = (a.scenario.clone(), kv.items());
+    for why in [Replaced::Import, Replaced::Restore, Replaced::Editor, Replaced::Case, Replaced::Reset] {
+        let next = Scenario::new(State::default());
+        let refused = a.tab.replace(&mut a.scenario, &ReadNow, next.clone(), now(), Keeping::Point(why));
+        let what_comes_back = Err(NotReplaced { why: PointNotKept::TooLarge, next: Box::new(next) });
+        assert_eq!(refused, what_comes_back, "{why:?}: what would have replaced it comes back");
+        assert_eq!((a.scenario.clone(), kv.items()), before, "{why:?}: nothing replaced, nothing written");
+        assert!(a.tab.is_saved(), "{why:?}");
+    }
+    // A person told it cannot be kept, who goes on, replaces it.
+    let anyway = Keeping::PointOrLoseIt(Replaced::Reset);
+    a.tab.replace(&mut a.scenario, &ReadNow, Scenario::new(State::default()), now(), anyway).expect("replaced");
+    assert!(!has_ticket(&a.scenario, "large work"));
+}
+
+#[test]
+fn a_replacement_with_no_room_for_the_restore_point_changes_nothing_and_gives_way_no_point() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("first work")).unwrap();
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
+        .expect("room");
+    a.execute(&ticket("work with no room left")).unwrap();
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + 10));
+    let before = (a.scenario.clone(), kv.items());
+    let refused =
+        a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Restore));
+    assert_eq!(refused.map_err(|not| not.why), Err(PointNotKept::NoRoom));
+    assert_eq!((a.scenario.clone(), kv.items()), before, "nothing replaced; the older point still kept");
+    assert!(has_ticket(&a.scenario, "work with no room left") && a.tab.is_saved());
+    // Room made, the same replacement keeps it and goes on.
+    kv.set_quota(None);
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Restore))
+        .expect("room");
+    let points = Store::new(kv.clone(), "").restore_points();
+    assert_eq!(points.len(), 2);
+    let kept = document::parse(&Store::new(kv.clone(), "").restore_point(&points[0].key).unwrap()).unwrap();
+    assert!(has_ticket(&kept.scenario, "work with no room left"));
 }

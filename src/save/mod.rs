@@ -38,5 +38,6 @@ pub use store::{
     MAX_STORED_BYTES,
 };
 pub use tab::{
-    Found, Lifecycle, PackJob, Part, ReadNow, Reader, SaveState, Start, Tab, Todo, Update, REPACK_EVENTS, WHOLE_BYTES,
+    Found, Keeping, Lifecycle, NotReplaced, PackJob, Part, PointNotKept, ReadNow, Reader, SaveState, Start, Tab, Todo,
+    Update, REPACK_EVENTS, WHOLE_BYTES,
 };

@@ -73,6 +73,37 @@ impl SaveState {
     }
 }
 
+/// What a replacement keeps of the person's scenario it replaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keeping {
+    /// Nothing: a built-in case's scenario, a library entry's first.
+    Nothing,
+    /// A restore point, saying why it was replaced; where none can be
+    /// kept, nothing is replaced.
+    Point(Replaced),
+    /// A restore point where one can be kept: the person was told it may
+    /// not be, and chose to replace it all the same.
+    PointOrLoseIt(Replaced),
+}
+
+/// Why a restore point of the person's scenario could not be kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointNotKept {
+    /// Larger than a whole save: a restore point holds one.
+    TooLarge,
+    /// Storage has no room left for it.
+    NoRoom,
+}
+
+/// A replacement that did not take place, since the scenario it would
+/// replace could not be kept (`why`); `next`, given back, is what would
+/// have taken its place, for the person to replace it anyway.
+#[derive(Debug, PartialEq)]
+pub struct NotReplaced {
+    pub why: PointNotKept,
+    pub next: Box<Scenario>,
+}
+
 /// What another tab's save, taken here, changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Update {
@@ -522,25 +553,38 @@ impl<K: KeyValue> Tab<K> {
     }
 
     /// Replaces the whole scenario (an import, a reset, an undo) on top of
-    /// the newest save, saves it, and returns the one replaced. Where
-    /// `kept` says why, the scenario replaced is kept as a restore point
-    /// first, if it is the person's and not larger than a whole save; and
-    /// so is another tab's save that this tab could not take (its own
-    /// change said unsaved), which the replacement then goes on top of.
+    /// the newest save, saves it, and returns the one replaced. What it
+    /// keeps of the person's scenario first, `keeping` says: a restore
+    /// point that cannot be kept (larger than a whole save, or no room
+    /// left for it) refuses the replacement, which gives `next` back and
+    /// changes nothing, unless the person accepted losing it. An untouched
+    /// demo is nothing of the person's, and a deleted space keeps nothing.
+    /// Another tab's save that this tab could not take (its own change
+    /// said unsaved) is kept as a restore point too, and the replacement
+    /// goes on top of it.
     pub fn replace(
         &mut self,
         scenario: &mut Scenario,
         reader: &impl Reader,
         next: Scenario,
         now: Time,
-        kept: Option<Replaced>,
-    ) -> Scenario {
+        keeping: Keeping,
+    ) -> Result<Scenario, NotReplaced> {
         self.take_newer_save(scenario, reader);
-        if let (Some(replaced), Some(store)) = (kept, &self.store) {
+        let kept = match keeping {
+            Keeping::Nothing => None,
+            Keeping::Point(why) | Keeping::PointOrLoseIt(why) => Some(why),
+        };
+        if let (Some(why), Some(store)) = (kept, &self.store) {
             if self.lifecycle == Lifecycle::Own {
                 let json = document::to_json(scenario, self.stamp.revision, now);
-                if json.len() <= self.whole_bytes {
-                    let _ = store.keep_restore_point(replaced, &json);
+                let point = if json.len() > self.whole_bytes {
+                    Err(PointNotKept::TooLarge)
+                } else {
+                    store.keep_restore_point(why, &json).map_err(|_| PointNotKept::NoRoom)
+                };
+                if let (Err(why), Keeping::Point(_)) = (point, keeping) {
+                    return Err(NotReplaced { why, next: Box::new(next) });
                 }
             }
         }
@@ -567,7 +611,7 @@ impl<K: KeyValue> Tab<K> {
         }
         let saved = self.persist(scenario, now);
         self.say_conflict(saved);
-        replaced
+        Ok(replaced)
     }
 
     /// A save refused because another tab saved first, where that save

@@ -131,7 +131,7 @@ impl Ctx {
     fn library_add(&self, name: &str, scenario: Scenario) -> Result<(), LibraryError> {
         let id = library()?.add(name, js_sys::Date::now() as u64)?;
         self.enter_entry(&id);
-        self.replace(scenario, false, None);
+        self.replace(scenario);
         Ok(())
     }
 

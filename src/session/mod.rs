@@ -6,7 +6,7 @@
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::rules::{AccountId, Actor, Command, Event, Refusal, Scenario, ScenarioClock, State, Time, WorkAccount};
-use crate::save::{Replaced, Start, Tab};
+use crate::save::{Keeping, NotReplaced, PointNotKept, Replaced, Start, Tab};
 use crate::storage::document::Document;
 use crate::tours::TourAt;
 use leptos::prelude::*;
@@ -444,22 +444,35 @@ impl Ctx {
 
     /// Replaces the whole scenario, on top of the newest save, and saves
     /// it; when `undoable`, the replaced one is kept for one restore in
-    /// this tab; where `kept` says why, it is also kept as a restore point
-    /// that Your data lists across reloads.
-    fn replace(&self, next: Scenario, undoable: bool, kept: Option<Replaced>) {
+    /// this tab; as `keeping` says, it is also kept as a restore point that
+    /// Your data lists across reloads, and where it cannot be, nothing is
+    /// replaced ([`Tab::replace`]).
+    fn replace_keeping(&self, next: Scenario, undoable: bool, keeping: Keeping) -> Result<(), NotReplaced> {
         let now = real_now();
-        let replaced = self.writing(|tab, scenario| tab.replace(scenario, &ReaderFile, next, now, kept));
+        let replaced =
+            self.writing(|tab, scenario| tab.replace(scenario, &ReaderFile, next, now, keeping)).transpose()?;
         self.scenario.notify();
         self.replaced_scenario.set(replaced.filter(|_| undoable));
         self.restore_points_changed.update(|n| *n += 1);
+        Ok(())
+    }
+
+    /// [`Ctx::replace_keeping`] with no restore point asked for: a
+    /// built-in case's scenario in the cases' space, an entry's first in
+    /// the library. Only a restore point that cannot be kept refuses a
+    /// replacement, so nothing refuses this one.
+    pub(crate) fn replace(&self, next: Scenario) {
+        let _ = self.replace_keeping(next, false, Keeping::Nothing);
     }
 
     /// Replaces the scenario with an imported one, undoable once. From a
     /// built-in case, it is the scenario the case was started from that
-    /// the import replaces (the case's space is not the person's).
-    pub fn import(&self, doc: Document) {
+    /// the import replaces (the case's space is not the person's). With
+    /// `losing_it` (the person was told the scenario replaced cannot be
+    /// kept as a restore point, and went on), no point is asked for.
+    pub fn import(&self, scenario: Scenario, losing_it: bool) -> Result<(), NotReplaced> {
         self.leave_case();
-        self.replace(doc.scenario, true, Some(Replaced::Import));
+        self.replace_keeping(scenario, true, keeping(Replaced::Import, losing_it))
     }
 
     /// Loads (or reloads) a built-in scenario, in the cases' space, and
@@ -474,7 +487,7 @@ impl Ctx {
         if !self.in_case.get_untracked() {
             self.enter_space(true);
         }
-        self.replace(built_in.scenario(self.now()), false, None);
+        self.replace(built_in.scenario(self.now()));
         self.start_session(built_in.persona_id());
     }
 
@@ -489,17 +502,23 @@ impl Ctx {
 
     /// The case on screen replaces the scenario it was started from (the
     /// trainer asked for it); the one it replaces can be restored once.
-    pub fn keep_case_as_own(&self) {
+    /// Where that one cannot be kept as a restore point, the tab goes back
+    /// to the case, as its space saved it, unless `losing_it`.
+    pub fn keep_case_as_own(&self, losing_it: bool) -> Result<(), PointNotKept> {
         if !self.in_case.get_untracked() {
-            return;
+            return Ok(());
         }
         let case = self.scenario.get_untracked();
         let persona = self.session.get_untracked();
         self.enter_space(false);
-        self.replace(case, true, Some(Replaced::Case));
+        if let Err(not) = self.replace_keeping(case, true, keeping(Replaced::Case, losing_it)) {
+            self.enter_space(true);
+            return Err(not.why);
+        }
         if let Some(id) = persona {
             self.start_session(id);
         }
+        Ok(())
     }
 
     /// Moves this tab to the cases' space (`case`) or back to the space it
@@ -631,10 +650,14 @@ impl Ctx {
         Some(id)
     }
 
-    /// Restores the scenario the last import or kept case replaced.
-    pub fn undo_import(&self) {
-        if let Some(previous) = self.replaced_scenario.get_untracked() {
-            self.replace(previous, false, Some(Replaced::Restore));
+    /// Restores the scenario the last import or kept case replaced (with
+    /// `losing_it`, asking no restore point of the one it replaces).
+    pub fn undo_import(&self, losing_it: bool) -> Result<(), PointNotKept> {
+        match self.replaced_scenario.get_untracked() {
+            Some(previous) => {
+                self.replace_keeping(previous, false, keeping(Replaced::Restore, losing_it)).map_err(|not| not.why)
+            }
+            None => Ok(()),
         }
     }
 
@@ -644,21 +667,25 @@ impl Ctx {
     /// it replaces is kept as a
     /// restore point and can be restored once. Nobody is signed in to the
     /// new one: its people are the trainer's to choose.
-    pub fn start_editing(&self, next: Scenario) {
+    pub fn start_editing(&self, next: Scenario, losing_it: bool) -> Result<(), NotReplaced> {
         self.tour.set(None);
         if self.in_case.get_untracked() {
             self.enter_space(false);
         }
-        self.replace(next, true, Some(Replaced::Editor));
+        self.replace_keeping(next, true, keeping(Replaced::Editor, losing_it))?;
         self.sign_out();
+        Ok(())
     }
 
     /// Starts again from the built-in demo data (from a built-in case, the
-    /// scenario the case was started from does).
-    pub fn reset_to_demo(&self) {
+    /// scenario the case was started from does). The scenario replaced is
+    /// kept as a restore point; where it cannot be, the reset is refused
+    /// unless `losing_it` (the person was told so, and went on).
+    pub fn reset_to_demo(&self, losing_it: bool) -> Result<(), PointNotKept> {
         self.leave_case();
-        self.replace(demo(real_now()), false, Some(Replaced::Reset));
+        self.replace_keeping(demo(real_now()), false, keeping(Replaced::Reset, losing_it)).map_err(|not| not.why)?;
         self.sign_out();
+        Ok(())
     }
 
     /// The current scenario as the readable document an export downloads.
@@ -701,4 +728,15 @@ fn remembered_clock() -> ScenarioClock {
 /// The context, as every view takes it.
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+/// What a replacement the person asked for keeps: a restore point of the
+/// scenario replaced, `why` it was; with `losing_it` (they were told it
+/// cannot be kept, and went on), one where it can be.
+fn keeping(why: Replaced, losing_it: bool) -> Keeping {
+    if losing_it {
+        Keeping::PointOrLoseIt(why)
+    } else {
+        Keeping::Point(why)
+    }
 }

@@ -107,6 +107,9 @@ pub enum RestoreFailed {
     ReaderNotLoaded,
     /// Its document does not read (changed in storage by hand, say).
     Unreadable(DocumentError),
+    /// The scenario it would replace cannot be kept as a restore point in
+    /// turn: nothing is replaced.
+    NotKept(crate::save::PointNotKept),
 }
 
 /// An id for this tab's saves, unlike any other tab's.
@@ -257,8 +260,9 @@ impl Ctx {
     }
 
     /// Restores the scenario a restore point keeps (read and checked as an
-    /// imported file is); the scenario it replaces becomes one in turn.
-    pub async fn restore(&self, key: String) -> Result<(), RestoreFailed> {
+    /// imported file is); the scenario it replaces becomes one in turn,
+    /// unless `losing_it` (the person was told it cannot be, and went on).
+    pub async fn restore(&self, key: String, losing_it: bool) -> Result<(), RestoreFailed> {
         let Some(text) = self.engine.with_value(|tab| tab.store()?.restore_point(&key)) else {
             return Err(RestoreFailed::Gone);
         };
@@ -266,7 +270,8 @@ impl Ctx {
             .await
             .map_err(|_| RestoreFailed::ReaderNotLoaded)?
             .map_err(RestoreFailed::Unreadable)?;
-        self.replace(document.scenario, false, Some(crate::save::Replaced::Restore));
+        self.replace_keeping(document.scenario, false, super::keeping(crate::save::Replaced::Restore, losing_it))
+            .map_err(|not| RestoreFailed::NotKept(not.why))?;
         // The point goes once its scenario is saved in its place; a save
         // refused (under its banner) keeps the point for another try.
         if self.engine.with_value(|tab| tab.is_saved()) {

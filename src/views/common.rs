@@ -112,19 +112,64 @@ pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {
     }
 }
 
+/// Why an import, a restore, a start anew or a library change changed
+/// nothing: a value, so that the page words it live, in the language
+/// chosen now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Unchanged {
+    /// The file or the restore point does not read.
+    Unreadable(crate::storage::document::DocumentError),
+    /// The reader's file could not be fetched (offline, before a first visit).
+    ReaderNotLoaded,
+    /// The restore point is no longer kept.
+    PointGone,
+    /// The scenario it would replace cannot be kept as a restore point.
+    NotKept(crate::save::PointNotKept),
+    Library(crate::save::library::LibraryError),
+}
+
+impl From<crate::session::RestoreFailed> for Unchanged {
+    fn from(failed: crate::session::RestoreFailed) -> Self {
+        use crate::session::RestoreFailed;
+        match failed {
+            RestoreFailed::Gone => Unchanged::PointGone,
+            RestoreFailed::ReaderNotLoaded => Unchanged::ReaderNotLoaded,
+            RestoreFailed::Unreadable(error) => Unchanged::Unreadable(error),
+            RestoreFailed::NotKept(why) => Unchanged::NotKept(why),
+        }
+    }
+}
+
+/// `unchanged` worded in `lang`, with what to do next.
+pub fn unchanged(lang: crate::i18n::Lang, unchanged: &Unchanged) -> String {
+    use crate::i18n::keeping::{kept, Kept};
+    use crate::save::library::LibraryError;
+    use crate::save::PointNotKept;
+    let text = match unchanged {
+        Unchanged::Unreadable(error) => return crate::ui::document::document_error(lang, error),
+        Unchanged::ReaderNotLoaded => return crate::i18n::t(lang, Text::ReaderNotLoaded).to_string(),
+        Unchanged::PointGone => Kept::RestorePointGone,
+        Unchanged::NotKept(PointNotKept::TooLarge) => Kept::NotKeptTooLarge,
+        Unchanged::NotKept(PointNotKept::NoRoom) => Kept::NotKeptNoRoom,
+        Unchanged::Library(LibraryError::BadName) => Kept::LibraryBadName,
+        Unchanged::Library(LibraryError::NotSaved) => Kept::LibraryNotSaved,
+        Unchanged::Library(LibraryError::Unsaved) => Kept::LibraryUnsaved,
+        // Deleting the person's own is not offered; another tab may have
+        // deleted an entry this page still lists.
+        Unchanged::Library(LibraryError::Unknown | LibraryError::OwnStays) => Kept::LibraryGone,
+    };
+    kept(lang, text).to_string()
+}
+
 /// Reads a file a person chose or dropped, whole, and checks it whole
-/// through the reader file. A refusal comes worded in `lang`, with what to
-/// do next. Nothing changes here: the caller decides what the document
-/// replaces (Your data's scenario, a new entry of the library).
-pub async fn read_import(
-    lang: crate::i18n::Lang,
-    file: web_sys::File,
-) -> Result<crate::storage::document::Document, String> {
+/// through the reader file. Nothing changes here: the caller decides what
+/// the document replaces (Your data's scenario, a new entry of the
+/// library).
+pub async fn read_import(file: web_sys::File) -> Result<crate::storage::document::Document, Unchanged> {
     use crate::storage::document::{DocumentError, MAX_IMPORT_BYTES};
     let size = file.size() as usize;
     if size > MAX_IMPORT_BYTES {
-        let error = DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES };
-        return Err(crate::ui::document::document_error(lang, &error));
+        return Err(Unchanged::Unreadable(DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES }));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
     let result = match text {
@@ -132,9 +177,30 @@ pub async fn read_import(
         Some(text) => crate::session::reader::read_file(text).await,
     };
     match result {
-        Err(_) => Err(crate::i18n::t(lang, Text::ReaderNotLoaded).to_string()),
+        Err(_) => Err(Unchanged::ReaderNotLoaded),
         Ok(Ok(doc)) => Ok(doc),
-        Ok(Err(error)) => Err(crate::ui::document::document_error(lang, &error)),
+        Ok(Err(error)) => Err(Unchanged::Unreadable(error)),
+    }
+}
+
+/// A refusal of [`Unchanged`], worded live as an alert. Where the scenario
+/// open could not be kept as a restore point, `anyway` (when given)
+/// replaces it all the same, once the person has read what it loses.
+#[component]
+pub fn UnchangedMessage(why: Unchanged, #[prop(optional)] anyway: Option<Callback<()>>) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let anyway = anyway.filter(|_| matches!(why, Unchanged::NotKept(_))).map(|anyway| {
+        view! {
+            <button class="button danger" id="replace-anyway" on:click=handler(move |_| anyway.run(()))>
+                {crate::i18n::keeping::kr(lang, crate::i18n::keeping::Kept::ReplaceAnyway)}
+            </button>
+        }
+    });
+    view! {
+        <div class="message refused" role="alert">
+            <p>{live(move || unchanged(lang.get(), &why))}</p>
+            {anyway}
+        </div>
     }
 }
 

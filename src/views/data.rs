@@ -6,10 +6,10 @@
 use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
-use crate::session::{use_ctx, RestoreFailed};
+use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{handler, live, When};
-use crate::views::common::{file_input, read_import, Confirm};
+use crate::views::common::{file_input, read_import, Confirm, Unchanged, UnchangedMessage};
 use leptos::prelude::*;
 
 /// What another tab's save changed, and who changed it last: a part of
@@ -49,15 +49,19 @@ pub fn CaseBanner() -> impl IntoView {
 fn CaseNotice() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
+    let not_kept = RwSignal::new(None::<Unchanged>);
+    let keep_case = move |losing_it| not_kept.set(ctx.keep_case_as_own(losing_it).err().map(Unchanged::NotKept));
+    let anyway = Callback::new(move |()| keep_case(true));
     view! {
         <div class="banner info" role="status">
             <p>{move || kept(lang.get(), if ctx.return_holds_unsaved() { Kept::CaseBannerUnsaved } else { Kept::CaseBanner })}</p>
             <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
                 {kr(lang, Kept::BackToOwn)}
             </button>
-            <button class="button" id="keep-case" on:click=handler(move |_| ctx.keep_case_as_own())>
+            <button class="button" id="keep-case" on:click=handler(move |_| keep_case(false))>
                 {kr(lang, Kept::KeepCase)}
             </button>
+            {move || not_kept.get().map(|why| view! { <UnchangedMessage why anyway /> })}
         </div>
     }
 }
@@ -66,7 +70,7 @@ fn CaseNotice() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 enum ImportOutcome {
     Imported { people: usize, events: usize },
-    Refused(String),
+    Refused(Unchanged),
     Undone,
 }
 
@@ -82,18 +86,28 @@ pub fn Data() -> impl IntoView {
         let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
         crate::download::download(&name, "application/json", &ctx.export());
     };
+    // What a refusal to replace the scenario would redo, once the person
+    // has read that the scenario replaced cannot be kept: the import read,
+    // or the undo.
+    let retry = StoredValue::new(None::<Option<crate::rules::Scenario>>);
+    let imported = move |scenario: crate::rules::Scenario, losing_it: bool| {
+        let people = scenario.state().data().accounts.len();
+        let events = scenario.trail().len();
+        match ctx.import(scenario, losing_it) {
+            Ok(()) => ImportOutcome::Imported { people, events },
+            Err(not) => {
+                retry.set_value(Some(Some(*not.next)));
+                ImportOutcome::Refused(Unchanged::NotKept(not.why))
+            }
+        }
+    };
     // Reads the file whole, validates it whole, and only then replaces the
     // scenario; any refusal leaves everything as it was.
     let import_file = move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
-            outcome.set(Some(match read_import(lang.get_untracked(), file).await {
-                Ok(doc) => {
-                    let people = doc.scenario.state().data().accounts.len();
-                    let events = doc.scenario.trail().len();
-                    ctx.import(doc);
-                    ImportOutcome::Imported { people, events }
-                }
-                Err(refusal) => ImportOutcome::Refused(refusal),
+            outcome.set(Some(match read_import(file).await {
+                Ok(doc) => imported(doc.scenario, false),
+                Err(why) => ImportOutcome::Refused(why),
             }));
         });
     };
@@ -112,13 +126,32 @@ pub fn Data() -> impl IntoView {
             import_file(file);
         }
     };
-    let undo = move |_| {
-        ctx.undo_import();
-        outcome.set(Some(ImportOutcome::Undone));
+    let undo = move |losing_it: bool| {
+        outcome.set(Some(match ctx.undo_import(losing_it) {
+            Ok(()) => ImportOutcome::Undone,
+            Err(why) => {
+                retry.set_value(Some(None));
+                ImportOutcome::Refused(Unchanged::NotKept(why))
+            }
+        }));
     };
+    let anyway = Callback::new(move |()| match retry.try_update_value(Option::take).flatten() {
+        Some(Some(scenario)) => outcome.set(Some(imported(scenario, true))),
+        Some(None) => undo(true),
+        None => {}
+    });
+    // A scenario too large for a restore point is said so before the
+    // reset; a lack of room shows only when the point is written: the
+    // dialog then asks again, saying so.
+    let no_room = RwSignal::new(false);
     let reset = move || {
+        let losing_it = no_room.get_untracked() || ctx.too_large_for_restore_point();
+        if ctx.reset_to_demo(losing_it).is_err() {
+            no_room.set(true);
+            return;
+        }
         confirming.set(false);
-        ctx.reset_to_demo();
+        no_room.set(false);
         outcome.set(None);
         ctx.go(crate::route::Route::SignIn);
     };
@@ -162,9 +195,7 @@ pub fn Data() -> impl IntoView {
                 outcome
                     .get()
                     .map(|o| match o {
-                        ImportOutcome::Refused(text) => {
-                            view! { <p class="message refused" role="alert">{text}</p> }.into_any()
-                        }
+                        ImportOutcome::Refused(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
                         ImportOutcome::Imported { people, events } => {
                             view! {
                                 <div class="message done" role="status">
@@ -179,7 +210,7 @@ pub fn Data() -> impl IntoView {
                     })
             })}
             <When when=Signal::derive(move || ctx.replaced_scenario.with(Option::is_some))>
-                <button class="button" on:click=handler(undo)>
+                <button class="button" on:click=handler(move |_| undo(false))>
                     {tr(lang, Text::UndoImport)}
                 </button>
             </When>
@@ -195,9 +226,14 @@ pub fn Data() -> impl IntoView {
             <Confirm
                 label=Text::ResetHeading
                 question=Signal::derive(move || {
-                    let question =
-                        if ctx.too_large_for_restore_point() { Text::ConfirmResetLarge } else { Text::ConfirmReset };
-                    t(lang.get(), question).to_string()
+                    let lang = lang.get();
+                    if no_room.get() {
+                        kept(lang, Kept::ConfirmResetNoRoom).to_string()
+                    } else if ctx.too_large_for_restore_point() {
+                        t(lang, Text::ConfirmResetLarge).to_string()
+                    } else {
+                        t(lang, Text::ConfirmReset).to_string()
+                    }
                 })
                 confirm=Text::ConfirmResetButton
                 on_confirm=Callback::new(move |()| reset())
@@ -217,7 +253,22 @@ pub fn Data() -> impl IntoView {
 fn RestorePoints() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let message = RwSignal::new(None::<Result<(), String>>);
+    let message = RwSignal::new(None::<Result<(), Unchanged>>);
+    // The point whose restore was refused for want of a restore point of
+    // the scenario open, to restore anyway once the person has read why.
+    let refused_point = StoredValue::new(None::<String>);
+    let restore_point = move |key: String, losing_it: bool| {
+        leptos::task::spawn_local(async move {
+            let restored = ctx.restore(key.clone(), losing_it).await.map_err(Unchanged::from);
+            refused_point.set_value(matches!(restored, Err(Unchanged::NotKept(_))).then_some(key));
+            message.set(Some(restored));
+        });
+    };
+    let anyway = Callback::new(move |()| {
+        if let Some(key) = refused_point.try_update_value(Option::take).flatten() {
+            restore_point(key, true);
+        }
+    });
     let points = move || ctx.restore_points();
     view! {
         <When when=Signal::derive(move || !points().is_empty() || message.with(Option::is_some))>
@@ -256,14 +307,7 @@ fn RestorePoints() -> impl IntoView {
                                             aria-label=restore_label
                                             on:click=handler(move |_| {
                                                 let key = restore.clone();
-                                                leptos::task::spawn_local(async move {
-                                                    let lang = lang.get_untracked();
-                                                    message.set(Some(ctx.restore(key).await.map_err(|failed| match failed {
-                                                        RestoreFailed::Gone => kept(lang, Kept::RestorePointGone).to_string(),
-                                                        RestoreFailed::ReaderNotLoaded => t(lang, Text::ReaderNotLoaded).to_string(),
-                                                        RestoreFailed::Unreadable(error) => crate::ui::document::document_error(lang, &error),
-                                                    })));
-                                                });
+                                                restore_point(key, false);
                                             })
                                         >
                                             {kr(lang, Kept::RestorePoint)}
@@ -293,7 +337,7 @@ fn RestorePoints() -> impl IntoView {
                                 }
                                     .into_any()
                             }
-                            Err(text) => view! { <p class="message refused" role="alert">{text}</p> }.into_any(),
+                            Err(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
                         })
                 }}
             </section>

@@ -15,9 +15,10 @@ use crate::rules::range::entered_date;
 use crate::rules::setup::AccountSetup;
 use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Scenario, State};
 use crate::session::{use_ctx, Ctx};
-use crate::ui::{handler, live, When};
+use crate::ui::{handler, live};
 use crate::views::common::{
-    chosen_role, hand_keyboard_to, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage,
+    chosen_role, hand_keyboard_to, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage, Unchanged,
+    UnchangedMessage,
 };
 use leptos::prelude::*;
 
@@ -56,16 +57,28 @@ pub fn Editor() -> impl IntoView {
 fn StartFrom() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let started = RwSignal::new(false);
+    let started = RwSignal::new(None::<Result<(), Unchanged>>);
     let case = RwSignal::new(String::new());
     let cases = Signal::derive(move || {
         let lang = lang.get();
         BuiltIn::ALL.iter().map(|&b| (b.rule().code().to_string(), built_in_name(lang, b))).collect()
     });
-    let start = move |next: Scenario| {
-        ctx.start_editing(next);
-        started.set(true);
+    // The start refused for want of a restore point of the scenario open,
+    // to make anyway once the person has read why.
+    let refused = StoredValue::new(None::<Scenario>);
+    let start_with = move |next: Scenario, losing_it: bool| {
+        let result = ctx.start_editing(next, losing_it).map_err(|not| {
+            refused.set_value(Some(*not.next));
+            Unchanged::NotKept(not.why)
+        });
+        started.set(Some(result));
     };
+    let start = move |next: Scenario| start_with(next, false);
+    let anyway = Callback::new(move |()| {
+        if let Some(next) = refused.try_update_value(Option::take).flatten() {
+            start_with(next, true);
+        }
+    });
     let open_case = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(built_in) = BuiltIn::from_code(&case.get_untracked()) {
@@ -95,11 +108,14 @@ fn StartFrom() -> impl IntoView {
                     {tr(lang, Text::EditorStartCase)}
                 </button>
             </form>
-            <When when=started>
-                <p class="message done" role="status">
-                    {tr(lang, Text::EditorStarted)}
-                </p>
-            </When>
+            {move || {
+                started
+                    .get()
+                    .map(|result| match result {
+                        Ok(()) => view! { <p class="message done" role="status">{tr(lang, Text::EditorStarted)}</p> }.into_any(),
+                        Err(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
+                    })
+            }}
         </section>
     }
 }

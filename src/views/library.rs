@@ -9,25 +9,20 @@ use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
 use crate::ui::{handler, live, When};
-use crate::views::common::{file_input, hand_keyboard_to, read_import};
+use crate::views::common::{file_input, hand_keyboard_to, read_import, Unchanged, UnchangedMessage};
 use leptos::prelude::*;
 
 /// What the last change did, as the page says it.
 #[derive(Clone, Debug, PartialEq)]
 enum Said {
     Done,
-    Refused(String),
+    Refused(Unchanged),
 }
 
-fn said(lang: crate::i18n::Lang, result: Result<(), LibraryError>) -> Said {
+fn said(result: Result<(), LibraryError>) -> Said {
     match result {
         Ok(()) => Said::Done,
-        Err(LibraryError::BadName) => Said::Refused(kept(lang, Kept::LibraryBadName).to_string()),
-        Err(LibraryError::NotSaved) => Said::Refused(kept(lang, Kept::LibraryNotSaved).to_string()),
-        Err(LibraryError::Unsaved) => Said::Refused(kept(lang, Kept::LibraryUnsaved).to_string()),
-        // Deleting the person's own is not offered; another tab may have
-        // deleted an entry this page still lists.
-        Err(LibraryError::Unknown | LibraryError::OwnStays) => Said::Refused(kept(lang, Kept::LibraryGone).to_string()),
+        Err(error) => Said::Refused(Unchanged::Library(error)),
     }
 }
 
@@ -49,7 +44,7 @@ pub fn Library() -> impl IntoView {
         if result.is_ok() {
             copy_name.set(String::new());
         }
-        outcome.set(Some(said(lang.get_untracked(), result)));
+        outcome.set(Some(said(result)));
     };
     let export = move |_| {
         let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
@@ -68,9 +63,9 @@ pub fn Library() -> impl IntoView {
                 Ok(_) => name,
                 Err(_) => kept(lang, Kept::ImportedName).to_string(),
             };
-            outcome.set(Some(match read_import(lang, file).await {
-                Ok(doc) => said(lang, ctx.library_import(&name, doc.scenario)),
-                Err(refusal) => Said::Refused(refusal),
+            outcome.set(Some(match read_import(file).await {
+                Ok(doc) => said(ctx.library_import(&name, doc.scenario)),
+                Err(why) => Said::Refused(why),
             }));
         });
     };
@@ -92,7 +87,7 @@ pub fn Library() -> impl IntoView {
                     Said::Done => {
                         view! { <p class="message done" role="status">{kr(lang, Kept::LibraryDone)}</p> }.into_any()
                     }
-                    Said::Refused(text) => view! { <p class="message refused" role="alert">{text}</p> }.into_any(),
+                    Said::Refused(why) => view! { <UnchangedMessage why /> }.into_any(),
                 })
         })}
         <ul class="backups library">{entries}</ul>
@@ -180,7 +175,7 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
     };
     let open_it = {
         let id = id.clone();
-        move |_| outcome.set(Some(said(lang.get_untracked(), ctx.library_open(&id))))
+        move |_| outcome.set(Some(said(ctx.library_open(&id))))
     };
     let rename = {
         let id = id.clone();
@@ -190,7 +185,7 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
             if result.is_ok() {
                 renaming.set(false);
             }
-            outcome.set(Some(said(lang.get_untracked(), result)));
+            outcome.set(Some(said(result)));
         }
     };
     let delete = {
@@ -198,7 +193,7 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
         move |_| {
             confirming.set(false);
             let result = ctx.library_delete(&id);
-            outcome.set(Some(said(lang.get_untracked(), result)));
+            outcome.set(Some(said(result)));
             hand_keyboard_to(ctx, "#library-heading");
         }
     };

@@ -119,9 +119,16 @@ test('a 10,000-person file imported in one tab reaches the other, which unpacks 
   await a.getByRole('button', { name: 'Remove access' }).click();
   await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
 
-  // The file (person 1 still linked) replaces the scenario: a new part.
+  // The file (person 1 still linked) is to replace the scenario, too large
+  // for a restore point: nothing is replaced until the person says so.
   await a.goto('./?demo=large#/data');
   await a.getByLabel('Choose a Certlink file').setInputFiles(exported);
+  const refusal = a.getByRole('main').getByRole('alert');
+  await expect(refusal).toContainText('Nothing was replaced: the scenario open now is too large to be kept as a restore point');
+  await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
+  expect(await partKeys(a)).toEqual(firstPart);
+  // Replaced anyway: a new part.
+  await refusal.getByRole('button', { name: 'Replace it anyway' }).click();
   await expect(a.getByRole('main').getByRole('status')).toContainText('Imported: 10001 work accounts');
   await expect.poll(() => partKeys(a), { timeout: 20_000 }).not.toEqual(firstPart);
   expect(await partKeys(a), 'the part before is removed').toHaveLength(1);
