@@ -846,7 +846,24 @@ fn a_newer_certlinks_save_is_never_written_over() {
     kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
     kv.remove("certlink.revision");
     a.execute(&ticket("not over it")).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99 });
+    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99, changed: true });
+    assert!(kv.get("certlink.document").unwrap().contains("\"schema\":99"));
+    // The change is on screen only: leaving this scenario would lose it.
+    assert!(a.tab.holds_unsaved_change() && a.says_unsaved());
+    a.execute(&ticket("nor this one")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99, changed: true });
+}
+
+#[test]
+fn a_tab_that_starts_on_a_newer_certlinks_save_holds_nothing_until_a_change_is_made_there() {
+    let kv = MemoryKv::new();
+    kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99, changed: false });
+    assert!(!a.tab.holds_unsaved_change(), "the demo on screen is nothing of the person's");
+    a.execute(&ticket("made here")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99, changed: true });
+    assert!(a.tab.holds_unsaved_change());
     assert!(kv.get("certlink.document").unwrap().contains("\"schema\":99"));
 }
 

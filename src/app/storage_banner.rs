@@ -80,7 +80,9 @@ pub fn StorageBanner() -> impl IntoView {
                 }
                 SaveState::Unread => reload_banner(lang, t(lang, Text::UnreadBanner).to_string()),
                 SaveState::SpaceDeleted => reload_banner(lang, t(lang, Text::SpaceDeletedBanner).to_string()),
-                SaveState::NewerVersion { found } => reload_banner(lang, crate::i18n::newer_version_banner(lang, found)),
+                SaveState::NewerVersion { found, changed } => {
+                    reload_banner(lang, crate::i18n::newer_version_banner(lang, found, changed))
+                }
                 SaveState::Corrupt(error) => {
                     unreadable_banner(lang, crate::ui::document::corrupt_banner(lang, &error), download_backup)
                 }

@@ -559,10 +559,18 @@ pub fn too_large_banner(lang: Lang, bytes: usize, limit: usize) -> String {
     )
 }
 
-pub fn newer_version_banner(lang: Lang, found: u64) -> String {
+pub fn newer_version_banner(lang: Lang, found: u64, changed: bool) -> String {
+    let (then_en, then_fr) = if changed {
+        (
+            " Your changes in this tab are not saved: export them (Your data) to keep a copy, then reload.",
+            " Vos modifications dans cet onglet ne sont pas enregistrées : exportez-les (Vos données) pour en garder une copie, puis rechargez.",
+        )
+    } else {
+        (" Reload to use the newer version.", " Rechargez pour utiliser la nouvelle version.")
+    };
     lang.pick(
-        format!("A newer version of Certlink (format {found}) saved data in this browser. This tab will not write over it: reload to use the newer version."),
-        format!("Une version plus récente de Certlink (format {found}) a enregistré des données dans ce navigateur. Cet onglet ne les écrasera pas : rechargez pour utiliser la nouvelle version."),
+        format!("A newer version of Certlink (format {found}) saved data in this browser. This tab will not write over it.{then_en}"),
+        format!("Une version plus récente de Certlink (format {found}) a enregistré des données dans ce navigateur. Cet onglet ne les écrasera pas.{then_fr}"),
     )
 }
 

@@ -41,7 +41,9 @@ pub enum SaveState {
     /// The last change did not fit; the previous save is intact.
     QuotaExceeded,
     /// A newer Certlink saved here; this tab does not write over it.
-    NewerVersion { found: u64 },
+    /// `changed`: a change of the person's was made here since, which is
+    /// on screen only.
+    NewerVersion { found: u64, changed: bool },
     /// Another tab saved at the same moment: the last change is shown
     /// here but not saved.
     Conflict,
@@ -69,6 +71,7 @@ impl SaveState {
                 | SaveState::TooLarge { .. }
                 | SaveState::SpaceDeleted
                 | SaveState::CorruptInPlace(_)
+                | SaveState::NewerVersion { changed: true, .. }
         )
     }
 }
@@ -418,7 +421,7 @@ impl<K: KeyValue> Tab<K> {
                 Start::Demo
             }
             Found::Read(Loaded::Newer { found }, _) => {
-                self.save_state = SaveState::NewerVersion { found };
+                self.save_state = SaveState::NewerVersion { found, changed: false };
                 Start::Demo
             }
         }
@@ -630,7 +633,11 @@ impl<K: KeyValue> Tab<K> {
     /// large scenario whose part is stored saves only the events since; a
     /// new large one is packed first ([`Tab::take_pack`]).
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
-        if self.store.is_none() || matches!(self.save_state, SaveState::NewerVersion { .. }) {
+        if self.store.is_none() {
+            return Ok(());
+        }
+        if let SaveState::NewerVersion { changed, .. } = &mut self.save_state {
+            *changed |= self.lifecycle == Lifecycle::Own;
             return Ok(());
         }
         if !self.set_aside_held() {
@@ -776,7 +783,10 @@ impl<K: KeyValue> Tab<K> {
             Err(error) => {
                 match &error {
                     SaveError::Quota => self.save_state = SaveState::QuotaExceeded,
-                    SaveError::Newer { found } => self.save_state = SaveState::NewerVersion { found: *found },
+                    SaveError::Newer { found } => {
+                        let changed = self.lifecycle == Lifecycle::Own;
+                        self.save_state = SaveState::NewerVersion { found: *found, changed }
+                    }
                     SaveError::TooLarge { bytes } => self.save_state = SaveState::TooLarge { bytes: *bytes },
                     // A save that waits for the reader: what this tab just
                     // did stays on screen, said unsaved, never silently
@@ -808,7 +818,8 @@ impl<K: KeyValue> Tab<K> {
             return false;
         }
         if schema > SCHEMA {
-            self.save_state = SaveState::NewerVersion { found: schema };
+            let changed = self.save_state.holds_unsaved();
+            self.save_state = SaveState::NewerVersion { found: schema, changed };
             return false;
         }
         if self.lost_own_save(store) {
@@ -855,7 +866,8 @@ impl<K: KeyValue> Tab<K> {
                 }
             }
             Loaded::Newer { found } => {
-                self.save_state = SaveState::NewerVersion { found };
+                let changed = self.save_state.holds_unsaved();
+                self.save_state = SaveState::NewerVersion { found, changed };
                 false
             }
             Loaded::Corrupt { error, backup_key, moved } => {

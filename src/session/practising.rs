@@ -72,6 +72,22 @@ fn stored_progress() -> Option<Result<Progress, String>> {
     Some(Progress::from_text(&text).map_err(|_| text))
 }
 
+/// Moves stored progress this build cannot read (a newer Certlink's, or
+/// damaged) to a key of its own, one each, never written over; true when
+/// it is moved. Where it cannot be copied (no room), it stays in place,
+/// and nothing is written over it.
+fn set_aside_unreadable(text: &str) -> bool {
+    let Some(storage) = local() else { return false };
+    let free = (1..=100)
+        .map(|n| match n {
+            1 => format!("{}.unreadable", progress_key()),
+            n => format!("{}.unreadable.{n}", progress_key()),
+        })
+        .find(|key| storage.get_item(key).ok().flatten().is_none());
+    let copied = free.is_some_and(|key| storage.set_item(&key, text).is_ok());
+    copied && storage.remove_item(&progress_key()).is_ok()
+}
+
 thread_local! {
     /// Practice mode's state, `None` until a practice view first asks. Not
     /// a field of [`Ctx`]: made here, by the `later` file's code, so that
@@ -102,12 +118,9 @@ impl Ctx {
                     read.progress = progress;
                 }
                 Some(Err(text)) => {
-                    // Kept apart, never written over: nothing is lost.
+                    // Kept apart, or in place, never written over: nothing is lost.
                     read.unreadable = true;
-                    if let Some(storage) = local() {
-                        let _ = storage.set_item(&format!("{}.unreadable", progress_key()), &text);
-                        let _ = storage.remove_item(&progress_key());
-                    }
+                    set_aside_unreadable(&text);
                 }
                 None => {}
             }
@@ -133,18 +146,28 @@ impl Ctx {
     fn practice_update(&self, reset: bool, change: impl FnOnce(&mut Practising)) {
         let mut now = self.practising();
         change(&mut now);
-        if !reset {
-            if let Some(Ok(stored)) = stored_progress() {
-                now.progress.merge(&now.base, &stored);
+        // Progress stored since that this build cannot read (another tab's,
+        // a newer Certlink's) is set aside first; where it cannot be,
+        // nothing is written over it, and the page says it unsaved.
+        let stored = stored_progress();
+        let in_the_way = match &stored {
+            Some(Err(text)) => {
+                now.unreadable = true;
+                !set_aside_unreadable(text)
             }
+            _ => false,
+        };
+        if let (false, Some(Ok(stored))) = (reset, stored) {
+            now.progress.merge(&now.base, &stored);
         }
-        let written = local().is_some_and(|storage| {
-            let run = match &now.run {
-                Some(run) => storage.set_item(&run_key(), &run.to_text()),
-                None => storage.remove_item(&run_key()),
-            };
-            run.is_ok() && storage.set_item(&progress_key(), &now.progress.to_text()).is_ok()
-        });
+        let written = !in_the_way
+            && local().is_some_and(|storage| {
+                let run = match &now.run {
+                    Some(run) => storage.set_item(&run_key(), &run.to_text()),
+                    None => storage.remove_item(&run_key()),
+                };
+                run.is_ok() && storage.set_item(&progress_key(), &now.progress.to_text()).is_ok()
+            });
         now.unsaved = !written;
         if written {
             now.base = now.progress.clone();

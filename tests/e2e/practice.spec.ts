@@ -240,6 +240,45 @@ test('progress survives a reload, a task resumes where it was left, and a reset 
   await expect(row.locator('.state')).toHaveText('Not started');
 });
 
+test('practice progress this build cannot read is kept apart, each text under its own key, and never written over where it cannot be moved', async ({ page }) => {
+  const unreadable = (page: Page) =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('certlink.practice.unreadable'))
+        .sort()
+        .map((key) => localStorage.getItem(key)),
+    );
+  await page.goto('./#/');
+  await page.evaluate(() => localStorage.setItem('certlink.practice', 'p9 written by a newer Certlink'));
+  await page.goto('./#/practice');
+  await expect(page.getByRole('main')).toContainText('could not be read. It is kept apart, untouched');
+  expect(await unreadable(page)).toEqual(['p9 written by a newer Certlink']);
+  // Another tab writes progress this build cannot read, while the storage
+  // has no room for a copy: this tab writes nothing over it.
+  await page.evaluate(() => {
+    localStorage.setItem('certlink.practice', 'p9 a second text');
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('certlink.practice.unreadable')) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  await press(page.locator('#practice-start-r6'));
+  await expect(page.locator('#practice-task')).toContainText('(R6)');
+  expect(await page.evaluate(() => localStorage.getItem('certlink.practice'))).toBe('p9 a second text');
+  // Room again: the second text goes beside the first, and progress is saved.
+  await page.reload();
+  await page.goto('./#/practice');
+  await expect(page.getByRole('main')).toContainText('could not be read. It is kept apart, untouched');
+  expect(await unreadable(page)).toEqual(['p9 written by a newer Certlink', 'p9 a second text']);
+  await press(page.locator('#practice-start-r11'));
+  await expect(page.locator('#practice-task')).toContainText('(R11)');
+  expect(await page.evaluate(() => localStorage.getItem('certlink.practice'))).toMatch(/^p/);
+  expect(await page.evaluate(() => localStorage.getItem('certlink.practice'))).not.toContain('second text');
+});
+
 test('giving up scores 0 and fails the case; the own scenario was never touched', async ({ page }) => {
   await start(page, 'en', 'r11');
   await press(page.locator('#give-up'));

@@ -281,8 +281,19 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
   await page.reload();
   await expect(banner(page)).toContainText('A newer version of Certlink (format 3)');
   await expect(banner(page).getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(banner(page)).not.toContainText('not saved');
   await new CertlinkPage(page).linkPriya();
   expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(newer);
+  // The change is on screen only: the banner says so, and leaving asks first.
+  await expect(banner(page)).toContainText('Your changes in this tab are not saved: export them (Your data)');
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
 });
 
 test('unsaved changes (storage full) are not dropped when another tab saves: the tab says so and keeps them', async ({ context }) => {
