@@ -1111,3 +1111,25 @@ fn a_replacement_with_no_room_for_the_restore_point_changes_nothing_and_gives_wa
     let kept = document::parse(&Store::new(kv.clone(), "").restore_point(&points[0].key).unwrap()).unwrap();
     assert!(has_ticket(&kept.scenario, "work with no room left"));
 }
+
+#[test]
+fn a_stored_head_naming_a_key_that_is_not_its_own_part_is_set_aside_and_that_key_left_alone() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket("in the head")).unwrap();
+    let head = kv.get("certlink.document").unwrap();
+    let part = kv.items().into_keys().find(|k| k.starts_with("certlink.part.")).unwrap();
+    // A head edited by hand, or written by something else, naming another
+    // key of the browser: the library's index, an entry's save, progress.
+    for (n, foreign) in ["certlink.library", "lib-1:certlink.document", "certlink.practice"].into_iter().enumerate() {
+        kv.set(foreign, "someone else's text").unwrap();
+        kv.set("certlink.document", &head.replace(&part, foreign)).unwrap();
+        let mut b = Sim::open(&kv, "b", PACKED);
+        b.finish_all();
+        assert_eq!(kv.get(foreign).as_deref(), Some("someone else's text"), "{foreign} is neither read nor moved");
+        let backups = Store::new(kv.clone(), "").backups();
+        assert_eq!(backups.len(), n + 1, "the head itself is kept, as unreadable");
+        assert!(kv.get(&format!("{}.part", backups[n].key)).is_none(), "nothing of {foreign} kept beside it");
+    }
+}

@@ -296,6 +296,11 @@ impl<K: KeyValue> Store<K> {
         format!("{}certlink.part.", self.prefix)
     }
 
+    /// `key`, where it is one of this space's parts.
+    fn own_part(&self, key: &str) -> Option<String> {
+        key.starts_with(&self.part_prefix()).then(|| key.to_string())
+    }
+
     fn backup_prefix(&self) -> String {
         format!("{}certlink.unreadable.", self.prefix)
     }
@@ -341,7 +346,10 @@ impl<K: KeyValue> Store<K> {
     pub fn loaded(&self, read: Result<Stored, DocumentError>) -> Loaded {
         match read {
             Ok(Stored::Whole(document)) => Loaded::Document(document),
-            Ok(Stored::Continues(head)) => match self.kv.get(&head.base.key) {
+            // A head names a part of this space's, or none: a key of
+            // anything else (a library's index, another space's document)
+            // is neither read nor, set aside, moved.
+            Ok(Stored::Continues(head)) => match self.own_part(&head.base.key).and_then(|key| self.kv.get(&key)) {
                 Some(packed) => Loaded::Continues { head: Box::new(head), packed },
                 None => self.set_aside(DocumentError::WrongShape { detail: Wrong::PartMissing.here() }),
             },
@@ -358,7 +366,9 @@ impl<K: KeyValue> Store<K> {
         let text = self.saved_text().unwrap_or_default();
         let in_place = Loaded::Corrupt { error: error.clone(), backup_key: self.document_key(), moved: false };
         let Some(key) = self.free_backup_key() else { return in_place };
-        let part = part_named(&text).and_then(|part_key| Some((part_key.clone(), self.kv.get(&part_key)?)));
+        let part = part_named(&text)
+            .and_then(|part_key| self.own_part(&part_key))
+            .and_then(|part_key| Some((part_key.clone(), self.kv.get(&part_key)?)));
         if let Some((_, packed)) = &part {
             if self.kv.set(&format!("{key}.part"), packed).is_err() {
                 return in_place;
@@ -411,7 +421,7 @@ impl<K: KeyValue> Store<K> {
     pub fn backup(&self, key: &str) -> Option<(String, Option<String>)> {
         let text = self.kv.get(key)?;
         let part = if key == self.document_key() {
-            part_named(&text).and_then(|part_key| self.kv.get(&part_key))
+            part_named(&text).and_then(|part_key| self.own_part(&part_key)).and_then(|part_key| self.kv.get(&part_key))
         } else {
             self.kv.get(&format!("{key}.part"))
         };
