@@ -221,6 +221,7 @@ fn Who() -> impl IntoView {
                         on:click=handler(move |_| {
                             ctx.sign_out();
                             ctx.go(Route::SignIn);
+                            crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
                         })
                     >
                         {tr(lang, Text::SignOut)}

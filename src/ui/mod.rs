@@ -1,4 +1,5 @@
-//! What the shell and the pages share: the house view helpers, and the
+//! What the shell and the pages share: the house view helpers, the
+//! keyboard's hand-off when a control goes ([`hand_keyboard_to`]), and the
 //! wording of answers from layers `i18n` stays below (a stored or imported
 //! document's problems, [`document`]).
 //!
@@ -46,6 +47,16 @@ pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
 
+/// A confirmation's keys: Escape does what its Cancel button does.
+pub fn escape_cancels(cancel: impl Fn() + 'static) -> Box<dyn FnMut(leptos::ev::KeyboardEvent)> {
+    handler(move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            cancel();
+        }
+    })
+}
+
 /// Shows `children` while `when` holds, and `fallback` otherwise. Leptos's
 /// `Show` is generic over its condition and its children, so each use
 /// brings its own memo and rendering code; this one is compiled
@@ -58,4 +69,41 @@ pub fn When(
 ) -> impl IntoView {
     let when = Memo::new(move |_| when.get());
     live(move || if when.get() { children() } else { fallback.run() })
+}
+
+/// The heading of the page shown: where the keyboard goes when the control
+/// that led to another page is gone (a sign-in, a sign-out, a reset).
+pub const PAGE_HEADING: &str = "#main h1";
+
+/// Hands the keyboard on when an action replaces the control it is on:
+/// the control lets go at once (removing the focused element makes the
+/// browser restyle the whole page there and then), and the element `selector` names takes it once the new
+/// content is drawn, instead of the top of the page. A guided tour under
+/// way keeps the keyboard for its dialog, and a person who has put the
+/// keyboard somewhere before that frame (a field clicked, on a slow
+/// machine) keeps it there.
+pub fn hand_keyboard_to(ctx: crate::session::Ctx, selector: impl Into<String>) {
+    use wasm_bindgen::JsCast;
+    if ctx.tour.with_untracked(Option::is_some) {
+        return;
+    }
+    if let Some(active) = document().active_element() {
+        let _ = active.unchecked_into::<web_sys::HtmlElement>().blur();
+    }
+    let selector = selector.into();
+    request_animation_frame(move || {
+        let taken = document().active_element().is_some_and(|active| active.tag_name() != "BODY");
+        if taken {
+            return;
+        }
+        if let Ok(Some(target)) = document().query_selector(&selector) {
+            let target = target.unchecked_into::<web_sys::HtmlElement>();
+            // A heading takes the keyboard too (a page's, after the control
+            // that led there is gone), out of the Tab order.
+            if target.tab_index() < 0 && !target.has_attribute("tabindex") {
+                let _ = target.set_attribute("tabindex", "-1");
+            }
+            let _ = target.focus();
+        }
+    });
 }

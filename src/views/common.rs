@@ -10,7 +10,7 @@ use crate::i18n::Text;
 use crate::route::Route;
 use crate::rules::{Command, Event, EventKind, Refusal};
 use crate::session::{use_ctx, Ctx};
-use crate::ui::{effect, handler, live, When};
+use crate::ui::{effect, escape_cancels, hand_keyboard_to, handler, live, When};
 use leptos::prelude::*;
 
 /// What the last command of a view did.
@@ -29,33 +29,6 @@ impl From<Result<Vec<Event>, Refusal>> for Outcome {
     }
 }
 
-/// Hands the keyboard on when an action replaces the control it is on:
-/// the control lets go at once (removing the focused element makes the
-/// browser restyle the whole page there and then), and the element `selector` names takes it once the new
-/// content is drawn, instead of the top of the page. A guided tour under
-/// way keeps the keyboard for its dialog, and a person who has put the
-/// keyboard somewhere before that frame (a field clicked, on a slow
-/// machine) keeps it there.
-pub fn hand_keyboard_to(ctx: Ctx, selector: impl Into<String>) {
-    use wasm_bindgen::JsCast;
-    if ctx.tour.with_untracked(Option::is_some) {
-        return;
-    }
-    if let Some(active) = document().active_element() {
-        let _ = active.unchecked_into::<web_sys::HtmlElement>().blur();
-    }
-    let selector = selector.into();
-    request_animation_frame(move || {
-        let taken = document().active_element().is_some_and(|active| active.tag_name() != "BODY");
-        if taken {
-            return;
-        }
-        if let Ok(Some(target)) = document().query_selector(&selector) {
-            let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
-}
-
 /// Runs `command`; when it is done, the keyboard goes to `then`, since the
 /// page is drawn again without the control it was on (a refusal leaves it
 /// where it is, to correct the form).
@@ -68,14 +41,15 @@ pub fn execute_handing_keyboard_to(ctx: Ctx, command: Command, then: impl Into<S
 }
 
 /// Shows an outcome in the current language: a refusal as an alert, the
-/// changes as a status message. Worded live, so switching language rewords it.
+/// changes as a status message. Worded live, so switching language rewords
+/// it. The status region is on the page before any change comes into it,
+/// as screen readers announce only what changes inside a live region.
 #[component]
 pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     let ctx = use_ctx();
-    live(move || {
+    let refused = live(move || {
         let lang = ctx.lang.get();
         match outcome.get() {
-            None => ().into_any(),
             Some(Outcome::Refused(refusal)) => {
                 let text = ctx.with_state(|s| refusal_sentence(lang, &refusal, s));
                 view! {
@@ -85,17 +59,28 @@ pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
                 }
                 .into_any()
             }
+            _ => ().into_any(),
+        }
+    });
+    let done = live(move || {
+        let lang = ctx.lang.get();
+        match outcome.get() {
             Some(Outcome::Done(kinds)) => {
                 let lines = ctx.with_state(|s| kinds.iter().map(|k| event_sentence(lang, k, s)).collect::<Vec<_>>());
                 view! {
-                    <div class="message done" role="status" data-tour="outcome">
+                    <div class="message done" data-tour="outcome">
                         {lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
                     </div>
                 }
                 .into_any()
             }
+            _ => ().into_any(),
         }
-    })
+    });
+    view! {
+        {refused}
+        <div role="status">{done}</div>
+    }
 }
 
 /// The source's sentences, quoted word for word and marked as such.
@@ -376,18 +361,29 @@ pub fn Confirm(
         }
         was_open = Some(is_open);
     });
-    let close = move |_| {
+    let close = move || {
         open.set(false);
         hand_keyboard_to(ctx, opener.clone());
     };
+    let question_id = format!("{name}-question");
     view! {
         <When when=open>
-            <div class="confirm" role="alertdialog" aria-label=tr(lang, label) data-confirm=name.clone()>
-                <p>{question}</p>
+            <div
+                class="confirm"
+                role="alertdialog"
+                aria-label=tr(lang, label)
+                aria-describedby=question_id.clone()
+                data-confirm=name.clone()
+                on:keydown=escape_cancels(close.clone())
+            >
+                <p id=question_id.clone()>{question}</p>
                 <button class="button danger" data-tour="confirm" on:click=handler(move |_| on_confirm.run(()))>
                     {tr(lang, confirm)}
                 </button>
-                <button class="button cancel" on:click=handler(close.clone())>
+                <button class="button cancel" on:click=handler({
+                    let close = close.clone();
+                    move |_| close()
+                })>
                     {tr(lang, Text::Cancel)}
                 </button>
             </div>

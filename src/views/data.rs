@@ -8,7 +8,7 @@ use crate::i18n::reactive::tr;
 use crate::i18n::{t, Text};
 use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
-use crate::ui::{handler, live, When};
+use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
 use crate::views::common::{file_input, read_import, Confirm, Unchanged, UnchangedMessage};
 use leptos::prelude::*;
 
@@ -50,12 +50,25 @@ fn CaseNotice() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let not_kept = RwSignal::new(None::<Unchanged>);
-    let keep_case = move |losing_it| not_kept.set(ctx.keep_case_as_own(losing_it).err().map(Unchanged::NotKept));
+    let keep_case = move |losing_it| {
+        let result = ctx.keep_case_as_own(losing_it);
+        if result.is_ok() {
+            hand_keyboard_to(ctx, PAGE_HEADING);
+        }
+        not_kept.set(result.err().map(Unchanged::NotKept));
+    };
     let anyway = Callback::new(move |()| keep_case(true));
     view! {
         <div class="banner info" role="status">
             <p>{move || kept(lang.get(), if ctx.return_holds_unsaved() { Kept::CaseBannerUnsaved } else { Kept::CaseBanner })}</p>
-            <button class="button" id="back-to-own" on:click=handler(move |_| ctx.leave_case())>
+            <button
+                class="button"
+                id="back-to-own"
+                on:click=handler(move |_| {
+                    ctx.leave_case();
+                    hand_keyboard_to(ctx, PAGE_HEADING);
+                })
+            >
                 {kr(lang, Kept::BackToOwn)}
             </button>
             <button class="button" id="keep-case" on:click=handler(move |_| keep_case(false))>
@@ -154,6 +167,7 @@ pub fn Data() -> impl IntoView {
         no_room.set(false);
         outcome.set(None);
         ctx.go(crate::route::Route::SignIn);
+        hand_keyboard_to(ctx, PAGE_HEADING);
     };
     view! {
         <h1>{tr(lang, Text::NavData)}</h1>

@@ -15,10 +15,9 @@ use crate::rules::range::entered_date;
 use crate::rules::setup::AccountSetup;
 use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Scenario, State};
 use crate::session::{use_ctx, Ctx};
-use crate::ui::{handler, live};
+use crate::ui::{hand_keyboard_to, handler, live};
 use crate::views::common::{
-    chosen_role, hand_keyboard_to, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage, Unchanged,
-    UnchangedMessage,
+    chosen_role, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage, Unchanged, UnchangedMessage,
 };
 use leptos::prelude::*;
 

@@ -8,8 +8,8 @@ use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
-use crate::ui::{handler, live, When};
-use crate::views::common::{file_input, hand_keyboard_to, read_import, Unchanged, UnchangedMessage};
+use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
+use crate::views::common::{file_input, read_import, Unchanged, UnchangedMessage};
 use leptos::prelude::*;
 
 /// What the last change did, as the page says it.
@@ -199,11 +199,12 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
     };
     let cancel = {
         let key = key.clone();
-        move |_| {
+        move || {
             confirming.set(false);
             hand_keyboard_to(ctx, format!("#delete-{key}"));
         }
     };
+    let question_id = format!("delete-question-{key}");
     let ask = {
         let key = key.clone();
         move |_| {
@@ -259,12 +260,21 @@ fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: L
                 </form>
             </When>
             <When when=confirming>
-                <div class="confirm" role="alertdialog" aria-label=kr(lang, Kept::DeleteEntry)>
-                    <p>{kr(lang, Kept::DeleteEntryQuestion)}</p>
+                <div
+                    class="confirm"
+                    role="alertdialog"
+                    aria-label=kr(lang, Kept::DeleteEntry)
+                    aria-describedby=question_id.clone()
+                    on:keydown=escape_cancels(cancel.clone())
+                >
+                    <p id=question_id.clone()>{kr(lang, Kept::DeleteEntryQuestion)}</p>
                     <button class="button danger" id=confirm_id.clone() on:click=handler(delete.clone())>
                         {kr(lang, Kept::DeleteEntry)}
                     </button>
-                    <button class="button cancel" id=cancel_id.clone() on:click=handler(cancel.clone())>
+                    <button class="button cancel" id=cancel_id.clone() on:click=handler({
+                        let cancel = cancel.clone();
+                        move |_| cancel()
+                    })>
                         {kr(lang, Kept::CancelEntry)}
                     </button>
                 </div>

@@ -16,8 +16,8 @@ use crate::rules::demo::BuiltIn;
 use crate::rules::Rule;
 use crate::session::{real_now, use_ctx, Checked, Ctx};
 use crate::tours::{steps, Note};
-use crate::ui::{handler, live, When};
-use crate::views::common::{hand_keyboard_to, SourceQuote};
+use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
+use crate::views::common::SourceQuote;
 use crate::views::tour::tour_note;
 use leptos::prelude::*;
 
@@ -128,7 +128,7 @@ pub fn Practice() -> impl IntoView {
         confirming.set(false);
         hand_keyboard_to(ctx, "#practice-reset");
     };
-    let cancel = move |_| {
+    let cancel = move || {
         confirming.set(false);
         hand_keyboard_to(ctx, "#practice-reset");
     };
@@ -169,12 +169,18 @@ pub fn Practice() -> impl IntoView {
             </button>
         </p>
         <When when=confirming>
-            <div class="confirm no-print" role="alertdialog" aria-label=dr(lang, Drill::ResetProgress)>
-                <p>{dr(lang, Drill::ResetQuestion)}</p>
+            <div
+                class="confirm no-print"
+                role="alertdialog"
+                aria-label=dr(lang, Drill::ResetProgress)
+                aria-describedby="practice-reset-question"
+                on:keydown=escape_cancels(cancel)
+            >
+                <p id="practice-reset-question">{dr(lang, Drill::ResetQuestion)}</p>
                 <button class="button danger" id="practice-reset-confirm" on:click=handler(reset)>
                     {dr(lang, Drill::ResetConfirm)}
                 </button>
-                <button class="button cancel" id="practice-reset-cancel" on:click=handler(cancel)>
+                <button class="button cancel" id="practice-reset-cancel" on:click=handler(move |_| cancel())>
                     {tr(lang, Text::Cancel)}
                 </button>
             </div>

@@ -8,10 +8,8 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
-use crate::ui::{handler, live, When};
-use crate::views::common::{
-    execute_handing_keyboard_to, hand_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
-};
+use crate::ui::{hand_keyboard_to, handler, live, When};
+use crate::views::common::{execute_handing_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 #[component]

@@ -7,7 +7,7 @@ use crate::i18n::Text;
 use crate::route::Route;
 use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
 use crate::session::use_ctx;
-use crate::ui::{handler, live};
+use crate::ui::{hand_keyboard_to, handler, live, PAGE_HEADING};
 use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
 use leptos::prelude::*;
 
@@ -21,7 +21,10 @@ pub fn SignIn() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match ctx.sign_in(&email.get_untracked(), &password.get_untracked()) {
-            Ok(_) => ctx.go(Route::Profile),
+            Ok(_) => {
+                ctx.go(Route::Profile);
+                hand_keyboard_to(ctx, PAGE_HEADING);
+            }
             Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
         }
     };

@@ -377,8 +377,11 @@ pub fn TourOverlay() -> impl IntoView {
         }
         show_in_address(ctx);
         let observed = observed.clone();
+        // The overlay may be gone before this frame (the tour ended at
+        // once, by Escape): nothing is left to focus or to place then.
         request_animation_frame(move || {
-            if let Some(d) = dialog.get_untracked() {
+            let Some(dialog) = dialog.try_get_untracked() else { return };
+            if let Some(d) = dialog {
                 let _ = d.focus();
                 // From the first step on; the same dialog again is a no-op.
                 observed.inspect(|observer| observer.observe(&d));

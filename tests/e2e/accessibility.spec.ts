@@ -29,3 +29,36 @@ test('views read at 360 px wide without horizontal scrolling of the page', async
     expect(overflow, `page ${hash} is wider than the screen`).toBeLessThanOrEqual(0);
   }
 });
+
+test('the keyboard is never dropped to the top of the page: a sign-in, a sign-out and a reset hand it to the new page; Escape cancels a confirmation', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./#/sign-in');
+  await page.getByLabel('Work email').fill('grace@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill('Partner#2026');
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page).toHaveURL(/#\/profile$/);
+  await expect(app.heading).toBeFocused();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/#\/sign-in$/);
+  await expect(app.heading).toBeFocused();
+  await expect(app.heading).toHaveText('Sign in to Partner Center');
+
+  await app.signIn('grace@contoso.com');
+  await page.goto('./#/data');
+  const reset = page.locator('#reset-button');
+  await reset.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // The question is the dialog's description, read with its name.
+  await expect(dialog).toHaveAccessibleDescription(/Replace the current scenario with the demo data\?/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(reset).toBeFocused();
+  // Confirmed, the reset goes to the sign-in page, its heading with the keyboard.
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(page).toHaveURL(/#\/sign-in$/);
+  await expect(app.heading).toBeFocused();
+  await expectAccessible(page);
+});

@@ -19,7 +19,9 @@ export class CertlinkPage {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1 });
     this.alert = page.getByRole('main').getByRole('alert');
-    this.status = page.getByRole('main').getByRole('status');
+    // The answer a page gives: its status regions stay on the page, empty
+    // until something is said in them.
+    this.status = page.getByRole('main').getByRole('status').filter({ hasText: /\S/ });
     this.caseNotice = page.getByRole('status').filter({ hasText: 'You are in a built-in case.' });
     this.storageFull = page.getByRole('alert').filter({ hasText: 'storage is full' });
   }
