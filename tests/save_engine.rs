@@ -1133,3 +1133,22 @@ fn a_stored_head_naming_a_key_that_is_not_its_own_part_is_set_aside_and_that_key
         assert!(kv.get(&format!("{}.part", backups[n].key)).is_none(), "nothing of {foreign} kept beside it");
     }
 }
+
+#[test]
+fn a_change_after_the_part_was_removed_by_another_tab_is_packed_anew_never_saved_as_a_head_naming_it() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket("saved in a head")).unwrap();
+    // Another tab, opening while A repacked, set A's save aside as unreadable.
+    let part = kv.items().into_keys().find(|k| k.starts_with("certlink.part.")).unwrap();
+    let store = Store::new(kv.clone(), "");
+    kv.set("certlink.unreadable.1", &kv.get("certlink.document").unwrap()).unwrap();
+    kv.remove(&part);
+    store.clear();
+    a.execute(&ticket("made after")).unwrap();
+    a.finish_all();
+    let saved = stored(&kv).expect("what is stored reads back");
+    assert!(has_ticket(&saved, "saved in a head") && has_ticket(&saved, "made after"));
+    assert!(a.tab.is_saved());
+}

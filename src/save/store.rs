@@ -296,6 +296,12 @@ impl<K: KeyValue> Store<K> {
         format!("{}certlink.part.", self.prefix)
     }
 
+    /// Whether a value is stored under `key` (a part a head is to name),
+    /// without reading it.
+    pub fn holds(&self, key: &str) -> bool {
+        self.kv.keys().iter().any(|k| k == key)
+    }
+
     /// `key`, where it is one of this space's parts.
     fn own_part(&self, key: &str) -> Option<String> {
         key.starts_with(&self.part_prefix()).then(|| key.to_string())
@@ -466,9 +472,6 @@ impl<K: KeyValue> Store<K> {
         part: Option<(&str, &str)>,
         drop_part: Option<&str>,
     ) -> Result<Stamp, SaveError> {
-        if json.len() > MAX_STORED_BYTES {
-            return Err(SaveError::TooLarge { bytes: json.len() });
-        }
         match self.stored_stamp() {
             Some((schema, _)) if schema > SCHEMA => return Err(SaveError::Newer { found: schema }),
             Some((_, stored)) if !stored.is_same_save(base) => return Err(SaveError::Conflict),
@@ -483,6 +486,10 @@ impl<K: KeyValue> Store<K> {
             lineage.push_str(&format!(";{}:{}", earlier.revision, earlier.writer));
         }
         let json = with_lineage(json, &lineage);
+        // Measured as stored, lineage included: the next start reads it back.
+        if json.len() > MAX_STORED_BYTES {
+            return Err(SaveError::TooLarge { bytes: json.len() });
+        }
         if let Some((key, packed)) = part {
             self.kv.set(key, packed).map_err(|_| SaveError::Quota)?;
         }

@@ -647,10 +647,15 @@ impl<K: KeyValue> Tab<K> {
             return Ok(());
         }
         let next = next_revision(self.stamp.revision);
-        let head = self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).map(|part| {
-            let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
-            (json, scenario.trail().len() - part.events())
-        });
+        // A head goes on from the part this tab wrote or read, while it is
+        // still stored: one removed since (another tab set it aside) is
+        // packed anew rather than named by a head nothing can read.
+        let stored = |part: &&Part| self.store.as_ref().is_some_and(|store| store.holds(&part.key));
+        let head =
+            self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).filter(stored).map(|part| {
+                let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
+                (json, scenario.trail().len() - part.events())
+            });
         if let Some((json, since)) = head {
             let saved = self.commit(&json, Saving::Events);
             if saved.is_ok() && since > REPACK_EVENTS && self.packing.is_none() {

@@ -44,9 +44,17 @@ thread_local! {
 /// cannot come, the start fails here, and the save is left as it was.
 pub async fn open_saved() -> Result<(), FetchFailed> {
     let Some(store) = local::open(&space_prefix()) else { return Ok(()) };
-    let loaded = match store.saved_text() {
-        None => Loaded::Nothing,
-        Some(text) => store.loaded(reader::read(text).await?),
+    // Another tab may save while the reader reads (a new part, the old
+    // one removed): what was read is then not what is stored, and is read
+    // again, never set aside for a part it no longer has.
+    let mut tries = 0;
+    let loaded = loop {
+        let Some(text) = store.saved_text() else { break Loaded::Nothing };
+        let read = reader::read(text.clone()).await?;
+        tries += 1;
+        if tries == 5 || store.saved_text().as_deref() == Some(text.as_str()) {
+            break store.loaded(read);
+        }
     };
     // Parts are removed only beside a readable save: an unreadable one is
     // set aside with its part.
@@ -142,6 +150,8 @@ impl Ctx {
         leptos::task::spawn_local(async move {
             let packed = pack::pack(&job.whole).await.ok();
             if ctx.engine.with_value(|tab| tab.waits_for(&job)) {
+                // Not written under an entry another tab deleted meanwhile.
+                ctx.engine.update_value(|tab| super::no_store_if_deleted(super::remembered_space().as_deref(), tab));
                 ctx.with_engine(|tab, scenario| tab.packed(scenario, &ReaderFile, job, packed, real_now()));
             } else {
                 super::pack_left_unsaved(job, packed);
