@@ -275,3 +275,24 @@ fn a_misshapen_file_names_the_place_as_the_file_has_it() {
     assert!(place.starts_with("scenario.trail[") && place.ends_with("].mcid"), "{place}");
     assert_eq!(wrong, Wrong::Expected { what: Kind::Text, found: Kind::Number });
 }
+
+#[test]
+fn an_address_kept_otherwise_than_in_lower_case_is_refused_where_it_is() {
+    // The rules look work accounts and Partner University accounts up by
+    // their address trimmed and in lower case: one written otherwise would
+    // import, then be found by no sign-in and no report.
+    let valid = fixture("valid-v1.json");
+    for (from, to, place) in [
+        ("[\"sam@contoso.com\", \"Sam Sato\"", "[\"Sam@Contoso.com\", \"Sam Sato\"", "Sam@Contoso.com"),
+        ("[\"sam@contoso.com\", [[\"PU-SEC-101\"", "[\" sam@contoso.com\", [[\"PU-SEC-101\"", " sam@contoso.com"),
+    ] {
+        assert_eq!(valid.matches(from).count(), 1, "{from}");
+        let error = parse(&valid.replacen(from, to, 1)).expect_err(to);
+        let DocumentError::WrongShape { detail } = &error else { panic!("{error:?}") };
+        assert_eq!(detail.wrong, Wrong::NotLowerCase { text: place.into() });
+        for lang in [certlink::i18n::Lang::En, certlink::i18n::Lang::Fr] {
+            let said = certlink::ui::document::document_error(lang, &error);
+            assert!(said.contains(place.trim()), "{said}");
+        }
+    }
+}

@@ -231,7 +231,30 @@ macro_rules! ids {
     )*};
 }
 
-ids!(MpnId, AccountId, McidId);
+ids!(MpnId, McidId);
+
+impl Write for AccountId {
+    fn write(&self, out: &mut String) {
+        self.0.write(out)
+    }
+}
+
+impl Read for AccountId {
+    fn read(value: &Value) -> Result<Self, ShapeError> {
+        lower_case_email(value).map(AccountId)
+    }
+}
+
+/// A work email, as every lookup of the rules writes it: trimmed, in
+/// lower case (`AccountId::from_email`).
+fn lower_case_email(value: &Value) -> Result<String, ShapeError> {
+    let text = String::read(value)?;
+    if AccountId::from_email(&text).as_str() == text {
+        Ok(text)
+    } else {
+        Err(Wrong::NotLowerCase { text }.here())
+    }
+}
 
 /// `sha256` alone when the salt is the owner's name (as every demo
 /// account's is), else `salt:sha256`: the salt never holds the password.
@@ -554,6 +577,11 @@ pub enum Wrong {
     /// A row's key given by an earlier row too.
     Twice {
         key: String,
+    },
+    /// An email address kept otherwise than as the rules look it up
+    /// (trimmed, in lower case): no sign-in nor any lookup would find it.
+    NotLowerCase {
+        text: String,
     },
     /// A large scenario's packed part (in the browser's storage): not
     /// deflate-raw in base64, not inflatable here, damaged, not UTF-8,
@@ -996,7 +1024,7 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), ShapeError> {
         |v| {
             let ([username, assessments], _) = cells::<2>(v, 0)?;
             Ok(PartnerUniversityAccount {
-                username: String::read(username)?,
+                username: lower_case_email(username).map_err(|e| e.within("username"))?,
                 assessments: read_credentials(assessments, &titles).map_err(|e| e.within("assessments"))?,
             })
         },
