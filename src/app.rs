@@ -75,6 +75,9 @@ pub fn App(
             ctx.library_changed_elsewhere();
         }
     });
+    // A save another tab wrote while this one started (before the listener
+    // was there) is taken now, not at the next change.
+    ctx.take_newer_save();
     // A change this page alone holds (being saved, said not saved, kept
     // aside for a case) is lost with the page: leaving then asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {

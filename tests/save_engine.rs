@@ -1038,7 +1038,7 @@ fn a_restore_point_the_full_storage_refuses_loses_none_of_those_kept() {
     assert_eq!(kept, ["2026-04-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z"]);
     // A point larger than the whole storage: refused, and all three stay.
     let huge = format!("{{\"saved_at\":\"2026-05-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(2_000));
-    assert_eq!(store.keep_restore_point(Replaced::Reset, &huge), Err(SaveError::Quota));
+    assert_eq!(store.keep_restore_point(Replaced::Reset, &huge).err(), Some(SaveError::Quota));
     assert_eq!(store.restore_points().len(), 3, "every point the storage had room for");
 }
 
@@ -1151,4 +1151,32 @@ fn a_change_after_the_part_was_removed_by_another_tab_is_packed_anew_never_saved
     let saved = stored(&kv).expect("what is stored reads back");
     assert!(has_ticket(&saved, "saved in a head") && has_ticket(&saved, "made after"));
     assert!(a.tab.is_saved());
+}
+
+#[test]
+fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_older_ones_come_back() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    for n in 0..3 {
+        a.execute(&ticket(&format!("work {n}"))).unwrap();
+        a.tab
+            .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
+            .unwrap();
+    }
+    a.execute(&ticket("current work")).unwrap();
+    let store = Store::new(kv.clone(), "");
+    let before = kv.items();
+    assert_eq!(store.restore_points().len(), 3);
+    // Room for a point only once the oldest gives way, and none for a larger replacement.
+    let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + 20));
+    let mut larger = demo::scenario(now());
+    for n in 0..20 {
+        larger.execute(&Actor::account("chen@contoso.com"), now(), &ticket(&format!("imported {n}"))).unwrap();
+    }
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
+        .expect("replaced on screen");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the replacement is said not saved");
+    assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
 }

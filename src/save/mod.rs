@@ -34,8 +34,8 @@ pub mod tab;
 
 pub use kv::{Full, KeyValue, MemoryKv};
 pub use store::{
-    Backup, Loaded, Replaced, RestorePoint, SaveError, Stamp, Store, LINEAGE, MAX_BACKUPS, MAX_RESTORE_POINTS,
-    MAX_STORED_BYTES,
+    Backup, KeptPoint, Loaded, Replaced, RestorePoint, SaveError, Stamp, Store, LINEAGE, MAX_BACKUPS,
+    MAX_RESTORE_POINTS, MAX_STORED_BYTES,
 };
 pub use tab::{
     Found, Keeping, Lifecycle, NotReplaced, PackJob, Part, PointNotKept, ReadNow, Reader, SaveState, Start, Tab, Todo,

@@ -57,6 +57,14 @@ impl Replaced {
     }
 }
 
+/// A restore point just kept, and the points that gave way to it (their
+/// keys and texts), to take back where the replacement is not saved.
+#[derive(Debug)]
+pub struct KeptPoint {
+    key: String,
+    given_way: Vec<(String, String)>,
+}
+
 /// A scenario kept before something replaced it, as Your data lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RestorePoint {
@@ -183,14 +191,15 @@ impl<K: KeyValue> Store<K> {
     /// as a restore point, before `replaced` takes its place. The new point
     /// is written before the oldest goes; where it needs the room, the
     /// oldest points give way to it one by one, and come back if even all
-    /// of them do not make enough: a refused point loses none kept.
-    pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<(), SaveError> {
+    /// of them do not make enough: a refused point loses none kept. What it
+    /// took the place of comes back too with [`Store::take_back_point`].
+    pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<KeptPoint, SaveError> {
         self.keep_point(replaced, json, u64::MAX)
     }
 
     /// [`Store::keep_restore_point`], never giving way the points numbered
     /// `spared` or more.
-    fn keep_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<(), SaveError> {
+    fn keep_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<KeptPoint, SaveError> {
         if json.len() > MAX_STORED_BYTES {
             return Err(SaveError::TooLarge { bytes: json.len() });
         }
@@ -217,9 +226,22 @@ impl<K: KeyValue> Store<K> {
             given_way.push((oldest, kept));
         }
         for old in self.restore_points().iter().skip(MAX_RESTORE_POINTS) {
+            if let Some(text) = self.kv.get(&old.key) {
+                given_way.push((old.key.clone(), text));
+            }
             self.delete_restore_point(&old.key);
         }
-        Ok(())
+        Ok(KeptPoint { key, given_way })
+    }
+
+    /// Takes back a point kept for a replacement that was not saved after
+    /// all (no room for it): the scenario it holds is still the one saved,
+    /// and the points it took the place of come back.
+    pub fn take_back_point(&self, kept: KeptPoint) {
+        self.kv.remove(&kept.key);
+        for (key, text) in kept.given_way {
+            let _ = self.kv.set(&key, &text);
+        }
     }
 
     /// Keeps the save there now as a restore point, so that a replacement
@@ -246,7 +268,7 @@ impl<K: KeyValue> Store<K> {
             return None;
         }
         let spared = self.numbered(&self.restore_prefix()).pop().unwrap_or(u64::MAX);
-        self.keep_point(replaced, &text, spared).ok().map(|()| stamp)
+        self.keep_point(replaced, &text, spared).ok().map(|_| stamp)
     }
 
     /// The numbers of the keys `start` then a number, as Certlink writes

@@ -578,16 +578,18 @@ impl<K: KeyValue> Tab<K> {
             Keeping::Nothing => None,
             Keeping::Point(why) | Keeping::PointOrLoseIt(why) => Some(why),
         };
+        let mut point = None;
         if let (Some(why), Some(store)) = (kept, &self.store) {
             if self.lifecycle == Lifecycle::Own {
                 let json = document::to_json(scenario, self.stamp.revision, now);
-                let point = if json.len() > self.whole_bytes {
+                let kept = if json.len() > self.whole_bytes {
                     Err(PointNotKept::TooLarge)
                 } else {
                     store.keep_restore_point(why, &json).map_err(|_| PointNotKept::NoRoom)
                 };
-                if let (Err(why), Keeping::Point(_)) = (point, keeping) {
-                    return Err(NotReplaced { why, next: Box::new(next) });
+                match (kept, keeping) {
+                    (Err(why), Keeping::Point(_)) => return Err(NotReplaced { why, next: Box::new(next) }),
+                    (kept, _) => point = kept.ok(),
                 }
             }
         }
@@ -613,6 +615,11 @@ impl<K: KeyValue> Tab<K> {
             self.save_state = self.saved.clone();
         }
         let saved = self.persist(scenario, now);
+        // A replacement with no room to be saved keeps the last save whole:
+        // a point of that same save is not worth the older ones it pushed out.
+        if let (Err(SaveError::Quota), Some(point), Some(store)) = (&saved, point, &self.store) {
+            store.take_back_point(point);
+        }
         self.say_conflict(saved);
         Ok(replaced)
     }

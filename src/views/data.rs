@@ -82,8 +82,13 @@ fn CaseNotice() -> impl IntoView {
 /// What the last import did.
 #[derive(Clone, Debug, PartialEq)]
 enum ImportOutcome {
-    Imported { people: usize, events: usize },
+    Imported {
+        people: usize,
+        events: usize,
+    },
     Refused(Unchanged),
+    /// The undo, refused: the scenario it would replace cannot be kept.
+    UndoRefused(Unchanged),
     Undone,
 }
 
@@ -99,17 +104,16 @@ pub fn Data() -> impl IntoView {
         let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
         crate::download::download(&name, "application/json", &ctx.export());
     };
-    // What a refusal to replace the scenario would redo, once the person
-    // has read that the scenario replaced cannot be kept: the import read,
-    // or the undo.
-    let retry = StoredValue::new(None::<Option<crate::rules::Scenario>>);
+    // The import a refusal to replace the scenario would make, once the
+    // person has read that the scenario replaced cannot be kept.
+    let retry = StoredValue::new(None::<crate::rules::Scenario>);
     let imported = move |scenario: crate::rules::Scenario, losing_it: bool| {
         let people = scenario.state().data().accounts.len();
         let events = scenario.trail().len();
         match ctx.import(scenario, losing_it) {
             Ok(()) => ImportOutcome::Imported { people, events },
             Err(not) => {
-                retry.set_value(Some(Some(*not.next)));
+                retry.set_value(Some(*not.next));
                 ImportOutcome::Refused(Unchanged::NotKept(not.why))
             }
         }
@@ -142,17 +146,15 @@ pub fn Data() -> impl IntoView {
     let undo = move |losing_it: bool| {
         outcome.set(Some(match ctx.undo_import(losing_it) {
             Ok(()) => ImportOutcome::Undone,
-            Err(why) => {
-                retry.set_value(Some(None));
-                ImportOutcome::Refused(Unchanged::NotKept(why))
-            }
+            Err(why) => ImportOutcome::UndoRefused(Unchanged::NotKept(why)),
         }));
     };
-    let anyway = Callback::new(move |()| match retry.try_update_value(Option::take).flatten() {
-        Some(Some(scenario)) => outcome.set(Some(imported(scenario, true))),
-        Some(None) => undo(true),
-        None => {}
+    let anyway = Callback::new(move |()| {
+        if let Some(scenario) = retry.try_update_value(Option::take).flatten() {
+            outcome.set(Some(imported(scenario, true)));
+        }
     });
+    let undo_anyway = Callback::new(move |()| undo(true));
     // A scenario too large for a restore point is said so before the
     // reset; a lack of room shows only when the point is written: the
     // dialog then asks again, saying so.
@@ -210,6 +212,9 @@ pub fn Data() -> impl IntoView {
                     .get()
                     .map(|o| match o {
                         ImportOutcome::Refused(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
+                        ImportOutcome::UndoRefused(why) => {
+                            view! { <UnchangedMessage why anyway=undo_anyway /> }.into_any()
+                        }
                         ImportOutcome::Imported { people, events } => {
                             view! {
                                 <div class="message done" role="status">
