@@ -665,10 +665,14 @@ impl<K: KeyValue> Tab<K> {
             });
         if let Some((json, since)) = head {
             let saved = self.commit(&json, Saving::Events);
+            // A repack of what the heads already saved: one too large to
+            // read back is not started (nor said unsaved: it is saved).
             if saved.is_ok() && since > REPACK_EVENTS && self.packing.is_none() {
                 let whole = document::to_json(scenario, next, now);
-                let _ = self.pack(scenario, whole, next);
-                self.repacking = true;
+                if whole.len() <= MAX_STORED_BYTES {
+                    let _ = self.pack(scenario, whole, next);
+                    self.repacking = true;
+                }
             }
             return saved;
         }
