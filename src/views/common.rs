@@ -173,10 +173,16 @@ pub async fn read_import(file: web_sys::File) -> Result<crate::storage::document
 /// replaces it all the same, once the person has read what it loses.
 #[component]
 pub fn UnchangedMessage(why: Unchanged, #[prop(optional)] anyway: Option<Callback<()>>) -> impl IntoView {
-    let lang = use_ctx().lang;
+    let ctx = use_ctx();
+    let lang = ctx.lang;
     let anyway = anyway.filter(|_| matches!(why, Unchanged::NotKept(_))).map(|anyway| {
+        // The button goes with its message: the keyboard goes to the page.
+        let replace = move |_| {
+            anyway.run(());
+            hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
+        };
         view! {
-            <button class="button danger" id="replace-anyway" on:click=handler(move |_| anyway.run(()))>
+            <button class="button danger" id="replace-anyway" on:click=handler(replace)>
                 {crate::i18n::keeping::kr(lang, crate::i18n::keeping::Kept::ReplaceAnyway)}
             </button>
         }

@@ -130,6 +130,7 @@ test('a 10,000-person file imported in one tab reaches the other, which unpacks 
   // Replaced anyway: a new part.
   await refusal.getByRole('button', { name: 'Replace it anyway' }).click();
   await expect(a.getByRole('main').getByRole('status')).toContainText('Imported: 10001 work accounts');
+  await expect(a.getByRole('heading', { level: 1 }), 'the keyboard goes to the page').toBeFocused();
   await expect.poll(() => partKeys(a), { timeout: 20_000 }).not.toEqual(firstPart);
   expect(await partKeys(a), 'the part before is removed').toHaveLength(1);
   await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible({ timeout: 20_000 });
