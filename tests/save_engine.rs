@@ -1180,3 +1180,46 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the replacement is said not saved");
     assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
 }
+
+#[test]
+fn a_sign_in_that_records_nothing_is_no_unsaved_change_under_a_newer_certlinks_save() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved before")).unwrap();
+    kv.set("certlink.document", "{\"app\":\"certlink\",\"schema\":99,\"revision\":7}").unwrap();
+    a.view.refresh();
+    a.tab.sign_in(&mut a.scenario, &ReadNow, now(), "grace@contoso.com", demo::WORK_PASSWORD).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::NewerVersion { found: 99, changed: false });
+    assert!(!a.tab.holds_unsaved_change(), "nothing of the person's is on screen only");
+}
+
+#[test]
+fn a_restore_point_holding_the_only_copy_of_unsaved_work_stays_when_the_replacement_finds_no_room() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    for n in 0..3 {
+        a.execute(&ticket(&format!("work {n}"))).unwrap();
+        a.tab
+            .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
+            .unwrap();
+    }
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + 20));
+    a.execute(&ticket("work the full storage refused")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    // An import far larger than the room the oldest points make.
+    let mut larger = demo::scenario(now());
+    for n in 0..100 {
+        larger.execute(&Actor::account("chen@contoso.com"), now(), &ticket(&format!("imported {n}"))).unwrap();
+    }
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
+        .expect("replaced on screen");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    let store = Store::new(kv.clone(), "");
+    let kept = store.restore_points().into_iter().filter_map(|p| store.restore_point(&p.key)).collect::<Vec<_>>();
+    assert!(
+        kept.iter().any(|text| text.contains("work the full storage refused")),
+        "the point is the only copy of that work: it stays"
+    );
+}

@@ -547,11 +547,16 @@ impl<K: KeyValue> Tab<K> {
         let id = scenario.sign_in(now, email, password)?;
         // A sign-in that records a change (an invitation accepted) makes
         // the scenario the person's, as any other change does.
-        if scenario.trail().len() > events {
+        let changed = scenario.trail().len() > events;
+        if changed {
             self.lifecycle = Lifecycle::Own;
         }
-        let saved = self.persist(scenario, now);
-        self.say_conflict(saved);
+        // Under a newer Certlink's save nothing is written, and a sign-in
+        // that records nothing is no change of the person's to say unsaved.
+        if changed || !matches!(self.save_state, SaveState::NewerVersion { .. }) {
+            let saved = self.persist(scenario, now);
+            self.say_conflict(saved);
+        }
         Ok(id)
     }
 
@@ -578,6 +583,10 @@ impl<K: KeyValue> Tab<K> {
             Keeping::Nothing => None,
             Keeping::Point(why) | Keeping::PointOrLoseIt(why) => Some(why),
         };
+        // The point is a copy of the last save only where the scenario on
+        // screen is the one stored; otherwise it is the only copy of the
+        // person's work, whatever comes of the replacement's save.
+        let point_copies_the_save = self.is_saved();
         let mut point = None;
         if let (Some(why), Some(store)) = (kept, &self.store) {
             if self.lifecycle == Lifecycle::Own {
@@ -615,9 +624,13 @@ impl<K: KeyValue> Tab<K> {
             self.save_state = self.saved.clone();
         }
         let saved = self.persist(scenario, now);
-        // A replacement with no room to be saved keeps the last save whole:
-        // a point of that same save is not worth the older ones it pushed out.
-        if let (Err(SaveError::Quota), Some(point), Some(store)) = (&saved, point, &self.store) {
+        // A replacement refused at once for want of room keeps the last
+        // save whole: a point that copies it is not worth the older points
+        // it pushed out. (A large replacement's pack ends later; its point
+        // stays.)
+        if let (Err(SaveError::Quota), Some(point), Some(store), true) =
+            (&saved, point, &self.store, point_copies_the_save)
+        {
             store.take_back_point(point);
         }
         self.say_conflict(saved);
@@ -834,8 +847,9 @@ impl<K: KeyValue> Tab<K> {
             return false;
         }
         if schema > SCHEMA {
-            let changed = self.save_state.holds_unsaved();
-            self.save_state = SaveState::NewerVersion { found: schema, changed };
+            // No change of the person's is unsaved here (see above): none
+            // is held yet.
+            self.save_state = SaveState::NewerVersion { found: schema, changed: false };
             return false;
         }
         if self.lost_own_save(store) {
@@ -882,8 +896,7 @@ impl<K: KeyValue> Tab<K> {
                 }
             }
             Loaded::Newer { found } => {
-                let changed = self.save_state.holds_unsaved();
-                self.save_state = SaveState::NewerVersion { found, changed };
+                self.save_state = SaveState::NewerVersion { found, changed: false };
                 false
             }
             Loaded::Corrupt { error, backup_key, moved } => {
