@@ -65,7 +65,6 @@ fn why_a_file_was_refused_is_worded_whole_in_each_language() {
         Wrong::NoTitle { code: "AZ-900".into() },
         Wrong::Unknown { value: "\"Admin\"".into() },
         Wrong::Twice { key: "leo@contoso.com".into() },
-        Wrong::NotLowerCase { text: "Leo@Contoso.com".into() },
         Wrong::NotPacked,
         Wrong::CannotInflate,
         Wrong::Damaged,
@@ -87,7 +86,6 @@ fn why_a_file_was_refused_is_worded_whole_in_each_language() {
             | Wrong::NoTitle { .. }
             | Wrong::Unknown { .. }
             | Wrong::Twice { .. }
-            | Wrong::NotLowerCase { .. }
             | Wrong::NotPacked
             | Wrong::CannotInflate
             | Wrong::Damaged

@@ -240,19 +240,11 @@ impl Write for AccountId {
 }
 
 impl Read for AccountId {
+    /// Read as the rules look it up (`AccountId::from_email`: trimmed, in
+    /// lower case), so that an address written otherwise in a file (by
+    /// hand, or by a build that kept it so) names the same account.
     fn read(value: &Value) -> Result<Self, ShapeError> {
-        lower_case_email(value).map(AccountId)
-    }
-}
-
-/// A work email, as every lookup of the rules writes it: trimmed, in
-/// lower case (`AccountId::from_email`).
-fn lower_case_email(value: &Value) -> Result<String, ShapeError> {
-    let text = String::read(value)?;
-    if AccountId::from_email(&text).as_str() == text {
-        Ok(text)
-    } else {
-        Err(Wrong::NotLowerCase { text }.here())
+        String::read(value).map(|text| AccountId::from_email(&text))
     }
 }
 
@@ -577,11 +569,6 @@ pub enum Wrong {
     /// A row's key given by an earlier row too.
     Twice {
         key: String,
-    },
-    /// An email address kept otherwise than as the rules look it up
-    /// (trimmed, in lower case): no sign-in nor any lookup would find it.
-    NotLowerCase {
-        text: String,
     },
     /// A large scenario's packed part (in the browser's storage): not
     /// deflate-raw in base64, not inflatable here, damaged, not UTF-8,
@@ -986,13 +973,15 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), ShapeError> {
         "accounts",
         |v| {
             let (row, _) = cells::<9>(v, 0)?;
-            let id: AccountId = cell(row, 0, "id")?;
+            // A password's salt is its owner as the file writes it.
+            let written: String = cell(row, 0, "id")?;
+            let id = AccountId::from_email(&written);
             Ok(WorkAccount {
                 display_name: cell(row, 1, "display_name")?,
                 org: cell(row, 2, "org")?,
                 role: cell(row, 3, "role")?,
                 state: read_account_state(&row[4]).map_err(|e| e.within("state"))?,
-                password: read_password(&row[5], id.as_str()).map_err(|e| e.within("password"))?,
+                password: read_password(&row[5], &written).map_err(|e| e.within("password"))?,
                 partner_university_since: cell(row, 6, "partner_university_since")?,
                 linked_mcid: cell(row, 7, "linked_mcid")?,
                 last_mcid: cell(row, 8, "last_mcid")?,
@@ -1024,7 +1013,8 @@ pub fn read_scenario(value: &Value) -> Result<(State, Vec<Event>), ShapeError> {
         |v| {
             let ([username, assessments], _) = cells::<2>(v, 0)?;
             Ok(PartnerUniversityAccount {
-                username: lower_case_email(username).map_err(|e| e.within("username"))?,
+                // As the rules look it up, as an account's id is.
+                username: AccountId::from_email(&String::read(username)?).as_str().to_string(),
                 assessments: read_credentials(assessments, &titles).map_err(|e| e.within("assessments"))?,
             })
         },

@@ -157,10 +157,6 @@ fn shape(lang: Lang, error: &crate::storage::json::ShapeError) -> String {
             format!("{value} n’est pas une valeur que Certlink connaît ici"),
         ),
         W::Twice { key } => lang.pick(format!("{key} is listed twice"), format!("{key} figure deux fois")),
-        W::NotLowerCase { text } => lang.pick(
-            format!("the address {text} is not written in lower case, as Certlink keeps addresses"),
-            format!("l’adresse {text} n’est pas écrite en minuscules, comme Certlink conserve les adresses"),
-        ),
         W::NotPacked => lang.pick(
             "the packed part is not deflate-raw in base64".to_string(),
             "la partie compressée n’est pas en deflate-raw base64".to_string(),
