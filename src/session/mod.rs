@@ -503,7 +503,7 @@ impl Ctx {
     /// The case on screen replaces the scenario it was started from (the
     /// trainer asked for it); the one it replaces can be restored once.
     /// Where that one cannot be kept as a restore point, the tab goes back
-    /// to the case, as its space saved it, unless `losing_it`.
+    /// to the case as it was, unless `losing_it`.
     pub fn keep_case_as_own(&self, losing_it: bool) -> Result<(), PointNotKept> {
         if !self.in_case.get_untracked() {
             return Ok(());
@@ -512,7 +512,10 @@ impl Ctx {
         let persona = self.session.get_untracked();
         self.enter_space(false);
         if let Err(not) = self.replace_keeping(case, true, keeping(Replaced::Case, losing_it)) {
+            // Back to the case as it was on screen, saved again in its
+            // space (or said unsaved there): nothing of it is lost.
             self.enter_space(true);
+            self.replace(*not.next);
             return Err(not.why);
         }
         if let Some(id) = persona {

@@ -110,6 +110,9 @@ pub enum Unchanged {
     PointGone,
     /// The scenario it would replace cannot be kept as a restore point.
     NotKept(crate::save::PointNotKept),
+    /// The person's own scenario, which the case on screen would replace,
+    /// cannot be kept as a restore point.
+    OwnNotKept(crate::save::PointNotKept),
     Library(crate::save::library::LibraryError),
 }
 
@@ -136,6 +139,8 @@ pub fn unchanged(lang: crate::i18n::Lang, unchanged: &Unchanged) -> String {
         Unchanged::PointGone => Kept::RestorePointGone,
         Unchanged::NotKept(PointNotKept::TooLarge) => Kept::NotKeptTooLarge,
         Unchanged::NotKept(PointNotKept::NoRoom) => Kept::NotKeptNoRoom,
+        Unchanged::OwnNotKept(PointNotKept::TooLarge) => Kept::OwnNotKeptTooLarge,
+        Unchanged::OwnNotKept(PointNotKept::NoRoom) => Kept::OwnNotKeptNoRoom,
         Unchanged::Library(LibraryError::BadName) => Kept::LibraryBadName,
         Unchanged::Library(LibraryError::NotSaved) => Kept::LibraryNotSaved,
         Unchanged::Library(LibraryError::Unsaved) => Kept::LibraryUnsaved,
@@ -175,15 +180,20 @@ pub async fn read_import(file: web_sys::File) -> Result<crate::storage::document
 pub fn UnchangedMessage(why: Unchanged, #[prop(optional)] anyway: Option<Callback<()>>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let anyway = anyway.filter(|_| matches!(why, Unchanged::NotKept(_))).map(|anyway| {
+    let label = match why {
+        Unchanged::OwnNotKept(_) => Some(crate::i18n::keeping::Kept::KeepCaseAnyway),
+        Unchanged::NotKept(_) => Some(crate::i18n::keeping::Kept::ReplaceAnyway),
+        _ => None,
+    };
+    let anyway = anyway.zip(label).map(|(anyway, label)| {
         // The button goes with its message: the keyboard goes to the page.
         let replace = move |_| {
             anyway.run(());
             hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
         };
         view! {
-            <button class="button danger" id="replace-anyway" on:click=handler(replace)>
-                {crate::i18n::keeping::kr(lang, crate::i18n::keeping::Kept::ReplaceAnyway)}
+            <button class="button danger" on:click=handler(replace)>
+                {crate::i18n::keeping::kr(lang, label)}
             </button>
         }
     });
@@ -382,7 +392,10 @@ pub fn Confirm(
                 data-confirm=name.clone()
                 on:keydown=escape_cancels(close.clone())
             >
-                <p id=question_id.clone()>{question}</p>
+                // Asked again, said so (a reset with no room for its point).
+                <p id=question_id.clone() aria-live="polite">
+                    {question}
+                </p>
                 <button class="button danger" data-tour="confirm" on:click=handler(move |_| on_confirm.run(()))>
                     {tr(lang, confirm)}
                 </button>

@@ -55,7 +55,7 @@ fn CaseNotice() -> impl IntoView {
         if result.is_ok() {
             hand_keyboard_to(ctx, PAGE_HEADING);
         }
-        not_kept.set(result.err().map(Unchanged::NotKept));
+        not_kept.set(result.err().map(Unchanged::OwnNotKept));
     };
     let anyway = Callback::new(move |()| keep_case(true));
     view! {
@@ -158,15 +158,15 @@ pub fn Data() -> impl IntoView {
     // A scenario too large for a restore point is said so before the
     // reset; a lack of room shows only when the point is written: the
     // dialog then asks again, saying so.
-    let no_room = RwSignal::new(false);
+    let refused = RwSignal::new(None::<crate::save::PointNotKept>);
     let reset = move || {
-        let losing_it = no_room.get_untracked() || ctx.too_large_for_restore_point();
-        if ctx.reset_to_demo(losing_it).is_err() {
-            no_room.set(true);
+        let losing_it = refused.get_untracked().is_some() || ctx.too_large_for_restore_point();
+        if let Err(why) = ctx.reset_to_demo(losing_it) {
+            refused.set(Some(why));
             return;
         }
         confirming.set(false);
-        no_room.set(false);
+        refused.set(None);
         outcome.set(None);
         ctx.go(crate::route::Route::SignIn);
         hand_keyboard_to(ctx, PAGE_HEADING);
@@ -238,7 +238,14 @@ pub fn Data() -> impl IntoView {
             <h2 id="reset">{tr(lang, Text::ResetHeading)}</h2>
             <p>{tr(lang, Text::ResetHelp)}</p>
             <When when=Signal::derive(move || !confirming.get())>
-                <button class="button danger" id="reset-button" on:click=handler(move |_| confirming.set(true))>
+                <button
+                    class="button danger"
+                    id="reset-button"
+                    on:click=handler(move |_| {
+                        refused.set(None);
+                        confirming.set(true);
+                    })
+                >
                     {tr(lang, Text::ResetButton)}
                 </button>
             </When>
@@ -246,12 +253,11 @@ pub fn Data() -> impl IntoView {
                 label=Text::ResetHeading
                 question=Signal::derive(move || {
                     let lang = lang.get();
-                    if no_room.get() {
-                        kept(lang, Kept::ConfirmResetNoRoom).to_string()
-                    } else if ctx.too_large_for_restore_point() {
-                        t(lang, Text::ConfirmResetLarge).to_string()
-                    } else {
-                        t(lang, Text::ConfirmReset).to_string()
+                    match refused.get() {
+                        Some(crate::save::PointNotKept::NoRoom) => kept(lang, Kept::ConfirmResetNoRoom).to_string(),
+                        Some(crate::save::PointNotKept::TooLarge) => t(lang, Text::ConfirmResetLarge).to_string(),
+                        None if ctx.too_large_for_restore_point() => t(lang, Text::ConfirmResetLarge).to_string(),
+                        None => t(lang, Text::ConfirmReset).to_string(),
                     }
                 })
                 confirm=Text::ConfirmResetButton
