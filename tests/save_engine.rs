@@ -31,6 +31,16 @@ fn has_ticket(scenario: &Scenario, details: &str) -> bool {
     scenario.state().data().tickets.iter().any(|t| t.details == details)
 }
 
+/// A tab whose large scenario is stored as a part and a head holding one
+/// change (`details`); with the part's key.
+fn packed_with_a_head(kv: &MemoryKv, details: &str) -> (Sim, String) {
+    let mut a = Sim::open(kv, "a", PACKED);
+    a.finish_all();
+    a.execute(&ticket(details)).unwrap();
+    let part = kv.items().into_keys().find(|k| k.starts_with("certlink.part.")).expect("a part is stored");
+    (a, part)
+}
+
 /// What the browser does for a tab, in its own time.
 enum Work {
     Pack(PackJob),
@@ -1115,11 +1125,8 @@ fn a_replacement_with_no_room_for_the_restore_point_changes_nothing_and_gives_wa
 #[test]
 fn a_stored_head_naming_a_key_that_is_not_its_own_part_is_set_aside_and_that_key_left_alone() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", PACKED);
-    a.finish_all();
-    a.execute(&ticket("in the head")).unwrap();
+    let (_a, part) = packed_with_a_head(&kv, "in the head");
     let head = kv.get("certlink.document").unwrap();
-    let part = kv.items().into_keys().find(|k| k.starts_with("certlink.part.")).unwrap();
     // A head edited by hand, or written by something else, naming another
     // key of the browser: the library's index, an entry's save, progress.
     for (n, foreign) in ["certlink.library", "lib-1:certlink.document", "certlink.practice"].into_iter().enumerate() {
@@ -1137,11 +1144,8 @@ fn a_stored_head_naming_a_key_that_is_not_its_own_part_is_set_aside_and_that_key
 #[test]
 fn a_change_after_the_part_was_removed_by_another_tab_is_packed_anew_never_saved_as_a_head_naming_it() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", PACKED);
-    a.finish_all();
-    a.execute(&ticket("saved in a head")).unwrap();
+    let (mut a, part) = packed_with_a_head(&kv, "saved in a head");
     // Another tab, opening while A repacked, set A's save aside as unreadable.
-    let part = kv.items().into_keys().find(|k| k.starts_with("certlink.part.")).unwrap();
     let store = Store::new(kv.clone(), "");
     kv.set("certlink.unreadable.1", &kv.get("certlink.document").unwrap()).unwrap();
     kv.remove(&part);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, expectLeavingToAsk } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
 const corpus = path.resolve(__dirname, '..', 'fixtures', 'import');
@@ -132,13 +132,7 @@ test('while a large scenario is packed the page says Saving…, leaving asks fir
   const saving = page.getByRole('status').filter({ hasText: 'Saving… Keep this tab open until it is saved.' });
   await expect(saving).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page);
-  let asked = false;
-  page.once('dialog', async (dialog) => {
-    asked = dialog.type() === 'beforeunload';
-    await dialog.dismiss();
-  });
-  await page.close({ runBeforeUnload: true }).catch(() => {});
-  await expect.poll(() => asked).toBe(true);
+  await expectLeavingToAsk(page);
   expect(page.isClosed()).toBe(false);
   await page.evaluate(() => (window as unknown as { releasePack: () => void }).releasePack());
   await expect(saving).toBeHidden({ timeout: 30_000 });

@@ -54,3 +54,16 @@ export async function fullStorageWhenAsked(page: Page) {
     };
   });
 }
+
+/** Closes the page as a person leaving it would, and expects the page to
+ *  ask first (the browser's `beforeunload` dialog, dismissed: the page
+ *  stays). */
+export async function expectLeavingToAsk(page: Page) {
+  let asked = false;
+  page.once('dialog', async (dialog) => {
+    asked = dialog.type() === 'beforeunload';
+    await dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await expect.poll(() => asked).toBe(true);
+}

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, fullStorageWhenAsked } from './fixtures';
+import { test, expect, expectAccessible, expectLeavingToAsk, fullStorageWhenAsked } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const corpus = path.resolve(__dirname, '..', 'fixtures', 'import');
@@ -286,14 +286,7 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
   expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBe(newer);
   // The change is on screen only: the banner says so, and leaving asks first.
   await expect(banner(page)).toContainText('Your changes in this tab are not saved: export them (Your data)');
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (dialog) => {
-      resolve(dialog.type());
-      void dialog.dismiss();
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe('beforeunload');
+  await expectLeavingToAsk(page);
 });
 
 test('unsaved changes (storage full) are not dropped when another tab saves: the tab says so and keeps them', async ({ context }) => {

@@ -3,7 +3,7 @@
 // presenter mode.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, fullStorageWhenAsked } from './fixtures';
+import { test, expect, expectAccessible, expectLeavingToAsk, fullStorageWhenAsked } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Trainer panel' });
@@ -204,14 +204,7 @@ test('a change not saved (storage full) is still there, still said unsaved, afte
   // The case's notice says the change kept apart is not saved, and
   // leaving the page asks first.
   await expect(apart).toContainText('with your last change to it, which is not saved yet');
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (dialog) => {
-      resolve(dialog.type());
-      void dialog.dismiss();
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe('beforeunload');
+  await expectLeavingToAsk(page);
   await expect(apart).toBeVisible();
   await apart.getByRole('button', { name: 'Back to my scenario' }).click();
   await expect(apart).toHaveCount(0);
