@@ -31,6 +31,26 @@ fn has_ticket(scenario: &Scenario, details: &str) -> bool {
     scenario.state().data().tickets.iter().any(|t| t.details == details)
 }
 
+/// A tab whose scenario replaced three others, each kept as a restore point.
+fn three_restore_points(kv: &MemoryKv) -> Sim {
+    let mut a = Sim::open(kv, "a", SMALL);
+    for n in 0..3 {
+        a.execute(&ticket(&format!("work {n}"))).unwrap();
+        let kept = Keeping::Point(Replaced::Import);
+        a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), kept).unwrap();
+    }
+    a
+}
+
+/// The demo with `n` more tickets: an import larger than it by as much.
+fn demo_with_tickets(n: usize) -> Scenario {
+    let mut larger = demo::scenario(now());
+    for n in 0..n {
+        larger.execute(&Actor::account("chen@contoso.com"), now(), &ticket(&format!("imported {n}"))).unwrap();
+    }
+    larger
+}
+
 /// A tab whose large scenario is stored as a part and a head holding one
 /// change (`details`); with the part's key.
 fn packed_with_a_head(kv: &MemoryKv, details: &str) -> (Sim, String) {
@@ -1160,13 +1180,7 @@ fn a_change_after_the_part_was_removed_by_another_tab_is_packed_anew_never_saved
 #[test]
 fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_older_ones_come_back() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    for n in 0..3 {
-        a.execute(&ticket(&format!("work {n}"))).unwrap();
-        a.tab
-            .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
-            .unwrap();
-    }
+    let mut a = three_restore_points(&kv);
     a.execute(&ticket("current work")).unwrap();
     let store = Store::new(kv.clone(), "");
     let before = kv.items();
@@ -1174,10 +1188,7 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
     // Room for a point only once the oldest gives way, and none for a larger replacement.
     let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
     kv.set_quota(Some(used + 20));
-    let mut larger = demo::scenario(now());
-    for n in 0..20 {
-        larger.execute(&Actor::account("chen@contoso.com"), now(), &ticket(&format!("imported {n}"))).unwrap();
-    }
+    let larger = demo_with_tickets(20);
     a.tab
         .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
         .expect("replaced on screen");
@@ -1200,22 +1211,13 @@ fn a_sign_in_that_records_nothing_is_no_unsaved_change_under_a_newer_certlinks_s
 #[test]
 fn a_restore_point_holding_the_only_copy_of_unsaved_work_stays_when_the_replacement_finds_no_room() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    for n in 0..3 {
-        a.execute(&ticket(&format!("work {n}"))).unwrap();
-        a.tab
-            .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
-            .unwrap();
-    }
+    let mut a = three_restore_points(&kv);
     let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
     kv.set_quota(Some(used + 20));
     a.execute(&ticket("work the full storage refused")).unwrap();
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
     // An import far larger than the room the oldest points make.
-    let mut larger = demo::scenario(now());
-    for n in 0..100 {
-        larger.execute(&Actor::account("chen@contoso.com"), now(), &ticket(&format!("imported {n}"))).unwrap();
-    }
+    let larger = demo_with_tickets(100);
     a.tab
         .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
         .expect("replaced on screen");
