@@ -206,28 +206,30 @@ pub fn Data() -> impl IntoView {
                 </label>
                 <p class="sub">{tr(lang, Text::DropHere)}</p>
             </div>
-            {live(move || {
-                let lang = lang.get();
-                outcome
-                    .get()
-                    .map(|o| match o {
-                        ImportOutcome::Refused(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
-                        ImportOutcome::UndoRefused(why) => {
-                            view! { <UnchangedMessage why anyway=undo_anyway /> }.into_any()
-                        }
-                        ImportOutcome::Imported { people, events } => {
-                            view! {
-                                <div class="message done" role="status">
-                                    <p>{crate::i18n::imported(lang, people, events)}</p>
-                                </div>
-                            }
+            {live(move || match outcome.get() {
+                Some(ImportOutcome::Refused(why)) => view! { <UnchangedMessage why anyway /> }.into_any(),
+                Some(ImportOutcome::UndoRefused(why)) => {
+                    view! { <UnchangedMessage why anyway=undo_anyway /> }.into_any()
+                }
+                _ => ().into_any(),
+            })}
+            // On the page before what is done comes into it, so that screen
+            // readers say it.
+            <div role="status">
+                {live(move || {
+                    let lang = lang.get();
+                    match outcome.get() {
+                        Some(ImportOutcome::Imported { people, events }) => {
+                            view! { <p class="message done">{crate::i18n::imported(lang, people, events)}</p> }
                                 .into_any()
                         }
-                        ImportOutcome::Undone => {
-                            view! { <p class="message done" role="status">{t(lang, Text::ImportUndone)}</p> }.into_any()
+                        Some(ImportOutcome::Undone) => {
+                            view! { <p class="message done">{t(lang, Text::ImportUndone)}</p> }.into_any()
                         }
-                    })
-            })}
+                        _ => ().into_any(),
+                    }
+                })}
+            </div>
             <When when=Signal::derive(move || ctx.replaced_scenario.with(Option::is_some))>
                 <button class="button" on:click=handler(move |_| undo(false))>
                     {tr(lang, Text::UndoImport)}
@@ -350,21 +352,17 @@ fn RestorePoints() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
-                {move || {
-                    message
-                        .get()
-                        .map(|result| match result {
-                            Ok(()) => {
-                                view! {
-                                    <p class="message done" role="status">
-                                        {kept(lang.get(), Kept::RestorePointBack)}
-                                    </p>
-                                }
-                                    .into_any()
-                            }
-                            Err(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
-                        })
+                {move || match message.get() {
+                    Some(Err(why)) => view! { <UnchangedMessage why anyway /> }.into_any(),
+                    _ => ().into_any(),
                 }}
+                <div role="status">
+                    {move || {
+                        message.with(|m| matches!(m, Some(Ok(())))).then(|| {
+                            view! { <p class="message done">{kept(lang.get(), Kept::RestorePointBack)}</p> }
+                        })
+                    }}
+                </div>
             </section>
         </When>
     }

@@ -107,14 +107,17 @@ fn StartFrom() -> impl IntoView {
                     {tr(lang, Text::EditorStartCase)}
                 </button>
             </form>
-            {move || {
-                started
-                    .get()
-                    .map(|result| match result {
-                        Ok(()) => view! { <p class="message done" role="status">{tr(lang, Text::EditorStarted)}</p> }.into_any(),
-                        Err(why) => view! { <UnchangedMessage why anyway /> }.into_any(),
-                    })
+            {move || match started.get() {
+                Some(Err(why)) => view! { <UnchangedMessage why anyway /> }.into_any(),
+                _ => ().into_any(),
             }}
+            <div role="status">
+                {move || {
+                    started.with(|s| matches!(s, Some(Ok(())))).then(|| {
+                        view! { <p class="message done">{tr(lang, Text::EditorStarted)}</p> }
+                    })
+                }}
+            </div>
         </section>
     }
 }

@@ -80,16 +80,18 @@ pub fn Library() -> impl IntoView {
     view! {
         <h1 id="library-heading" tabindex="-1">{kr(lang, Kept::LibraryHeading)}</h1>
         <p>{kr(lang, Kept::LibraryHelp)}</p>
-        {live(move || {
-            outcome
-                .get()
-                .map(|said| match said {
-                    Said::Done => {
-                        view! { <p class="message done" role="status">{kr(lang, Kept::LibraryDone)}</p> }.into_any()
-                    }
-                    Said::Refused(why) => view! { <UnchangedMessage why /> }.into_any(),
-                })
+        {live(move || match outcome.get() {
+            Some(Said::Refused(why)) => view! { <UnchangedMessage why /> }.into_any(),
+            _ => ().into_any(),
         })}
+        // On the page before what is done comes into it, so that screen
+        // readers say it.
+        <div role="status">
+            {live(move || match outcome.get() {
+                Some(Said::Done) => view! { <p class="message done">{kr(lang, Kept::LibraryDone)}</p> }.into_any(),
+                _ => ().into_any(),
+            })}
+        </div>
         <ul class="backups library">{entries}</ul>
         <section class="card" aria-labelledby="save-as">
             <h2 id="save-as">{kr(lang, Kept::SaveAsHeading)}</h2>
