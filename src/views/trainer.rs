@@ -82,7 +82,7 @@ fn Scenarios() -> impl IntoView {
         loaded.get().map(|b| {
             let lang = lang.get();
             let text = built_in_loaded(lang, &built_in_name(lang, b), b.persona());
-            view! { <p class="message done" role="status">{text}</p> }.into_any()
+            view! { <p class="message done">{text}</p> }.into_any()
         })
     };
     view! {
@@ -97,7 +97,8 @@ fn Scenarios() -> impl IntoView {
                     {tr(lang, Text::StartTour)}
                 </button>
             </form>
-            {live(message)}
+            // On the page before the message comes, so that screen readers say it.
+            <div role="status">{live(message)}</div>
         </section>
     }
 }
