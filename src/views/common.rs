@@ -83,6 +83,33 @@ pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     }
 }
 
+/// The answer to an action that changes something, or changes nothing and
+/// says why: the refusal as an alert, drawn when it comes (offering
+/// `anyway` where the scenario open could not be kept); what was done,
+/// `done` in the language chosen, in a status region on the page before it
+/// comes, so that screen readers say it.
+#[component]
+pub fn Answer(
+    answer: RwSignal<Option<Result<(), Unchanged>>>,
+    done: fn(crate::i18n::Lang) -> &'static str,
+    #[prop(optional)] anyway: Option<Callback<()>>,
+) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let refused = live(move || match (answer.get(), anyway) {
+        (Some(Err(why)), Some(anyway)) => view! { <UnchangedMessage why anyway /> }.into_any(),
+        (Some(Err(why)), None) => view! { <UnchangedMessage why /> }.into_any(),
+        _ => ().into_any(),
+    });
+    let said = live(move || match answer.get() {
+        Some(Ok(())) => view! { <p class="message done">{done(lang.get())}</p> }.into_any(),
+        _ => ().into_any(),
+    });
+    view! {
+        {refused}
+        <div role="status">{said}</div>
+    }
+}
+
 /// The source's sentences, quoted word for word and marked as such.
 #[component]
 pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {

@@ -9,7 +9,7 @@ use crate::i18n::{t, Text};
 use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
-use crate::views::common::{file_input, read_import, Confirm, Unchanged, UnchangedMessage};
+use crate::views::common::{file_input, read_import, Answer, Confirm, Unchanged, UnchangedMessage};
 use leptos::prelude::*;
 
 /// What another tab's save changed, and who changed it last: a part of
@@ -352,17 +352,7 @@ fn RestorePoints() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
-                {move || match message.get() {
-                    Some(Err(why)) => view! { <UnchangedMessage why anyway /> }.into_any(),
-                    _ => ().into_any(),
-                }}
-                <div role="status">
-                    {move || {
-                        message.with(|m| matches!(m, Some(Ok(())))).then(|| {
-                            view! { <p class="message done">{kept(lang.get(), Kept::RestorePointBack)}</p> }
-                        })
-                    }}
-                </div>
+                <Answer answer=message done=|lang| kept(lang, Kept::RestorePointBack) anyway />
             </section>
         </When>
     }

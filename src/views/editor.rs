@@ -17,7 +17,7 @@ use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, Mci
 use crate::session::{use_ctx, Ctx};
 use crate::ui::{hand_keyboard_to, handler, live};
 use crate::views::common::{
-    chosen_role, new_salt, role_options, Choice, Field, Outcome, OutcomeMessage, Unchanged, UnchangedMessage,
+    chosen_role, new_salt, role_options, Answer, Choice, Field, Outcome, OutcomeMessage, Unchanged,
 };
 use leptos::prelude::*;
 
@@ -107,17 +107,7 @@ fn StartFrom() -> impl IntoView {
                     {tr(lang, Text::EditorStartCase)}
                 </button>
             </form>
-            {move || match started.get() {
-                Some(Err(why)) => view! { <UnchangedMessage why anyway /> }.into_any(),
-                _ => ().into_any(),
-            }}
-            <div role="status">
-                {move || {
-                    started.with(|s| matches!(s, Some(Ok(())))).then(|| {
-                        view! { <p class="message done">{tr(lang, Text::EditorStarted)}</p> }
-                    })
-                }}
-            </div>
+            <Answer answer=started done=|lang| crate::i18n::t(lang, Text::EditorStarted) anyway />
         </section>
     }
 }

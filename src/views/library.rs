@@ -9,21 +9,12 @@ use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
-use crate::views::common::{file_input, read_import, Unchanged, UnchangedMessage};
+use crate::views::common::{file_input, read_import, Answer, Unchanged};
 use leptos::prelude::*;
 
 /// What the last change did, as the page says it.
-#[derive(Clone, Debug, PartialEq)]
-enum Said {
-    Done,
-    Refused(Unchanged),
-}
-
-fn said(result: Result<(), LibraryError>) -> Said {
-    match result {
-        Ok(()) => Said::Done,
-        Err(error) => Said::Refused(Unchanged::Library(error)),
-    }
+fn said(result: Result<(), LibraryError>) -> Result<(), Unchanged> {
+    result.map_err(Unchanged::Library)
 }
 
 /// An entry's name as shown: "My scenario" for the person's own, unnamed.
@@ -35,7 +26,7 @@ fn entry_name(lang: crate::i18n::Lang, entry: &Entry) -> String {
 pub fn Library() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let outcome = RwSignal::new(None::<Said>);
+    let outcome = RwSignal::new(None::<Result<(), Unchanged>>);
     let lines = Lines { page: Owner::current().unwrap_or_default(), states: StoredValue::new(Vec::new()) };
     let copy_name = RwSignal::new(String::new());
     let save_copy = move |ev: leptos::ev::SubmitEvent| {
@@ -65,7 +56,7 @@ pub fn Library() -> impl IntoView {
             };
             outcome.set(Some(match read_import(file).await {
                 Ok(doc) => said(ctx.library_import(&name, doc.scenario)),
-                Err(why) => Said::Refused(why),
+                Err(why) => Err(why),
             }));
         });
     };
@@ -80,18 +71,7 @@ pub fn Library() -> impl IntoView {
     view! {
         <h1 id="library-heading" tabindex="-1">{kr(lang, Kept::LibraryHeading)}</h1>
         <p>{kr(lang, Kept::LibraryHelp)}</p>
-        {live(move || match outcome.get() {
-            Some(Said::Refused(why)) => view! { <UnchangedMessage why /> }.into_any(),
-            _ => ().into_any(),
-        })}
-        // On the page before what is done comes into it, so that screen
-        // readers say it.
-        <div role="status">
-            {live(move || match outcome.get() {
-                Some(Said::Done) => view! { <p class="message done">{kr(lang, Kept::LibraryDone)}</p> }.into_any(),
-                _ => ().into_any(),
-            })}
-        </div>
+        <Answer answer=outcome done=|lang| kept(lang, Kept::LibraryDone) />
         <ul class="backups library">{entries}</ul>
         <section class="card" aria-labelledby="save-as">
             <h2 id="save-as">{kr(lang, Kept::SaveAsHeading)}</h2>
@@ -161,7 +141,12 @@ impl Lines {
 
 /// One scenario of the library: its name, and what can be done with it.
 #[component]
-fn EntryLine(entry: Entry, open: bool, outcome: RwSignal<Option<Said>>, lines: Lines) -> impl IntoView {
+fn EntryLine(
+    entry: Entry,
+    open: bool,
+    outcome: RwSignal<Option<Result<(), Unchanged>>>,
+    lines: Lines,
+) -> impl IntoView {
     let ctx: Ctx = use_ctx();
     let lang = ctx.lang;
     let id = entry.id.clone();
