@@ -1197,6 +1197,34 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
 }
 
 #[test]
+fn a_large_replacement_whose_pack_finds_no_room_takes_back_its_restore_point_and_the_older_ones_come_back() {
+    let kv = MemoryKv::new();
+    // An import large enough to be packed, over scenarios stored whole.
+    let larger = demo_with_tickets(40);
+    let mut a = Sim::open(&kv, "a", document::to_json(&larger, 1, now()).len() - 1);
+    for n in 0..3 {
+        a.execute(&ticket(&format!("work {n}"))).unwrap();
+        let kept = Keeping::Point(Replaced::Import);
+        a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), kept).unwrap();
+    }
+    a.execute(&ticket("current work")).unwrap();
+    let store = Store::new(kv.clone(), "");
+    assert_eq!(store.restore_points().len(), 3);
+    let before = kv.items();
+    // Room for a point only once the oldest gives way, and none for the pack.
+    let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + 20));
+    a.tab
+        .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
+        .expect("replaced on screen");
+    a.collect();
+    assert!(a.tab.is_saving(), "the import is being packed");
+    a.finish_all();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the import is said not saved");
+    assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
+}
+
+#[test]
 fn a_sign_in_that_records_nothing_is_no_unsaved_change_under_a_newer_certlinks_save() {
     let kv = MemoryKv::new();
     let mut a = Sim::open(&kv, "a", SMALL);

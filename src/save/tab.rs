@@ -6,7 +6,7 @@
 //! comes out as [`Todo`]s, which the caller does and reports back.
 
 use super::kv::KeyValue;
-use super::store::{Backup, Loaded, Replaced, SaveError, Stamp, Store, MAX_STORED_BYTES};
+use super::store::{Backup, KeptPoint, Loaded, Replaced, SaveError, Stamp, Store, MAX_STORED_BYTES};
 use crate::rules::{Actor, Command, Event, Refusal, Scenario, Time};
 use crate::storage::document::{self, BaseRef, Document, DocumentError, Head, Stored, SCHEMA};
 use std::sync::Arc;
@@ -235,6 +235,10 @@ pub struct Tab<K> {
     packing: Option<Arc<Scenario>>,
     /// The pack under way repacks changes already saved as heads.
     repacking: bool,
+    /// The restore point a replacement still being packed kept, where it
+    /// copies the save: taken back with the points it pushed out if the
+    /// pack's save finds no room, as at once in [`Tab::replace`].
+    point_for_pack: Option<(Arc<Scenario>, KeptPoint)>,
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
     lifecycle: Lifecycle,
@@ -265,6 +269,7 @@ impl<K: KeyValue> Tab<K> {
             part: None,
             packing: None,
             repacking: false,
+            point_for_pack: None,
             opening: None,
             lifecycle: Lifecycle::FreshDemo,
             save_state,
@@ -624,14 +629,16 @@ impl<K: KeyValue> Tab<K> {
             self.save_state = self.saved.clone();
         }
         let saved = self.persist(scenario, now);
-        // A replacement refused at once for want of room keeps the last
-        // save whole: a point that copies it is not worth the older points
-        // it pushed out. (A large replacement's pack ends later; its point
-        // stays.)
-        if let (Err(SaveError::Quota), Some(point), Some(store), true) =
-            (&saved, point, &self.store, point_copies_the_save)
-        {
-            store.take_back_point(point);
+        // A replacement refused for want of room keeps the last save whole:
+        // a point that copies it is not worth the older points it pushed
+        // out. A large replacement's pack ends later, and so does its save.
+        if let (Some(point), Some(store), true) = (point, &self.store, point_copies_the_save) {
+            let packed_now = self.pack_job.as_ref().filter(|_| self.packs_unwritten());
+            match (&saved, packed_now) {
+                (Err(SaveError::Quota), _) => store.take_back_point(point),
+                (Ok(()), Some(job)) => self.point_for_pack = Some((Arc::clone(&job.snapshot), point)),
+                _ => {}
+            }
         }
         self.say_conflict(saved);
         Ok(replaced)
@@ -739,6 +746,10 @@ impl<K: KeyValue> Tab<K> {
             return;
         }
         self.packing = None;
+        // Taken first: its copy of the snapshot would make the unwrapping
+        // below copy the whole scenario.
+        let point = self.point_for_pack.take().filter(|(snapshot, _)| Arc::ptr_eq(snapshot, &job.snapshot));
+        let point = point.map(|(_, point)| point);
         if !scenario.extends(&job.snapshot) {
             return;
         }
@@ -751,9 +762,8 @@ impl<K: KeyValue> Tab<K> {
             } else {
                 document::to_json(scenario, next_revision(self.stamp.revision), now)
             };
-            if self.commit(&whole, Saving::Whole) == Err(SaveError::Conflict) {
-                self.after_conflicting_pack(scenario, reader, events);
-            }
+            let saved = self.commit(&whole, Saving::Whole);
+            self.after_pack_saved(scenario, reader, events, saved, point);
             return;
         };
         let Some(store) = &self.store else { return };
@@ -767,20 +777,34 @@ impl<K: KeyValue> Tab<K> {
         let events = part.events();
         let head =
             document::to_json_continuing(scenario, &part.base(), events, next_revision(self.stamp.revision), now);
-        if self.commit(&head, Saving::Part(Box::new(part), packed)) == Err(SaveError::Conflict) {
-            self.after_conflicting_pack(scenario, reader, events);
-        }
+        let saved = self.commit(&head, Saving::Part(Box::new(part), packed));
+        self.after_pack_saved(scenario, reader, events, saved, point);
     }
 
-    /// A pack's save met another tab's. Two tabs opened on an empty store
-    /// each packed their demo: the first one saved wins, as for the small
-    /// demo. Anything else is work of this tab's, which it keeps on screen,
-    /// said unsaved.
-    fn after_conflicting_pack(&mut self, scenario: &mut Scenario, reader: &impl Reader, events: usize) {
-        if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events {
-            self.take_newer_save(scenario, reader);
-        } else {
-            self.save_state = SaveState::Conflict;
+    /// A pack's save is done. One that found no room takes back the point
+    /// its replacement kept (`point`). One that met another tab's: two
+    /// tabs opened on an empty store each packed their demo, and the first
+    /// one saved wins, as for the small demo; anything else is work of
+    /// this tab's, which it keeps on screen, said unsaved.
+    fn after_pack_saved(
+        &mut self,
+        scenario: &mut Scenario,
+        reader: &impl Reader,
+        events: usize,
+        saved: Result<(), SaveError>,
+        point: Option<KeptPoint>,
+    ) {
+        match saved {
+            Err(SaveError::Quota) => {
+                if let (Some(point), Some(store)) = (point, &self.store) {
+                    store.take_back_point(point);
+                }
+            }
+            Err(SaveError::Conflict) if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events => {
+                self.take_newer_save(scenario, reader);
+            }
+            Err(SaveError::Conflict) => self.save_state = SaveState::Conflict,
+            _ => {}
         }
     }
 
