@@ -310,3 +310,32 @@ fn an_address_kept_otherwise_than_in_lower_case_reads_as_the_rules_look_it_up() 
         "{error:?}"
     );
 }
+
+#[test]
+fn d4_an_export_of_a_scenario_at_the_size_limit_still_imports() {
+    use certlink::rules::support::Problem;
+    use certlink::rules::{Actor, Command};
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let mut scenario = demo::scenario(now);
+    let ticket = |n: usize| Command::OpenTicket {
+        problem: Problem::McidMerge,
+        details: format!("{n:04} {}", "x".repeat(3_990)),
+        started_on: now,
+    };
+    let adam = Actor::account("adam@contoso.com");
+    let base = to_json(&scenario, 1, now).len();
+    scenario.execute(&adam, now, &ticket(0)).unwrap();
+    let each = to_json(&scenario, 1, now).len() - base;
+    // As many tickets as keep the compact save just under what an import
+    // reads: the indented export would be over it.
+    for n in 1..(MAX_IMPORT_BYTES - base - 20_000) / each {
+        scenario.execute(&adam, now, &ticket(n)).unwrap();
+    }
+    let doc = Document::new(scenario, 1, now);
+    let compact = to_json(&doc.scenario, 1, now);
+    assert!(compact.len() <= MAX_IMPORT_BYTES, "the scenario saves: {} bytes", compact.len());
+    assert!(certlink::storage::document::indent(&compact).len() > MAX_IMPORT_BYTES, "indented, it would not import");
+    let exported = doc.to_pretty_json();
+    assert!(exported.len() <= MAX_IMPORT_BYTES);
+    assert_eq!(parse(&exported).expect("the export imports"), doc);
+}

@@ -93,9 +93,17 @@ impl Document {
         Document { app: APP.into(), schema: SCHEMA, revision, saved_at, scenario }
     }
 
-    /// The document as readable JSON, for export.
+    /// The document as readable JSON, for export: compact where the
+    /// indentation would take it past what an import reads, so that an
+    /// export of any scenario Certlink saves imports again.
     pub fn to_pretty_json(&self) -> String {
-        indent(&to_json(&self.scenario, self.revision, self.saved_at))
+        let compact = to_json(&self.scenario, self.revision, self.saved_at);
+        let pretty = indent(&compact);
+        if pretty.len() > MAX_IMPORT_BYTES {
+            compact
+        } else {
+            pretty
+        }
     }
 }
 
