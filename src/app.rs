@@ -98,6 +98,11 @@ pub fn App(
             ev.prevent_default();
             ctx.trainer_open.update(|open| *open = !*open);
             focus_panel.set(ctx.trainer_open.get_untracked());
+            // Closed from inside, the panel hands the keyboard to its toggle.
+            let inside = document().active_element().and_then(|active| active.closest("#trainer-panel").ok().flatten());
+            if inside.is_some() && !ctx.trainer_open.get_untracked() {
+                crate::ui::hand_keyboard_to(ctx, ".trainer-toggle");
+            }
         }
     });
     // `?embed=1`: inside an intranet's iframe, the page around it already
@@ -137,7 +142,10 @@ pub fn App(
         <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
             <div class="banner info" role="status">
                 <p>{tr(ctx.lang, Text::UpdatedElsewhere)} " " {later(LaterView::WhatChanged)}</p>
-                <button class="button" on:click=handler(move |_| ctx.updated_elsewhere.set(None))>
+                <button class="button" on:click=handler(move |_| {
+                    ctx.updated_elsewhere.set(None);
+                    crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
+                })>
                     {tr(ctx.lang, Text::Dismiss)}
                 </button>
             </div>

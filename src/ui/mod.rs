@@ -77,11 +77,14 @@ pub const PAGE_HEADING: &str = "#main h1";
 
 /// Hands the keyboard on when an action replaces the control it is on:
 /// the control lets go at once (removing the focused element makes the
-/// browser restyle the whole page there and then), and the element `selector` names takes it once the new
-/// content is drawn, instead of the top of the page. A guided tour under
-/// way keeps the keyboard for its dialog, and a person who has put the
-/// keyboard somewhere before that frame (a field clicked, on a slow
-/// machine) keeps it there.
+/// browser restyle the whole page there and then), and the element
+/// `selector` names takes it once the new content is drawn, instead of the
+/// top of the page. A page whose code comes later is drawn a few frames
+/// on, so the element is looked for on each frame for a while; where it is
+/// still not drawn (the list it was in is now empty), the page's heading
+/// takes it. A guided tour under way keeps the keyboard for its dialog,
+/// and a person who has put the keyboard somewhere meanwhile (a field
+/// clicked, on a slow machine) keeps it there.
 pub fn hand_keyboard_to(ctx: crate::session::Ctx, selector: impl Into<String>) {
     use wasm_bindgen::JsCast;
     if ctx.tour.with_untracked(Option::is_some) {
@@ -90,13 +93,23 @@ pub fn hand_keyboard_to(ctx: crate::session::Ctx, selector: impl Into<String>) {
     if let Some(active) = document().active_element() {
         let _ = active.unchecked_into::<web_sys::HtmlElement>().blur();
     }
-    let selector = selector.into();
+    focus_when_drawn(selector.into(), 30);
+}
+
+fn focus_when_drawn(selector: String, frames: u8) {
+    use wasm_bindgen::JsCast;
     request_animation_frame(move || {
         let taken = document().active_element().is_some_and(|active| active.tag_name() != "BODY");
         if taken {
             return;
         }
-        if let Ok(Some(target)) = document().query_selector(&selector) {
+        let found = |selector: &str| document().query_selector(selector).ok().flatten();
+        let target = match found(&selector) {
+            None if frames > 0 => return focus_when_drawn(selector, frames - 1),
+            None => found(PAGE_HEADING),
+            target => target,
+        };
+        if let Some(target) = target {
             let target = target.unchecked_into::<web_sys::HtmlElement>();
             // A heading takes the keyboard too (a page's, after the control
             // that led there is gone), out of the Tab order.

@@ -445,15 +445,24 @@ pub const PAGE_SIZE: usize = 50;
 /// tab): it counts as the last, as the rows shown do.
 #[component]
 pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
-    let lang = use_ctx().lang;
+    let ctx = use_ctx();
+    let lang = ctx.lang;
     let at = move || page.get().min(pages.saturating_sub(1));
+    // The list is drawn anew with its pager: the keyboard comes back to the
+    // button pressed, or to the other one where the end is reached.
+    let turn = move |forward: bool| {
+        let to = if forward { at() + 1 } else { at().saturating_sub(1) };
+        page.set(to);
+        let at_end = if forward { to + 1 >= pages } else { to == 0 };
+        hand_keyboard_to(ctx, if forward != at_end { "#pager-next" } else { "#pager-previous" });
+    };
     view! {
         <nav class="pager" aria-label=tr(lang, Text::Pages)>
-            <button class="button" disabled=move || at() == 0 on:click=handler(move |_| page.set(at().saturating_sub(1)))>
+            <button class="button" id="pager-previous" disabled=move || at() == 0 on:click=handler(move |_| turn(false))>
                 {tr(lang, Text::Previous)}
             </button>
             <span>{live(move || crate::i18n::page_of(lang.get(), at() + 1, pages))}</span>
-            <button class="button" disabled=move || { at() + 1 >= pages } on:click=handler(move |_| page.set(at() + 1))>
+            <button class="button" id="pager-next" disabled=move || { at() + 1 >= pages } on:click=handler(move |_| turn(true))>
                 {tr(lang, Text::Next)}
             </button>
         </nav>

@@ -145,7 +145,11 @@ pub fn Data() -> impl IntoView {
     };
     let undo = move |losing_it: bool| {
         outcome.set(Some(match ctx.undo_import(losing_it) {
-            Ok(()) => ImportOutcome::Undone,
+            Ok(()) => {
+                // Its button is gone with the scenario it brought back.
+                hand_keyboard_to(ctx, "#import");
+                ImportOutcome::Undone
+            }
             Err(why) => ImportOutcome::UndoRefused(Unchanged::NotKept(why)),
         }));
     };
@@ -287,6 +291,10 @@ fn RestorePoints() -> impl IntoView {
     let restore_point = move |key: String, losing_it: bool| {
         leptos::task::spawn_local(async move {
             let restored = ctx.restore(key.clone(), losing_it).await.map_err(Unchanged::from);
+            // The list is drawn anew without the button the keyboard was on.
+            if restored.is_ok() {
+                hand_keyboard_to(ctx, "#restore-points");
+            }
             refused_point.set_value(matches!(restored, Err(Unchanged::NotKept(_))).then_some(key));
             message.set(Some(restored));
         });
@@ -342,7 +350,10 @@ fn RestorePoints() -> impl IntoView {
                                         <button
                                             class="button danger"
                                             aria-label=delete_label
-                                            on:click=handler(move |_| ctx.delete_restore_point(&delete))
+                                            on:click=handler(move |_| {
+                                                ctx.delete_restore_point(&delete);
+                                                hand_keyboard_to(ctx, "#restore-points");
+                                            })
                                         >
                                             {kr(lang, Kept::DeleteBackup)}
                                         </button>
@@ -399,6 +410,7 @@ fn Backups() -> impl IntoView {
                                                 on:click=handler(move |_| {
                                                     ctx.delete_backup(&delete);
                                                     changed.update(|n| *n += 1);
+                                                    hand_keyboard_to(ctx, "#backups");
                                                 })
                                             >
                                                 {kr(lang, Kept::DeleteBackup)}

@@ -160,17 +160,26 @@ fn EntryLine(
             move || on_item(lang.get(), action, &entry_name(lang.get(), &entry))
         }
     };
+    // The entry opened loses its Open button, and a rename its form: the
+    // keyboard stays on the line, on its Rename button.
     let open_it = {
-        let id = id.clone();
-        move |_| outcome.set(Some(said(ctx.library_open(&id))))
+        let (id, key) = (id.clone(), key.clone());
+        move |_| {
+            let result = ctx.library_open(&id);
+            if result.is_ok() {
+                hand_keyboard_to(ctx, format!("#rename-{key}"));
+            }
+            outcome.set(Some(said(result)));
+        }
     };
     let rename = {
-        let id = id.clone();
+        let (id, key) = (id.clone(), key.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let result = ctx.library_rename(&id, &name.get_untracked());
             if result.is_ok() {
                 renaming.set(false);
+                hand_keyboard_to(ctx, format!("#rename-{key}"));
             }
             outcome.set(Some(said(result)));
         }

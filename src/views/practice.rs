@@ -16,7 +16,7 @@ use crate::rules::demo::BuiltIn;
 use crate::rules::Rule;
 use crate::session::{real_now, use_ctx, Checked, Ctx};
 use crate::tours::{steps, Note};
-use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
+use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When, PAGE_HEADING};
 use crate::views::common::SourceQuote;
 use crate::views::tour::tour_note;
 use leptos::prelude::*;
@@ -329,8 +329,24 @@ pub fn PracticeBar() -> impl IntoView {
         }
         .into_any()
     });
+    // The controls that go with what they did hand the keyboard on: the
+    // last hint's button to Check my work, a task passed to Back to
+    // practice, a task left to the practice page.
     let show_hint = move |_| {
         let _ = ctx.practice_hint();
+        if !hints_left.get_untracked() {
+            hand_keyboard_to(ctx, "#check-my-work");
+        }
+    };
+    let check = move |_| {
+        ctx.check_practice();
+        if !running.get_untracked() {
+            hand_keyboard_to(ctx, "#back-to-practice");
+        }
+    };
+    let leave = move |_| {
+        ctx.leave_practice();
+        hand_keyboard_to(ctx, PAGE_HEADING);
     };
     view! {
         <section class="banner info practice-bar" aria-labelledby="practice-task">
@@ -343,7 +359,7 @@ pub fn PracticeBar() -> impl IntoView {
             <div role="status" class="practice-result">{result}</div>
             <When when=running>
                 <p class="actions">
-                    <button class="button primary" id="check-my-work" on:click=handler(move |_| ctx.check_practice())>
+                    <button class="button primary" id="check-my-work" on:click=handler(check)>
                         {dr(lang, Drill::CheckMyWork)}
                     </button>
                     " "
@@ -356,11 +372,14 @@ pub fn PracticeBar() -> impl IntoView {
                         </button>
                     </When>
                     " "
-                    <button class="button" id="leave-practice" on:click=handler(move |_| ctx.leave_practice())>
+                    <button class="button" id="leave-practice" on:click=handler(leave)>
                         {dr(lang, Drill::LeaveForNow)}
                     </button>
                     " "
-                    <button class="button" id="give-up" on:click=handler(move |_| ctx.give_up_practice())>
+                    <button class="button" id="give-up" on:click=handler(move |_| {
+                        ctx.give_up_practice();
+                        hand_keyboard_to(ctx, PAGE_HEADING);
+                    })>
                         {dr(lang, Drill::GiveUp)}
                     </button>
                 </p>
@@ -369,7 +388,7 @@ pub fn PracticeBar() -> impl IntoView {
             {refusals}
             <When when=Signal::derive(move || !running.get())>
                 <p class="actions">
-                    <button class="button primary" id="back-to-practice" on:click=handler(move |_| ctx.leave_practice())>
+                    <button class="button primary" id="back-to-practice" on:click=handler(leave)>
                         {dr(lang, Drill::BackToPractice)}
                     </button>
                 </p>

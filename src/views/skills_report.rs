@@ -11,7 +11,9 @@ use crate::rules::users::can_remove_from_report;
 use crate::rules::{Actor, Command, Refusal};
 use crate::session::use_ctx;
 use crate::ui::{handler, live};
-use crate::views::common::{NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE};
+use crate::views::common::{
+    execute_handing_keyboard_to, NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -129,7 +131,10 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
         let mcid = mcid.clone();
         move |_| {
             if let Some(mcid) = mcid.clone() {
-                outcome.set(Some(ctx.execute(Command::RemoveFromReport { mcid }).into()));
+                // The report is drawn again without this row: the keyboard
+                // goes back to the table, never to the next person's Remove.
+                let command = Command::RemoveFromReport { mcid };
+                outcome.set(Some(execute_handing_keyboard_to(ctx, command, "#main .table-wrap")));
             } else {
                 outcome.set(Some(Outcome::Refused(Refusal::GlobalAdminOnly)));
             }

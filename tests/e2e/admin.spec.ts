@@ -24,9 +24,16 @@ test('a Global Admin deletes a leaver, then removes them from the report (R13)',
   await app.navigate('Skills report');
   const leo = app.reportRows('Leo Laurent');
   await expect(leo.first()).toContainText('PMC: yes, PC: no');
-  await leo.first().getByRole('button', { name: 'Remove from report: Leo Laurent' }).click();
+  await leo.first().getByRole('button', { name: 'Remove from report: Leo Laurent' }).focus();
+  await page.keyboard.press('Enter');
   await expect(app.status.filter({ hasText: 'removed from the skills report' })).toContainText('(R13)');
   await expect(app.reportRows('Leo Laurent')).toHaveCount(0);
+  // The keyboard is back on the table, not on the next person's Remove,
+  // where a second Enter would remove them too.
+  await expect(page.locator('#main .table-wrap')).toBeFocused();
+  const removable = await page.getByRole('button', { name: /^Remove from report:/ }).count();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /^Remove from report:/ })).toHaveCount(removable);
 });
 
 test('an unanswered invitation is verified, corrected and resent (R14)', async ({ page }) => {

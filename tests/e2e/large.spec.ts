@@ -23,6 +23,14 @@ test('the 10,000-person skills report renders one page at a time', async ({ page
   const nextPageMs = Date.now() - next;
   console.log(`10k skills report: first page ${firstPageMs} ms, next page ${nextPageMs} ms`);
   await expect(page.getByText('Page 2 of 700')).toBeVisible();
+  // The report is drawn anew with its pager: the keyboard stays on Next.
+  await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
+  // Back on the first page, Previous is disabled: the keyboard goes to Next.
+  await page.getByRole('button', { name: 'Previous' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Page 1 of 700')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Previous' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
 });
 
 test('the 10,000-person demo is saved apart, in under 2 MB, and a change in it survives a reload', async ({ page }) => {
@@ -203,9 +211,14 @@ test('the 10,000-person users list shows a page at a time; a delete marks its li
   await line.getByRole('button', { name: 'Yes, delete the account' }).click();
   const deleted = all.locator('li.user').filter({ has: page.locator('strong', { hasText: name ?? '' }) });
   await expect(deleted).toHaveClass(/deleted/);
-  await all.getByRole('button', { name: 'Next' }).click();
+  await all.getByRole('button', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
   await expect(all.getByRole('status')).toContainText('Rows 51-100 of ');
   await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of ');
+  // The list is drawn anew: the keyboard is still on Next, to go on.
+  await expect(all.getByRole('button', { name: 'Next' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 3 of ');
   await expectAccessible(page);
 });
 

@@ -48,6 +48,8 @@ test('an edited scenario imported as a new one is kept, opened, and still there 
   // Back to the person's own scenario, as it was.
   await entry(page, 'own').getByRole('button', { name: 'Open' }).click();
   await expect(entry(page, 'own')).toContainText('My scenario (open)');
+  // Its Open button is gone: the keyboard stays on the line.
+  await expect(entry(page, 'own').getByRole('button', { name: 'Rename: My scenario' })).toBeFocused();
   await app.signIn('grace@contoso.com');
   await expect(page.locator('header .who-org')).toHaveText('Contoso');
 });
@@ -72,6 +74,8 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   await copy.locator('input[name="library-rename"]').fill('Démo du mardi');
   await copy.locator('input[name="library-rename"]').press('Enter');
   await expect(copy).toContainText('Démo du mardi (ouvert)');
+  // The form is gone: the keyboard is back on Rename.
+  await expect(copy.getByRole('button', { name: 'Renommer' })).toBeFocused();
   // Each entry's buttons name it, so a screen reader's list tells them apart.
   await expect(copy.getByRole('button', { name: 'Supprimer : Démo du mardi', exact: true })).toBeVisible();
   await expect(entry(page, 'own').getByRole('button', { name: 'Renommer : Mon scénario', exact: true })).toBeVisible();

@@ -128,8 +128,11 @@ for (const lang of ['en', 'fr'] as const) {
       await doIt(page);
       await press(page.locator('#check-my-work'));
       await expect(bar(page).locator('.practice-result')).toContainText(words[lang].done);
+      // Check my work is gone with the task: the keyboard is on the way back.
+      await expect(page.locator('#back-to-practice')).toBeFocused();
       await expectAccessible(page);
       await press(page.locator('#back-to-practice'));
+      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
       const row = page.locator(`#practice-start-${code}`).locator('xpath=ancestor::tr');
       await expect(row.locator('.state')).toHaveText(words[lang].passed);
       await expect(row.locator('.best')).toHaveText('100 / 100');
@@ -166,6 +169,7 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   // A hint, then the way the task asks.
   await press(page.locator('#show-hint'));
   await expect(bar(page).locator('.hints li')).toHaveCount(1);
+  await expect(page.locator('#show-hint'), 'more hints are left: the keyboard stays').toBeFocused();
   await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(tour(page, 'outcome')).toBeVisible();
@@ -174,6 +178,23 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   await press(page.locator('#back-to-practice'));
   const row = page.locator('#practice-start-r12').locator('xpath=ancestor::tr');
   await expect(row.locator('.best')).toHaveText('85 / 100');
+});
+
+test('the practice bar hands the keyboard on: the last hint to Check my work, Leave for now to the practice page', async ({ page }) => {
+  await start(page, 'en', 'r8');
+  // Each hint keeps the keyboard on Show a hint until none is left.
+  for (let shown = 1; shown < 10; shown++) {
+    await press(page.locator('#show-hint'));
+    await expect(bar(page).locator('.hints li')).toHaveCount(shown);
+    if ((await page.locator('#show-hint').count()) === 0) break;
+    await expect(page.locator('#show-hint')).toBeFocused();
+  }
+  await expect(page.locator('#show-hint')).toHaveCount(0);
+  await expect(page.locator('#check-my-work')).toBeFocused();
+  await press(page.locator('#leave-practice'));
+  await expect(page).toHaveURL(/#\/practice$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await expectAccessible(page);
 });
 
 test('a manual unlink before the move is not the task: the check names the automatic unlink (R12)', async ({ page }) => {

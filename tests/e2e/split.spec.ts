@@ -275,6 +275,11 @@ test('a first visit still on home has built and saved nothing: another tab’s s
   // The notice may be of an earlier save of A's: another page's storage
   // sees A's last write a moment later.
   await expect.poll(() => savedDocument(b)).toBe(saved);
+  // Dismissed from the keyboard, the notice hands it to the page.
+  await b.getByRole('button', { name: 'Dismiss' }).focus();
+  await b.keyboard.press('Enter');
+  await expect(b.getByRole('status').filter({ hasText: 'Updated with changes made in another tab.' })).toHaveCount(0);
+  await expect(appB.heading).toBeFocused();
 
   // Not the demo data built now over it: Priya's MCID is linked.
   await b.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();

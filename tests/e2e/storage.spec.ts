@@ -391,6 +391,8 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   await expectAccessible(page);
   await points.getByRole('button', { name: /^Restore: Before an import/ }).click();
   await expect(points.getByRole('status')).toContainText('The scenario of that restore point is back.');
+  // The list is drawn anew: the keyboard is on its heading.
+  await expect(points.getByRole('heading', { name: 'Restore points' })).toBeFocused();
   // The imported scenario is kept in turn.
   await expect(points.getByRole('listitem')).toHaveCount(1);
   await expect(points.getByRole('listitem')).toContainText('Before a restore');
@@ -399,6 +401,7 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   expect(kinds).toContain('priya@contoso.com McidLinked');
   await points.getByRole('button', { name: 'Delete' }).click();
   await expect(points.getByRole('listitem')).toHaveCount(0);
+  await expect(points.getByRole('heading', { name: 'Restore points' })).toBeFocused();
   await page.reload();
   // Your data is drawn again, with no restore point kept.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your data');

@@ -31,6 +31,11 @@ test('the trainer panel opens from the header and with Alt+Shift+T, and passes a
   await expect(panel(page).getByLabel('FAQ case', { exact: true })).toBeFocused();
   await expect(panel(page).getByRole('status').filter({ hasText: /\S/ })).toContainText('(real time)');
   await expectAccessible(page);
+  // Closed from inside with the same keys, it hands the keyboard to its toggle.
+  await page.keyboard.press('Alt+Shift+T');
+  await expect(panel(page)).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+  await toggle.click();
   await toggle.click();
   await expect(panel(page)).toHaveCount(0);
 });
