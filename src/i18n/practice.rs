@@ -100,7 +100,7 @@ pub fn goal(lang: Lang, goal: Goal) -> &'static str {
         Unlink => ("You are Chen Li, at Contoso. Your certifications should no longer count for Contoso: end the link of your MCID.", "Vous êtes Chen Li, chez Contoso. Vos certifications ne doivent plus compter pour Contoso : mettez fin à la liaison de votre MCID."),
         MovingCompany => ("You are Mia Moreau. You moved from Contoso to Fabrikam. Make your certifications count for Fabrikam.", "Vous êtes Mia Moreau. Vous êtes passée de Contoso à Fabrikam. Faites compter vos certifications pour Fabrikam."),
         LeavingTheCompany => ("You are Grace Garcia, Contoso’s Global Admin. Leo Laurent has left Contoso: make sure he is no longer part of Contoso, nor of its skills report.", "Vous êtes Grace Garcia, administratrice générale de Contoso. Leo Laurent a quitté Contoso : faites en sorte qu’il ne fasse plus partie de Contoso, ni de son rapport des qualifications."),
-        UnansweredInvitation => ("You are Adam Adebayo, an admin at Contoso. Noah Nakamura never answered his invitation. Find out why, and get his sign-in details to him.", "Vous êtes Adam Adebayo, administrateur chez Contoso. Noah Nakamura n’a jamais répondu à son invitation. Trouvez pourquoi, et faites-lui parvenir ses informations de connexion."),
+        UnansweredInvitation => ("You are Adam Adebayo, an admin at Contoso. Noah Nakamura never answered his invitation. Find out why, and get his sign-in details to him.", "Vous êtes Adam Adebayo, administrateur chez Contoso. Noah Nakamura n’a jamais répondu à son invitation. Trouvez pourquoi, et faites-lui parvenir ses détails de connexion."),
         YearlyLimit => ("You are Lena Lindqvist, at Contoso. Associate your MCID with Contoso again, or find out from when you may.", "Vous êtes Lena Lindqvist, chez Contoso. Associez de nouveau votre MCID à Contoso, ou découvrez à partir de quand vous le pourrez."),
         McidMerge => ("You are Chen Li. You have two MCIDs and want them merged into one. Ask the people who can do it.", "Vous êtes Chen Li. Vous avez deux MCID et voulez les fusionner en un seul. Adressez-vous à ceux qui peuvent le faire."),
     };
@@ -122,11 +122,11 @@ pub fn hint(lang: Lang, hint: Hint) -> &'static str {
         OldLinkEndsByItself => ("Linking with the new company ends the link with the old one by itself: there is nothing to undo by hand first.", "Se lier à la nouvelle société met fin d’elle-même à la liaison avec l’ancienne : il n’y a rien à défaire à la main d’abord."),
         GlobalAdminDeletes => ("The Global Admin deletes the work account of someone who left, from Users.", "L’administrateur général supprime le compte professionnel de quelqu’un qui est parti, depuis Utilisateurs."),
         RemovedFromTheReportOnRequest => ("Someone who left and still shows in the skills report can be removed from it on their request.", "Quelqu’un qui est parti et figure encore dans le rapport des qualifications peut en être retiré à sa demande."),
-        CheckTheAddress => ("First check the email address the sign-in details were sent to.", "Vérifiez d’abord l’adresse e-mail à laquelle les informations de connexion ont été envoyées."),
-        SendAgain => ("Then get in touch again: the sign-in details go out once more.", "Puis reprenez contact : les informations de connexion repartent une nouvelle fois."),
+        CheckTheAddress => ("First check the email address the sign-in details were sent to.", "Vérifiez d’abord l’adresse e-mail à laquelle les détails de connexion ont été envoyés."),
+        SendAgain => ("Then get in touch again: the sign-in details go out once more.", "Puis reprenez contact : les détails de connexion repartent une nouvelle fois."),
         AssociationsAreLimited => ("Associations of an MCID are limited each year, to prevent abuse.", "Les associations d’un MCID sont limitées chaque année, pour éviter les abus."),
         DateInTheProfile => ("Try to associate again: the answer gives the date from which a new association can start, as My Profile does.", "Essayez d’associer de nouveau : la réponse donne la date à partir de laquelle une nouvelle association peut commencer, comme Mon profil."),
-        MergeIsForCertificationSupport => ("Merging MCIDs is not a Partner Center support ticket: Certification Support handles it.", "La fusion de MCID n’est pas une demande de support de l’Espace partenaires : le support des certifications s’en charge."),
+        MergeIsForCertificationSupport => ("Merging MCIDs is not a Partner Center support ticket: Certification Support handles it.", "La fusion de MCID n’est pas une demande de support de l’Espace partenaires : le support technique des certifications s’en charge."),
         SupportPage => ("The Support page sends a problem to the right place and gathers what it needs.", "La page Support envoie un problème au bon endroit et rassemble ce qu’il lui faut."),
     };
     lang.pick(en, fr)
@@ -186,7 +186,7 @@ pub fn missing(lang: Lang, missing: &Missing, state: &State) -> String {
         ),
         InvitationNotSentAgain => lang.pick(
             "The sign-in details have not gone out again since the correction.".to_string(),
-            "Les informations de connexion ne sont pas reparties depuis la correction.".to_string(),
+            "Les détails de connexion ne sont pas repartis depuis la correction.".to_string(),
         ),
         YearlyLimitNotMet => lang.pick(
             "You have not found out from when the MCID may be associated again, nor associated it once allowed.".to_string(),

@@ -63,7 +63,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         NotYourOwn { owner } => lang.pick(
             format!("Due to privacy considerations, only {owner} can link or unlink their own MCID, even for an admin. Ask them to do it from their profile."),
-            format!("En raison de la confidentialité, seul {owner} peut lier ou dissocier son propre MCID, même pour un administrateur. Demandez-lui de le faire depuis son profil."),
+            format!("En raison de la confidentialité, seule la personne titulaire ({owner}) peut lier ou dissocier son propre MCID, même pour un administrateur. Demandez-lui de le faire depuis son profil."),
         ),
         NothingLinked => lang.pick(
             "No MCID is linked to your account, so there is nothing to remove. Select Associate Microsoft Learning account to link one.".to_string(),
@@ -87,7 +87,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         StillEmployed { account } => lang.pick(
             format!("{account} still has their Partner Center account: due to privacy considerations, they unlink their MCID themselves (My Profile, Remove access). Removal from the report is for people who left."),
-            format!("{account} a toujours son compte Espace partenaires : pour des raisons de confidentialité, il dissocie lui-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
+            format!("{account} a toujours son compte Espace partenaires : pour des raisons de confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
         ),
         InvalidEmail { email } => lang.pick(
             format!("“{email}” is not a valid email address. Check it and try again."),
@@ -145,7 +145,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         TrainerOnly => lang.pick(
             "Only the trainer can do this, from the trainer panel.".to_string(),
-            "Seul le formateur peut le faire, depuis le panneau formateur.".to_string(),
+            "Seul le formateur peut le faire, depuis le panneau du formateur.".to_string(),
         ),
         UnknownHolder { holder } => lang.pick(
             format!("No Microsoft Learning or Partner University account is named {holder}."),
