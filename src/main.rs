@@ -90,5 +90,5 @@ fn show_crashed() {
 
 const CRASHED: &str = "<div class=\"banner crashed\" role=\"alert\">\
 <p lang=\"en\">Certlink hit an unexpected error. Your saved scenario is untouched: reload the page.</p>\
-<p lang=\"fr\">Certlink a rencontré une erreur inattendue. Votre scénario enregistré est intact : rechargez la page.</p>\
+<p lang=\"fr\">Certlink a rencontré une erreur inattendue. Votre scénario enregistré est intact\u{a0}: rechargez la page.</p>\
 </div>";

@@ -1,6 +1,7 @@
 //! The sentences a person reads use the typographic apostrophe (’) in both
 //! languages, as French requires and the English sentences do too: a
-//! straight one (') between two letters of a string is a slip.
+//! straight one (') between two letters of a string is a slip. French
+//! keeps its high punctuation on the line of the word before it.
 
 use std::fs;
 use std::path::Path;
@@ -43,6 +44,39 @@ fn no_sentence_has_a_straight_apostrophe_between_letters() {
 /// Every way a file can be misshapen, and every broken reference, is
 /// worded in French with no English left in it (and in English too): the
 /// place in the file stays in the file's own terms.
+#[test]
+fn french_punctuation_is_never_left_alone_at_the_start_of_a_line() {
+    // French sets a space before : ; ? ! and inside « »: a no-break one, so
+    // that a narrow screen never wraps the mark onto a line of its own.
+    // The article's own sentences (i18n/source.rs) are quoted as written.
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let mut slips = Vec::new();
+    for path in files.iter().filter(|path| !path.ends_with("i18n/source.rs")) {
+        let text = fs::read_to_string(path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            for literal in code.split('"').skip(1).step_by(2) {
+                let chars: Vec<char> = literal.chars().collect();
+                let breaks_before = |w: &[char]| {
+                    w[0] != ' ' && w[1] == ' ' && ":;?!»".contains(w[2]) && (w[3] == ' ' || w[3] == '\\' || w[3] == '{')
+                };
+                let ends = chars.len() >= 3 && {
+                    let w = &chars[chars.len() - 3..];
+                    w[0] != ' ' && w[1] == ' ' && ":;?!»".contains(w[2])
+                };
+                if chars.windows(4).any(breaks_before) || ends || literal.contains("« ") {
+                    slips.push(format!("{}:{}: {literal}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(slips.is_empty(), "a plain space before French punctuation:\n{}", slips.join("\n"));
+}
+
 #[test]
 fn why_a_file_was_refused_is_worded_whole_in_each_language() {
     use certlink::i18n::Lang;

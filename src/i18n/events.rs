@@ -26,7 +26,7 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
     let text = match kind {
         InvitationAccepted { account } => lang.pick(
             format!("{account} signed in with the details sent: the invitation is answered."),
-            format!("{account} s’est connecté avec les détails envoyés : l’invitation a reçu une réponse."),
+            format!("{account} s’est connecté avec les détails envoyés\u{a0}: l’invitation a reçu une réponse."),
         ),
         PartnerUniversityAccessGranted { account } => lang.pick(
             format!("Partner University access granted to {account}. Assessments appear in the User Skills report within 72 hours."),
@@ -62,11 +62,11 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
         ),
         InvitationEmailVerified { account, corrected_to: None } => lang.pick(
             format!("The email address {account} was verified as the one intended."),
-            format!("L’adresse e-mail {account} a été vérifiée : c’est bien celle prévue."),
+            format!("L’adresse e-mail {account} a été vérifiée\u{a0}: c’est bien celle prévue."),
         ),
         InvitationEmailVerified { account, corrected_to: Some(new) } => lang.pick(
             format!("The email address {account} was wrong; the invitation now goes to {new}."),
-            format!("L’adresse e-mail {account} était erronée ; l’invitation est maintenant adressée à {new}."),
+            format!("L’adresse e-mail {account} était erronée\u{202f}; l’invitation est maintenant adressée à {new}."),
         ),
         InvitationResent { account } => lang.pick(
             format!("Sign-in details were sent again to {account}. Contact the person to make sure they received them."),

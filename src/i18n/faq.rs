@@ -64,29 +64,29 @@ impl FaqEntry {
         let (en, fr) = match self {
             FaqEntry::Link => (
                 "How do I link my MCID with the MPN organisation I work for?",
-                "Comment lier mon MCID à l’organisation MPN pour laquelle je travaille ?",
+                "Comment lier mon MCID à l’organisation MPN pour laquelle je travaille\u{202f}?",
             ),
             FaqEntry::Unlink => (
                 "How do I unlink my MCID from that organisation?",
-                "Comment dissocier mon MCID de cette organisation ?",
+                "Comment dissocier mon MCID de cette organisation\u{202f}?",
             ),
             FaqEntry::MovingCompany => (
                 "I left company A and now work for company B. How do I link my MCID with B?",
-                "J’ai quitté la société A et je travaille maintenant pour la société B. Comment lier mon MCID à B ?",
+                "J’ai quitté la société A et je travaille maintenant pour la société B. Comment lier mon MCID à B\u{202f}?",
             ),
             FaqEntry::Leaving => (
                 "I left company A, no longer have Partner Center access, and want to unlink from A without linking elsewhere. What happens?",
-                "J’ai quitté la société A, je n’ai plus accès à l’Espace partenaires et je veux me dissocier de A sans me lier ailleurs. Que se passe-t-il ?",
+                "J’ai quitté la société A, je n’ai plus accès à l’Espace partenaires et je veux me dissocier de A sans me lier ailleurs. Que se passe-t-il\u{202f}?",
             ),
             FaqEntry::NoResponse => (
                 "I am an admin: I sent sign-in details for a work email account and heard nothing. What should I do?",
-                "Je suis administrateur : j’ai envoyé des détails de connexion pour un compte e-mail professionnel et je n’ai pas eu de réponse. Que faire ?",
+                "Je suis administrateur\u{a0}: j’ai envoyé des détails de connexion pour un compte e-mail professionnel et je n’ai pas eu de réponse. Que faire\u{202f}?",
             ),
             FaqEntry::Limited => (
                 "I tried to associate my account and was told my association is limited. Why?",
-                "J’ai essayé d’associer mon compte et un message indique que mon association est limitée. Pourquoi ?",
+                "J’ai essayé d’associer mon compte et un message indique que mon association est limitée. Pourquoi\u{202f}?",
             ),
-            FaqEntry::Support => ("How do I get support?", "Comment obtenir de l’aide ?"),
+            FaqEntry::Support => ("How do I get support?", "Comment obtenir de l’aide\u{202f}?"),
         };
         lang.pick(en, fr)
     }

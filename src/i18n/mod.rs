@@ -314,7 +314,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ),
         HomeIntro => (
             "Certlink reproduces the Partner Center flow of linking a Microsoft Certification profile ID (MCID) to a partner organisation, and of unlinking it. Everything runs in your browser, on demo data: nothing reaches Microsoft.",
-            "Certlink reproduit le parcours de l’Espace partenaires pour lier un ID de profil de certification Microsoft (MCID) à une organisation partenaire, et pour l’en dissocier. Tout se passe dans votre navigateur, sur des données de démonstration : rien n’est envoyé à Microsoft.",
+            "Certlink reproduit le parcours de l’Espace partenaires pour lier un ID de profil de certification Microsoft (MCID) à une organisation partenaire, et pour l’en dissocier. Tout se passe dans votre navigateur, sur des données de démonstration\u{a0}: rien n’est envoyé à Microsoft.",
         ),
         HomeAudience => (
             "Use it to understand the flow, to rehearse it before doing it for real, or to demo it in front of a room.",
@@ -322,7 +322,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ),
         HomeSourceHeading => ("What Partner Center says", "Ce que dit l’Espace partenaires"),
         // French sets a space before a colon.
-        LabelSeparator => (": ", " : "),
+        LabelSeparator => (": ", "\u{a0}: "),
         SourceCaption => (
             "From the Partner Center article, word for word",
             "Extrait de l’article de l’Espace partenaires, mot pour mot",
@@ -330,7 +330,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ProfileHeading => ("My Profile", "Mon profil"),
         ProfileIntro => (
             "Your profile is where you get Partner University access and associate your Microsoft Learning account. These are the steps Partner Center gives:",
-            "Votre profil est l’endroit où vous obtenez l’accès à l’Université partenaire et associez votre compte Microsoft Learning. Voici les étapes que donne l’Espace partenaires :",
+            "Votre profil est l’endroit où vous obtenez l’accès à l’Université partenaire et associez votre compte Microsoft Learning. Voici les étapes que donne l’Espace partenaires\u{a0}:",
         ),
         NotFoundHeading => ("Page not found", "Page introuvable"),
         NotFoundBody => (
@@ -341,17 +341,17 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         NotLoadedHeading => ("This page did not load", "Cette page ne s’est pas chargée"),
         NotLoadedBody => (
             "This part of Certlink is fetched the first time it is shown, and the fetch failed: the network may be gone. Check the connection, then try again. Your scenario is unchanged.",
-            "Cette partie de Certlink est récupérée la première fois qu’elle s’affiche, et la récupération a échoué : le réseau est peut-être coupé. Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.",
+            "Cette partie de Certlink est récupérée la première fois qu’elle s’affiche, et la récupération a échoué\u{a0}: le réseau est peut-être coupé. Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.",
         ),
         TryAgain => ("Try again", "Réessayer"),
         ReaderNotLoaded => (
             "The part of Certlink that reads files did not load: the network may be gone. Check the connection, then import the file again. Your scenario is unchanged.",
-            "La partie de Certlink qui lit les fichiers ne s’est pas chargée : le réseau est peut-être coupé. Vérifiez la connexion, puis importez de nouveau le fichier. Votre scénario n’a pas changé.",
+            "La partie de Certlink qui lit les fichiers ne s’est pas chargée\u{a0}: le réseau est peut-être coupé. Vérifiez la connexion, puis importez de nouveau le fichier. Votre scénario n’a pas changé.",
         ),
         BackHome => ("Go to the home page", "Aller à la page d’accueil"),
         FooterNote => (
             "Certlink is a rehearsal tool: demo data only, and nothing leaves this browser. Partner Center’s words are quoted from its public article.",
-            "Certlink est un outil de répétition : données de démonstration uniquement, et rien ne quitte ce navigateur. Les phrases de l’Espace partenaires sont citées de son article public.",
+            "Certlink est un outil de répétition\u{a0}: données de démonstration uniquement, et rien ne quitte ce navigateur. Les phrases de l’Espace partenaires sont citées de son article public.",
         ),
         SignIn => ("Sign in", "Se connecter"),
         SignOut => ("Sign out", "Se déconnecter"),
@@ -371,7 +371,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         GetPartnerUniversityAccess => ("Get Partner University access", "Obtenir l’accès à l’Université partenaire"),
         RemoveAccess => ("Remove access", "Supprimer l’accès"),
         ExamsAndCertifications => ("Microsoft exams and certifications", "Examens et certifications Microsoft"),
-        LinkedMcid => ("Linked Microsoft Certification profile ID (MCID):", "ID de profil de certification Microsoft (MCID) lié :"),
+        LinkedMcid => ("Linked Microsoft Certification profile ID (MCID):", "ID de profil de certification Microsoft (MCID) lié\u{a0}:"),
         NoMcidLinked => ("No Microsoft Learning account is associated with this profile.", "Aucun compte Microsoft Learning n’est associé à ce profil."),
         AssociateMicrosoftLearningAccount => ("Associate Microsoft Learning account", "Associer un compte Microsoft Learning"),
         MicrosoftLearningUsername => ("Microsoft Learning username", "Nom d’utilisateur Microsoft Learning"),
@@ -379,7 +379,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Associate => ("Associate", "Associer"),
         Cancel => ("Cancel", "Annuler"),
         YearlyLimit => ("Associations this year", "Associations cette année"),
-        NoAssociationYet => ("No association yet: you may associate a Microsoft Learning account now.", "Aucune association pour l’instant : vous pouvez associer un compte Microsoft Learning dès maintenant."),
+        NoAssociationYet => ("No association yet: you may associate a Microsoft Learning account now.", "Aucune association pour l’instant\u{a0}: vous pouvez associer un compte Microsoft Learning dès maintenant."),
         SearchFaq => ("Search the questions", "Rechercher dans les questions"),
         NoFaqMatch => ("No question matches your search.", "Aucune question ne correspond à votre recherche."),
         LinkToQuestion => ("Link to this question", "Lien vers cette question"),
@@ -414,19 +414,19 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Deleted => ("deleted", "supprimé"),
         DeleteAccount => ("Delete account", "Supprimer le compte"),
         ConfirmDelete => ("Yes, delete the account", "Oui, supprimer le compte"),
-        WhatIsTheProblem => ("What is the problem?", "Quel est le problème ?"),
+        WhatIsTheProblem => ("What is the problem?", "Quel est le problème\u{202f}?"),
         EvidenceHeading => ("Your ticket will carry", "Votre ticket contiendra"),
         TicketDetails => ("Describe the problem", "Décrivez le problème"),
-        ProblemStarted => ("When did it start?", "Depuis quand ?"),
+        ProblemStarted => ("When did it start?", "Depuis quand\u{202f}?"),
         OpenTicket => ("Open a ticket", "Ouvrir un ticket"),
         YourTickets => ("Your tickets", "Vos tickets"),
         NoTickets => ("You have opened no ticket.", "Vous n’avez ouvert aucun ticket."),
         NavData => ("Your data", "Vos données"),
         NavPractice => ("Practice", "S’entraîner"),
         EditorHeading => ("Scenario editor", "Éditeur de scénario"),
-        EditorIntro => ("Build the organisation you show: its organisations, people, MCID profiles and exams. Each edit is checked by the rules and recorded in the audit timeline as the trainer’s; an edit that would break the scenario is refused and says why.", "Construisez l’organisation que vous montrez : ses organisations, ses personnes, ses profils MCID et ses examens. Chaque modification est vérifiée par les règles et consignée dans la chronologie d’audit comme celle du formateur ; une modification qui casserait le scénario est refusée et dit pourquoi."),
+        EditorIntro => ("Build the organisation you show: its organisations, people, MCID profiles and exams. Each edit is checked by the rules and recorded in the audit timeline as the trainer’s; an edit that would break the scenario is refused and says why.", "Construisez l’organisation que vous montrez\u{a0}: ses organisations, ses personnes, ses profils MCID et ses examens. Chaque modification est vérifiée par les règles et consignée dans la chronologie d’audit comme celle du formateur\u{202f}; une modification qui casserait le scénario est refusée et dit pourquoi."),
         EditorStartHeading => ("Start from", "Partir de"),
-        EditorStartHelp => ("Starting anew replaces your scenario; the one it replaces is kept as a restore point (Your data).", "Repartir remplace votre scénario ; celui qu’il remplace est conservé comme point de restauration (Vos données)."),
+        EditorStartHelp => ("Starting anew replaces your scenario; the one it replaces is kept as a restore point (Your data).", "Repartir remplace votre scénario\u{202f}; celui qu’il remplace est conservé comme point de restauration (Vos données)."),
         EditorStartEmpty => ("An empty scenario", "Un scénario vide"),
         EditorStartDemo => ("The demo data", "Les données de démonstration"),
         EditorStartCase => ("This built-in case", "Ce cas intégré"),
@@ -465,8 +465,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         PerYearLabel => ("Associations a year (1 to 365)", "Associations par an (1 à 365)"),
         CoolOffLabel => ("Days between associations (0 to 365)", "Jours entre deux associations (0 à 365)"),
         SetLimits => ("Set the limit", "Fixer la limite"),
-        MemoryOnlyBanner => ("This browser does not let Certlink keep data here: it runs in memory, and changes will not survive a reload. Export your data to keep it.", "Ce navigateur ne permet pas à Certlink de conserver des données ici : il fonctionne en mémoire, et les modifications ne survivront pas à un rechargement. Exportez vos données pour les garder."),
-        QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée : le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
+        MemoryOnlyBanner => ("This browser does not let Certlink keep data here: it runs in memory, and changes will not survive a reload. Export your data to keep it.", "Ce navigateur ne permet pas à Certlink de conserver des données ici\u{a0}: il fonctionne en mémoire, et les modifications ne survivront pas à un rechargement. Exportez vos données pour les garder."),
+        QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée\u{a0}: le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
         Reload => ("Reload", "Recharger"),
         DownloadUnreadable => ("Download the unreadable data", "Télécharger les données illisibles"),
         LargeDemoBanner => ("This is the 10,000-person demo. It is saved apart from your own scenario, which is still there without ?demo=large in the address.", "Ceci est la démonstration de 10 000 personnes. Elle est enregistrée séparément de votre propre scénario, qui vous attend toujours sans ?demo=large dans l’adresse."),
@@ -498,11 +498,11 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ScenariosHeading => ("Built-in scenarios", "Scénarios intégrés"),
         ScenarioLabel => ("FAQ case", "Cas de la FAQ"),
         LoadScenario => ("Load (or start again)", "Charger (ou recommencer)"),
-        OpeningStatus => ("Opening the scenario another tab saved… Wait for it before changing anything: a change made meanwhile is shown but not saved.", "Ouverture du scénario enregistré dans un autre onglet… Attendez la fin avant de modifier quoi que ce soit : une modification faite entre-temps est affichée mais pas enregistrée."),
+        OpeningStatus => ("Opening the scenario another tab saved… Wait for it before changing anything: a change made meanwhile is shown but not saved.", "Ouverture du scénario enregistré dans un autre onglet… Attendez la fin avant de modifier quoi que ce soit\u{a0}: une modification faite entre-temps est affichée mais pas enregistrée."),
         SavingStatus => ("Saving… Keep this tab open until it is saved.", "Enregistrement… Gardez cet onglet ouvert jusqu’à la fin de l’enregistrement."),
-        ConflictBanner => ("Another tab changed this scenario at the same moment: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
-        SpaceDeletedBanner => ("This scenario was deleted from the library in another tab: what you see here is saved nowhere now. Keep it with Save a copy in the library, or Export it; Reload goes back to your own scenario.", "Ce scénario a été supprimé de la bibliothèque dans un autre onglet : ce que vous voyez ici n’est plus enregistré nulle part. Gardez-le avec Enregistrer une copie dans la bibliothèque, ou exportez-le ; Recharger revient à votre propre scénario."),
-        UnreadBanner => ("Another tab saved this scenario while this tab was still fetching the part of Certlink that reads it: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a enregistré ce scénario pendant que cet onglet récupérait encore la partie de Certlink qui le lit : votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
+        ConflictBanner => ("Another tab changed this scenario at the same moment: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a modifié ce scénario au même moment\u{a0}: votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
+        SpaceDeletedBanner => ("This scenario was deleted from the library in another tab: what you see here is saved nowhere now. Keep it with Save a copy in the library, or Export it; Reload goes back to your own scenario.", "Ce scénario a été supprimé de la bibliothèque dans un autre onglet\u{a0}: ce que vous voyez ici n’est plus enregistré nulle part. Gardez-le avec Enregistrer une copie dans la bibliothèque, ou exportez-le\u{202f}; Recharger revient à votre propre scénario."),
+        UnreadBanner => ("Another tab saved this scenario while this tab was still fetching the part of Certlink that reads it: your last change is shown here but not saved. Reload to continue from the saved scenario, or export this one to keep it.", "Un autre onglet a enregistré ce scénario pendant que cet onglet récupérait encore la partie de Certlink qui le lit\u{a0}: votre dernière modification est affichée ici mais pas enregistrée. Rechargez pour reprendre le scénario enregistré, ou exportez celui-ci pour le garder."),
         UpdatedElsewhere => ("Updated with changes made in another tab.", "Mis à jour avec les modifications faites dans un autre onglet."),
         Dismiss => ("Dismiss", "Fermer"),
         ExportHeading => ("Export", "Exporter"),
@@ -516,15 +516,15 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         ResetHeading => ("Reset to demo data", "Revenir aux données de démonstration"),
         ResetHelp => ("Start again from Certlink’s built-in demo data. The scenario it replaces is kept as a restore point, below, until three newer ones take its place.", "Repartir des données de démonstration de Certlink. Le scénario remplacé est conservé comme point de restauration, ci-dessous, jusqu’à ce que trois plus récents prennent sa place."),
         ResetButton => ("Reset to demo data", "Revenir aux données de démonstration"),
-        ConfirmReset => ("Replace the current scenario with the demo data? Certlink keeps it as a restore point on this page where the browser has room for it; export it first to be sure of a copy.", "Remplacer le scénario actuel par les données de démonstration ? Certlink le conserve comme point de restauration sur cette page si le navigateur a la place ; exportez-le d’abord pour être sûr d’en garder une copie."),
-        ConfirmResetLarge => ("Replace the current scenario with the demo data? It is too large to be kept as a restore point: export it first to keep a copy. This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration ? Il est trop volumineux pour être conservé comme point de restauration : exportez-le d’abord pour en garder une copie. Cette action est irréversible."),
+        ConfirmReset => ("Replace the current scenario with the demo data? Certlink keeps it as a restore point on this page where the browser has room for it; export it first to be sure of a copy.", "Remplacer le scénario actuel par les données de démonstration\u{202f}? Certlink le conserve comme point de restauration sur cette page si le navigateur a la place\u{202f}; exportez-le d’abord pour être sûr d’en garder une copie."),
+        ConfirmResetLarge => ("Replace the current scenario with the demo data? It is too large to be kept as a restore point: export it first to keep a copy. This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration\u{202f}? Il est trop volumineux pour être conservé comme point de restauration\u{a0}: exportez-le d’abord pour en garder une copie. Cette action est irréversible."),
         ConfirmResetButton => ("Yes, reset", "Oui, réinitialiser"),
         TourBack => ("Back", "Précédent"),
         TourFinish => ("Finish", "Terminer"),
         TourExit => ("Exit the tour", "Quitter la visite"),
         TourDoIt => ("Do this step on the page to go on.", "Faites cette étape sur la page pour continuer."),
         TourWaiting => ("Opening the page for this step…", "Ouverture de la page de cette étape…"),
-        TourStuck => ("This step’s control is not on the page: the scenario changed since the tour was made for it. Start again to load the case’s scenario.", "La commande de cette étape n’est pas sur la page : le scénario a changé depuis la création de cette visite. Recommencez pour charger le scénario du cas."),
+        TourStuck => ("This step’s control is not on the page: the scenario changed since the tour was made for it. Start again to load the case’s scenario.", "La commande de cette étape n’est pas sur la page\u{a0}: le scénario a changé depuis la création de cette visite. Recommencez pour charger le scénario du cas."),
         TourRestart => ("Start the tour again", "Recommencer la visite"),
         ShowMe => ("Show me", "Montrez-moi"),
         ShowMeHelp => ("Show me loads the demo scenario of the question and guides you through it, step by step. The scenario it replaces can be restored once from Your data.", "Montrez-moi charge le scénario de démonstration de la question et vous guide étape par étape. Le scénario remplacé peut être restauré une fois depuis Vos données."),
@@ -555,7 +555,7 @@ pub fn too_large_banner(lang: Lang, bytes: usize, limit: usize) -> String {
     let (size, limit) = (megabytes(lang, bytes), megabytes(lang, limit));
     lang.pick(
         format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import’s Restore, or Reset to demo data), or export what you see to keep it."),
-        format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire : votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),
+        format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire\u{a0}: votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),
     )
 }
 
@@ -563,7 +563,7 @@ pub fn newer_version_banner(lang: Lang, found: u64, changed: bool) -> String {
     let (then_en, then_fr) = if changed {
         (
             " Your changes in this tab are not saved: export them (Your data) to keep a copy, then reload.",
-            " Vos modifications dans cet onglet ne sont pas enregistrées : exportez-les (Vos données) pour en garder une copie, puis rechargez.",
+            " Vos modifications dans cet onglet ne sont pas enregistrées\u{a0}: exportez-les (Vos données) pour en garder une copie, puis rechargez.",
         )
     } else {
         (" Reload to use the newer version.", " Rechargez pour utiliser la nouvelle version.")
@@ -590,7 +590,7 @@ pub fn imported(lang: Lang, people: usize, events: usize) -> String {
             lang.count(e, "recorded change", "recorded changes")
         ),
         format!(
-            "Importé : {people} {} et {events} {}.",
+            "Importé\u{a0}: {people} {} et {events} {}.",
             lang.count(p, "compte professionnel", "comptes professionnels"),
             lang.count(e, "modification enregistrée", "modifications enregistrées")
         ),
@@ -603,8 +603,8 @@ pub fn clock_status(lang: Lang, now: chrono::DateTime<chrono::Utc>, real: bool) 
     match (lang, real) {
         (Lang::En, true) => format!("Scenario time: {at} (real time)"),
         (Lang::En, false) => format!("Scenario time: {at} (moved by the trainer)"),
-        (Lang::Fr, true) => format!("Heure du scénario : {at} (heure réelle)"),
-        (Lang::Fr, false) => format!("Heure du scénario : {at} (déplacée par le formateur)"),
+        (Lang::Fr, true) => format!("Heure du scénario\u{a0}: {at} (heure réelle)"),
+        (Lang::Fr, false) => format!("Heure du scénario\u{a0}: {at} (déplacée par le formateur)"),
     }
 }
 
@@ -634,7 +634,7 @@ pub fn user_report_line(lang: Lang, accounts: usize) -> String {
             lang.count(n, "account", "accounts")
         ),
         format!(
-            "Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport) : {accounts} {}",
+            "Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport)\u{a0}: {accounts} {}",
             lang.count(n, "compte", "comptes")
         ),
     )
@@ -648,7 +648,7 @@ pub fn tour_progress(lang: Lang, step: usize, steps: usize) -> String {
 pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {
     lang.pick(
         format!("Loaded: {name}. You are now {persona}; the scenario before it can be restored once from Your data."),
-        format!("Chargé : {name}. Vous êtes maintenant {persona} ; le scénario précédent peut être restauré une fois depuis Vos données."),
+        format!("Chargé\u{a0}: {name}. Vous êtes maintenant {persona}\u{202f}; le scénario précédent peut être restauré une fois depuis Vos données."),
     )
 }
 
@@ -664,7 +664,7 @@ pub fn demo_passwords(lang: Lang) -> String {
     use crate::rules::demo::{LEARN_PASSWORD, WORK_PASSWORD};
     lang.pick(
         format!("Every demo work account’s password is {WORK_PASSWORD}; Microsoft Learning accounts use {LEARN_PASSWORD}. Choose an account to fill the form."),
-        format!("Le mot de passe de chaque compte professionnel de démonstration est {WORK_PASSWORD} ; les comptes Microsoft Learning utilisent {LEARN_PASSWORD}. Choisissez un compte pour remplir le formulaire."),
+        format!("Le mot de passe de chaque compte professionnel de démonstration est {WORK_PASSWORD}\u{202f}; les comptes Microsoft Learning utilisent {LEARN_PASSWORD}. Choisissez un compte pour remplir le formulaire."),
     )
 }
 
@@ -723,7 +723,7 @@ pub fn limit_status(lang: Lang, used: u32, per_year: u32, next: Option<String>) 
 pub fn limit_explained(lang: Lang, per_year: u32, cool_off_days: u32) -> String {
     lang.pick(
         format!("Certlink counts {per_year} {} in a rolling 365 days, and {cool_off_days} {} between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "day", "days")),
-        format!("Certlink compte {per_year} {} sur 365 jours glissants, et {cool_off_days} {} entre deux associations à partir du début de la précédente. L’article dit seulement « un nombre limité » ; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "jour", "jours")),
+        format!("Certlink compte {per_year} {} sur 365 jours glissants, et {cool_off_days} {} entre deux associations à partir du début de la précédente. L’article dit seulement «\u{a0}un nombre limité\u{a0}»\u{202f}; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "jour", "jours")),
     )
 }
 
@@ -750,7 +750,7 @@ pub fn counts_since(lang: Lang, date: &str) -> String {
 pub fn pending_between(lang: Lang, from: &str, to: &str) -> String {
     lang.pick(
         format!("Pending: expected between {from} and {to}"),
-        format!("En attente : prévu entre le {from} et le {to}"),
+        format!("En attente\u{a0}: prévu entre le {from} et le {to}"),
     )
 }
 
@@ -759,13 +759,13 @@ pub fn associated_flags(lang: Lang, pmc: bool, pc: bool) -> String {
     let yes_no = |b: bool| if b { lang.pick("yes", "oui") } else { lang.pick("no", "non") };
     lang.pick(
         format!("PMC: {}, PC: {}", yes_no(pmc), yes_no(pc)),
-        format!("PMC : {}, PC : {}", yes_no(pmc), yes_no(pc)),
+        format!("PMC\u{a0}: {}, PC\u{a0}: {}", yes_no(pmc), yes_no(pc)),
     )
 }
 
 pub fn remove_from_report_label(lang: Lang, person: &str) -> String {
     // The visible text comes first, so the accessible name contains it.
-    lang.pick(format!("Remove from report: {person}"), format!("Supprimer du rapport : {person}"))
+    lang.pick(format!("Remove from report: {person}"), format!("Supprimer du rapport\u{a0}: {person}"))
 }
 
 /// R3: people counted against people needed.
@@ -781,7 +781,7 @@ pub fn people_counted(lang: Lang, counted: u32, needed: u32, pending: u32) -> St
     if pending == 0 {
         base
     } else {
-        lang.pick(format!("{base}; {pending} more pending"), format!("{base} ; {pending} de plus en attente"))
+        lang.pick(format!("{base}; {pending} more pending"), format!("{base}\u{202f}; {pending} de plus en attente"))
     }
 }
 
@@ -801,13 +801,13 @@ pub fn resend_label(lang: Lang, name: &str) -> String {
 }
 
 pub fn delete_account_label(lang: Lang, name: &str) -> String {
-    lang.pick(format!("Delete account: {name}"), format!("Supprimer le compte : {name}"))
+    lang.pick(format!("Delete account: {name}"), format!("Supprimer le compte\u{a0}: {name}"))
 }
 
 pub fn confirm_delete(lang: Lang, name: &str) -> String {
     lang.pick(
         format!("Delete the account of {name}? They will no longer be able to sign in. Their MCID stays in the skills report until they ask to be removed from it."),
-        format!("Supprimer le compte de {name} ? Cette personne ne pourra plus se connecter. Son MCID reste dans le rapport des qualifications jusqu’à ce qu’elle demande à en être supprimée."),
+        format!("Supprimer le compte de {name}\u{202f}? Cette personne ne pourra plus se connecter. Son MCID reste dans le rapport des qualifications jusqu’à ce qu’elle demande à en être supprimée."),
     )
 }
 

@@ -49,8 +49,8 @@ pub fn drill(lang: Lang, text: Drill) -> &'static str {
     use Drill::*;
     let (en, fr) = match text {
         Heading => ("Practice", "Entraînement"),
-        Intro => ("Each case is a task to do on your own, on the normal pages, with nothing highlighted. When you think it is done, select Check my work: Certlink checks the outcome in the scenario, whatever way you took to reach it. A task runs in the cases’ space: your own scenario is kept apart, as it was.", "Chaque cas est une tâche à faire seul, sur les pages habituelles, sans rien de mis en évidence. Quand vous pensez avoir terminé, sélectionnez Vérifier mon travail : Certlink vérifie le résultat dans le scénario, quel que soit le chemin pris pour y arriver. Une tâche se déroule dans l’espace des cas : votre propre scénario est conservé à part, tel quel."),
-        ScoreRules => ("How a task is scored: a goal reached scores 100, minus 10 for each hint and 5 for each refusal met, never below 40; a goal not reached scores 0. A case is passed at 80 or more, and stays passed.", "Calcul du score : un objectif atteint vaut 100, moins 10 par indice et 5 par refus rencontré, jamais moins de 40 ; un objectif non atteint vaut 0. Un cas est réussi à partir de 80, et le reste."),
+        Intro => ("Each case is a task to do on your own, on the normal pages, with nothing highlighted. When you think it is done, select Check my work: Certlink checks the outcome in the scenario, whatever way you took to reach it. A task runs in the cases’ space: your own scenario is kept apart, as it was.", "Chaque cas est une tâche à faire seul, sur les pages habituelles, sans rien de mis en évidence. Quand vous pensez avoir terminé, sélectionnez Vérifier mon travail\u{a0}: Certlink vérifie le résultat dans le scénario, quel que soit le chemin pris pour y arriver. Une tâche se déroule dans l’espace des cas\u{a0}: votre propre scénario est conservé à part, tel quel."),
+        ScoreRules => ("How a task is scored: a goal reached scores 100, minus 10 for each hint and 5 for each refusal met, never below 40; a goal not reached scores 0. A case is passed at 80 or more, and stays passed.", "Calcul du score\u{a0}: un objectif atteint vaut 100, moins 10 par indice et 5 par refus rencontré, jamais moins de 40\u{202f}; un objectif non atteint vaut 0. Un cas est réussi à partir de 80, et le reste."),
         CaseColumn => ("Case", "Cas"),
         GoalColumn => ("Goal", "Objectif"),
         StateColumn => ("State, best score", "État, meilleur score"),
@@ -58,7 +58,7 @@ pub fn drill(lang: Lang, text: Drill) -> &'static str {
         Resume => ("Resume", "Reprendre"),
         TryAgain => ("Try again", "Recommencer"),
         ResetProgress => ("Reset my progress", "Réinitialiser ma progression"),
-        ResetQuestion => ("Forget every case’s state and best score? Your own scenario is not touched.", "Oublier l’état et le meilleur score de chaque cas ? Votre propre scénario n’est pas modifié."),
+        ResetQuestion => ("Forget every case’s state and best score? Your own scenario is not touched.", "Oublier l’état et le meilleur score de chaque cas\u{202f}? Votre propre scénario n’est pas modifié."),
         ResetConfirm => ("Reset", "Réinitialiser"),
         PrintResults => ("Print my results", "Imprimer mes résultats"),
         Handout => ("Handout", "Fiche"),
@@ -71,11 +71,11 @@ pub fn drill(lang: Lang, text: Drill) -> &'static str {
         LeaveForNow => ("Leave for now", "Laisser pour l’instant"),
         GiveUp => ("Give up (scores 0)", "Abandonner (score de 0)"),
         BackToPractice => ("Back to practice", "Retour à l’entraînement"),
-        NotYet => ("Not yet. Still missing:", "Pas encore. Il manque encore :"),
+        NotYet => ("Not yet. Still missing:", "Pas encore. Il manque encore\u{a0}:"),
         NotSaved => ("Your practice progress could not be saved in this browser (its storage is full or turned off). It is kept on this page until you leave it.", "Votre progression d’entraînement n’a pas pu être enregistrée dans ce navigateur (son stockage est plein ou désactivé). Elle est conservée sur cette page jusqu’à ce que vous la quittiez."),
         UnreadableKept => ("The practice progress stored in this browser could not be read. It is kept apart, untouched, and the practice starts again from nothing.", "La progression d’entraînement stockée dans ce navigateur n’a pas pu être lue. Elle est conservée à part, intacte, et l’entraînement repart de zéro."),
-        PlatformRefused => ("Your learning platform did not accept your latest result. Your progress is kept in this browser and sent again with your next result; if this message stays, tell whoever runs the platform.", "Votre plateforme de formation n’a pas accepté votre dernier résultat. Votre progression est conservée dans ce navigateur et lui sera renvoyée avec votre prochain résultat ; si ce message reste, prévenez la personne qui gère la plateforme."),
-        PlatformUnreadableKept => ("The progress your learning platform kept for this course could not be read (another version of Certlink may have written it). The platform keeps it as it was; your results are still reported to it, and your progress is kept in this browser.", "La progression que votre plateforme de formation a conservée pour ce cours n’a pas pu être lue (une autre version de Certlink l’a peut-être écrite). La plateforme la garde telle quelle ; vos résultats lui sont toujours transmis, et votre progression est conservée dans ce navigateur."),
+        PlatformRefused => ("Your learning platform did not accept your latest result. Your progress is kept in this browser and sent again with your next result; if this message stays, tell whoever runs the platform.", "Votre plateforme de formation n’a pas accepté votre dernier résultat. Votre progression est conservée dans ce navigateur et lui sera renvoyée avec votre prochain résultat\u{202f}; si ce message reste, prévenez la personne qui gère la plateforme."),
+        PlatformUnreadableKept => ("The progress your learning platform kept for this course could not be read (another version of Certlink may have written it). The platform keeps it as it was; your results are still reported to it, and your progress is kept in this browser.", "La progression que votre plateforme de formation a conservée pour ce cours n’a pas pu être lue (une autre version de Certlink l’a peut-être écrite). La plateforme la garde telle quelle\u{202f}; vos résultats lui sont toujours transmis, et votre progression est conservée dans ce navigateur."),
         HandoutSteps => ("The steps", "Les étapes"),
         HandoutWords => ("The article’s words", "Les mots de l’article"),
         PrintHandout => ("Print this handout", "Imprimer cette fiche"),
@@ -96,10 +96,10 @@ pub fn goal(lang: Lang, goal: Goal) -> &'static str {
     let (en, fr) = match goal {
         FirstLink => ("You are Priya Patel, at Contoso. Make your Microsoft certifications count for Contoso.", "Vous êtes Priya Patel, chez Contoso. Faites compter vos certifications Microsoft pour Contoso."),
         PartnerUniversityAccess => ("You are Sam Sato, at Contoso. Get into Partner University with your work account.", "Vous êtes Sam Sato, chez Contoso. Accédez à l’Université partenaire avec votre compte professionnel."),
-        SameCredentials => ("You are Sam Sato. Your Microsoft Learning and Partner University sign-ins are the same: associate your MCID with Contoso the shortest way.", "Vous êtes Sam Sato. Vos identifiants Microsoft Learning et Université partenaire sont les mêmes : associez votre MCID à Contoso par le chemin le plus court."),
-        Unlink => ("You are Chen Li, at Contoso. Your certifications should no longer count for Contoso: end the link of your MCID.", "Vous êtes Chen Li, chez Contoso. Vos certifications ne doivent plus compter pour Contoso : mettez fin à la liaison de votre MCID."),
+        SameCredentials => ("You are Sam Sato. Your Microsoft Learning and Partner University sign-ins are the same: associate your MCID with Contoso the shortest way.", "Vous êtes Sam Sato. Vos identifiants Microsoft Learning et Université partenaire sont les mêmes\u{a0}: associez votre MCID à Contoso par le chemin le plus court."),
+        Unlink => ("You are Chen Li, at Contoso. Your certifications should no longer count for Contoso: end the link of your MCID.", "Vous êtes Chen Li, chez Contoso. Vos certifications ne doivent plus compter pour Contoso\u{a0}: mettez fin à la liaison de votre MCID."),
         MovingCompany => ("You are Mia Moreau. You moved from Contoso to Fabrikam. Make your certifications count for Fabrikam.", "Vous êtes Mia Moreau. Vous êtes passée de Contoso à Fabrikam. Faites compter vos certifications pour Fabrikam."),
-        LeavingTheCompany => ("You are Grace Garcia, Contoso’s Global Admin. Leo Laurent has left Contoso: make sure he is no longer part of Contoso, nor of its skills report.", "Vous êtes Grace Garcia, administratrice générale de Contoso. Leo Laurent a quitté Contoso : faites en sorte qu’il ne fasse plus partie de Contoso, ni de son rapport des qualifications."),
+        LeavingTheCompany => ("You are Grace Garcia, Contoso’s Global Admin. Leo Laurent has left Contoso: make sure he is no longer part of Contoso, nor of its skills report.", "Vous êtes Grace Garcia, administratrice générale de Contoso. Leo Laurent a quitté Contoso\u{a0}: faites en sorte qu’il ne fasse plus partie de Contoso, ni de son rapport des qualifications."),
         UnansweredInvitation => ("You are Adam Adebayo, an admin at Contoso. Noah Nakamura never answered his invitation. Find out why, and get his sign-in details to him.", "Vous êtes Adam Adebayo, administrateur chez Contoso. Noah Nakamura n’a jamais répondu à son invitation. Trouvez pourquoi, et faites-lui parvenir ses détails de connexion."),
         YearlyLimit => ("You are Lena Lindqvist, at Contoso. Associate your MCID with Contoso again, or find out from when you may.", "Vous êtes Lena Lindqvist, chez Contoso. Associez de nouveau votre MCID à Contoso, ou découvrez à partir de quand vous le pourrez."),
         McidMerge => ("You are Chen Li. You have two MCIDs and want them merged into one. Ask the people who can do it.", "Vous êtes Chen Li. Vous avez deux MCID et voulez les fusionner en un seul. Adressez-vous à ceux qui peuvent le faire."),
@@ -117,16 +117,16 @@ pub fn hint(lang: Lang, hint: Hint) -> &'static str {
         LearningCredentials => ("The username and password asked for are the ones of the Microsoft Learning account, not of the work account.", "Le nom d’utilisateur et le mot de passe demandés sont ceux du compte Microsoft Learning, pas ceux du compte professionnel."),
         SameCredentialsShortcut => ("When the Microsoft Learning and Partner University credentials are the same, Partner Center offers a shortcut once you have Partner University access.", "Quand les identifiants Microsoft Learning et Université partenaire sont les mêmes, l’Espace partenaires propose un raccourci une fois l’accès à l’Université partenaire obtenu."),
         RemoveAccessUnlinks => ("In My Profile, Remove access ends what links you.", "Dans Mon profil, Supprimer l’accès met fin à ce qui vous lie."),
-        OnlyThePerson => ("Nobody else, not even an admin, links or unlinks a person’s MCID: only that person.", "Personne d’autre, pas même un administrateur, ne lie ou ne dissocie le MCID d’une personne : seulement cette personne."),
+        OnlyThePerson => ("Nobody else, not even an admin, links or unlinks a person’s MCID: only that person.", "Personne d’autre, pas même un administrateur, ne lie ou ne dissocie le MCID d’une personne\u{a0}: seulement cette personne."),
         LinkWithTheNewCompany => ("Link with the new company the usual way, signed in with its work account.", "Liez-vous à la nouvelle société de la manière habituelle, en étant connecté(e) avec le compte professionnel de cette société."),
-        OldLinkEndsByItself => ("Linking with the new company ends the link with the old one by itself: there is nothing to undo by hand first.", "Se lier à la nouvelle société met fin d’elle-même à la liaison avec l’ancienne : il n’y a rien à défaire à la main d’abord."),
+        OldLinkEndsByItself => ("Linking with the new company ends the link with the old one by itself: there is nothing to undo by hand first.", "Se lier à la nouvelle société met fin d’elle-même à la liaison avec l’ancienne\u{a0}: il n’y a rien à défaire à la main d’abord."),
         GlobalAdminDeletes => ("The Global Admin deletes the work account of someone who left, from Users.", "L’administrateur général supprime le compte professionnel de quelqu’un qui est parti, depuis Utilisateurs."),
         RemovedFromTheReportOnRequest => ("Someone who left and still shows in the skills report can be removed from it on their request.", "Quelqu’un qui est parti et figure encore dans le rapport des qualifications peut en être retiré à sa demande."),
         CheckTheAddress => ("First check the email address the sign-in details were sent to.", "Vérifiez d’abord l’adresse e-mail à laquelle les détails de connexion ont été envoyés."),
-        SendAgain => ("Then get in touch again: the sign-in details go out once more.", "Puis reprenez contact : les détails de connexion repartent une nouvelle fois."),
+        SendAgain => ("Then get in touch again: the sign-in details go out once more.", "Puis reprenez contact\u{a0}: les détails de connexion repartent une nouvelle fois."),
         AssociationsAreLimited => ("Associations of an MCID are limited each year, to prevent abuse.", "Les associations d’un MCID sont limitées chaque année, pour éviter les abus."),
-        DateInTheProfile => ("Try to associate again: the answer gives the date from which a new association can start, as My Profile does.", "Essayez d’associer de nouveau : la réponse donne la date à partir de laquelle une nouvelle association peut commencer, comme Mon profil."),
-        MergeIsForCertificationSupport => ("Merging MCIDs is not a Partner Center support ticket: Certification Support handles it.", "La fusion de MCID n’est pas une demande de support de l’Espace partenaires : le support technique des certifications s’en charge."),
+        DateInTheProfile => ("Try to associate again: the answer gives the date from which a new association can start, as My Profile does.", "Essayez d’associer de nouveau\u{a0}: la réponse donne la date à partir de laquelle une nouvelle association peut commencer, comme Mon profil."),
+        MergeIsForCertificationSupport => ("Merging MCIDs is not a Partner Center support ticket: Certification Support handles it.", "La fusion de MCID n’est pas une demande de support de l’Espace partenaires\u{a0}: le support technique des certifications s’en charge."),
         SupportPage => ("The Support page sends a problem to the right place and gathers what it needs.", "La page Support envoie un problème au bon endroit et rassemble ce qu’il lui faut."),
     };
     lang.pick(en, fr)
@@ -223,7 +223,7 @@ pub fn passed(lang: Lang, score: u8, hints: u32, refusals: u32) -> String {
     let refus = lang.count(u64::from(refusals), "refus", "refus");
     lang.pick(
         format!("Done: the goal holds. Score {score} / 100: {hints} {hints_text} (−{}), {refusals} {refusals_text} (−{}).", hints * 10, refusals * 5),
-        format!("Terminé : l’objectif est atteint. Score {score} / 100 : {hints} {indices} (−{}), {refusals} {refus} (−{}).", hints * 10, refusals * 5),
+        format!("Terminé\u{a0}: l’objectif est atteint. Score {score} / 100\u{a0}: {hints} {indices} (−{}), {refusals} {refus} (−{}).", hints * 10, refusals * 5),
     )
 }
 
@@ -242,7 +242,7 @@ pub fn results_line(lang: Lang, at: chrono::DateTime<chrono::Utc>, passed: usize
     lang.pick(
         format!("Results on {date}: {passed} of {total} cases passed; overall score {score} / 100."),
         format!(
-            "Résultats au {date} : {passed} {} sur {total} ; score d’ensemble {score} / 100.",
+            "Résultats au {date}\u{a0}: {passed} {} sur {total}\u{202f}; score d’ensemble {score} / 100.",
             lang.count(passed as u64, "cas réussi", "cas réussis")
         ),
     )

@@ -51,7 +51,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         AlreadyLinked { mcid, org } => lang.pick(
             format!("MCID {mcid} is already linked to {}. An MCID is linked to a single MPN membership at a time; there is nothing more to do.", org_name(state, org)),
-            format!("Le MCID {mcid} est déjà lié à {}. Un MCID est lié à une seule appartenance MPN à la fois ; il n’y a rien d’autre à faire.", org_name(state, org)),
+            format!("Le MCID {mcid} est déjà lié à {}. Un MCID est lié à une seule appartenance MPN à la fois\u{202f}; il n’y a rien d’autre à faire.", org_name(state, org)),
         ),
         AnotherMcidLinked { mcid } => lang.pick(
             format!("Your account already has MCID {mcid} associated. To associate another one, select Remove access first."),
@@ -87,11 +87,11 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         StillEmployed { account } => lang.pick(
             format!("{account} still has their Partner Center account: due to privacy considerations, they unlink their MCID themselves (My Profile, Remove access). Removal from the report is for people who left."),
-            format!("{account} a toujours son compte Espace partenaires : pour des raisons de confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
+            format!("{account} a toujours son compte Espace partenaires\u{a0}: pour des raisons de confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
         ),
         InvalidEmail { email } => lang.pick(
             format!("“{email}” is not a valid email address. Check it and try again."),
-            format!("« {email} » n’est pas une adresse e-mail valide. Vérifiez-la et réessayez."),
+            format!("«\u{a0}{email}\u{a0}» n’est pas une adresse e-mail valide. Vérifiez-la et réessayez."),
         ),
         AccountExists { email } => lang.pick(
             format!("An account for {email} already exists. Check the address, or find that user in the list."),
@@ -103,7 +103,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         InvitationPending { email } => lang.pick(
             format!("The invitation for {email} has not been answered yet: sign in with the sign-in details that were sent."),
-            format!("L’invitation pour {email} n’a pas encore reçu de réponse : connectez-vous avec les détails de connexion envoyés."),
+            format!("L’invitation pour {email} n’a pas encore reçu de réponse\u{a0}: connectez-vous avec les détails de connexion envoyés."),
         ),
         WeakTemporaryPassword { min_len } => lang.pick(
             format!("The temporary password needs at least {min_len} {}.", lang.count(*min_len as u64, "character", "characters")),
@@ -112,11 +112,11 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         AssociationLimited { reason, next_allowed, used, per_year, cool_off_days } => match reason {
             LimitReason::CoolOff => lang.pick(
                 format!("Your association is limited: {cool_off_days} {} required between associations. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*cool_off_days).into(), "day is", "days are"), date(*next_allowed)),
-                format!("Votre association est limitée : {cool_off_days} {} entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*cool_off_days).into(), "jour est nécessaire", "jours sont nécessaires"), date(*next_allowed)),
+                format!("Votre association est limitée\u{a0}: {cool_off_days} {} entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*cool_off_days).into(), "jour est nécessaire", "jours sont nécessaires"), date(*next_allowed)),
             ),
             LimitReason::YearlyCount => lang.pick(
                 format!("Your association is limited: you have used {used} of the {per_year} {} allowed in a year. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*per_year).into(), "association", "associations"), date(*next_allowed)),
-                format!("Votre association est limitée : vous avez utilisé {}. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*per_year).into(), format!("{used} association sur {per_year} autorisée par an"), format!("{used} des {per_year} associations autorisées par an")), date(*next_allowed)),
+                format!("Votre association est limitée\u{a0}: vous avez utilisé {}. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*per_year).into(), format!("{used} association sur {per_year} autorisée par an"), format!("{used} des {per_year} associations autorisées par an")), date(*next_allowed)),
             ),
         },
         OutOfRange { range: Range::Date { earliest, latest } } => lang.pick(
@@ -133,7 +133,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         AnsweredByFaq { .. } => lang.pick(
             "The FAQ answers this problem: follow its steps; no ticket is needed.".to_string(),
-            "Le Forum aux questions répond à ce problème : suivez ses étapes ; aucun ticket n’est nécessaire.".to_string(),
+            "Le Forum aux questions répond à ce problème\u{a0}: suivez ses étapes\u{202f}; aucun ticket n’est nécessaire.".to_string(),
         ),
         TicketDetailsMissing => lang.pick(
             "Describe the problem before opening a ticket.".to_string(),
@@ -153,7 +153,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         TextRequired { field } => lang.pick(
             format!("Enter {}: it cannot be empty.", setup_field(lang, *field)),
-            format!("Saisissez {} : ce champ ne peut pas être vide.", setup_field(lang, *field)),
+            format!("Saisissez {}\u{a0}: ce champ ne peut pas être vide.", setup_field(lang, *field)),
         ),
         TextTooLong { field, max } => lang.pick(
             format!("{} is too long: at most {max} characters. Shorten it.", capitalised(setup_field(lang, *field))),
@@ -185,11 +185,11 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         PassedInTheFuture { on } => lang.pick(
             format!("{} is after the scenario’s today: a pass date is today at the latest. Choose an earlier date, or move the scenario clock.", date(*on)),
-            format!("Le {} est postérieur à aujourd’hui dans le scénario : une date de réussite est au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),
+            format!("Le {} est postérieur à aujourd’hui dans le scénario\u{a0}: une date de réussite est au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),
         ),
         WrongPlaceForProof { code } => lang.pick(
             format!("{code} is not passed there: exams are passed on a Microsoft Learning account (MCID), assessments at Partner University."),
-            format!("{code} ne se réussit pas là : les examens se passent sur un compte Microsoft Learning (MCID), les évaluations à l’Université partenaire."),
+            format!("{code} ne se réussit pas là\u{a0}: les examens se passent sur un compte Microsoft Learning (MCID), les évaluations à l’Université partenaire."),
         ),
     };
     format!("{text} ({})", refusal.rule().code())

@@ -11,7 +11,7 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
     let what = document_problem(lang, error);
     lang.pick(
         format!("This file was not imported: {what}. Nothing was changed."),
-        format!("Ce fichier n’a pas été importé : {what}. Rien n’a été modifié."),
+        format!("Ce fichier n’a pas été importé\u{a0}: {what}. Rien n’a été modifié."),
     )
 }
 
@@ -37,7 +37,7 @@ fn document_problem(lang: Lang, error: &DocumentError) -> String {
         E::NotCertlink => lang.pick("it is not a Certlink file".to_string(), "ce n’est pas un fichier Certlink".to_string()),
         E::FutureSchema { found } => lang.pick(
             format!("it was saved by a newer Certlink (format {found}); update Certlink to open it"),
-            format!("il a été enregistré par une version plus récente de Certlink (format {found}) ; mettez Certlink à jour pour l’ouvrir"),
+            format!("il a été enregistré par une version plus récente de Certlink (format {found})\u{202f}; mettez Certlink à jour pour l’ouvrir"),
         ),
         E::UnknownSchema => lang.pick("its format version is unknown".to_string(), "sa version de format est inconnue".to_string()),
         E::WrongShape { detail } => {
@@ -92,7 +92,7 @@ pub fn corrupt_in_place_banner(lang: Lang, error: &DocumentError) -> String {
     let reason = document_problem(lang, error);
     lang.pick(
         format!("The saved scenario could not be read, and there is no room to set it aside: it is kept as it was, and your changes here are not saved. Download it, then make room on Your data: delete an unreadable save kept there (or, when the browser’s storage is full, a restore point), and Certlink sets this one aside and saves your scenario. (Why: {reason}.)"),
-        format!("Le scénario enregistré n’a pas pu être lu, et il n’y a pas de place pour le mettre de côté : il est conservé tel quel, et vos modifications ici ne sont pas enregistrées. Téléchargez-le, puis faites de la place dans Vos données : supprimez un enregistrement illisible qui y est conservé (ou, quand le stockage du navigateur est plein, un point de restauration), et Certlink met celui-ci de côté et enregistre votre scénario. (Raison : {reason}.)"),
+        format!("Le scénario enregistré n’a pas pu être lu, et il n’y a pas de place pour le mettre de côté\u{a0}: il est conservé tel quel, et vos modifications ici ne sont pas enregistrées. Téléchargez-le, puis faites de la place dans Vos données\u{a0}: supprimez un enregistrement illisible qui y est conservé (ou, quand le stockage du navigateur est plein, un point de restauration), et Certlink met celui-ci de côté et enregistre votre scénario. (Raison\u{a0}: {reason}.)"),
     )
 }
 
@@ -101,7 +101,7 @@ pub fn corrupt_banner(lang: Lang, error: &DocumentError) -> String {
     let reason = document_problem(lang, error);
     lang.pick(
         format!("The saved scenario could not be read, so Certlink started on the demo data. The unreadable data is kept in this browser and can be downloaded. (Why: {reason}.)"),
-        format!("Le scénario enregistré n’a pas pu être lu : Certlink a démarré sur les données de démonstration. Les données illisibles sont conservées dans ce navigateur et peuvent être téléchargées. (Raison : {reason}.)"),
+        format!("Le scénario enregistré n’a pas pu être lu\u{a0}: Certlink a démarré sur les données de démonstration. Les données illisibles sont conservées dans ce navigateur et peuvent être téléchargées. (Raison\u{a0}: {reason}.)"),
     )
 }
 
@@ -134,8 +134,10 @@ fn shape(lang: Lang, error: &crate::storage::json::ShapeError) -> String {
             lang.pick(format!("expected {what}, found {found}"), format!("il faut {what}, pas {found}"))
         }
         W::TooLarge { value } => lang.pick(format!("{value} is too large"), format!("{value} est trop grand")),
-        W::NotUtcDate { text } => lang
-            .pick(format!("not a UTC date and time: “{text}”"), format!("pas une date et une heure UTC : « {text} »")),
+        W::NotUtcDate { text } => lang.pick(
+            format!("not a UTC date and time: “{text}”"),
+            format!("pas une date et une heure UTC\u{a0}: «\u{a0}{text}\u{a0}»"),
+        ),
         W::Cells { expected, found } => lang.pick(
             format!("expected {expected} cells, found {found}"),
             format!("il faut {expected} cellules, pas {found}"),
@@ -186,7 +188,7 @@ fn shape(lang: Lang, error: &crate::storage::json::ShapeError) -> String {
     };
     match at.is_empty() {
         true => what,
-        false => lang.pick(format!("{at}: {what}"), format!("{at} : {what}")),
+        false => lang.pick(format!("{at}: {what}"), format!("{at}\u{a0}: {what}")),
     }
 }
 

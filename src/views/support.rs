@@ -48,21 +48,21 @@ fn evidence_line(lang: Lang, evidence: &Evidence) -> String {
                 since.map(|d| format_date(lang, d)).unwrap_or_default()
             ),
             format!(
-                "L’association de votre profil : MCID {mcid}, lié depuis le {}",
+                "L’association de votre profil\u{a0}: MCID {mcid}, lié depuis le {}",
                 since.map(|d| format_date(lang, d)).unwrap_or_default()
             ),
         ),
         Evidence::ProfileAssociation { mcid: None, .. } => lang.pick(
             "Your profile’s association: no MCID linked".to_string(),
-            "L’association de votre profil : aucun MCID lié".to_string(),
+            "L’association de votre profil\u{a0}: aucun MCID lié".to_string(),
         ),
         Evidence::Transcript { mcid, codes } => lang.pick(
             format!("The Microsoft Certification official transcript of MCID {mcid}: {}", codes.join(", ")),
-            format!("Le relevé officiel de certification Microsoft du MCID {mcid} : {}", codes.join(", ")),
+            format!("Le relevé officiel de certification Microsoft du MCID {mcid}\u{a0}: {}", codes.join(", ")),
         ),
         Evidence::AssessmentProof { codes } => lang.pick(
             format!("Proof of the Partner University assessments: {}", codes.join(", ")),
-            format!("La preuve des évaluations de l’Université partenaire : {}", codes.join(", ")),
+            format!("La preuve des évaluations de l’Université partenaire\u{a0}: {}", codes.join(", ")),
         ),
     }
 }

@@ -578,15 +578,15 @@ pub fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
     match note {
         Credentials(username) => lang.pick(
             format!("In this demo: username {username}, password {}.", crate::rules::demo::LEARN_PASSWORD),
-            format!("Dans cette démonstration : nom d’utilisateur {username}, mot de passe {}.", crate::rules::demo::LEARN_PASSWORD),
+            format!("Dans cette démonstration\u{a0}: nom d’utilisateur {username}, mot de passe {}.", crate::rules::demo::LEARN_PASSWORD),
         ),
         CorrectAddress { from, to } => lang.pick(
             format!("The invitation went to {from}: correct the address used to {to} and confirm it."),
-            format!("L’invitation est partie à {from} : corrigez l’adresse utilisée en {to} et confirmez-la."),
+            format!("L’invitation est partie à {from}\u{a0}: corrigez l’adresse utilisée en {to} et confirmez-la."),
         ),
         Resend => lang.pick(
             "Then contact the person: Resend sends the sign-in details again, to the verified address.".to_string(),
-            "Contactez ensuite la personne : Renvoyer envoie de nouveau les détails de connexion, à l’adresse vérifiée.".to_string(),
+            "Contactez ensuite la personne\u{a0}: Renvoyer envoie de nouveau les détails de connexion, à l’adresse vérifiée.".to_string(),
         ),
         AutomaticUnlinkKept => lang.pick(
             "The audit timeline keeps the automatic unlink, with both organisations and the rule behind it (D4).".to_string(),

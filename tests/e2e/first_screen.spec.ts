@@ -96,7 +96,7 @@ test('when the WebAssembly cannot load, the first screen says so in the person�
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto('./?lang=fr#/');
   const failed = page.getByRole('alert');
-  await expect(failed).toHaveText(/^Certlink n’a pas pu démarrer .* rechargez la page\./, { useInnerText: true });
+  await expect(failed).toHaveText(/^Certlink n’a pas pu démarrer\u00a0: .* rechargez la page\./, { useInnerText: true });
   await expect(failed).not.toContainText('could not start', { useInnerText: true });
   // The failed load is this test's own doing.
   expect(consoleErrors.length).toBeGreaterThan(0);
