@@ -975,13 +975,16 @@ impl LessonStatus {
         }
     }
 
-    /// Not finished; finished (failed, or completed); passed: the order a
-    /// record only goes up.
+    /// Not finished; failed; completed; passed: the order a record only
+    /// goes up. A platform's completed (its administrator marked the lesson
+    /// done) meets a platform's completion rule as passed does: only a pass
+    /// is told over it.
     fn rank(self) -> u8 {
         match self {
             LessonStatus::Incomplete => 0,
-            LessonStatus::Failed | LessonStatus::Completed => 1,
-            LessonStatus::Passed => 2,
+            LessonStatus::Failed => 1,
+            LessonStatus::Completed => 2,
+            LessonStatus::Passed => 3,
         }
     }
 

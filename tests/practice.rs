@@ -1011,12 +1011,13 @@ fn a_platform_is_never_told_less_than_it_recorded() {
     assert_eq!(LessonStatus::from_scorm("passed"), Passed);
     assert_eq!(LessonStatus::from_scorm("failed"), Failed);
     // A lesson the platform holds as completed (its administrator marked
-    // it so) is never told incomplete again; a finished result is told.
+    // it so) is never told incomplete or failed; a pass is told.
     let completed = LessonResult::recorded("completed", "");
     assert_eq!(completed, result(Completed, 0));
     assert_eq!(result(Incomplete, 60).to_report(completed), None);
     assert_eq!(result(Incomplete, 0).to_report(completed), None);
-    assert_eq!(result(Failed, 40).to_report(completed), Some(result(Failed, 40)));
+    assert_eq!(result(Failed, 40).to_report(completed), None);
+    assert_eq!(result(Failed, 100).to_report(completed), None);
     assert_eq!(result(Passed, 90).to_report(completed), Some(result(Passed, 90)));
     for other in ["not attempted", "incomplete", "browsed", ""] {
         assert_eq!(LessonStatus::from_scorm(other), Incomplete, "{other}");

@@ -42,6 +42,10 @@ pub struct Practising {
     /// The learning platform refused the last report; the next one sends
     /// everything again.
     pub platform_refused: bool,
+    /// A learning platform's session that results no longer reach (it
+    /// would not open again after a reload, or was finished as the page
+    /// was left): the page says so.
+    pub platform_closed: bool,
 }
 
 /// A check of the learner's work, as the task bar shows it.
@@ -54,12 +58,19 @@ pub struct Checked {
     pub refusals: u32,
 }
 
+/// The keys' end for the learner a learning platform names: on a browser
+/// several learners share (a classroom's), each one's practice is kept
+/// apart, and none starts with another's.
+fn learner_suffix() -> String {
+    LEARNER.with_borrow(|learner| learner.as_ref().map(|id| format!(".learner:{id}")).unwrap_or_default())
+}
+
 fn progress_key() -> String {
-    format!("{}certlink.practice", storage_prefix())
+    format!("{}certlink.practice{}", storage_prefix(), learner_suffix())
 }
 
 fn run_key() -> String {
-    format!("{}certlink.practice.run", storage_prefix())
+    format!("{}certlink.practice.run{}", storage_prefix(), learner_suffix())
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -95,6 +106,8 @@ thread_local! {
     /// file. Reference-counted, not owned by the view that first asks, so
     /// it lives as long as the page.
     static PRACTICE: ArcRwSignal<Option<Practising>> = ArcRwSignal::new(None);
+    /// Who a learning platform says the learner is, once it is opened.
+    static LEARNER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 impl Ctx {
@@ -111,8 +124,18 @@ impl Ctx {
     /// Practice mode's state, read from storage on first use.
     pub fn practising(&self) -> Practising {
         if self.practice().with_untracked(Option::is_none) {
+            // Opened by a learning platform: its learner's own keys. A new
+            // attempt there starts from what the platform kept alone; what
+            // this browser kept of an earlier one is left as it was (and
+            // taken as read, so no write merges it back).
+            let platform = super::scorm::connect();
+            if let Some(opened) = &platform {
+                LEARNER.with_borrow_mut(|learner| *learner = Some(opened.learner.clone()));
+            }
+            let earlier_attempt = platform.as_ref().is_some_and(|opened| !opened.resumed);
             let mut read = Practising::default();
             match stored_progress() {
+                Some(Ok(progress)) if earlier_attempt => read.base = progress,
                 Some(Ok(progress)) => {
                     read.base = progress.clone();
                     read.progress = progress;
@@ -124,14 +147,14 @@ impl Ctx {
                 }
                 None => {}
             }
-            read.run =
-                local().and_then(|s| s.get_item(&run_key()).ok().flatten()).and_then(|text| Run::from_text(&text).ok());
-            // Opened by a learning platform: what it kept joins what this
-            // browser kept, and both are told the result at once.
-            let platform = super::scorm::connect();
-            read.platform_unreadable = matches!(platform, Some(Err(_)));
+            let run = local().and_then(|s| s.get_item(&run_key()).ok().flatten());
+            read.run = run.filter(|_| !earlier_attempt).and_then(|text| Run::from_text(&text).ok());
+            // What the platform kept joins what this browser kept, and both
+            // are told the result at once.
+            read.platform_unreadable = matches!(platform, Some(super::scorm::Opened { kept: Err(_), .. }));
+            read.platform_closed = super::scorm::closed();
             self.practice().set(Some(read));
-            match platform {
+            match platform.map(|opened| opened.kept) {
                 Some(Ok(kept)) => self.practice_update(false, |p| p.progress.merge(&Progress::new(), &kept)),
                 // Told this browser's result all the same.
                 Some(Err(_)) => self.practice_update(false, |_| {}),
@@ -173,6 +196,7 @@ impl Ctx {
             now.base = now.progress.clone();
         }
         now.platform_refused = !super::scorm::report(&now.progress);
+        now.platform_closed = super::scorm::closed();
         self.practice().set(Some(now));
     }
 
@@ -198,10 +222,13 @@ impl Ctx {
         self.go(crate::route::Route::Home);
     }
 
-    /// A refusal met while a task runs: counted against its score.
+    /// A refusal met while a task runs: counted against its score. A
+    /// guided tour over a task left for now runs in the same cases' space,
+    /// and is not the task.
     pub(super) fn practice_met(&self, actor: &Actor, refusal: &Refusal) {
         let running = self.practice().with_untracked(|p| p.as_ref().is_some_and(|p| p.run.is_some()));
-        if !running || !self.in_case.get_untracked() || !matches!(actor, Actor::Account(_)) {
+        let touring = self.tour.with_untracked(Option::is_some);
+        if !running || touring || !self.in_case.get_untracked() || !matches!(actor, Actor::Account(_)) {
             return;
         }
         let refused = Refused { actor: actor.clone(), refusal: refusal.clone() };

@@ -37,6 +37,29 @@ struct Platform {
 
 thread_local! {
     static PLATFORM: RefCell<Option<Platform>> = const { RefCell::new(None) };
+    /// A platform's run-time was found but is not open: it refused to
+    /// initialise (this page was reloaded inside a session it finished),
+    /// or the session was finished as the page was left. Nothing reaches
+    /// the platform any more, and the page says so.
+    static CLOSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A platform's session, once opened.
+pub struct Opened {
+    /// The progress it kept (`cmi.suspend_data`); a text that does not
+    /// read is left to the platform as it was (the `Err`).
+    pub kept: Result<Progress, ProgressError>,
+    /// Who the platform says the learner is (`cmi.core.student_id`): a
+    /// browser shared by several learners keeps each one's progress apart.
+    pub learner: String,
+    /// The platform resumes an attempt (`cmi.core.entry` is `resume`);
+    /// otherwise it starts a new one, from what it kept alone.
+    pub resumed: bool,
+}
+
+/// Whether a platform's run-time was found that results no longer reach.
+pub fn closed() -> bool {
+    CLOSED.with(std::cell::Cell::get)
 }
 
 /// The `API` object of `window`, if it has one it can be asked for (a
@@ -94,19 +117,24 @@ fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Finds and initialises the platform's run-time, once per page; returns
-/// the progress it kept (`cmi.suspend_data`), if there is a platform. A
-/// kept text that does not read is left to the platform as it was (the
-/// `Err`), and the practice goes on from this browser's own progress.
-pub fn connect() -> Option<Result<Progress, ProgressError>> {
+/// Finds and initialises the platform's run-time, once per page; what it
+/// kept, if there is a platform.
+pub fn connect() -> Option<Opened> {
     if PLATFORM.with(|p| p.borrow().is_some()) {
         return None;
     }
     let api = find_api()?;
     if call(&api, "LMSInitialize", &[""]) != "true" {
+        CLOSED.with(|closed| closed.set(true));
         return None;
     }
-    let kept = Progress::from_text(&call(&api, "LMSGetValue", &["cmi.suspend_data"]));
+    // Some platforms answer an empty value as JavaScript's null or
+    // undefined, which reach here as text.
+    let suspended = call(&api, "LMSGetValue", &["cmi.suspend_data"]);
+    let suspended = if matches!(suspended.trim(), "null" | "undefined") { "" } else { suspended.trim() };
+    let kept = Progress::from_text(suspended);
+    let learner = call(&api, "LMSGetValue", &["cmi.core.student_id"]);
+    let resumed = call(&api, "LMSGetValue", &["cmi.core.entry"]) == "resume";
     let recorded = LessonResult::recorded(
         &call(&api, "LMSGetValue", &["cmi.core.lesson_status"]),
         &call(&api, "LMSGetValue", &["cmi.core.score.raw"]),
@@ -122,9 +150,43 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
     };
     PLATFORM.with(|p| *p.borrow_mut() = Some(platform));
     // Leaving the page finishes the session: its time, how it was left.
-    // The listener lives as long as the page.
+    // A page hidden may never come back (a browser may discard it, and a
+    // platform's own saves are not always let through as a page goes), so
+    // the time so far is committed then too. The listeners live as long
+    // as the page.
     let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| finish());
-    Some(kept)
+    let _ = leptos::prelude::window_event_listener_untyped("visibilitychange", |_| {
+        if document_hidden() {
+            PLATFORM.with(|p| {
+                if let Some(platform) = p.try_borrow().ok().as_deref().and_then(Option::as_ref) {
+                    set_session_time(platform);
+                    call(&platform.api, "LMSCommit", &[""]);
+                }
+            });
+        }
+    });
+    Some(Opened { kept, learner, resumed })
+}
+
+fn document_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
+/// The session's time so far (`cmi.core.session_time`).
+fn set_session_time(platform: &Platform) {
+    let spent = (now_ms() - platform.started_ms).max(0.0) as u64;
+    call(&platform.api, "LMSSetValue", &["cmi.core.session_time", &scorm_timespan(spent)]);
+}
+
+/// How the session is left (`cmi.core.exit`): `suspend` until the lesson
+/// is passed, so that a platform resumes it, progress kept, rather than
+/// start a new attempt (a failed case can still be tried again).
+fn exit(status: LessonStatus) -> &'static str {
+    if status == LessonStatus::Passed {
+        ""
+    } else {
+        "suspend"
+    }
 }
 
 /// Tells the platform the practice's result, unless it would take back
@@ -132,14 +194,15 @@ pub fn connect() -> Option<Result<Progress, ProgressError>> {
 /// The score goes with a finished lesson only: a platform may compare it
 /// with the manifest's mastery score and set passed or failed itself.
 /// False when the platform refused a value or the commit (the page says
-/// so; the next report sends everything again); true with no platform.
+/// so; the next report sends everything again), or when its session is
+/// closed ([`closed`]); true with no platform.
 pub fn report(progress: &Progress) -> bool {
     PLATFORM.with(|p| {
         // The platform's JavaScript runs inside this borrow; one that calls
         // back in (a commit that dispatches `pagehide`, say) finds it taken
         // and is let through rather than stop the page.
         let Ok(mut platform) = p.try_borrow_mut() else { return true };
-        let Some(platform) = platform.as_mut() else { return true };
+        let Some(platform) = platform.as_mut() else { return !closed() };
         let result = progress.lesson_result(platform.mastery);
         let api = &platform.api;
         let mut accepted = true;
@@ -156,6 +219,7 @@ pub fn report(progress: &Progress) -> bool {
         if !platform.keeps_its_text {
             set("cmi.suspend_data", &progress.to_text());
         }
+        set("cmi.core.exit", exit(result.status));
         accepted &= call(api, "LMSCommit", &[""]) == "true";
         if let Some(told) = told.filter(|_| accepted) {
             platform.recorded = told;
@@ -165,17 +229,17 @@ pub fn report(progress: &Progress) -> bool {
     })
 }
 
-/// Ends the session: its time, `suspend` when the lesson is not complete
-/// (so the platform resumes it next time), a last commit, `LMSFinish`.
+/// Ends the session: its time, how it is left ([`exit`]), a last commit,
+/// `LMSFinish`. A page shown again from the browser's cache finds the
+/// session closed, and says so.
 fn finish() {
     PLATFORM.with(|p| {
         let Some(platform) = p.try_borrow_mut().ok().and_then(|mut p| p.take()) else { return };
         let api = &platform.api;
-        let spent = (now_ms() - platform.started_ms).max(0.0) as u64;
-        call(api, "LMSSetValue", &["cmi.core.session_time", &scorm_timespan(spent)]);
-        let exit = if platform.status == LessonStatus::Incomplete { "suspend" } else { "" };
-        call(api, "LMSSetValue", &["cmi.core.exit", exit]);
+        set_session_time(&platform);
+        call(api, "LMSSetValue", &["cmi.core.exit", exit(platform.status)]);
         call(api, "LMSCommit", &[""]);
         call(api, "LMSFinish", &[""]);
+        CLOSED.with(|closed| closed.set(true));
     });
 }

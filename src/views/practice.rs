@@ -197,8 +197,11 @@ fn PracticeNotices() -> impl IntoView {
     let unreadable = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
     let platform_unreadable =
         Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_unreadable)));
-    let platform_refused =
-        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_refused)));
+    let platform_refused = Signal::derive(move || {
+        ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_refused && !p.platform_closed))
+    });
+    let platform_closed =
+        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_closed)));
     view! {
         <When when=unsaved>
             <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
@@ -211,6 +214,9 @@ fn PracticeNotices() -> impl IntoView {
         </When>
         <When when=platform_refused>
             <p class="banner" role="alert">{dr(lang, Drill::PlatformRefused)}</p>
+        </When>
+        <When when=platform_closed>
+            <p class="banner" role="alert">{dr(lang, Drill::PlatformClosed)}</p>
         </When>
     }
 }

@@ -180,6 +180,29 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   await expect(row.locator('.best')).toHaveText('85 / 100');
 });
 
+test('a refusal met during a guided tour does not count against a task left for now', async ({ page }) => {
+  await start(page, 'en', 'r12');
+  await press(page.locator('#leave-practice'));
+  await expect(page).toHaveURL(/#\/practice$/);
+  // A guided tour, and a wrong password in it: refused (R8).
+  await page.goto('./#/faq/r8-link-mcid');
+  await page.locator('#show-me-r8-link-mcid').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  // The tour's dialog keeps the keyboard: the page is used with the mouse.
+  await page.getByRole('banner').getByRole('link', { name: 'My Profile' }).click();
+  await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  await page.getByLabel('Microsoft Learning username').fill('priya.patel@outlook.com');
+  await page.getByLabel('Microsoft Learning password').fill('not the password');
+  await page.getByRole('button', { name: 'Associate', exact: true }).click();
+  await expect(tour(page, 'refusal')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Exit the tour' }).click();
+  // The task, resumed, met no refusal.
+  await page.goto('./#/practice');
+  await press(page.locator('#practice-start-r12'));
+  await expect(page.locator('#practice-task')).toContainText('(R12)');
+  await expect(bar(page).getByRole('heading', { name: /Refusals met/ })).toHaveCount(0);
+});
+
 test('the practice bar hands the keyboard on: the last hint to Check my work, Leave for now to the practice page', async ({ page }) => {
   await start(page, 'en', 'r8');
   // Each hint keeps the keyboard on Show a hint until none is left.

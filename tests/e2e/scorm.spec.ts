@@ -68,6 +68,9 @@ test('a learning platform records two cases done through the UI, then the sessio
   await expect.poll(async () => (await recorded(page)).cmi?.core.lesson_status).toBe('incomplete');
 
   await doCase(course, 'r8', firstLink);
+  // Left unfinished from the first result on, should the page never get
+  // to say so as it goes: the platform resumes it, progress kept.
+  await expect.poll(async () => (await recorded(page)).cmi?.core.exit).toBe('suspend');
   await doCase(course, 'r6', partnerUniversity);
   const after = await recorded(page);
   expect(after.cmi!.core.lesson_status).toBe('incomplete');
@@ -102,6 +105,39 @@ test('a reload resumes from what the platform kept, with nothing of it left in t
   await expect(row.locator('.state')).toHaveText('Passed');
   await expect(row.locator('.best')).toHaveText('100 / 100');
   await expect(again.locator('#practice-start-r6').locator('xpath=ancestor::tr').locator('.state')).toHaveText('Not started');
+});
+
+test('two learners on one browser: the second starts with nothing of the first’s practice, which stays kept for them', async ({ page }) => {
+  await seedPlatform(page, { suspend_data: '', core: { lesson_status: 'not attempted', student_id: 'ann', entry: 'ab-initio' } });
+  const course = await openPlatform(page);
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100');
+  // The next learner on this classroom PC opens the course (the platform's
+  // record is Bob's from the next page on: Ann's session ends as it goes).
+  await page.addInitScript(() => {
+    if (window === window.top) {
+      const bob = { suspend_data: '', core: { lesson_status: 'not attempted', student_id: 'bob', entry: 'ab-initio' } };
+      localStorage.setItem('platform.cmi', JSON.stringify(bob));
+    }
+  });
+  await page.reload();
+  const again = page.frameLocator('#course');
+  await expect(again.locator('#practice-start-r8').locator('xpath=ancestor::tr').locator('.state')).toHaveText('Not started');
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1');
+  // Ann's practice is still in this browser, apart.
+  const anns = await page.evaluate(() => localStorage.getItem('certlink.practice.learner:ann'));
+  expect(anns).toBe('p1;R8:P100');
+});
+
+test('a course reloaded inside a session the platform has finished says its results no longer reach the platform', async ({ page }) => {
+  const course = await openPlatform(page);
+  await expect.poll(async () => (await recorded(page)).initialized).toBe(true);
+  // The course's own page reloads (a banner's Reload, say): its session
+  // was finished as it went, and the platform will not open it again.
+  await page.evaluate(() => (document.getElementById('course') as HTMLIFrameElement).contentWindow!.location.reload());
+  await expect.poll(async () => (await recorded(page)).finished).toBe(true);
+  await expect(course.getByRole('alert')).toContainText('Your learning platform’s session for this course is closed');
+  await expect(course.getByRole('alert')).toContainText('open it again from the platform');
 });
 
 test('a kept progress the course cannot read stays on the platform as it was, with a notice, and results are still reported', async ({ page }) => {
@@ -177,6 +213,14 @@ test('a lesson the platform holds as completed is never told incomplete again', 
   await doCase(course, 'r8', firstLink);
   await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100');
   expect((await recorded(page)).cmi!.core.lesson_status).toBe('completed');
+});
+
+test('a platform that answers an empty kept progress as the text null has it read as empty, and keeps the results', async ({ page }) => {
+  await seedPlatform(page, { suspend_data: 'null', core: { lesson_status: 'incomplete' } });
+  const course = await openPlatform(page);
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100');
+  await expect(course.getByRole('alert')).toHaveCount(0);
 });
 
 test('a platform whose commit calls back into the course does not stop it', async ({ page }) => {

@@ -13,7 +13,11 @@ if (kept) {
   const score = kept.core.score ? { score: kept.core.score } : {};
   // What the platform's administrator set for the course (its mastery score).
   const student = kept.student_data ? { student_data: kept.student_data } : {};
-  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry: 'resume', ...score }, ...student });
+  // Who the learner is, and whether the platform resumes their attempt
+  // (its default here) or starts a new one.
+  const learner = kept.core.student_id ? { student_id: kept.core.student_id } : {};
+  const entry = kept.core.entry ?? 'resume';
+  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry, ...score, ...learner }, ...student });
 }
 // A platform that refuses to commit, while the test asks it to; and one
 // whose commit, once, runs the course's own code (its pagehide listener)
