@@ -279,6 +279,26 @@ pub fn SignInPrompt() -> impl IntoView {
     }
 }
 
+/// True where the browser holds what was typed in `input` but cannot read
+/// it as a value: a date with a part left blank, or a 30 February. Its
+/// value is empty then, as if nothing had been typed.
+fn unreadable(input: &wasm_bindgen::JsValue) -> bool {
+    use js_sys::Reflect;
+    let validity = Reflect::get(input, &"validity".into()).ok();
+    validity.and_then(|v| Reflect::get(&v, &"badInput".into()).ok()).and_then(|b| b.as_bool()) == Some(true)
+}
+
+/// The date typed in the date field named `name`, as the rules read it
+/// (D1): `None` where it is empty. A date the browser cannot read is
+/// refused as out of range, never taken for an empty field's default.
+pub fn entered_date(name: &str, value: &str) -> Option<Result<crate::rules::Time, Refusal>> {
+    let input = document().query_selector(&format!("input[name=\"{name}\"]")).ok().flatten();
+    if input.is_some_and(|input| unreadable(&input)) {
+        return Some(Err(Refusal::OutOfRange { range: crate::rules::range::Range::DATE }));
+    }
+    crate::rules::range::entered_date(value)
+}
+
 /// A labelled text input bound to `value`: one component for every field,
 /// so each form is compiled once per field kind, not once per field. A
 /// date's picker offers the range of dates the rules keep (D1); the rules
@@ -294,6 +314,15 @@ pub fn Field(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let lang = use_ctx().lang;
+    // Bound both ways, but a date the browser cannot read yet (typed part
+    // by part) is left on screen as typed: writing its empty value back
+    // would wipe every part of it. The form refuses it if sent so.
+    let typed = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        if !unreadable(&input) {
+            value.set(input.value());
+        }
+    };
     view! {
         <label>
             <span>{tr(lang, label)}</span>
@@ -305,7 +334,8 @@ pub fn Field(
                 required=required
                 min=(kind == "date").then_some(crate::rules::range::EARLIEST_DATE)
                 max=(kind == "date").then_some(crate::rules::range::LATEST_DATE)
-                bind:value=value
+                prop:value=value
+                on:input=typed
             />
         </label>
     }

@@ -11,13 +11,12 @@ use crate::i18n::reactive::tr;
 use crate::i18n::{built_in_name, format_date, Text};
 use crate::rules::audit::Holder;
 use crate::rules::demo::BuiltIn;
-use crate::rules::range::entered_date;
 use crate::rules::setup::AccountSetup;
 use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, McidId, MpnId, Scenario, State};
 use crate::session::{use_ctx, Ctx};
 use crate::ui::{hand_keyboard_to, handler, live};
 use crate::views::common::{
-    chosen_role, new_salt, role_options, Answer, Choice, Field, Outcome, OutcomeMessage, Unchanged,
+    chosen_role, entered_date, new_salt, role_options, Answer, Choice, Field, Outcome, OutcomeMessage, Unchanged,
 };
 use leptos::prelude::*;
 
@@ -405,7 +404,7 @@ fn Exams() -> impl IntoView {
     });
     let command = move || {
         // An empty date is today's, on the scenario clock (D1).
-        let at = entered_date(&passed_on.get_untracked()).unwrap_or(Ok(ctx.now()))?;
+        let at = entered_date("exam-date", &passed_on.get_untracked()).unwrap_or(Ok(ctx.now()))?;
         let kind = match kind.get_untracked().as_str() {
             "certification" => CredentialKind::Certification,
             "assessment" => CredentialKind::Assessment,

@@ -139,7 +139,7 @@ fn Advice(problem: Problem) -> impl IntoView {
         ev.prevent_default();
         // An empty date is today; a date out of the rules' range (D1) is
         // refused in the person's language and nothing is saved.
-        let started_on: Time = match crate::rules::range::entered_date(&started.get_untracked()) {
+        let started_on: Time = match crate::views::common::entered_date("started", &started.get_untracked()) {
             None => ctx.now(),
             Some(Ok(at)) => at,
             Some(Err(refusal)) => return outcome.set(Some(Outcome::Refused(refusal))),

@@ -12,6 +12,7 @@ use crate::rules::{Actor, Command, Credential};
 use crate::session::use_ctx;
 use crate::tours::steps;
 use crate::ui::{effect, handler, live};
+use crate::views::common::Field;
 use crate::views::common::{Choice, Outcome, OutcomeMessage};
 use chrono::Duration;
 use leptos::prelude::*;
@@ -116,7 +117,10 @@ fn Clock() -> impl IntoView {
     };
     let set_date = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(at) = crate::rules::range::entered_date(&date.get_untracked()) else { return };
+        // An empty date is refused as one out of range: the clock is never
+        // left as it was without a word.
+        let at = crate::views::common::entered_date("clock-date", &date.get_untracked())
+            .unwrap_or(Err(crate::rules::Refusal::OutOfRange { range: crate::rules::range::Range::DATE }));
         // The clock refuses a date out of range (D1) and stays as it was:
         // the refusal is shown, nothing is remembered.
         let mut clock = ctx.clock.get_untracked();
@@ -145,16 +149,7 @@ fn Clock() -> impl IntoView {
             </div>
             // The rules check the date (D1) and the panel words the refusal.
             <form class="inline-form" novalidate on:submit=handler(set_date)>
-                <label>
-                    <span>{tr(lang, Text::ClockDate)}</span>
-                    <input
-                        type="date"
-                        required
-                        min=crate::rules::range::EARLIEST_DATE
-                        max=crate::rules::range::LATEST_DATE
-                        bind:value=date
-                    />
-                </label>
+                <Field label=Text::ClockDate name="clock-date" kind="date" value=date required=true />
                 <button type="submit" class="button">
                     {tr(lang, Text::SetClockDate)}
                 </button>

@@ -102,6 +102,18 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText(
     'That date is outside the dates Certlink keeps. Choose a date from the year 1 to the year 9999.',
   );
+  // A date left half typed is refused too, never taken for today.
+  await page.locator('input[name="exam-date"]').fill('2026-11-20');
+  await page.locator('input[name="exam-date"]').focus();
+  await page.keyboard.press('Backspace');
+  expect(await page.locator('input[name="exam-date"]').evaluate((input: HTMLInputElement) => input.validity.badInput)).toBe(true);
+  await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
+  await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText(
+    'That date is outside the dates Certlink keeps.',
+  );
+  await settled(page);
+  await expect(section(page, 'Exams, certifications and assessments passed')).not.toContainText('AZ-104 (');
+  await expect(section(page, 'Exams, certifications and assessments passed').getByRole('status')).not.toContainText('AZ-104');
   // The yearly limit's numbers (D6), each within its range.
   await page.locator('input[name="limit-per-year"]').fill('two');
   await page.locator('input[name="limit-per-year"]').press('Enter');

@@ -1,5 +1,5 @@
 // The FAQ (deep links, search) and the support router (R16).
-import { test, expect } from './fixtures';
+import { test, expect, settled } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
 test('each FAQ entry has a deep link that survives a reload', async ({ page }) => {
@@ -33,6 +33,20 @@ test('the support router sends a merge question to Certification Support (R16)',
   await page.getByRole('button', { name: 'Open a ticket' }).click();
   await expect(app.status.filter({ hasText: 'Ticket 1' })).toContainText('Ticket 1 opened with Certification Support. (R16)');
   await expect(page.getByRole('region', { name: 'Your tickets' })).toContainText('I have two MCIDs to merge.');
+});
+
+test('a date the problem started left half typed is refused, and no ticket is opened', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('A technical problem linking my MCID').check();
+  await page.getByLabel('Describe the problem').fill('The link fails.');
+  await page.locator('input[name="started"]').focus();
+  await page.keyboard.press('Backspace');
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('That date is outside the dates Certlink keeps.');
+  await settled(page);
+  await expect(page.getByRole('main')).not.toContainText('Ticket 1');
 });
 
 test('a problem the FAQ answers is routed to its entry, not to a ticket', async ({ page }) => {
