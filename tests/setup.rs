@@ -257,3 +257,23 @@ fn d4_an_account_added_invited_answers_its_invitation_and_one_added_deleted_cann
     let read = document::parse(&document::to_json(&scenario, 1, now())).unwrap();
     assert_eq!(read.scenario.state(), scenario.state());
 }
+
+#[test]
+fn d7_a_credential_recorded_with_nobody_chosen_says_to_choose_or_add_someone_first() {
+    use certlink::i18n::refusals::refusal_sentence;
+    use certlink::i18n::Lang;
+    let mut scenario = Scenario::new(State::default());
+    // The editor's choice of who passed it, left empty on an empty scenario.
+    let refusal = scenario.execute(&Actor::Trainer, now(), &record("", exam(now()))).unwrap_err();
+    assert_eq!(refusal, Refusal::UnknownHolder { holder: String::new() });
+    let (en, fr) = (
+        refusal_sentence(Lang::En, &refusal, scenario.state()),
+        refusal_sentence(Lang::Fr, &refusal, scenario.state()),
+    );
+    assert!(en.starts_with("Choose who passed it.") && en.contains("add a Microsoft Certification profile"), "{en}");
+    assert!(fr.starts_with("Choisissez qui l’a obtenu.") && fr.contains("ajoutez d’abord"), "{fr}");
+    // The same for an account with no organisation chosen.
+    let refusal = Refusal::UnknownOrganisation { org: MpnId(String::new()) };
+    let en = refusal_sentence(Lang::En, &refusal, scenario.state());
+    assert!(en.starts_with("Choose an organisation.") && !en.contains("MPN ID ."), "{en}");
+}

@@ -147,6 +147,11 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             "Only the trainer can do this, from the trainer panel.".to_string(),
             "Seul le formateur peut le faire, depuis le panneau du formateur.".to_string(),
         ),
+        // The editor's choice left empty: nobody to name yet.
+        UnknownHolder { holder } if holder.is_empty() => lang.pick(
+            "Choose who passed it. If the list is empty, add a Microsoft Certification profile or a Partner University account first.".to_string(),
+            "Choisissez qui l’a obtenu. Si la liste est vide, ajoutez d’abord un profil de certification Microsoft ou un compte Université partenaire.".to_string(),
+        ),
         UnknownHolder { holder } => lang.pick(
             format!("No Microsoft Learning or Partner University account is named {holder}."),
             format!("Aucun compte Microsoft Learning ou Université partenaire ne s’appelle {holder}."),
@@ -166,6 +171,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         OrganisationExists { org } => lang.pick(
             format!("An organisation with MPN ID {org} is already in the scenario ({}). Use another MPN ID.", org_name(state, org)),
             format!("Une organisation d’ID MPN {org} existe déjà dans le scénario ({}). Utilisez un autre ID MPN.", org_name(state, org)),
+        ),
+        UnknownOrganisation { org } if org.to_string().is_empty() => lang.pick(
+            "Choose an organisation. If the list is empty, add an organisation first.".to_string(),
+            "Choisissez une organisation. Si la liste est vide, ajoutez d’abord une organisation.".to_string(),
         ),
         UnknownOrganisation { org } => lang.pick(
             format!("No organisation has MPN ID {org}. Add the organisation first."),

@@ -56,6 +56,8 @@ fn StartFrom() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let started = RwSignal::new(None::<Result<(), Unchanged>>);
+    // Started anyway, the scenario it replaced not kept: said so, not as kept.
+    let started_unkept = RwSignal::new(None::<Result<(), Unchanged>>);
     let case = RwSignal::new(String::new());
     let cases = Signal::derive(move || {
         let lang = lang.get();
@@ -65,11 +67,15 @@ fn StartFrom() -> impl IntoView {
     // to make anyway once the person has read why.
     let refused = StoredValue::new(None::<Scenario>);
     let start_with = move |next: Scenario, losing_it: bool| {
+        let newest_point = move || ctx.restore_points().first().map(|point| point.key.clone());
+        let before = newest_point();
         let result = ctx.start_editing(next, losing_it).map_err(|not| {
             refused.set_value(Some(*not.next));
             Unchanged::NotKept(not.why)
         });
-        started.set(Some(result));
+        let unkept = losing_it && result.is_ok() && newest_point() == before;
+        started.set((!unkept).then_some(result));
+        started_unkept.set(unkept.then_some(Ok(())));
     };
     let start = move |next: Scenario| start_with(next, false);
     let anyway = Callback::new(move |()| {
@@ -107,6 +113,7 @@ fn StartFrom() -> impl IntoView {
                 </button>
             </form>
             <Answer answer=started done=|lang| crate::i18n::t(lang, Text::EditorStarted) anyway />
+            <Answer answer=started_unkept done=|lang| crate::i18n::t(lang, Text::EditorStartedUnkept) />
         </section>
     }
 }
@@ -447,6 +454,19 @@ fn Limits() -> impl IntoView {
     let now = ctx.with_state(|s| s.data().limits);
     let per_year = RwSignal::new(now.per_year.to_string());
     let cool_off = RwSignal::new(now.cool_off_days.to_string());
+    // The fields follow the limits stored (a start anew, another tab's
+    // change), unless the person has typed in them: what they typed stays.
+    let shown = StoredValue::new(now);
+    crate::ui::effect(move || {
+        let limits = ctx.with_state(|s| s.data().limits);
+        let before = shown.get_value();
+        let untouched = |field: RwSignal<String>, value: u32| field.get_untracked().trim() == value.to_string();
+        if limits != before && untouched(per_year, before.per_year) && untouched(cool_off, before.cool_off_days) {
+            per_year.set(limits.per_year.to_string());
+            cool_off.set(limits.cool_off_days.to_string());
+        }
+        shown.set_value(limits);
+    });
     let number = |value: RwSignal<String>, range: Range| {
         value.get_untracked().trim().parse::<u32>().map_err(|_| Refusal::OutOfRange { range })
     };

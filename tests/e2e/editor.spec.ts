@@ -27,7 +27,7 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await page.getByRole('link', { name: 'Scenario editor' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenario editor');
   await page.getByRole('button', { name: 'An empty scenario' }).click();
-  await expect(section(page, 'Start from').getByRole('status')).toContainText('Started anew');
+  await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
   await expect(section(page, 'Organisations')).toContainText('None yet.');
 
   await fillAndSubmit(page, [['org-mpn-id', '4200001'], ['org-name', 'Northwind Traders']]);
@@ -151,4 +151,41 @@ test('the editor in French: its forms, a refusal worded in French, and axe clean
   ]);
   await expect(section(page, 'Comptes professionnels').getByRole('alert')).toContainText('(D4)');
   await expectAccessible(page);
+});
+
+test('starting anew where the scenario open cannot be kept asks first; started anyway, it says that scenario was not kept', async ({ page }) => {
+  // No room for a restore point in this browser.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('certlink.restore.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await page.goto('./#/editor');
+  const start = section(page, 'Start from');
+  await page.locator('#start-empty').click();
+  await expect(start.getByRole('alert')).toContainText('Nothing was replaced: there is no room left to keep the scenario open now as a restore point');
+  await start.getByRole('button', { name: 'Replace it anyway' }).click();
+  await expect(start.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Started anew. The scenario it replaced was not kept, as you chose.');
+  await expectAccessible(page);
+});
+
+test('the yearly limit’s fields follow the limits stored when the scenario is started anew, and keep what is typed', async ({ page }) => {
+  await page.goto('./#/editor');
+  await page.locator('input[name="limit-per-year"]').fill('5');
+  await page.locator('input[name="limit-cool-off"]').fill('0');
+  await page.locator('input[name="limit-cool-off"]').press('Enter');
+  await expect(section(page, 'Yearly limit').getByRole('status')).toContainText('Yearly limit set to 5');
+  await page.locator('#start-demo').click();
+  await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
+  await expect(page.locator('input[name="limit-per-year"]')).toHaveValue('3');
+  await expect(page.locator('input[name="limit-cool-off"]')).toHaveValue('30');
+  // Typed and not sent yet: a start anew leaves it as typed.
+  await page.locator('input[name="limit-per-year"]').fill('4');
+  await page.locator('#start-empty').click();
+  await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
+  await expect(page.locator('input[name="limit-per-year"]')).toHaveValue('4');
 });
