@@ -198,14 +198,33 @@ fn lines_view(ctx: Ctx, lines: Vec<String>) -> AnyView {
     }
 }
 
-fn text_field() -> RwSignal<String> {
-    RwSignal::new(String::new())
+thread_local! {
+    /// What is typed in the editor's forms and not sent yet, by field:
+    /// kept for as long as the page is, so that a look at another page
+    /// and back finds it as it was. A list, not a map: a few fields.
+    static DRAFTS: std::cell::RefCell<Vec<(&'static str, ArcRwSignal<String>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The text field named `name` (its `name` in the form), as it was left.
+fn text_field(name: &'static str) -> RwSignal<String> {
+    DRAFTS.with_borrow_mut(|drafts| {
+        let draft = match drafts.iter().find(|(field, _)| *field == name) {
+            Some((_, draft)) => draft.clone(),
+            None => {
+                let draft = ArcRwSignal::new(String::new());
+                drafts.push((name, draft.clone()));
+                draft
+            }
+        };
+        RwSignal::from(draft)
+    })
 }
 
 #[component]
 fn Organisations() -> impl IntoView {
     let ctx = use_ctx();
-    let (mpn_id, name) = (text_field(), text_field());
+    let (mpn_id, name) = (text_field("org-mpn-id"), text_field("org-name"));
     let lines = move || {
         ctx.with_state(|s| s.data().organisations.values().map(|o| format!("{} · {}", o.name, o.mpn_id)).collect())
     };
@@ -229,7 +248,12 @@ fn Organisations() -> impl IntoView {
 fn Accounts() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let (org, email, name, password) = (text_field(), text_field(), text_field(), text_field());
+    let (org, email, name, password) = (
+        text_field("account-org"),
+        text_field("account-email"),
+        text_field("account-name"),
+        text_field("account-password"),
+    );
     let role = RwSignal::new("user".to_string());
     let state = RwSignal::new("active".to_string());
     let states = Signal::derive(move || {
@@ -311,7 +335,12 @@ fn passed_list(lang: crate::i18n::Lang, passed: &[Credential]) -> String {
 fn Profiles() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let (mcid, username, password, holder) = (text_field(), text_field(), text_field(), text_field());
+    let (mcid, username, password, holder) = (
+        text_field("profile-mcid"),
+        text_field("profile-username"),
+        text_field("profile-password"),
+        text_field("profile-holder"),
+    );
     let lines = move || {
         let lang = lang.get();
         ctx.with_state(|s| {
@@ -357,7 +386,7 @@ fn Profiles() -> impl IntoView {
 fn PartnerUniversity() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let username = text_field();
+    let username = text_field("pu-username");
     let lines = move || {
         let lang = lang.get();
         ctx.with_state(|s| {
@@ -387,7 +416,7 @@ fn PartnerUniversity() -> impl IntoView {
 fn Exams() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let (holder, code, title) = (text_field(), text_field(), text_field());
+    let (holder, code, title) = (text_field("exam-holder"), text_field("exam-code"), text_field("exam-title"));
     let kind = RwSignal::new("exam".to_string());
     let passed_on = RwSignal::new(crate::rules::reports::iso_date(ctx.now()));
     // A profile is `mcid:<MCID>`, a Partner University account `pu:<username>`.

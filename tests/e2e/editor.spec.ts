@@ -189,3 +189,21 @@ test('the yearly limit’s fields follow the limits stored when the scenario is 
   await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
   await expect(page.locator('input[name="limit-per-year"]')).toHaveValue('4');
 });
+
+test('what is typed in the editor and not sent yet is still there after a look at another page', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./#/editor');
+  await page.locator('input[name="org-mpn-id"]').fill('4200009');
+  await page.locator('input[name="org-name"]').fill('Tailspin Toys');
+  await page.locator('input[name="exam-code"]').fill('AZ-204');
+  await app.navigate('FAQ');
+  await expect(app.heading).not.toHaveText('Scenario editor');
+  await page.goto('./#/editor');
+  await expect(page.locator('input[name="org-mpn-id"]')).toHaveValue('4200009');
+  await expect(page.locator('input[name="org-name"]')).toHaveValue('Tailspin Toys');
+  await expect(page.locator('input[name="exam-code"]')).toHaveValue('AZ-204');
+  // Sent, the form is cleared as before.
+  await page.locator('input[name="org-name"]').press('Enter');
+  await expect(section(page, 'Organisations').getByRole('status')).toContainText('Tailspin Toys');
+  await expect(page.locator('input[name="org-name"]')).toHaveValue('');
+});
