@@ -105,6 +105,9 @@ test('after one visit it loads and works with the network gone', async ({ page, 
 });
 
 test('a new build takes over only when no page of the old one is open, and removes the old cache', async ({ page }) => {
+  // A navigation waits for the new worker's activation, which a machine
+  // loaded by the other tests can make slow.
+  test.slow();
   // Its own copy of dist/ on its own server, so the "next build" can be
   // written without touching what the other tests load.
   const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
