@@ -149,15 +149,24 @@ fn Part(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let outcome = RwSignal::new(None::<Outcome>);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match command() {
-            Ok(command) => {
-                if run(ctx, command, outcome, &clear) {
-                    hand_keyboard_to(ctx, format!("[aria-labelledby=\"{id}\"] form :is(input, select)"));
+    let outcome_id = format!("{id}-outcome");
+    let on_submit = {
+        let outcome_id = outcome_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match command() {
+                Ok(command) => {
+                    if run(ctx, command, outcome, &clear) {
+                        hand_keyboard_to(ctx, format!("[aria-labelledby=\"{id}\"] form :is(input, select)"));
+                    }
                 }
+                Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
             }
-            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
+            let refused = outcome.with_untracked(|outcome| match outcome {
+                Some(Outcome::Refused(refusal)) => Some(refusal.clone()),
+                _ => None,
+            });
+            mark_refused(id, &outcome_id, refused.as_ref());
         }
     };
     let list = lines.map(|lines| live(move || lines_view(ctx, lines())));
@@ -183,8 +192,75 @@ fn Part(
                     {tr(lang, submit)}
                 </button>
             </form>
-            <OutcomeMessage outcome=outcome />
+            <div id=outcome_id>
+                <OutcomeMessage outcome=outcome />
+            </div>
         </section>
+    }
+}
+
+/// The fields of the editor's forms a refusal is about, by their `name`
+/// (one form has one of them): the keyboard goes there, and the field is
+/// marked invalid and described by the refusal.
+fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
+    use crate::rules::range::Range;
+    use crate::rules::refusal::Field;
+    use crate::rules::Refusal::*;
+    let field = |field: &Field| -> &'static [&'static str] {
+        match field {
+            Field::MpnId => &["org-mpn-id"],
+            Field::OrganisationName => &["org-name"],
+            Field::DisplayName => &["account-name"],
+            Field::Mcid => &["profile-mcid"],
+            Field::HolderName => &["profile-holder"],
+            Field::CredentialCode => &["exam-code"],
+            Field::CredentialTitle => &["exam-title"],
+            Field::Password => &["account-password", "profile-password"],
+            Field::Email => &["account-email", "profile-username", "pu-username"],
+            Field::TicketDetails => &[],
+        }
+    };
+    match refusal {
+        TextRequired { field: f } | TextTooLong { field: f, .. } | NotAnIdentifier { field: f } => field(f),
+        OutOfRange { range } if *range == Range::PER_YEAR => &["limit-per-year"],
+        OutOfRange { range } if *range == Range::COOL_OFF_DAYS => &["limit-cool-off"],
+        OutOfRange { .. } | PassedInTheFuture { .. } => &["exam-date"],
+        OrganisationExists { .. } => &["org-mpn-id"],
+        UnknownOrganisation { .. } => &["account-org"],
+        InvalidEmail { .. } | AccountExists { .. } => &["account-email"],
+        WeakTemporaryPassword { .. } => &["account-password", "profile-password"],
+        McidExists { .. } => &["profile-mcid"],
+        UsernameTaken { .. } => &["profile-username", "pu-username"],
+        PartnerUniversityAccountExists { .. } => &["pu-username"],
+        UnknownHolder { .. } => &["exam-holder"],
+        WrongPlaceForProof { .. } => &["exam-kind"],
+        _ => &[],
+    }
+}
+
+/// Marks the field of the form in `section` that `refusal` is about (see
+/// [`refused_fields`]) as invalid, described by the form's outcome, and
+/// gives it the keyboard; any field marked before is unmarked.
+fn mark_refused(section: &str, outcome_id: &str, refusal: Option<&crate::rules::Refusal>) {
+    let form = format!("[aria-labelledby=\"{section}\"] form");
+    if let Ok(marked) = document().query_selector_all(&format!("{form} [aria-invalid]")) {
+        for n in 0..marked.length() {
+            if let Some(element) =
+                marked.item(n).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            {
+                let _ = element.remove_attribute("aria-invalid");
+                let _ = element.remove_attribute("aria-describedby");
+            }
+        }
+    }
+    let names = refusal.map(refused_fields).unwrap_or_default();
+    let field = names.iter().find_map(|name| {
+        document().query_selector(&format!("{form} [name=\"{name}\"], {form} #{name}")).ok().flatten()
+    });
+    if let Some(field) = field {
+        let _ = field.set_attribute("aria-invalid", "true");
+        let _ = field.set_attribute("aria-describedby", outcome_id);
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(field).focus();
     }
 }
 

@@ -90,6 +90,12 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await fillAndSubmit(page, [['org-mpn-id', '4200001'], ['org-name', 'Northwind again']]);
   await expect(section(page, 'Organisations').getByRole('alert')).toContainText('already in the scenario (Northwind Traders)');
   await expect(section(page, 'Organisations').getByRole('alert')).toContainText('(D4)');
+  // The field it is about has the keyboard, marked invalid and described by the refusal.
+  const mpnId = page.locator('input[name="org-mpn-id"]');
+  await expect(mpnId).toBeFocused();
+  await expect(mpnId).toHaveAttribute('aria-invalid', 'true');
+  await expect(mpnId).toHaveAccessibleDescription(/already in the scenario \(Northwind Traders\)/);
+  await expect(page.locator('input[name="org-name"]')).not.toHaveAttribute('aria-invalid');
   await page.locator('input[name="exam-date"]').fill('2099-01-01');
   await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
   await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText('(D1)');
