@@ -1194,6 +1194,33 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
         .expect("replaced on screen");
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the replacement is said not saved");
     assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
+    // Room made, the next change saves the import, and the save it goes
+    // over is kept as a restore point first, as the import promised.
+    kv.set_quota(None);
+    a.execute(&ticket("after room was made")).unwrap();
+    assert!(a.tab.is_saved());
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "imported 0") && has_ticket(&saved, "after room was made"));
+    let points = store.restore_points();
+    let newest = document::parse(&store.restore_point(&points[0].key).unwrap()).unwrap();
+    assert!(has_ticket(&newest.scenario, "current work"), "the scenario the import replaced is a restore point");
+}
+
+#[test]
+fn a_change_after_a_replacement_refused_for_want_of_room_still_finds_none_and_writes_nothing() {
+    let kv = MemoryKv::new();
+    let mut a = three_restore_points(&kv);
+    a.execute(&ticket("current work")).unwrap();
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + 20));
+    let larger = demo_with_tickets(20);
+    a.tab.replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import)).unwrap();
+    let before = kv.items();
+    // A change with still no room: nothing is written, the change is said unsaved.
+    a.execute(&ticket("made with no room")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    assert_eq!(kv.items(), before, "the last save and the points as they were");
+    assert!(has_ticket(&a.scenario, "made with no room"), "the change stays on screen");
 }
 
 #[test]
@@ -1222,6 +1249,15 @@ fn a_large_replacement_whose_pack_finds_no_room_takes_back_its_restore_point_and
     a.finish_all();
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the import is said not saved");
     assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
+    // Room made, the next change packs the import again; the save it goes
+    // over is kept as a restore point first.
+    kv.set_quota(None);
+    a.execute(&ticket("after room was made")).unwrap();
+    a.finish_all();
+    assert!(a.tab.is_saved());
+    let points = store.restore_points();
+    let newest = document::parse(&store.restore_point(&points[0].key).unwrap()).unwrap();
+    assert!(has_ticket(&newest.scenario, "current work"), "the scenario the import replaced is a restore point");
 }
 
 #[test]

@@ -41,9 +41,6 @@ fn no_sentence_has_a_straight_apostrophe_between_letters() {
     assert!(slips.is_empty(), "straight apostrophes in sentences:\n{}", slips.join("\n"));
 }
 
-/// Every way a file can be misshapen, and every broken reference, is
-/// worded in French with no English left in it (and in English too): the
-/// place in the file stays in the file's own terms.
 #[test]
 fn french_punctuation_is_never_left_alone_at_the_start_of_a_line() {
     // French sets a space before : ; ? ! and inside « »: a no-break one, so
@@ -77,6 +74,9 @@ fn french_punctuation_is_never_left_alone_at_the_start_of_a_line() {
     assert!(slips.is_empty(), "a plain space before French punctuation:\n{}", slips.join("\n"));
 }
 
+/// Every way a file can be misshapen, and every broken reference, is
+/// worded in French with no English left in it (and in English too): the
+/// place in the file stays in the file's own terms.
 #[test]
 fn why_a_file_was_refused_is_worded_whole_in_each_language() {
     use certlink::i18n::Lang;

@@ -119,6 +119,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
                 format!("Votre association est limitée\u{a0}: vous avez utilisé {}. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*per_year).into(), format!("{used} association sur {per_year} autorisée par an"), format!("{used} des {per_year} associations autorisées par an")), date(*next_allowed)),
             ),
         },
+        DateIncomplete => lang.pick(
+            "Enter a whole date, with its day, month and year: this one is incomplete or does not exist.".to_string(),
+            "Saisissez une date complète, avec le jour, le mois et l’année\u{a0}: celle-ci est incomplète ou n’existe pas.".to_string(),
+        ),
         OutOfRange { range: Range::Date { earliest, latest } } => lang.pick(
             format!("That date is outside the dates Certlink keeps. Choose a date from the year {} to the year {}.", earliest.year(), latest.year()),
             format!("Cette date est en dehors des dates que Certlink conserve. Choisissez une date de l’an {} à l’an {}.", earliest.year(), latest.year()),

@@ -139,6 +139,9 @@ pub enum Refusal {
     /// D1 or D6: a date, or a limit number, outside the range Certlink
     /// keeps ([`super::range`]); the range says which and its bounds.
     OutOfRange { range: Range },
+    /// D1: a date field left empty where a date is needed, or holding one
+    /// the browser cannot read (a part left blank, a 30 February).
+    DateIncomplete,
     /// R16: the FAQ answers this problem; no ticket is opened.
     AnsweredByFaq { rule: Rule },
     /// R16: a ticket needs a description of the problem.
@@ -213,7 +216,7 @@ impl Refusal {
             OutOfRange { range } => range.rule(),
             AnsweredByFaq { rule } => *rule,
             TicketDetailsMissing => Rule::R16,
-            ClockBehindTrail { .. } => Rule::D1,
+            ClockBehindTrail { .. } | DateIncomplete => Rule::D1,
             TrainerOnly | UnknownHolder { .. } | WrongPlaceForProof { .. } => Rule::D7,
             TextRequired { .. }
             | TextTooLong { .. }

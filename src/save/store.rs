@@ -236,12 +236,17 @@ impl<K: KeyValue> Store<K> {
 
     /// Takes back a point kept for a replacement that was not saved after
     /// all (no room for it): the scenario it holds is still the one saved,
-    /// and the points it took the place of come back.
-    pub fn take_back_point(&self, kept: KeptPoint) {
+    /// and the points it took the place of come back. Returns why it was
+    /// kept and what it held, to keep again before anything is saved over
+    /// that save.
+    pub fn take_back_point(&self, kept: KeptPoint) -> Option<(Replaced, String)> {
+        let text = self.kv.get(&kept.key);
         self.kv.remove(&kept.key);
         for (key, text) in kept.given_way {
             let _ = self.kv.set(&key, &text);
         }
+        let (code, json) = text?.split_once('\n').map(|(code, json)| (code.to_string(), json.to_string()))?;
+        Some((Replaced::from_code(code.chars().next()?)?, json))
     }
 
     /// Keeps the save there now as a restore point, so that a replacement

@@ -239,6 +239,10 @@ pub struct Tab<K> {
     /// copies the save: taken back with the points it pushed out if the
     /// pack's save finds no room, as at once in [`Tab::replace`].
     point_for_pack: Option<(Arc<Scenario>, KeptPoint)>,
+    /// A restore point taken back for want of room, of the save the
+    /// replacement on screen is to go over: kept again before anything is
+    /// saved over it (and, where it cannot be, nothing is).
+    point_owed: Option<(Replaced, String)>,
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
     lifecycle: Lifecycle,
@@ -270,6 +274,7 @@ impl<K: KeyValue> Tab<K> {
             packing: None,
             repacking: false,
             point_for_pack: None,
+            point_owed: None,
             opening: None,
             lifecycle: Lifecycle::FreshDemo,
             save_state,
@@ -635,7 +640,7 @@ impl<K: KeyValue> Tab<K> {
         if let (Some(point), Some(store), true) = (point, &self.store, point_copies_the_save) {
             let packed_now = self.pack_job.as_ref().filter(|_| self.packs_unwritten());
             match (&saved, packed_now) {
-                (Err(SaveError::Quota), _) => store.take_back_point(point),
+                (Err(SaveError::Quota), _) => self.point_owed = store.take_back_point(point),
                 (Ok(()), Some(job)) => self.point_for_pack = Some((Arc::clone(&job.snapshot), point)),
                 _ => {}
             }
@@ -658,8 +663,32 @@ impl<K: KeyValue> Tab<K> {
     /// the command again; a replacement or a sign-in says it unsaved. (An
     /// unreadable save kept in place says its own banner.) A
     /// large scenario whose part is stored saves only the events since; a
-    /// new large one is packed first ([`Tab::take_pack`]).
+    /// new large one is packed first ([`Tab::take_pack`]). A restore point
+    /// owed ([`Tab::replace`] took it back for want of room) is kept first:
+    /// where it still cannot be, nothing is saved over the save it holds,
+    /// and the change stays on screen, said unsaved.
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
+        let Some((why, json)) = self.point_owed.take() else { return self.persist_now(scenario, now) };
+        let point = match &self.store {
+            Some(store) => store.keep_restore_point(why, &json),
+            None => return self.persist_now(scenario, now),
+        };
+        let Ok(point) = point else {
+            self.point_owed = Some((why, json));
+            self.save_state = SaveState::QuotaExceeded;
+            return Err(SaveError::Quota);
+        };
+        let saved = self.persist_now(scenario, now);
+        let packed_now = self.pack_job.as_ref().filter(|_| self.packs_unwritten()).map(|job| Arc::clone(&job.snapshot));
+        match (&saved, packed_now, &self.store) {
+            (Err(SaveError::Quota), _, Some(store)) => self.point_owed = store.take_back_point(point),
+            (Ok(()), Some(snapshot), _) => self.point_for_pack = Some((snapshot, point)),
+            _ => {}
+        }
+        saved
+    }
+
+    fn persist_now(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
         if self.store.is_none() {
             return Ok(());
         }
@@ -797,7 +826,7 @@ impl<K: KeyValue> Tab<K> {
         match saved {
             Err(SaveError::Quota) => {
                 if let (Some(point), Some(store)) = (point, &self.store) {
-                    store.take_back_point(point);
+                    self.point_owed = store.take_back_point(point);
                 }
             }
             Err(SaveError::Conflict) if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events => {

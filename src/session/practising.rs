@@ -124,14 +124,15 @@ impl Ctx {
     /// Practice mode's state, read from storage on first use.
     pub fn practising(&self) -> Practising {
         if self.practice().with_untracked(Option::is_none) {
-            // Opened by a learning platform: its learner's own keys. A new
-            // attempt there starts from what the platform kept alone; what
-            // this browser kept of an earlier one is left as it was (and
-            // taken as read, so no write merges it back).
+            // Opened by a learning platform (or reloaded inside a session it
+            // closed): its learner's own keys. A new attempt there
+            // (`ab-initio`) starts from what the platform kept alone: what
+            // this browser kept of the earlier one is taken as read, so no
+            // write merges it back, and the first write replaces it.
             let platform = super::scorm::connect();
-            if let Some(opened) = &platform {
-                LEARNER.with_borrow_mut(|learner| *learner = Some(opened.learner.clone()));
-            }
+            let learner = platform.as_ref().map(|opened| opened.learner.clone());
+            let learner = learner.or_else(super::scorm::closed_session_learner);
+            LEARNER.with_borrow_mut(|kept| *kept = learner);
             let earlier_attempt = platform.as_ref().is_some_and(|opened| !opened.resumed);
             let mut read = Practising::default();
             match stored_progress() {

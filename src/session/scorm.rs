@@ -134,7 +134,9 @@ pub fn connect() -> Option<Opened> {
     let suspended = if matches!(suspended.trim(), "null" | "undefined") { "" } else { suspended.trim() };
     let kept = Progress::from_text(suspended);
     let learner = call(&api, "LMSGetValue", &["cmi.core.student_id"]);
-    let resumed = call(&api, "LMSGetValue", &["cmi.core.entry"]) == "resume";
+    // Only `ab-initio` starts a new attempt; `resume` and an empty entry
+    // (a return not suspended) go on with the same one.
+    let resumed = call(&api, "LMSGetValue", &["cmi.core.entry"]) != "ab-initio";
     let recorded = LessonResult::recorded(
         &call(&api, "LMSGetValue", &["cmi.core.lesson_status"]),
         &call(&api, "LMSGetValue", &["cmi.core.score.raw"]),
@@ -150,26 +152,30 @@ pub fn connect() -> Option<Opened> {
     };
     PLATFORM.with(|p| *p.borrow_mut() = Some(platform));
     // Leaving the page finishes the session: its time, how it was left.
-    // A page hidden may never come back (a browser may discard it, and a
-    // platform's own saves are not always let through as a page goes), so
-    // the time so far is committed then too. The listeners live as long
-    // as the page.
+    // The time goes once, at the end: some platforms add each one they are
+    // given to the learner's total. The listener lives as long as the page.
     let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| finish());
-    let _ = leptos::prelude::window_event_listener_untyped("visibilitychange", |_| {
-        if document_hidden() {
-            PLATFORM.with(|p| {
-                if let Some(platform) = p.try_borrow().ok().as_deref().and_then(Option::as_ref) {
-                    set_session_time(platform);
-                    call(&platform.api, "LMSCommit", &[""]);
-                }
-            });
-        }
-    });
+    remember_learner(&learner);
     Some(Opened { kept, learner, resumed })
 }
 
-fn document_hidden() -> bool {
-    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+const LEARNER_KEY: &str = "certlink.scorm.learner";
+
+/// The learner a platform named, kept for this tab: a reload inside the
+/// session it finished still keeps that learner's practice apart.
+fn remember_learner(learner: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = storage.set_item(LEARNER_KEY, learner);
+    }
+}
+
+/// The learner of a session that is closed ([`closed`]), if this tab
+/// opened one before.
+pub fn closed_session_learner() -> Option<String> {
+    if !closed() {
+        return None;
+    }
+    web_sys::window()?.session_storage().ok().flatten()?.get_item(LEARNER_KEY).ok().flatten()
 }
 
 /// The session's time so far (`cmi.core.session_time`).

@@ -290,11 +290,11 @@ fn unreadable(input: &wasm_bindgen::JsValue) -> bool {
 
 /// The date typed in the date field named `name`, as the rules read it
 /// (D1): `None` where it is empty. A date the browser cannot read is
-/// refused as out of range, never taken for an empty field's default.
+/// refused, never taken for an empty field's default.
 pub fn entered_date(name: &str, value: &str) -> Option<Result<crate::rules::Time, Refusal>> {
     let input = document().query_selector(&format!("input[name=\"{name}\"]")).ok().flatten();
     if input.is_some_and(|input| unreadable(&input)) {
-        return Some(Err(Refusal::OutOfRange { range: crate::rules::range::Range::DATE }));
+        return Some(Err(Refusal::DateIncomplete));
     }
     crate::rules::range::entered_date(value)
 }
@@ -374,10 +374,10 @@ pub fn Choice(
     let lang = use_ctx().lang;
     effect(move || {
         options.with(|options| {
+            // A value no longer offered gives way to the first one, or to
+            // none where nothing is offered (the form then says to add one).
             if !options.iter().any(|(v, _)| *v == value.get_untracked()) {
-                if let Some((first, _)) = options.first() {
-                    value.set(first.clone());
-                }
+                value.set(options.first().map(|(first, _)| first.clone()).unwrap_or_default());
             }
         })
     });

@@ -289,10 +289,15 @@ fn RestorePoints() -> impl IntoView {
     // the scenario open, to restore anyway once the person has read why.
     let refused_point = StoredValue::new(None::<String>);
     let restore_point = move |key: String, losing_it: bool| {
+        let pressed = document().active_element();
         leptos::task::spawn_local(async move {
             let restored = ctx.restore(key.clone(), losing_it).await.map_err(Unchanged::from);
-            // The list is drawn anew without the button the keyboard was on.
-            if restored.is_ok() {
+            // The list is drawn anew without the button the keyboard was on;
+            // a person who has moved on while the file was read keeps the
+            // keyboard where they put it.
+            let still = document().active_element();
+            let stayed = still == pressed || still.is_some_and(|active| active.tag_name() == "BODY");
+            if restored.is_ok() && stayed {
                 hand_keyboard_to(ctx, "#restore-points");
             }
             refused_point.set_value(matches!(restored, Err(Unchanged::NotKept(_))).then_some(key));

@@ -224,7 +224,7 @@ fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
         TextRequired { field: f } | TextTooLong { field: f, .. } | NotAnIdentifier { field: f } => field(f),
         OutOfRange { range } if *range == Range::PER_YEAR => &["limit-per-year"],
         OutOfRange { range } if *range == Range::COOL_OFF_DAYS => &["limit-cool-off"],
-        OutOfRange { .. } | PassedInTheFuture { .. } => &["exam-date"],
+        OutOfRange { .. } | DateIncomplete | PassedInTheFuture { .. } => &["exam-date"],
         OrganisationExists { .. } => &["org-mpn-id"],
         UnknownOrganisation { .. } => &["account-org"],
         InvalidEmail { .. } | AccountExists { .. } => &["account-email"],

@@ -117,10 +117,10 @@ fn Clock() -> impl IntoView {
     };
     let set_date = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // An empty date is refused as one out of range: the clock is never
-        // left as it was without a word.
+        // An empty date is refused: the clock is never left as it was
+        // without a word.
         let at = crate::views::common::entered_date("clock-date", &date.get_untracked())
-            .unwrap_or(Err(crate::rules::Refusal::OutOfRange { range: crate::rules::range::Range::DATE }));
+            .unwrap_or(Err(crate::rules::Refusal::DateIncomplete));
         // The clock refuses a date out of range (D1) and stays as it was:
         // the refusal is shown, nothing is remembered.
         let mut clock = ctx.clock.get_untracked();

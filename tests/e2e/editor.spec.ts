@@ -115,7 +115,7 @@ test('a trainer builds an organisation from empty, and one of its people links t
   expect(await page.locator('input[name="exam-date"]').evaluate((input: HTMLInputElement) => input.validity.badInput)).toBe(true);
   await fillAndSubmit(page, [['exam-code', 'AZ-104'], ['exam-title', 'Azure Administrator']]);
   await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText(
-    'That date is outside the dates Certlink keeps.',
+    'Enter a whole date, with its day, month and year: this one is incomplete or does not exist. (D1)',
   );
   await settled(page);
   await expect(section(page, 'Exams, certifications and assessments passed')).not.toContainText('AZ-104 (');
@@ -212,4 +212,15 @@ test('what is typed in the editor and not sent yet is still there after a look a
   await page.locator('input[name="org-name"]').press('Enter');
   await expect(section(page, 'Organisations').getByRole('status')).toContainText('Tailspin Toys');
   await expect(page.locator('input[name="org-name"]')).toHaveValue('');
+});
+
+test('started anew from empty, an exam recorded with nobody to choose says to add someone first', async ({ page }) => {
+  await page.goto('./#/editor');
+  await page.locator('#start-empty').click();
+  await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
+  await fillAndSubmit(page, [['exam-code', 'AZ-900'], ['exam-title', 'Azure Fundamentals']]);
+  await expect(section(page, 'Exams, certifications and assessments passed').getByRole('alert')).toContainText(
+    'Choose who passed it. If the list is empty, add a Microsoft Certification profile or a Partner University account first. (D7)',
+  );
+  await expect(page.locator('#exam-holder')).toBeFocused();
 });

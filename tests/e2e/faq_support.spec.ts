@@ -44,7 +44,7 @@ test('a date the problem started left half typed is refused, and no ticket is op
   await page.locator('input[name="started"]').focus();
   await page.keyboard.press('Backspace');
   await page.getByRole('button', { name: 'Open a ticket' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('That date is outside the dates Certlink keeps.');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Enter a whole date, with its day, month and year');
   await settled(page);
   await expect(page.getByRole('main')).not.toContainText('Ticket 1');
 });

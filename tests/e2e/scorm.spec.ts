@@ -129,15 +129,18 @@ test('two learners on one browser: the second starts with nothing of the first�
   expect(anns).toBe('p1;R8:P100');
 });
 
-test('a course reloaded inside a session the platform has finished says its results no longer reach the platform', async ({ page }) => {
+test('a course reloaded inside a session the platform has finished says its results no longer reach the platform, and keeps its learner’s practice', async ({ page }) => {
+  await seedPlatform(page, { suspend_data: '', core: { lesson_status: 'not attempted', student_id: 'ann', entry: 'ab-initio' } });
   const course = await openPlatform(page);
-  await expect.poll(async () => (await recorded(page)).initialized).toBe(true);
+  await doCase(course, 'r8', firstLink);
   // The course's own page reloads (a banner's Reload, say): its session
   // was finished as it went, and the platform will not open it again.
   await page.evaluate(() => (document.getElementById('course') as HTMLIFrameElement).contentWindow!.location.reload());
   await expect.poll(async () => (await recorded(page)).finished).toBe(true);
   await expect(course.getByRole('alert')).toContainText('Your learning platform’s session for this course is closed');
   await expect(course.getByRole('alert')).toContainText('open it again from the platform');
+  // Still Ann's practice, not this browser's other one.
+  await expect(course.locator('#practice-start-r8').locator('xpath=ancestor::tr').locator('.state')).toHaveText('Passed');
 });
 
 test('a kept progress the course cannot read stays on the platform as it was, with a notice, and results are still reported', async ({ page }) => {
