@@ -79,9 +79,10 @@ pub fn App(
     // was there) is taken now, not at the next change.
     ctx.take_newer_save();
     // A change this page alone holds (being saved, said not saved, kept
-    // aside for a case) is lost with the page: leaving then asks first.
+    // aside for a case), or text typed in a form and not sent, is lost
+    // with the page: leaving then asks first.
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if ctx.holds_change_not_saved() {
+        if ctx.holds_change_not_saved() || crate::session::typed_unsent() {
             ev.prevent_default();
             ev.set_return_value("");
         }

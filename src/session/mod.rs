@@ -84,6 +84,19 @@ thread_local! {
     /// [`Ctx`], which the first file builds: only the `later` file enters
     /// a case.
     static LEFT_UNSAVED: std::cell::RefCell<Vec<LeftUnsaved>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Whether a form holds text typed and not sent (the editor's, which
+    /// the `later` file draws and tells here): leaving the page asks then.
+    static TYPED_UNSENT: std::cell::RefCell<Option<Box<dyn Fn() -> bool>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the page how to know that a form holds text typed and not sent.
+pub fn ask_before_leaving_while(typed_unsent: impl Fn() -> bool + 'static) {
+    TYPED_UNSENT.with_borrow_mut(|check| *check = Some(Box::new(typed_unsent)));
+}
+
+/// True where a form holds text typed and not sent.
+pub fn typed_unsent() -> bool {
+    TYPED_UNSENT.with_borrow(|check| check.as_ref().is_some_and(|check| check()))
 }
 
 struct LeftUnsaved {

@@ -275,21 +275,39 @@ fn lines_view(ctx: Ctx, lines: Vec<String>) -> AnyView {
 }
 
 thread_local! {
-    /// What is typed in the editor's forms and not sent yet, by field:
-    /// kept for as long as the page is, so that a look at another page
-    /// and back finds it as it was. A list, not a map: a few fields.
-    static DRAFTS: std::cell::RefCell<Vec<(&'static str, ArcRwSignal<String>)>> =
+    /// What is typed in the editor's forms and not sent yet, by field
+    /// (and whether it is typed, not chosen from a list): kept for as long
+    /// as the page is, so that a look at another page and back finds it as
+    /// it was. A list, not a map: a few fields.
+    static DRAFTS: std::cell::RefCell<Vec<(&'static str, bool, ArcRwSignal<String>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The text field named `name` (its `name` in the form), as it was left.
 fn text_field(name: &'static str) -> RwSignal<String> {
+    draft(name, true)
+}
+
+/// A choice's value (its select's id), as it was left.
+fn choice_field(id: &'static str) -> RwSignal<String> {
+    draft(id, false)
+}
+
+fn draft(name: &'static str, typed: bool) -> RwSignal<String> {
     DRAFTS.with_borrow_mut(|drafts| {
-        let draft = match drafts.iter().find(|(field, _)| *field == name) {
-            Some((_, draft)) => draft.clone(),
+        let draft = match drafts.iter().find(|(field, ..)| *field == name) {
+            Some((.., draft)) => draft.clone(),
             None => {
+                if drafts.is_empty() {
+                    // Text typed and not sent is lost with the page: leaving asks first.
+                    crate::session::ask_before_leaving_while(|| {
+                        DRAFTS.with_borrow(|drafts| {
+                            drafts.iter().any(|(_, typed, draft)| *typed && !draft.with_untracked(String::is_empty))
+                        })
+                    });
+                }
                 let draft = ArcRwSignal::new(String::new());
-                drafts.push((name, draft.clone()));
+                drafts.push((name, typed, draft.clone()));
                 draft
             }
         };
@@ -325,7 +343,7 @@ fn Accounts() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let (org, email, name, password) = (
-        text_field("account-org"),
+        choice_field("account-org"),
         text_field("account-email"),
         text_field("account-name"),
         text_field("account-password"),
@@ -492,7 +510,7 @@ fn PartnerUniversity() -> impl IntoView {
 fn Exams() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let (holder, code, title) = (text_field("exam-holder"), text_field("exam-code"), text_field("exam-title"));
+    let (holder, code, title) = (choice_field("exam-holder"), text_field("exam-code"), text_field("exam-title"));
     let kind = RwSignal::new("exam".to_string());
     let passed_on = RwSignal::new(crate::rules::reports::iso_date(ctx.now()));
     // A profile is `mcid:<MCID>`, a Partner University account `pu:<username>`.

@@ -4,7 +4,7 @@
 // in both languages; text fields are typed and their forms submitted
 // with Enter, and a form done gives the keyboard back to its first field.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, settled } from './fixtures';
+import { test, expect, expectAccessible, expectLeavingToAsk, settled } from './fixtures';
 import { CertlinkPage } from './pages/certlink_page';
 
 const section = (page: Page, name: string) => page.getByRole('region', { name });
@@ -212,6 +212,9 @@ test('what is typed in the editor and not sent yet is still there after a look a
   await page.locator('input[name="org-name"]').press('Enter');
   await expect(section(page, 'Organisations').getByRole('status')).toContainText('Tailspin Toys');
   await expect(page.locator('input[name="org-name"]')).toHaveValue('');
+  // Text typed and not sent is lost with the page: closing it asks first.
+  await expect(page.locator('input[name="exam-code"]')).toHaveValue('AZ-204');
+  await expectLeavingToAsk(page);
 });
 
 test('started anew from empty, an exam recorded with nobody to choose says to add someone first', async ({ page }) => {
