@@ -46,6 +46,9 @@ pub struct Practising {
     /// would not open again after a reload, or was finished as the page
     /// was left): the page says so.
     pub platform_closed: bool,
+    /// The learning platform opened the course to preview or review it,
+    /// and records no result: the page says so.
+    pub platform_preview: bool,
 }
 
 /// A check of the learner's work, as the task bar shows it.
@@ -154,6 +157,7 @@ impl Ctx {
             // are told the result at once.
             read.platform_unreadable = matches!(platform, Some(super::scorm::Opened { kept: Err(_), .. }));
             read.platform_closed = super::scorm::closed();
+            read.platform_preview = platform.as_ref().is_some_and(|opened| opened.preview);
             self.practice().set(Some(read));
             match platform.map(|opened| opened.kept) {
                 Some(Ok(kept)) => self.practice_update(false, |p| p.progress.merge(&Progress::new(), &kept)),

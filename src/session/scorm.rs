@@ -55,6 +55,10 @@ pub struct Opened {
     /// The platform resumes an attempt (`cmi.core.entry` is `resume`);
     /// otherwise it starts a new one, from what it kept alone.
     pub resumed: bool,
+    /// The platform opened the course to preview or review it
+    /// (`cmi.core.lesson_mode` `browse` or `review`, or `cmi.core.credit`
+    /// `no-credit`): it does not record the results, and the page says so.
+    pub preview: bool,
 }
 
 /// Whether a platform's run-time was found that results no longer reach.
@@ -142,6 +146,9 @@ pub fn connect() -> Option<Opened> {
         &call(&api, "LMSGetValue", &["cmi.core.score.raw"]),
     );
     let mastery = whole_score(&call(&api, "LMSGetValue", &["cmi.student_data.mastery_score"])).unwrap_or(MASTERY);
+    let mode = call(&api, "LMSGetValue", &["cmi.core.lesson_mode"]);
+    let preview =
+        matches!(mode.as_str(), "browse" | "review") || call(&api, "LMSGetValue", &["cmi.core.credit"]) == "no-credit";
     let platform = Platform {
         api,
         started_ms: now_ms(),
@@ -156,7 +163,7 @@ pub fn connect() -> Option<Opened> {
     // given to the learner's total. The listener lives as long as the page.
     let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| finish());
     remember_learner(&learner);
-    Some(Opened { kept, learner, resumed })
+    Some(Opened { kept, learner, resumed, preview })
 }
 
 const LEARNER_KEY: &str = "certlink.scorm.learner";

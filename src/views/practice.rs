@@ -202,6 +202,8 @@ fn PracticeNotices() -> impl IntoView {
     });
     let platform_closed =
         Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_closed)));
+    let platform_preview =
+        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_preview)));
     view! {
         <When when=unsaved>
             <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
@@ -217,6 +219,9 @@ fn PracticeNotices() -> impl IntoView {
         </When>
         <When when=platform_closed>
             <p class="banner" role="alert">{dr(lang, Drill::PlatformClosed)}</p>
+        </When>
+        <When when=platform_preview>
+            <p class="banner info" role="status">{dr(lang, Drill::PlatformPreview)}</p>
         </When>
     }
 }

@@ -218,6 +218,22 @@ test('a lesson the platform holds as completed is never told incomplete again', 
   expect((await recorded(page)).cmi!.core.lesson_status).toBe('completed');
 });
 
+test('a course the platform opens to preview it says that its results are not recorded there', async ({ page }) => {
+  await seedPlatform(page, { suspend_data: '', core: { lesson_status: 'not attempted', lesson_mode: 'browse' } });
+  const course = await openPlatform(page);
+  await expect(course.getByRole('main').getByRole('status').filter({ hasText: 'preview or review' })).toContainText(
+    'Your learning platform opened this course to preview or review it: it does not record your results here.',
+  );
+});
+
+test('a course the platform opens normally says nothing of a preview', async ({ page }) => {
+  await seedPlatform(page, { suspend_data: '', core: { lesson_status: 'not attempted', lesson_mode: 'normal' } });
+  const course = await openPlatform(page);
+  await expect.poll(async () => (await recorded(page)).initialized).toBe(true);
+  await expect(course.locator('#practice-start-r8')).toBeVisible();
+  await expect(course.getByText('preview or review')).toHaveCount(0);
+});
+
 test('a platform that answers an empty kept progress as the text null has it read as empty, and keeps the results', async ({ page }) => {
   await seedPlatform(page, { suspend_data: 'null', core: { lesson_status: 'incomplete' } });
   const course = await openPlatform(page);

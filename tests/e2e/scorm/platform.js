@@ -17,7 +17,9 @@ if (kept) {
   // (its default here) or starts a new one.
   const learner = kept.core.student_id ? { student_id: kept.core.student_id } : {};
   const entry = kept.core.entry ?? 'resume';
-  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry, ...score, ...learner }, ...student });
+  // How the platform opened it: normal, or to preview (browse) or review.
+  const mode = kept.core.lesson_mode ? { lesson_mode: kept.core.lesson_mode } : {};
+  window.API.loadFromJSON({ suspend_data: kept.suspend_data, core: { lesson_status: kept.core.lesson_status, entry, ...score, ...learner, ...mode }, ...student });
 }
 // A platform that refuses to commit, while the test asks it to; and one
 // whose commit, once, runs the course's own code (its pagehide listener)
