@@ -637,13 +637,8 @@ impl<K: KeyValue> Tab<K> {
         // A replacement refused for want of room keeps the last save whole:
         // a point that copies it is not worth the older points it pushed
         // out. A large replacement's pack ends later, and so does its save.
-        if let (Some(point), Some(store), true) = (point, &self.store, point_copies_the_save) {
-            let packed_now = self.pack_job.as_ref().filter(|_| self.packs_unwritten());
-            match (&saved, packed_now) {
-                (Err(SaveError::Quota), _) => self.point_owed = store.take_back_point(point),
-                (Ok(()), Some(job)) => self.point_for_pack = Some((Arc::clone(&job.snapshot), point)),
-                _ => {}
-            }
+        if let (Some(point), true) = (point, point_copies_the_save) {
+            self.settle_point(&saved, point);
         }
         self.say_conflict(saved);
         Ok(replaced)
@@ -679,13 +674,20 @@ impl<K: KeyValue> Tab<K> {
             return Err(SaveError::Quota);
         };
         let saved = self.persist_now(scenario, now);
-        let packed_now = self.pack_job.as_ref().filter(|_| self.packs_unwritten()).map(|job| Arc::clone(&job.snapshot));
-        match (&saved, packed_now, &self.store) {
+        self.settle_point(&saved, point);
+        saved
+    }
+
+    /// A restore point that copies the save `saved` was to go over: taken
+    /// back, and owed, where that save found no room; held while a pack
+    /// started for it runs, to be settled when the pack's save is done.
+    fn settle_point(&mut self, saved: &Result<(), SaveError>, point: KeptPoint) {
+        let packing = self.pack_job.as_ref().filter(|_| self.packs_unwritten()).map(|job| Arc::clone(&job.snapshot));
+        match (saved, packing, &self.store) {
             (Err(SaveError::Quota), _, Some(store)) => self.point_owed = store.take_back_point(point),
             (Ok(()), Some(snapshot), _) => self.point_for_pack = Some((snapshot, point)),
             _ => {}
         }
-        saved
     }
 
     fn persist_now(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
@@ -825,8 +827,8 @@ impl<K: KeyValue> Tab<K> {
     ) {
         match saved {
             Err(SaveError::Quota) => {
-                if let (Some(point), Some(store)) = (point, &self.store) {
-                    self.point_owed = store.take_back_point(point);
+                if let Some(point) = point {
+                    self.settle_point(&saved, point);
                 }
             }
             Err(SaveError::Conflict) if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events => {
