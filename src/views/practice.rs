@@ -14,7 +14,7 @@ use crate::practice::{task, CaseState, Outcome, MASTERY};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::rules::Rule;
-use crate::session::{real_now, use_ctx, Checked, Ctx};
+use crate::session::{real_now, use_ctx, Checked, Ctx, Practising};
 use crate::tours::{steps, Note};
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When, PAGE_HEADING};
 use crate::views::common::SourceQuote;
@@ -188,42 +188,32 @@ pub fn Practice() -> impl IntoView {
     }
 }
 
-/// What the page says when the progress could not be kept or read.
+/// What the page says when the progress could not be kept or read, or
+/// does not reach a learning platform.
 #[component]
 fn PracticeNotices() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let unsaved = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unsaved)));
-    let unreadable = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.unreadable)));
-    let platform_unreadable =
-        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_unreadable)));
-    let platform_refused = Signal::derive(move || {
-        ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_refused && !p.platform_closed))
-    });
-    let platform_closed =
-        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_closed)));
-    let platform_preview =
-        Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.platform_preview)));
-    view! {
-        <When when=unsaved>
-            <p class="banner" role="alert">{dr(lang, Drill::NotSaved)}</p>
-        </When>
-        <When when=unreadable>
-            <p class="banner" role="alert">{dr(lang, Drill::UnreadableKept)}</p>
-        </When>
-        <When when=platform_unreadable>
-            <p class="banner" role="alert">{dr(lang, Drill::PlatformUnreadableKept)}</p>
-        </When>
-        <When when=platform_refused>
-            <p class="banner" role="alert">{dr(lang, Drill::PlatformRefused)}</p>
-        </When>
-        <When when=platform_closed>
-            <p class="banner" role="alert">{dr(lang, Drill::PlatformClosed)}</p>
-        </When>
-        <When when=platform_preview>
-            <p class="banner info" role="status">{dr(lang, Drill::PlatformPreview)}</p>
-        </When>
-    }
+    // One notice each, shown while `shown` holds of practice mode's state.
+    let notice = move |shown: fn(&Practising) -> bool, text: Drill, class: &'static str, role: &'static str| {
+        let when = Signal::derive(move || ctx.practice().with(|p| p.as_ref().is_some_and(shown)));
+        view! {
+            <When when=when>
+                <p class=class role=role>{dr(lang, text)}</p>
+            </When>
+        }
+        .into_any()
+    };
+    [
+        notice(|p| p.unsaved, Drill::NotSaved, "banner", "alert"),
+        notice(|p| p.unreadable, Drill::UnreadableKept, "banner", "alert"),
+        notice(|p| p.platform_unreadable, Drill::PlatformUnreadableKept, "banner", "alert"),
+        notice(|p| p.platform_refused && !p.platform_closed, Drill::PlatformRefused, "banner", "alert"),
+        notice(|p| p.platform_closed, Drill::PlatformClosed, "banner", "alert"),
+        notice(|p| p.platform_preview, Drill::PlatformPreview, "banner info", "status"),
+    ]
+    .into_iter()
+    .collect_view()
 }
 
 /// A case's one-page handout: its goal, the steps its guided tour takes,
