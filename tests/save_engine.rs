@@ -33,7 +33,12 @@ fn has_ticket(scenario: &Scenario, details: &str) -> bool {
 
 /// A tab whose scenario replaced three others, each kept as a restore point.
 fn three_restore_points(kv: &MemoryKv) -> Sim {
-    let mut a = Sim::open(kv, "a", SMALL);
+    three_restore_points_over(kv, SMALL)
+}
+
+/// [`three_restore_points`], storing scenarios over `whole_bytes` packed.
+fn three_restore_points_over(kv: &MemoryKv, whole_bytes: usize) -> Sim {
+    let mut a = Sim::open(kv, "a", whole_bytes);
     for n in 0..3 {
         a.execute(&ticket(&format!("work {n}"))).unwrap();
         let kept = Keeping::Point(Replaced::Import);
@@ -49,6 +54,19 @@ fn demo_with_tickets(n: usize) -> Scenario {
         larger.execute(&Actor::account("chen@contoso.com"), now(), &ticket(&format!("imported {n}"))).unwrap();
     }
     larger
+}
+
+/// The store takes only `bytes` more than it holds now.
+fn room_left(kv: &MemoryKv, bytes: usize) {
+    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
+    kv.set_quota(Some(used + bytes));
+}
+
+/// The scenario of the newest restore point kept.
+fn newest_point(kv: &MemoryKv) -> Scenario {
+    let store = Store::new(kv.clone(), "");
+    let points = store.restore_points();
+    document::parse(&store.restore_point(&points[0].key).expect("a restore point")).expect("it reads").scenario
 }
 
 /// A tab whose large scenario is stored as a part and a head holding one
@@ -480,8 +498,7 @@ fn in_a_full_storage_an_unreadable_save_is_set_aside_once_a_restore_point_makes_
     let point = format!("{{\"saved_at\":\"2026-01-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(60_000));
     store.keep_restore_point(Replaced::Import, &point).unwrap();
     kv.set("certlink.document", "not json, in a full storage").unwrap();
-    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used));
+    room_left(&kv, 0);
     let mut tab = Sim::open(&kv, "t", SMALL);
     tab.execute(&ticket("made in a full storage")).unwrap();
     assert!(matches!(tab.tab.save_state(), SaveState::CorruptInPlace(_)));
@@ -505,8 +522,7 @@ fn another_tabs_save_kept_for_a_replacement_never_gives_way_the_point_kept_just_
     // The point the replacement kept first: the tab's own unsaved scenario.
     let own = format!("{{\"saved_at\":\"2026-01-01T00:00:00Z\",\"work\":\"{}\"}}", "x".repeat(60_000));
     store.keep_restore_point(Replaced::Import, &own).unwrap();
-    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used));
+    room_left(&kv, 0);
     // No room for the other tab's save beside it: it is not kept, and the
     // tab's own point stays (it would have made the room).
     assert_eq!(store.keep_saved_as_restore_point(Replaced::Import, usize::MAX, |_| true), None);
@@ -1060,9 +1076,8 @@ fn a_restore_point_the_full_storage_refuses_loses_none_of_those_kept() {
     for n in 1..=3 {
         store.keep_restore_point(Replaced::Import, &doc(n)).unwrap();
     }
-    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
     // No room for a fourth: the oldest gives way to it, the two newer stay.
-    kv.set_quota(Some(used + 10));
+    room_left(&kv, 10);
     store.keep_restore_point(Replaced::Reset, &doc(4)).unwrap();
     let kept: Vec<String> = store.restore_points().iter().map(|p| p.kept_at.clone()).collect();
     assert_eq!(kept, ["2026-04-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z"]);
@@ -1123,8 +1138,7 @@ fn a_replacement_with_no_room_for_the_restore_point_changes_nothing_and_gives_wa
         .replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Import))
         .expect("room");
     a.execute(&ticket("work with no room left")).unwrap();
-    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used + 10));
+    room_left(&kv, 10);
     let before = (a.scenario.clone(), kv.items());
     let refused =
         a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Restore));
@@ -1186,8 +1200,7 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
     let before = kv.items();
     assert_eq!(store.restore_points().len(), 3);
     // Room for a point only once the oldest gives way, and none for a larger replacement.
-    let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used + 20));
+    room_left(&kv, 20);
     let larger = demo_with_tickets(20);
     a.tab
         .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
@@ -1201,9 +1214,7 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
     assert!(a.tab.is_saved());
     let saved = stored(&kv).unwrap();
     assert!(has_ticket(&saved, "imported 0") && has_ticket(&saved, "after room was made"));
-    let points = store.restore_points();
-    let newest = document::parse(&store.restore_point(&points[0].key).unwrap()).unwrap();
-    assert!(has_ticket(&newest.scenario, "current work"), "the scenario the import replaced is a restore point");
+    assert!(has_ticket(&newest_point(&kv), "current work"), "the scenario the import replaced is a restore point");
 }
 
 #[test]
@@ -1211,8 +1222,7 @@ fn a_change_after_a_replacement_refused_for_want_of_room_still_finds_none_and_wr
     let kv = MemoryKv::new();
     let mut a = three_restore_points(&kv);
     a.execute(&ticket("current work")).unwrap();
-    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used + 20));
+    room_left(&kv, 20);
     let larger = demo_with_tickets(20);
     a.tab.replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import)).unwrap();
     let before = kv.items();
@@ -1228,19 +1238,13 @@ fn a_large_replacement_whose_pack_finds_no_room_takes_back_its_restore_point_and
     let kv = MemoryKv::new();
     // An import large enough to be packed, over scenarios stored whole.
     let larger = demo_with_tickets(40);
-    let mut a = Sim::open(&kv, "a", document::to_json(&larger, 1, now()).len() - 1);
-    for n in 0..3 {
-        a.execute(&ticket(&format!("work {n}"))).unwrap();
-        let kept = Keeping::Point(Replaced::Import);
-        a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), kept).unwrap();
-    }
+    let mut a = three_restore_points_over(&kv, document::to_json(&larger, 1, now()).len() - 1);
     a.execute(&ticket("current work")).unwrap();
     let store = Store::new(kv.clone(), "");
     assert_eq!(store.restore_points().len(), 3);
     let before = kv.items();
     // Room for a point only once the oldest gives way, and none for the pack.
-    let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used + 20));
+    room_left(&kv, 20);
     a.tab
         .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
         .expect("replaced on screen");
@@ -1255,9 +1259,7 @@ fn a_large_replacement_whose_pack_finds_no_room_takes_back_its_restore_point_and
     a.execute(&ticket("after room was made")).unwrap();
     a.finish_all();
     assert!(a.tab.is_saved());
-    let points = store.restore_points();
-    let newest = document::parse(&store.restore_point(&points[0].key).unwrap()).unwrap();
-    assert!(has_ticket(&newest.scenario, "current work"), "the scenario the import replaced is a restore point");
+    assert!(has_ticket(&newest_point(&kv), "current work"), "the scenario the import replaced is a restore point");
 }
 
 #[test]
@@ -1276,8 +1278,7 @@ fn a_sign_in_that_records_nothing_is_no_unsaved_change_under_a_newer_certlinks_s
 fn a_restore_point_holding_the_only_copy_of_unsaved_work_stays_when_the_replacement_finds_no_room() {
     let kv = MemoryKv::new();
     let mut a = three_restore_points(&kv);
-    let used: usize = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum();
-    kv.set_quota(Some(used + 20));
+    room_left(&kv, 20);
     a.execute(&ticket("work the full storage refused")).unwrap();
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
     // An import far larger than the room the oldest points make.

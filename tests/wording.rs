@@ -17,27 +17,36 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn no_sentence_has_a_straight_apostrophe_between_letters() {
+/// The string literals of `src` where `slip` holds, as `path:line:
+/// literal` (files `skip` names left out): only inside a literal, between a
+/// quote and the next, and not on a comment's line.
+fn literals_where(skip: impl Fn(&Path) -> bool, slip: impl Fn(&[char]) -> bool) -> Vec<String> {
     let mut files = Vec::new();
     rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
     let mut slips = Vec::new();
-    for path in files {
-        let text = fs::read_to_string(&path).unwrap();
+    for path in files.iter().filter(|path| !skip(path)) {
+        let text = fs::read_to_string(path).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.trim_start();
             if code.starts_with("//") {
                 continue;
             }
-            // Only inside a string literal: between a quote and the next.
             for literal in code.split('"').skip(1).step_by(2) {
-                let chars: Vec<char> = literal.chars().collect();
-                if chars.windows(3).any(|w| w[0].is_alphabetic() && w[1] == '\'' && w[2].is_alphabetic()) {
+                if slip(&literal.chars().collect::<Vec<char>>()) {
                     slips.push(format!("{}:{}: {literal}", path.display(), n + 1));
                 }
             }
         }
     }
+    slips
+}
+
+#[test]
+fn no_sentence_has_a_straight_apostrophe_between_letters() {
+    let slips = literals_where(
+        |_| false,
+        |chars| chars.windows(3).any(|w| w[0].is_alphabetic() && w[1] == '\'' && w[2].is_alphabetic()),
+    );
     assert!(slips.is_empty(), "straight apostrophes in sentences:\n{}", slips.join("\n"));
 }
 
@@ -46,31 +55,18 @@ fn french_punctuation_is_never_left_alone_at_the_start_of_a_line() {
     // French sets a space before : ; ? ! and inside « »: a no-break one, so
     // that a narrow screen never wraps the mark onto a line of its own.
     // The article's own sentences (i18n/source.rs) are quoted as written.
-    let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
-    let mut slips = Vec::new();
-    for path in files.iter().filter(|path| !path.ends_with("i18n/source.rs")) {
-        let text = fs::read_to_string(path).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            let code = line.trim_start();
-            if code.starts_with("//") {
-                continue;
-            }
-            for literal in code.split('"').skip(1).step_by(2) {
-                let chars: Vec<char> = literal.chars().collect();
-                let breaks_before = |w: &[char]| {
-                    w[0] != ' ' && w[1] == ' ' && ":;?!»".contains(w[2]) && (w[3] == ' ' || w[3] == '\\' || w[3] == '{')
-                };
-                let ends = chars.len() >= 3 && {
-                    let w = &chars[chars.len() - 3..];
-                    w[0] != ' ' && w[1] == ' ' && ":;?!»".contains(w[2])
-                };
-                if chars.windows(4).any(breaks_before) || ends || literal.contains("« ") {
-                    slips.push(format!("{}:{}: {literal}", path.display(), n + 1));
-                }
-            }
-        }
-    }
+    let breaks_before = |w: &[char]| {
+        w[0] != ' ' && w[1] == ' ' && ":;?!»".contains(w[2]) && (w[3] == ' ' || w[3] == '\\' || w[3] == '{')
+    };
+    let ends = |chars: &[char]| {
+        chars.len() >= 3
+            && breaks_before(&[chars[chars.len() - 3], chars[chars.len() - 2], chars[chars.len() - 1], ' '])
+    };
+    let opens = |chars: &[char]| chars.windows(2).any(|w| w == ['«', ' ']);
+    let slips = literals_where(
+        |path| path.ends_with("i18n/source.rs"),
+        |chars| chars.windows(4).any(breaks_before) || ends(chars) || opens(chars),
+    );
     assert!(slips.is_empty(), "a plain space before French punctuation:\n{}", slips.join("\n"));
 }
 
