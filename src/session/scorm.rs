@@ -52,8 +52,8 @@ pub struct Opened {
     /// Who the platform says the learner is (`cmi.core.student_id`): a
     /// browser shared by several learners keeps each one's progress apart.
     pub learner: String,
-    /// The platform resumes an attempt (`cmi.core.entry` is `resume`);
-    /// otherwise it starts a new one, from what it kept alone.
+    /// The platform goes on with an attempt (`cmi.core.entry` other than
+    /// `ab-initio`); otherwise it starts a new one, from what it kept alone.
     pub resumed: bool,
     /// The platform opened the course to preview or review it
     /// (`cmi.core.lesson_mode` `browse` or `review`, or `cmi.core.credit`
