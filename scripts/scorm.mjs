@@ -2,6 +2,9 @@
 // Writes imsmanifest.xml (one SCO, launching the practice page, with the
 // mastery score practice mode passes a case at; every file of the build
 // listed as its resource) and zips it with the build, under target/.
+// The SCO's href is a file of the package, launch.html, which opens the
+// practice page: a platform that checks or rewrites the href as a path
+// would not find `index.html#/practice` (its fragment is no file).
 //
 //   node scripts/scorm.mjs [dist] [target/certlink-scorm.zip]
 //
@@ -15,8 +18,23 @@ import { fileURLToPath } from 'node:url';
 
 /** The score a case is passed at (src/practice.rs `MASTERY`). */
 export const MASTERY = 80;
-/** The page the SCO launches: practice mode. */
-export const LAUNCH = 'index.html#/practice';
+/** The file the SCO launches, and the page it opens: practice mode. */
+export const LAUNCH = 'launch.html';
+export const PRACTICE_PAGE = 'index.html#/practice';
+
+/** launch.html: opens the practice page at once, without a script (the
+ *  package's pages run under a strict CSP), and offers a link in both
+ *  languages should the browser not follow the refresh. */
+export const launchPage = () => `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="refresh" content="0; url=${PRACTICE_PAGE}">
+<title>Certlink: practice</title>
+<p><a href="${PRACTICE_PAGE}">Open the practice</a></p>
+<p lang="fr"><a href="${PRACTICE_PAGE}">Ouvrir l’entraînement</a></p>
+</html>
+`;
 
 function filesOf(dir) {
   return readdirSync(dir)
@@ -154,9 +172,13 @@ export function pack(dist, out) {
     .map((path) => relative(dist, path).split(sep).join('/'))
     .filter((file) => file !== 'imsmanifest.xml');
   if (!files.includes('index.html')) throw new Error(`scorm: ${dist} has no index.html; build first (make build)`);
+  if (files.includes(LAUNCH)) throw new Error(`scorm: ${dist} already has a ${LAUNCH}`);
+  files.push(LAUNCH);
+  files.sort();
+  const launch = Buffer.from(launchPage(), 'utf8');
   const entries = [
     { name: 'imsmanifest.xml', data: Buffer.from(manifest(files), 'utf8') },
-    ...files.map((file) => ({ name: file, data: readFileSync(join(dist, file)) })),
+    ...files.map((file) => ({ name: file, data: file === LAUNCH ? launch : readFileSync(join(dist, file)) })),
   ];
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip(entries));

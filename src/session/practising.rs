@@ -131,12 +131,15 @@ impl Ctx {
             // closed): its learner's own keys. A new attempt there
             // (`ab-initio`) starts from what the platform kept alone: what
             // this browser kept of the earlier one is taken as read, so no
-            // write merges it back, and the first write replaces it.
+            // write merges it back, and the first write replaces it. So
+            // does every attempt of a learner the platform does not name:
+            // their keys are every unnamed learner's.
             let platform = super::scorm::connect();
             let learner = platform.as_ref().map(|opened| opened.learner.clone());
             let learner = learner.or_else(super::scorm::closed_session_learner);
             LEARNER.with_borrow_mut(|kept| *kept = learner);
-            let earlier_attempt = platform.as_ref().is_some_and(|opened| !opened.resumed);
+            let earlier_attempt =
+                platform.as_ref().is_some_and(|opened| !opened.resumed || opened.learner.trim().is_empty());
             let mut read = Practising::default();
             match stored_progress() {
                 Some(Ok(progress)) if earlier_attempt => read.base = progress,

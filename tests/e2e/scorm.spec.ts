@@ -62,7 +62,9 @@ const partnerUniversity = async (course: FrameLocator) => {
 
 test('a learning platform records two cases done through the UI, then the session’s end', async ({ page }) => {
   const course = await openPlatform(page);
-  expect((await recorded(page)).launched).toBe('course/index.html#/practice');
+  expect((await recorded(page)).launched).toBe('course/launch.html');
+  // The launch file opens the practice page (openPlatform saw it drawn).
+  expect(page.frames().map((frame) => frame.url())).toContainEqual(expect.stringMatching(/\/course\/index\.html#\/practice$/));
   await expect.poll(async () => (await recorded(page)).initialized).toBe(true);
   // Opened, the lesson is incomplete.
   await expect.poll(async () => (await recorded(page)).cmi?.core.lesson_status).toBe('incomplete');
@@ -127,6 +129,21 @@ test('two learners on one browser: the second starts with nothing of the first�
   // Ann's practice is still in this browser, apart.
   const anns = await page.evaluate(() => localStorage.getItem('certlink.practice.learner:ann'));
   expect(anns).toBe('p1;R8:P100');
+});
+
+test('two learners the platform does not name: the second starts with nothing of the first’s practice', async ({ page }) => {
+  const unnamed = { suspend_data: '', core: { lesson_status: 'not attempted', student_id: '', entry: 'resume' } };
+  await seedPlatform(page, unnamed);
+  const course = await openPlatform(page);
+  await doCase(course, 'r8', firstLink);
+  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100');
+  await page.addInitScript((next) => {
+    if (window === window.top) localStorage.setItem('platform.cmi', JSON.stringify(next));
+  }, unnamed);
+  await page.reload();
+  const again = page.frameLocator('#course');
+  await expect(again.locator('#practice-start-r8').locator('xpath=ancestor::tr').locator('.state')).toHaveText('Not started');
+  await expect(again.locator('#practice-start-r8').locator('xpath=ancestor::tr').locator('.best')).not.toContainText('100');
 });
 
 test('a course reloaded inside a session the platform has finished says its results no longer reach the platform, and keeps its learner’s practice', async ({ page }) => {
@@ -276,14 +293,20 @@ test('the manifest names one SCO launching the practice page, mastery 80, and li
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).toContain('<adlcp:masteryscore>80</adlcp:masteryscore>');
   expect(manifest.match(/adlcp:scormtype="sco"/g)).toHaveLength(1);
-  expect(manifest).toContain('href="index.html#/practice"');
+  // The SCO's href is a file of the package (a fragment is no file), which
+  // opens the practice page with no script, under a CSP of its own.
+  expect(manifest).toContain('adlcp:scormtype="sco" href="launch.html"');
+  const launch = unzip('-p', zip, 'launch.html');
+  expect(launch).toContain('<meta http-equiv="refresh" content="0; url=index.html#/practice">');
+  expect(launch).not.toContain('<script');
   // It names no schema file the package does not carry.
   expect(manifest).not.toContain('.xsd');
   const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => m[1]).sort();
   expect(listed).toEqual(names.filter((n) => n !== 'imsmanifest.xml').sort());
-  // Every file of the build is in the package, and nothing else.
-  const dist = readdirSync(path.join(root, 'dist')).sort();
-  expect(listed).toEqual(dist);
+  // Every file of the build is in the package, and nothing else but the
+  // launch file.
+  const dist = readdirSync(path.join(root, 'dist'));
+  expect(listed).toEqual([...dist, 'launch.html'].sort());
   // The package's page carries the strict CSP (no inline script, no eval).
   const index = unzip('-p', zip, 'index.html');
   expect(index).toContain("script-src 'self' 'wasm-unsafe-eval'");
