@@ -556,6 +556,27 @@ fn d1_the_scenario_clock_moves_without_the_machine_clock() {
 }
 
 #[test]
+fn d1_the_trainer_cannot_move_the_clock_back_before_the_last_change_but_may_always_move_it_forward() {
+    let mut s = demo();
+    let later = now() + Duration::hours(72);
+    s.execute(&who("priya@contoso.com"), later, &link("priya@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD))
+        .unwrap();
+    // Back to real time, from +72 hours: the link would be in the future.
+    let back = s.check_clock_move(later, now()).unwrap_err();
+    assert_eq!(back, Refusal::ClockMovedBehindTrail { last_event: later });
+    assert_eq!(back.rule(), Rule::D1);
+    // Back, but not past the link; forward; the same time.
+    assert_eq!(s.check_clock_move(later + Duration::days(1), later), Ok(()));
+    assert_eq!(s.check_clock_move(later, later + Duration::days(10)), Ok(()));
+    assert_eq!(s.check_clock_move(later, later), Ok(()));
+    // A clock still behind the trail (a scenario imported from a clock
+    // further on) may go forward, even if not yet past it: that is the
+    // way out. It may not go further back.
+    assert_eq!(s.check_clock_move(now(), now() + Duration::hours(1)), Ok(()));
+    assert!(s.check_clock_move(now(), now() - Duration::hours(1)).is_err());
+}
+
+#[test]
 fn d2_credentials_never_appear_in_clear_and_wrong_ones_change_nothing() {
     let s = demo();
     let exported = certlink::storage::document::to_json(&s, 1, now());

@@ -147,6 +147,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("The scenario clock is before the last recorded change ({}). Move the clock forward, then try again.", date(*last_event)),
             format!("L’horloge du scénario est antérieure à la dernière modification enregistrée ({}). Avancez l’horloge, puis réessayez.", date(*last_event)),
         ),
+        ClockMovedBehindTrail { last_event } => lang.pick(
+            format!("The clock stays where it is: that time is before the scenario’s last recorded change ({}), and its changes stay in time order. Choose a time after it.", date(*last_event)),
+            format!("L’horloge reste où elle est\u{a0}: ce moment est antérieur à la dernière modification enregistrée du scénario ({}), et ses modifications restent dans l’ordre du temps. Choisissez un moment postérieur.", date(*last_event)),
+        ),
         TrainerOnly => lang.pick(
             "Only the trainer can do this, from the trainer panel.".to_string(),
             "Seul le formateur peut le faire, depuis le panneau du formateur.".to_string(),

@@ -148,6 +148,9 @@ pub enum Refusal {
     TicketDetailsMissing,
     /// D1: the scenario clock is behind the last recorded event.
     ClockBehindTrail { last_event: Time },
+    /// D1: the trainer moves the clock back to before the last recorded
+    /// event; it stays where it was.
+    ClockMovedBehindTrail { last_event: Time },
     /// D7 and D6: only the trainer marks exams passed or changes the limits.
     TrainerOnly,
     /// D7: no Microsoft Learning or Partner University account by that name.
@@ -216,7 +219,7 @@ impl Refusal {
             OutOfRange { range } => range.rule(),
             AnsweredByFaq { rule } => *rule,
             TicketDetailsMissing => Rule::R16,
-            ClockBehindTrail { .. } | DateIncomplete => Rule::D1,
+            ClockBehindTrail { .. } | ClockMovedBehindTrail { .. } | DateIncomplete => Rule::D1,
             TrainerOnly | UnknownHolder { .. } | WrongPlaceForProof { .. } => Rule::D7,
             TextRequired { .. }
             | TextTooLong { .. }

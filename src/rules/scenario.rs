@@ -122,6 +122,18 @@ impl Scenario {
         Ok(id)
     }
 
+    /// Whether the trainer may move the clock from `from` to `to` (D1): not
+    /// back to before the last recorded change, where every change would
+    /// then be refused ([`Refusal::ClockBehindTrail`]). Forward is always
+    /// allowed, even while still behind (a scenario imported from a clock
+    /// further on): it is the way out.
+    pub fn check_clock_move(&self, from: Time, to: Time) -> Result<(), Refusal> {
+        match self.last_event_at() {
+            Some(last) if to < last && to < from => Err(Refusal::ClockMovedBehindTrail { last_event: last }),
+            _ => Ok(()),
+        }
+    }
+
     fn check_clock(&self, now: Time) -> Result<(), Refusal> {
         // D1: every event is recorded at a time a save can hold.
         super::range::check_time(now)?;

@@ -366,12 +366,25 @@ impl Ctx {
         self.clock.get().now(real_now())
     }
 
-    /// Moves the scenario clock (D1) and remembers it for this tab.
-    pub fn set_clock(&self, change: impl FnOnce(&mut ScenarioClock)) {
-        self.clock.update(change);
-        let offset = self.clock.get_untracked().offset_ms();
+    /// Moves the scenario clock (D1) and remembers it for this tab's
+    /// space; a move back to before the scenario's last change is refused
+    /// (the rules say why) and the clock stays.
+    pub fn set_clock(&self, change: impl FnOnce(&mut ScenarioClock)) -> Result<(), Refusal> {
+        let mut clock = self.clock.get_untracked();
+        change(&mut clock);
+        let real = real_now();
+        let from = self.clock.get_untracked().now(real);
+        self.scenario.with_untracked(|s| s.check_clock_move(from, clock.now(real)))?;
+        self.keep_clock(clock);
+        Ok(())
+    }
+
+    /// Shows `clock` and remembers it for this tab's space: each space's
+    /// scenario has its own, as its trail runs on it.
+    fn keep_clock(&self, clock: ScenarioClock) {
+        self.clock.set(clock);
         if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-            let _ = storage.set_item(&format!("{}certlink.clock", space_prefix()), &offset.to_string());
+            let _ = storage.set_item(&format!("{}certlink.clock", space_prefix()), &clock.offset_ms().to_string());
         }
     }
 
@@ -523,6 +536,8 @@ impl Ctx {
         }
         let case = self.scenario.get_untracked();
         let persona = self.session.get_untracked();
+        // The case's trail runs on the case's clock, which comes with it.
+        let clock = self.clock.get_untracked();
         self.enter_space(false);
         if let Err(not) = self.replace_keeping(case, true, keeping(Replaced::Case, losing_it)) {
             // Back to the case as it was on screen, saved again in its
@@ -531,6 +546,7 @@ impl Ctx {
             self.replace(*not.next);
             return Err(not.why);
         }
+        self.keep_clock(clock);
         if let Some(id) = persona {
             self.start_session(id);
         }
@@ -560,6 +576,8 @@ impl Ctx {
             _ => remember_return_space(None),
         }
         remember_space(space.as_deref());
+        // The space's own clock: its trail was recorded on it.
+        self.clock.set(remembered_clock());
         self.in_case.set(space.as_deref() == Some("case"));
         let back = match space.as_deref() {
             Some("case") => None,

@@ -8,7 +8,7 @@ use crate::route::Route;
 use crate::rules::audit::Holder;
 use crate::rules::demo::BuiltIn;
 use crate::rules::reports::PROOFS;
-use crate::rules::{Actor, Command, Credential};
+use crate::rules::{Actor, Command, Credential, ScenarioClock};
 use crate::session::use_ctx;
 use crate::tours::steps;
 use crate::ui::{effect, handler, live};
@@ -121,29 +121,29 @@ fn Clock() -> impl IntoView {
         // without a word.
         let at = crate::views::common::entered_date("clock-date", &date.get_untracked())
             .unwrap_or(Err(crate::rules::Refusal::DateIncomplete));
-        // The clock refuses a date out of range (D1) and stays as it was:
-        // the refusal is shown, nothing is remembered.
+        // The clock refuses a date out of range, or before the scenario's
+        // last change (D1), and stays as it was: the refusal is shown,
+        // nothing is remembered.
         let mut clock = ctx.clock.get_untracked();
-        match at.and_then(|at| clock.set(at, crate::session::real_now())) {
-            Ok(()) => {
-                outcome.set(None);
-                ctx.set_clock(|c| *c = clock);
-            }
-            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
-        }
+        let moved =
+            at.and_then(|at| clock.set(at, crate::session::real_now())).and_then(|()| ctx.set_clock(|c| *c = clock));
+        outcome.set(moved.err().map(Outcome::Refused));
+    };
+    let move_clock = move |change: fn(&mut ScenarioClock)| {
+        handler(move |_: leptos::ev::MouseEvent| outcome.set(ctx.set_clock(change).err().map(Outcome::Refused)))
     };
     view! {
         <section class="trainer-clock" aria-labelledby="clock-heading">
             <h2 id="clock-heading">{tr(lang, Text::ClockHeading)}</h2>
             <p role="status">{live(status)}</p>
             <div class="actions">
-                <button class="button" on:click=handler(move |_| ctx.set_clock(|c| c.advance(Duration::hours(72))))>
+                <button class="button" on:click=move_clock(|c| c.advance(Duration::hours(72)))>
                     {tr(lang, Text::Plus72Hours)}
                 </button>
-                <button class="button" on:click=handler(move |_| ctx.set_clock(|c| c.advance(Duration::days(10))))>
+                <button class="button" on:click=move_clock(|c| c.advance(Duration::days(10)))>
                     {tr(lang, Text::Plus10Days)}
                 </button>
-                <button class="button" on:click=handler(move |_| ctx.set_clock(|c| c.reset()))>
+                <button class="button" on:click=move_clock(ScenarioClock::reset)>
                     {tr(lang, Text::RealTime)}
                 </button>
             </div>

@@ -149,6 +149,58 @@ const builtIns: [string, string, string][] = [
   ['An MCID merge question (R16)', 'Chen Li', 'Support'],
 ];
 
+test('the clock cannot go back to before the last change: the panel says so and the clock stays (D1)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await openPanel(page);
+  const clock = panel(page).getByRole('status').filter({ hasText: /Scenario time|Heure du scénario/ });
+  await panel(page).getByRole('button', { name: '+72 hours' }).click();
+  await expect(clock).toContainText('(moved by the trainer)');
+  await app.navigate('My Profile');
+  await page.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(page.locator('[data-tour="pu-since"]')).toBeVisible();
+  // Back to real time would put that change in the future, and every
+  // later one would be refused: the move is refused, with the next step.
+  await panel(page).getByRole('button', { name: 'Back to real time' }).click();
+  await expect(panel(page).getByRole('alert')).toContainText('The clock stays where it is');
+  await expect(panel(page).getByRole('alert')).toContainText('Choose a time after it.');
+  await expect(clock).toContainText('(moved by the trainer)');
+  await panel(page).getByLabel('Scenario date').fill('2020-06-01');
+  await panel(page).getByRole('button', { name: 'Set the date' }).click();
+  await expect(panel(page).getByRole('alert')).toContainText('The clock stays where it is');
+  await expect(clock).toContainText('(moved by the trainer)');
+  // Forward is always allowed, and clears the refusal.
+  await panel(page).getByRole('button', { name: '+10 days' }).click();
+  await expect(panel(page).getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Revenir à l’heure réelle' }).click();
+  await expect(page.getByRole('alert')).toContainText('L’horloge reste où elle est');
+});
+
+test('each scenario has its own clock: a case starts on real time, and Back to my scenario finds the clock it left (D1)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  await openPanel(page);
+  const clock = panel(page).getByRole('status').filter({ hasText: /Scenario time|Heure du scénario/ });
+  await panel(page).getByRole('button', { name: '+10 days' }).click();
+  await panel(page).getByRole('button', { name: '+10 days' }).click();
+  await expect(clock).toContainText('(moved by the trainer)');
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  await expect(clock).toContainText('(real time)');
+  // A reload in the case keeps its clock, and the case still takes changes.
+  await panel(page).getByRole('button', { name: '+72 hours' }).click();
+  await page.reload();
+  await openPanel(page);
+  await expect(clock).toContainText('(moved by the trainer)');
+  await page.getByRole('button', { name: /Use sam@contoso\.com/ }).click();
+  await expect(app.status).toContainText('(R9)');
+  await page.getByRole('button', { name: 'Back to my scenario' }).click();
+  // Twenty days on, as it was left.
+  await expect(clock).toContainText('(moved by the trainer)');
+  await expect(clock).toContainText(new Date(Date.now() + 20 * 86400000).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }));
+});
+
 test('each built-in scenario loads on its persona and page, and loads again from the start', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.open('#/');
