@@ -1,7 +1,10 @@
 // A plain static server for dist/, as an intranet's web server would be:
 // no rewrites, correct MIME types, bound to loopback. `--base` serves the
 // site under a sub-path (e.g. /intranet/tools/certlink/) to prove it works
-// there. Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--base /]
+// there. `--headers last-modified` sends what many servers send by default
+// (Last-Modified, no Cache-Control), which lets a browser keep its own copy
+// of a file for a while, as the offline tests need.
+// Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--base /] [--headers no-cache|last-modified]
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -33,7 +36,9 @@ const server = createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    const caching =
+      args.headers === 'last-modified' ? { 'last-modified': (await stat(file)).mtime.toUTCString() } : { 'cache-control': 'no-cache' };
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', ...caching, vary: 'accept-encoding' };
     // Compressed as any intranet server would send it (the bundle budget
     // is counted gzipped for that reason).
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && extname(file) !== '.png') {

@@ -2,7 +2,7 @@
 // use. Every other spec already fails on any console error, which
 // includes every CSP violation; this one proves the policy is in force.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, expectAccessible } from './fixtures';
@@ -10,6 +10,30 @@ import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const deep = `http://127.0.0.1:${port + 1}/intranet/tools/certlink/`;
+const dist = path.resolve(__dirname, '..', '..', 'dist');
+
+/** Runs `use` with `root` served on `servePort` (scripts/serve.mjs and its
+ *  `options`), then stops the server and deletes `root`. */
+async function serving(root: string, servePort: number, options: string[], use: (site: string) => Promise<void>) {
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--root', root, '--port', String(servePort), ...options], {
+    cwd: path.resolve(__dirname, '..', '..'),
+    stdio: 'ignore',
+  });
+  try {
+    const site = `http://127.0.0.1:${servePort}/`;
+    await expect.poll(() => fetch(site).then((r) => r.status).catch(() => 0)).not.toBe(0);
+    await use(site);
+  } finally {
+    server.kill();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** `dir`'s worker made another build's: another cache name. */
+function nextBuild(dir: string, version: string) {
+  const worker = path.join(dir, 'sw.js');
+  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/'certlink-[0-9a-f]{16}( ?)'/, `'certlink-${version}$1'`));
+}
 
 test('the strict policy is in force: an inline script is refused', async ({ page, consoleErrors }) => {
   await page.goto('./#/');
@@ -111,38 +135,89 @@ test('a new build takes over only when no page of the old one is open, and remov
   // Its own copy of dist/ on its own server, so the "next build" can be
   // written without touching what the other tests load.
   const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
-  cpSync(path.resolve(__dirname, '..', '..', 'dist'), copy, { recursive: true });
-  const updatePort = port + 2;
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--root', copy, '--port', String(updatePort)], {
-    cwd: path.resolve(__dirname, '..', '..'),
-    stdio: 'ignore',
-  });
-  try {
-    const site = `http://127.0.0.1:${updatePort}/`;
-    await expect.poll(() => fetch(site).then((r) => r.status).catch(() => 0)).toBe(200);
+  cpSync(dist, copy, { recursive: true });
+  await serving(copy, port + 2, [], async (site) => {
     await page.goto(site);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const cacheNames = () => page.evaluate(() => caches.keys());
     const [first] = await cacheNames();
-    expect(first).toMatch(/^certlink-[0-9a-f]{16}$/);
+    // One cache for this build in this folder.
+    expect(first).toBe(`${first.split(' ')[0]} ${site}`);
+    expect(first).toMatch(/^certlink-[0-9a-f]{16} /);
     // The next build is deployed: another worker, another cache name.
-    const worker = path.join(copy, 'sw.js');
-    writeFileSync(worker, readFileSync(worker, 'utf8').replace(first, 'certlink-0000000000000next'));
+    nextBuild(copy, '0000000000000next');
+    const next = `certlink-0000000000000next ${site}`;
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
       await registration.update();
       // Installed beside the old one, which still serves this page.
       while (!registration.waiting) await new Promise((r) => setTimeout(r, 50));
     });
-    expect((await cacheNames()).sort()).toEqual([first, 'certlink-0000000000000next'].sort());
+    expect((await cacheNames()).sort()).toEqual([first, next].sort());
     // Once no page of the old build is open, the new one takes over and the old cache goes.
     await page.goto('about:blank');
     await page.goto(site);
-    await expect.poll(cacheNames).toEqual(['certlink-0000000000000next']);
+    await expect.poll(cacheNames).toEqual([next]);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.goto(`${site}#/`);
-  } finally {
-    server.kill();
-    rmSync(copy, { recursive: true, force: true });
-  }
+  });
+});
+
+test('two copies of Certlink on one origin, of two builds, each keep their offline files', async ({ page, context }) => {
+  test.slow();
+  const root = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
+  cpSync(dist, path.join(root, 'team-a'), { recursive: true });
+  cpSync(dist, path.join(root, 'team-b'), { recursive: true });
+  nextBuild(path.join(root, 'team-b'), '00000000000000bb');
+  await serving(root, port + 4, [], async (site) => {
+    const app = new CertlinkPage(page);
+    const controlled = async (url: string) => {
+      await page.goto(url);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+    };
+    await controlled(`${site}team-a/`);
+    await controlled(`${site}team-b/`);
+    const names = await page.evaluate(() => caches.keys());
+    expect(names).toHaveLength(2);
+    expect(names).toContainEqual(expect.stringMatching(new RegExp(`^certlink-[0-9a-f]{16} ${site}team-a/$`)));
+    expect(names).toContainEqual(`certlink-00000000000000bb ${site}team-b/`);
+    await context.setOffline(true);
+    await page.goto(`${site}team-a/#/faq`);
+    await expect(app.heading).toHaveText('Frequently asked questions about linking accounts');
+    await page.goto(`${site}team-b/#/faq`);
+    await expect(app.heading).toHaveText('Frequently asked questions about linking accounts');
+    await context.setOffline(false);
+  });
+});
+
+test('a new build caches its own index.html from the server, not the copy the browser kept of the older one', async ({ page }) => {
+  test.slow();
+  const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
+  cpSync(dist, copy, { recursive: true });
+  // Files a year old, served with Last-Modified and no Cache-Control, as
+  // many servers do: the browser may keep its copy for weeks unasked.
+  const yearAgo = new Date(Date.now() - 365 * 86400000);
+  for (const name of readdirSync(copy)) utimesSync(path.join(copy, name), yearAgo, yearAgo);
+  await serving(copy, port + 5, ['--headers', 'last-modified'], async (site) => {
+    await page.goto(site);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // The next build is deployed, with an index.html of its own.
+    const index = path.join(copy, 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<title>Certlink</title>', '<title>Certlink</title><meta name="build" content="next">'));
+    nextBuild(copy, '0000000000000next');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      await registration.update();
+      while (!registration.waiting) await new Promise((r) => setTimeout(r, 50));
+    });
+    const cached = (address: string) =>
+      page.evaluate(
+        async ([name, address]) => (await (await caches.open(name)).match(address))?.text(),
+        [`certlink-0000000000000next ${site}`, address],
+      );
+    expect(await cached('./index.html')).toContain('<meta name="build" content="next">');
+    expect(await cached(site)).toContain('<meta name="build" content="next">');
+  });
 });
