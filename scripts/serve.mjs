@@ -4,7 +4,9 @@
 // there. `--headers last-modified` sends what many servers send by default
 // (Last-Modified, no Cache-Control), which lets a browser keep its own copy
 // of a file for a while, as the offline tests need.
-// Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--base /] [--headers no-cache|last-modified]
+// `--folders no` answers a folder's address with 404, as a bucket's file
+// host does.
+// Usage: node scripts/serve.mjs [--root dist] [--port 8080] [--base /] [--headers no-cache|last-modified] [--folders yes|no]
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -34,7 +36,10 @@ const server = createServer(async (req, res) => {
     return;
   }
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    if ((await stat(file)).isDirectory()) {
+      if (args.folders === 'no') throw new Error('no folders');
+      file = join(file, 'index.html');
+    }
     const body = await readFile(file);
     const caching =
       args.headers === 'last-modified' ? { 'last-modified': (await stat(file)).mtime.toUTCString() } : { 'cache-control': 'no-cache' };

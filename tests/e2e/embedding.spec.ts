@@ -221,3 +221,22 @@ test('a new build caches its own index.html from the server, not the copy the br
     expect(await cached(site)).toContain('<meta name="build" content="next">');
   });
 });
+
+test('on a host that serves files but not folders, one visit to index.html is enough to work offline, at either address', async ({ page, context }) => {
+  test.slow();
+  const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
+  cpSync(dist, copy, { recursive: true });
+  await serving(copy, port + 6, ['--folders', 'no'], async (site) => {
+    const app = new CertlinkPage(page);
+    await page.goto(`${site}index.html`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+    await context.setOffline(true);
+    await page.goto(`${site}#/faq`);
+    await expect(app.heading).toHaveText('Frequently asked questions about linking accounts');
+    await page.goto(`${site}index.html#/faq`);
+    await expect(app.heading).toHaveText('Frequently asked questions about linking accounts');
+    await context.setOffline(false);
+  });
+});
