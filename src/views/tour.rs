@@ -410,6 +410,9 @@ pub fn TourOverlay() -> impl IntoView {
     });
     // Tab goes round the dialog and the control only; Escape ends the tour.
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| match ev.key().as_str() {
+        // An Escape a confirmation on the page took (it cancels that
+        // confirmation) is not also the tour's: one key, the innermost thing.
+        "Escape" if ev.default_prevented() => {}
         "Escape" => {
             ev.prevent_default();
             end(ctx, true);

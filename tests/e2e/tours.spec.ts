@@ -407,6 +407,19 @@ async function followLinkToStepDoneHere(page: Page) {
   await page.goto('./#/users?tour=r13&step=1');
 }
 
+test('Escape on a confirmation the tour points at cancels that confirmation only; the next Escape ends the tour', async ({ page }) => {
+  await showMe(page, 'r13-leaving');
+  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  const confirm = page.getByRole('button', { name: 'Yes, delete the account' });
+  await confirm.focus();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You are in a built-in case' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toHaveCount(0);
+});
+
 test('a link to a tour whose scenario has changed here offers to start it again', async ({ page }) => {
   await followLinkToStepDoneHere(page);
   await expect(dialog(page)).toContainText('the scenario changed since');
