@@ -4,6 +4,7 @@
 //! their names come back whole.
 #![cfg(not(target_arch = "wasm32"))]
 
+use certlink::i18n::{csv_words, Lang};
 use certlink::rules::demo;
 use certlink::rules::reports::{skills_report, skills_report_csv, SkillsReport, FORMULA_PREFIXES};
 use certlink::rules::*;
@@ -29,7 +30,7 @@ fn report() -> SkillsReport {
 fn csv_with_name(name: &str) -> String {
     let mut report = report();
     report.rows[0].person = name.to_string();
-    skills_report_csv(&report)
+    skills_report_csv(&report, csv_words(Lang::En))
 }
 
 /// A small RFC 4180 reader splitting on `sep`: a cell that starts with a
@@ -106,7 +107,7 @@ fn assert_no_formula(records: &[Vec<String>], sep: char) {
 #[test]
 fn r2_csv_is_rfc_4180_every_field_quoted_crlf_with_its_header() {
     let report = report();
-    let csv = skills_report_csv(&report);
+    let csv = skills_report_csv(&report, csv_words(Lang::En));
     let body = csv.strip_prefix('\u{feff}').expect("a byte order mark, so spreadsheets read accents right");
     assert!(body.starts_with("\"Name\",\"Work email\",\"MCID\",\"Source\","));
     let lines: Vec<&str> = body.split_terminator("\r\n").collect();
@@ -121,6 +122,32 @@ fn r2_csv_is_rfc_4180_every_field_quoted_crlf_with_its_header() {
     assert!(records.iter().all(|r| r.len() == records[0].len()), "every record has the header's columns");
     let chen = records.iter().find(|r| r[0] == "Chen Li").expect("Chen Li's row");
     assert_eq!(&chen[..4], ["Chen Li", "chen@contoso.com", "985005678", "Microsoft Learning"]);
+}
+
+#[test]
+fn r2_the_french_csv_has_french_words_and_the_semicolon_french_spreadsheets_split_on() {
+    let report = report();
+    let csv = skills_report_csv(&report, csv_words(Lang::Fr));
+    let records = read(&csv, ';');
+    assert_eq!(records.len(), report.rows.len() + 1);
+    assert_eq!(&records[0][..4], ["Nom", "E-mail professionnel", "MCID", "Source"]);
+    assert!(records.iter().all(|r| r.len() == records[0].len()), "every record has the header's columns");
+    let chen = records.iter().find(|r| r[0] == "Chen Li").expect("Chen Li's row");
+    assert_eq!(&chen[..5], ["Chen Li", "chen@contoso.com", "985005678", "Microsoft Learning", "Certification"]);
+    assert!(chen[8] == "Oui" || chen[8] == "Non", "yes and no in French: {chen:?}");
+    assert!(chen[10] == "Pris en compte" || chen[10] == "En attente", "the status in French: {chen:?}");
+    // Nothing of the English file is left in it but the words both share.
+    let shared = ["MCID", "Source", "Type", "Code"];
+    let english = csv_words(Lang::En).header.iter().chain(&["Yes", "No", "Counts", "Pending", "Exam", "Assessment"]);
+    for word in english.filter(|word| !shared.contains(word)) {
+        assert!(!csv.contains(&format!("\"{word}\"")), "{word} in the French file");
+    }
+    // A hostile name is one cell there too, and never a formula.
+    let mut hostile = report.clone();
+    hostile.rows[0].person = HOSTILE.to_string();
+    let records = read(&skills_report_csv(&hostile, csv_words(Lang::Fr)), ';');
+    assert_eq!(records[1][0], HOSTILE);
+    assert_no_formula(&records, ';');
 }
 
 #[test]
@@ -164,7 +191,7 @@ fn r2_quotes_separators_line_breaks_and_nul_in_any_field_round_trip() {
     row.title = "\"quoted\"".into();
     let (person, account, code, title) =
         (row.person.clone(), row.account.0.clone(), row.code.clone(), row.title.clone());
-    let csv = skills_report_csv(&report);
+    let csv = skills_report_csv(&report, csv_words(Lang::En));
     assert!(!csv.contains('\0'), "NUL characters are dropped");
     let records = read(&csv, ',');
     assert_eq!(records.len(), report.rows.len() + 1, "line breaks inside a field do not start a record");

@@ -610,6 +610,75 @@ pub fn clock_status(lang: Lang, now: chrono::DateTime<chrono::Utc>, real: bool) 
     }
 }
 
+/// The skills report's CSV in `lang`: in English, the real report's column
+/// names and a comma; in French, French words and the semicolon French
+/// spreadsheets split on.
+pub fn csv_words(lang: Lang) -> &'static crate::rules::reports::CsvWords {
+    use crate::rules::reports::CsvWords;
+    static EN: CsvWords = CsvWords {
+        separator: ',',
+        header: [
+            "Name",
+            "Work email",
+            "MCID",
+            "Source",
+            "Type",
+            "Code",
+            "Title",
+            "Passed on",
+            "Associated in PMC",
+            "Associated in PC",
+            "Status",
+            "Counts from",
+            "Expected between",
+            "Relevant for Competencies (Option) or Programs",
+        ],
+        yes: "Yes",
+        no: "No",
+        counts: "Counts",
+        pending: "Pending",
+        microsoft_learning: "Microsoft Learning",
+        partner_university: "Partner University",
+        exam: "Exam",
+        certification: "Certification",
+        assessment: "Assessment",
+    };
+    static FR: CsvWords = CsvWords {
+        separator: ';',
+        header: [
+            "Nom",
+            "E-mail professionnel",
+            "MCID",
+            "Source",
+            "Type",
+            "Code",
+            "Intitulé",
+            "Réussi le",
+            "Associé dans PMC",
+            "Associé dans l’Espace partenaires",
+            "Statut",
+            "Pris en compte depuis",
+            "Attendu entre",
+            "Utile pour les compétences (option) ou les programmes",
+        ],
+        yes: "Oui",
+        no: "Non",
+        counts: "Pris en compte",
+        pending: "En attente",
+        microsoft_learning: "Microsoft Learning",
+        partner_university: "Université partenaire",
+        exam: "Examen",
+        certification: "Certification",
+        assessment: "Évaluation",
+    };
+    lang.pick(&EN, &FR)
+}
+
+/// The skills report's file name, in `lang`.
+pub fn skills_report_file(lang: Lang, org: &str, date: &str) -> String {
+    lang.pick(format!("skills-report-{org}-{date}.csv"), format!("rapport-qualifications-{org}-{date}.csv"))
+}
+
 /// A built-in scenario's name: the FAQ case it shows, with its rule.
 pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> String {
     use crate::rules::demo::BuiltIn::*;

@@ -302,52 +302,58 @@ pub fn iso_date(at: Time) -> String {
     format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day())
 }
 
+/// The words of the skills report's CSV file in one language (the i18n
+/// tables hold them), and the separator that language's spreadsheets split
+/// a file on.
+pub struct CsvWords {
+    pub separator: char,
+    /// Name, work email, MCID, source, type, code, title, passed on,
+    /// associated in PMC, associated in PC, status, counts from, expected
+    /// between, relevant for.
+    pub header: [&'static str; 14],
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub counts: &'static str,
+    pub pending: &'static str,
+    pub microsoft_learning: &'static str,
+    pub partner_university: &'static str,
+    pub exam: &'static str,
+    pub certification: &'static str,
+    pub assessment: &'static str,
+}
+
 /// The skills report as the CSV file admins download: UTF-8 with a byte
-/// order mark (so spreadsheets read accents right), the real report's
-/// column names, one row per person and proof.
-pub fn skills_report_csv(report: &SkillsReport) -> String {
+/// order mark (so spreadsheets read accents right), one row per person and
+/// proof, in `words`' language and with its separator.
+pub fn skills_report_csv(report: &SkillsReport, words: &CsvWords) -> String {
     let mut out = String::from("\u{feff}");
-    let header = [
-        "Name",
-        "Work email",
-        "MCID",
-        "Source",
-        "Type",
-        "Code",
-        "Title",
-        "Passed on",
-        "Associated in PMC",
-        "Associated in PC",
-        "Status",
-        "Counts from",
-        "Expected between",
-        "Relevant for Competencies (Option) or Programs",
-    ];
-    push_csv_line(&mut out, header.iter().map(|h| h.to_string()));
+    let sep = words.separator;
+    push_csv_line(&mut out, sep, words.header.iter().map(|h| h.to_string()));
     let day = iso_date;
-    let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_string();
+    let yes_no = |b: bool| if b { words.yes } else { words.no }.to_string();
     for row in &report.rows {
         let (status, counts_from, window) = match row.status {
-            RowStatus::Counts { since } => ("Counts".to_string(), day(since), String::new()),
+            RowStatus::Counts { since } => (words.counts.to_string(), day(since), String::new()),
             RowStatus::Pending { from, to, .. } => {
-                ("Pending".to_string(), String::new(), format!("{} - {}", day(from), day(to)))
+                (words.pending.to_string(), String::new(), format!("{} - {}", day(from), day(to)))
             }
         };
         push_csv_line(
             &mut out,
+            sep,
             [
                 row.person.clone(),
                 row.account.to_string(),
                 row.mcid.as_ref().map(|m| m.to_string()).unwrap_or_default(),
                 match row.source {
-                    SkillSource::MicrosoftLearning => "Microsoft Learning",
-                    SkillSource::PartnerUniversity => "Partner University",
+                    SkillSource::MicrosoftLearning => words.microsoft_learning,
+                    SkillSource::PartnerUniversity => words.partner_university,
                 }
                 .to_string(),
                 match row.kind {
-                    CredentialKind::Exam => "Exam",
-                    CredentialKind::Certification => "Certification",
-                    CredentialKind::Assessment => "Assessment",
+                    CredentialKind::Exam => words.exam,
+                    CredentialKind::Certification => words.certification,
+                    CredentialKind::Assessment => words.assessment,
                 }
                 .to_string(),
                 row.code.clone(),
@@ -365,12 +371,12 @@ pub fn skills_report_csv(report: &SkillsReport) -> String {
     out
 }
 
-/// One record: every cell through [`csv_cell`], separated by commas and
-/// ended by CRLF, as RFC 4180 writes them.
-fn push_csv_line(out: &mut String, cells: impl IntoIterator<Item = String>) {
+/// One record: every cell through [`csv_cell`], separated by `sep` and
+/// ended by CRLF, as RFC 4180 writes them (with its comma, in English).
+fn push_csv_line(out: &mut String, sep: char, cells: impl IntoIterator<Item = String>) {
     for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(sep);
         }
         out.push_str(&csv_cell(&cell));
     }

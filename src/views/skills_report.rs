@@ -30,8 +30,11 @@ pub fn SkillsReport() -> impl IntoView {
     let download = move |_| {
         report.with_untracked(|report| {
             if let Some(Ok(report)) = report {
-                let name = format!("skills-report-{}-{}.csv", report.org, crate::rules::reports::iso_date(report.at));
-                crate::download::download(&name, "text/csv;charset=utf-8", &skills_report_csv(report));
+                let lang = lang.get_untracked();
+                let date = crate::rules::reports::iso_date(report.at);
+                let name = crate::i18n::skills_report_file(lang, &report.org.to_string(), &date);
+                let csv = skills_report_csv(report, crate::i18n::csv_words(lang));
+                crate::download::download(&name, "text/csv;charset=utf-8", &csv);
             }
         })
     };

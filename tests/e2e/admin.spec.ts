@@ -66,6 +66,17 @@ test('the skills report downloads as a CSV that opens cleanly', async ({ page })
   // Every field is quoted, as RFC 4180 allows (tests/csv.rs reads it back split on , ; and tab).
   expect(csv.startsWith('\ufeff"Name","Work email","MCID","Source"')).toBe(true);
   expect(csv).toContain('"Chen Li","chen@contoso.com","985005678","Microsoft Learning","Certification","AZ-104"');
+  // In French: French words and file name, and the semicolon French
+  // spreadsheets split on.
+  await page.getByLabel('Language').selectOption('fr');
+  const [french] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Télécharger le rapport des qualifications' }).click(),
+  ]);
+  expect(french.suggestedFilename()).toMatch(/^rapport-qualifications-1234567-\d{4}-\d{2}-\d{2}\.csv$/);
+  const frenchCsv = await readFile(await french.path(), 'utf8');
+  expect(frenchCsv.startsWith('\ufeff"Nom";"E-mail professionnel";"MCID";"Source";"Type";"Code";"Intitulé";"Réussi le"')).toBe(true);
+  expect(frenchCsv).toContain('"Chen Li";"chen@contoso.com";"985005678";"Microsoft Learning";"Certification";"AZ-104"');
 });
 
 test('competency status shows each requirement against the people needed (R3)', async ({ page }) => {
