@@ -18,6 +18,15 @@ import { fileURLToPath } from 'node:url';
 
 /** The score a case is passed at (src/practice.rs `MASTERY`). */
 export const MASTERY = 80;
+/** What a learning platform's catalogue shows, in both of Certlink's
+ *  languages (the course itself follows the learner's browser, or its
+ *  language switch). */
+export const TITLES = {
+  course: 'Certlink: link or unlink an MCID, practice / Certlink\u00a0: lier ou dissocier un MCID, entraînement',
+  practice:
+    'Practice: the nine cases of linking and unlinking an MCID / Entraînement\u00a0: les neuf cas de liaison et de dissociation d’un MCID',
+};
+
 /** The file the SCO launches, and the page it opens: practice mode. */
 export const LAUNCH = 'launch.html';
 export const PRACTICE_PAGE = 'index.html#/practice';
@@ -60,9 +69,9 @@ export function manifest(files) {
   </metadata>
   <organizations default="certlink">
     <organization identifier="certlink">
-      <title>Certlink: link or unlink an MCID, practice</title>
+      <title>${escape(TITLES.course)}</title>
       <item identifier="practice" identifierref="practice-sco" isvisible="true">
-        <title>Practice: the nine cases of linking and unlinking an MCID</title>
+        <title>${escape(TITLES.practice)}</title>
         <adlcp:masteryscore>${MASTERY}</adlcp:masteryscore>
       </item>
     </organization>

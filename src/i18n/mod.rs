@@ -568,7 +568,10 @@ pub fn newer_version_banner(lang: Lang, found: u64, changed: bool) -> String {
             " Vos modifications dans cet onglet ne sont pas enregistrées\u{a0}: exportez-les (Vos données) pour en garder une copie, puis rechargez.",
         )
     } else {
-        (" Reload to use the newer version.", " Rechargez pour utiliser la nouvelle version.")
+        (
+            " Reload to use the newer version; if this message comes back, close every Certlink tab, then open Certlink again.",
+            " Rechargez pour utiliser la nouvelle version\u{202f}; si ce message revient, fermez tous les onglets Certlink, puis rouvrez Certlink.",
+        )
     };
     lang.pick(
         format!("A newer version of Certlink (format {found}) saved data in this browser. This tab will not write over it.{then_en}"),

@@ -292,6 +292,9 @@ test('the manifest names one SCO launching the practice page, mastery 80, and li
   const manifest = unzip('-p', zip, 'imsmanifest.xml');
   expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
   expect(manifest).toContain('<adlcp:masteryscore>80</adlcp:masteryscore>');
+  // Its titles, as a platform's catalogue shows them, in both languages.
+  expect(manifest).toContain('<title>Certlink: link or unlink an MCID, practice / Certlink\u00a0: lier ou dissocier un MCID, entraînement</title>');
+  expect(manifest).toContain('Entraînement\u00a0: les neuf cas de liaison et de dissociation d’un MCID</title>');
   expect(manifest.match(/adlcp:scormtype="sco"/g)).toHaveLength(1);
   // The SCO's href is a file of the package (a fragment is no file), which
   // opens the practice page with no script, under a CSP of its own.
