@@ -619,6 +619,53 @@ fn d4_the_audit_trail_keeps_every_change_with_time_actor_and_rule() {
 }
 
 #[test]
+fn d4_the_timeline_filters_find_passed_exams_and_assessments_and_corrected_invitations() {
+    let mut s = demo();
+    let passed = |code: &str, kind| Credential { code: code.into(), title: code.into(), kind, passed_on: now() };
+    // An exam on Chen's MCID (linked to Contoso from the start), an
+    // assessment on Chen's Partner University account.
+    let exam = Command::RecordPassed {
+        holder: Holder::Mcid(McidId("985005678".into())),
+        credential: passed("AZ-900", CredentialKind::Exam),
+    };
+    let assessment = Command::RecordPassed {
+        holder: Holder::PartnerUniversity("Chen@Contoso.com".into()),
+        credential: passed("PU-SEC-101", CredentialKind::Assessment),
+    };
+    s.execute(&Actor::Trainer, now(), &exam).unwrap();
+    s.execute(&Actor::Trainer, now(), &assessment).unwrap();
+    let codes = |filter: TrailFilter| -> Vec<String> {
+        filter_trail(s.state(), s.trail(), &filter)
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::CredentialPassed { credential, .. } => Some(credential.code.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(codes(TrailFilter { person: None, org: Some(contoso()) }), ["AZ-900", "PU-SEC-101"]);
+    assert!(codes(TrailFilter { person: None, org: Some(fabrikam()) }).is_empty());
+    assert_eq!(codes(TrailFilter { person: Some(id("chen@contoso.com")), org: None }), ["AZ-900", "PU-SEC-101"]);
+    assert!(codes(TrailFilter { person: Some(id("priya@contoso.com")), org: None }).is_empty());
+    // An invitation sent to a mistyped address, then corrected: the
+    // person's timeline starts with the invitation.
+    let invite = Command::InviteUser {
+        email: "zoe@contso.com".into(),
+        display_name: "Zoe Zhang".into(),
+        role: Role::User,
+        temporary_password: "Temp#12345".into(),
+        salt: "s".into(),
+    };
+    s.execute(&who("adam@contoso.com"), now(), &invite).unwrap();
+    let verify =
+        Command::VerifyInvitationEmail { account: id("zoe@contso.com"), corrected: Some("zoe@contoso.com".into()) };
+    s.execute(&who("adam@contoso.com"), now(), &verify).unwrap();
+    let zoe = filter_trail(s.state(), s.trail(), &TrailFilter { person: Some(id("zoe@contoso.com")), org: None });
+    assert!(matches!(zoe.first().map(|e| &e.kind), Some(EventKind::UserInvited { .. })), "{zoe:?}");
+    assert_eq!(zoe.len(), 2);
+}
+
+#[test]
 fn d5_a_refusal_carries_its_date_and_each_language_words_it() {
     use certlink::i18n::{format_date, Lang};
     let mut s = demo();

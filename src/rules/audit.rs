@@ -192,26 +192,73 @@ pub struct TrailFilter {
     pub org: Option<MpnId>,
 }
 
+/// The work account a Partner University assessment was passed on: its
+/// username is the work email it was opened with (R6).
+fn assessment_account(kind: &EventKind) -> Option<AccountId> {
+    match kind {
+        EventKind::CredentialPassed { holder: Holder::PartnerUniversity(username), .. } => {
+            Some(AccountId::from_email(username))
+        }
+        _ => None,
+    }
+}
+
 /// The events of `trail` that `filter` keeps, in order.
 pub fn filter_trail<'a>(state: &State, trail: &'a [Event], filter: &TrailFilter) -> Vec<&'a Event> {
-    let person_mcids: Vec<&McidId> = filter
+    // A person is their work account and any address an invitation to them
+    // was corrected from (R14): the invitation was sent there.
+    let person_ids: Vec<AccountId> = filter
         .person
+        .iter()
+        .cloned()
+        .chain(trail.iter().filter_map(|e| match &e.kind {
+            EventKind::InvitationEmailVerified { account, corrected_to: Some(to) }
+                if Some(to) == filter.person.as_ref() =>
+            {
+                Some(account.clone())
+            }
+            _ => None,
+        }))
+        .collect();
+    let concerns_person = |kind: &EventKind| {
+        kind.accounts().into_iter().any(|a| person_ids.contains(a))
+            || assessment_account(kind).is_some_and(|a| person_ids.contains(&a))
+    };
+    // The MCIDs linked now, as a scenario may start with them.
+    let links = state.data().links.values();
+    let person_mcids: Vec<&McidId> = trail
+        .iter()
+        .filter(|e| concerns_person(&e.kind))
+        .filter_map(|e| e.kind.mcid())
+        .chain(links.clone().filter(|l| person_ids.contains(&l.account)).map(|l| &l.mcid))
+        .collect();
+    // An organisation's MCIDs: those linked to it now or before, so that an
+    // exam passed on one is in its timeline (D7: it counts in its report).
+    let org_mcids: std::collections::BTreeSet<&McidId> = filter
+        .org
         .as_ref()
-        .map(|person| {
-            trail.iter().filter(|e| e.kind.accounts().contains(&person)).filter_map(|e| e.kind.mcid()).collect()
+        .map(|org| {
+            trail
+                .iter()
+                .filter(|e| e.kind.named_orgs().contains(&org))
+                .filter_map(|e| e.kind.mcid())
+                .chain(links.filter(|l| &l.org == org).map(|l| &l.mcid))
+                .collect()
         })
         .unwrap_or_default();
+    let in_org_now = |account: &AccountId, org: &MpnId| state.account(account).is_some_and(|acc| &acc.org == org);
     let in_org = |event: &Event, org: &MpnId| {
         event.kind.named_orgs().contains(&org)
-            || event.kind.accounts().iter().any(|a| state.account(a).is_some_and(|acc| &acc.org == org))
+            || event.kind.accounts().into_iter().any(|a| in_org_now(a, org))
+            || assessment_account(&event.kind).is_some_and(|a| in_org_now(&a, org))
+            || matches!(&event.kind, EventKind::CredentialPassed { holder: Holder::Mcid(m), .. } if org_mcids.contains(m))
     };
     trail
         .iter()
-        .filter(|event| match &filter.person {
-            Some(person) => {
-                event.kind.accounts().contains(&person) || event.kind.mcid().is_some_and(|m| person_mcids.contains(&m))
-            }
-            None => true,
+        .filter(|event| {
+            filter.person.is_none()
+                || concerns_person(&event.kind)
+                || event.kind.mcid().is_some_and(|m| person_mcids.contains(&m))
         })
         .filter(|event| filter.org.as_ref().is_none_or(|org| in_org(event, org)))
         .collect()
