@@ -113,12 +113,14 @@ pub fn App(
             let _ = root.class_list().add_1("embed");
         }
     }
-    // Presenter mode: larger text everywhere, for projectors.
+    // Presenter mode: larger text everywhere, for projectors. It and the
+    // panel's being open survive a reload of the tab.
     effect(move || {
         let on = ctx.presenter.get();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("presenter", on);
         }
+        crate::session::remember_trainer(ctx.trainer_open.get(), on);
     });
 
     // `<html lang>` follows the language so screen readers pronounce it right.

@@ -204,6 +204,25 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+fn trainer_key() -> String {
+    format!("{}certlink.trainer", storage_prefix())
+}
+
+/// The trainer panel as this tab had it before a reload (open; presenter
+/// mode's large text): a reload in front of a room keeps both.
+fn remembered_trainer() -> (bool, bool) {
+    let kept = session_storage().and_then(|s| s.get_item(&trainer_key()).ok().flatten()).unwrap_or_default();
+    (kept.contains("open"), kept.contains("presenter"))
+}
+
+/// Remembers the trainer panel's state for this tab ([`remembered_trainer`]).
+pub fn remember_trainer(open: bool, presenter: bool) {
+    if let Some(storage) = session_storage() {
+        let kept = [(open, "open"), (presenter, "presenter")].map(|(on, word)| if on { word } else { "" }).join(" ");
+        let _ = storage.set_item(&trainer_key(), kept.trim());
+    }
+}
+
 /// The space this tab is in, other than the person's own: `case` or a
 /// library entry's `lib-<id>` (it survives a reload of this tab; another
 /// tab starts in the person's own). An entry deleted since is none: a
@@ -306,6 +325,7 @@ impl Ctx {
         };
         let save_state = tab.save_state().clone();
         let session = remembered_session(&scenario);
+        let (trainer_open, presenter) = remembered_trainer();
         let ctx = Ctx {
             lang: RwSignal::new(lang),
             route: RwSignal::new(route),
@@ -315,8 +335,8 @@ impl Ctx {
             save_state: RwSignal::new(save_state),
             updated_elsewhere: RwSignal::new(None),
             replaced_scenario: RwSignal::new(None),
-            trainer_open: RwSignal::new(false),
-            presenter: RwSignal::new(false),
+            trainer_open: RwSignal::new(trainer_open),
+            presenter: RwSignal::new(presenter),
             tour: RwSignal::new(None),
             tour_return: StoredValue::new(None),
             in_case: RwSignal::new(in_case_space()),

@@ -79,8 +79,9 @@ fn Scenarios() -> impl IntoView {
         ctx.start_tour(built_in);
         loaded.set(Some(built_in));
     };
+    // Said while the case is on screen: Back to my scenario leaves it.
     let message = move || {
-        loaded.get().map(|b| {
+        loaded.get().filter(|_| ctx.in_case.get()).map(|b| {
             let lang = lang.get();
             let text = built_in_loaded(lang, &built_in_name(lang, b), b.persona());
             view! { <p class="message done">{text}</p> }.into_any()

@@ -8,8 +8,10 @@ import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const panel = (page: Page) => page.getByRole('complementary', { name: 'Trainer panel' });
 
+/** Opens the panel, unless this tab had it open before a reload. */
 async function openPanel(page: Page) {
-  await page.getByRole('button', { name: 'Trainer' }).click();
+  const toggle = page.getByRole('button', { name: 'Trainer' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await expect(panel(page)).toBeVisible();
 }
 
@@ -128,6 +130,17 @@ test('presenter mode makes the text larger, and French rewords the panel live', 
   await panel(page).getByLabel('Large text for projectors').check();
   await expect(page.locator('html')).toHaveClass(/presenter/);
   expect(await size()).toBe('20px');
+  // A reload in front of the room keeps the large text and the panel open;
+  // another tab has neither.
+  await page.reload();
+  await expect(panel(page)).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await expect(panel(page).getByLabel('Large text for projectors')).toBeChecked();
+  const other = await page.context().newPage();
+  await other.goto('./#/');
+  await expect(other.getByRole('button', { name: 'Trainer' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(other.locator('html')).not.toHaveClass(/presenter/);
+  await other.close();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await expect(page.getByRole('complementary', { name: 'Panneau du formateur' })).toContainText('Horloge du scénario');
   // The holders of a pass are worded live too, down to Partner University's.
@@ -241,8 +254,8 @@ test('a built-in case runs apart: Back to my scenario finds the person\'s own as
   await expect(page.getByRole('banner')).toContainText('Priya Patel');
   await app.navigate('My Profile');
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
-  // The case again (the reload closed the panel), kept as her own this
-  // time: the scenario it replaced is a restore point.
+  // The case again, kept as her own this time: the scenario it replaced
+  // is a restore point.
   await openPanel(page);
   await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
   await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();

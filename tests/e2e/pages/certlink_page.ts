@@ -78,7 +78,9 @@ export class CertlinkPage {
    *  is closed, and waits for the case's notice. */
   async loadCase(label = 'Same credentials shortcut (R9)') {
     const panel = this.page.getByRole('complementary', { name: 'Trainer panel' });
-    if (!(await panel.isVisible())) await this.page.getByRole('button', { name: 'Trainer' }).click();
+    // Open already if this tab had it open before a reload.
+    const toggle = this.page.getByRole('button', { name: 'Trainer' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     await panel.getByLabel('FAQ case', { exact: true }).selectOption({ label });
     await panel.getByRole('button', { name: 'Load (or start again)' }).click();
     await expect(this.caseNotice).toBeVisible();
