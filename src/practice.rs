@@ -593,17 +593,32 @@ impl Run {
     /// events replayed on its initial state, the last of them at the time
     /// the attempt's start had.
     pub fn check(&self, now: &Scenario) -> Outcome {
-        let before = now.trail().get(..self.start_events).filter(|before| {
-            self.start_last_ms.is_none_or(|ms| before.last().map(|event| event.at.timestamp_millis()) == Some(ms))
-        });
-        let Some(before) = before else {
+        if !self.goes_on_in(now) {
             return Outcome::NotYet(vec![Missing::NotFromThisStart]);
-        };
+        }
+        let before = &now.trail()[..self.start_events];
         let start = Scenario::replay(now.initial().clone(), before.to_vec());
         let events = &now.trail()[self.start_events..];
         let persona = self.case.persona_id();
         let at = Attempt { start: start.state(), now: now.state(), events, limit_met: self.limit_met, persona };
         at.outcome(self.case)
+    }
+
+    /// Whether `now` goes on from the attempt's start: the case it began
+    /// on, not another scenario put in its place (another case, a guided
+    /// tour's, the case loaded afresh).
+    pub fn goes_on_in(&self, now: &Scenario) -> bool {
+        now.trail().get(..self.start_events).is_some_and(|before| {
+            self.start_last_ms.is_none_or(|ms| before.last().map(|event| event.at.timestamp_millis()) == Some(ms))
+        })
+    }
+
+    /// The attempt begun again on `start`, its case loaded afresh, with the
+    /// hints and refusals it has counted so far.
+    pub fn restart_on(&mut self, start: &Scenario) {
+        let fresh = Run::new(self.case, start);
+        self.start_events = fresh.start_events;
+        self.start_last_ms = fresh.start_last_ms;
     }
 
     /// The attempt's score, were it to end with `outcome` now.

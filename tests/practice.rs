@@ -214,6 +214,32 @@ fn a_scenario_that_does_not_continue_the_start_is_not_this_attempt() {
 }
 
 #[test]
+fn an_attempt_begun_again_on_its_case_loaded_afresh_keeps_its_hints_and_is_checked_there() {
+    let first = BuiltIn::FirstLink.scenario(now());
+    let mut run = Run::new(BuiltIn::FirstLink, &first);
+    assert!(run.goes_on_in(&first));
+    run.next_hint().unwrap();
+    // The cases' space held something else since (a guided tour's case):
+    // the case is loaded afresh, a minute later.
+    let mut again = BuiltIn::FirstLink.scenario(now() + Duration::minutes(1));
+    assert!(!run.goes_on_in(&again), "another start is not this attempt's");
+    run.restart_on(&again);
+    assert!(run.goes_on_in(&again));
+    assert_eq!(run.hints_used(), 1, "the hint taken still counts");
+    again
+        .execute(
+            &Actor::account("priya@contoso.com"),
+            now() + Duration::minutes(2),
+            &link("priya@contoso.com", "priya.patel@outlook.com"),
+        )
+        .unwrap();
+    assert!(run.goes_on_in(&again));
+    let outcome = run.check(&again);
+    assert_eq!(outcome, Outcome::Passed);
+    assert!(run.score(&outcome) < 100, "the hint costs points");
+}
+
+#[test]
 fn an_attempt_read_back_from_a_save_is_still_checked() {
     // A save is read back as a new copy of the start: compared, not shared.
     let done = along_the_tour(BuiltIn::MovingCompany);

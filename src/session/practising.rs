@@ -222,11 +222,34 @@ impl Ctx {
         self.go(crate::route::Route::Home);
     }
 
-    /// Goes back to the task under way, in the cases' space, as it was left.
+    /// Goes back to the task under way, in the cases' space, as it was
+    /// left, whoever the learner had signed in (a task may be done as
+    /// another person of the case); the persona where nobody is (another
+    /// tab). Where the cases' space holds another scenario (a guided tour
+    /// ran there since), the case loads afresh and the attempt begins again
+    /// on it, its hints and refusals still counted.
     pub fn resume_practice(&self) {
         let Some(run) = self.practising().run else { return };
         self.tour.set(None);
-        self.resume_case(run.case);
+        if !self.in_case.get_untracked() {
+            self.enter_space(true);
+        }
+        if self.scenario.with_untracked(|scenario| run.goes_on_in(scenario)) {
+            if self.session.get_untracked().is_none() {
+                let persona = run.case.persona_id();
+                if self.scenario.with_untracked(|s| s.sign_in_as(&Actor::Trainer, persona.as_str())).is_ok() {
+                    self.start_session(persona);
+                }
+            }
+        } else {
+            self.load_built_in(run.case);
+            let start = self.scenario.get_untracked();
+            self.practice_update(false, |p| {
+                if let Some(run) = &mut p.run {
+                    run.restart_on(&start);
+                }
+            });
+        }
         self.go(crate::route::Route::Home);
     }
 
@@ -234,7 +257,10 @@ impl Ctx {
     /// guided tour over a task left for now runs in the same cases' space,
     /// and is not the task.
     pub(super) fn practice_met(&self, actor: &Actor, refusal: &Refusal) {
-        let running = self.practice().with_untracked(|p| p.as_ref().is_some_and(|p| p.run.is_some()));
+        let running = self.practice().with_untracked(|p| {
+            let run = p.as_ref().and_then(|p| p.run.as_ref());
+            run.is_some_and(|run| self.scenario.with_untracked(|scenario| run.goes_on_in(scenario)))
+        });
         let touring = self.tour.with_untracked(Option::is_some);
         if !running || touring || !self.in_case.get_untracked() || !matches!(actor, Actor::Account(_)) {
             return;

@@ -31,11 +31,15 @@ pub fn WhatChanged() -> impl IntoView {
 pub fn CaseBanner() -> impl IntoView {
     let ctx = use_ctx();
     // A practice task's bar takes the banner's place while the task runs
+    // on the scenario on screen (not a guided tour's, ended on its case),
     // or shows its result; it reads the practice state on first draw.
     ctx.practising();
     let practising = Signal::derive(move || {
+        let on_screen = |run: &crate::practice::Run| ctx.scenario.with(|s| run.goes_on_in(s));
         ctx.tour.with(Option::is_none)
-            && ctx.practice().with(|p| p.as_ref().is_some_and(|p| p.run.is_some() || p.last.is_some()))
+            && ctx
+                .practice()
+                .with(|p| p.as_ref().is_some_and(|p| p.run.as_ref().is_some_and(on_screen) || p.last.is_some()))
     });
     view! {
         <When when=practising fallback=move || view! { <CaseNotice /> }>

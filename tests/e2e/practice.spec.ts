@@ -201,6 +201,36 @@ test('a refusal met during a guided tour does not count against a task left for 
   await press(page.locator('#practice-start-r12'));
   await expect(page.locator('#practice-task')).toContainText('(R12)');
   await expect(bar(page).getByRole('heading', { name: /Refusals met/ })).toHaveCount(0);
+  // The tour's scenario took the cases' space: the task resumed on its own
+  // case, begun again there, and can be passed.
+  await tasks.r12(page);
+  await press(page.locator('#check-my-work'));
+  await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
+});
+
+test('a task done partly as another person of its case resumes as it was left, that person still signed in (R13)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await start(page, 'en', 'r13');
+  // Leo removes his own access first: a valid way.
+  await app.signIn('leo@contoso.com');
+  await openProfile(page);
+  await press(tour(page, 'remove-access'));
+  await expect(tour(page, 'outcome')).toBeVisible();
+  await press(page.locator('#leave-practice'));
+  await press(page.locator('#practice-start-r13'));
+  await expect(page.locator('#practice-task')).toContainText('(R13)');
+  await expect(page.getByRole('banner')).toContainText('Leo Laurent');
+  await openProfile(page);
+  await expect(page.getByRole('button', { name: 'Remove access' })).toHaveCount(0);
+  // Grace deletes his account (he is in no report now); the check holds
+  // on the scenario the task began on.
+  await app.signIn('grace@contoso.com');
+  await nav(page, '#/users');
+  await press(tour(page, 'delete leo@contoso.com'));
+  await press(page.locator('[data-confirm] .danger'));
+  await expect(tour(page, 'delete leo@contoso.com')).toHaveCount(0);
+  await press(page.locator('#check-my-work'));
+  await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
 });
 
 test('the practice bar hands the keyboard on: the last hint to Check my work, Leave for now to the practice page', async ({ page }) => {
