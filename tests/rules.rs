@@ -425,6 +425,18 @@ fn r14_unanswered_invitation_is_verified_corrected_and_resent() {
         account: id(demo::UNANSWERED_INVITATION),
         corrected: Some("noah@contoso.com".into()),
     };
+    // An address box left empty is refused, not taken as the old address
+    // confirmed: nothing is recorded.
+    let trail = s.trail().len();
+    for empty in ["", "   "] {
+        let blank =
+            Command::VerifyInvitationEmail { account: id(demo::UNANSWERED_INVITATION), corrected: Some(empty.into()) };
+        assert_eq!(
+            refused(&mut s, &who("adam@contoso.com"), now(), &blank),
+            Refusal::InvalidEmail { email: String::new() }
+        );
+    }
+    assert_eq!(s.trail().len(), trail);
     s.execute(&who("adam@contoso.com"), now(), &verify).unwrap();
     assert!(s.state().account(&id(demo::UNANSWERED_INVITATION)).is_none());
     s.execute(&who("adam@contoso.com"), now(), &Command::ResendInvitation { account: id("noah@contoso.com") }).unwrap();

@@ -89,6 +89,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("{account} still has their Partner Center account: due to privacy considerations, they unlink their MCID themselves (My Profile, Remove access). Removal from the report is for people who left."),
             format!("{account} a toujours son compte Espace partenaires\u{a0}: pour des raisons de confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
         ),
+        InvalidEmail { email } if email.trim().is_empty() => lang.pick(
+            "The email address is empty. Type the person’s work email address, then try again.".to_string(),
+            "L’adresse e-mail est vide. Saisissez l’adresse e-mail professionnelle de la personne, puis réessayez.".to_string(),
+        ),
         InvalidEmail { email } => lang.pick(
             format!("“{email}” is not a valid email address. Check it and try again."),
             format!("«\u{a0}{email}\u{a0}» n’est pas une adresse e-mail valide. Vérifiez-la et réessayez."),

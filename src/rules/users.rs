@@ -129,7 +129,9 @@ pub fn verify_invitation_email(
 ) -> Result<Vec<EventKind>, Refusal> {
     let admin = acting_admin(state, actor)?;
     pending_invitation(state, admin, target)?;
-    let corrected_to = match corrected.map(str::trim).filter(|c| !c.is_empty()) {
+    // An address left empty is refused (R14 needs the one the invitation
+    // went to), never taken as the old one confirmed.
+    let corrected_to = match corrected.map(str::trim) {
         None => None,
         Some(email) => {
             let email = entered_email(email)?;
