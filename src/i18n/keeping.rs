@@ -45,7 +45,6 @@ pub enum Kept {
     OpenEntry,
     RenameEntry,
     DeleteEntry,
-    DeleteEntryQuestion,
     CancelEntry,
     NameLabel,
     SaveAsHeading,
@@ -101,7 +100,6 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         OpenEntry => ("Open", "Ouvrir"),
         RenameEntry => ("Rename", "Renommer"),
         DeleteEntry => ("Delete", "Supprimer"),
-        DeleteEntryQuestion => ("Delete this scenario and everything kept with it? This cannot be undone; export it first to keep a copy.", "Supprimer ce scénario et tout ce qui est conservé avec lui\u{202f}? C’est définitif\u{202f}; exportez-le d’abord pour en garder une copie."),
         CancelEntry => ("Cancel", "Annuler"),
         NameLabel => ("Name", "Nom"),
         SaveAsHeading => ("Save the open scenario as a new one", "Enregistrer le scénario ouvert comme un nouveau"),
@@ -109,7 +107,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         ExportOpen => ("Export the open scenario", "Exporter le scénario ouvert"),
         ImportAsNew => ("Import a file as a new scenario", "Importer un fichier comme nouveau scénario"),
         LibraryBadName => ("A name has 1 to 120 characters. Enter one.", "Un nom compte de 1 à 120 caractères. Saisissez-en un."),
-        LibraryNotSaved => ("This browser’s storage refused the change (full or turned off). Nothing changed.", "Le stockage de ce navigateur a refusé la modification (plein ou désactivé). Rien n’a changé."),
+        LibraryNotSaved => ("This browser’s storage refused the change (full or turned off). Nothing changed. Make room (delete a restore point, an unreadable save kept or a library entry), then try again.", "Le stockage de ce navigateur a refusé la modification (plein ou désactivé). Rien n’a changé. Libérez de la place (supprimez un point de restauration, un enregistrement illisible conservé ou une entrée de la bibliothèque), puis réessayez."),
         LibraryUnsaved => ("Your last change to the scenario open is not saved yet, and this would leave it. Wait while it says Saving…, or keep it first with Save a copy or Export; then try again. Nothing changed.", "Votre dernière modification du scénario ouvert n’est pas encore enregistrée, et ceci la quitterait. Attendez tant qu’il est indiqué Enregistrement…, ou gardez-la d’abord avec Enregistrer une copie ou Exporter\u{202f}; puis réessayez. Rien n’a changé."),
         ImportedName => ("Imported scenario", "Scénario importé"),
         LibraryGone => ("That scenario is no longer in the library (another tab may have deleted it). Nothing changed.", "Ce scénario n’est plus dans la bibliothèque (un autre onglet l’a peut-être supprimé). Rien n’a changé."),
@@ -121,6 +119,15 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
 /// The accessible name of a button that acts on one item of a list
 /// ("Delete: Team A"), so that a screen reader's list of buttons tells
 /// the items apart; it begins with the words the button shows.
+/// The library's question before deleting `name`: the entry named, so that
+/// nobody confirms the deletion of another one.
+pub fn delete_entry_question(lang: Lang, name: &str) -> String {
+    lang.pick(
+        format!("Delete “{name}” and everything kept with it? This cannot be undone; export it first to keep a copy."),
+        format!("Supprimer «\u{a0}{name}\u{a0}» et tout ce qui est conservé avec lui\u{202f}? C’est définitif\u{202f}; exportez-le d’abord pour en garder une copie."),
+    )
+}
+
 pub fn on_item(lang: Lang, action: Kept, item: &str) -> String {
     lang.pick(format!("{}: {item}", kept(lang, action)), format!("{}\u{a0}: {item}", kept(lang, action)))
 }

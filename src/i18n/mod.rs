@@ -870,6 +870,10 @@ pub fn invited_on(lang: Lang, date: &str, resent: usize) -> String {
     }
 }
 
+pub fn verify_label(lang: Lang, name: &str) -> String {
+    lang.pick(format!("Verify email address: {name}"), format!("Vérifier l’adresse e-mail\u{a0}: {name}"))
+}
+
 pub fn resend_label(lang: Lang, name: &str) -> String {
     lang.pick(format!("Resend sign-in details to {name}"), format!("Renvoyer les détails de connexion à {name}"))
 }

@@ -153,6 +153,7 @@ fn EntryLine(
     let key = if id.is_empty() { "own".to_string() } else { id.clone() };
     let LineState { renaming, confirming, name } = lines.of(&key, &entry);
     let shown = entry.clone();
+    let asked = entry.clone();
     let named = {
         let entry = entry.clone();
         move |action: Kept| {
@@ -259,11 +260,14 @@ fn EntryLine(
                 <div
                     class="confirm"
                     role="alertdialog"
-                    aria-label=kr(lang, Kept::DeleteEntry)
+                    aria-label=named(Kept::DeleteEntry)
                     aria-describedby=question_id.clone()
                     on:keydown=escape_cancels(cancel.clone())
                 >
-                    <p id=question_id.clone()>{kr(lang, Kept::DeleteEntryQuestion)}</p>
+                    <p id=question_id.clone()>{live({
+                        let asked = asked.clone();
+                        move || crate::i18n::keeping::delete_entry_question(lang.get(), &entry_name(lang.get(), &asked))
+                    })}</p>
                     <button class="button danger" id=confirm_id.clone() on:click=handler(delete.clone())>
                         {kr(lang, Kept::DeleteEntry)}
                     </button>

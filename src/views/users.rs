@@ -235,6 +235,10 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>, check: A
                     data-tour=format!("verify {id}")
                     on:click=handler(move |_| verifying.update(|v| *v = !*v))
                     aria-expanded=move || verifying.get().to_string()
+                    aria-label={
+                        let label = label.clone();
+                        move || crate::i18n::verify_label(lang.get(), &label)
+                    }
                 >
                     {tr(lang, Text::VerifyEmailAddress)}
                 </button>

@@ -42,7 +42,12 @@ test('an unanswered invitation is verified, corrected and resent (R14)', async (
   await app.navigate('Users');
   const invitations = page.getByRole('region', { name: 'Invitations with no response' });
   await expect(invitations).toContainText('noah@contso.com');
-  await invitations.getByRole('button', { name: 'Verify email address' }).click();
+  await invitations.getByRole('button', { name: 'Verify email address: Noah Nakamura', exact: true }).click();
+  // The box emptied to retype it is not the old address confirmed (R14).
+  await invitations.getByLabel('Email address used').fill('');
+  await invitations.getByRole('button', { name: 'Confirm this address' }).click();
+  await expect(page.getByRole('alert')).toContainText('The email address is empty. Type the person’s work email address, then try again.');
+  await expect(invitations.getByLabel('Email address used')).toBeVisible();
   await invitations.getByLabel('Email address used').fill('noah@contoso.com');
   await invitations.getByRole('button', { name: 'Confirm this address' }).click();
   await expect(app.status).toContainText('the invitation now goes to noah@contoso.com. (R14)');

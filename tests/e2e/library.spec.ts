@@ -83,6 +83,9 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   await copy.getByRole('button', { name: 'Supprimer' }).focus();
   await page.keyboard.press('Enter');
   await expect(copy.locator('.cancel')).toBeFocused();
+  // The question names the entry it deletes.
+  const question = copy.getByRole('alertdialog', { name: 'Supprimer\u00a0: Démo du mardi' });
+  await expect(question).toContainText('Supprimer «\u00a0Démo du mardi\u00a0» et tout ce qui est conservé avec lui');
   await page.keyboard.press('Enter');
   await expect(entries(page)).toHaveCount(2);
   // Cancel hands the keyboard back to Delete in the next frame: the test
