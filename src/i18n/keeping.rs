@@ -128,6 +128,15 @@ pub fn delete_entry_question(lang: Lang, name: &str) -> String {
     )
 }
 
+/// Your data's question before deleting a restore point or an unreadable
+/// save kept, `item` as its line says it.
+pub fn delete_kept_question(lang: Lang, item: &str) -> String {
+    lang.pick(
+        format!("Delete “{item}”? This cannot be undone: restore or download it first to keep it."),
+        format!("Supprimer «\u{a0}{item}\u{a0}»\u{202f}? C’est définitif\u{a0}: restaurez-le ou téléchargez-le d’abord pour le garder."),
+    )
+}
+
 pub fn on_item(lang: Lang, action: Kept, item: &str) -> String {
     lang.pick(format!("{}: {item}", kept(lang, action)), format!("{}\u{a0}: {item}", kept(lang, action)))
 }

@@ -323,7 +323,8 @@ fn RestorePoints() -> impl IntoView {
                     {move || {
                         points()
                             .into_iter()
-                            .map(|point| {
+                            .enumerate()
+                            .map(|(n, point)| {
                                 let lang_now = lang.get();
                                 let why = kept(
                                     lang_now,
@@ -341,6 +342,7 @@ fn RestorePoints() -> impl IntoView {
                                 let (restore, delete) = (point.key.clone(), point.key.clone());
                                 let size = crate::i18n::kilobytes(lang_now, point.chars);
                                 let item = format!("{why} · {when}");
+                                let asking = RwSignal::new(false);
                                 let (restore_label, delete_label) =
                                     (on_item(lang_now, Kept::RestorePoint, &item), on_item(lang_now, Kept::DeleteBackup, &item));
                                 view! {
@@ -358,14 +360,27 @@ fn RestorePoints() -> impl IntoView {
                                         </button>
                                         <button
                                             class="button danger"
+                                            id=format!("delete-point-{n}")
                                             aria-label=delete_label
-                                            on:click=handler(move |_| {
-                                                ctx.delete_restore_point(&delete);
-                                                hand_keyboard_to(ctx, "#restore-points");
-                                            })
+                                            on:click=handler(move |_| asking.set(true))
                                         >
                                             {kr(lang, Kept::DeleteBackup)}
                                         </button>
+                                        <Confirm
+                                            label=Text::DeleteKeptHeading
+                                            question=Signal::derive(move || {
+                                                crate::i18n::keeping::delete_kept_question(lang.get(), &item)
+                                            })
+                                            confirm=Text::DeleteKeptConfirm
+                                            on_confirm=Callback::new(move |()| {
+                                                asking.set(false);
+                                                ctx.delete_restore_point(&delete);
+                                                hand_keyboard_to(ctx, "#restore-points");
+                                            })
+                                            open=asking
+                                            name=format!("delete-point-{n}")
+                                            opener=format!("#delete-point-{n}")
+                                        />
                                     </li>
                                 }
                             })
@@ -410,23 +425,38 @@ fn Backups() -> impl IntoView {
                                 );
                                 // The one in place is the document: deleting
                                 // another makes room to set it aside.
+                                let size = crate::i18n::kilobytes(lang_now, backup.chars);
+                                let item = format!("{number} · {size}");
                                 let delete = (!backup.in_place)
                                     .then(|| {
+                                        let asking = RwSignal::new(false);
                                         view! {
                                             <button
                                                 class="button danger"
+                                                id=format!("delete-backup-{n}")
                                                 aria-label=delete_label
-                                                on:click=handler(move |_| {
+                                                on:click=handler(move |_| asking.set(true))
+                                            >
+                                                {kr(lang, Kept::DeleteBackup)}
+                                            </button>
+                                            <Confirm
+                                                label=Text::DeleteKeptHeading
+                                                question=Signal::derive(move || {
+                                                    crate::i18n::keeping::delete_kept_question(lang.get(), &item)
+                                                })
+                                                confirm=Text::DeleteKeptConfirm
+                                                on_confirm=Callback::new(move |()| {
+                                                    asking.set(false);
                                                     ctx.delete_backup(&delete);
                                                     changed.update(|n| *n += 1);
                                                     hand_keyboard_to(ctx, "#backups");
                                                 })
-                                            >
-                                                {kr(lang, Kept::DeleteBackup)}
-                                            </button>
+                                                open=asking
+                                                name=format!("delete-backup-{n}")
+                                                opener=format!("#delete-backup-{n}")
+                                            />
                                         }
                                     });
-                                let size = crate::i18n::kilobytes(lang_now, backup.chars);
                                 let label = match backup.in_place {
                                     true => format!("{number} · {size} · {}", kept(lang_now, Kept::KeptInPlace)),
                                     false => format!("{number} · {size}"),

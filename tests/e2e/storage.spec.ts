@@ -245,6 +245,10 @@ test('an unreadable save with no room to set it aside is listed on Your data to 
   await kept.nth(3).getByRole('button', { name: 'Download' }).click();
   expect(readFileSync(await (await download).path(), 'utf8')).toBe('the fourth, unreadable');
   await kept.nth(0).getByRole('button', { name: 'Delete: #1', exact: true }).click();
+  // Asked first, with the keyboard on Cancel.
+  await expect(kept.nth(0).getByRole('alertdialog')).toContainText('Delete “#1');
+  await expect(kept.nth(0).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await kept.nth(0).getByRole('button', { name: 'Delete for good' }).click();
   // Set aside last, as the newest kept, and the scenario saved in its place.
   await expect(kept).toHaveCount(3);
   await expect(page.getByText('still in place')).toHaveCount(0);
@@ -372,6 +376,7 @@ test('unreadable saves are listed on Your data, at most three, each to download 
   await kept.getByRole('button', { name: 'Download' }).first().click();
   expect(readFileSync(await (await download).path(), 'utf8')).toBe('not json 1');
   await kept.getByRole('button', { name: 'Delete' }).first().click();
+  await kept.getByRole('button', { name: 'Delete for good' }).click();
   await expect(kept.getByRole('listitem')).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole('region', { name: 'Unreadable saves kept' }).getByRole('listitem')).toHaveCount(1);
@@ -399,7 +404,18 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   const saved = JSON.parse((await exportText(page)).text);
   const kinds = saved.scenario.trail.map((e: unknown[]) => `${e[1]} ${e[2]}`);
   expect(kinds).toContain('priya@contoso.com McidLinked');
-  await points.getByRole('button', { name: 'Delete' }).click();
+  // A restore point goes only once the question is answered: Cancel
+  // (the keyboard's first stop) keeps it.
+  await points.getByRole('button', { name: /^Delete: Before a restore/ }).click();
+  const question = points.getByRole('alertdialog', { name: 'Delete a kept copy' });
+  await expect(question).toContainText('Delete “Before a restore');
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(question).toHaveCount(0);
+  await expect(points.getByRole('button', { name: /^Delete: Before a restore/ })).toBeFocused();
+  await expect(points.getByRole('listitem')).toHaveCount(1);
+  await points.getByRole('button', { name: /^Delete: Before a restore/ }).click();
+  await question.getByRole('button', { name: 'Delete for good' }).click();
   await expect(points.getByRole('listitem')).toHaveCount(0);
   await expect(points.getByRole('heading', { name: 'Restore points' })).toBeFocused();
   await page.reload();
