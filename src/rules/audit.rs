@@ -234,7 +234,8 @@ pub fn filter_trail<'a>(state: &State, trail: &'a [Event], filter: &TrailFilter)
         .collect();
     // An organisation's MCIDs: those linked to it now or before, so that an
     // exam passed on one is in its timeline (D7: it counts in its report).
-    let org_mcids: std::collections::BTreeSet<&McidId> = filter
+    // Looked up for passed exams only, a few events of the trail: a list.
+    let org_mcids: Vec<&McidId> = filter
         .org
         .as_ref()
         .map(|org| {
@@ -251,7 +252,7 @@ pub fn filter_trail<'a>(state: &State, trail: &'a [Event], filter: &TrailFilter)
         event.kind.named_orgs().contains(&org)
             || event.kind.accounts().into_iter().any(|a| in_org_now(a, org))
             || assessment_account(&event.kind).is_some_and(|a| in_org_now(&a, org))
-            || matches!(&event.kind, EventKind::CredentialPassed { holder: Holder::Mcid(m), .. } if org_mcids.contains(m))
+            || matches!(&event.kind, EventKind::CredentialPassed { holder: Holder::Mcid(m), .. } if org_mcids.contains(&m))
     };
     trail
         .iter()

@@ -236,7 +236,17 @@ fn EntryLine(
                 id=rename_id
                 aria-label=named(Kept::RenameEntry)
                 aria-expanded=move || renaming.get().to_string()
-                on:click=handler(move |_| renaming.update(|on| *on = !*on))
+                on:click=handler({
+                    // The form opened takes the keyboard: the next Tab is
+                    // not Delete.
+                    let field = format!("[data-entry=\"{key}\"] input[name=\"library-rename\"]");
+                    move |_| {
+                        renaming.update(|on| *on = !*on);
+                        if renaming.get_untracked() {
+                            hand_keyboard_to(ctx, field.clone());
+                        }
+                    }
+                })
             >
                 {kr(lang, Kept::RenameEntry)}
             </button>

@@ -9,7 +9,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, WorkAccount};
 use crate::session::use_ctx;
-use crate::ui::{handler, live, When};
+use crate::ui::{hand_keyboard_to, handler, live, When};
 use crate::views::common::{
     chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field, NotAllowed, Outcome,
     OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
@@ -233,7 +233,17 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>, check: A
                 <button
                     class="button"
                     data-tour=format!("verify {id}")
-                    on:click=handler(move |_| verifying.update(|v| *v = !*v))
+                    on:click=handler({
+                        // The form opened takes the keyboard: the next Tab
+                        // is not Resend, to the address not yet checked.
+                        let field = format!("li:has([data-tour=\"verify {id}\"]) input[name=\"verify-email\"]");
+                        move |_| {
+                            verifying.update(|v| *v = !*v);
+                            if verifying.get_untracked() {
+                                hand_keyboard_to(ctx, field.clone());
+                            }
+                        }
+                    })
                     aria-expanded=move || verifying.get().to_string()
                     aria-label={
                         let label = label.clone();

@@ -162,6 +162,8 @@ test('the keyboard after the Users forms: a sent invitation, a confirmed address
   const noah = invitations.getByRole('listitem').filter({ hasText: 'Noah Nakamura' });
   await noah.getByRole('button', { name: 'Verify email address' }).focus();
   await page.keyboard.press('Enter');
+  // The form opened takes the keyboard (Tab would have gone to Resend).
+  await expect(noah.getByLabel('Email address used')).toBeFocused();
   await noah.getByLabel('Email address used').fill('noah@contoso.com');
   await page.keyboard.press('Enter');
   await expect(app.status).toContainText('the invitation now goes to noah@contoso.com. (R14)');

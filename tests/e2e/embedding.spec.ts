@@ -32,7 +32,7 @@ async function serving(root: string, servePort: number, options: string[], use: 
 /** `dir`'s worker made another build's: another cache name. */
 function nextBuild(dir: string, version: string) {
   const worker = path.join(dir, 'sw.js');
-  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/'certlink-[0-9a-f]{16}( ?)'/, `'certlink-${version}$1'`));
+  writeFileSync(worker, readFileSync(worker, 'utf8').replace(/(['"])certlink-[0-9a-f]{16}( ?)\1/, `$1certlink-${version}$2$1`));
 }
 
 test('the strict policy is in force: an inline script is refused', async ({ page, consoleErrors }) => {

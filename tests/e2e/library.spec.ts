@@ -71,6 +71,8 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   // Renamed.
   await copy.getByRole('button', { name: 'Renommer' }).focus();
   await page.keyboard.press('Enter');
+  // The form opened takes the keyboard (Tab would have gone to Delete).
+  await expect(copy.locator('input[name="library-rename"]')).toBeFocused();
   await copy.locator('input[name="library-rename"]').fill('Démo du mardi');
   await copy.locator('input[name="library-rename"]').press('Enter');
   await expect(copy).toContainText('Démo du mardi (ouvert)');
