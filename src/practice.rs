@@ -450,8 +450,11 @@ impl Attempt<'_> {
                 .skip(i + 1)
                 .any(|e| matches!(&e.kind, EventKind::InvitationResent { account } if account == &right))
         });
+        // And the invitation is still there at the end, not moved on since
+        // to another address by a later correction.
+        let still_there = self.now.account(&right).is_some();
         let mut missing = Vec::new();
-        if corrected_at.is_none() {
+        if corrected_at.is_none() || !still_there {
             missing.push(Missing::InvitationAddressNotCorrected(AccountId::from_email(UNANSWERED_INVITATION)));
         }
         if !resent_after {

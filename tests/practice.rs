@@ -492,6 +492,23 @@ fn unanswered_invitation_passes_when_the_global_admin_does_it() {
 }
 
 #[test]
+fn unanswered_invitation_is_not_done_when_corrected_resent_then_moved_to_another_address() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    let moved_on = Command::VerifyInvitationEmail {
+        account: id("noah@contoso.com"),
+        corrected: Some("noah.n@contoso.com".into()),
+    };
+    attempt
+        .does("adam@contoso.com", verify(Some("noah@contoso.com")))
+        .does("adam@contoso.com", resend("noah@contoso.com"))
+        .does("adam@contoso.com", moved_on);
+    assert_eq!(
+        missing(attempt.outcome()),
+        vec![Missing::InvitationAddressNotCorrected(id(demo::UNANSWERED_INVITATION))]
+    );
+}
+
+#[test]
 fn unanswered_invitation_is_not_done_by_resending_to_the_mistyped_address() {
     let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
     attempt.does("adam@contoso.com", verify(None)).does("adam@contoso.com", resend(demo::UNANSWERED_INVITATION));
