@@ -567,6 +567,26 @@ impl Run {
         }
     }
 
+    /// Takes in what another tab counted of the same attempt (the same case
+    /// begun on the same start): the hints shown and refusals met there
+    /// count too, so that no tab writes them away. Another attempt's count
+    /// is not this one's, and changes nothing.
+    pub fn merge(&mut self, other: &Run) {
+        let same =
+            (self.case, self.start_events, self.start_last_ms) == (other.case, other.start_events, other.start_last_ms);
+        if !same {
+            return;
+        }
+        self.hints_used = self.hints_used.max(other.hints_used);
+        self.refusals = self.refusals.max(other.refusals);
+        self.limit_met |= other.limit_met;
+        for rule in &other.rules_met {
+            if !self.rules_met.contains(rule) {
+                self.rules_met.push(*rule);
+            }
+        }
+    }
+
     /// How many refusals the attempt met.
     pub fn refusals(&self) -> u32 {
         self.refusals

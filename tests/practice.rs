@@ -240,6 +240,24 @@ fn an_attempt_begun_again_on_its_case_loaded_afresh_keeps_its_hints_and_is_check
 }
 
 #[test]
+fn the_same_attempt_in_two_tabs_keeps_the_hints_and_refusals_of_both() {
+    let start = BuiltIn::FirstLink.scenario(now());
+    let (mut here, mut there) = (Run::new(BuiltIn::FirstLink, &start), Run::new(BuiltIn::FirstLink, &start));
+    there.next_hint().unwrap();
+    there.next_hint().unwrap();
+    here.met(&Refused { actor: Actor::account("priya@contoso.com"), refusal: Refusal::WrongMcidCredentials });
+    here.merge(&there);
+    assert_eq!((here.hints_used(), here.refusals()), (2, 1), "both tabs' counts");
+    assert_eq!(here.rules_met(), [Rule::R8]);
+    let passed = Outcome::Passed;
+    assert!(here.score(&passed) < there.score(&passed), "the other tab's hints cost points here too");
+    // Another attempt (the case begun again later) changes nothing.
+    let mut later = Run::new(BuiltIn::FirstLink, &BuiltIn::FirstLink.scenario(now() + Duration::hours(1)));
+    later.merge(&here);
+    assert_eq!((later.hints_used(), later.refusals()), (0, 0));
+}
+
+#[test]
 fn an_attempt_read_back_from_a_save_is_still_checked() {
     // A save is read back as a new copy of the start: compared, not shared.
     let done = along_the_tour(BuiltIn::MovingCompany);

@@ -176,6 +176,14 @@ impl Ctx {
     /// another tab stored meanwhile (a `reset` writes without merging).
     fn practice_update(&self, reset: bool, change: impl FnOnce(&mut Practising)) {
         let mut now = self.practising();
+        // The same attempt in another tab: its hints and refusals count,
+        // in what this change does (a check's score) and in what it writes.
+        if !reset {
+            let stored_run = local().and_then(|s| s.get_item(&run_key()).ok().flatten());
+            if let (Some(run), Some(Ok(other))) = (&mut now.run, stored_run.map(|text| Run::from_text(&text))) {
+                run.merge(&other);
+            }
+        }
         change(&mut now);
         // Progress stored since that this build cannot read (another tab's,
         // a newer Certlink's) is set aside first; where it cannot be,
@@ -283,11 +291,11 @@ impl Ctx {
     /// Checks the learner's work: a goal reached ends the task with its
     /// score; one not reached says what is missing and the task goes on.
     pub fn check_practice(&self) {
-        let Some(run) = self.practising().run else { return };
-        let outcome = self.scenario.with_untracked(|scenario| run.check(scenario));
-        let score = run.score(&outcome);
-        let checked = Checked { case: run.case, outcome, score, hints: run.hints_used(), refusals: run.refusals() };
         self.practice_update(false, |p| {
+            let Some(run) = p.run.clone() else { return };
+            let outcome = self.scenario.with_untracked(|scenario| run.check(scenario));
+            let score = run.score(&outcome);
+            let checked = Checked { case: run.case, outcome, score, hints: run.hints_used(), refusals: run.refusals() };
             if checked.outcome.is_passed() {
                 p.progress.finish(run.case, score);
                 p.run = None;

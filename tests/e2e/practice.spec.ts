@@ -233,6 +233,22 @@ test('a task done partly as another person of its case resumes as it was left, t
   await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
 });
 
+test('a task open in two tabs: the hints shown in one count in the other’s score', async ({ page }) => {
+  await start(page, 'en', 'r8');
+  // The same task resumed in a second tab, before any hint.
+  const other = await page.context().newPage();
+  await other.goto('./#/practice');
+  await press(other.locator('#practice-start-r8'));
+  await expect(other.locator('#practice-task')).toContainText('(R8)');
+  // A hint in the first tab; the task done and checked in the second.
+  await press(page.locator('#show-hint'));
+  await expect(bar(page).locator('.hints li')).toHaveCount(1);
+  await tasks.r8(other);
+  await press(other.locator('#check-my-work'));
+  await expect(bar(other).locator('.practice-result')).toContainText('Score 90 / 100: 1 hint (−10)');
+  await other.close();
+});
+
 test('the practice bar hands the keyboard on: the last hint to Check my work, Leave for now to the practice page', async ({ page }) => {
   await start(page, 'en', 'r8');
   // Each hint keeps the keyboard on Show a hint until none is left.
