@@ -452,10 +452,22 @@ impl Ctx {
             .writing(|tab, scenario| tab.execute(scenario, &ReaderFile, actor, now, &command))
             .unwrap_or(Err(Refusal::UnknownAccount { email: String::new() }));
         match &result {
-            Ok(_) => self.scenario.notify(),
+            Ok(_) => {
+                self.scenario.notify();
+                self.after_a_change();
+            }
             Err(refusal) => self.practice_met(actor, refusal),
         }
         result
+    }
+
+    /// Once the scenario an import (or a kept case, or the editor) put in
+    /// place is changed, putting the one it replaced back would lose that
+    /// change: the one-click restore goes, and the restore point remains.
+    fn after_a_change(&self) {
+        if self.replaced_scenario.with_untracked(Option::is_some) {
+            self.replaced_scenario.set(None);
+        }
     }
 
     /// R5: signs in; the session starts only on success.
@@ -466,6 +478,7 @@ impl Ctx {
             .unwrap_or(Err(Refusal::WrongPassword));
         if let Ok(id) = &result {
             self.scenario.notify();
+            self.after_a_change();
             self.start_session(id.clone());
         }
         result

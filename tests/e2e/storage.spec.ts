@@ -383,6 +383,23 @@ test('unreadable saves are listed on Your data, at most three, each to download 
   await expectAccessible(page);
 });
 
+test('the one-click restore after an import goes once the imported scenario is changed; its restore point stays', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await page.goto('./#/data');
+  await importFile(page, 'valid-v1.json', readFileSync(path.join(corpus, 'valid-v1.json')));
+  await expect(app.status).toContainText('Imported');
+  await expect(page.getByRole('button', { name: 'Restore the previous scenario' })).toBeVisible();
+  // A change to the imported scenario: putting the old one back in one
+  // click would lose it.
+  await app.signIn('sam@contoso.com');
+  await page.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(page.locator('[data-tour="pu-since"]')).toBeVisible();
+  await page.goto('./#/data');
+  await expect(page.getByRole('region', { name: 'Restore points' }).getByRole('listitem')).toContainText('Before an import');
+  await expect(page.getByRole('button', { name: 'Restore the previous scenario' })).toHaveCount(0);
+});
+
 test('restore points survive a reload: the scenario an import replaced comes back from Your data', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.linkPriya();
