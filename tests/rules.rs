@@ -413,6 +413,20 @@ fn r13_global_admin_deletes_a_leaver_then_removes_them_from_the_report_on_reques
     let self_delete =
         refused(&mut s, &who("grace@contoso.com"), now(), &Command::DeleteAccount { account: id("grace@contoso.com") });
     assert_eq!(self_delete, Refusal::CannotDeleteSelf);
+    // Inviting his address again is refused, and the refusal says the way
+    // on (the list has nothing to do for a deleted account).
+    let again = Command::InviteUser {
+        email: "leo@contoso.com".into(),
+        display_name: "Leo Laurent".into(),
+        role: Role::User,
+        temporary_password: "Temp#12345".into(),
+        salt: "s".into(),
+    };
+    let refusal = refused(&mut s, &who("grace@contoso.com"), now(), &again);
+    use certlink::i18n::{refusals::refusal_sentence, Lang};
+    assert!(refusal_sentence(Lang::En, &refusal, s.state()).contains("was deleted"));
+    assert!(refusal_sentence(Lang::En, &refusal, s.state()).contains("another work email address"));
+    assert!(refusal_sentence(Lang::Fr, &refusal, s.state()).contains("a été supprimé"));
 }
 
 #[test]

@@ -97,6 +97,12 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("“{email}” is not a valid email address. Check it and try again."),
             format!("«\u{a0}{email}\u{a0}» n’est pas une adresse e-mail valide. Vérifiez-la et réessayez."),
         ),
+        // A deleted account stays in the list, marked deleted (R13), with
+        // nothing to do there: the way on is another address.
+        AccountExists { email } if state.account(email).is_some_and(|a| a.is_deleted()) => lang.pick(
+            format!("The account for {email} was deleted, and its address cannot be invited again here. Invite the person with another work email address."),
+            format!("Le compte de {email} a été supprimé, et son adresse ne peut pas être invitée de nouveau ici. Invitez la personne avec une autre adresse e-mail professionnelle."),
+        ),
         AccountExists { email } => lang.pick(
             format!("An account for {email} already exists. Check the address, or find that user in the list."),
             format!("Un compte existe déjà pour {email}. Vérifiez l’adresse ou retrouvez cet utilisateur dans la liste."),
