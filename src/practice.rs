@@ -748,9 +748,12 @@ pub fn score(reached: bool, hints_used: u32, refusals: u32) -> u8 {
         return 0;
     }
     let lost = hints_used.saturating_mul(10).saturating_add(refusals.saturating_mul(5));
-    let kept = 100u32.saturating_sub(lost).max(40);
+    let kept = 100u32.saturating_sub(lost).max(u32::from(SCORE_FLOOR));
     u8::try_from(kept).unwrap_or(100)
 }
+
+/// The least a reached goal scores, however many hints and refusals.
+pub const SCORE_FLOOR: u8 = 40;
 
 /// Where a person stands on one case.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -176,3 +176,15 @@ fn an_invitation_says_how_often_it_was_resent_in_words_that_agree() {
     assert_eq!(i18n::invited_on(Lang::Fr, "1 déc. 2026", 0), "envoyée le 1 déc. 2026, sans réponse");
     assert_eq!(i18n::invited_on(Lang::Fr, "1 déc. 2026", 2), "envoyée le 1 déc. 2026, renvoyée 2 fois, sans réponse");
 }
+
+#[test]
+fn a_score_at_its_floor_says_why_the_points_taken_do_not_add_up() {
+    use certlink::i18n::practice::passed;
+    // 1 hint and 13 refusals take 75 points; the score stays at its floor.
+    let floor = certlink::practice::score(true, 1, 13);
+    assert_eq!(floor, certlink::practice::SCORE_FLOOR);
+    assert!(passed(Lang::En, floor, 1, 13).ends_with("(−65). A goal reached scores at least 40."));
+    assert!(passed(Lang::Fr, floor, 1, 13).ends_with("Un objectif atteint rapporte au moins 40."));
+    // Where the sum adds up, nothing more is said.
+    assert!(passed(Lang::En, certlink::practice::score(true, 1, 1), 1, 1).ends_with("(−5)."));
+}

@@ -225,9 +225,20 @@ pub fn passed(lang: Lang, score: u8, hints: u32, refusals: u32) -> String {
     let refusals_text = lang.count(u64::from(refusals), "refusal", "refusals");
     let indices = lang.count(u64::from(hints), "indice", "indices");
     let refus = lang.count(u64::from(refusals), "refus", "refus");
+    // Where the points taken pass the floor, the sum would not add up: it
+    // says why.
+    let lost = u64::from(hints) * 10 + u64::from(refusals) * 5;
+    let floor = crate::practice::SCORE_FLOOR;
+    let (floor_en, floor_fr) = match lost > u64::from(100 - floor) {
+        true => (
+            format!(" A goal reached scores at least {floor}."),
+            format!(" Un objectif atteint rapporte au moins {floor}."),
+        ),
+        false => (String::new(), String::new()),
+    };
     lang.pick(
-        format!("Done: the goal holds. Score {score} / 100: {hints} {hints_text} (−{}), {refusals} {refusals_text} (−{}).", hints * 10, refusals * 5),
-        format!("Terminé\u{a0}: l’objectif est atteint. Score {score} / 100\u{a0}: {hints} {indices} (−{}), {refusals} {refus} (−{}).", hints * 10, refusals * 5),
+        format!("Done: the goal holds. Score {score} / 100: {hints} {hints_text} (−{}), {refusals} {refusals_text} (−{}).{floor_en}", hints * 10, refusals * 5),
+        format!("Terminé\u{a0}: l’objectif est atteint. Score {score} / 100\u{a0}: {hints} {indices} (−{}), {refusals} {refus} (−{}).{floor_fr}", hints * 10, refusals * 5),
     )
 }
 
