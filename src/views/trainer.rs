@@ -11,7 +11,7 @@ use crate::rules::reports::PROOFS;
 use crate::rules::{Actor, Command, Credential, ScenarioClock};
 use crate::session::use_ctx;
 use crate::tours::steps;
-use crate::ui::{effect, handler, live};
+use crate::ui::{effect, handler, live, When};
 use crate::views::common::Field;
 use crate::views::common::{Choice, Outcome, OutcomeMessage};
 use chrono::Duration;
@@ -207,10 +207,14 @@ fn Persona() -> impl IntoView {
             <h2 id="persona-heading">{tr(lang, Text::PersonaHeading)}</h2>
             <form class="inline-form" on:submit=handler(switch)>
                 <Choice label=Text::PersonaLabel id="persona" options value=chosen />
-                <button type="submit" class="button">
+                <button type="submit" class="button" prop:disabled=move || options.with(Vec::is_empty)>
                     {tr(lang, Text::SwitchPersona)}
                 </button>
             </form>
+            // Nobody to play (an empty scenario): said, not refused later.
+            <When when=Signal::derive(move || options.with(Vec::is_empty))>
+                <p class="hint">{tr(lang, Text::NoPersona)}</p>
+            </When>
             <OutcomeMessage outcome />
         </section>
     }

@@ -226,4 +226,10 @@ test('started anew from empty, an exam recorded with nobody to choose says to ad
     'Choose who passed it. If the list is empty, add a Microsoft Certification profile or a Partner University account first. (D7)',
   );
   await expect(page.locator('#exam-holder')).toBeFocused();
+  // The trainer panel has nobody to play either: it says so, and Switch
+  // persona is off rather than refused with a sign-in message.
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  const panel = page.getByRole('complementary', { name: 'Trainer panel' });
+  await expect(panel.getByRole('button', { name: 'Switch persona' })).toBeDisabled();
+  await expect(panel).toContainText('This scenario has no active work account to play: add one in the scenario editor');
 });
