@@ -299,20 +299,62 @@ fn draft(name: &'static str, typed: bool) -> RwSignal<String> {
             Some((.., draft)) => draft.clone(),
             None => {
                 if drafts.is_empty() {
-                    // Text typed and not sent is lost with the page: leaving asks first.
+                    // Text typed and not sent: closing the page asks first,
+                    // and a reload the person accepts finds it again.
                     crate::session::ask_before_leaving_while(|| {
                         DRAFTS.with_borrow(|drafts| {
                             drafts.iter().any(|(_, typed, draft)| *typed && !draft.with_untracked(String::is_empty))
                         })
                     });
+                    let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| keep_drafts());
                 }
-                let draft = ArcRwSignal::new(String::new());
+                let draft = ArcRwSignal::new(kept_draft(name).unwrap_or_default());
                 drafts.push((name, typed, draft.clone()));
                 draft
             }
         };
         RwSignal::from(draft)
     })
+}
+
+fn drafts_key() -> String {
+    format!("{}certlink.editor-drafts", crate::session::storage_prefix())
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Between a field's name and its text, and between fields: characters no
+/// one types in a one-line field.
+const NAME_END: char = '\u{1f}';
+const FIELD_END: char = '\u{1e}';
+
+/// Keeps the text typed and not sent for this tab, as the page goes (a
+/// reload): every typed field but the passwords, which stay in memory only.
+fn keep_drafts() {
+    let kept: String = DRAFTS.with_borrow(|drafts| {
+        drafts
+            .iter()
+            .filter(|(name, typed, _)| *typed && !name.ends_with("password"))
+            .filter_map(|(name, _, draft)| {
+                let text = draft.get_untracked();
+                (!text.is_empty())
+                    .then(|| format!("{name}{NAME_END}{}{FIELD_END}", text.replace([NAME_END, FIELD_END], "")))
+            })
+            .collect()
+    });
+    if let Some(storage) = session_storage() {
+        let _ =
+            if kept.is_empty() { storage.remove_item(&drafts_key()) } else { storage.set_item(&drafts_key(), &kept) };
+    }
+}
+
+/// The text this tab kept for the field `name` before a reload.
+fn kept_draft(name: &str) -> Option<String> {
+    let kept = session_storage()?.get_item(&drafts_key()).ok().flatten()?;
+    kept.split(FIELD_END)
+        .find_map(|field| field.split_once(NAME_END).filter(|(n, _)| *n == name).map(|(_, text)| text.to_string()))
 }
 
 #[component]

@@ -217,6 +217,27 @@ test('what is typed in the editor and not sent yet is still there after a look a
   await expectLeavingToAsk(page);
 });
 
+test('a reload the person accepts finds what was typed and not sent, but for passwords', async ({ page }) => {
+  await page.goto('./#/editor');
+  await page.locator('input[name="exam-code"]').fill('AZ-204');
+  await page.locator('input[name="account-email"]').fill('nina@tailspin.com');
+  await page.locator('input[name="account-password"]').fill('Secret#2026');
+  // Leaving asks first; the person goes on with the reload.
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenario editor');
+  await expect(page.locator('input[name="exam-code"]')).toHaveValue('AZ-204');
+  await expect(page.locator('input[name="account-email"]')).toHaveValue('nina@tailspin.com');
+  // A password is never written to storage.
+  await expect(page.locator('input[name="account-password"]')).toHaveValue('');
+  expect(await page.evaluate(() => JSON.stringify(sessionStorage))).not.toContain('Secret#2026');
+  // Another tab starts with empty forms.
+  const other = await page.context().newPage();
+  await other.goto('./#/editor');
+  await expect(other.locator('input[name="exam-code"]')).toHaveValue('');
+  await other.close();
+});
+
 test('started anew from empty, an exam recorded with nobody to choose says to add someone first', async ({ page }) => {
   await page.goto('./#/editor');
   await page.locator('#start-empty').click();
