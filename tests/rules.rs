@@ -560,6 +560,23 @@ fn r16_tickets_are_opened_only_where_the_faq_does_not_answer() {
 }
 
 #[test]
+fn r4_an_mcid_linked_to_the_membership_through_another_account_is_refused_not_moved() {
+    let mut s = demo();
+    // Leo's MCID counts for Contoso through his account; Priya, at Contoso
+    // too, types its credentials.
+    let leo_mcid = s.state().account(&id("leo@contoso.com")).unwrap().linked_mcid.clone().unwrap();
+    let refusal = refused(
+        &mut s,
+        &who("priya@contoso.com"),
+        now(),
+        &link("priya@contoso.com", "leo.laurent@outlook.com", LEARN_PASSWORD),
+    );
+    assert_eq!(refusal, Refusal::AlreadyLinked { mcid: leo_mcid.clone(), org: contoso() });
+    assert_eq!(refusal.rule(), Rule::R4);
+    assert_eq!(s.state().link(&leo_mcid).unwrap().account, id("leo@contoso.com"), "it stays where it was");
+}
+
+#[test]
 fn d1_the_scenario_clock_moves_without_the_machine_clock() {
     let mut clock = ScenarioClock::default();
     let real = now();

@@ -128,6 +128,12 @@ fn associate(
             Refusal::AnotherMcidLinked { mcid: current.clone() }
         });
     }
+    // R4: linked to this membership already, through another of its
+    // accounts: it already counts here, and moving it between two accounts
+    // of one organisation would use an association for nothing.
+    if let Some(previous) = state.link(&profile.mcid).filter(|link| link.org == acc.org) {
+        return Err(Refusal::AlreadyLinked { mcid: profile.mcid.clone(), org: previous.org.clone() });
+    }
     check_association_allowed(&profile.associations, state.data().limits, now)?;
     let mut events = Vec::with_capacity(2);
     // R4 + R12: one membership at a time, so linking here unlinks it from
