@@ -9,7 +9,7 @@ use certlink::rules::refusal::LimitReason;
 use certlink::rules::reports::{competency_status, skills_report, RowStatus, SkillSource};
 use certlink::rules::support::{route_support, Evidence, Problem, SupportRoute};
 use certlink::rules::*;
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{Duration, TimeZone, Timelike, Utc};
 
 fn now() -> Time {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
@@ -505,8 +505,18 @@ fn r15_the_limited_user_sees_the_date_a_new_association_may_start() {
     assert_eq!(refusal.rule(), Rule::R15);
     let status = certlink::rules::profile::profile_limit(s.state(), &id("lena@contoso.com"), now()).unwrap();
     assert_eq!((status.used, status.next_allowed), (3, Some(first + YEAR)));
-    // On that date, it works.
-    s.execute(&who("lena@contoso.com"), first + YEAR, &lena_links()).unwrap();
+    // The moment said is the one it works from: on that day at midnight it
+    // is still refused, so the day alone would mislead; from the minute
+    // said, it works.
+    use certlink::i18n::{dates::format_from, Lang};
+    let said = format_from(Lang::En, first + YEAR);
+    let day_start = (first + YEAR).date_naive().and_hms_opt(0, 0, 0).unwrap().and_utc();
+    assert!(said.contains(" at ") && said.ends_with(" UTC"), "{said}");
+    refused(&mut s, &who("lena@contoso.com"), day_start, &lena_links());
+    let minute = (first + YEAR).with_second(0).unwrap().with_nanosecond(0).unwrap();
+    let from = if minute < first + YEAR { minute + Duration::minutes(1) } else { minute };
+    assert_eq!(format_from(Lang::En, from), said, "the minute said is the first whole minute from it");
+    s.execute(&who("lena@contoso.com"), from, &lena_links()).unwrap();
 }
 
 #[test]

@@ -48,6 +48,20 @@ pub fn format_date(lang: Lang, at: DateTime<Utc>) -> String {
     }
 }
 
+/// The first whole minute from `at` on, with its date: when a wait ends
+/// (R15's next association). A day alone would be refused on that day
+/// until the hour the wait ends; a minute rounded down, for its last
+/// seconds.
+pub fn format_from(lang: Lang, at: DateTime<Utc>) -> String {
+    let into_minute = i64::from(at.second()) * 1_000_000_000 + i64::from(at.nanosecond());
+    let up = if into_minute > 0 {
+        chrono::Duration::nanoseconds(60_000_000_000 - into_minute)
+    } else {
+        chrono::Duration::zero()
+    };
+    format_date_time(lang, at.checked_add_signed(up).unwrap_or(at))
+}
+
 /// A date with its time of day (UTC), for clocks and audit entries.
 pub fn format_date_time(lang: Lang, at: DateTime<Utc>) -> String {
     match lang {
@@ -60,6 +74,16 @@ pub fn format_date_time(lang: Lang, at: DateTime<Utc>) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn r15_a_wait_ends_at_the_first_whole_minute_from_it() {
+        let at = Utc.with_ymd_and_hms(2027, 1, 31, 23, 59, 30).unwrap();
+        assert_eq!(format_from(Lang::En, at), "February 1, 2027 at 00:00 UTC");
+        let on_the_minute = Utc.with_ymd_and_hms(2027, 1, 31, 15, 0, 0).unwrap();
+        assert_eq!(format_from(Lang::Fr, on_the_minute), "31 janvier 2027 à 15 h 00 UTC");
+        let a_nanosecond_in = on_the_minute + chrono::Duration::nanoseconds(1);
+        assert_eq!(format_from(Lang::En, a_nanosecond_in), "January 31, 2027 at 15:01 UTC");
+    }
 
     #[test]
     fn d5_dates_are_worded_per_language() {

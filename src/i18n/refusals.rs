@@ -16,6 +16,9 @@ fn org_name(state: &State, org: &MpnId) -> String {
 pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String {
     use Refusal::*;
     let date = |at| format_date(lang, at);
+    // R15: when a wait ends, to the minute (a day alone is refused on that
+    // day until the wait's hour).
+    let from = |at| super::dates::format_from(lang, at);
     let text = match refusal {
         AdminOnly => lang.pick(
             "Only an MPN Partner Admin or a Global Admin can review competency status, skills reports and users. Ask one of them, or sign in with an admin account.".to_string(),
@@ -121,12 +124,12 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         AssociationLimited { reason, next_allowed, used, per_year, cool_off_days } => match reason {
             LimitReason::CoolOff => lang.pick(
-                format!("Your association is limited: {cool_off_days} {} required between associations. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*cool_off_days).into(), "day is", "days are"), date(*next_allowed)),
-                format!("Votre association est limitée\u{a0}: {cool_off_days} {} entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*cool_off_days).into(), "jour est nécessaire", "jours sont nécessaires"), date(*next_allowed)),
+                format!("Your association is limited: {cool_off_days} {} required between associations. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*cool_off_days).into(), "day is", "days are"), from(*next_allowed)),
+                format!("Votre association est limitée\u{a0}: {cool_off_days} {} entre deux associations. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*cool_off_days).into(), "jour est nécessaire", "jours sont nécessaires"), from(*next_allowed)),
             ),
             LimitReason::YearlyCount => lang.pick(
-                format!("Your association is limited: you have used {used} of the {per_year} {} allowed in a year. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*per_year).into(), "association", "associations"), date(*next_allowed)),
-                format!("Votre association est limitée\u{a0}: vous avez utilisé {}. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*per_year).into(), format!("{used} association sur {per_year} autorisée par an"), format!("{used} des {per_year} associations autorisées par an")), date(*next_allowed)),
+                format!("Your association is limited: you have used {used} of the {per_year} {} allowed in a year. A new association may start on {}. If you have problems associating after that date, contact support.", lang.count((*per_year).into(), "association", "associations"), from(*next_allowed)),
+                format!("Votre association est limitée\u{a0}: vous avez utilisé {}. Une nouvelle association pourra commencer le {}. En cas de problème après cette date, contactez le support technique.", lang.count((*per_year).into(), format!("{used} association sur {per_year} autorisée par an"), format!("{used} des {per_year} associations autorisées par an")), from(*next_allowed)),
             ),
         },
         DateIncomplete => lang.pick(

@@ -301,7 +301,7 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
                                 lang,
                                 status.used,
                                 status.per_year,
-                                status.next_allowed.map(|d| format_date(lang, d)),
+                                status.next_allowed.map(|d| crate::i18n::dates::format_from(lang, d)),
                             )
                         }
                     }

@@ -170,7 +170,7 @@ fn Advice(problem: Problem) -> impl IntoView {
                         SupportRoute::Faq(rule) => {
                             let entry = FaqEntry::for_rule(rule).unwrap_or(FaqEntry::Support);
                             view! {
-                                {next.map(|d| view! { <p>{live(move || crate::i18n::next_association(lang.get(), &format_date(lang.get(), d)))}</p> })}
+                                {next.map(|d| view! { <p>{live(move || crate::i18n::next_association(lang.get(), &crate::i18n::dates::format_from(lang.get(), d)))}</p> })}
                                 <SourceQuote sentences=entry.answer() />
                                 <p>
                                     <a href=Route::Faq(Some(entry)).href()>{live(move || entry.question(lang.get()))}</a>
