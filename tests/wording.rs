@@ -155,3 +155,20 @@ fn why_a_file_was_refused_is_worded_whole_in_each_language() {
         assert!(french_left.is_empty(), "French in English: {french_left:?} in {en}");
     }
 }
+
+#[test]
+fn the_faq_search_finds_words_typed_with_a_plain_apostrophe_and_no_accents() {
+    use certlink::i18n::faq::FaqEntry;
+    use certlink::i18n::Lang;
+    use certlink::views::faq::matches;
+    let found = |lang, query| FaqEntry::ALL.into_iter().filter(|&e| matches(e, lang, query)).count();
+    for (lang, typed, as_written) in [
+        (Lang::Fr, "l'organisation", "l’organisation"),
+        (Lang::Fr, "j'ai quitte", "j’ai quitté"),
+        (Lang::Fr, "limitee", "limitée"),
+    ] {
+        assert!(found(lang, as_written) > 0, "the text holds {as_written:?}");
+        assert_eq!(found(lang, typed), found(lang, as_written), "{typed:?} finds what {as_written:?} finds");
+    }
+    assert_eq!(found(Lang::En, "no such words here"), 0);
+}

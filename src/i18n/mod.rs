@@ -239,6 +239,7 @@ pub enum Text {
     NoPartnerUniversityAccess,
     GetPartnerUniversityAccess,
     RemoveAccess,
+    RemovePuAccessLabel,
     ExamsAndCertifications,
     LinkedMcid,
     NoMcidLinked,
@@ -374,6 +375,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         NoPartnerUniversityAccess => ("Your Partner University account is not associated with this Partner Center account yet.", "Votre compte Université partenaire n’est pas encore associé à ce compte Espace partenaires."),
         GetPartnerUniversityAccess => ("Get Partner University access", "Obtenir l’accès à l’Université partenaire"),
         RemoveAccess => ("Remove access", "Supprimer l’accès"),
+        RemovePuAccessLabel => ("Remove access to Partner University", "Supprimer l’accès à l’Université partenaire"),
         ExamsAndCertifications => ("Microsoft exams and certifications", "Examens et certifications Microsoft"),
         LinkedMcid => ("Linked Microsoft Certification profile ID (MCID):", "ID de profil de certification Microsoft (MCID) lié\u{a0}:"),
         NoMcidLinked => ("No Microsoft Learning account is associated with this profile.", "Aucun compte Microsoft Learning n’est associé à ce profil."),
@@ -874,6 +876,10 @@ pub fn invited_on(lang: Lang, date: &str, resent: usize) -> String {
             format!("envoyée le {date}, renvoyée {resent} fois, sans réponse"),
         ),
     }
+}
+
+pub fn remove_mcid_label(lang: Lang, mcid: &str) -> String {
+    lang.pick(format!("Remove access for MCID {mcid}"), format!("Supprimer l’accès du MCID {mcid}"))
 }
 
 pub fn verify_label(lang: Lang, name: &str) -> String {

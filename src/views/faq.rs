@@ -13,14 +13,39 @@ use crate::ui::{effect, handler, live};
 use crate::views::common::{Field, SourceQuote};
 use leptos::prelude::*;
 
-/// True when every word of `query` appears in the entry's text in `lang`.
-fn matches(entry: FaqEntry, lang: Lang, query: &str) -> bool {
-    let text = std::iter::once(entry.question(lang))
-        .chain(entry.answer().iter().map(|&s| quote(lang, s)))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    query.to_lowercase().split_whitespace().all(|word| text.contains(word))
+/// True when every word of `query` appears in the entry's text in `lang`,
+/// whatever the case, the accents and the apostrophe typed (a keyboard's
+/// ' for the text's ’).
+pub fn matches(entry: FaqEntry, lang: Lang, query: &str) -> bool {
+    let text = folded(
+        &std::iter::once(entry.question(lang))
+            .chain(entry.answer().iter().map(|&s| quote(lang, s)))
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    folded(query).split_whitespace().all(|word| text.contains(word))
+}
+
+/// `text` in lower case, without the accents of French and with one
+/// apostrophe, for a search.
+fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.to_lowercase().chars() {
+        match c {
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            'à' | 'â' | 'ä' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' => out.push('i'),
+            'ô' | 'ö' => out.push('o'),
+            'ù' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[component]

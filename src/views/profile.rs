@@ -8,7 +8,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
-use crate::ui::{hand_keyboard_to, handler, live, When};
+use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
 use crate::views::common::{execute_handing_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
@@ -108,7 +108,12 @@ fn YourLearning(id: AccountId) -> impl IntoView {
                             Source::PuStep3Within72h,
                             Source::PuStep3NewlyPassed,
                         ] />
-                        <button class="button" data-tour="remove-pu-access" on:click=handler(remove.clone())>
+                        <button
+                            class="button"
+                            data-tour="remove-pu-access"
+                            on:click=handler(remove.clone())
+                            aria-label=tr(lang, Text::RemovePuAccessLabel)
+                        >
                             {tr(lang, Text::RemoveAccess)}
                         </button>
                     }
@@ -156,6 +161,7 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
     let remove = move |_| {
         outcome.set(Some(execute_handing_keyboard_to(ctx, Command::RemoveAccess { account: id.clone() }, "#exams")))
     };
+    let mcid_shown = mcid.to_string();
     view! {
         <p data-tour="linked-mcid">
             {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
@@ -174,7 +180,14 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
                     .into_any()
             })}
         </ul>
-        <button class="button" data-tour="remove-access" on:click=handler(remove)>
+        // Named apart from Partner University's Remove access, on the same
+        // page for someone who has both.
+        <button
+            class="button"
+            data-tour="remove-access"
+            on:click=handler(remove)
+            aria-label=move || crate::i18n::remove_mcid_label(lang.get(), &mcid_shown)
+        >
             {tr(lang, Text::RemoveAccess)}
         </button>
     }
@@ -221,6 +234,11 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
     };
     let prompt = move |open: bool| {
         prompting.set(open);
+        if !open {
+            // Cancelled: no password left in the form, no answer to it.
+            password.set(String::new());
+            outcome.set(None);
+        }
         hand_keyboard_to(ctx, if open { "[name=mcid-username]" } else { "#associate" });
     };
     view! {
@@ -247,7 +265,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 }
             }
         >
-            <form class="form" on:submit=handler(submit.clone())>
+            <form class="form" on:submit=handler(submit.clone()) on:keydown=escape_cancels(move || prompt(false))>
                 <p>{qt(lang, Source::MlStep3)}</p>
                 // A guided tour points at the fields and buttons only: its
                 // dialog quotes the sentence above, and on a phone both fit.

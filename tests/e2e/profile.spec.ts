@@ -144,3 +144,19 @@ test('on a slow machine, a field the person clicks before the form is drawn keep
   await page.keyboard.type(LEARN_PASSWORD);
   await expect(page.getByLabel('Microsoft Learning username')).toHaveValue('');
 });
+
+test('two Remove access buttons on one page are named apart; the association form closed leaves no password behind', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await expect(page.getByRole('button', { name: 'Remove access to Partner University', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Remove access for MCID \d+$/ })).toBeVisible();
+  await app.signIn('priya@contoso.com');
+  await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  await page.getByLabel('Microsoft Learning password').fill('typed, then thought better of');
+  // Escape closes it as Cancel does, and hands the keyboard back.
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Microsoft Learning password')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeFocused();
+  await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
+  await expect(page.getByLabel('Microsoft Learning password')).toHaveValue('');
+});
