@@ -92,6 +92,12 @@ pub fn Support() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let problem = RwSignal::new(None::<Problem>);
+    // What is typed in the ticket form lives here, so that choosing
+    // another problem (another form) keeps it.
+    let typed = Typed {
+        details: RwSignal::new(String::new()),
+        started: RwSignal::new(crate::rules::reports::iso_date(ctx.now())),
+    };
     view! {
         <h1>{tr(lang, Text::NavSupport)}</h1>
         <SourceQuote sentences=&[Source::SupportHeading, Source::SupportTechnical, Source::SupportMerge] />
@@ -118,7 +124,7 @@ pub fn Support() -> impl IntoView {
                             })
                             .collect_view()}
                     </fieldset>
-                    {live(move || problem.get().map(|p| view! { <Advice problem=p /> }.into_any()))}
+                    {live(move || problem.get().map(|p| view! { <Advice problem=p typed=typed /> }.into_any()))}
                     <Tickets />
                 }
                     .into_any()
@@ -127,14 +133,23 @@ pub fn Support() -> impl IntoView {
     }
 }
 
+/// The ticket form's fields, as typed.
+#[derive(Clone, Copy)]
+struct Typed {
+    details: RwSignal<String>,
+    started: RwSignal<String>,
+}
+
 #[component]
-fn Advice(problem: Problem) -> impl IntoView {
+fn Advice(problem: Problem, typed: Typed) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let outcome = RwSignal::new(None::<Outcome>);
-    let details = RwSignal::new(String::new());
-    let started = RwSignal::new(crate::rules::reports::iso_date(ctx.now()));
-    let advice = move || ctx.actor().map(|a| ctx.with_state(|s| route_support(s, &a, ctx.now(), problem)));
+    let Typed { details, started } = typed;
+    // Drawn again only when the advice itself changes: a ticket opened, a
+    // save in another tab or a clock move leave the form (and what is
+    // being typed) and the message of the last ticket in place.
+    let advice = Memo::new(move |_| ctx.actor().map(|a| ctx.with_state(|s| route_support(s, &a, ctx.now(), problem))));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // An empty date is today; a date out of the rules' range (D1) is
@@ -153,7 +168,7 @@ fn Advice(problem: Problem) -> impl IntoView {
         }
         outcome.set(Some(result));
     };
-    live(move || match advice() {
+    live(move || match advice.get() {
         None => ().into_any(),
         Some(Err(refusal)) => {
             let refused = RwSignal::new(Some(Outcome::Refused(refusal)));

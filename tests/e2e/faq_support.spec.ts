@@ -73,3 +73,26 @@ test('after opening a ticket with the keyboard, the keyboard is on the list that
   await page.keyboard.press('Tab');
   await expect(page.locator(':focus')).not.toHaveCount(0);
 });
+
+test('what is typed in a ticket survives another choice of problem, and a save in another tab', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('A technical problem linking my MCID').check();
+  await page.getByLabel('Describe the problem').fill('The page stops at step 3.\nThen nothing.');
+  // Another problem of the same kind: another form, the same text.
+  await page.getByLabel('A technical problem unlinking my MCID').check();
+  await expect(page.getByLabel('Describe the problem')).toHaveValue('The page stops at step 3.\nThen nothing.');
+  // Another tab saves a change while the person types here.
+  await page.getByLabel('Describe the problem').focus();
+  const other = await page.context().newPage();
+  await new CertlinkPage(other).signIn('sam@contoso.com');
+  await other.getByRole('button', { name: 'Get Partner University access' }).click();
+  await expect(other.locator('[data-tour="pu-since"]')).toBeVisible();
+  await other.close();
+  await expect(page.getByLabel('Describe the problem')).toHaveValue('The page stops at step 3.\nThen nothing.');
+  await expect(page.getByLabel('Describe the problem')).toBeFocused();
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(app.status.filter({ hasText: 'Ticket 1' })).toContainText('Ticket 1 opened');
+  await expect(page.getByLabel('Describe the problem')).toHaveValue('');
+});
