@@ -350,6 +350,7 @@ impl Ctx {
         };
         // The first later part builds the demo and saves it (session::demo).
         ctx.after_engine();
+        ctx.clock_not_behind();
         ctx
     }
 
@@ -397,6 +398,19 @@ impl Ctx {
         self.scenario.with_untracked(|s| s.check_clock_move(from, clock.now(real)))?;
         self.keep_clock(clock);
         Ok(())
+    }
+
+    /// A scenario put in place here (a copy, an import, a restore, another
+    /// tab's save, the editor's start) may have been recorded on a clock
+    /// further on than this space's: the clock moves forward to its last
+    /// change (D1 allows forward), or every change would be refused.
+    pub(super) fn clock_not_behind(&self) {
+        let Some(last) = self.scenario.with_untracked(Scenario::last_event_at) else { return };
+        let real = real_now();
+        let mut clock = self.clock.get_untracked();
+        if clock.now(real) < last && clock.set(last, real).is_ok() {
+            self.keep_clock(clock);
+        }
     }
 
     /// Shows `clock` and remembers it for this tab's space: each space's
@@ -447,6 +461,7 @@ impl Ctx {
     /// the result (the engine's `Tab::execute`). Views re-render only when
     /// it changed something.
     pub fn execute_as(&self, actor: &Actor, command: Command) -> Result<Vec<Event>, Refusal> {
+        self.clock_not_behind();
         let now = self.now();
         let result = self
             .writing(|tab, scenario| tab.execute(scenario, &ReaderFile, actor, now, &command))
@@ -472,6 +487,7 @@ impl Ctx {
 
     /// R5: signs in; the session starts only on success.
     pub fn sign_in(&self, email: &str, password: &str) -> Result<AccountId, Refusal> {
+        self.clock_not_behind();
         let now = self.now();
         let result = self
             .writing(|tab, scenario| tab.sign_in(scenario, &ReaderFile, now, email, password))
@@ -508,10 +524,14 @@ impl Ctx {
     /// replaced ([`Tab::replace`]).
     fn replace_keeping(&self, next: Scenario, undoable: bool, keeping: Keeping) -> Result<(), NotReplaced> {
         let now = real_now();
+        // An empty stand-in for a save not read yet (its reader on the way)
+        // is no scenario to bring back: the save is kept by the engine.
+        let stand_in = self.engine.with_value(|tab| tab.lifecycle() == crate::save::Lifecycle::DemoDue);
         let replaced =
             self.writing(|tab, scenario| tab.replace(scenario, &ReaderFile, next, now, keeping)).transpose()?;
         self.scenario.notify();
-        self.replaced_scenario.set(replaced.filter(|_| undoable));
+        self.clock_not_behind();
+        self.replaced_scenario.set(replaced.filter(|_| undoable && !stand_in));
         self.restore_points_changed.update(|n| *n += 1);
         Ok(())
     }
@@ -637,6 +657,7 @@ impl Ctx {
         let left = self.engine.try_update_value(|old| std::mem::replace(old, tab));
         self.session.set(remembered_session(&scenario));
         let left_scenario = self.scenario.try_update(|old| std::mem::replace(old, scenario));
+        self.clock_not_behind();
         // A tab still packing is kept too: its pack, when it ends, goes to
         // it here ([`pack_left_unsaved`]).
         let keep = |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change();

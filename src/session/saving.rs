@@ -171,6 +171,7 @@ impl Ctx {
         };
         if let Some(update) = updated {
             self.scenario.notify();
+            self.clock_not_behind();
             self.updated_elsewhere.set(Some(update));
         }
         if self.save_state.get_untracked() != save_state {

@@ -214,6 +214,28 @@ test('each scenario has its own clock: a case starts on real time, and Back to m
   await expect(clock).toContainText(new Date(Date.now() + 20 * 86400000).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }));
 });
 
+test('a scenario put back from a clock further on moves the clock forward to it: its next change is not refused (D1)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await openPanel(page);
+  await panel(page).getByRole('button', { name: '+10 days' }).click();
+  await panel(page).getByRole('button', { name: '+10 days' }).click();
+  // A change twenty days on, in the person's own scenario.
+  await page.locator('[data-tour="get-pu-access"]').click();
+  await expect(page.locator('[data-tour="pu-since"]')).toBeVisible();
+  // A copy in the library: a space of its own, whose clock starts on real
+  // time, twenty days before the copy's last change.
+  await page.goto('./#/library');
+  await page.locator('input[name="library-name"]').fill('Later');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(page.locator('.library-entry').filter({ hasText: 'Later (open)' })).toBeVisible();
+  await app.signIn('priya@contoso.com');
+  await page.locator('[data-tour="remove-pu-access"]').click();
+  await expect(app.alert).toHaveCount(0);
+  await expect(page.locator('[data-tour="get-pu-access"]')).toBeVisible();
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Scenario time' })).toContainText('(moved by the trainer)');
+});
+
 test('each built-in scenario loads on its persona and page, and loads again from the start', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.open('#/');
