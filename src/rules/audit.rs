@@ -205,35 +205,40 @@ fn assessment_account(kind: &EventKind) -> Option<AccountId> {
 
 /// The events of `trail` that `filter` keeps, in order.
 pub fn filter_trail<'a>(state: &State, trail: &'a [Event], filter: &TrailFilter) -> Vec<&'a Event> {
-    // A person is their work account and any address an invitation to them
-    // was corrected from (R14): the invitation was sent there.
-    let person_ids: Vec<AccountId> = filter
-        .person
-        .iter()
-        .cloned()
-        .chain(trail.iter().filter_map(|e| match &e.kind {
-            EventKind::InvitationEmailVerified { account, corrected_to: Some(to) }
-                if Some(to) == filter.person.as_ref() =>
-            {
-                Some(account.clone())
+    // A person is their work account and every address an invitation to
+    // them was corrected from (R14), back to the first: the invitation was
+    // sent there. An address counts up to its correction only: someone
+    // else may be invited there later.
+    let mut person_ids: Vec<(AccountId, usize)> = filter.person.iter().map(|p| (p.clone(), trail.len())).collect();
+    let mut followed = 0;
+    while followed < person_ids.len() {
+        let to = person_ids[followed].0.clone();
+        for (at, event) in trail.iter().enumerate() {
+            if let EventKind::InvitationEmailVerified { account, corrected_to: Some(corrected) } = &event.kind {
+                if *corrected == to && !person_ids.iter().any(|(id, _)| id == account) {
+                    person_ids.push((account.clone(), at));
+                }
             }
-            _ => None,
-        }))
-        .collect();
-    let concerns_person = |kind: &EventKind| {
-        kind.accounts().into_iter().any(|a| person_ids.contains(a))
-            || assessment_account(kind).is_some_and(|a| person_ids.contains(&a))
+        }
+        followed += 1;
+    }
+    let is_person = |id: &AccountId, at: usize| person_ids.iter().any(|(p, until)| p == id && at <= *until);
+    let concerns_person = |at: usize, kind: &EventKind| {
+        kind.accounts().into_iter().any(|a| is_person(a, at))
+            || assessment_account(kind).is_some_and(|a| is_person(&a, at))
     };
     // The MCIDs linked now, as a scenario may start with them.
     let links = state.data().links.values();
     let person_mcids: Vec<&McidId> = trail
         .iter()
-        .filter(|e| concerns_person(&e.kind))
-        .filter_map(|e| e.kind.mcid())
-        .chain(links.clone().filter(|l| person_ids.contains(&l.account)).map(|l| &l.mcid))
+        .enumerate()
+        .filter(|(at, e)| concerns_person(*at, &e.kind))
+        .filter_map(|(_, e)| e.kind.mcid())
+        .chain(links.clone().filter(|l| filter.person.as_ref() == Some(&l.account)).map(|l| &l.mcid))
         .collect();
-    // An organisation's MCIDs: those linked to it now or before, so that an
-    // exam passed on one is in its timeline (D7: it counts in its report).
+    // An organisation's MCIDs: those linked to it now or before: an exam
+    // passed on one is part of the organisation's history (D7), whether it
+    // counts in its report today or not.
     // Looked up for passed exams only, a few events of the trail: a list.
     let org_mcids: Vec<&McidId> = filter
         .org
@@ -256,11 +261,13 @@ pub fn filter_trail<'a>(state: &State, trail: &'a [Event], filter: &TrailFilter)
     };
     trail
         .iter()
-        .filter(|event| {
+        .enumerate()
+        .filter(|(at, event)| {
             filter.person.is_none()
-                || concerns_person(&event.kind)
+                || concerns_person(*at, &event.kind)
                 || event.kind.mcid().is_some_and(|m| person_mcids.contains(&m))
         })
+        .map(|(_, event)| event)
         .filter(|event| filter.org.as_ref().is_none_or(|org| in_org(event, org)))
         .collect()
 }

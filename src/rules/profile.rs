@@ -129,9 +129,13 @@ fn associate(
         });
     }
     // R4: linked to this membership already, through another of its
-    // accounts: it already counts here, and moving it between two accounts
-    // of one organisation would use an association for nothing.
-    if let Some(previous) = state.link(&profile.mcid).filter(|link| link.org == acc.org) {
+    // active accounts: it already counts here, and moving it between two
+    // accounts of one organisation would use an association for nothing.
+    // A deleted account's link (R13) is no one's to keep: it moves.
+    let held_here = |link: &&super::model::Link| {
+        link.org == acc.org && state.account(&link.account).is_some_and(|holder| !holder.is_deleted())
+    };
+    if let Some(previous) = state.link(&profile.mcid).filter(held_here) {
         return Err(Refusal::AlreadyLinked { mcid: profile.mcid.clone(), org: previous.org.clone() });
     }
     check_association_allowed(&profile.associations, state.data().limits, now)?;
