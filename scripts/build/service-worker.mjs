@@ -41,15 +41,22 @@ self.addEventListener('install', (event) => {
 });
 
 // The older caches of this folder go: another folder's copy, whatever its
-// build, keeps its own. (A name with no folder is an earlier worker's.)
-const older = (key) => key !== CACHE && (key.endsWith(' ' + FOLDER) || /^certlink-[0-9a-f]+$/.test(key));
+// build, keeps its own. A name with no folder is an earlier worker's: it
+// goes only if it holds this folder's files.
+const older = async (key) => {
+  if (key === CACHE) return false;
+  if (key.endsWith(' ' + FOLDER)) return true;
+  if (!/^certlink-[0-9a-f]+$/.test(key)) return false;
+  const held = await (await caches.open(key)).keys();
+  return held.some((request) => request.url.startsWith(FOLDER));
+};
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter(older).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
+    (async () => {
+      for (const key of await caches.keys()) if (await older(key)) await caches.delete(key);
+      await self.clients.claim();
+    })(),
   );
 });
 
