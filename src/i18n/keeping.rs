@@ -116,9 +116,6 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
     lang.pick(en, fr)
 }
 
-/// The accessible name of a button that acts on one item of a list
-/// ("Delete: Team A"), so that a screen reader's list of buttons tells
-/// the items apart; it begins with the words the button shows.
 /// The library's question before deleting `name`: the entry named, so that
 /// nobody confirms the deletion of another one.
 pub fn delete_entry_question(lang: Lang, name: &str) -> String {
@@ -137,6 +134,9 @@ pub fn delete_kept_question(lang: Lang, item: &str) -> String {
     )
 }
 
+/// The accessible name of a button that acts on one item of a list
+/// ("Delete: Team A"), so that a screen reader's list of buttons tells
+/// the items apart; it begins with the words the button shows.
 pub fn on_item(lang: Lang, action: Kept, item: &str) -> String {
     lang.pick(format!("{}: {item}", kept(lang, action)), format!("{}\u{a0}: {item}", kept(lang, action)))
 }

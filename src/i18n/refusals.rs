@@ -16,8 +16,8 @@ fn org_name(state: &State, org: &MpnId) -> String {
 pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String {
     use Refusal::*;
     let date = |at| format_date(lang, at);
-    // R15: when a wait ends, to the minute (a day alone is refused on that
-    // day until the wait's hour).
+    // When a wait ends (R15) or the clock may be set (D1), to the minute: a
+    // day alone is refused on that day until the hour.
     let from = |at| super::dates::format_from(lang, at);
     let text = match refusal {
         AdminOnly => lang.pick(
@@ -157,12 +157,12 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             "Décrivez le problème avant d’ouvrir un ticket.".to_string(),
         ),
         ClockBehindTrail { last_event } => lang.pick(
-            format!("The scenario clock is before the last recorded change ({}). Move the clock forward, then try again.", date(*last_event)),
-            format!("L’horloge du scénario est antérieure à la dernière modification enregistrée ({}). Avancez l’horloge, puis réessayez.", date(*last_event)),
+            format!("The scenario clock is before the last recorded change ({}). Move the clock forward, then try again.", from(*last_event)),
+            format!("L’horloge du scénario est antérieure à la dernière modification enregistrée ({}). Avancez l’horloge, puis réessayez.", from(*last_event)),
         ),
         ClockMovedBehindTrail { last_event } => lang.pick(
-            format!("The clock stays where it is: that time is before the scenario’s last recorded change ({}), and its changes stay in time order. Choose a time after it.", date(*last_event)),
-            format!("L’horloge reste où elle est\u{a0}: ce moment est antérieur à la dernière modification enregistrée du scénario ({}), et ses modifications restent dans l’ordre du temps. Choisissez un moment postérieur.", date(*last_event)),
+            format!("The clock stays where it is: that time is before the scenario’s last recorded change ({}), and its changes stay in time order. Choose a time after it.", from(*last_event)),
+            format!("L’horloge reste où elle est\u{a0}: ce moment est antérieur à la dernière modification enregistrée du scénario ({}), et ses modifications restent dans l’ordre du temps. Choisissez un moment postérieur.", from(*last_event)),
         ),
         TrainerOnly => lang.pick(
             "Only the trainer can do this, from the trainer panel.".to_string(),
