@@ -406,9 +406,11 @@ impl Ctx {
     /// change (D1 allows forward), or every change would be refused.
     pub(super) fn clock_not_behind(&self) {
         let Some(last) = self.scenario.with_untracked(Scenario::last_event_at) else { return };
-        let real = real_now();
         let mut clock = self.clock.get_untracked();
-        if clock.now(real) < last && clock.set(last, real).is_ok() {
+        // In milliseconds, as the clock keeps its offset: no calendar code.
+        let behind = last.timestamp_millis() - clock.now(real_now()).timestamp_millis();
+        if behind > 0 {
+            clock.advance(chrono::Duration::milliseconds(behind));
             self.keep_clock(clock);
         }
     }
