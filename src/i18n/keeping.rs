@@ -125,13 +125,20 @@ pub fn delete_entry_question(lang: Lang, name: &str) -> String {
     )
 }
 
-/// Your data's question before deleting a restore point or an unreadable
-/// save kept, `item` as its line says it.
-pub fn delete_kept_question(lang: Lang, item: &str) -> String {
-    lang.pick(
-        format!("Delete “{item}”? This cannot be undone: restore or download it first to keep it."),
-        format!("Supprimer «\u{a0}{item}\u{a0}»\u{202f}? C’est définitif\u{a0}: restaurez-le ou téléchargez-le d’abord pour le garder."),
-    )
+/// Your data's question before deleting a restore point (`point`) or an
+/// unreadable save kept, `item` as its line says it, with the way to keep
+/// a copy of that kind.
+pub fn delete_kept_question(lang: Lang, item: &str, point: bool) -> String {
+    match point {
+        true => lang.pick(
+            format!("Delete “{item}”? This cannot be undone: to keep a copy, restore it and export it first."),
+            format!("Supprimer «\u{a0}{item}\u{a0}»\u{202f}? C’est définitif\u{a0}: pour en garder une copie, restaurez-le et exportez-le d’abord."),
+        ),
+        false => lang.pick(
+            format!("Delete “{item}”? This cannot be undone: download it first to keep a copy."),
+            format!("Supprimer «\u{a0}{item}\u{a0}»\u{202f}? C’est définitif\u{a0}: téléchargez-le d’abord pour en garder une copie."),
+        ),
+    }
 }
 
 /// The accessible name of a button that acts on one item of a list

@@ -369,7 +369,7 @@ fn RestorePoints() -> impl IntoView {
                                         <Confirm
                                             label=Text::DeleteKeptHeading
                                             question=Signal::derive(move || {
-                                                crate::i18n::keeping::delete_kept_question(lang.get(), &item)
+                                                crate::i18n::keeping::delete_kept_question(lang.get(), &item, true)
                                             })
                                             confirm=Text::DeleteKeptConfirm
                                             on_confirm=Callback::new(move |()| {
@@ -442,7 +442,7 @@ fn Backups() -> impl IntoView {
                                             <Confirm
                                                 label=Text::DeleteKeptHeading
                                                 question=Signal::derive(move || {
-                                                    crate::i18n::keeping::delete_kept_question(lang.get(), &item)
+                                                    crate::i18n::keeping::delete_kept_question(lang.get(), &item, false)
                                                 })
                                                 confirm=Text::DeleteKeptConfirm
                                                 on_confirm=Callback::new(move |()| {

@@ -4,7 +4,7 @@
 // wrong: the keyboard, clicks outside, scrolling, narrow screens, the
 // address, and the language.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectAccessible } from './fixtures';
+import { test, expect, expectAccessible, settled } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
 
 const dialog = (page: Page) => page.getByRole('dialog');
@@ -411,7 +411,14 @@ test('Escape on a confirmation the tour points at cancels that confirmation only
   await showMe(page, 'r13-leaving');
   await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
   const confirm = page.getByRole('button', { name: 'Yes, delete the account' });
-  await confirm.focus();
+  // The step's dialog takes the keyboard a frame or two after the step
+  // begins: the person moves to the button once that has happened.
+  await expect(dialog(page)).toBeFocused();
+  await settled(page);
+  await expect(async () => {
+    await confirm.focus();
+    await expect(confirm).toBeFocused({ timeout: 100 });
+  }).toPass({ timeout: 5_000 });
   await page.keyboard.press('Escape');
   await expect(confirm).toHaveCount(0);
   await expect(dialog(page)).toBeVisible();
