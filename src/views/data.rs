@@ -342,7 +342,6 @@ fn RestorePoints() -> impl IntoView {
                                 let (restore, delete) = (point.key.clone(), point.key.clone());
                                 let size = crate::i18n::kilobytes(lang_now, point.chars);
                                 let item = format!("{why} · {when}");
-                                let asking = RwSignal::new(false);
                                 let (restore_label, delete_label) =
                                     (on_item(lang_now, Kept::RestorePoint, &item), on_item(lang_now, Kept::DeleteBackup, &item));
                                 view! {
@@ -358,28 +357,15 @@ fn RestorePoints() -> impl IntoView {
                                         >
                                             {kr(lang, Kept::RestorePoint)}
                                         </button>
-                                        <button
-                                            class="button danger"
+                                        <DeleteKept
                                             id=format!("delete-point-{n}")
-                                            aria-label=delete_label
-                                            on:click=handler(move |_| asking.set(true))
-                                        >
-                                            {kr(lang, Kept::DeleteBackup)}
-                                        </button>
-                                        <Confirm
-                                            label=Text::DeleteKeptHeading
-                                            question=Signal::derive(move || {
-                                                crate::i18n::keeping::delete_kept_question(lang.get(), &item, true)
-                                            })
-                                            confirm=Text::DeleteKeptConfirm
-                                            on_confirm=Callback::new(move |()| {
-                                                asking.set(false);
+                                            label=delete_label
+                                            item=item
+                                            point=true
+                                            on_delete=Callback::new(move |()| {
                                                 ctx.delete_restore_point(&delete);
                                                 hand_keyboard_to(ctx, "#restore-points");
                                             })
-                                            open=asking
-                                            name=format!("delete-point-{n}")
-                                            opener=format!("#delete-point-{n}")
                                         />
                                     </li>
                                 }
@@ -429,31 +415,17 @@ fn Backups() -> impl IntoView {
                                 let item = format!("{number} · {size}");
                                 let delete = (!backup.in_place)
                                     .then(|| {
-                                        let asking = RwSignal::new(false);
                                         view! {
-                                            <button
-                                                class="button danger"
+                                            <DeleteKept
                                                 id=format!("delete-backup-{n}")
-                                                aria-label=delete_label
-                                                on:click=handler(move |_| asking.set(true))
-                                            >
-                                                {kr(lang, Kept::DeleteBackup)}
-                                            </button>
-                                            <Confirm
-                                                label=Text::DeleteKeptHeading
-                                                question=Signal::derive(move || {
-                                                    crate::i18n::keeping::delete_kept_question(lang.get(), &item, false)
-                                                })
-                                                confirm=Text::DeleteKeptConfirm
-                                                on_confirm=Callback::new(move |()| {
-                                                    asking.set(false);
+                                                label=delete_label
+                                                item=item
+                                                point=false
+                                                on_delete=Callback::new(move |()| {
                                                     ctx.delete_backup(&delete);
                                                     changed.update(|n| *n += 1);
                                                     hand_keyboard_to(ctx, "#backups");
                                                 })
-                                                open=asking
-                                                name=format!("delete-backup-{n}")
-                                                opener=format!("#delete-backup-{n}")
                                             />
                                         }
                                     });
@@ -480,6 +452,31 @@ fn Backups() -> impl IntoView {
                 </ul>
             </section>
         </When>
+    }
+}
+
+/// A kept copy's Delete (a restore point's, or an unreadable save's, as
+/// `point` says), asked first: `on_delete` runs once it is confirmed.
+#[component]
+fn DeleteKept(id: String, label: String, item: String, point: bool, on_delete: Callback<()>) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let asking = RwSignal::new(false);
+    view! {
+        <button class="button danger" id=id.clone() aria-label=label on:click=handler(move |_| asking.set(true))>
+            {kr(lang, Kept::DeleteBackup)}
+        </button>
+        <Confirm
+            label=Text::DeleteKeptHeading
+            question=Signal::derive(move || crate::i18n::keeping::delete_kept_question(lang.get(), &item, point))
+            confirm=Text::DeleteKeptConfirm
+            on_confirm=Callback::new(move |()| {
+                asking.set(false);
+                on_delete.run(());
+            })
+            open=asking
+            name=id.clone()
+            opener=format!("#{id}")
+        />
     }
 }
 
