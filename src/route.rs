@@ -91,6 +91,24 @@ impl Route {
         };
         format!("#/{path}")
     }
+
+    /// The sign-in page's address from a page that needs someone signed
+    /// in (R5): it names that page, to go back to after signing in.
+    pub fn sign_in_then(self) -> String {
+        format!("#/sign-in?then={}", self.href().trim_start_matches("#/"))
+    }
+
+    /// The page a sign-in address from [`Route::sign_in_then`] names, if
+    /// it is one that needs someone signed in: home, the sign-in page
+    /// itself and an unknown page are not worth going back to.
+    pub fn asked_before_sign_in(hash: &str) -> Option<Route> {
+        let (_, query) = hash.split_once('?')?;
+        let then = query.split('&').find_map(|pair| pair.strip_prefix("then="))?;
+        match Route::parse(then) {
+            Route::Home | Route::SignIn | Route::NotFound(_) => None,
+            route => Some(route),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +146,21 @@ mod tests {
         assert_eq!(Route::parse("#/users?tour=r14&step=2"), Route::Users);
         assert_eq!(Route::parse("#/practice/r12"), Route::Handout(BuiltIn::MovingCompany));
         assert_eq!(Route::parse("#/practice/R12"), Route::Handout(BuiltIn::MovingCompany));
+        assert_eq!(Route::parse(&Route::Users.sign_in_then()), Route::SignIn);
         assert_eq!(Route::parse("#/practice/r3"), Route::NotFound("practice/r3".into()));
+    }
+
+    #[test]
+    fn sign_in_goes_back_to_the_page_that_asked_for_it() {
+        for route in
+            [Route::Profile, Route::SkillsReport, Route::Users, Route::Data, Route::Faq(Some(FaqEntry::MovingCompany))]
+        {
+            assert_eq!(Route::asked_before_sign_in(&route.clone().sign_in_then()), Some(route));
+        }
+        assert_eq!(Route::asked_before_sign_in("#/sign-in"), None);
+        assert_eq!(Route::asked_before_sign_in("#/sign-in?then="), None);
+        assert_eq!(Route::asked_before_sign_in("#/sign-in?then=sign-in"), None);
+        assert_eq!(Route::asked_before_sign_in("#/sign-in?then=nowhere"), None);
+        assert_eq!(Route::asked_before_sign_in("#/sign-in?tour=r8&step=1"), None);
     }
 }

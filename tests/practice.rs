@@ -246,6 +246,9 @@ fn the_same_attempt_in_two_tabs_keeps_the_hints_and_refusals_of_both() {
     there.next_hint().unwrap();
     there.next_hint().unwrap();
     here.met(&Refused { actor: Actor::account("priya@contoso.com"), refusal: Refusal::WrongMcidCredentials });
+    let empty = Refusal::TextRequired { field: certlink::rules::refusal::Field::LearningPassword };
+    here.met(&Refused { actor: Actor::account("priya@contoso.com"), refusal: empty });
+    assert_eq!(here.refusals(), 1, "a field left empty is not a refusal met");
     here.merge(&there);
     assert_eq!((here.hints_used(), here.refusals()), (2, 1), "both tabs' counts");
     assert_eq!(here.rules_met(), [Rule::R8]);

@@ -179,6 +179,24 @@ fn r5_sign_in_needs_the_work_account_and_its_password() {
 }
 
 #[test]
+fn r5_an_empty_sign_in_field_is_named_before_the_account_is_looked_up() {
+    use certlink::rules::refusal::Field;
+    let mut s = demo();
+    let before = s.clone();
+    for (email, password, field) in [
+        ("", WORK_PASSWORD, Field::WorkEmail),
+        ("   ", "", Field::WorkEmail),
+        ("priya@contoso.com", "", Field::WorkPassword),
+        ("nobody@contoso.com", "", Field::WorkPassword),
+    ] {
+        let refusal = s.sign_in(now(), email, password).unwrap_err();
+        assert_eq!(refusal, Refusal::TextRequired { field }, "{email:?} / {password:?}");
+        assert_eq!(refusal.rule(), Rule::R5);
+    }
+    assert_eq!(s, before, "an empty field changes nothing");
+}
+
+#[test]
 fn r5_a_user_cannot_act_in_an_organisation_they_are_not_in() {
     let mut s = demo();
     let refusal =
@@ -287,6 +305,16 @@ fn r8_associating_needs_the_mcid_credentials_and_wrong_ones_change_nothing() {
         &link("priya@contoso.com", "nobody@outlook.com", LEARN_PASSWORD),
     );
     assert_eq!(unknown, wrong, "an unknown username and a wrong password read the same");
+    use certlink::rules::refusal::Field;
+    for (username, password, field) in [
+        (" ", LEARN_PASSWORD, Field::LearningUsername),
+        ("", "", Field::LearningUsername),
+        ("priya.patel@outlook.com", "", Field::LearningPassword),
+    ] {
+        let empty = refused(&mut s, &who("priya@contoso.com"), now(), &link("priya@contoso.com", username, password));
+        assert_eq!(empty, Refusal::TextRequired { field }, "{username:?} / {password:?}");
+        assert_eq!(empty.rule(), Rule::R8);
+    }
     s.execute(&who("priya@contoso.com"), now(), &link("priya@contoso.com", "PRIYA.PATEL@outlook.com", LEARN_PASSWORD))
         .unwrap();
     assert_eq!(s.state().link(&McidId("985001234".into())).unwrap().account, id("priya@contoso.com"));

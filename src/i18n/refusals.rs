@@ -239,6 +239,10 @@ fn setup_field(lang: Lang, field: crate::rules::refusal::Field) -> &'static str 
         Password => ("the password", "le mot de passe"),
         Email => ("the email address", "l’adresse e-mail"),
         TicketDetails => ("the description of the problem", "la description du problème"),
+        WorkEmail => ("your work email address", "votre adresse e-mail professionnelle"),
+        WorkPassword => ("your work account’s password", "le mot de passe de votre compte professionnel"),
+        LearningUsername => ("your Microsoft Learning username", "votre nom d’utilisateur Microsoft Learning"),
+        LearningPassword => ("your Microsoft Learning password", "votre mot de passe Microsoft Learning"),
     };
     lang.pick(en, fr)
 }
@@ -272,5 +276,10 @@ mod tests {
         assert!(fr.contains("31 janvier 2027") && fr.ends_with("(R15)"), "{fr}");
         let other = Refusal::NotInOrganisation { org: crate::rules::MpnId("7654321".into()) };
         assert!(refusal_sentence(Lang::En, &other, &state).contains("Fabrikam"));
+        let empty = Refusal::TextRequired { field: crate::rules::refusal::Field::WorkEmail };
+        let en = refusal_sentence(Lang::En, &empty, &state);
+        assert!(en.starts_with("Enter your work email address") && en.ends_with("(R5)"), "{en}");
+        let fr = refusal_sentence(Lang::Fr, &empty, &state);
+        assert!(fr.starts_with("Saisissez votre adresse e-mail professionnelle") && fr.ends_with("(R5)"), "{fr}");
     }
 }

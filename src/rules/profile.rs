@@ -7,11 +7,13 @@ use super::audit::{Actor, EventKind};
 use super::clock::Time;
 use super::limit::{association_limit, check_association_allowed, LimitStatus};
 use super::model::*;
-use super::refusal::Refusal;
+use super::refusal::{Field, Refusal};
 
 /// R5: the work account for `email` and `password`, with the event that
 /// accepts a pending invitation (R14) on first sign-in.
 pub fn sign_in(state: &State, email: &str, password: &str) -> Result<(AccountId, Vec<EventKind>), Refusal> {
+    required(Field::WorkEmail, email.trim())?;
+    required(Field::WorkPassword, password)?;
     let id = AccountId::from_email(email);
     let account = state.account(&id).ok_or_else(|| Refusal::UnknownAccount { email: email.trim().to_string() })?;
     if account.is_deleted() {
@@ -23,6 +25,16 @@ pub fn sign_in(state: &State, email: &str, password: &str) -> Result<(AccountId,
     let events =
         if account.is_invited() { vec![EventKind::InvitationAccepted { account: id.clone() }] } else { vec![] };
     Ok((id, events))
+}
+
+/// A form's field left empty is refused before anything is looked up: the
+/// person is told which field to fill, not that the account is unknown.
+fn required(field: Field, value: &str) -> Result<(), Refusal> {
+    if value.is_empty() {
+        Err(Refusal::TextRequired { field })
+    } else {
+        Ok(())
+    }
 }
 
 /// The signed-in, active work account behind `actor` (R5, R13, R14).
@@ -83,6 +95,8 @@ pub fn link_mcid(
     password: &str,
 ) -> Result<Vec<EventKind>, Refusal> {
     let acc = own_account(state, actor, account)?;
+    required(Field::LearningUsername, username.trim())?;
+    required(Field::LearningPassword, password)?;
     // D2: one answer for an unknown username and a wrong password, and
     // nothing changes either way.
     let profile = state

@@ -158,8 +158,8 @@ pub enum Refusal {
     /// D7: exams are passed on a Microsoft Learning account (MCID),
     /// assessments at Partner University, not the other way round.
     WrongPlaceForProof { code: String },
-    /// D4 (the scenario editor's setup, history like any change): this
-    /// text is empty.
+    /// This field is empty: D4 in the scenario editor, R5 in the sign-in
+    /// form, R8 in the association form (see [`Field::rule`]).
     TextRequired { field: Field },
     /// D4: this text is longer than the editor keeps.
     TextTooLong { field: Field, max: usize },
@@ -180,7 +180,8 @@ pub enum Refusal {
 }
 
 /// The field of a form a refusal names: the scenario editor's, an
-/// invitation's, a support ticket's (D4).
+/// invitation's, a support ticket's (D4), the sign-in form's (R5), the
+/// association form's (R8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     MpnId,
@@ -193,6 +194,21 @@ pub enum Field {
     Password,
     Email,
     TicketDetails,
+    WorkEmail,
+    WorkPassword,
+    LearningUsername,
+    LearningPassword,
+}
+
+impl Field {
+    /// The rule of the form this field belongs to.
+    pub fn rule(self) -> Rule {
+        match self {
+            Field::WorkEmail | Field::WorkPassword => Rule::R5,
+            Field::LearningUsername | Field::LearningPassword => Rule::R8,
+            _ => Rule::D4,
+        }
+    }
 }
 
 impl Refusal {
@@ -221,8 +237,8 @@ impl Refusal {
             TicketDetailsMissing => Rule::R16,
             ClockBehindTrail { .. } | ClockMovedBehindTrail { .. } | DateIncomplete => Rule::D1,
             TrainerOnly | UnknownHolder { .. } | WrongPlaceForProof { .. } => Rule::D7,
-            TextRequired { .. }
-            | TextTooLong { .. }
+            TextRequired { field } => field.rule(),
+            TextTooLong { .. }
             | NotAnIdentifier { .. }
             | OrganisationExists { .. }
             | UnknownOrganisation { .. }

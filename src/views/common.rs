@@ -267,11 +267,12 @@ pub fn new_salt() -> String {
 #[component]
 pub fn SignInPrompt() -> impl IntoView {
     let lang = use_ctx().lang;
+    let sign_in = Route::current().sign_in_then();
     view! {
         <div class="card">
             <p>{tr(lang, Text::SignInNeeded)}</p>
             <p>
-                <a class="button primary" href=Route::SignIn.href()>
+                <a class="button primary" href=sign_in>
                     {tr(lang, Text::SignIn)}
                 </a>
             </p>

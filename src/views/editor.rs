@@ -217,7 +217,11 @@ fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
             Field::CredentialTitle => &["exam-title"],
             Field::Password => &["account-password", "profile-password"],
             Field::Email => &["account-email", "profile-username", "pu-username"],
-            Field::TicketDetails => &[],
+            Field::TicketDetails
+            | Field::WorkEmail
+            | Field::WorkPassword
+            | Field::LearningUsername
+            | Field::LearningPassword => &[],
         }
     };
     match refusal {

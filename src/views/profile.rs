@@ -6,6 +6,7 @@ use crate::i18n::reactive::{qt, tr};
 use crate::i18n::source::Source;
 use crate::i18n::{format_date, t, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
+use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
@@ -218,10 +219,21 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 password: password.get_untracked(),
             };
             let result = execute_handing_keyboard_to(ctx, command, "#exams");
-            if matches!(result, Outcome::Done(_)) {
-                prompting.set(false);
+            match &result {
+                Outcome::Done(_) => prompting.set(false),
+                Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningUsername }) => {
+                    hand_keyboard_to(ctx, "[name=mcid-username]")
+                }
+                Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningPassword }) => {
+                    hand_keyboard_to(ctx, "[name=mcid-password]")
+                }
+                Outcome::Refused(_) => {}
             }
-            password.set(String::new());
+            // A password the rules looked at is not kept in the form; one
+            // beside an empty username was not looked at.
+            if !matches!(result, Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningUsername })) {
+                password.set(String::new());
+            }
             outcome.set(Some(result));
         }
     };
@@ -265,7 +277,8 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 }
             }
         >
-            <form class="form" on:submit=handler(submit.clone()) on:keydown=escape_cancels(move || prompt(false))>
+            // The rules check the fields (R8), in the page's language.
+            <form class="form" novalidate on:submit=handler(submit.clone()) on:keydown=escape_cancels(move || prompt(false))>
                 <p>{qt(lang, Source::MlStep3)}</p>
                 // A guided tour points at the fields and buttons only: its
                 // dialog quotes the sentence above, and on a phone both fit.

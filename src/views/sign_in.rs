@@ -6,6 +6,7 @@ use crate::i18n::source::Source;
 use crate::i18n::Text;
 use crate::route::Route;
 use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
+use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::session::use_ctx;
 use crate::ui::{hand_keyboard_to, handler, live, PAGE_HEADING};
 use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
@@ -22,17 +23,29 @@ pub fn SignIn() -> impl IntoView {
         ev.prevent_default();
         match ctx.sign_in(&email.get_untracked(), &password.get_untracked()) {
             Ok(_) => {
-                ctx.go(Route::Profile);
+                let hash = leptos::prelude::location_hash().unwrap_or_default();
+                ctx.go(Route::asked_before_sign_in(&hash).unwrap_or(Route::Profile));
                 hand_keyboard_to(ctx, PAGE_HEADING);
             }
-            Err(refusal) => outcome.set(Some(Outcome::Refused(refusal))),
+            Err(refusal) => {
+                match refusal {
+                    Refusal::TextRequired { field: RefusedField::WorkEmail } => hand_keyboard_to(ctx, "[name=email]"),
+                    Refusal::TextRequired { field: RefusedField::WorkPassword } => {
+                        hand_keyboard_to(ctx, "[name=password]")
+                    }
+                    _ => {}
+                }
+                outcome.set(Some(Outcome::Refused(refusal)));
+            }
         }
     };
     let tr = move |text| crate::i18n::reactive::tr(lang, text);
     view! {
         <h1>{tr(Text::SignInHeading)}</h1>
         <SourceQuote sentences=&[Source::PuSignInWorkAccount] />
-        <form class="card form" on:submit=handler(submit)>
+        // The rules check the fields (R5), in the page's language; the
+        // browser's own check would speak the browser's.
+        <form class="card form" novalidate on:submit=handler(submit)>
             <Field label=Text::WorkEmail name="email" kind="email" autocomplete="username" required=true value=email />
             <Field
                 label=Text::Password

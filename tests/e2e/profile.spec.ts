@@ -1,6 +1,6 @@
 // My Profile, one FAQ case of the source per test (R6-R12, R15).
 import { test, expect } from './fixtures';
-import { CertlinkPage, LEARN_PASSWORD } from './pages/certlink_page';
+import { CertlinkPage, LEARN_PASSWORD, WORK_PASSWORD } from './pages/certlink_page';
 
 test('first association: Priya links her MCID with Contoso (R8)', async ({ page }) => {
   const app = new CertlinkPage(page);
@@ -159,4 +159,52 @@ test('two Remove access buttons on one page are named apart; the association for
   await expect(page.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeFocused();
   await page.getByRole('button', { name: 'Associate Microsoft Learning account' }).click();
   await expect(page.getByLabel('Microsoft Learning password')).toHaveValue('');
+});
+
+test('an empty field is named in the page\'s language, with its rule, and the keyboard goes to it (R5, R8)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/sign-in', 'fr');
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(app.alert).toHaveText('Saisissez votre adresse e-mail professionnelle\u00a0: ce champ ne peut pas être vide. (R5)');
+  await expect(page.getByLabel('Adresse e-mail professionnelle')).toBeFocused();
+  await page.getByLabel('Adresse e-mail professionnelle').fill('priya@contoso.com');
+  await main.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(app.alert).toContainText('le mot de passe de votre compte professionnel');
+  await expect(page.getByLabel('Mot de passe', { exact: true })).toBeFocused();
+  await page.getByLabel('Mot de passe', { exact: true }).fill(WORK_PASSWORD);
+  await main.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/#\/profile$/);
+
+  await page.getByRole('button', { name: 'Associer un compte Microsoft Learning' }).click();
+  await page.getByLabel('Mot de passe Microsoft Learning').fill(LEARN_PASSWORD);
+  await page.getByRole('button', { name: 'Associer', exact: true }).click();
+  await expect(app.alert).toContainText('votre nom d’utilisateur Microsoft Learning');
+  await expect(app.alert).toContainText('(R8)');
+  await expect(page.getByLabel('Nom d’utilisateur Microsoft Learning')).toBeFocused();
+  // The password beside the empty username was not looked at: it stays.
+  await expect(page.getByLabel('Mot de passe Microsoft Learning')).toHaveValue(LEARN_PASSWORD);
+  await page.getByLabel('Nom d’utilisateur Microsoft Learning').fill('priya.patel@outlook.com');
+  await page.getByRole('button', { name: 'Associer', exact: true }).click();
+  await expect(app.status).toContainText('(R8)');
+  await expect(page.getByText('985001234', { exact: true })).toBeVisible();
+});
+
+test('signing in from a page that needs it goes back to that page (R5)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/skills-report');
+  await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/sign-in\?then=skills-report$/);
+  await page.getByLabel('Work email').fill('adam@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/skills-report$/);
+  await expect(app.heading).toBeFocused();
+  await expect(app.reportRows('Chen Li').first()).toBeVisible();
+  // The sign-in link of the header names no page: My Profile, as before.
+  await app.signOut();
+  await page.getByRole('main').getByLabel('Work email').fill('adam@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/#\/profile$/);
 });
