@@ -426,11 +426,14 @@ pub fn Confirm(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let cancel = format!("[data-confirm=\"{name}\"] .cancel");
-    // Opening the dialog puts the keyboard on Cancel, the harmless choice.
+    // Opening the dialog puts the keyboard on Cancel, the harmless choice;
+    // so does a dialog drawn open again where a redraw of its list took
+    // the keyboard away with the dialog drawn before.
     let mut was_open = None;
     effect(move || {
         let is_open = open.get();
-        if is_open && was_open == Some(false) {
+        let keyboard_lost = || document().active_element().is_none_or(|active| active.tag_name() == "BODY");
+        if is_open && (was_open == Some(false) || was_open.is_none() && keyboard_lost()) {
             hand_keyboard_to(ctx, cancel.clone());
         }
         was_open = Some(is_open);

@@ -9,7 +9,7 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, WorkAccount};
 use crate::session::use_ctx;
-use crate::ui::{hand_keyboard_to, handler, live, When};
+use crate::ui::{effect, hand_keyboard_to, handler, live, When};
 use crate::views::common::{
     chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field, NotAllowed, Outcome,
     OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
@@ -34,6 +34,9 @@ pub fn Users() -> impl IntoView {
     // Invitations without a response are few: a list is searched as fast
     // as a map, with less code.
     let checks = StoredValue::new(Vec::<(AccountId, AddressCheck)>::new());
+    // The line whose Delete account question is open, asked again when the
+    // list is redrawn.
+    let deleting = StoredValue::new(None::<AccountId>);
     // A page of the list at a time: each line follows the scenario (its
     // Delete button, R13), so a change costs what the lines drawn cost.
     let page = RwSignal::new(0usize);
@@ -79,7 +82,7 @@ pub fn Users() -> impl IntoView {
                     <section class="card" aria-labelledby="all-users">
                         <h2 id="all-users" tabindex="-1">{tr(lang, Text::AllUsers)}</h2>
                         <SourceQuote sentences=&[Source::FaqLeaveDelete] />
-                        {users_page(lang, others, page, outcome)}
+                        {users_page(lang, others, page, outcome, deleting)}
                     </section>
                 }
                     .into_any()
@@ -95,6 +98,7 @@ fn users_page(
     mut others: Vec<WorkAccount>,
     page: RwSignal<usize>,
     outcome: RwSignal<Option<Outcome>>,
+    deleting: StoredValue<Option<AccountId>>,
 ) -> impl IntoView {
     let total = others.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -106,7 +110,7 @@ fn users_page(
             <p role="status">{live(move || crate::i18n::rows_of(lang.get(), first + 1, last, total))}</p>
         })}
         <ul class="users">
-            {shown.into_iter().map(|a| view! { <UserLine account=a outcome=outcome /> }).collect_view()}
+            {shown.into_iter().map(|a| view! { <UserLine account=a outcome=outcome deleting=deleting /> }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! { <Pager page=page pages=pages /> })}
     }
@@ -282,11 +286,25 @@ fn resend_button(id: &AccountId) -> String {
 
 /// A user with, for the Global Admin, Delete account behind a confirmation (R13).
 #[component]
-fn UserLine(account: WorkAccount, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+fn UserLine(
+    account: WorkAccount,
+    outcome: RwSignal<Option<Outcome>>,
+    deleting: StoredValue<Option<AccountId>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let confirming = RwSignal::new(false);
     let id: AccountId = account.id.clone();
+    let confirming = RwSignal::new(deleting.with_value(|d| d.as_ref() == Some(&id)));
+    {
+        let id = id.clone();
+        effect(move || {
+            if confirming.get() {
+                deleting.set_value(Some(id.clone()));
+            } else if deleting.with_value(|d| d.as_ref() == Some(&id)) {
+                deleting.set_value(None);
+            }
+        });
+    }
     let deletable = {
         let id = id.clone();
         move || ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, &id)))

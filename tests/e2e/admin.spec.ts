@@ -145,6 +145,34 @@ test('confirming with the keyboard: Cancel first, back to the button, and after 
   await expect(reset).toBeFocused();
 });
 
+test('a Delete account question stays open, the keyboard on it, when another tab changes the list (R13)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await app.navigate('Users');
+  const dialog = page.getByRole('alertdialog', { name: 'Delete account' });
+  await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+
+  const other = await page.context().newPage();
+  const there = new CertlinkPage(other);
+  await there.signIn('grace@contoso.com');
+  await there.navigate('Users');
+  await other.getByLabel('Work email').fill('new.person@contoso.com');
+  await other.getByLabel('Display name').fill('New Person');
+  await other.getByLabel(/Temporary password/).fill('Temp#2026x');
+  await other.keyboard.press('Enter');
+  await expect(there.status).toContainText('Sign-in details were sent to new.person@contoso.com');
+  await other.close();
+
+  await expect(page.getByText('New Person')).toBeVisible();
+  await expect(dialog).toContainText('Leo Laurent');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(app.status).toContainText('The account leo@contoso.com was deleted. (R13)');
+  await expect(dialog).toHaveCount(0);
+});
+
 test('the keyboard after the Users forms: a sent invitation, a confirmed address, a resend (R14)', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.signIn('grace@contoso.com');
