@@ -407,6 +407,22 @@ pub fn Choice(
     }
 }
 
+/// Whether the confirmation of one line of a list is open, for a list
+/// drawn anew by another tab's change or a language switch: the line
+/// asked about is remembered in `asked`, outside the list, so that the
+/// line drawn again asks again instead of closing the question.
+pub fn asked_across_redraws(asked: StoredValue<Option<String>>, key: String) -> RwSignal<bool> {
+    let open = RwSignal::new(asked.with_value(|a| a.as_ref() == Some(&key)));
+    crate::ui::effect(move || {
+        if open.get() {
+            asked.set_value(Some(key.clone()));
+        } else if asked.with_value(|a| a.as_ref() == Some(&key)) {
+            asked.set_value(None);
+        }
+    });
+    open
+}
+
 /// The confirmation a destructive action asks for: the question, the
 /// action's button and Cancel, shown while `open` is set.
 #[component]

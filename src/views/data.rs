@@ -9,7 +9,9 @@ use crate::i18n::{t, Text};
 use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
-use crate::views::common::{file_input, read_import, Answer, Confirm, Unchanged, UnchangedMessage};
+use crate::views::common::{
+    asked_across_redraws, file_input, read_import, Answer, Confirm, Unchanged, UnchangedMessage,
+};
 use leptos::prelude::*;
 
 /// What another tab's save changed, and who changed it last: a part of
@@ -314,6 +316,7 @@ fn RestorePoints() -> impl IntoView {
         }
     });
     let points = move || ctx.restore_points();
+    let asked = StoredValue::new(None::<String>);
     view! {
         <When when=Signal::derive(move || !points().is_empty() || message.with(Option::is_some))>
             <section class="card" aria-labelledby="restore-points">
@@ -339,7 +342,7 @@ fn RestorePoints() -> impl IntoView {
                                 let when = crate::storage::json::parse_time(&point.kept_at)
                                     .map(|at| crate::i18n::dates::format_date_time(lang_now, at))
                                     .unwrap_or_default();
-                                let (restore, delete) = (point.key.clone(), point.key.clone());
+                                let (restore, delete, key) = (point.key.clone(), point.key.clone(), point.key.clone());
                                 let size = crate::i18n::kilobytes(lang_now, point.chars);
                                 let item = format!("{why} · {when}");
                                 let (restore_label, delete_label) =
@@ -362,6 +365,8 @@ fn RestorePoints() -> impl IntoView {
                                             label=delete_label
                                             item=item
                                             point=true
+                                            key=key
+                                            asked=asked
                                             on_delete=Callback::new(move |()| {
                                                 ctx.delete_restore_point(&delete);
                                                 hand_keyboard_to(ctx, "#restore-points");
@@ -385,6 +390,7 @@ fn Backups() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let changed = RwSignal::new(0u32);
+    let asked = StoredValue::new(None::<String>);
     let backups = move || {
         changed.track();
         ctx.save_state.track();
@@ -403,7 +409,7 @@ fn Backups() -> impl IntoView {
                             .into_iter()
                             .enumerate()
                             .map(|(n, backup)| {
-                                let (download, delete) = (backup.key.clone(), backup.key.clone());
+                                let (download, delete, key) = (backup.key.clone(), backup.key.clone(), backup.key.clone());
                                 let number = format!("#{}", n + 1);
                                 let (download_label, delete_label) = (
                                     on_item(lang_now, Kept::DownloadBackup, &number),
@@ -421,6 +427,8 @@ fn Backups() -> impl IntoView {
                                                 label=delete_label
                                                 item=item
                                                 point=false
+                                                key=key
+                                                asked=asked
                                                 on_delete=Callback::new(move |()| {
                                                     ctx.delete_backup(&delete);
                                                     changed.update(|n| *n += 1);
@@ -458,9 +466,18 @@ fn Backups() -> impl IntoView {
 /// A kept copy's Delete (a restore point's, or an unreadable save's, as
 /// `point` says), asked first: `on_delete` runs once it is confirmed.
 #[component]
-fn DeleteKept(id: String, label: String, item: String, point: bool, on_delete: Callback<()>) -> impl IntoView {
+fn DeleteKept(
+    id: String,
+    label: String,
+    item: String,
+    point: bool,
+    /// The key of the one kept asked about, for a list drawn anew.
+    key: String,
+    asked: StoredValue<Option<String>>,
+    on_delete: Callback<()>,
+) -> impl IntoView {
     let lang = use_ctx().lang;
-    let asking = RwSignal::new(false);
+    let asking = asked_across_redraws(asked, key);
     view! {
         <button class="button danger" id=id.clone() aria-label=label on:click=handler(move |_| asking.set(true))>
             {kr(lang, Kept::DeleteBackup)}

@@ -9,10 +9,10 @@ use crate::i18n::{format_date, t, Text};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, WorkAccount};
 use crate::session::use_ctx;
-use crate::ui::{effect, hand_keyboard_to, handler, live, When};
+use crate::ui::{hand_keyboard_to, handler, live, When};
 use crate::views::common::{
-    chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field, NotAllowed, Outcome,
-    OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
+    asked_across_redraws, chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field,
+    NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
 };
 use leptos::prelude::*;
 
@@ -36,7 +36,7 @@ pub fn Users() -> impl IntoView {
     let checks = StoredValue::new(Vec::<(AccountId, AddressCheck)>::new());
     // The line whose Delete account question is open, asked again when the
     // list is redrawn.
-    let deleting = StoredValue::new(None::<AccountId>);
+    let deleting = StoredValue::new(None::<String>);
     // A page of the list at a time: each line follows the scenario (its
     // Delete button, R13), so a change costs what the lines drawn cost.
     let page = RwSignal::new(0usize);
@@ -98,7 +98,7 @@ fn users_page(
     mut others: Vec<WorkAccount>,
     page: RwSignal<usize>,
     outcome: RwSignal<Option<Outcome>>,
-    deleting: StoredValue<Option<AccountId>>,
+    deleting: StoredValue<Option<String>>,
 ) -> impl IntoView {
     let total = others.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -289,22 +289,12 @@ fn resend_button(id: &AccountId) -> String {
 fn UserLine(
     account: WorkAccount,
     outcome: RwSignal<Option<Outcome>>,
-    deleting: StoredValue<Option<AccountId>>,
+    deleting: StoredValue<Option<String>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let id: AccountId = account.id.clone();
-    let confirming = RwSignal::new(deleting.with_value(|d| d.as_ref() == Some(&id)));
-    {
-        let id = id.clone();
-        effect(move || {
-            if confirming.get() {
-                deleting.set_value(Some(id.clone()));
-            } else if deleting.with_value(|d| d.as_ref() == Some(&id)) {
-                deleting.set_value(None);
-            }
-        });
-    }
+    let confirming = asked_across_redraws(deleting, id.to_string());
     let deletable = {
         let id = id.clone();
         move || ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, &id)))

@@ -432,6 +432,11 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   await expect(points.getByRole('button', { name: /^Delete: Before a restore/ })).toBeFocused();
   await expect(points.getByRole('listitem')).toHaveCount(1);
   await points.getByRole('button', { name: /^Delete: Before a restore/ }).click();
+  // The list is drawn anew in the language chosen: the question stays.
+  await page.getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('region', { name: 'Points de restauration' })
+    .getByRole('alertdialog', { name: 'Supprimer une copie conservée' })).toBeVisible();
+  await page.getByLabel('Langue').selectOption('en');
   await question.getByRole('button', { name: 'Delete for good' }).click();
   await expect(points.getByRole('listitem')).toHaveCount(0);
   await expect(points.getByRole('heading', { name: 'Restore points' })).toBeFocused();
