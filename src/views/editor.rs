@@ -231,7 +231,8 @@ fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
         OutOfRange { .. } | DateIncomplete | PassedInTheFuture { .. } => &["exam-date"],
         OrganisationExists { .. } => &["org-mpn-id"],
         UnknownOrganisation { .. } => &["account-org"],
-        InvalidEmail { .. } | AccountExists { .. } => &["account-email"],
+        InvalidEmail { .. } => &["account-email", "profile-username", "pu-username"],
+        AccountExists { .. } => &["account-email"],
         WeakTemporaryPassword { .. } => &["account-password", "profile-password"],
         McidExists { .. } => &["profile-mcid"],
         UsernameTaken { .. } => &["profile-username", "pu-username"],
@@ -289,15 +290,18 @@ thread_local! {
 
 /// The text field named `name` (its `name` in the form), as it was left.
 fn text_field(name: &'static str) -> RwSignal<String> {
-    draft(name, true)
+    draft(name, true, "")
 }
 
-/// A choice's value (its select's id), as it was left.
-fn choice_field(id: &'static str) -> RwSignal<String> {
-    draft(id, false)
+/// A choice's value (its select's id, or a date field's), as it was left;
+/// `default` until the person chooses. A choice alone is not worth asking
+/// before the page is left, but it comes back with the text typed beside
+/// it: a role reset to User under a kept email would add the wrong account.
+fn choice_field(id: &'static str, default: &str) -> RwSignal<String> {
+    draft(id, false, default)
 }
 
-fn draft(name: &'static str, typed: bool) -> RwSignal<String> {
+fn draft(name: &'static str, typed: bool, default: &str) -> RwSignal<String> {
     DRAFTS.with_borrow_mut(|drafts| {
         let draft = match drafts.iter().find(|(field, ..)| *field == name) {
             Some((.., draft)) => draft.clone(),
@@ -312,7 +316,7 @@ fn draft(name: &'static str, typed: bool) -> RwSignal<String> {
                     });
                     let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| keep_drafts());
                 }
-                let draft = ArcRwSignal::new(kept_draft(name).unwrap_or_default());
+                let draft = ArcRwSignal::new(kept_draft(name).unwrap_or_else(|| default.to_string()));
                 drafts.push((name, typed, draft.clone()));
                 draft
             }
@@ -334,13 +338,14 @@ fn session_storage() -> Option<web_sys::Storage> {
 const NAME_END: char = '\u{1f}';
 const FIELD_END: char = '\u{1e}';
 
-/// Keeps the text typed and not sent for this tab, as the page goes (a
-/// reload): every typed field but the passwords, which stay in memory only.
+/// Keeps what is typed or chosen and not sent for this tab, as the page
+/// goes (a reload): every field but the passwords, which stay in memory
+/// only.
 fn keep_drafts() {
     let kept: String = DRAFTS.with_borrow(|drafts| {
         drafts
             .iter()
-            .filter(|(name, typed, _)| *typed && !name.ends_with("password"))
+            .filter(|(name, ..)| !name.ends_with("password"))
             .filter_map(|(name, _, draft)| {
                 let text = draft.get_untracked();
                 (!text.is_empty())
@@ -389,13 +394,12 @@ fn Accounts() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let (org, email, name, password) = (
-        choice_field("account-org"),
+        choice_field("account-org", ""),
         text_field("account-email"),
         text_field("account-name"),
         text_field("account-password"),
     );
-    let role = RwSignal::new("user".to_string());
-    let state = RwSignal::new("active".to_string());
+    let (role, state) = (choice_field("account-role", "user"), choice_field("account-state", "active"));
     let states = Signal::derive(move || {
         let lang = lang.get();
         [("active", Text::StateActive), ("invited", Text::StateInvited), ("deleted", Text::StateDeleted)]
@@ -556,9 +560,9 @@ fn PartnerUniversity() -> impl IntoView {
 fn Exams() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
-    let (holder, code, title) = (choice_field("exam-holder"), text_field("exam-code"), text_field("exam-title"));
-    let kind = RwSignal::new("exam".to_string());
-    let passed_on = RwSignal::new(crate::rules::reports::iso_date(ctx.now()));
+    let (holder, code, title) = (choice_field("exam-holder", ""), text_field("exam-code"), text_field("exam-title"));
+    let kind = choice_field("exam-kind", "exam");
+    let passed_on = choice_field("exam-date", &crate::rules::reports::iso_date(ctx.now()));
     // A profile is `mcid:<MCID>`, a Partner University account `pu:<username>`.
     let holders = Signal::derive(move || {
         ctx.with_state(|s| {
