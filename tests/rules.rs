@@ -213,6 +213,27 @@ fn r5_a_user_cannot_act_in_an_organisation_they_are_not_in() {
 }
 
 #[test]
+fn the_skills_report_gives_a_person_their_mcid_on_every_row_of_theirs() {
+    let s = demo();
+    let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    let chen: Vec<_> = report.rows.iter().filter(|r| r.account == id("chen@contoso.com")).collect();
+    let sources: Vec<_> = chen.iter().map(|r| r.source).collect();
+    assert!(sources.contains(&SkillSource::PartnerUniversity) && sources.contains(&SkillSource::MicrosoftLearning));
+    // "Associated in PMC" is the person's, whichever the proof's source.
+    assert!(chen.iter().all(|r| r.mcid == Some(McidId("985005678".into())) && r.associated_in_pmc), "{chen:?}");
+    // Someone with no MCID linked has none on their assessments' rows.
+    let mut s = demo();
+    s.execute(&who("sam@contoso.com"), now(), &Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })
+        .unwrap();
+    let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    assert!(report
+        .rows
+        .iter()
+        .filter(|r| r.account == id("sam@contoso.com"))
+        .all(|r| r.mcid.is_none() && !r.associated_in_pmc));
+}
+
+#[test]
 fn r6_partner_university_access_fills_the_report_within_72_hours() {
     let mut s = demo();
     s.execute(&who("sam@contoso.com"), now(), &Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })

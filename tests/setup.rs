@@ -277,3 +277,34 @@ fn d7_a_credential_recorded_with_nobody_chosen_says_to_choose_or_add_someone_fir
     let en = refusal_sentence(Lang::En, &refusal, scenario.state());
     assert!(en.starts_with("Choose an organisation.") && !en.contains("MPN ID ."), "{en}");
 }
+
+#[test]
+fn the_skills_report_lists_people_alphabetically_accents_and_case_aside() {
+    let mut scenario = northwind();
+    let people = [
+        ("zoe@northwind.example", "Zoe Zhang", "990010"),
+        ("elodie@northwind.example", "Élodie Durand", "990011"),
+        ("devries@northwind.example", "de Vries", "990012"),
+        ("ines@northwind.example", "Ines Ito", "990001"),
+    ];
+    for (email, name, mcid) in people {
+        if mcid != "990001" {
+            for command in [
+                add_account(email, name, Role::User),
+                add_profile(mcid, &format!("{mcid}@outlook.com")),
+                record(mcid, exam(now() - Duration::days(30))),
+            ] {
+                scenario.execute(&Actor::Trainer, now(), &command).unwrap_or_else(|r| panic!("refused: {r}"));
+            }
+        }
+        let username =
+            if mcid == "990001" { "ines.ito@outlook.com".to_string() } else { format!("{mcid}@outlook.com") };
+        let link = Command::LinkMcid { account: AccountId::from_email(email), username, password: LEARN.into() };
+        scenario.execute(&Actor::account(email), now(), &link).unwrap_or_else(|r| panic!("refused: {r}"));
+    }
+    let omar = Actor::account("omar@northwind.example");
+    let report = reports::skills_report(scenario.state(), &omar, &MpnId(ORG.into()), now()).unwrap();
+    let mut names: Vec<&str> = report.rows.iter().map(|r| r.person.as_str()).collect();
+    names.dedup();
+    assert_eq!(names, ["de Vries", "Élodie Durand", "Ines Ito", "Zoe Zhang"]);
+}

@@ -53,6 +53,29 @@ pub use model::*;
 pub use refusal::{Refusal, Rule};
 pub use scenario::Scenario;
 
+/// `text` in lower case, without the accents of French and with one
+/// apostrophe: for a search, and for alphabetical order ("Élodie"
+/// among the E, "de Vries" among the D).
+pub fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.to_lowercase().chars() {
+        match c {
+            '’' | '‘' | 'ʼ' => out.push('\''),
+            'à' | 'â' | 'ä' => out.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'î' | 'ï' => out.push('i'),
+            'ô' | 'ö' => out.push('o'),
+            'ù' | 'û' | 'ü' => out.push('u'),
+            'ç' => out.push('c'),
+            'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The positions `0..len` in the order `cmp` gives, stably. Every order
 /// Certlink sorts (the report's two, the save engine's numbered keys) goes
 /// through this one sort, so that the WebAssembly holds one sort's code,

@@ -150,9 +150,8 @@ struct Proof<'a> {
 fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl FnMut(Proof<'a>)) {
     let data = state.data();
     let people: Vec<&WorkAccount> = data.accounts.values().filter(|a| &a.org == org).collect();
-    let by_name = super::in_order(people.len(), &|a, b| {
-        (&people[a].display_name, &people[a].id).cmp(&(&people[b].display_name, &people[b].id))
-    });
+    let names: Vec<String> = people.iter().map(|a| super::folded(&a.display_name)).collect();
+    let by_name = super::in_order(people.len(), &|a, b| (&names[a], &people[a].id).cmp(&(&names[b], &people[b].id)));
     let mut proofs: Vec<Proof<'a>> = Vec::new();
     for account in by_name.into_iter().map(|i| people[i]) {
         // Microsoft Learning: the MCID linked through this account, even one
@@ -166,12 +165,15 @@ fn for_each_proof<'a>(state: &'a State, org: &MpnId, now: Time, mut visit: impl 
             }
         }
         // Partner University: accounts still in Partner Center with access.
+        // The MCID and "Associated in PMC" are the person's, on each of
+        // their rows.
+        let linked = link.map(|l| &l.mcid);
         let pu = account.partner_university_since.filter(|_| !account.is_deleted());
         if let Some((since, pu)) = pu.and_then(|s| data.partner_university.get(account.id.as_str()).map(|p| (s, p))) {
             for credential in pu.assessments.iter().filter(|c| c.passed_on <= now) {
                 let status = latency(credential.passed_on, since, [pu.username.as_str(), &credential.code], now);
                 let source = SkillSource::PartnerUniversity;
-                proofs.push(Proof { account, mcid: None, source, credential, status });
+                proofs.push(Proof { account, mcid: linked, source, credential, status });
             }
         }
         let by_code = super::in_order(proofs.len(), &|a, b| {
