@@ -5,7 +5,7 @@
 use crate::i18n::faq::FaqEntry;
 use crate::i18n::reactive::{qt, tr};
 use crate::i18n::source::{quote, Source};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{t, Lang, Text};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::session::use_ctx;
@@ -17,35 +17,13 @@ use leptos::prelude::*;
 /// whatever the case, the accents and the apostrophe typed (a keyboard's
 /// ' for the text's ’).
 pub fn matches(entry: FaqEntry, lang: Lang, query: &str) -> bool {
-    let text = folded(
+    let text = crate::rules::folded(
         &std::iter::once(entry.question(lang))
             .chain(entry.answer().iter().map(|&s| quote(lang, s)))
             .collect::<Vec<_>>()
             .join(" "),
     );
-    folded(query).split_whitespace().all(|word| text.contains(word))
-}
-
-/// `text` in lower case, without the accents of French and with one
-/// apostrophe, for a search.
-fn folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.to_lowercase().chars() {
-        match c {
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            'à' | 'â' | 'ä' => out.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
-            'î' | 'ï' => out.push('i'),
-            'ô' | 'ö' => out.push('o'),
-            'ù' | 'û' | 'ü' => out.push('u'),
-            'ç' => out.push('c'),
-            'ÿ' => out.push('y'),
-            'œ' => out.push_str("oe"),
-            'æ' => out.push_str("ae"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::rules::folded(query).split_whitespace().all(|word| text.contains(word))
 }
 
 #[component]
@@ -72,17 +50,17 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
         <div class="card search" role="search">
             <Field label=Text::SearchFaq name="search" kind="search" value=query />
         </div>
+        // On the page before a search finds nothing, so that screen
+        // readers say it when it does.
+        <p role="status">
+            {live(move || if visible().is_empty() { t(lang.get(), Text::NoFaqMatch) } else { "" })}
+        </p>
         {live(move || {
-            let entries = visible();
-            if entries.is_empty() {
-                view! { <p role="status">{tr(lang, Text::NoFaqMatch)}</p> }.into_any()
-            } else {
-                entries
-                    .into_iter()
-                    .map(|entry| view! { <FaqItem entry=entry selected=selected == Some(entry) /> })
-                    .collect_view()
-                    .into_any()
-            }
+            visible()
+                .into_iter()
+                .map(|entry| view! { <FaqItem entry=entry selected=selected == Some(entry) /> })
+                .collect_view()
+                .into_any()
         })}
         <section class="card" aria-labelledby="next-steps">
             <h2 id="next-steps">{qt(lang, Source::NextSteps)}</h2>

@@ -38,13 +38,41 @@ pub fn SkillsReport() -> impl IntoView {
             }
         })
     };
+    // The part of the page a change of rows does not redraw: the status
+    // regions stay on the page, so that screen readers say what comes
+    // into them (a removal, even of the last row; the rows now shown).
+    let shape = Memo::new(move |_| {
+        report.with(|report| match report {
+            None => Shape::SignIn,
+            Some(Err(refusal)) => Shape::Refused(refusal.clone()),
+            Some(Ok(r)) if r.is_empty() => Shape::Empty,
+            Some(Ok(r)) => Shape::Rows { pages: r.rows.len().div_ceil(PAGE_SIZE) },
+        })
+    });
+    // The rows of the page shown, each saying whether it is its person's
+    // first here (the one with Remove from report).
+    let shown = move || {
+        report.with(|report| {
+            let Some(Ok(r)) = report else { return (0, Vec::new()) };
+            let pages = r.rows.len().div_ceil(PAGE_SIZE).max(1);
+            let first = page.get().min(pages - 1) * PAGE_SIZE;
+            let rows = &r.rows[first..(first + PAGE_SIZE).min(r.rows.len())];
+            let marked = rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| (row.clone(), i == 0 || rows[i - 1].account != row.account))
+                .collect::<Vec<_>>();
+            (first, marked)
+        })
+    };
+    let total = move || report.with(|report| report.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, |r| r.rows.len()));
     view! {
         <h1>{tr(lang, Text::NavSkillsReport)}</h1>
-        // `with`, not `get`: a page of rows is cloned, never the whole report.
-        {live(move || report.with(|report| match report {
-            None => view! { <SignInPrompt /> }.into_any(),
-            Some(Err(refusal)) => view! { <NotAllowed refusal=refusal.clone() /> }.into_any(),
-            Some(Ok(r)) if r.is_empty() => {
+        <OutcomeMessage outcome=outcome />
+        {live(move || match shape.get() {
+            Shape::SignIn => view! { <SignInPrompt /> }.into_any(),
+            Shape::Refused(refusal) => view! { <NotAllowed refusal=refusal /> }.into_any(),
+            Shape::Empty => {
                 view! {
                     <p class="card" role="status" data-tour="report">
                         {tr(lang, Text::NoSkillsData)}
@@ -52,12 +80,7 @@ pub fn SkillsReport() -> impl IntoView {
                 }
                     .into_any()
             }
-            Some(Ok(r)) => {
-                let total = r.rows.len();
-                let pages = total.div_ceil(PAGE_SIZE);
-                let first = (page.get().min(pages - 1)) * PAGE_SIZE;
-                let rows: Vec<SkillsRow> = r.rows[first..(first + PAGE_SIZE).min(total)].to_vec();
-                let last = first + rows.len();
+            Shape::Rows { pages } => {
                 view! {
                     <SourceQuote sentences=&[Source::AdminRoles, Source::PuStep3Within72h, Source::PuStep3NewlyPassed] />
                     // A guided tour points here: a screen-sized target, unlike the table.
@@ -66,10 +89,12 @@ pub fn SkillsReport() -> impl IntoView {
                             {tr(lang, Text::DownloadSkillsReport)}
                         </button>
                         <span role="status">
-                            {live(move || crate::i18n::rows_of(lang.get(), first + 1, last, total))}
+                            {live(move || {
+                                let (first, rows) = shown();
+                                crate::i18n::rows_of(lang.get(), first + 1, first + rows.len(), total())
+                            })}
                         </span>
                     </div>
-                    <OutcomeMessage outcome=outcome />
                     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="report-caption">
                         <table class="report">
                             <caption id="report-caption">
@@ -88,7 +113,14 @@ pub fn SkillsReport() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {rows.into_iter().map(|row| view! { <ReportRow row=row outcome=outcome /> }).collect_view()}
+                                {live(move || {
+                                    shown()
+                                        .1
+                                        .into_iter()
+                                        .map(|(row, removes)| view! { <ReportRow row=row removes=removes outcome=outcome /> })
+                                        .collect_view()
+                                        .into_any()
+                                })}
                             </tbody>
                         </table>
                     </div>
@@ -96,12 +128,23 @@ pub fn SkillsReport() -> impl IntoView {
                 }
                     .into_any()
             }
-        }))}
+        })}
     }
 }
 
+/// What the skills report page shows around its rows.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    SignIn,
+    Refused(Refusal),
+    Empty,
+    Rows { pages: usize },
+}
+
+/// A row of the report; `removes`: the person's first row on the page,
+/// the one with their Remove from report (R13), which removes them all.
 #[component]
-fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+fn ReportRow(row: SkillsRow, removes: bool, outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let SkillsRow { person, account, mcid, source, code, title, passed_on, status, .. } = row.clone();
@@ -125,9 +168,10 @@ fn ReportRow(row: SkillsRow, outcome: RwSignal<Option<Outcome>>) -> impl IntoVie
     let removable = {
         let mcid = mcid.clone();
         move || {
-            mcid.as_ref().is_some_and(|m| {
-                ctx.actor().is_some_and(|a: Actor| ctx.with_state(|s| can_remove_from_report(s, &a, m)))
-            })
+            removes
+                && mcid.as_ref().is_some_and(|m| {
+                    ctx.actor().is_some_and(|a: Actor| ctx.with_state(|s| can_remove_from_report(s, &a, m)))
+                })
         }
     };
     let remove = {

@@ -9,8 +9,8 @@ use crate::i18n::{t, timeline_count, Text};
 use crate::rules::audit::{filter_trail, TrailFilter};
 use crate::rules::{AccountId, Actor, EventKind, MpnId};
 use crate::session::use_ctx;
-use crate::ui::{handler, live};
-use crate::views::common::Choice;
+use crate::ui::{effect, handler, live};
+use crate::views::common::{Choice, Pager, PAGE_SIZE};
 use leptos::prelude::*;
 
 #[component]
@@ -38,46 +38,64 @@ pub fn Timeline() -> impl IntoView {
         });
         std::iter::once(every).chain(orgs).collect()
     });
+    // A page of the trail at a time: a scenario of 10,000 people has tens
+    // of thousands of changes. A new filter starts at its first page.
+    let page = RwSignal::new(0usize);
+    let filter = Memo::new(move |_| TrailFilter {
+        person: Some(person.get()).filter(|p| !p.is_empty()).map(AccountId),
+        org: Some(org.get()).filter(|o| !o.is_empty()).map(MpnId),
+    });
+    effect(move || {
+        filter.track();
+        page.set(0);
+    });
+    // How many changes the filter keeps, of how many.
+    let counts = Memo::new(move |_| {
+        filter.with(|filter| ctx.scenario.with(|s| (filter_trail(s.state(), s.trail(), filter).len(), s.trail().len())))
+    });
+    let pages = Memo::new(move |_| counts.get().0.div_ceil(PAGE_SIZE).max(1));
+    let count = move || {
+        let lang = lang.get();
+        match counts.get() {
+            (0, _) => t(lang, Text::TimelineEmpty).to_string(),
+            (shown, all) => timeline_count(lang, shown, all),
+        }
+    };
     let rows = move || {
         let lang = lang.get();
-        let filter = TrailFilter {
-            person: Some(person.get()).filter(|p| !p.is_empty()).map(AccountId),
-            org: Some(org.get()).filter(|o| !o.is_empty()).map(MpnId),
-        };
-        ctx.scenario.with(|s| {
-            let kept = filter_trail(s.state(), s.trail(), &filter);
-            let count = match kept.len() {
-                0 => t(lang, Text::TimelineEmpty).to_string(),
-                shown => timeline_count(lang, shown, s.trail().len()),
-            };
-            let items = kept
-                .into_iter()
-                .map(|event| {
-                    let who = match &event.actor {
-                        Actor::Account(id) => id.to_string(),
-                        Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
-                    };
-                    let rule = event.kind.rule().code();
-                    // A guided tour points at the automatic unlink (R12).
-                    let tour =
-                        matches!(event.kind, EventKind::McidAutomaticallyUnlinked { .. }).then_some("auto-unlink");
-                    view! {
-                        <li data-tour=tour>
-                            <p class="when">
-                                <time>{format_date_time(lang, event.at)}</time>
-                                " · "
-                                {t(lang, Text::ByWho)}
-                                " "
-                                {who}
-                                " · "
-                                <span class="rule">{rule}</span>
-                            </p>
-                            <p>{event_sentence(lang, &event.kind, s.state())}</p>
-                        </li>
-                    }
-                })
-                .collect_view();
-            (count, items)
+        let first = page.get().min(pages.get() - 1) * PAGE_SIZE;
+        filter.with(|filter| {
+            ctx.scenario.with(|s| {
+                filter_trail(s.state(), s.trail(), filter)
+                    .into_iter()
+                    .skip(first)
+                    .take(PAGE_SIZE)
+                    .map(|event| {
+                        let who = match &event.actor {
+                            Actor::Account(id) => id.to_string(),
+                            Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
+                        };
+                        let rule = event.kind.rule().code();
+                        // A guided tour points at the automatic unlink (R12).
+                        let tour =
+                            matches!(event.kind, EventKind::McidAutomaticallyUnlinked { .. }).then_some("auto-unlink");
+                        view! {
+                            <li data-tour=tour>
+                                <p class="when">
+                                    <time>{format_date_time(lang, event.at)}</time>
+                                    " · "
+                                    {t(lang, Text::ByWho)}
+                                    " "
+                                    {who}
+                                    " · "
+                                    <span class="rule">{rule}</span>
+                                </p>
+                                <p>{event_sentence(lang, &event.kind, s.state())}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
         })
     };
     view! {
@@ -87,13 +105,13 @@ pub fn Timeline() -> impl IntoView {
             <Choice label=Text::FilterPerson id="filter-person" options=people value=person />
             <Choice label=Text::FilterOrg id="filter-org" options=orgs value=org />
         </form>
+        // The status region stays on the page, so that screen readers say
+        // the count a filter or a change brings.
+        <p class="sub" role="status">{live(count)}</p>
+        <ol class="timeline">{live(move || rows().into_any())}</ol>
         {live(move || {
-            let (count, items) = rows();
-            view! {
-                <p class="sub" role="status">{count}</p>
-                <ol class="timeline">{items}</ol>
-            }
-                .into_any()
+            let pages = pages.get();
+            (pages > 1).then(|| view! { <Pager page=page pages=pages /> }.into_any())
         })}
     }
 }

@@ -42,6 +42,9 @@ pub fn Users() -> impl IntoView {
     let page = RwSignal::new(0usize);
     view! {
         <h1>{tr(lang, Text::NavUsers)}</h1>
+        // Outside the part a change redraws: screen readers say only what
+        // comes into a status region already on the page.
+        <OutcomeMessage outcome=outcome />
         {live(move || match users.get() {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
@@ -49,7 +52,6 @@ pub fn Users() -> impl IntoView {
                 let (invited, others): (Vec<WorkAccount>, Vec<WorkAccount>) =
                     list.into_iter().partition(|a| a.is_invited());
                 view! {
-                    <OutcomeMessage outcome=outcome />
                     <InviteForm outcome=outcome typed=typed />
                     <section class="card" aria-labelledby="no-response">
                         <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>

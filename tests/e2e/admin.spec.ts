@@ -19,14 +19,24 @@ test('a Global Admin deletes a leaver, then removes them from the report (R13)',
   await app.signIn('grace@contoso.com');
   await app.navigate('Users');
   await page.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  await page.evaluate(() => document.querySelectorAll('main [role=status]').forEach((e) => e.setAttribute('data-before', '')));
   await page.getByRole('button', { name: 'Yes, delete the account' }).click();
   await expect(app.status).toContainText('The account leo@contoso.com was deleted. (R13)');
+  await expect(page.locator('main [role=status][data-before]').filter({ hasText: 'was deleted' })).toHaveCount(1);
   await app.navigate('Skills report');
   const leo = app.reportRows('Leo Laurent');
   await expect(leo.first()).toContainText('PMC: yes, PC: no');
+  // One Remove from report for the person, however many rows they have.
+  expect(await leo.count()).toBeGreaterThan(1);
+  await expect(page.getByRole('button', { name: 'Remove from report: Leo Laurent' })).toHaveCount(1);
   await leo.first().getByRole('button', { name: 'Remove from report: Leo Laurent' }).focus();
+  // What is said comes into a status region already on the page, so that
+  // a screen reader says it.
+  await page.evaluate(() => document.querySelectorAll('main [role=status]').forEach((e) => e.setAttribute('data-before', '')));
   await page.keyboard.press('Enter');
   await expect(app.status.filter({ hasText: 'removed from the skills report' })).toContainText('(R13)');
+  await expect(page.locator('main [role=status][data-before]').filter({ hasText: 'removed from the skills report' })).toHaveCount(1);
+  await expect(page.locator('main [role=status][data-before]').filter({ hasText: /^Rows 1-/ })).toHaveCount(1);
   await expect(app.reportRows('Leo Laurent')).toHaveCount(0);
   // The keyboard is back on the table, not on the next person's Remove,
   // where a second Enter would remove them too.

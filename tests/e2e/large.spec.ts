@@ -33,6 +33,21 @@ test('the 10,000-person skills report renders one page at a time', async ({ page
   await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
 });
 
+test('the 10,000-person audit timeline shows a page of changes at a time', async ({ page }) => {
+  test.slow();
+  await page.goto('./?demo=large#/timeline');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit timeline');
+  await expect(page.locator('ol.timeline > li')).toHaveCount(50);
+  const pager = page.getByRole('navigation', { name: 'Pages' });
+  await expect(pager).toContainText(/Page 1 of \d{3}/);
+  await pager.getByRole('button', { name: 'Next' }).click();
+  await expect(pager).toContainText(/Page 2 of/);
+  // A filter starts at its first page.
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Contoso' });
+  await expect(pager).toContainText(/Page 1 of \d{3}/);
+  await expect(page.locator('ol.timeline > li')).toHaveCount(50);
+});
+
 test('the 10,000-person demo is saved apart, in under 2 MB, and a change in it survives a reload', async ({ page }) => {
   test.slow();
   const app = new CertlinkPage(page);

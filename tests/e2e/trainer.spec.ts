@@ -110,8 +110,12 @@ test('the audit timeline shows the automatic unlink with both organisations, fil
   await expect(unlink).toContainText('By mia@fabrikam.com');
 
   const all = await page.getByRole('listitem').count();
+  // The count is said in a status region already on the page, so that a
+  // screen reader says the new one.
+  await page.evaluate(() => document.querySelectorAll('main [role=status]').forEach((e) => e.setAttribute('data-before', '')));
   await page.getByLabel('Person', { exact: true }).selectOption('mia@fabrikam.com');
   await expect(unlink).toBeVisible();
+  await expect(page.locator('main [role=status][data-before]').filter({ hasText: / of \d+ changes/ })).toHaveCount(1);
   await expect(page.getByRole('listitem')).not.toHaveCount(all);
   await expect(page.getByRole('listitem').filter({ hasText: 'lena@contoso.com' })).toHaveCount(0);
   await page.getByLabel('Person', { exact: true }).selectOption('');
