@@ -646,13 +646,23 @@ fn r4_an_mcid_linked_to_the_membership_through_another_account_is_refused_not_mo
     };
     s.execute(&who("grace@contoso.com"), now(), &rehired).unwrap();
     s.sign_in(now(), "leo.laurent@contoso.com", "Temp#12345").unwrap();
-    s.execute(
-        &who("leo.laurent@contoso.com"),
-        now(),
-        &link("leo.laurent@contoso.com", "leo.laurent@outlook.com", LEARN_PASSWORD),
-    )
-    .unwrap();
+    let events = s
+        .execute(
+            &who("leo.laurent@contoso.com"),
+            now(),
+            &link("leo.laurent@contoso.com", "leo.laurent@outlook.com", LEARN_PASSWORD),
+        )
+        .unwrap();
     assert_eq!(s.state().link(&leo_mcid).unwrap().account, id("leo.laurent@contoso.com"));
+    // The link left a deleted account of the same organisation: R13, not a
+    // move of company (R12).
+    let unlinked = events.iter().find(|e| matches!(e.kind, EventKind::McidAutomaticallyUnlinked { .. })).unwrap();
+    assert_eq!(unlinked.kind.rule(), Rule::R13);
+    let said = certlink::i18n::events::event_sentence(certlink::i18n::Lang::En, &unlinked.kind, s.state());
+    assert!(
+        said.contains("from the deleted account leo@contoso.com") && !said.contains("unlinked from Contoso"),
+        "{said}"
+    );
 }
 
 #[test]

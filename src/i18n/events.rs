@@ -40,6 +40,10 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
             format!("MCID {mcid} is now linked to {} through {account}. Its exams and certifications appear in the skills report within 72 hours.", org(state, o)),
             format!("Le MCID {mcid} est maintenant lié à {} par {account}. Ses examens et certifications apparaissent dans le rapport des qualifications dans les 72 heures.", org(state, o)),
         ),
+        McidAutomaticallyUnlinked { mcid, account, from_org, to_org } if from_org == to_org => lang.pick(
+            format!("MCID {mcid} was automatically unlinked from the deleted account {account}: it is now linked with {} through another account.", org(state, to_org)),
+            format!("Le MCID {mcid} a été automatiquement dissocié du compte supprimé {account}\u{a0}: il est maintenant lié à {} par un autre compte.", org(state, to_org)),
+        ),
         McidAutomaticallyUnlinked { mcid, from_org, to_org, .. } => lang.pick(
             format!("MCID {mcid} was automatically unlinked from {} because it is now linked with {}.", org(state, from_org), org(state, to_org)),
             format!("Le MCID {mcid} a été automatiquement dissocié de {} car il est maintenant lié à {}.", org(state, from_org), org(state, to_org)),

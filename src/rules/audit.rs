@@ -112,6 +112,9 @@ impl EventKind {
             PartnerUniversityAccessRemoved { .. } => Rule::R7,
             McidLinked { method: LinkMethod::McidCredentials, .. } => Rule::R8,
             McidLinked { method: LinkMethod::SameCredentials, .. } => Rule::R9,
+            // Within one organisation the link can only have left a deleted
+            // account (R4 refuses the move between two active ones).
+            McidAutomaticallyUnlinked { from_org, to_org, .. } if from_org == to_org => Rule::R13,
             McidAutomaticallyUnlinked { .. } => Rule::R12,
             McidUnlinked { .. } => Rule::R11,
             AccountDeleted { .. } | RemovedFromReport { .. } => Rule::R13,
