@@ -627,17 +627,20 @@ fn Limits() -> impl IntoView {
     let now = ctx.with_state(|s| s.data().limits);
     let per_year = RwSignal::new(now.per_year.to_string());
     let cool_off = RwSignal::new(now.cool_off_days.to_string());
-    // The fields follow the limits stored (a start anew, another tab's
-    // change), unless the person has typed in them: what they typed stays.
+    // Each field follows the limit stored (a start anew, another tab's
+    // change) unless the person has typed in it: what they typed stays, and
+    // the other field does not send back the value it showed before.
     let shown = StoredValue::new(now);
     crate::ui::effect(move || {
         let limits = ctx.with_state(|s| s.data().limits);
         let before = shown.get_value();
-        let untouched = |field: RwSignal<String>, value: u32| field.get_untracked().trim() == value.to_string();
-        if limits != before && untouched(per_year, before.per_year) && untouched(cool_off, before.cool_off_days) {
-            per_year.set(limits.per_year.to_string());
-            cool_off.set(limits.cool_off_days.to_string());
-        }
+        let follow = |field: RwSignal<String>, was: u32, is: u32| {
+            if was != is && field.get_untracked().trim() == was.to_string() {
+                field.set(is.to_string());
+            }
+        };
+        follow(per_year, before.per_year, limits.per_year);
+        follow(cool_off, before.cool_off_days, limits.cool_off_days);
         shown.set_value(limits);
     });
     let number = |value: RwSignal<String>, range: Range| {

@@ -201,6 +201,20 @@ test('the yearly limit’s fields follow the limits stored when the scenario is 
   await page.locator('#start-empty').click();
   await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
   await expect(page.locator('input[name="limit-per-year"]')).toHaveValue('4');
+  // Another tab sets the days between associations: the field left alone
+  // here follows, the one typed in keeps what was typed, and sending it
+  // does not undo the other tab's days.
+  const other = await page.context().newPage();
+  await other.goto('./#/editor');
+  await other.locator('input[name="limit-cool-off"]').fill('10');
+  await other.locator('input[name="limit-cool-off"]').press('Enter');
+  await expect(section(other, 'Yearly limit').getByRole('status')).toContainText('Yearly limit set to 3');
+  await other.close();
+  await expect(page.locator('input[name="limit-cool-off"]')).toHaveValue('10');
+  await expect(page.locator('input[name="limit-per-year"]')).toHaveValue('4');
+  await page.locator('input[name="limit-per-year"]').press('Enter');
+  await expect(section(page, 'Yearly limit').getByRole('status')).toContainText('Yearly limit set to 4');
+  await expect(section(page, 'Yearly limit').getByRole('status')).toContainText('10');
 });
 
 test('what is typed in the editor and not sent yet is still there after a look at another page', async ({ page }) => {
