@@ -41,12 +41,13 @@ pub fn SkillsReport() -> impl IntoView {
     // The part of the page a change of rows does not redraw: the status
     // regions stay on the page, so that screen readers say what comes
     // into them (a removal, even of the last row; the rows now shown).
+    // The number of pages of rows (0: no rows), or NO_ONE / REFUSED: a
+    // number, so that the memo's code is the timeline's pages' own.
     let shape = Memo::new(move |_| {
         report.with(|report| match report {
-            None => Shape::SignIn,
-            Some(Err(refusal)) => Shape::Refused(refusal.clone()),
-            Some(Ok(r)) if r.is_empty() => Shape::Empty,
-            Some(Ok(r)) => Shape::Rows { pages: r.rows.len().div_ceil(PAGE_SIZE) },
+            None => NO_ONE,
+            Some(Err(_)) => REFUSED,
+            Some(Ok(r)) => r.rows.len().div_ceil(PAGE_SIZE),
         })
     });
     // The rows of the page shown, each saying whether it is its person's
@@ -70,9 +71,17 @@ pub fn SkillsReport() -> impl IntoView {
         <h1>{tr(lang, Text::NavSkillsReport)}</h1>
         <OutcomeMessage outcome=outcome />
         {live(move || match shape.get() {
-            Shape::SignIn => view! { <SignInPrompt /> }.into_any(),
-            Shape::Refused(refusal) => view! { <NotAllowed refusal=refusal /> }.into_any(),
-            Shape::Empty => {
+            NO_ONE => view! { <SignInPrompt /> }.into_any(),
+            REFUSED => {
+                // Drawn again when the report is refused no more: a refusal
+                // for another reason keeps the one shown (R2 either way).
+                let refusal = report.with_untracked(|r| match r {
+                    Some(Err(refusal)) => refusal.clone(),
+                    _ => Refusal::AdminOnly,
+                });
+                view! { <NotAllowed refusal=refusal /> }.into_any()
+            }
+            0 => {
                 view! {
                     <p class="card" role="status" data-tour="report">
                         {tr(lang, Text::NoSkillsData)}
@@ -80,7 +89,7 @@ pub fn SkillsReport() -> impl IntoView {
                 }
                     .into_any()
             }
-            Shape::Rows { pages } => {
+            pages => {
                 view! {
                     <SourceQuote sentences=&[Source::AdminRoles, Source::PuStep3Within72h, Source::PuStep3NewlyPassed] />
                     // A guided tour points here: a screen-sized target, unlike the table.
@@ -132,14 +141,10 @@ pub fn SkillsReport() -> impl IntoView {
     }
 }
 
-/// What the skills report page shows around its rows.
-#[derive(Clone, PartialEq)]
-enum Shape {
-    SignIn,
-    Refused(Refusal),
-    Empty,
-    Rows { pages: usize },
-}
+/// No one signed in: no report.
+const NO_ONE: usize = usize::MAX;
+/// The report refused (R2).
+const REFUSED: usize = usize::MAX - 1;
 
 /// A row of the report; `removes`: the person's first row on the page,
 /// the one with their Remove from report (R13), which removes them all.

@@ -41,22 +41,25 @@ pub fn Timeline() -> impl IntoView {
     // A page of the trail at a time: a scenario of 10,000 people has tens
     // of thousands of changes. A new filter starts at its first page.
     let page = RwSignal::new(0usize);
-    let filter = Memo::new(move |_| TrailFilter {
+    let filter = move || TrailFilter {
         person: Some(person.get()).filter(|p| !p.is_empty()).map(AccountId),
         org: Some(org.get()).filter(|o| !o.is_empty()).map(MpnId),
-    });
+    };
     effect(move || {
-        filter.track();
+        filter();
         page.set(0);
     });
-    // How many changes the filter keeps, of how many.
-    let counts = Memo::new(move |_| {
-        filter.with(|filter| ctx.scenario.with(|s| (filter_trail(s.state(), s.trail(), filter).len(), s.trail().len())))
-    });
-    let pages = Memo::new(move |_| counts.get().0.div_ceil(PAGE_SIZE).max(1));
+    // How many changes the filter keeps, of how many: the trail is filtered
+    // again for each use, a pass over references, cheaper than a memo's code.
+    let counts = move || {
+        let filter = filter();
+        ctx.scenario.with(|s| (filter_trail(s.state(), s.trail(), &filter).len(), s.trail().len()))
+    };
+    // A memo: the pager is drawn anew only when the number of pages changes.
+    let pages = Memo::new(move |_| counts().0.div_ceil(PAGE_SIZE).max(1));
     let count = move || {
         let lang = lang.get();
-        match counts.get() {
+        match counts() {
             (0, _) => t(lang, Text::TimelineEmpty).to_string(),
             (shown, all) => timeline_count(lang, shown, all),
         }
@@ -64,38 +67,37 @@ pub fn Timeline() -> impl IntoView {
     let rows = move || {
         let lang = lang.get();
         let first = page.get().min(pages.get() - 1) * PAGE_SIZE;
-        filter.with(|filter| {
-            ctx.scenario.with(|s| {
-                filter_trail(s.state(), s.trail(), filter)
-                    .into_iter()
-                    .skip(first)
-                    .take(PAGE_SIZE)
-                    .map(|event| {
-                        let who = match &event.actor {
-                            Actor::Account(id) => id.to_string(),
-                            Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
-                        };
-                        let rule = event.kind.rule().code();
-                        // A guided tour points at the automatic unlink (R12).
-                        let tour =
-                            matches!(event.kind, EventKind::McidAutomaticallyUnlinked { .. }).then_some("auto-unlink");
-                        view! {
-                            <li data-tour=tour>
-                                <p class="when">
-                                    <time>{format_date_time(lang, event.at)}</time>
-                                    " · "
-                                    {t(lang, Text::ByWho)}
-                                    " "
-                                    {who}
-                                    " · "
-                                    <span class="rule">{rule}</span>
-                                </p>
-                                <p>{event_sentence(lang, &event.kind, s.state())}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            })
+        let filter = filter();
+        ctx.scenario.with(|s| {
+            filter_trail(s.state(), s.trail(), &filter)
+                .into_iter()
+                .skip(first)
+                .take(PAGE_SIZE)
+                .map(|event| {
+                    let who = match &event.actor {
+                        Actor::Account(id) => id.to_string(),
+                        Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
+                    };
+                    let rule = event.kind.rule().code();
+                    // A guided tour points at the automatic unlink (R12).
+                    let tour =
+                        matches!(event.kind, EventKind::McidAutomaticallyUnlinked { .. }).then_some("auto-unlink");
+                    view! {
+                        <li data-tour=tour>
+                            <p class="when">
+                                <time>{format_date_time(lang, event.at)}</time>
+                                " · "
+                                {t(lang, Text::ByWho)}
+                                " "
+                                {who}
+                                " · "
+                                <span class="rule">{rule}</span>
+                            </p>
+                            <p>{event_sentence(lang, &event.kind, s.state())}</p>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
     };
     view! {
