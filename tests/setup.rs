@@ -179,6 +179,12 @@ fn d4_a_profile_needs_a_new_mcid_of_digits_and_a_username_no_other_profile_has()
         Rule::D4,
     );
     refused(add_profile("990002", "nope"), Refusal::InvalidEmail { email: "nope".into() }, Rule::R14);
+    // Left empty, a username or a work email is a field to fill, not a
+    // work email the invitation asks for.
+    refused(add_profile("990002", "  "), Refusal::TextRequired { field: Field::Email }, Rule::D4);
+    refused(add_account("", "Nina", Role::User), Refusal::TextRequired { field: Field::Email }, Rule::D4);
+    let pu = Command::AddPartnerUniversityAccount { username: String::new() };
+    refused(pu, Refusal::TextRequired { field: Field::Email }, Rule::D4);
 }
 
 #[test]

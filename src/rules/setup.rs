@@ -31,6 +31,15 @@ fn text(field: Field, text: &str) -> Result<String, Refusal> {
     }
 }
 
+/// A work email or a username: an empty one is a field to fill (D4); the
+/// invitation's wording of an empty address speaks of a work email only.
+fn address(value: &str) -> Result<&str, Refusal> {
+    if value.trim().is_empty() {
+        return Err(Refusal::TextRequired { field: Field::Email });
+    }
+    entered_email(value)
+}
+
 /// An MPN ID or an MCID: digits only, 1 to 12 of them.
 fn digits(field: Field, value: &str) -> Result<String, Refusal> {
     let value = value.trim();
@@ -101,7 +110,7 @@ pub fn add_work_account(
     if state.organisation(new.org).is_none() {
         return Err(Refusal::UnknownOrganisation { org: new.org.clone() });
     }
-    let email = entered_email(new.email)?;
+    let email = address(new.email)?;
     let account = AccountId::from_email(email);
     if state.account(&account).is_some() {
         return Err(Refusal::AccountExists { email: account });
@@ -144,7 +153,7 @@ pub fn add_mcid_profile(
     if state.profile(&mcid).is_some() {
         return Err(Refusal::McidExists { mcid });
     }
-    let username = entered_email(new.username)?;
+    let username = address(new.username)?;
     if state.profile_by_username(username).is_some() {
         return Err(Refusal::UsernameTaken { username: username.to_string() });
     }
@@ -163,7 +172,7 @@ pub fn add_partner_university_account(
     username: &str,
 ) -> Result<Vec<EventKind>, Refusal> {
     trainer_only(actor)?;
-    let username = entered_email(username)?.to_lowercase();
+    let username = address(username)?.to_lowercase();
     if state.partner_university_account(&username).is_some() {
         return Err(Refusal::PartnerUniversityAccountExists { username });
     }
