@@ -94,25 +94,38 @@ pub fn Users() -> impl IntoView {
 }
 
 /// The page of the users list `page` asks for (past the last, the last),
-/// with where it is in the list and, for a long one, the pager.
+/// with where it is in the list and, for a long one, the pager. A turn of
+/// the page draws its lines and its count anew, not the count's status
+/// region: screen readers say the rows now shown.
 fn users_page(
     lang: RwSignal<crate::i18n::Lang>,
-    mut others: Vec<WorkAccount>,
+    others: Vec<WorkAccount>,
     page: RwSignal<usize>,
     outcome: RwSignal<Option<Outcome>>,
     deleting: StoredValue<Option<String>>,
 ) -> impl IntoView {
     let total = others.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
-    let first = page.get().min(pages - 1) * PAGE_SIZE;
-    let shown: Vec<WorkAccount> = others.drain(first..(first + PAGE_SIZE).min(total)).collect();
-    let last = first + shown.len();
+    let first = move || page.get().min(pages - 1) * PAGE_SIZE;
+    let others = std::sync::Arc::new(others);
     view! {
         {(pages > 1).then(|| view! {
-            <p role="status">{live(move || crate::i18n::rows_of(lang.get(), first + 1, last, total))}</p>
+            <p role="status">
+                {live(move || {
+                    let first = first();
+                    crate::i18n::rows_of(lang.get(), first + 1, (first + PAGE_SIZE).min(total), total)
+                })}
+            </p>
         })}
         <ul class="users">
-            {shown.into_iter().map(|a| view! { <UserLine account=a outcome=outcome deleting=deleting /> }).collect_view()}
+            {live(move || {
+                let first = first();
+                others[first..(first + PAGE_SIZE).min(total)]
+                    .iter()
+                    .map(|a| view! { <UserLine account=a.clone() outcome=outcome deleting=deleting /> })
+                    .collect_view()
+                    .into_any()
+            })}
         </ul>
         {(pages > 1).then(|| view! { <Pager page=page pages=pages /> })}
     }

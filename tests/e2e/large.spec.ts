@@ -227,8 +227,11 @@ test('the 10,000-person users list shows a page at a time; a delete marks its li
   const deleted = all.locator('li.user').filter({ has: page.locator('strong', { hasText: name ?? '' }) });
   await expect(deleted).toHaveClass(/deleted/);
   await all.getByRole('button', { name: 'Next' }).focus();
+  // The rows now shown are said in the status region already there.
+  await page.evaluate(() => document.querySelectorAll('main [role=status]').forEach((e) => e.setAttribute('data-before', '')));
   await page.keyboard.press('Enter');
   await expect(all.getByRole('status')).toContainText('Rows 51-100 of ');
+  await expect(all.locator('[role=status][data-before]')).toContainText('Rows 51-100 of ');
   await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of ');
   // The list is drawn anew: the keyboard is still on Next, to go on.
   await expect(all.getByRole('button', { name: 'Next' })).toBeFocused();
