@@ -99,14 +99,16 @@ impl Route {
     }
 
     /// The page a sign-in address from [`Route::sign_in_then`] names, if
-    /// it is one that needs someone signed in: home, the sign-in page
-    /// itself and an unknown page are not worth going back to.
+    /// it is one of the pages that ask for a sign-in (R5); an admin page
+    /// the account may not see then says why (R2), as it would have.
     pub fn asked_before_sign_in(hash: &str) -> Option<Route> {
         let (_, query) = hash.split_once('?')?;
         let then = query.split('&').find_map(|pair| pair.strip_prefix("then="))?;
         match Route::parse(then) {
-            Route::Home | Route::SignIn | Route::NotFound(_) => None,
-            route => Some(route),
+            route @ (Route::Profile | Route::SkillsReport | Route::Competency | Route::Users | Route::Support) => {
+                Some(route)
+            }
+            _ => None,
         }
     }
 }
@@ -152,10 +154,12 @@ mod tests {
 
     #[test]
     fn sign_in_goes_back_to_the_page_that_asked_for_it() {
-        for route in
-            [Route::Profile, Route::SkillsReport, Route::Users, Route::Data, Route::Faq(Some(FaqEntry::MovingCompany))]
-        {
+        for route in [Route::Profile, Route::SkillsReport, Route::Competency, Route::Users, Route::Support] {
             assert_eq!(Route::asked_before_sign_in(&route.clone().sign_in_then()), Some(route));
+        }
+        // Pages that ask no one to sign in are not gone back to.
+        for route in [Route::Data, Route::Faq(Some(FaqEntry::MovingCompany)), Route::Editor, Route::Home] {
+            assert_eq!(Route::asked_before_sign_in(&route.sign_in_then()), None);
         }
         assert_eq!(Route::asked_before_sign_in("#/sign-in"), None);
         assert_eq!(Route::asked_before_sign_in("#/sign-in?then="), None);

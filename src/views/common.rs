@@ -410,9 +410,11 @@ pub fn Choice(
 /// Whether the confirmation of one line of a list is open, for a list
 /// drawn anew by another tab's change or a language switch: the line
 /// asked about is remembered in `asked`, outside the list, so that the
-/// line drawn again asks again instead of closing the question.
-pub fn asked_across_redraws(asked: StoredValue<Option<String>>, key: String) -> RwSignal<bool> {
-    let open = RwSignal::new(asked.with_value(|a| a.as_ref() == Some(&key)));
+/// line drawn again asks again instead of closing the question, while the
+/// question `still_asks` (its action still allowed: not where another tab
+/// deleted the account, say).
+pub fn asked_across_redraws(asked: StoredValue<Option<String>>, key: String, still_asks: bool) -> RwSignal<bool> {
+    let open = RwSignal::new(still_asks && asked.with_value(|a| a.as_ref() == Some(&key)));
     crate::ui::effect(move || {
         if open.get() {
             asked.set_value(Some(key.clone()));
@@ -498,8 +500,8 @@ pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let at = move || page.get().min(pages.saturating_sub(1));
-    // The list is drawn anew with its pager: the keyboard comes back to the
-    // button pressed, or to the other one where the end is reached.
+    // The keyboard stays on the button pressed, or goes to the other one
+    // where the end is reached (a disabled button cannot keep it).
     let turn = move |forward: bool| {
         let to = if forward { at() + 1 } else { at().saturating_sub(1) };
         page.set(to);

@@ -477,7 +477,7 @@ fn DeleteKept(
     on_delete: Callback<()>,
 ) -> impl IntoView {
     let lang = use_ctx().lang;
-    let asking = asked_across_redraws(asked, key);
+    let asking = asked_across_redraws(asked, key, true);
     view! {
         <button class="button danger" id=id.clone() aria-label=label on:click=handler(move |_| asking.set(true))>
             {kr(lang, Kept::DeleteBackup)}

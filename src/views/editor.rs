@@ -562,7 +562,17 @@ fn Exams() -> impl IntoView {
     let lang = ctx.lang;
     let (holder, code, title) = (choice_field("exam-holder", ""), text_field("exam-code"), text_field("exam-title"));
     let kind = choice_field("exam-kind", "exam");
-    let passed_on = choice_field("exam-date", &crate::rules::reports::iso_date(ctx.now()));
+    // The field shows today on the scenario clock, drawn anew; the draft
+    // keeps only another day chosen, so that a kept "today" never goes
+    // stale after the clock moves or the page comes back another day.
+    let chosen_day = choice_field("exam-date", "");
+    let today = crate::rules::reports::iso_date(ctx.now());
+    let kept = chosen_day.get_untracked();
+    let passed_on = RwSignal::new(if kept.is_empty() { today.clone() } else { kept });
+    crate::ui::effect(move || {
+        let day = passed_on.get();
+        chosen_day.set(if day == today { String::new() } else { day });
+    });
     // A profile is `mcid:<MCID>`, a Partner University account `pu:<username>`.
     let holders = Signal::derive(move || {
         ctx.with_state(|s| {

@@ -72,14 +72,16 @@ pub fn SkillsReport() -> impl IntoView {
         <OutcomeMessage outcome=outcome />
         {live(move || match shape.get() {
             NO_ONE => view! { <SignInPrompt /> }.into_any(),
+            // The refusal follows the report's: R2 for a user, R13 once the
+            // account is deleted, R14 for an invitation not answered.
             REFUSED => {
-                // Drawn again when the report is refused no more: a refusal
-                // for another reason keeps the one shown (R2 either way).
-                let refusal = report.with_untracked(|r| match r {
-                    Some(Err(refusal)) => refusal.clone(),
-                    _ => Refusal::AdminOnly,
-                });
-                view! { <NotAllowed refusal=refusal /> }.into_any()
+                live(move || {
+                    report.with(|r| match r {
+                        Some(Err(refusal)) => view! { <NotAllowed refusal=refusal.clone() /> }.into_any(),
+                        _ => ().into_any(),
+                    })
+                })
+                    .into_any()
             }
             0 => {
                 view! {

@@ -120,7 +120,13 @@ fn users_page(
         <ul class="users">
             {live(move || {
                 let first = first();
-                others[first..(first + PAGE_SIZE).min(total)]
+                let shown = &others[first..(first + PAGE_SIZE).min(total)];
+                // A question whose line is on no page shown is not asked
+                // again on the way back.
+                if !deleting.with_value(|d| d.as_ref().is_none_or(|d| shown.iter().any(|a| a.id.as_str() == d))) {
+                    deleting.set_value(None);
+                }
+                shown
                     .iter()
                     .map(|a| view! { <UserLine account=a.clone() outcome=outcome deleting=deleting /> })
                     .collect_view()
@@ -299,6 +305,12 @@ fn resend_button(id: &AccountId) -> String {
     format!("[data-tour=\"resend {id}\"]")
 }
 
+/// Whether the person signed in may delete `id` now (R13), read without
+/// following the scenario.
+fn deletable_now(ctx: crate::session::Ctx, id: &AccountId) -> bool {
+    untrack(|| ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, id))))
+}
+
 /// A user with, for the Global Admin, Delete account behind a confirmation (R13).
 #[component]
 fn UserLine(
@@ -309,7 +321,7 @@ fn UserLine(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let id: AccountId = account.id.clone();
-    let confirming = asked_across_redraws(deleting, id.to_string());
+    let confirming = asked_across_redraws(deleting, id.to_string(), deletable_now(ctx, &id));
     let deletable = {
         let id = id.clone();
         move || ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, &id)))

@@ -181,6 +181,39 @@ test('a Delete account question stays open, the keyboard on it, when another tab
   await page.keyboard.press('Enter');
   await expect(app.status).toContainText('The account leo@contoso.com was deleted. (R13)');
   await expect(dialog).toHaveCount(0);
+
+  // The account asked about is deleted in another tab: the question goes,
+  // and is not asked again.
+  await page.getByRole('button', { name: 'Delete account: Priya Patel' }).click();
+  await expect(dialog).toContainText('Priya Patel');
+  const third = await page.context().newPage();
+  const there3 = new CertlinkPage(third);
+  await there3.signIn('grace@contoso.com');
+  await there3.navigate('Users');
+  await third.getByRole('button', { name: 'Delete account: Priya Patel' }).click();
+  await third.getByRole('button', { name: 'Yes, delete the account' }).click();
+  await expect(there3.status).toContainText('The account priya@contoso.com was deleted. (R13)');
+  await third.close();
+  await expect(page.getByRole('listitem').filter({ hasText: 'priya@contoso.com' })).toHaveClass(/deleted/);
+  await expect(dialog).toHaveCount(0);
+});
+
+test('the skills report refused says why as the reason changes: an admin page for a user (R2), then a deleted account (R13)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await app.navigate('Skills report');
+  await expect(app.alert).toContainText('Only an MPN Partner Admin or a Global Admin');
+  await expect(app.alert).toContainText('(R2)');
+  const other = await page.context().newPage();
+  const there = new CertlinkPage(other);
+  await there.signIn('grace@contoso.com');
+  await there.navigate('Users');
+  await other.getByRole('button', { name: 'Delete account: Priya Patel' }).click();
+  await other.getByRole('button', { name: 'Yes, delete the account' }).click();
+  await expect(there.status).toContainText('The account priya@contoso.com was deleted. (R13)');
+  await other.close();
+  await expect(app.alert).toContainText('The account priya@contoso.com was deleted by the Global Admin.');
+  await expect(app.alert).toContainText('(R13)');
 });
 
 test('the keyboard after the Users forms: a sent invitation, a confirmed address, a resend (R14)', async ({ page }) => {

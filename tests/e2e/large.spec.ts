@@ -23,7 +23,7 @@ test('the 10,000-person skills report renders one page at a time', async ({ page
   const nextPageMs = Date.now() - next;
   console.log(`10k skills report: first page ${firstPageMs} ms, next page ${nextPageMs} ms`);
   await expect(page.getByText('Page 2 of 700')).toBeVisible();
-  // The report is drawn anew with its pager: the keyboard stays on Next.
+  // The rows are drawn anew: the keyboard stays on Next.
   await expect(page.getByRole('button', { name: 'Next' })).toBeFocused();
   // Back on the first page, Previous is disabled: the keyboard goes to Next.
   await page.getByRole('button', { name: 'Previous' }).focus();
@@ -233,7 +233,7 @@ test('the 10,000-person users list shows a page at a time; a delete marks its li
   await expect(all.getByRole('status')).toContainText('Rows 51-100 of ');
   await expect(all.locator('[role=status][data-before]')).toContainText('Rows 51-100 of ');
   await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 2 of ');
-  // The list is drawn anew: the keyboard is still on Next, to go on.
+  // The keyboard is still on Next, to go on.
   await expect(all.getByRole('button', { name: 'Next' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(all.getByRole('navigation', { name: 'Pages' })).toContainText('Page 3 of ');

@@ -201,8 +201,11 @@ test('signing in from a page that needs it goes back to that page (R5)', async (
   await expect(page).toHaveURL(/#\/skills-report$/);
   await expect(app.heading).toBeFocused();
   await expect(app.reportRows('Chen Li').first()).toBeVisible();
-  // The sign-in link of the header names no page: My Profile, as before.
+  // The sign-in link of the header names no page: My Profile.
   await app.signOut();
+  await page.goto('./#/faq');
+  await page.locator('.sign-in-link').click();
+  await expect(page).toHaveURL(/#\/sign-in$/);
   await page.getByRole('main').getByLabel('Work email').fill('adam@contoso.com');
   await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
