@@ -203,8 +203,9 @@ test('signing in from a page that needs it goes back to that page (R5)', async (
   await expect(app.reportRows('Chen Li').first()).toBeVisible();
   // The sign-in link of the header names no page: My Profile.
   await app.signOut();
-  await page.goto('./#/faq');
-  await page.locator('.sign-in-link').click();
+  await app.navigate('FAQ');
+  await expect(app.heading).not.toHaveText('Sign in to Partner Center');
+  await page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/#\/sign-in$/);
   await page.getByRole('main').getByLabel('Work email').fill('adam@contoso.com');
   await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
