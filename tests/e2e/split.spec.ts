@@ -250,8 +250,8 @@ test('a change made while another tab’s save cannot be read yet is kept on scr
   const saved = await linkPriyaInAnotherTab(context);
 
   await b.getByRole('button', { name: 'Get Partner University access' }).click();
-  const unsaved = b.getByRole('alert').filter({ hasText: 'while this tab was still fetching the part of Certlink that reads it' });
-  await expect(unsaved).toContainText('your last change is shown here but not saved');
+  const unsaved = b.getByRole('alert').filter({ hasText: 'this tab was still fetching the part of Certlink that reads it' });
+  await expect(unsaved).toContainText('Your last change is shown here but not saved');
   await expect(b.getByRole('button', { name: 'Remove access' })).toBeVisible();
   expect(await savedDocument(b)).toBe(saved);
   // Once the reader is here, the change is still shown, and still unsaved.
