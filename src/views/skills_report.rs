@@ -50,23 +50,22 @@ pub fn SkillsReport() -> impl IntoView {
             Some(Ok(r)) => r.rows.len().div_ceil(PAGE_SIZE),
         })
     });
+    let total = move || report.with(|report| report.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, |r| r.rows.len()));
+    // The first row of the page shown (past the last page, the last).
+    let first = move || page.get().min(total().div_ceil(PAGE_SIZE).max(1) - 1) * PAGE_SIZE;
     // The rows of the page shown, each saying whether it is its person's
     // first here (the one with Remove from report).
     let shown = move || {
+        let first = first();
         report.with(|report| {
-            let Some(Ok(r)) = report else { return (0, Vec::new()) };
-            let pages = r.rows.len().div_ceil(PAGE_SIZE).max(1);
-            let first = page.get().min(pages - 1) * PAGE_SIZE;
+            let Some(Ok(r)) = report else { return Vec::new() };
             let rows = &r.rows[first..(first + PAGE_SIZE).min(r.rows.len())];
-            let marked = rows
-                .iter()
+            rows.iter()
                 .enumerate()
                 .map(|(i, row)| (row.clone(), i == 0 || rows[i - 1].account != row.account))
-                .collect::<Vec<_>>();
-            (first, marked)
+                .collect::<Vec<_>>()
         })
     };
-    let total = move || report.with(|report| report.as_ref().and_then(|r| r.as_ref().ok()).map_or(0, |r| r.rows.len()));
     view! {
         <h1>{tr(lang, Text::NavSkillsReport)}</h1>
         <OutcomeMessage outcome=outcome />
@@ -101,8 +100,8 @@ pub fn SkillsReport() -> impl IntoView {
                         </button>
                         <span role="status">
                             {live(move || {
-                                let (first, rows) = shown();
-                                crate::i18n::rows_of(lang.get(), first + 1, first + rows.len(), total())
+                                let (first, total) = (first(), total());
+                                crate::i18n::rows_of(lang.get(), first + 1, (first + PAGE_SIZE).min(total), total)
                             })}
                         </span>
                     </div>
@@ -126,7 +125,6 @@ pub fn SkillsReport() -> impl IntoView {
                             <tbody>
                                 {live(move || {
                                     shown()
-                                        .1
                                         .into_iter()
                                         .map(|(row, removes)| view! { <ReportRow row=row removes=removes outcome=outcome /> })
                                         .collect_view()

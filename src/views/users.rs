@@ -305,12 +305,6 @@ fn resend_button(id: &AccountId) -> String {
     format!("[data-tour=\"resend {id}\"]")
 }
 
-/// Whether the person signed in may delete `id` now (R13), read without
-/// following the scenario.
-fn deletable_now(ctx: crate::session::Ctx, id: &AccountId) -> bool {
-    untrack(|| ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, id))))
-}
-
 /// A user with, for the Global Admin, Delete account behind a confirmation (R13).
 #[component]
 fn UserLine(
@@ -321,11 +315,11 @@ fn UserLine(
     let ctx = use_ctx();
     let lang = ctx.lang;
     let id: AccountId = account.id.clone();
-    let confirming = asked_across_redraws(deleting, id.to_string(), deletable_now(ctx, &id));
     let deletable = {
         let id = id.clone();
         move || ctx.actor().is_some_and(|a| ctx.with_state(|s| can_delete_account(s, &a, &id)))
     };
+    let confirming = asked_across_redraws(deleting, id.to_string(), untrack(deletable.clone()));
     let delete = {
         let id = id.clone();
         move || {
