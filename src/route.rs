@@ -102,15 +102,19 @@ impl Route {
     /// it is one of the pages that ask for a sign-in (R5); an admin page
     /// the account may not see then says why (R2), as it would have.
     pub fn asked_before_sign_in(hash: &str) -> Option<Route> {
-        let (_, query) = hash.split_once('?')?;
-        let then = query.split('&').find_map(|pair| pair.strip_prefix("then="))?;
-        match Route::parse(then) {
+        match Route::parse(query_param(hash, "then")?) {
             route @ (Route::Profile | Route::SkillsReport | Route::Competency | Route::Users | Route::Support) => {
                 Some(route)
             }
             _ => None,
         }
     }
+}
+
+/// The value of `name` in the query after a hash route (`?tour=r8&step=2`).
+pub fn query_param<'a>(hash: &'a str, name: &str) -> Option<&'a str> {
+    let (_, query) = hash.split_once('?')?;
+    query.split('&').find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == name).map(|(_, v)| v))
 }
 
 #[cfg(test)]

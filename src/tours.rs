@@ -239,10 +239,7 @@ impl TourAt {
     /// Reads `?tour=r12&step=3` after a hash route (steps count from 1 in
     /// the address, as on screen). An unknown tour or step is `None`.
     pub fn from_hash(hash: &str) -> Option<TourAt> {
-        let (_, query) = hash.split_once('?')?;
-        let param = |name: &str| {
-            query.split('&').find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == name).map(|(_, v)| v))
-        };
+        let param = |name: &str| crate::route::query_param(hash, name);
         let code = param("tour")?;
         let tour = BuiltIn::from_code(code)?;
         let step = param("step").map_or(Some(1), |s| s.parse::<usize>().ok())?;
