@@ -285,11 +285,13 @@ fn later(part: LaterView) -> AnyView {
         attempt.track();
         let drawn = views::draw(part.clone());
         Suspend::new(async move {
+            // Never drawn on a stand-in for a save still being read.
+            let read = send_wrapper::SendWrapper::new(ctx.stand_in_replaced()).await.is_ok();
             send_wrapper::SendWrapper::new(ctx.prepare_later()).await;
-            let view = match drawn.await {
-                Ok(view) => view,
-                Err(_) if quiet => ().into_any(),
-                Err(_) => view! { <NotLoaded attempt page /> }.into_any(),
+            let view = match (read, drawn.await) {
+                (true, Ok(view)) => view,
+                _ if quiet => ().into_any(),
+                _ => view! { <NotLoaded attempt page /> }.into_any(),
             };
             fetching.set(false);
             view

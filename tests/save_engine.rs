@@ -160,6 +160,29 @@ impl Sim {
         sim
     }
 
+    /// A tab opened on a space as the app opens a library entry or a
+    /// case's: the save read at once where `reader` can, the demo left
+    /// for later, an empty scenario meanwhile.
+    fn open_as_the_app_enters_a_space(kv: &MemoryKv, writer: &str, reader: &impl Reader, whole_bytes: usize) -> Sim {
+        let view = CachedKv::over(kv);
+        let store = Store::new(view.clone(), "");
+        let found = match store.saved_text() {
+            None => Found::Read(Loaded::Nothing, None),
+            Some(text) => match reader.read(text) {
+                Some(read) => Found::Read(store.loaded(read), None),
+                None => Found::Unread,
+            },
+        };
+        let mut tab = Tab::new(Some(store), writer, SaveState::Saved).with_whole_bytes(whole_bytes);
+        let scenario = match tab.start(Some(found), true) {
+            Start::Saved(scenario) => *scenario,
+            Start::Demo => Scenario::new(State::default()),
+        };
+        let mut sim = Sim { tab, view, scenario, pending: Vec::new() };
+        sim.collect();
+        sim
+    }
+
     fn collect(&mut self) {
         self.pending.extend(self.tab.take_pack().map(Work::Pack));
         self.pending.extend(self.tab.take_todo().into_iter().map(Work::Read));
@@ -219,6 +242,19 @@ impl Sim {
     /// The tab shows a change the store may not hold, and says so.
     fn says_unsaved(&self) -> bool {
         self.tab.save_state().holds_unsaved() || self.tab.is_saving()
+    }
+}
+
+/// The reader while its file is still on its way: nothing can be read.
+struct ReaderOnItsWay;
+
+impl Reader for ReaderOnItsWay {
+    fn read(&self, _: String) -> Option<Result<Stored, DocumentError>> {
+        None
+    }
+
+    fn join(&self, _: Arc<Document>, _: Head) -> Option<Result<Document, DocumentError>> {
+        None
     }
 }
 
@@ -1293,4 +1329,86 @@ fn a_restore_point_holding_the_only_copy_of_unsaved_work_stays_when_the_replacem
         kept.iter().any(|text| text.contains("work the full storage refused")),
         "the point is the only copy of that work: it stays"
     );
+}
+
+#[test]
+fn a_space_opened_before_the_reader_stands_in_for_its_save_until_the_save_is_read() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("the entry's work")).unwrap();
+    let b = &mut Sim::open_as_the_app_enters_a_space(&kv, "b", &ReaderOnItsWay, SMALL);
+    assert!(b.tab.stands_in(), "the empty scenario is no one's: pages wait for the save");
+    assert!(b.tab.is_opening(), "and the banner says the scenario is being opened");
+    assert!(!has_ticket(&b.scenario, "the entry's work"));
+    // The reader comes: the save takes the stand-in's place.
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "the entry's work"));
+    assert!(!b.tab.stands_in() && !b.tab.is_opening());
+    assert_eq!(b.tab.save_state(), &SaveState::Saved);
+}
+
+#[test]
+fn a_change_made_on_a_stand_in_is_said_unsaved_and_the_save_it_stood_for_is_left_as_it_was() {
+    // The change small enough to be saved whole, or packed first.
+    for whole_bytes in [SMALL, PACKED] {
+        change_on_a_stand_in(whole_bytes);
+    }
+}
+
+fn change_on_a_stand_in(whole_bytes: usize) {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("the entry's work")).unwrap();
+    let mut b = Sim::open_as_the_app_enters_a_space(&kv, "b", &ReaderOnItsWay, whole_bytes);
+    // The demo built on the stand-in, then a change before the reader comes.
+    let built = b.tab.demo_built(&mut b.scenario, demo::scenario(now()));
+    assert!(built);
+    assert!(b.tab.stands_in(), "the demo built meanwhile still stands in");
+    b.tab.execute(&mut b.scenario, &ReaderOnItsWay, &priya(), now(), &ticket("made on the stand-in")).unwrap();
+    b.collect();
+    b.finish_all();
+    assert!(b.says_unsaved(), "shown, said not saved, with Reload");
+    assert!(!b.tab.stands_in(), "the change is the person's: no longer a stand-in");
+    assert!(has_ticket(&b.scenario, "made on the stand-in"), "the reader's coming does not drop it");
+    let saved = stored(&kv).unwrap();
+    assert!(has_ticket(&saved, "the entry's work") && !has_ticket(&saved, "made on the stand-in"));
+}
+
+#[test]
+fn a_large_save_opened_on_entering_its_space_stands_in_until_its_part_is_opened_even_after_a_failed_fetch() {
+    let kv = MemoryKv::new();
+    let (mut a, _) = packed_with_a_head(&kv, "the head's change");
+    a.finish_all();
+    let mut b = Sim::open_as_the_app_enters_a_space(&kv, "b", &ReadNow, SMALL);
+    assert!(b.tab.stands_in() && b.tab.is_opening());
+    assert!(matches!(b.pending.as_slice(), [Work::Read(Todo::Open { .. })]), "the part is to be opened");
+    // The reader's fetch fails while the part is opened: put off, and the
+    // stand-in still stands in.
+    b.pending.clear();
+    b.tab.open_put_off();
+    assert!(b.tab.stands_in());
+    // Read again (the page's Try again): the part is opened this time.
+    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
+    b.collect();
+    assert!(matches!(b.pending.as_slice(), [Work::Read(Todo::Open { .. })]), "opened again");
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "the head's change"));
+    assert!(!b.tab.stands_in() && !b.tab.is_opening());
+}
+
+#[test]
+fn a_scenario_put_in_place_of_a_stand_in_is_the_persons_and_the_save_it_stood_for_stays() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("the entry's work")).unwrap();
+    let mut b = Sim::open_as_the_app_enters_a_space(&kv, "b", &ReaderOnItsWay, SMALL);
+    let mut imported = demo::scenario(now());
+    imported.execute(&priya(), now(), &ticket("imported")).unwrap();
+    b.tab.replace(&mut b.scenario, &ReaderOnItsWay, imported, now(), Keeping::Nothing).expect("replaced");
+    b.collect();
+    assert!(!b.tab.stands_in(), "pages are drawn on the import, not held for the save");
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "imported"));
+    assert!(b.says_unsaved());
+    assert!(has_ticket(&stored(&kv).unwrap(), "the entry's work"));
 }

@@ -245,6 +245,10 @@ pub struct Tab<K> {
     point_owed: Option<(Replaced, String)>,
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
+    /// The scenario shown stands in for the save the start found and could
+    /// not read at once (the reader on its way, or a large save's part to
+    /// unpack): nothing of the person's is on screen until that save is read.
+    stands_in: bool,
     lifecycle: Lifecycle,
     save_state: SaveState,
     /// What the banner says while saves succeed.
@@ -276,6 +280,7 @@ impl<K: KeyValue> Tab<K> {
             point_for_pack: None,
             point_owed: None,
             opening: None,
+            stands_in: false,
             lifecycle: Lifecycle::FreshDemo,
             save_state,
             saved,
@@ -384,7 +389,14 @@ impl<K: KeyValue> Tab<K> {
     /// True while another tab's large save is being opened: a change made
     /// meanwhile meets that save and is said unsaved, so the page says so.
     pub fn is_opening(&self) -> bool {
-        self.opening.is_some()
+        self.opening.is_some() || self.stands_in
+    }
+
+    /// True while the scenario shown stands in for a save the start found
+    /// and has not read yet: a page drawn now would show the wrong
+    /// scenario, so the caller reads it first ([`Tab::take_newer_save`]).
+    pub fn stands_in(&self) -> bool {
+        self.stands_in
     }
 
     /// The reading the caller is to do, taken once.
@@ -413,16 +425,19 @@ impl<K: KeyValue> Tab<K> {
             Found::Read(Loaded::Document(doc), part) => {
                 self.stamp = self.stamp_of(doc.revision);
                 self.part = part;
-                self.lifecycle = Lifecycle::Own;
+                self.becomes_own();
                 Start::Saved(Box::new(doc.scenario))
             }
             // A large save that was not joined here, or one the reader is
             // not here to read: it is read as another tab's would be.
             Found::Read(Loaded::Continues { head, packed }, _) => {
+                self.opening = Some(head.base.clone());
+                self.stands_in = true;
                 self.todo.push(Todo::Open { head, packed });
                 Start::Demo
             }
             Found::Unread => {
+                self.stands_in = true;
                 self.todo.push(Todo::ReadLater);
                 Start::Demo
             }
@@ -435,6 +450,13 @@ impl<K: KeyValue> Tab<K> {
                 Start::Demo
             }
         }
+    }
+
+    /// The scenario shown is the person's from now on (read, changed or
+    /// replaced): no longer a stand-in.
+    fn becomes_own(&mut self) {
+        self.lifecycle = Lifecycle::Own;
+        self.stands_in = false;
     }
 
     fn set_aside(&mut self, error: DocumentError, backup_key: String, moved: bool) {
@@ -526,7 +548,7 @@ impl<K: KeyValue> Tab<K> {
     ) -> Result<Vec<Event>, Refusal> {
         self.take_newer_save(scenario, reader);
         let result = scenario.execute(actor, now, command)?;
-        self.lifecycle = Lifecycle::Own;
+        self.becomes_own();
         if self.persist(scenario, now) != Err(SaveError::Conflict) {
             return Ok(result);
         }
@@ -559,7 +581,7 @@ impl<K: KeyValue> Tab<K> {
         // the scenario the person's, as any other change does.
         let changed = scenario.trail().len() > events;
         if changed {
-            self.lifecycle = Lifecycle::Own;
+            self.becomes_own();
         }
         // Under a newer Certlink's save nothing is written, and a sign-in
         // that records nothing is no change of the person's to say unsaved.
@@ -613,7 +635,7 @@ impl<K: KeyValue> Tab<K> {
             }
         }
         let replaced = std::mem::replace(scenario, next);
-        self.lifecycle = Lifecycle::Own;
+        self.becomes_own();
         // The person chose to replace what was unsaved (kept above). Where
         // that was another tab's save this tab has not taken, the save is
         // kept as a restore point too and the replacement goes on top of it.
@@ -890,6 +912,9 @@ impl<K: KeyValue> Tab<K> {
     /// A tab holding a change it could not save keeps it on screen rather
     /// than drop it: its banner already asks the person to export or reload.
     pub fn take_newer_save(&mut self, scenario: &mut Scenario, reader: &impl Reader) -> bool {
+        // A stand-in stays one only while its save is still to be read: a
+        // change made on it, held unsaved, is the person's from then on.
+        let stood_in = std::mem::take(&mut self.stands_in);
         if self.save_state.holds_unsaved() || self.packs_unwritten() {
             return false;
         }
@@ -922,6 +947,7 @@ impl<K: KeyValue> Tab<K> {
         }
         let Some(text) = store.saved_text() else { return false };
         let Some(read) = reader.read(text) else {
+            self.stands_in = stood_in;
             self.reader_missing = true;
             self.todo.push(Todo::ReadLater);
             return false;
@@ -942,6 +968,7 @@ impl<K: KeyValue> Tab<K> {
                     }
                     Some(Some(Err(_)) | None) => false,
                     None => {
+                        self.stands_in = stood_in;
                         if self.opening.as_ref() != Some(&head.base) {
                             self.opening = Some(head.base.clone());
                             self.todo.push(Todo::Open { head, packed });
@@ -984,6 +1011,7 @@ impl<K: KeyValue> Tab<K> {
     /// ([`Todo::Open`]): shown, if it is still the newest.
     pub fn opened(&mut self, scenario: &mut Scenario, opened: Result<(Document, Part), DocumentError>) -> bool {
         self.opening = None;
+        self.stands_in = false;
         let Ok((doc, part)) = opened else { return false };
         // Work of this tab's that the store does not hold yet (a pack under
         // way, a change said unsaved) is never replaced: its own save
@@ -1001,6 +1029,13 @@ impl<K: KeyValue> Tab<K> {
         self.part = Some(part);
         self.show_other_save(scenario, doc.scenario, stamp);
         true
+    }
+
+    /// The part of a save could not be opened for want of the reader (its
+    /// fetch failed): a stand-in still stands in, and the next
+    /// [`Tab::take_newer_save`] opens the part again.
+    pub fn open_put_off(&mut self) {
+        self.opening = None;
     }
 
     /// Deletes a kept backup; where an unreadable save stayed in place for
@@ -1053,7 +1088,7 @@ impl<K: KeyValue> Tab<K> {
             }
             (_, update) => update,
         });
-        self.lifecycle = Lifecycle::Own;
+        self.becomes_own();
         self.stamp = stamp;
         *scenario = next;
     }

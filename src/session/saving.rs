@@ -34,6 +34,8 @@ impl Reader for ReaderFile {
 thread_local! {
     /// What [`open_saved`] read before the app mounted.
     pub(super) static SAVE_READ_AT_START: std::cell::RefCell<Option<Found>> = const { std::cell::RefCell::new(None) };
+    /// The last opening of a large save's part started ([`Todo::Open`]).
+    static OPENING: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Reads the saved scenario before the app mounts. A large one's packed
@@ -171,6 +173,11 @@ impl Ctx {
         };
         if let Some(update) = updated {
             self.scenario.notify();
+            // A stand-in has no one signed in: the save read in its place
+            // may have the person this tab had signed in there.
+            if self.session.get_untracked().is_none() {
+                self.session.set(self.scenario.with_untracked(super::remembered_session));
+            }
             self.clock_not_behind();
             self.updated_elsewhere.set(Some(update));
         }
@@ -191,15 +198,43 @@ impl Ctx {
                         ctx.take_newer_save();
                     }
                 }),
-                Todo::Open { head, packed } => leptos::task::spawn_local(async move {
-                    let opened = match open_part(*head, &packed).await {
-                        Ok(opened) => opened,
-                        Err(_) => Err(DocumentError::Empty),
-                    };
-                    ctx.with_engine(|tab, scenario| tab.opened(scenario, opened));
-                }),
+                Todo::Open { head, packed } => {
+                    let running = wasm_bindgen_futures::future_to_promise(async move {
+                        match open_part(*head, &packed).await {
+                            Ok(opened) => {
+                                ctx.with_engine(|tab, scenario| tab.opened(scenario, opened));
+                            }
+                            Err(_) => {
+                                ctx.with_engine(|tab, _| tab.open_put_off());
+                            }
+                        }
+                        Ok(wasm_bindgen::JsValue::UNDEFINED)
+                    });
+                    OPENING.with_borrow_mut(|opening| *opening = Some(running));
+                }
             }
         }
+    }
+
+    /// Reads the save the scenario on screen stands in for, if it does
+    /// ([`Tab::stands_in`]): a page drawn on the stand-in would show, and
+    /// act on, a scenario that is not the one opened. Fails when the
+    /// reader cannot be fetched; the stand-in then still stands in.
+    pub async fn stand_in_replaced(self) -> Result<(), FetchFailed> {
+        // A few rounds at most: another tab's large save may start an
+        // opening of its own meanwhile.
+        for _ in 0..3 {
+            if !self.engine.with_value(Tab::stands_in) {
+                break;
+            }
+            reader::fetch().await?;
+            // Read now, or the part's opening started (or under way).
+            self.take_newer_save();
+            if let Some(running) = OPENING.with_borrow(Clone::clone) {
+                let _ = wasm_bindgen_futures::JsFuture::from(running).await;
+            }
+        }
+        Ok(())
     }
 
     /// Closing or reloading the page now would lose a change this page

@@ -186,7 +186,7 @@ test('two tabs opened at once on an empty store: the first save wins, the other 
   // so start either, a while after the other tab's save: both must have
   // said neither for three seconds together.
   const busy = (page: Page) =>
-    page.getByRole('status').filter({ hasText: /^(Saving…|Opening the scenario another tab saved)/ }).count();
+    page.getByRole('status').filter({ hasText: /^(Saving…|Opening the saved scenario)/ }).count();
   let quietSince = Date.now();
   await expect
     .poll(async () => {

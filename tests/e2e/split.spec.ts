@@ -292,3 +292,41 @@ test('a first visit still on home has built and saved nothing: another tab’s s
   await expect(b.getByRole('main')).toContainText('985001234');
   await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toHaveCount(0);
 });
+
+test('a library entry opened before the reader file arrives: a page waits for its save, says so, then shows it, never the stand-in', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  const read = fetchesOf(page, READER);
+  // A first visit, one document throughout: Priya links her MCID in her
+  // own scenario, which is then kept as a copy, "Monday", and opened.
+  await page.goto('./#/sign-in');
+  await page.getByLabel('Work email').fill('priya@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  const app = new CertlinkPage(page);
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await app.navigate('Your data');
+  await page.getByRole('link', { name: /Library of scenarios/ }).click();
+  await page.locator('input[name="library-name"]').fill('Monday');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(page.locator('.library-entry').filter({ hasText: 'Monday (open)' })).toBeVisible();
+  expect(read).toEqual([]);
+
+  // Back to her own scenario: its save waits for the reader.
+  await page.getByRole('button', { name: 'Open: My scenario' }).click();
+  const opening = page.getByRole('status').filter({ hasText: 'Opening the saved scenario… Wait for it before changing anything' });
+  await expect(opening).toBeVisible();
+  await app.navigate('My Profile');
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Loading this part of Certlink…' })).toBeVisible();
+  await expect(app.heading).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Remove access|Associate Microsoft Learning account/ })).toHaveCount(0);
+  expect(read.length).toBeGreaterThan(0);
+
+  arrive();
+  await expect(app.heading).toHaveText('My Profile');
+  // Her own scenario, with her still signed in there: her MCID linked.
+  await expect(page.locator('header .who-name')).toHaveText('Priya Patel');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  await expect(opening).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
+});
