@@ -293,11 +293,10 @@ test('a first visit still on home has built and saved nothing: another tab’s s
   await expect(b.getByRole('button', { name: 'Associate Microsoft Learning account' })).toHaveCount(0);
 });
 
-test('a library entry opened before the reader file arrives: a page waits for its save, says so, then shows it, never the stand-in', async ({ page }) => {
-  const arrive = await holdBack(page, READER);
-  const read = fetchesOf(page, READER);
-  // A first visit, one document throughout: Priya links her MCID in her
-  // own scenario, which is then kept as a copy, "Monday", and opened.
+/** A first visit, one document throughout: Priya links her MCID in her
+ *  own scenario, which is then kept as a copy, "Monday", and opened. The
+ *  reader file has not been needed. */
+async function priyaLinkedThenACopyOpened(page: Page) {
   await page.goto('./#/sign-in');
   await page.getByLabel('Work email').fill('priya@contoso.com');
   await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
@@ -310,6 +309,13 @@ test('a library entry opened before the reader file arrives: a page waits for it
   await page.locator('input[name="library-name"]').fill('Monday');
   await page.getByRole('button', { name: 'Save a copy' }).click();
   await expect(page.locator('.library-entry').filter({ hasText: 'Monday (open)' })).toBeVisible();
+  return app;
+}
+
+test('a library entry opened before the reader file arrives: a page waits for its save, says so, then shows it, never the stand-in', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  const read = fetchesOf(page, READER);
+  const app = await priyaLinkedThenACopyOpened(page);
   expect(read).toEqual([]);
 
   // Back to her own scenario: its save waits for the reader.
@@ -329,4 +335,20 @@ test('a library entry opened before the reader file arrives: a page waits for it
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
   await expect(opening).toHaveCount(0);
   await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
+});
+
+test('a library entry whose save cannot be read for want of the reader file: its page says so, and Try again shows it once the file comes', async ({ page, consoleErrors }) => {
+  await page.route(READER, (route) => route.abort());
+  const app = await priyaLinkedThenACopyOpened(page);
+  await page.getByRole('button', { name: 'Open: My scenario' }).click();
+  await app.navigate('My Profile');
+  await expect(app.heading).toHaveText('This page did not load');
+  await expect(page.getByRole('button', { name: /Remove access|Associate Microsoft Learning account/ })).toHaveCount(0);
+  expect(onlyFailedFetches(consoleErrors, 'split_reader')).toEqual([]);
+  consoleErrors.splice(0);
+
+  await page.unroute(READER);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
 });
