@@ -205,6 +205,50 @@ async fn a_packed_part_that_inflates_past_what_certlink_reads_is_refused_before_
     assert!(matches!(unpack(&packed).await, Err(DocumentError::TooLarge { limit: MAX_IMPORT_BYTES, .. })));
 }
 
+/// Raw deflate, built by hand as a crafted part would be: one space, then
+/// `repeats` copies of the 258 bytes before (13 bits each), so a few
+/// hundred kilobytes inflate to hundreds of times as much.
+fn deflate_bomb(repeats: usize) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut bit = 0;
+    let mut put = |value: u32, len: u32, huffman: bool| {
+        for i in 0..len {
+            let b = if huffman { (value >> (len - 1 - i)) & 1 } else { (value >> i) & 1 };
+            if bit % 8 == 0 {
+                bytes.push(0u8);
+            }
+            *bytes.last_mut().unwrap() |= (b as u8) << (bit % 8);
+            bit += 1;
+        }
+    };
+    put(1, 1, false); // the last block
+    put(1, 2, false); // fixed Huffman codes
+    put(0x30 + u32::from(b' '), 8, true);
+    for _ in 0..repeats {
+        put(0xC0 + 5, 8, true); // length 258
+        put(0, 5, true); // distance 1
+    }
+    put(0, 7, true); // end of block
+    bytes
+}
+
+#[wasm_bindgen_test]
+async fn a_packed_part_that_inflates_to_many_times_the_limit_is_refused_once_past_it_never_inflated_whole() {
+    use certlink::storage::pack::unpack;
+    let inflates_to = 1 + 258 * 300_000;
+    assert!(inflates_to > 4 * MAX_IMPORT_BYTES);
+    let packed = format!("deflate-raw;base64,{}", certlink::storage::base64::encode(&deflate_bomb(300_000)));
+    assert!(packed.len() < 700_000, "{} bytes", packed.len());
+    match unpack(&packed).await {
+        // Stopped within a piece or two of the limit, far short of the whole.
+        Err(DocumentError::TooLarge { bytes, limit }) => {
+            assert_eq!(limit, MAX_IMPORT_BYTES);
+            assert!(bytes < 2 * MAX_IMPORT_BYTES, "{bytes} bytes inflated of {inflates_to}");
+        }
+        other => panic!("refused as too large, not {:?}", other.map(|json| json.len())),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_large_scenario_is_stored_as_a_packed_part_and_a_head_in_under_200_bytes_a_person() {
     use certlink::storage::document::{join, parse, to_json_continuing, BaseRef, Document};

@@ -150,7 +150,7 @@ impl Ctx {
         let Some(job) = self.engine.try_update_value(Tab::take_pack).flatten() else { return };
         let ctx = *self;
         leptos::task::spawn_local(async move {
-            let packed = pack::pack(&job.whole).await.ok();
+            let packed = pack::pack(&job.whole).await;
             if ctx.engine.with_value(|tab| tab.waits_for(&job)) {
                 // Not written under an entry another tab deleted meanwhile.
                 ctx.engine.update_value(|tab| super::no_store_if_deleted(super::remembered_space().as_deref(), tab));

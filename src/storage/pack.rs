@@ -34,26 +34,37 @@ extern "C" {
     fn writable_in(this: &DecompressionStream) -> web_sys::WritableStream;
 }
 
-/// `json` deflated and written as text for localStorage.
-pub async fn pack(json: &str) -> Result<String, JsValue> {
-    let stream = CompressionStream::new("deflate-raw")?;
-    let bytes = through(json.as_bytes(), stream.readable(), stream.writable()).await?;
-    Ok(format!("{PACKED}{}", base64::encode(&bytes.to_vec())))
+/// `json` deflated and written as text for localStorage; `None` where the
+/// browser cannot deflate.
+pub async fn pack(json: &str) -> Option<String> {
+    let stream = CompressionStream::new("deflate-raw").ok()?;
+    let bytes = through(json.as_bytes(), stream.readable(), stream.writable(), usize::MAX).await.ok()?;
+    Some(format!("{PACKED}{}", base64::encode(&bytes)))
 }
 
 /// The JSON a [`pack`]ed text holds; a text cut short or edited is refused
 /// as a document of the wrong shape (the start-up banner then says so); one
-/// that inflates past what Certlink reads is refused as too large, before
-/// it is copied into the WebAssembly's memory.
+/// that inflates past what Certlink reads is refused as too large as soon
+/// as it passes that size: a few kilobytes of hand-edited text can inflate
+/// to gigabytes, which are never held.
 pub async fn unpack(text: &str) -> Result<String, DocumentError> {
     let wrong = |wrong: Wrong| DocumentError::WrongShape { detail: wrong.here() };
     let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong(Wrong::NotPacked))?;
     let stream = DecompressionStream::new("deflate-raw").map_err(|_| wrong(Wrong::CannotInflate))?;
-    let json = through(&bytes, stream.readable_out(), stream.writable_in()).await.map_err(|_| wrong(Wrong::Damaged))?;
-    if json.length() as usize > MAX_IMPORT_BYTES {
-        return Err(DocumentError::TooLarge { bytes: json.length() as usize, limit: MAX_IMPORT_BYTES });
-    }
-    String::from_utf8(json.to_vec()).map_err(|_| wrong(Wrong::NotUtf8))
+    let json = match through(&bytes, stream.readable_out(), stream.writable_in(), MAX_IMPORT_BYTES).await {
+        Ok(json) => json,
+        Err(Stopped::Over(bytes)) => return Err(DocumentError::TooLarge { bytes, limit: MAX_IMPORT_BYTES }),
+        Err(Stopped::Failed) => return Err(wrong(Wrong::Damaged)),
+    };
+    String::from_utf8(json).map_err(|_| wrong(Wrong::NotUtf8))
+}
+
+/// Why a transform stream's output stopped short.
+enum Stopped {
+    /// Past the limit, after this many bytes: the rest is never made.
+    Over(usize),
+    /// The input is not what the stream takes (damaged deflate data).
+    Failed,
 }
 
 /// Bytes written to a transform stream per task: the browser (de)flates
@@ -61,19 +72,65 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
 /// scenario's JSON at once would be one long task.
 const PIECE: usize = 256 * 1024;
 
-/// `input` through a transform stream, written a piece per task, collected
-/// on the JavaScript side (the caller copies it in).
+/// `input` through a transform stream, written a piece per task beside
+/// the reading (the stream gives out what it made only as it is read),
+/// its output copied in as it comes, at most `limit` bytes: past it, the
+/// stream is cancelled, and the writing fails with it.
 async fn through(
     input: &[u8],
     readable: web_sys::ReadableStream,
     writable: web_sys::WritableStream,
-) -> Result<js_sys::Uint8Array, JsValue> {
-    let collected = web_sys::Response::new_with_opt_readable_stream(Some(&readable))?.array_buffer()?;
-    let written = write_pieces(input, &writable).await;
-    // Awaited even when writing failed, so its rejection is handled.
-    let collected = JsFuture::from(collected).await;
-    written?;
-    Ok(js_sys::Uint8Array::new(&collected?))
+    limit: usize,
+) -> Result<Vec<u8>, Stopped> {
+    use std::future::Future;
+    use std::task::Poll;
+    let mut write = std::pin::pin!(write_pieces(input, &writable));
+    let mut read = std::pin::pin!(read_at_most(readable, limit));
+    let (mut written, mut out) = (None, None);
+    // Both to their end, so that neither is dropped half way.
+    std::future::poll_fn(|cx| {
+        if written.is_none() {
+            written = match write.as_mut().poll(cx) {
+                Poll::Ready(done) => Some(done),
+                Poll::Pending => None,
+            };
+        }
+        if out.is_none() {
+            out = match read.as_mut().poll(cx) {
+                Poll::Ready(done) => Some(done),
+                Poll::Pending => None,
+            };
+        }
+        match written.is_some() && out.is_some() {
+            true => Poll::Ready(()),
+            false => Poll::Pending,
+        }
+    })
+    .await;
+    let out = out.unwrap_or(Err(Stopped::Failed))?;
+    written.unwrap_or(Ok(())).map_err(|_| Stopped::Failed)?;
+    Ok(out)
+}
+
+async fn read_at_most(readable: web_sys::ReadableStream, limit: usize) -> Result<Vec<u8>, Stopped> {
+    let reader: web_sys::ReadableStreamDefaultReader = readable.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| Stopped::Failed)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if field("done").is_truthy() {
+            return Ok(out);
+        }
+        let piece: js_sys::Uint8Array = field("value").dyn_into().map_err(|_| Stopped::Failed)?;
+        let bytes = out.len().saturating_add(piece.length() as usize);
+        if bytes > limit {
+            let _ = reader.cancel();
+            return Err(Stopped::Over(bytes));
+        }
+        let start = out.len();
+        out.resize(bytes, 0);
+        piece.copy_to(&mut out[start..]);
+    }
 }
 
 async fn write_pieces(input: &[u8], writable: &web_sys::WritableStream) -> Result<(), JsValue> {
