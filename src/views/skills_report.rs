@@ -22,12 +22,17 @@ pub fn SkillsReport() -> impl IntoView {
     let lang = ctx.lang;
     let page = RwSignal::new(0usize);
     let outcome = RwSignal::new(None::<Outcome>);
+    // "Now" moves on with real time (D1) while nothing else changes: the
+    // download takes the report as of its click, and the page shows that.
+    let as_of_click = RwSignal::new(0_u32);
     let report = Memo::new(move |_| {
+        as_of_click.track();
         let actor = ctx.actor()?;
         let org = ctx.account()?.org;
         Some(ctx.with_state(|s| skills_report(s, &actor, &org, ctx.now())))
     });
     let download = move |_| {
+        as_of_click.update(|n| *n = n.wrapping_add(1));
         report.with_untracked(|report| {
             if let Some(Ok(report)) = report {
                 let lang = lang.get_untracked();

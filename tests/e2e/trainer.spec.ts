@@ -76,6 +76,34 @@ test('the clock: a new link is pending in the skills report before +72 hours and
   await expect(mia.first()).toContainText('Counts since');
 });
 
+test('a report left open while real time passes +72 hours downloads as of the click, and shows the same: the new link counts (D1, D7)', async ({ page }) => {
+  // The page's own clock, moved on with no change made in Certlink.
+  await page.clock.install({ time: new Date('2026-12-07T09:00:00Z') });
+  const app = new CertlinkPage(page);
+  await app.signIn('mia@fabrikam.com');
+  await app.associateMcid('mia.moreau@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('now linked to Fabrikam');
+  await openPanel(page);
+  await persona(page, 'felix@fabrikam.com');
+  await app.navigate('Skills report');
+  const mia = app.reportRows('Mia Moreau');
+  await expect(mia.first()).toContainText('Pending: expected between');
+
+  await page.clock.fastForward(73 * 60 * 60 * 1000);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download skills report' }).click(),
+  ]);
+  const miasLines = readFileSync(await download.path(), 'utf8').split('\n').filter((line) => line.startsWith('"Mia Moreau"'));
+  expect(miasLines.length).toBeGreaterThan(0);
+  for (const line of miasLines) {
+    expect(line).toContain('"Counts"');
+    expect(line).not.toContain('"Pending"');
+  }
+  await expect(mia.filter({ hasText: 'Pending' })).toHaveCount(0);
+  await expect(mia.first()).toContainText('Counts since');
+});
+
 test('an exam the trainer marks as passed appears 7 to 10 days later (D7)', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.open('#/');
