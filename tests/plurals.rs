@@ -39,6 +39,7 @@ fn messages(lang: Lang, n: u32) -> Vec<String> {
         certlink::views::data::what_changed(lang, &update, &state),
         certlink::i18n::practice::passed(lang, 100, n, n),
         certlink::i18n::practice::results_line(lang, at, n as usize, 9, 50),
+        refusal_sentence(lang, &Refusal::ShortPassword { min_len: n as usize }, &state),
     ]
 }
 

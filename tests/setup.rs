@@ -166,7 +166,7 @@ fn d4_a_work_account_needs_its_organisation_a_new_valid_email_a_name_and_a_passw
     if let Command::AddWorkAccount { password, .. } = &mut weak {
         *password = "short".into();
     }
-    refused(weak, Refusal::WeakTemporaryPassword { min_len: 8 }, Rule::R14);
+    refused(weak, Refusal::ShortPassword { min_len: 8 }, Rule::R14);
 }
 
 #[test]
@@ -313,4 +313,53 @@ fn the_skills_report_lists_people_alphabetically_accents_and_case_aside() {
     let mut names: Vec<&str> = report.rows.iter().map(|r| r.person.as_str()).collect();
     names.dedup();
     assert_eq!(names, ["de Vries", "Élodie Durand", "Ines Ito", "Zoe Zhang"]);
+}
+
+#[test]
+fn r14_an_editor_password_too_short_or_a_deleted_accounts_address_is_refused_in_the_editors_words() {
+    use certlink::i18n::refusals::refusal_sentence;
+    use certlink::i18n::Lang;
+    let mut scenario = northwind();
+    let mut profile = add_profile("990002", "new@outlook.com");
+    if let Command::AddMcidProfile { password, .. } = &mut profile {
+        *password = "short".into();
+    }
+    let mut account = add_account("new@northwind.example", "New", Role::User);
+    if let Command::AddWorkAccount { password, .. } = &mut account {
+        *password = "short".into();
+    }
+    // A profile's Microsoft Learning password and an active account's are
+    // no temporary passwords: the sentence does not call them so.
+    for command in [profile, account] {
+        let refusal = scenario.execute(&Actor::Trainer, now(), &command).unwrap_err();
+        assert_eq!(refusal, Refusal::ShortPassword { min_len: 8 });
+        assert_eq!(refusal.rule(), Rule::R14);
+        let (en, fr) = (
+            refusal_sentence(Lang::En, &refusal, scenario.state()),
+            refusal_sentence(Lang::Fr, &refusal, scenario.state()),
+        );
+        assert!(en.starts_with("The password needs at least 8 characters.") && !en.contains("temporary"), "{en}");
+        assert!(
+            fr.starts_with("Le mot de passe doit comporter au moins 8 caractères.") && !fr.contains("temporaire"),
+            "{fr}"
+        );
+    }
+    // A deleted account's address, added again in the editor: no word of
+    // an invitation, which the editor does not send.
+    let mut deleted = add_account("leah@northwind.example", "Leah", Role::User);
+    if let Command::AddWorkAccount { state, .. } = &mut deleted {
+        *state = AccountSetup::Deleted;
+    }
+    scenario.execute(&Actor::Trainer, now(), &deleted).unwrap();
+    let refusal = scenario.execute(&Actor::Trainer, now(), &add_account("leah@northwind.example", "Leah", Role::User));
+    let refusal = refusal.unwrap_err();
+    let (en, fr) = (
+        refusal_sentence(Lang::En, &refusal, scenario.state()),
+        refusal_sentence(Lang::Fr, &refusal, scenario.state()),
+    );
+    assert!(
+        en.contains("was deleted") && en.contains("Use another work email address") && !en.contains("nvite"),
+        "{en}"
+    );
+    assert!(fr.contains("a été supprimé") && fr.contains("Utilisez une autre adresse") && !fr.contains("nvit"), "{fr}");
 }

@@ -101,10 +101,11 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("«\u{a0}{email}\u{a0}» n’est pas une adresse e-mail valide. Vérifiez-la et réessayez."),
         ),
         // A deleted account stays in the list, marked deleted (R13), with
-        // nothing to do there: the way on is another address.
+        // nothing to do there: the way on is another address (on Users'
+        // invitation and in the editor alike).
         AccountExists { email } if state.account(email).is_some_and(|a| a.is_deleted()) => lang.pick(
-            format!("The account for {email} was deleted, and its address cannot be invited again here. Invite the person with another work email address."),
-            format!("Le compte de {email} a été supprimé, et son adresse ne peut pas être invitée de nouveau ici. Invitez la personne avec une autre adresse e-mail professionnelle."),
+            format!("The account for {email} was deleted, and its address cannot be used again here. Use another work email address for the person."),
+            format!("Le compte de {email} a été supprimé, et son adresse ne peut pas être réutilisée ici. Utilisez une autre adresse e-mail professionnelle pour la personne."),
         ),
         AccountExists { email } => lang.pick(
             format!("An account for {email} already exists. Check the address, or find that user in the list."),
@@ -121,6 +122,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         WeakTemporaryPassword { min_len } => lang.pick(
             format!("The temporary password needs at least {min_len} {}.", lang.count(*min_len as u64, "character", "characters")),
             format!("Le mot de passe temporaire doit comporter au moins {min_len} {}.", lang.count(*min_len as u64, "caractère", "caractères")),
+        ),
+        ShortPassword { min_len } => lang.pick(
+            format!("The password needs at least {min_len} {}. Type a longer one, then try again.", lang.count(*min_len as u64, "character", "characters")),
+            format!("Le mot de passe doit comporter au moins {min_len} {}. Saisissez-en un plus long, puis réessayez.", lang.count(*min_len as u64, "caractère", "caractères")),
         ),
         AssociationLimited { reason, next_allowed, used, per_year, cool_off_days } => match reason {
             LimitReason::CoolOff => lang.pick(

@@ -133,6 +133,9 @@ pub enum Refusal {
     InvitationPending { email: AccountId },
     /// R14: the temporary password is too short to send.
     WeakTemporaryPassword { min_len: usize },
+    /// R14, as for a temporary password: a password the editor gives an
+    /// account or a Microsoft Learning profile is too short.
+    ShortPassword { min_len: usize },
     /// R15/D6: the yearly limit; `next_allowed` is the date from which a new
     /// association may start.
     AssociationLimited { reason: LimitReason, next_allowed: Time, used: u32, per_year: u32, cool_off_days: u32 },
@@ -230,7 +233,8 @@ impl Refusal {
             | AccountExists { .. }
             | NotAnInvitation { .. }
             | InvitationPending { .. }
-            | WeakTemporaryPassword { .. } => Rule::R14,
+            | WeakTemporaryPassword { .. }
+            | ShortPassword { .. } => Rule::R14,
             AssociationLimited { .. } => Rule::R15,
             OutOfRange { range } => range.rule(),
             AnsweredByFaq { rule } => *rule,

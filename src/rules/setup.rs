@@ -52,7 +52,7 @@ fn digits(field: Field, value: &str) -> Result<String, Refusal> {
 
 fn password(value: &str) -> Result<(), Refusal> {
     if value.chars().count() < MIN_PASSWORD {
-        Err(Refusal::WeakTemporaryPassword { min_len: MIN_PASSWORD })
+        Err(Refusal::ShortPassword { min_len: MIN_PASSWORD })
     } else if value.chars().count() > MAX_TEXT {
         Err(Refusal::TextTooLong { field: Field::Password, max: MAX_TEXT })
     } else {

@@ -233,7 +233,7 @@ fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
         UnknownOrganisation { .. } => &["account-org"],
         InvalidEmail { .. } => &["account-email", "profile-username", "pu-username"],
         AccountExists { .. } => &["account-email"],
-        WeakTemporaryPassword { .. } => &["account-password", "profile-password"],
+        WeakTemporaryPassword { .. } | ShortPassword { .. } => &["account-password", "profile-password"],
         McidExists { .. } => &["profile-mcid"],
         UsernameTaken { .. } => &["profile-username", "pu-username"],
         PartnerUniversityAccountExists { .. } => &["pu-username"],
