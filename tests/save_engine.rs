@@ -1340,9 +1340,11 @@ fn a_space_opened_before_the_reader_stands_in_for_its_save_until_the_save_is_rea
     assert!(b.tab.stands_in(), "the empty scenario is no one's: pages wait for the save");
     assert!(b.tab.is_opening(), "and the banner says the scenario is being opened");
     assert!(!has_ticket(&b.scenario, "the entry's work"));
-    // The reader comes: the save takes the stand-in's place.
+    // The reader comes: the save takes the stand-in's place, the one the
+    // person opened, with no notice of another tab's change.
     b.finish_all();
     assert!(has_ticket(&b.scenario, "the entry's work"));
+    assert_eq!(b.tab.take_updated_elsewhere(), None);
     assert!(!b.tab.stands_in() && !b.tab.is_opening());
     assert_eq!(b.tab.save_state(), &SaveState::Saved);
 }
@@ -1394,6 +1396,7 @@ fn a_large_save_opened_on_entering_its_space_stands_in_until_its_part_is_opened_
     b.finish_all();
     assert!(has_ticket(&b.scenario, "the head's change"));
     assert!(!b.tab.stands_in() && !b.tab.is_opening());
+    assert_eq!(b.tab.take_updated_elsewhere(), None, "no other tab changed anything");
 }
 
 #[test]

@@ -956,14 +956,14 @@ impl<K: KeyValue> Tab<K> {
         match store.loaded(read) {
             Loaded::Document(doc) => {
                 self.part = None;
-                self.show_other_save(scenario, doc.scenario, stored);
+                self.show_other_save(scenario, doc.scenario, stored, !stood_in);
                 true
             }
             Loaded::Continues { head, packed } => {
                 let base = self.part.as_ref().filter(|part| part.is(&head.base)).map(|part| Arc::clone(&part.document));
                 match base.map(|base| reader.join(base, (*head).clone())) {
                     Some(Some(Ok(doc))) => {
-                        self.show_other_save(scenario, doc.scenario, stored);
+                        self.show_other_save(scenario, doc.scenario, stored, !stood_in);
                         true
                     }
                     Some(Some(Err(_)) | None) => false,
@@ -1011,7 +1011,7 @@ impl<K: KeyValue> Tab<K> {
     /// ([`Todo::Open`]): shown, if it is still the newest.
     pub fn opened(&mut self, scenario: &mut Scenario, opened: Result<(Document, Part), DocumentError>) -> bool {
         self.opening = None;
-        self.stands_in = false;
+        let stood_in = std::mem::take(&mut self.stands_in);
         let Ok((doc, part)) = opened else { return false };
         // Work of this tab's that the store does not hold yet (a pack under
         // way, a change said unsaved) is never replaced: its own save
@@ -1027,7 +1027,7 @@ impl<K: KeyValue> Tab<K> {
         }
         let stamp = self.stamp_of(doc.revision);
         self.part = Some(part);
-        self.show_other_save(scenario, doc.scenario, stamp);
+        self.show_other_save(scenario, doc.scenario, stamp, !stood_in);
         true
     }
 
@@ -1062,8 +1062,10 @@ impl<K: KeyValue> Tab<K> {
         }
     }
 
-    /// Shows another tab's save.
-    fn show_other_save(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp) {
+    /// Shows another tab's save; with `notice`, says what it changed. A
+    /// save read in place of a stand-in is the one the person opened: no
+    /// other tab's change to tell of.
+    fn show_other_save(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp, notice: bool) {
         // Went on from this tab's scenario: its last event is where this
         // tab's is (compared by time and kind of actor only: a notice needs
         // no deep comparison of the trail).
@@ -1082,12 +1084,13 @@ impl<K: KeyValue> Tab<K> {
             None => Update::Replaced,
         };
         // Two takes before the notice is read: it tells both.
-        self.updated_elsewhere = Some(match (self.updated_elsewhere.take(), update) {
-            (Some(Update::Changes { changes: before, .. }), Update::Changes { changes, last }) => {
-                Update::Changes { changes: before + changes, last }
+        self.updated_elsewhere = match (notice, self.updated_elsewhere.take(), update) {
+            (false, ..) => None,
+            (true, Some(Update::Changes { changes: before, .. }), Update::Changes { changes, last }) => {
+                Some(Update::Changes { changes: before + changes, last })
             }
-            (_, update) => update,
-        });
+            (true, _, update) => Some(update),
+        };
         self.becomes_own();
         self.stamp = stamp;
         *scenario = next;

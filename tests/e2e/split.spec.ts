@@ -335,6 +335,8 @@ test('a library entry opened before the reader file arrives: a page waits for it
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
   await expect(opening).toHaveCount(0);
   await expect(page.getByRole('banner').getByRole('alert')).toHaveCount(0);
+  // The save read is the one she opened: no other tab changed anything.
+  await expect(page.getByText('Updated with changes made in another tab')).toHaveCount(0);
 });
 
 test('a library entry whose save cannot be read for want of the reader file: its page says so, and Try again shows it once the file comes', async ({ page, consoleErrors }) => {
@@ -351,4 +353,5 @@ test('a library entry whose save cannot be read for want of the reader file: its
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(app.heading).toHaveText('My Profile');
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  await expect(page.getByText('Updated with changes made in another tab')).toHaveCount(0);
 });
