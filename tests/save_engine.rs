@@ -222,12 +222,13 @@ impl Sim {
                 self.tab.take_newer_save(&mut self.scenario, &ReadNow);
             }
             Work::Read(Todo::Open { head, packed }) => {
+                let base = head.base.clone();
                 let opened = unpack(&packed).and_then(|text| {
                     let base = std::sync::Arc::new(document::parse(&text)?);
                     let part = Part { key: head.base.key.clone(), document: base.clone() };
                     Ok((document::join(&base, *head)?, part))
                 });
-                self.tab.opened(&mut self.scenario, opened);
+                self.tab.opened(&mut self.scenario, &base, opened);
             }
         }
         self.collect();
@@ -1344,6 +1345,7 @@ fn a_space_opened_before_the_reader_stands_in_for_its_save_until_the_save_is_rea
     // person opened, with no notice of another tab's change.
     b.finish_all();
     assert!(has_ticket(&b.scenario, "the entry's work"));
+    assert!(b.tab.take_shown_anew(), "the page shows the save anew");
     assert_eq!(b.tab.take_updated_elsewhere(), None);
     assert!(!b.tab.stands_in() && !b.tab.is_opening());
     assert_eq!(b.tab.save_state(), &SaveState::Saved);
@@ -1386,8 +1388,8 @@ fn a_large_save_opened_on_entering_its_space_stands_in_until_its_part_is_opened_
     assert!(matches!(b.pending.as_slice(), [Work::Read(Todo::Open { .. })]), "the part is to be opened");
     // The reader's fetch fails while the part is opened: put off, and the
     // stand-in still stands in.
-    b.pending.clear();
-    b.tab.open_put_off();
+    let Some(Work::Read(Todo::Open { head, .. })) = b.pending.pop() else { unreachable!() };
+    b.tab.open_put_off(&head.base);
     assert!(b.tab.stands_in());
     // Read again (the page's Try again): the part is opened this time.
     b.tab.take_newer_save(&mut b.scenario, &ReadNow);
@@ -1414,4 +1416,51 @@ fn a_scenario_put_in_place_of_a_stand_in_is_the_persons_and_the_save_it_stood_fo
     assert!(has_ticket(&b.scenario, "imported"));
     assert!(b.says_unsaved());
     assert!(has_ticket(&stored(&kv).unwrap(), "the entry's work"));
+}
+
+#[test]
+fn a_parts_opening_that_ends_after_the_tab_entered_another_space_is_not_shown_there() {
+    let kv_a = MemoryKv::new();
+    let (mut a, _) = packed_with_a_head(&kv_a, "entry a's change");
+    a.finish_all();
+    // Written by another tab: its part's key is its own.
+    let kv_b = MemoryKv::new();
+    let mut b = Sim::open(&kv_b, "b", PACKED);
+    b.finish_all();
+    b.execute(&ticket("entry b's change")).unwrap();
+    b.finish_all();
+    // The tab enters entry A: its part is being opened...
+    let mut in_a = Sim::open_as_the_app_enters_a_space(&kv_a, "t", &ReadNow, SMALL);
+    let Some(Work::Read(Todo::Open { head, packed })) = in_a.pending.pop() else { unreachable!() };
+    // ...and enters entry B before that ends: B's own engine and stand-in.
+    let mut in_b = Sim::open_as_the_app_enters_a_space(&kv_b, "t", &ReadNow, SMALL);
+    let text = unpack(&packed).unwrap();
+    let base = Arc::new(document::parse(&text).unwrap());
+    let part = Part { key: head.base.key.clone(), document: base.clone() };
+    let a_opened = document::join(&base, (*head).clone()).map(|doc| (doc, part));
+    assert!(!in_b.tab.opened(&mut in_b.scenario, &head.base, a_opened), "A's save is not B's");
+    assert!(!has_ticket(&in_b.scenario, "entry a's change"));
+    assert!(in_b.tab.stands_in(), "B still waits for its own save");
+    in_b.finish_all();
+    assert!(has_ticket(&in_b.scenario, "entry b's change"));
+    in_b.execute(&ticket("on b")).unwrap();
+    in_b.finish_all();
+    let saved_b = stored(&kv_b).unwrap();
+    assert!(has_ticket(&saved_b, "entry b's change") && has_ticket(&saved_b, "on b"));
+    assert!(!has_ticket(&saved_b, "entry a's change"));
+}
+
+#[test]
+fn a_stand_in_for_a_large_save_whose_part_is_damaged_sets_it_aside_as_a_start_does() {
+    let kv = MemoryKv::new();
+    let (mut a, part_key) = packed_with_a_head(&kv, "the head's change");
+    a.finish_all();
+    kv.set(&part_key, "packed:{damaged").unwrap();
+    let mut b = Sim::open_as_the_app_enters_a_space(&kv, "b", &ReadNow, SMALL);
+    b.finish_all();
+    assert!(!b.tab.stands_in());
+    assert!(matches!(b.tab.save_state(), SaveState::Corrupt(_)), "the banner says so: {:?}", b.tab.save_state());
+    let store = Store::new(kv.clone(), "");
+    assert_eq!(store.backups().len(), 1, "kept as a backup, with its part");
+    assert!(store.saved_text().is_none(), "nothing unreadable left to write over");
 }

@@ -329,6 +329,11 @@ impl<K: KeyValue> Store<K> {
         self.kv.keys().iter().any(|k| k == key)
     }
 
+    /// True while the save here is a head over the part `key`.
+    pub fn saved_over_part(&self, key: &str) -> bool {
+        self.saved_text().and_then(|text| part_named(&text)).is_some_and(|named| named == key)
+    }
+
     /// `key`, where it is one of this space's parts.
     fn own_part(&self, key: &str) -> Option<String> {
         key.starts_with(&self.part_prefix()).then(|| key.to_string())

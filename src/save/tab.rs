@@ -255,6 +255,9 @@ pub struct Tab<K> {
     saved: SaveState,
     backup_key: Option<String>,
     updated_elsewhere: Option<Update>,
+    /// A save read took the place of the scenario shown, since the last
+    /// [`Tab::take_shown_anew`] (with or without a notice to give).
+    shown_anew: bool,
     /// The last read found the reader missing.
     reader_missing: bool,
     todo: Vec<Todo>,
@@ -286,6 +289,7 @@ impl<K: KeyValue> Tab<K> {
             saved,
             backup_key: None,
             updated_elsewhere: None,
+            shown_anew: false,
             reader_missing: false,
             todo: Vec::new(),
             pack_job: None,
@@ -412,6 +416,13 @@ impl<K: KeyValue> Tab<K> {
     /// What another tab's save taken since the last call changed, once.
     pub fn take_updated_elsewhere(&mut self) -> Option<Update> {
         self.updated_elsewhere.take()
+    }
+
+    /// True once after a save read took the place of the scenario shown:
+    /// another tab's, or the one a stand-in stood for (which has no
+    /// notice, [`Tab::take_updated_elsewhere`]). The page shows it anew.
+    pub fn take_shown_anew(&mut self) -> bool {
+        std::mem::take(&mut self.shown_anew)
     }
 
     /// The start: what the store held, or the demo. `demo_later` leaves
@@ -1009,10 +1020,28 @@ impl<K: KeyValue> Tab<K> {
 
     /// Another tab's large save, unpacked and joined by the caller
     /// ([`Todo::Open`]): shown, if it is still the newest.
-    pub fn opened(&mut self, scenario: &mut Scenario, opened: Result<(Document, Part), DocumentError>) -> bool {
+    pub fn opened(
+        &mut self,
+        scenario: &mut Scenario,
+        base: &BaseRef,
+        opened: Result<(Document, Part), DocumentError>,
+    ) -> bool {
+        // An opening this tab no longer waits for: another space's (the
+        // tab entered another since), or one a newer save took the place of.
+        if self.opening.as_ref() != Some(base) {
+            return false;
+        }
         self.opening = None;
         let stood_in = std::mem::take(&mut self.stands_in);
-        let Ok((doc, part)) = opened else { return false };
+        let (doc, part) = match opened {
+            Ok(opened) => opened,
+            Err(error) => {
+                if stood_in {
+                    self.unreadable_at_start(base, error);
+                }
+                return false;
+            }
+        };
         // Work of this tab's that the store does not hold yet (a pack under
         // way, a change said unsaved) is never replaced: its own save
         // meets the other tab's and says so. An untouched first demo takes
@@ -1031,11 +1060,30 @@ impl<K: KeyValue> Tab<K> {
         true
     }
 
+    /// The save a stand-in stood for cannot be read (its part damaged, or
+    /// written by a newer Certlink): as at a start, it is set aside with
+    /// its banner, or said newer, unless another save has taken its place.
+    fn unreadable_at_start(&mut self, base: &BaseRef, error: DocumentError) {
+        let Some(store) = self.store.as_ref().filter(|store| store.saved_over_part(&base.key)) else { return };
+        match error {
+            DocumentError::FutureSchema { found } => {
+                self.save_state = SaveState::NewerVersion { found, changed: false };
+            }
+            error => {
+                if let Loaded::Corrupt { error, backup_key, moved } = store.set_aside(error) {
+                    self.set_aside(error, backup_key, moved);
+                }
+            }
+        }
+    }
+
     /// The part of a save could not be opened for want of the reader (its
     /// fetch failed): a stand-in still stands in, and the next
     /// [`Tab::take_newer_save`] opens the part again.
-    pub fn open_put_off(&mut self) {
-        self.opening = None;
+    pub fn open_put_off(&mut self, base: &BaseRef) {
+        if self.opening.as_ref() == Some(base) {
+            self.opening = None;
+        }
     }
 
     /// Deletes a kept backup; where an unreadable save stayed in place for
@@ -1091,6 +1139,7 @@ impl<K: KeyValue> Tab<K> {
             }
             (true, _, update) => Some(update),
         };
+        self.shown_anew = true;
         self.becomes_own();
         self.stamp = stamp;
         *scenario = next;

@@ -7,7 +7,7 @@ use super::local::{self, LocalKv, Store};
 use super::reader;
 use super::{real_now, space_prefix, Ctx};
 use crate::lazy::FetchFailed;
-use crate::rules::Scenario;
+use crate::rules::{AccountId, Scenario};
 use crate::save::{Found, Loaded, Part, Reader, Tab, Todo};
 use crate::storage::document::{self, Document, DocumentError, Head, Stored};
 use crate::storage::pack;
@@ -166,19 +166,26 @@ impl Ctx {
     /// Shows the engine's answers (another tab's save taken, the banner,
     /// a pack under way) and starts the reading it asks for.
     pub(super) fn after_engine(&self) {
-        let Some((todo, updated, save_state, saving, opening)) = self.engine.try_update_value(|tab| {
-            (tab.take_todo(), tab.take_updated_elsewhere(), tab.save_state().clone(), tab.is_saving(), tab.is_opening())
+        let Some((todo, shown_anew, updated, save_state, saving, opening)) = self.engine.try_update_value(|tab| {
+            let shown_anew = tab.take_shown_anew();
+            let updated = tab.take_updated_elsewhere();
+            (tab.take_todo(), shown_anew, updated, tab.save_state().clone(), tab.is_saving(), tab.is_opening())
         }) else {
             return;
         };
-        if let Some(update) = updated {
+        if shown_anew {
             self.scenario.notify();
-            // A stand-in has no one signed in: the save read in its place
-            // may have the person this tab had signed in there.
-            if self.session.get_untracked().is_none() {
+            // The person this tab signed in in this space, where the save
+            // now shown has them: a stand-in has no one, and the demo
+            // built on it may have someone the save does not.
+            let signed_in = self.session.get_untracked();
+            let in_it = |id: &AccountId| self.scenario.with_untracked(|s| s.state().account(id).is_some());
+            if !signed_in.as_ref().is_some_and(in_it) {
                 self.session.set(self.scenario.with_untracked(super::remembered_session));
             }
             self.clock_not_behind();
+        }
+        if let Some(update) = updated {
             self.updated_elsewhere.set(Some(update));
         }
         if self.save_state.get_untracked() != save_state {
@@ -199,13 +206,14 @@ impl Ctx {
                     }
                 }),
                 Todo::Open { head, packed } => {
+                    let base = head.base.clone();
                     let running = wasm_bindgen_futures::future_to_promise(async move {
                         match open_part(*head, &packed).await {
                             Ok(opened) => {
-                                ctx.with_engine(|tab, scenario| tab.opened(scenario, opened));
+                                ctx.with_engine(|tab, scenario| tab.opened(scenario, &base, opened));
                             }
                             Err(_) => {
-                                ctx.with_engine(|tab, _| tab.open_put_off());
+                                ctx.with_engine(|tab, _| tab.open_put_off(&base));
                             }
                         }
                         Ok(wasm_bindgen::JsValue::UNDEFINED)

@@ -38,7 +38,7 @@ extern "C" {
 /// browser cannot deflate.
 pub async fn pack(json: &str) -> Option<String> {
     let stream = CompressionStream::new("deflate-raw").ok()?;
-    let bytes = through(json.as_bytes(), stream.readable(), stream.writable(), usize::MAX).await.ok()?;
+    let bytes = through(json.as_bytes(), PIECE, stream.readable(), stream.writable(), usize::MAX).await.ok()?;
     Some(format!("{PACKED}{}", base64::encode(&bytes)))
 }
 
@@ -51,7 +51,8 @@ pub async fn unpack(text: &str) -> Result<String, DocumentError> {
     let wrong = |wrong: Wrong| DocumentError::WrongShape { detail: wrong.here() };
     let bytes = text.strip_prefix(PACKED).and_then(base64::decode).ok_or_else(|| wrong(Wrong::NotPacked))?;
     let stream = DecompressionStream::new("deflate-raw").map_err(|_| wrong(Wrong::CannotInflate))?;
-    let json = match through(&bytes, stream.readable_out(), stream.writable_in(), MAX_IMPORT_BYTES).await {
+    let (readable, writable) = (stream.readable_out(), stream.writable_in());
+    let json = match through(&bytes, INFLATE_PIECE, readable, writable, MAX_IMPORT_BYTES).await {
         Ok(json) => json,
         Err(Stopped::Over(bytes)) => return Err(DocumentError::TooLarge { bytes, limit: MAX_IMPORT_BYTES }),
         Err(Stopped::Failed) => return Err(wrong(Wrong::Damaged)),
@@ -72,19 +73,26 @@ enum Stopped {
 /// scenario's JSON at once would be one long task.
 const PIECE: usize = 256 * 1024;
 
+/// Bytes of packed text written to the inflating stream at a time: it
+/// inflates a piece whole before its output can be read, and deflate
+/// inflates at most 1,032 times, so one piece never holds much more than
+/// what Certlink reads.
+const INFLATE_PIECE: usize = MAX_IMPORT_BYTES / 1032;
+
 /// `input` through a transform stream, written a piece per task beside
 /// the reading (the stream gives out what it made only as it is read),
 /// its output copied in as it comes, at most `limit` bytes: past it, the
 /// stream is cancelled, and the writing fails with it.
 async fn through(
     input: &[u8],
+    piece: usize,
     readable: web_sys::ReadableStream,
     writable: web_sys::WritableStream,
     limit: usize,
 ) -> Result<Vec<u8>, Stopped> {
     use std::future::Future;
     use std::task::Poll;
-    let mut write = std::pin::pin!(write_pieces(input, &writable));
+    let mut write = std::pin::pin!(write_pieces(input, piece, &writable));
     let mut read = std::pin::pin!(read_at_most(readable, limit));
     let (mut written, mut out) = (None, None);
     // Both to their end, so that neither is dropped half way.
@@ -121,7 +129,11 @@ async fn read_at_most(readable: web_sys::ReadableStream, limit: usize) -> Result
         if field("done").is_truthy() {
             return Ok(out);
         }
-        let piece: js_sys::Uint8Array = field("value").dyn_into().map_err(|_| Stopped::Failed)?;
+        // Cancelled on the way out, so that a write waiting on it ends too.
+        let Ok(piece) = field("value").dyn_into::<js_sys::Uint8Array>() else {
+            let _ = reader.cancel();
+            return Err(Stopped::Failed);
+        };
         let bytes = out.len().saturating_add(piece.length() as usize);
         if bytes > limit {
             let _ = reader.cancel();
@@ -133,11 +145,15 @@ async fn read_at_most(readable: web_sys::ReadableStream, limit: usize) -> Result
     }
 }
 
-async fn write_pieces(input: &[u8], writable: &web_sys::WritableStream) -> Result<(), JsValue> {
+/// `input` written `piece` bytes at a time, a task per [`PIECE`] bytes.
+async fn write_pieces(input: &[u8], piece: usize, writable: &web_sys::WritableStream) -> Result<(), JsValue> {
     let writer = writable.get_writer()?;
-    for piece in input.chunks(PIECE) {
+    let per_task = (PIECE / piece).max(1);
+    for (n, piece) in input.chunks(piece).enumerate() {
         JsFuture::from(writer.write_with_chunk(&js_sys::Uint8Array::from(piece))).await?;
-        crate::tasks::next_task().await;
+        if (n + 1) % per_task == 0 {
+            crate::tasks::next_task().await;
+        }
     }
     JsFuture::from(writer.close()).await?;
     Ok(())
