@@ -355,3 +355,28 @@ test('a library entry whose save cannot be read for want of the reader file: its
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
   await expect(page.getByText('Updated with changes made in another tab')).toHaveCount(0);
 });
+
+test('back from a case before the reader file arrives: the page left on screen shows her own scenario once it is read, with no notice of another tab', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  // A first visit, one document throughout: Priya links her MCID, then a
+  // built-in case is loaded (its space is empty: nothing to read).
+  await page.goto('./#/sign-in');
+  await page.getByLabel('Work email').fill('priya@contoso.com');
+  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
+  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+  const app = new CertlinkPage(page);
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await app.loadCase();
+  await expect(page.locator('header .who-name')).not.toHaveText('Priya Patel');
+
+  // Back to her own scenario: its save waits for the reader, and the page
+  // on screen stays drawn meanwhile.
+  await page.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the saved scenario…' })).toBeVisible();
+  arrive();
+  await expect(page.locator('header .who-name')).toHaveText('Priya Patel');
+  await app.navigate('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  await expect(page.getByText('Updated with changes made in another tab')).toHaveCount(0);
+});
