@@ -1464,3 +1464,53 @@ fn a_stand_in_for_a_large_save_whose_part_is_damaged_sets_it_aside_as_a_start_do
     assert_eq!(store.backups().len(), 1, "kept as a backup, with its part");
     assert!(store.saved_text().is_none(), "nothing unreadable left to write over");
 }
+
+#[test]
+fn an_engine_set_aside_while_opening_another_tabs_part_does_not_say_opening_forever_once_back() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.execute(&ticket("b's change")).unwrap();
+    b.finish_all();
+    // a hears of b's large save and starts opening its part; a change
+    // meanwhile meets that save and is said unsaved.
+    a.storage_event();
+    assert!(a.tab.is_opening());
+    a.tab.execute(&mut a.scenario, &ReadNow, &priya(), now(), &ticket("a's change")).unwrap();
+    assert!(a.says_unsaved());
+    // The person opens a case: a's engine is kept aside, and the opening's
+    // result goes to the case's engine, which ignores it.
+    a.tab.opening_given_up();
+    a.pending.clear();
+    // Back on a's space: nothing is being opened, and the change is still
+    // there, said unsaved (Reload), never replaced.
+    a.storage_event();
+    assert!(!a.tab.is_opening(), "no \"Opening…\" banner left with nothing running");
+    assert!(has_ticket(&a.scenario, "a's change") && a.says_unsaved());
+}
+
+#[test]
+fn a_stand_in_whose_part_fails_after_another_save_took_its_place_waits_for_that_save() {
+    let kv = MemoryKv::new();
+    let (mut a, part_key) = packed_with_a_head(&kv, "the head's change");
+    a.finish_all();
+    let mut b = Sim::open_as_the_app_enters_a_space(&kv, "b", &ReadNow, SMALL);
+    let Some(Work::Read(Todo::Open { head, .. })) = b.pending.pop() else { unreachable!() };
+    // Another tab saves a whole scenario in its place, and the old part
+    // then fails to open: nothing is set aside, and b still waits.
+    let mut c = Sim::open(&kv, "c", SMALL);
+    c.finish_all();
+    let mut other = demo::scenario(now());
+    other.execute(&priya(), now(), &ticket("c's save")).unwrap();
+    c.tab.replace(&mut c.scenario, &ReadNow, other, now(), Keeping::Nothing).unwrap();
+    c.finish_all();
+    assert!(!kv.items().contains_key(&part_key) || !Store::new(kv.clone(), "").saved_over_part(&part_key));
+    b.view.refresh();
+    assert!(!b.tab.opened(&mut b.scenario, &head.base, Err(DocumentError::Empty)));
+    assert!(b.tab.stands_in(), "the empty scenario is still no one's");
+    assert_eq!(Store::new(kv.clone(), "").backups().len(), 0, "nothing set aside");
+    b.storage_event();
+    b.finish_all();
+    assert!(!b.tab.stands_in());
+    assert!(has_ticket(&b.scenario, "c's save"));
+}

@@ -1036,9 +1036,9 @@ impl<K: KeyValue> Tab<K> {
         let (doc, part) = match opened {
             Ok(opened) => opened,
             Err(error) => {
-                if stood_in {
-                    self.unreadable_at_start(base, error);
-                }
+                // A save written since in its place is read next (its
+                // storage event, or the page's wait): a stand-in until then.
+                self.stands_in = stood_in && !self.unreadable_at_start(base, error);
                 return false;
             }
         };
@@ -1062,9 +1062,10 @@ impl<K: KeyValue> Tab<K> {
 
     /// The save a stand-in stood for cannot be read (its part damaged, or
     /// written by a newer Certlink): as at a start, it is set aside with
-    /// its banner, or said newer, unless another save has taken its place.
-    fn unreadable_at_start(&mut self, base: &BaseRef, error: DocumentError) {
-        let Some(store) = self.store.as_ref().filter(|store| store.saved_over_part(&base.key)) else { return };
+    /// its banner, or said newer, unless another save has taken its place
+    /// (false then).
+    fn unreadable_at_start(&mut self, base: &BaseRef, error: DocumentError) -> bool {
+        let Some(store) = self.store.as_ref().filter(|store| store.saved_over_part(&base.key)) else { return false };
         match error {
             DocumentError::FutureSchema { found } => {
                 self.save_state = SaveState::NewerVersion { found, changed: false };
@@ -1075,6 +1076,15 @@ impl<K: KeyValue> Tab<K> {
                 }
             }
         }
+        true
+    }
+
+    /// The engine is kept aside, its space left with a change the store
+    /// does not hold: an opening under way will not come back to it (the
+    /// engine on screen ignores it), and the next read once it is back
+    /// starts one again if it is still needed.
+    pub fn opening_given_up(&mut self) {
+        self.opening = None;
     }
 
     /// The part of a save could not be opened for want of the reader (its

@@ -663,7 +663,8 @@ impl Ctx {
         // A tab still packing is kept too: its pack, when it ends, goes to
         // it here ([`pack_left_unsaved`]).
         let keep = |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change();
-        if let (Some(tab), Some(scenario)) = (left.filter(keep), left_scenario) {
+        if let (Some(mut tab), Some(scenario)) = (left.filter(keep), left_scenario) {
+            tab.opening_given_up();
             LEFT_UNSAVED.with_borrow_mut(|left| left.push(LeftUnsaved { space: from, tab, scenario }));
         }
         self.left_unsaved_changed();
