@@ -482,12 +482,17 @@ fn a_tab_whose_space_was_deleted_keeps_its_scenario_on_screen_and_writes_nothing
     assert_eq!(tab.tab.save_state(), &SaveState::SpaceDeleted);
     assert!(tab.says_unsaved() && tab.tab.holds_unsaved_change());
     assert!(has_ticket(&tab.scenario, "before the deletion") && has_ticket(&tab.scenario, "after the deletion"));
-    // An import, a reset or a restore there is saved nowhere either, and
-    // the banner still says so.
+    // An import, a reset or a restore there would lose the scenario, which
+    // no restore point can keep: refused until the person chooses to lose
+    // it; then saved nowhere either, and the banner still says so.
     for why in [Replaced::Import, Replaced::Reset, Replaced::Restore] {
+        let before = tab.scenario.clone();
+        let refused = tab.tab.replace(&mut tab.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(why));
+        assert_eq!(refused.map(|_| ()).map_err(|not| not.why), Err(PointNotKept::NoStorage), "{why:?}");
+        assert_eq!(tab.scenario, before, "nothing replaced: {why:?}");
         tab.tab
-            .replace(&mut tab.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(why))
-            .expect("the replacement takes place");
+            .replace(&mut tab.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::PointOrLoseIt(why))
+            .expect("the replacement takes place, chosen");
         assert_eq!(tab.tab.save_state(), &SaveState::SpaceDeleted, "{why:?}");
         assert!(tab.says_unsaved() && tab.tab.holds_unsaved_change(), "{why:?}");
     }

@@ -36,6 +36,9 @@ pub enum LibraryError {
     /// The scenario open holds a change not written yet (being saved, or
     /// said not saved): leaving it now would lose the change.
     Unsaved,
+    /// The scenario open is still being read (an empty stand-in shown
+    /// meanwhile): a copy or an export now would keep the stand-in.
+    Opening,
 }
 
 /// The key of the index of the library under `prefix`: another tab's

@@ -96,6 +96,9 @@ pub enum PointNotKept {
     TooLarge,
     /// Storage has no room left for it.
     NoRoom,
+    /// Nothing can be saved here now: storage is turned off, or another
+    /// tab deleted the library entry open.
+    NoStorage,
 }
 
 /// A replacement that did not take place, since the scenario it would
@@ -630,6 +633,11 @@ impl<K: KeyValue> Tab<K> {
         // screen is the one stored; otherwise it is the only copy of the
         // person's work, whatever comes of the replacement's save.
         let point_copies_the_save = self.is_saved();
+        // With nowhere to keep it, the person's scenario would be lost:
+        // refused, as when there is no room, until they choose to lose it.
+        if let (Keeping::Point(_), None, Lifecycle::Own) = (keeping, &self.store, self.lifecycle) {
+            return Err(NotReplaced { why: PointNotKept::NoStorage, next: Box::new(next) });
+        }
         let mut point = None;
         if let (Some(why), Some(store)) = (kept, &self.store) {
             if self.lifecycle == Lifecycle::Own {

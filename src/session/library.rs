@@ -115,8 +115,18 @@ impl Ctx {
         }
     }
 
+    /// Refused while the scenario open is still being read: what is on
+    /// screen is a stand-in, no one's scenario to copy or export.
+    pub fn not_opening(&self) -> Result<(), LibraryError> {
+        match self.engine.with_value(crate::save::Tab::stands_in) {
+            true => Err(LibraryError::Opening),
+            false => Ok(()),
+        }
+    }
+
     /// Keeps the scenario on screen as a new entry named `name`, and opens it.
     pub fn library_save_copy(&self, name: &str) -> Result<(), LibraryError> {
+        self.not_opening()?;
         self.may_leave(true)?;
         let scenario = self.scenario.get_untracked();
         self.library_add(name, scenario)

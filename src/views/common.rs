@@ -133,6 +133,9 @@ pub enum Unchanged {
     Unreadable(crate::storage::document::DocumentError),
     /// The reader's file could not be fetched (offline, before a first visit).
     ReaderNotLoaded,
+    /// The browser could not read the file chosen (a folder, or a file
+    /// moved or changed since it was chosen).
+    FileNotRead,
     /// The restore point is no longer kept.
     PointGone,
     /// The scenario it would replace cannot be kept as a restore point.
@@ -166,16 +169,29 @@ pub fn unchanged(lang: crate::i18n::Lang, unchanged: &Unchanged) -> String {
         Unchanged::PointGone => Kept::RestorePointGone,
         Unchanged::NotKept(PointNotKept::TooLarge) => Kept::NotKeptTooLarge,
         Unchanged::NotKept(PointNotKept::NoRoom) => Kept::NotKeptNoRoom,
+        Unchanged::NotKept(PointNotKept::NoStorage) => Kept::NotKeptNoStorage,
         Unchanged::OwnNotKept(PointNotKept::TooLarge) => Kept::OwnNotKeptTooLarge,
         Unchanged::OwnNotKept(PointNotKept::NoRoom) => Kept::OwnNotKeptNoRoom,
+        Unchanged::OwnNotKept(PointNotKept::NoStorage) => Kept::OwnNotKeptNoStorage,
         Unchanged::Library(LibraryError::BadName) => Kept::LibraryBadName,
         Unchanged::Library(LibraryError::NotSaved) => Kept::LibraryNotSaved,
         Unchanged::Library(LibraryError::Unsaved) => Kept::LibraryUnsaved,
+        Unchanged::Library(LibraryError::Opening) => Kept::LibraryOpening,
+        Unchanged::FileNotRead => Kept::FileNotRead,
         // Deleting the person's own is not offered; another tab may have
         // deleted an entry this page still lists.
         Unchanged::Library(LibraryError::Unknown | LibraryError::OwnStays) => Kept::LibraryGone,
     };
     kept(lang, text).to_string()
+}
+
+/// Downloads the scenario open as a Certlink file (Your data, the
+/// library), unless it is still being read: a stand-in is no one's.
+pub fn export_scenario(ctx: crate::session::Ctx) -> Result<(), crate::save::library::LibraryError> {
+    ctx.not_opening()?;
+    let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
+    crate::download::download(&name, "application/json", &ctx.export());
+    Ok(())
 }
 
 /// Reads a file a person chose or dropped, whole, and checks it whole
@@ -189,10 +205,8 @@ pub async fn read_import(file: web_sys::File) -> Result<crate::storage::document
         return Err(Unchanged::Unreadable(DocumentError::TooLarge { bytes: size, limit: MAX_IMPORT_BYTES }));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-    let result = match text {
-        None => Ok(Err(DocumentError::NotJson { line: 0, column: 0 })),
-        Some(text) => crate::session::reader::read_file(text).await,
-    };
+    let Some(text) = text else { return Err(Unchanged::FileNotRead) };
+    let result = crate::session::reader::read_file(text).await;
     match result {
         Err(_) => Err(Unchanged::ReaderNotLoaded),
         Ok(Ok(doc)) => Ok(doc),

@@ -107,8 +107,9 @@ pub fn Data() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let export = move |_| {
-        let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
-        crate::download::download(&name, "application/json", &ctx.export());
+        if let Err(opening) = crate::views::common::export_scenario(ctx) {
+            outcome.set(Some(ImportOutcome::Refused(Unchanged::Library(opening))));
+        }
     };
     // The import a refusal to replace the scenario would make, once the
     // person has read that the scenario replaced cannot be kept.
@@ -267,6 +268,7 @@ pub fn Data() -> impl IntoView {
                     let lang = lang.get();
                     match refused.get() {
                         Some(crate::save::PointNotKept::NoRoom) => kept(lang, Kept::ConfirmResetNoRoom).to_string(),
+                        Some(crate::save::PointNotKept::NoStorage) => kept(lang, Kept::ConfirmResetNoStorage).to_string(),
                         Some(crate::save::PointNotKept::TooLarge) => t(lang, Text::ConfirmResetLarge).to_string(),
                         None if ctx.too_large_for_restore_point() => t(lang, Text::ConfirmResetLarge).to_string(),
                         None => t(lang, Text::ConfirmReset).to_string(),

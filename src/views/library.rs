@@ -9,7 +9,7 @@ use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
-use crate::views::common::{file_input, read_import, Answer, Unchanged};
+use crate::views::common::{export_scenario, file_input, read_import, Answer, Unchanged};
 use leptos::prelude::*;
 
 /// What the last change did, as the page says it.
@@ -38,8 +38,9 @@ pub fn Library() -> impl IntoView {
         outcome.set(Some(said(result)));
     };
     let export = move |_| {
-        let name = format!("certlink-scenario-{}.json", crate::rules::reports::iso_date(ctx.now()));
-        crate::download::download(&name, "application/json", &ctx.export());
+        if let Err(opening) = export_scenario(ctx) {
+            outcome.set(Some(said(Err(opening))));
+        }
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let Some(input) = file_input(&ev) else { return };

@@ -178,7 +178,7 @@ test('a change the banner says is not saved is never dropped by opening another 
   await page.goto('./#/library');
   const monday = entries(page).filter({ hasText: 'Monday' });
   await monday.getByRole('button', { name: 'Open: Monday' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('Your last change to the scenario open is not saved yet');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('The scenario open holds what is not saved yet, and this would leave it');
   await expect(entry(page, 'own')).toContainText('My scenario (open)');
   // Save a copy keeps the change, in the copy.
   await page.locator('input[name="library-name"]').fill('Rescued');
@@ -259,6 +259,31 @@ test('an entry deleted in another tab is never written again by the tab that has
     Object.entries(localStorage).some(([key, value]) => key.startsWith('lib-') && key.endsWith(':certlink.document') && value.includes('McidLinked')),
   );
   expect(rescued).toBe(true);
+});
+
+test('a reset on an entry another tab deleted asks first, since nothing can keep the scenario it replaces', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await mondayDeletedElsewhere(a, b);
+  const app = new CertlinkPage(a);
+  await app.linkPriya();
+  await a.goto('./#/data');
+  const reset = a.getByRole('button', { name: 'Reset to demo data' });
+  const dialog = a.getByRole('alertdialog');
+  await reset.click();
+  await dialog.getByRole('button', { name: 'Yes, reset' }).click();
+  // Refused: the question now says the scenario would be lost.
+  await expect(dialog).toContainText('Nothing can be saved in this browser now');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await a.goto('./#/profile');
+  await expect(a.getByRole('button', { name: 'Remove access' })).toBeVisible();
+  // Chosen, with that said: the demo data replaces it.
+  await a.goto('./#/data');
+  await reset.click();
+  await dialog.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(dialog).toContainText('Nothing can be saved in this browser now');
+  await dialog.getByRole('button', { name: 'Yes, reset' }).click();
+  await app.signIn('priya@contoso.com');
+  await expect(a.getByRole('button', { name: 'Associate Microsoft Learning account' })).toBeVisible();
 });
 
 test('a tab reloaded on an entry deleted meanwhile goes back to the person’s own scenario', async ({ context }) => {

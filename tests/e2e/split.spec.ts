@@ -380,3 +380,24 @@ test('back from a case before the reader file arrives: the page left on screen s
   await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
   await expect(page.getByText('Updated with changes made in another tab')).toHaveCount(0);
 });
+
+test('while a library entry is still being opened, Save a copy and Export are refused, saying why, rather than keep the empty stand-in', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  await priyaLinkedThenACopyOpened(page);
+  await page.getByRole('button', { name: 'Open: My scenario' }).click();
+  const refusal = page.getByRole('main').getByRole('alert');
+  await page.locator('input[name="library-name"]').fill('Too soon');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(refusal).toContainText('The scenario is still being opened');
+  await expect(page.locator('.library-entry').filter({ hasText: 'Too soon' })).toHaveCount(0);
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('button', { name: 'Export the open scenario' }).click();
+  await expect(refusal).toContainText('The scenario is still being opened');
+
+  arrive();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the saved scenario…' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(page.locator('.library-entry').filter({ hasText: 'Too soon (open)' })).toBeVisible();
+  expect(downloaded).toBe(false);
+});
