@@ -172,3 +172,36 @@ fn the_faq_search_finds_words_typed_with_a_plain_apostrophe_and_no_accents() {
     }
     assert_eq!(found(Lang::En, "no such words here"), 0);
 }
+
+#[test]
+fn a_refused_file_or_restore_point_says_what_to_do_next_in_each_language() {
+    use certlink::i18n::Lang;
+    use certlink::storage::document::DocumentError;
+    use certlink::ui::document::{document_error, restore_point_error};
+    let errors = [
+        DocumentError::Empty,
+        DocumentError::NotJson { line: 3, column: 7 },
+        DocumentError::NotCertlink,
+        DocumentError::TooLarge { bytes: 17 << 20, limit: 16 << 20 },
+    ];
+    for error in &errors {
+        let (en, fr) = (document_error(Lang::En, error), document_error(Lang::Fr, error));
+        assert!(
+            en.ends_with("Choose a file Certlink exported (Your data, Export to a file), or correct this one."),
+            "{en}"
+        );
+        assert!(fr.ends_with("Choisissez un fichier exporté par Certlink (Vos données, Exporter dans un fichier), ou corrigez celui-ci."), "{fr}");
+        let (en, fr) = (restore_point_error(Lang::En, error), restore_point_error(Lang::Fr, error));
+        assert!(
+            en.starts_with("This restore point cannot be restored") && en.ends_with("Delete it to make room."),
+            "{en}"
+        );
+        assert!(
+            fr.starts_with("Ce point de restauration ne peut pas être restauré") && !fr.contains("importé"),
+            "{fr}"
+        );
+    }
+    // A newer Certlink's file says its own way on, and only that one.
+    let newer = document_error(Lang::En, &DocumentError::FutureSchema { found: 9 });
+    assert!(newer.contains("update Certlink to open it") && !newer.contains("Choose a file"), "{newer}");
+}

@@ -6,12 +6,30 @@
 use crate::i18n::Lang;
 use crate::storage::document::DocumentError;
 
-/// Why an import was refused, and that nothing changed.
+/// Why an import was refused, that nothing changed, and what to do next
+/// (a file saved by a newer Certlink says its own: update Certlink).
 pub fn document_error(lang: Lang, error: &DocumentError) -> String {
     let what = document_problem(lang, error);
+    let next = match error {
+        DocumentError::FutureSchema { .. } => "",
+        _ => lang.pick(
+            " Choose a file Certlink exported (Your data, Export to a file), or correct this one.",
+            " Choisissez un fichier exporté par Certlink (Vos données, Exporter dans un fichier), ou corrigez celui-ci.",
+        ),
+    };
     lang.pick(
-        format!("This file was not imported: {what}. Nothing was changed."),
-        format!("Ce fichier n’a pas été importé\u{a0}: {what}. Rien n’a été modifié."),
+        format!("This file was not imported: {what}. Nothing was changed.{next}"),
+        format!("Ce fichier n’a pas été importé\u{a0}: {what}. Rien n’a été modifié.{next}"),
+    )
+}
+
+/// Why a restore point was not restored, that nothing changed, and what
+/// to do next.
+pub fn restore_point_error(lang: Lang, error: &DocumentError) -> String {
+    let what = document_problem(lang, error);
+    lang.pick(
+        format!("This restore point cannot be restored: {what}. Nothing was changed. Delete it to make room."),
+        format!("Ce point de restauration ne peut pas être restauré\u{a0}: {what}. Rien n’a été modifié. Supprimez-le pour faire de la place."),
     )
 }
 

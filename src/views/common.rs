@@ -129,8 +129,10 @@ pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {
 /// chosen now.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Unchanged {
-    /// The file or the restore point does not read.
+    /// The file does not read.
     Unreadable(crate::storage::document::DocumentError),
+    /// The restore point does not read.
+    PointUnreadable(crate::storage::document::DocumentError),
     /// The reader's file could not be fetched (offline, before a first visit).
     ReaderNotLoaded,
     /// The browser could not read the file chosen (a folder, or a file
@@ -152,7 +154,7 @@ impl From<crate::session::RestoreFailed> for Unchanged {
         match failed {
             RestoreFailed::Gone => Unchanged::PointGone,
             RestoreFailed::ReaderNotLoaded => Unchanged::ReaderNotLoaded,
-            RestoreFailed::Unreadable(error) => Unchanged::Unreadable(error),
+            RestoreFailed::Unreadable(error) => Unchanged::PointUnreadable(error),
             RestoreFailed::NotKept(why) => Unchanged::NotKept(why),
         }
     }
@@ -165,6 +167,7 @@ pub fn unchanged(lang: crate::i18n::Lang, unchanged: &Unchanged) -> String {
     use crate::save::PointNotKept;
     let text = match unchanged {
         Unchanged::Unreadable(error) => return crate::ui::document::document_error(lang, error),
+        Unchanged::PointUnreadable(error) => return crate::ui::document::restore_point_error(lang, error),
         Unchanged::ReaderNotLoaded => return crate::i18n::t(lang, Text::ReaderNotLoaded).to_string(),
         Unchanged::PointGone => Kept::RestorePointGone,
         Unchanged::NotKept(PointNotKept::TooLarge) => Kept::NotKeptTooLarge,
