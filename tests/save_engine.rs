@@ -1519,3 +1519,28 @@ fn a_stand_in_whose_part_fails_after_another_save_took_its_place_waits_for_that_
     assert!(!b.tab.stands_in());
     assert!(has_ticket(&b.scenario, "c's save"));
 }
+
+#[test]
+fn with_storage_turned_off_only_the_persons_scenario_asks_before_it_is_replaced() {
+    let mut tab: Tab<MemoryKv> = Tab::new(None, "t", SaveState::Saved);
+    let mut scenario = match tab.start(None, false) {
+        Start::Demo => demo::scenario(now()),
+        Start::Saved(_) => unreachable!("nothing is stored"),
+    };
+    // The demo the tab started on is no one's: replaced without a question,
+    // whatever is asked; and a replacement that keeps nothing never asks.
+    tab.replace(&mut scenario, &ReadNow, demo_with_tickets(1), now(), Keeping::Point(Replaced::Import))
+        .expect("the untouched demo is replaced");
+    tab.execute(&mut scenario, &ReadNow, &priya(), now(), &ticket("the person's")).unwrap();
+    tab.replace(&mut scenario, &ReadNow, demo_with_tickets(2), now(), Keeping::Nothing)
+        .expect("a case's scenario, kept nowhere, asks nothing");
+    tab.execute(&mut scenario, &ReadNow, &priya(), now(), &ticket("the person's again")).unwrap();
+    // The person's own: refused, nothing replaced, until they choose.
+    let refused = tab.replace(&mut scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Point(Replaced::Reset));
+    assert_eq!(refused.map(|_| ()).map_err(|not| not.why), Err(PointNotKept::NoStorage));
+    assert!(has_ticket(&scenario, "the person's again"));
+    tab.replace(&mut scenario, &ReadNow, demo::scenario(now()), now(), Keeping::PointOrLoseIt(Replaced::Reset))
+        .expect("chosen");
+    assert!(!has_ticket(&scenario, "the person's again"));
+    assert_eq!(tab.save_state(), &SaveState::MemoryOnly);
+}

@@ -201,7 +201,11 @@ fn a_refused_file_or_restore_point_says_what_to_do_next_in_each_language() {
             "{fr}"
         );
     }
-    // A newer Certlink's file says its own way on, and only that one.
-    let newer = document_error(Lang::En, &DocumentError::FutureSchema { found: 9 });
-    assert!(newer.contains("update Certlink to open it") && !newer.contains("Choose a file"), "{newer}");
+    // A newer Certlink's file or restore point says its own way on, and
+    // only that one.
+    let newer = DocumentError::FutureSchema { found: 9 };
+    let file = document_error(Lang::En, &newer);
+    assert!(file.contains("update Certlink to open it") && !file.contains("Choose a file"), "{file}");
+    let point = restore_point_error(Lang::En, &newer);
+    assert!(point.contains("update Certlink to open it") && !point.contains("Delete it"), "{point}");
 }

@@ -594,18 +594,19 @@ impl Ctx {
         // The case's trail runs on the case's clock, which comes with it.
         let clock = self.clock.get_untracked();
         self.enter_space(false);
-        if let Err(not) = self.replace_keeping(case, true, keeping(Replaced::Case, losing_it)) {
+        let refused = self.replace_keeping(case, true, keeping(Replaced::Case, losing_it)).err();
+        if let Some(not) = &refused {
             // Back to the case as it was on screen, saved again in its
-            // space (or said unsaved there): nothing of it is lost.
+            // space (or said unsaved there): nothing of it is lost, nor who
+            // plays it (with no storage, nothing of it is read back).
             self.enter_space(true);
-            self.replace(*not.next);
-            return Err(not.why);
+            self.replace((*not.next).clone());
         }
         self.keep_clock(clock);
         if let Some(id) = persona {
             self.start_session(id);
         }
-        Ok(())
+        refused.map_or(Ok(()), |not| Err(not.why))
     }
 
     /// Moves this tab to the cases' space (`case`) or back to the space it

@@ -27,9 +27,15 @@ pub fn document_error(lang: Lang, error: &DocumentError) -> String {
 /// to do next.
 pub fn restore_point_error(lang: Lang, error: &DocumentError) -> String {
     let what = document_problem(lang, error);
+    // One a newer Certlink wrote is restored once Certlink is updated
+    // (its clause says so): not one to delete.
+    let next = match error {
+        DocumentError::FutureSchema { .. } => "",
+        _ => lang.pick(" Delete it to make room.", " Supprimez-le pour faire de la place."),
+    };
     lang.pick(
-        format!("This restore point cannot be restored: {what}. Nothing was changed. Delete it to make room."),
-        format!("Ce point de restauration ne peut pas être restauré\u{a0}: {what}. Rien n’a été modifié. Supprimez-le pour faire de la place."),
+        format!("This restore point cannot be restored: {what}. Nothing was changed.{next}"),
+        format!("Ce point de restauration ne peut pas être restauré\u{a0}: {what}. Rien n’a été modifié.{next}"),
     )
 }
 

@@ -178,7 +178,7 @@ test('a change the banner says is not saved is never dropped by opening another 
   await page.goto('./#/library');
   const monday = entries(page).filter({ hasText: 'Monday' });
   await monday.getByRole('button', { name: 'Open: Monday' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('The scenario open holds what is not saved yet, and this would leave it');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('The scenario open is not saved yet, and this would leave it');
   await expect(entry(page, 'own')).toContainText('My scenario (open)');
   // Save a copy keeps the change, in the copy.
   await page.locator('input[name="library-name"]').fill('Rescued');

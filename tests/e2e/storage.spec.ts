@@ -204,6 +204,28 @@ test('blocked storage: the app runs in memory and says so', async ({ page }) => 
   await expect(banner(page)).toBeVisible();
 });
 
+test('blocked storage: keeping a case as the scenario asks first, the case still played by its persona, since nothing can keep the person’s own', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The document is sandboxed', 'SecurityError');
+      },
+    });
+  });
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await app.loadCase();
+  const persona = await page.locator('header .who-name').textContent();
+  expect(persona).not.toBe('Priya Patel');
+  await page.getByRole('button', { name: 'Keep this case as my scenario' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'nothing can be saved in this browser now' })).toBeVisible();
+  await expect(app.caseNotice).toBeVisible();
+  await expect(page.locator('header .who-name')).toHaveText(persona ?? '');
+  await page.getByRole('button', { name: 'Keep the case anyway' }).click();
+  await expect(app.caseNotice).toHaveCount(0);
+  await expect(page.locator('header .who-name')).toHaveText(persona ?? '');
+});
+
 test('unreadable saved data: the app starts on the demo, keeps the text and offers it', async ({ page }) => {
   const unreadable = '{"app":"certlink","schema":1,"revision":3,"saved_at":"2026-11-';
   await page.goto('./#/');
