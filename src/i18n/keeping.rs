@@ -61,6 +61,7 @@ pub enum Kept {
     LibraryUnsaved,
     LibraryOpening,
     FileNotRead,
+    ImportOpenChanged,
     ImportedName,
 }
 
@@ -118,6 +119,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         LibraryNotSaved => ("This browser’s storage refused the change (full or turned off). Nothing changed. Make room (delete a restore point, an unreadable save kept or a library entry), then try again.", "Le stockage de ce navigateur a refusé la modification (plein ou désactivé). Rien n’a changé. Libérez de la place (supprimez un point de restauration, un enregistrement illisible conservé ou une entrée de la bibliothèque), puis réessayez."),
         LibraryUnsaved => ("The scenario open is not saved yet, and this would leave it. Wait while it says Saving…, or keep it with Save a copy, which opens the copy; or Export it, then reload the page, which drops what is not saved. Nothing changed.", "Le scénario ouvert n’est pas encore enregistré, et ceci le quitterait. Attendez tant qu’il est indiqué Enregistrement…, ou gardez-le avec Enregistrer une copie, qui ouvre la copie\u{202f}; ou exportez-le, puis rechargez la page, ce qui abandonne ce qui n’est pas enregistré. Rien n’a changé."),
         FileNotRead => ("This file could not be read: it may be a folder, or a file moved or changed since it was chosen. Choose the file again. Nothing was changed.", "Ce fichier n’a pas pu être lu\u{a0}: c’est peut-être un dossier, ou un fichier déplacé ou modifié depuis qu’il a été choisi. Choisissez de nouveau le fichier. Rien n’a été modifié."),
+        ImportOpenChanged => ("Another scenario was opened while the file was read: nothing was imported, and nothing changed. Import the file again if it is meant for the scenario open now.", "Un autre scénario a été ouvert pendant la lecture du fichier\u{a0}: rien n’a été importé, et rien n’a changé. Importez de nouveau le fichier s’il est destiné au scénario ouvert maintenant."),
         LibraryOpening => ("The scenario is still being opened: what is shown is not it yet. Wait until the banner “Opening the saved scenario…” is gone, then try again. Nothing changed.", "Le scénario est encore en cours d’ouverture\u{a0}: ce qui est affiché n’est pas encore lui. Attendez que le bandeau «\u{a0}Ouverture du scénario enregistré…\u{a0}» disparaisse, puis réessayez. Rien n’a changé."),
         ImportedName => ("Imported scenario", "Scénario importé"),
         LibraryGone => ("That scenario is no longer in the library (another tab may have deleted it). Nothing changed.", "Ce scénario n’est plus dans la bibliothèque (un autre onglet l’a peut-être supprimé). Rien n’a changé."),

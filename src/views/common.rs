@@ -138,6 +138,9 @@ pub enum Unchanged {
     /// The browser could not read the file chosen (a folder, or a file
     /// moved or changed since it was chosen).
     FileNotRead,
+    /// Another scenario was opened while the file was read: the file is
+    /// not put in its place.
+    OpenChanged,
     /// The restore point is no longer kept.
     PointGone,
     /// The scenario it would replace cannot be kept as a restore point.
@@ -181,6 +184,7 @@ pub fn unchanged(lang: crate::i18n::Lang, unchanged: &Unchanged) -> String {
         Unchanged::Library(LibraryError::Unsaved) => Kept::LibraryUnsaved,
         Unchanged::Library(LibraryError::Opening) => Kept::LibraryOpening,
         Unchanged::FileNotRead => Kept::FileNotRead,
+        Unchanged::OpenChanged => Kept::ImportOpenChanged,
         // Deleting the person's own is not offered; another tab may have
         // deleted an entry this page still lists.
         Unchanged::Library(LibraryError::Unknown | LibraryError::OwnStays) => Kept::LibraryGone,

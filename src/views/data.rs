@@ -126,10 +126,16 @@ pub fn Data() -> impl IntoView {
         }
     };
     // Reads the file whole, validates it whole, and only then replaces the
-    // scenario; any refusal leaves everything as it was.
+    // scenario; any refusal leaves everything as it was. The file replaces
+    // the scenario open when it was chosen, never another opened while it
+    // was read (the reader's file may be on its way).
     let import_file = move |file: web_sys::File| {
+        let open = untrack(|| ctx.library_open_id());
         leptos::task::spawn_local(async move {
-            outcome.set(Some(match read_import(file).await {
+            let read = read_import(file).await;
+            let same = untrack(|| ctx.library_open_id()) == open;
+            outcome.set(Some(match read {
+                Ok(_) if !same => ImportOutcome::Refused(Unchanged::OpenChanged),
                 Ok(doc) => imported(doc.scenario, false),
                 Err(why) => ImportOutcome::Refused(why),
             }));

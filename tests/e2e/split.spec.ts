@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, settled } from './fixtures';
 import { CertlinkPage, LEARN_PASSWORD, WORK_PASSWORD } from './pages/certlink_page';
 
 const LATER = /\/split_later-[0-9a-f]{16}\.wasm$/;
@@ -401,4 +401,33 @@ test('while a library entry is still being opened, Save a copy and Export are re
   await page.getByRole('button', { name: 'Save a copy' }).click();
   await expect(page.locator('.library-entry').filter({ hasText: 'Too soon (open)' })).toBeVisible();
   expect(downloaded).toBe(false);
+});
+
+test('a file still being read when another scenario is opened is not put in that one’s place', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  // A first visit, one document throughout: its own scenario exported and
+  // edited (Contoso renamed), then chosen for import while the reader
+  // file is on its way.
+  await page.goto('./#/data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).first().click();
+  const edited = readFileSync(await (await download).path(), 'utf8').replaceAll('"Contoso"', '"Contoso Training"');
+  await page.getByLabel('Choose a Certlink file').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
+  // Meanwhile another scenario is opened: a new library entry.
+  await page.getByRole('link', { name: /Library of scenarios/ }).click();
+  await page.locator('input[name="library-name"]').fill('Monday');
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(page.locator('.library-entry').filter({ hasText: 'Monday (open)' })).toBeVisible();
+  arrive();
+  // The file is read once the reader file is here: a few frames later,
+  // the import is refused, and nothing changed: Monday is the copy it was.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('split_reader'))))
+    .toBe(true);
+  for (let frame = 0; frame < 5; frame++) await settled(page);
+  const stored = () => page.evaluate(() => Object.values(localStorage).some((value) => value.includes('Contoso Training')));
+  expect(await stored()).toBe(false);
+  await new CertlinkPage(page).signIn('grace@contoso.com');
+  await expect(page.locator('header .who-org')).toHaveText('Contoso');
+  expect(await stored()).toBe(false);
 });
