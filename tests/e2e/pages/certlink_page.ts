@@ -34,7 +34,10 @@ export class CertlinkPage {
   /** Signs in from the sign-in page, through the form, and lands on My Profile. */
   async signIn(email: string, password = WORK_PASSWORD) {
     await this.page.goto('./#/sign-in');
-    await this.page.getByLabel('Work email').fill(email);
+    // The address changes a frame before the page: a page left on screen
+    // may name a work email too (the FAQ does).
+    await expect(this.heading).toHaveText('Sign in to Partner Center');
+    await this.page.getByRole('main').getByRole('textbox', { name: 'Work email' }).fill(email);
     await this.page.getByLabel('Password', { exact: true }).fill(password);
     await this.page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
     await expect(this.page).toHaveURL(/#\/profile$/);
