@@ -595,15 +595,21 @@ fn a_tab_waiting_on_an_unreadable_save_never_sets_aside_the_save_another_tab_wro
     assert!(store.backups().iter().all(|b| !store.backup(&b.key).unwrap().0.contains("b's change")));
 }
 
+/// Tab a, hearing of tab b's large save ("b's change") over `kv`, and
+/// opening its part.
+fn opening_another_tabs_large_save(kv: &MemoryKv) -> Sim {
+    let mut a = Sim::open(kv, "a", SMALL);
+    let mut b = Sim::open(kv, "b", PACKED);
+    b.execute(&ticket("b's change")).unwrap();
+    b.finish_all();
+    a.storage_event();
+    a
+}
+
 #[test]
 fn an_import_while_another_tabs_large_save_is_being_opened_stays_on_screen_said_unsaved() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    let mut b = Sim::open(&kv, "b", PACKED);
-    b.execute(&ticket("b's change")).unwrap();
-    b.finish_all();
-    // a hears of b's large save and starts opening its part.
-    a.storage_event();
+    let mut a = opening_another_tabs_large_save(&kv);
     assert!(!a.pending.is_empty(), "the part is being opened");
     assert!(a.tab.is_opening(), "and the page says so");
     let mut imported = demo::scenario(now());
@@ -1473,13 +1479,9 @@ fn a_stand_in_for_a_large_save_whose_part_is_damaged_sets_it_aside_as_a_start_do
 #[test]
 fn an_engine_set_aside_while_opening_another_tabs_part_does_not_say_opening_forever_once_back() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    let mut b = Sim::open(&kv, "b", PACKED);
-    b.execute(&ticket("b's change")).unwrap();
-    b.finish_all();
-    // a hears of b's large save and starts opening its part; a change
-    // meanwhile meets that save and is said unsaved.
-    a.storage_event();
+    // A change made while b's large save is being opened meets that save
+    // and is said unsaved.
+    let mut a = opening_another_tabs_large_save(&kv);
     assert!(a.tab.is_opening());
     a.tab.execute(&mut a.scenario, &ReadNow, &priya(), now(), &ticket("a's change")).unwrap();
     assert!(a.says_unsaved());

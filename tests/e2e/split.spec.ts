@@ -297,13 +297,8 @@ test('a first visit still on home has built and saved nothing: another tab’s s
  *  own scenario, which is then kept as a copy, "Monday", and opened. The
  *  reader file has not been needed. */
 async function priyaLinkedThenACopyOpened(page: Page) {
-  await page.goto('./#/sign-in');
-  await page.getByLabel('Work email').fill('priya@contoso.com');
-  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   const app = new CertlinkPage(page);
-  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await app.linkPriya();
   await app.navigate('Your data');
   await page.getByRole('link', { name: /Library of scenarios/ }).click();
   await page.locator('input[name="library-name"]').fill('Monday');
@@ -360,13 +355,8 @@ test('back from a case before the reader file arrives: the page left on screen s
   const arrive = await holdBack(page, READER);
   // A first visit, one document throughout: Priya links her MCID, then a
   // built-in case is loaded (its space is empty: nothing to read).
-  await page.goto('./#/sign-in');
-  await page.getByLabel('Work email').fill('priya@contoso.com');
-  await page.getByLabel('Password', { exact: true }).fill(WORK_PASSWORD);
-  await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   const app = new CertlinkPage(page);
-  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
-  await expect(app.status).toContainText('MCID 985001234 is now linked to Contoso');
+  await app.linkPriya();
   await app.loadCase();
   await expect(page.locator('header .who-name')).not.toHaveText('Priya Patel');
 

@@ -189,7 +189,8 @@ test('two embeds with different storage names keep their own scenarios', async (
   expect(keys).not.toContain('certlink.document');
 });
 
-test('blocked storage: the app runs in memory and says so', async ({ page }) => {
+/** This page's browser refuses it storage, as a sandboxed frame does. */
+async function blockStorage(page: Page) {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -197,6 +198,10 @@ test('blocked storage: the app runs in memory and says so', async ({ page }) => 
       },
     });
   });
+}
+
+test('blocked storage: the app runs in memory and says so', async ({ page }) => {
+  await blockStorage(page);
   const app = new CertlinkPage(page);
   await page.goto('./#/');
   await expect(banner(page)).toContainText('changes will not survive a reload');
@@ -205,13 +210,7 @@ test('blocked storage: the app runs in memory and says so', async ({ page }) => 
 });
 
 test('blocked storage: keeping a case as the scenario asks first, the case still played by its persona, since nothing can keep the person’s own', async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('The document is sandboxed', 'SecurityError');
-      },
-    });
-  });
+  await blockStorage(page);
   const app = new CertlinkPage(page);
   await app.linkPriya();
   await app.loadCase();

@@ -48,9 +48,10 @@ test('the trainer panel opens from the header and with Alt+Shift+T, and passes a
   await expect(panel(page)).toHaveCount(0);
 });
 
-test('the clock: a new link is pending in the skills report before +72 hours and counts after (D1, D7)', async ({ page }) => {
+/** Mia, now at Fabrikam, links her MCID there (R12 unlinks Contoso); Felix,
+ *  Fabrikam's admin, opens the skills report: her rows, pending (D7). */
+async function miaLinkedAtFabrikamSeenByFelix(page: Page) {
   const app = new CertlinkPage(page);
-  // Mia, now at Fabrikam, links her MCID there (R12 unlinks Contoso).
   await app.signIn('mia@fabrikam.com');
   await app.associateMcid('mia.moreau@outlook.com', LEARN_PASSWORD);
   await expect(app.status).toContainText('now linked to Fabrikam');
@@ -61,6 +62,11 @@ test('the clock: a new link is pending in the skills report before +72 hours and
   await expect(mia.first()).toBeVisible();
   await expect(mia.filter({ hasText: 'Counts since' })).toHaveCount(0);
   await expect(mia.first()).toContainText('Pending: expected between');
+  return mia;
+}
+
+test('the clock: a new link is pending in the skills report before +72 hours and counts after (D1, D7)', async ({ page }) => {
+  const mia = await miaLinkedAtFabrikamSeenByFelix(page);
 
   await panel(page).getByRole('button', { name: '+72 hours' }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: /\S/ })).toContainText('(moved by the trainer)');
@@ -79,15 +85,7 @@ test('the clock: a new link is pending in the skills report before +72 hours and
 test('a report left open while real time passes +72 hours downloads as of the click, and shows the same: the new link counts (D1, D7)', async ({ page }) => {
   // The page's own clock, moved on with no change made in Certlink.
   await page.clock.install({ time: new Date('2026-12-07T09:00:00Z') });
-  const app = new CertlinkPage(page);
-  await app.signIn('mia@fabrikam.com');
-  await app.associateMcid('mia.moreau@outlook.com', LEARN_PASSWORD);
-  await expect(app.status).toContainText('now linked to Fabrikam');
-  await openPanel(page);
-  await persona(page, 'felix@fabrikam.com');
-  await app.navigate('Skills report');
-  const mia = app.reportRows('Mia Moreau');
-  await expect(mia.first()).toContainText('Pending: expected between');
+  const mia = await miaLinkedAtFabrikamSeenByFelix(page);
 
   await page.clock.fastForward(73 * 60 * 60 * 1000);
   const [download] = await Promise.all([
