@@ -58,6 +58,8 @@ pub enum Kept {
     LibraryNotSaved,
     LibraryDone,
     LibraryGone,
+    /// While a chosen file is read, before it is checked.
+    ReadingFile,
     LibraryUnsaved,
     LibraryOpening,
     FileNotRead,
@@ -122,6 +124,7 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         ImportOpenChanged => ("Another scenario was opened while the file was read: nothing was imported, and nothing changed. Import the file again if it is meant for the scenario open now.", "Un autre scénario a été ouvert pendant la lecture du fichier\u{a0}: rien n’a été importé, et rien n’a changé. Importez de nouveau le fichier s’il est destiné au scénario ouvert maintenant."),
         LibraryOpening => ("The scenario is still being opened: what is shown is not it yet. Wait until the banner “Opening the saved scenario…” is gone, then try again. Nothing changed.", "Le scénario est encore en cours d’ouverture\u{a0}: ce qui est affiché n’est pas encore lui. Attendez que le bandeau «\u{a0}Ouverture du scénario enregistré…\u{a0}» disparaisse, puis réessayez. Rien n’a changé."),
         ImportedName => ("Imported scenario", "Scénario importé"),
+        ReadingFile => ("Reading the file… Nothing changes until it is checked.", "Lecture du fichier… Rien ne change tant qu’il n’est pas vérifié."),
         LibraryGone => ("That scenario is no longer in the library (another tab may have deleted it). Nothing changed.", "Ce scénario n’est plus dans la bibliothèque (un autre onglet l’a peut-être supprimé). Rien n’a changé."),
         LibraryDone => ("Done. The scenario open is the one shown.", "C’est fait. Le scénario ouvert est celui affiché."),
     };

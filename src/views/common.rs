@@ -93,6 +93,7 @@ pub fn Answer(
     answer: RwSignal<Option<Result<(), Unchanged>>>,
     done: fn(crate::i18n::Lang) -> &'static str,
     #[prop(optional)] anyway: Option<Callback<()>>,
+    #[prop(optional)] reading: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let lang = use_ctx().lang;
     let refused = live(move || match (answer.get(), anyway) {
@@ -101,6 +102,7 @@ pub fn Answer(
         _ => ().into_any(),
     });
     let said = live(move || match answer.get() {
+        _ if reading.is_some_and(|reading| reading.get()) => reading_file(lang.get()).into_any(),
         Some(Ok(())) => view! { <p class="message done">{done(lang.get())}</p> }.into_any(),
         _ => ().into_any(),
     });
@@ -108,6 +110,12 @@ pub fn Answer(
         {refused}
         <div role="status">{said}</div>
     }
+}
+
+/// Said while a chosen file is read: on a first visit the reader's file
+/// comes first, and a large file takes a moment.
+pub fn reading_file(lang: crate::i18n::Lang) -> impl IntoView {
+    view! { <p class="message">{crate::i18n::keeping::kept(lang, crate::i18n::keeping::Kept::ReadingFile)}</p> }
 }
 
 /// The source's sentences, quoted word for word and marked as such.

@@ -10,7 +10,7 @@ use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
 use crate::views::common::{
-    asked_across_redraws, file_input, read_import, Answer, Confirm, Unchanged, UnchangedMessage,
+    asked_across_redraws, file_input, read_import, reading_file, Answer, Confirm, Unchanged, UnchangedMessage,
 };
 use leptos::prelude::*;
 
@@ -105,6 +105,7 @@ pub fn Data() -> impl IntoView {
     let outcome = RwSignal::new(None::<ImportOutcome>);
     let confirming = RwSignal::new(false);
     let dragging = RwSignal::new(false);
+    let reading = RwSignal::new(false);
 
     let export = move |_| {
         if let Err(opening) = crate::views::common::export_scenario(ctx) {
@@ -131,8 +132,11 @@ pub fn Data() -> impl IntoView {
     // was read (the reader's file may be on its way).
     let import_file = move |file: web_sys::File| {
         let open = untrack(|| ctx.library_open_id());
+        outcome.set(None);
+        reading.set(true);
         leptos::task::spawn_local(async move {
             let read = read_import(file).await;
+            reading.set(false);
             let same = untrack(|| ctx.library_open_id()) == open;
             outcome.set(Some(match read {
                 Ok(_) if !same => ImportOutcome::Refused(Unchanged::OpenChanged),
@@ -236,6 +240,7 @@ pub fn Data() -> impl IntoView {
                 {live(move || {
                     let lang = lang.get();
                     match outcome.get() {
+                        _ if reading.get() => reading_file(lang).into_any(),
                         Some(ImportOutcome::Imported { people, events }) => {
                             view! { <p class="message done">{crate::i18n::imported(lang, people, events)}</p> }
                                 .into_any()

@@ -27,6 +27,7 @@ pub fn Library() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let outcome = RwSignal::new(None::<Result<(), Unchanged>>);
+    let reading = RwSignal::new(false);
     let lines = Lines { page: Owner::current().unwrap_or_default(), states: StoredValue::new(Vec::new()) };
     let copy_name = RwSignal::new(String::new());
     let save_copy = move |ev: leptos::ev::SubmitEvent| {
@@ -49,13 +50,17 @@ pub fn Library() -> impl IntoView {
         // The new entry is named after the file, as much of it as a name
         // holds; a file name with nothing to keep gives a name of its own.
         let name: String = file.name().trim_end_matches(".json").chars().take(MAX_NAME).collect();
+        outcome.set(None);
+        reading.set(true);
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
             let name = match checked_name(&name) {
                 Ok(_) => name,
                 Err(_) => kept(lang, Kept::ImportedName).to_string(),
             };
-            outcome.set(Some(match read_import(file).await {
+            let read = read_import(file).await;
+            reading.set(false);
+            outcome.set(Some(match read {
                 Ok(doc) => said(ctx.library_import(&name, doc.scenario)),
                 Err(why) => Err(why),
             }));
@@ -72,7 +77,7 @@ pub fn Library() -> impl IntoView {
     view! {
         <h1 id="library-heading" tabindex="-1">{kr(lang, Kept::LibraryHeading)}</h1>
         <p>{kr(lang, Kept::LibraryHelp)}</p>
-        <Answer answer=outcome done=|lang| kept(lang, Kept::LibraryDone) />
+        <Answer answer=outcome done=|lang| kept(lang, Kept::LibraryDone) reading />
         <ul class="backups library">{entries}</ul>
         <section class="card" aria-labelledby="save-as">
             <h2 id="save-as">{kr(lang, Kept::SaveAsHeading)}</h2>

@@ -219,6 +219,35 @@ test('an import without the reader file says so in French and changes nothing; o
   await expect(app.status).toContainText('Importé :');
 });
 
+const VALID_FILE = { name: 'valid-v1.json', mimeType: 'application/json', buffer: readFileSync(path.resolve(__dirname, '..', 'fixtures', 'import', 'valid-v1.json')) };
+
+test('while a chosen file is read, Your data says so, and nothing changes until it is checked', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  const app = new CertlinkPage(page);
+  await app.open('#/data');
+  const saved = await savedDocument(page);
+  await page.getByLabel('Choose a Certlink file').setInputFiles(VALID_FILE);
+  await expect(app.status).toHaveText('Reading the file… Nothing changes until it is checked.');
+  expect(await savedDocument(page)).toBe(saved);
+  arrive();
+  await expect(app.status).toContainText('Imported:');
+  await expect(app.status).not.toContainText('Reading the file');
+});
+
+test('while a chosen file is read, the library says so in French, and adds nothing until it is checked', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  const app = new CertlinkPage(page);
+  await app.open('#/library', 'fr');
+  const entries = page.locator('.library-entry');
+  await expect(entries).toHaveCount(1);
+  await page.getByLabel('Choisir un fichier Certlink').setInputFiles(VALID_FILE);
+  await expect(app.status).toHaveText('Lecture du fichier… Rien ne change tant qu’il n’est pas vérifié.');
+  await expect(entries).toHaveCount(1);
+  arrive();
+  await expect(app.status).toHaveText('C’est fait. Le scénario ouvert est celui affiché.');
+  await expect(entries).toHaveCount(2);
+});
+
 test('another tab’s save is shown once the reader file arrives, and nothing is written over meanwhile', async ({ context }) => {
   // B starts first, on an empty store: it needs no reader to start.
   const b = await context.newPage();
