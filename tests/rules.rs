@@ -1002,3 +1002,34 @@ fn each_built_in_persona_id_is_its_email_as_an_account_id() {
         assert_eq!(case.persona_id(), AccountId::from_email(case.persona()), "{case:?}");
     }
 }
+
+#[test]
+fn refusals_that_give_the_source_s_reason_quote_it_word_for_word_in_each_language() {
+    use certlink::i18n::refusals::refusal_sentence;
+    use certlink::i18n::source::{quote, Source};
+    use certlink::i18n::Lang;
+    let s = demo();
+    let already = Refusal::AlreadyLinked { mcid: McidId("985001234".into()), org: contoso() };
+    let not_own = Refusal::NotYourOwn { owner: id("priya@contoso.com") };
+    let employed = Refusal::StillEmployed { account: id("priya@contoso.com") };
+    for lang in [Lang::En, Lang::Fr] {
+        // The source's sentence without its full stop: the refusal goes on.
+        let one_membership = quote(lang, Source::OneMembership).trim_end_matches('.');
+        assert!(refusal_sentence(lang, &already, s.state()).contains(one_membership), "{lang:?}");
+        let privacy = quote(lang, Source::FaqLinkPrivacy).split(',').next().unwrap();
+        for refusal in [&not_own, &employed] {
+            let sentence = refusal_sentence(lang, refusal, s.state()).to_lowercase();
+            assert!(sentence.contains(&privacy.to_lowercase()), "{lang:?}: {sentence}");
+        }
+    }
+}
+
+#[test]
+fn a_holder_that_is_gone_is_named_with_the_next_step_in_each_language() {
+    use certlink::i18n::refusals::refusal_sentence;
+    use certlink::i18n::Lang;
+    let s = demo();
+    let gone = Refusal::UnknownHolder { holder: "zoe@contoso.com".into() };
+    assert!(refusal_sentence(Lang::En, &gone, s.state()).contains("Choose who passed it from the list"));
+    assert!(refusal_sentence(Lang::Fr, &gone, s.state()).contains("Choisissez dans la liste qui l’a obtenu"));
+}

@@ -53,8 +53,8 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             "Ces informations d’identification Microsoft Learning n’ont pas fonctionné. Rien n’a été modifié. Entrez le nom d’utilisateur et le mot de passe de votre profil de certification Microsoft (MCID).".to_string(),
         ),
         AlreadyLinked { mcid, org } => lang.pick(
-            format!("MCID {mcid} is already linked to {}. An MCID is linked to a single MPN membership at a time; there is nothing more to do.", org_name(state, org)),
-            format!("Le MCID {mcid} est déjà lié à {}. Un MCID est lié à une seule appartenance MPN à la fois\u{202f}; il n’y a rien d’autre à faire.", org_name(state, org)),
+            format!("MCID {mcid} is already linked to {}. An MCID can only be linked to a single MPN membership at a time; there is nothing more to do.", org_name(state, org)),
+            format!("Le MCID {mcid} est déjà lié à {}. Un MCID peut être lié à une seule appartenance MPN à la fois\u{202f}; il n’y a rien d’autre à faire.", org_name(state, org)),
         ),
         AnotherMcidLinked { mcid } => lang.pick(
             format!("Your account already has MCID {mcid} associated. To associate another one, select Remove access first."),
@@ -66,7 +66,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         NotYourOwn { owner } => lang.pick(
             format!("Due to privacy considerations, only {owner} can link or unlink their own MCID, even for an admin. Ask them to do it from their profile."),
-            format!("En raison de la confidentialité, seule la personne titulaire ({owner}) peut lier ou dissocier son propre MCID, même pour un administrateur. Demandez-lui de le faire depuis son profil."),
+            format!("En raison de considérations relatives à la confidentialité, seule la personne titulaire ({owner}) peut lier ou dissocier son propre MCID, même pour un administrateur. Demandez-lui de le faire depuis son profil."),
         ),
         NothingLinked => lang.pick(
             "No MCID is linked to your account, so there is nothing to remove. Select Associate Microsoft Learning account to link one.".to_string(),
@@ -90,7 +90,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         StillEmployed { account } => lang.pick(
             format!("{account} still has their Partner Center account: due to privacy considerations, they unlink their MCID themselves (My Profile, Remove access). Removal from the report is for people who left."),
-            format!("{account} a toujours son compte Espace partenaires\u{a0}: pour des raisons de confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
+            format!("{account} a toujours son compte Espace partenaires\u{a0}: en raison de considérations relatives à la confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
         ),
         InvalidEmail { email } if email.trim().is_empty() => lang.pick(
             "The email address is empty. Type the person’s work email address, then try again.".to_string(),
@@ -179,8 +179,8 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             "Choisissez qui l’a obtenu. Si la liste est vide, ajoutez d’abord un profil de certification Microsoft ou un compte Université partenaire.".to_string(),
         ),
         UnknownHolder { holder } => lang.pick(
-            format!("No Microsoft Learning or Partner University account is named {holder}."),
-            format!("Aucun compte Microsoft Learning ou Université partenaire ne s’appelle {holder}."),
+            format!("No Microsoft Learning or Partner University account is named {holder} (another tab may have removed it). Choose who passed it from the list, or add their profile or account first."),
+            format!("Aucun compte Microsoft Learning ou Université partenaire ne s’appelle {holder} (un autre onglet l’a peut-être supprimé). Choisissez dans la liste qui l’a obtenu, ou ajoutez d’abord son profil ou son compte."),
         ),
         TextRequired { field } => lang.pick(
             format!("Enter {}: it cannot be empty.", setup_field(lang, *field)),

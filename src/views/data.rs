@@ -107,10 +107,10 @@ pub fn Data() -> impl IntoView {
     let dragging = RwSignal::new(false);
     let reading = RwSignal::new(false);
 
+    // Said beside Export, apart from what an import did.
+    let export_refused = RwSignal::new(None::<Unchanged>);
     let export = move |_| {
-        if let Err(opening) = crate::views::common::export_scenario(ctx) {
-            outcome.set(Some(ImportOutcome::Refused(Unchanged::Library(opening))));
-        }
+        export_refused.set(crate::views::common::export_scenario(ctx).err().map(Unchanged::Library));
     };
     // The import a refusal to replace the scenario would make, once the
     // person has read that the scenario replaced cannot be kept.
@@ -205,6 +205,7 @@ pub fn Data() -> impl IntoView {
             <button class="button primary" on:click=handler(export)>
                 {tr(lang, Text::ExportButton)}
             </button>
+            {live(move || export_refused.get().map(|why| view! { <UnchangedMessage why /> }))}
         </section>
         <section class="card" aria-labelledby="import">
             <h2 id="import">{tr(lang, Text::ImportHeading)}</h2>

@@ -422,6 +422,27 @@ test('while a library entry is still being opened, Save a copy and Export are re
   expect(downloaded).toBe(false);
 });
 
+test('Export on Your data while her own scenario is still being opened is refused beside Export, not in the import’s place, and works once it is read', async ({ page }) => {
+  const arrive = await holdBack(page, READER);
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await app.loadCase();
+  await app.navigate('Your data');
+  await page.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the saved scenario…' })).toBeVisible();
+  const exportCard = page.getByRole('region', { name: 'Export' });
+  await exportCard.getByRole('button', { name: 'Export' }).click();
+  await expect(exportCard.getByRole('alert')).toContainText('The scenario is still being opened');
+  await expect(page.getByRole('region', { name: 'Import' }).getByRole('alert')).toHaveCount(0);
+
+  arrive();
+  await expect(page.getByRole('status').filter({ hasText: 'Opening the saved scenario…' })).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await exportCard.getByRole('button', { name: 'Export' }).click();
+  expect(readFileSync(await (await download).path(), 'utf8')).toContain('McidLinked');
+  await expect(exportCard.getByRole('alert')).toHaveCount(0);
+});
+
 test('a file still being read when another scenario is opened is not put in that one’s place', async ({ page }) => {
   const arrive = await holdBack(page, READER);
   // A first visit, one document throughout: its own scenario exported and
