@@ -198,7 +198,7 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
                 "mcid-form",
                 &[MlStep3],
                 Note::Credentials("lena.lindqvist@outlook.com"),
-                When(Check::Shown("refusal")),
+                When(Check::Shown("refusal R15")),
             ),
             step(Profile, "yearly-limit", &[FaqLimitedAbuse, FaqLimitedDate], Next),
             step(Support, "problems", &[FaqLimitedSupport], Next),

@@ -110,7 +110,7 @@ fn the_persons_action(case: BuiltIn, check: Check, state: &State) -> Option<Comm
             Command::OpenTicket { problem: Problem::McidMerge, details: "Two MCIDs".into(), started_on: now() }
         }
         // R15's form: the association the page refuses, showing the refusal.
-        (BuiltIn::YearlyLimit, Check::Shown("refusal")) => link(case.persona(), "lena.lindqvist@outlook.com"),
+        (BuiltIn::YearlyLimit, Check::Shown("refusal R15")) => link(case.persona(), "lena.lindqvist@outlook.com"),
         (_, Check::Shown(_)) => return None,
         other => panic!("no action for {other:?}"),
     })

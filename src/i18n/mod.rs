@@ -487,7 +487,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         RealTime => ("Back to real time", "Revenir à l’heure réelle"),
         PersonaHeading => ("Persona", "Persona"),
         PersonaLabel => ("Work account", "Compte professionnel"),
-        NoPersona => ("This scenario has no active work account to play: add one in the scenario editor (above), then switch.", "Ce scénario n’a aucun compte professionnel actif à incarner\u{a0}: ajoutez-en un dans l’éditeur de scénario (ci-dessus), puis changez."),
+        NoPersona => ("This scenario has no active work account to play: add one in the Scenario editor (its link is at the foot of this panel), then switch.", "Ce scénario n’a aucun compte professionnel actif à incarner\u{a0}: ajoutez-en un dans l’Éditeur de scénario (son lien est au bas de ce panneau), puis changez."),
         SwitchPersona => ("Switch persona", "Changer de persona"),
         PassedHeading => ("Exam or assessment passed", "Examen ou évaluation réussi(e)"),
         PassedWho => ("Microsoft Learning or Partner University account", "Compte Microsoft Learning ou Université partenaire"),
@@ -537,7 +537,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         TourStuck => ("This step’s control is not on the page: the scenario changed since the tour was made for it. Start again to load the case’s scenario.", "La commande de cette étape n’est pas sur la page\u{a0}: le scénario a changé depuis la création de cette visite. Recommencez pour charger le scénario du cas."),
         TourRestart => ("Start the tour again", "Recommencer la visite"),
         ShowMe => ("Show me", "Montrez-moi"),
-        ShowMeHelp => ("Show me loads the demo scenario of the question and guides you through it, step by step. The scenario it replaces can be restored once from Your data.", "Montrez-moi charge le scénario de démonstration de la question et vous guide étape par étape. Le scénario remplacé peut être restauré une fois depuis Vos données."),
+        ShowMeHelp => ("Show me loads the demo scenario of the question and guides you through it, step by step. Your own scenario is kept apart, as it was: Back to my scenario returns to it.", "Montrez-moi charge le scénario de démonstration de la question et vous guide étape par étape. Votre propre scénario est conservé à part, tel quel\u{a0}: Revenir à mon scénario y ramène."),
         StartTour => ("Start the guided tour", "Lancer la visite guidée"),
     };
     lang.pick(en, fr)
@@ -729,8 +729,8 @@ pub fn tour_progress(lang: Lang, step: usize, steps: usize) -> String {
 
 pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {
     lang.pick(
-        format!("Loaded: {name}. You are now {persona}; the scenario before it can be restored once from Your data."),
-        format!("Chargé\u{a0}: {name}. Vous êtes maintenant {persona}\u{202f}; le scénario précédent peut être restauré une fois depuis Vos données."),
+        format!("Loaded: {name}. You are now {persona}; your own scenario is kept apart, as it was: Back to my scenario returns to it."),
+        format!("Chargé\u{a0}: {name}. Vous êtes maintenant {persona}\u{202f}; votre propre scénario est conservé à part, tel quel\u{a0}: Revenir à mon scénario y ramène."),
     )
 }
 

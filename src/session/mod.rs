@@ -568,6 +568,9 @@ impl Ctx {
         if !self.in_case.get_untracked() {
             self.enter_space(true);
         }
+        // A case starts on real time, even loaded again after its clock
+        // was moved: its setup is dated from now.
+        self.keep_clock(ScenarioClock::default());
         self.replace(built_in.scenario(self.now()));
         self.start_session(built_in.persona_id());
     }

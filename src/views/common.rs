@@ -52,8 +52,9 @@ pub fn OutcomeMessage(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
         match outcome.get() {
             Some(Outcome::Refused(refusal)) => {
                 let text = ctx.with_state(|s| refusal_sentence(lang, &refusal, s));
+                // Named with its rule: a tour waits for one refusal, not any.
                 view! {
-                    <p class="message refused" role="alert" data-tour="refusal">
+                    <p class="message refused" role="alert" data-tour=format!("refusal {}", refusal.rule().code())>
                         {text}
                     </p>
                 }

@@ -236,12 +236,15 @@ fn go_to(ctx: Ctx, at: TourAt, to: usize) {
 }
 
 /// Ends the tour (`left` before its end, or finished); the keyboard goes
-/// back to where it was before.
+/// back to where it was before, or to the page's heading for a tour this
+/// tab did not start (a reload, a shared address): never to nowhere, as
+/// the dialog that had it is gone.
 fn end(ctx: Ctx, left: bool) {
     let back_to = ctx.end_tour(left);
     show_in_address(ctx);
-    if let Some(id) = back_to {
-        focus_when_present(id, 30);
+    match back_to {
+        Some(id) => focus_when_present(id, 30),
+        None => crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING),
     }
 }
 

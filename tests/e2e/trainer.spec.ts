@@ -151,6 +151,21 @@ test('the audit timeline shows the automatic unlink with both organisations, fil
   await expectAccessible(page);
 });
 
+test('presenter mode stays on through a reload with the panel closed, before the panel’s part comes', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/');
+  await openPanel(page);
+  await panel(page).getByLabel('Large text for projectors').check();
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  await expect(panel(page)).toHaveCount(0);
+  // Home needs nothing of the later parts: hold their stylesheet back.
+  await page.route(/\/style-later-[0-9a-f]{16}\.css$/, (route) => route.abort());
+  await page.reload();
+  await expect(app.heading).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px');
+});
+
 test('presenter mode makes the text larger, and French rewords the panel live', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.open('#/');
@@ -238,6 +253,15 @@ test('each scenario has its own clock: a case starts on real time, and Back to m
   await expect(clock).toContainText('(moved by the trainer)');
   await page.getByRole('button', { name: /Use sam@contoso\.com/ }).click();
   await expect(app.status).toContainText('(R9)');
+  // Loaded again, the case starts over on real time, and can go back to it.
+  await panel(page).getByRole('button', { name: '+72 hours' }).click();
+  await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: 'Same credentials shortcut (R9)' });
+  await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
+  await expect(clock).toContainText('(real time)');
+  await panel(page).getByRole('button', { name: '+72 hours' }).click();
+  await panel(page).getByRole('button', { name: 'Back to real time' }).click();
+  await expect(clock).toContainText('(real time)');
+  await expect(panel(page).getByRole('alert')).toHaveCount(0);
   await page.getByRole('button', { name: 'Back to my scenario' }).click();
   // Twenty days on, as it was left.
   await expect(clock).toContainText('(moved by the trainer)');
@@ -274,6 +298,9 @@ test('each built-in scenario loads on its persona and page, and loads again from
     await panel(page).getByLabel('FAQ case', { exact: true }).selectOption({ label: name });
     await panel(page).getByRole('button', { name: 'Load (or start again)' }).click();
     await expect(panel(page).getByRole('status').filter({ hasText: 'Loaded:' })).toContainText(`Loaded: ${name}`);
+    // The way back it names is the one there is (no restore point is made).
+    await expect(panel(page).getByRole('status').filter({ hasText: 'Loaded:' })).toContainText('Back to my scenario returns to it');
+    await expect(page.getByRole('button', { name: 'Back to my scenario' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText(person);
     await expect(app.heading).toHaveText(heading);
   }
