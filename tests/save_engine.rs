@@ -225,7 +225,7 @@ impl Sim {
                 let base = head.base.clone();
                 let opened = unpack(&packed).and_then(|text| {
                     let base = std::sync::Arc::new(document::parse(&text)?);
-                    let part = Part { key: head.base.key.clone(), document: base.clone() };
+                    let part = Part { key: head.base.key.clone(), document: base.clone(), whole_bytes: text.len() };
                     Ok((document::join(&base, *head)?, part))
                 });
                 self.tab.opened(&mut self.scenario, &base, opened);
@@ -1447,7 +1447,7 @@ fn a_parts_opening_that_ends_after_the_tab_entered_another_space_is_not_shown_th
     let mut in_b = Sim::open_as_the_app_enters_a_space(&kv_b, "t", &ReadNow, SMALL);
     let text = unpack(&packed).unwrap();
     let base = Arc::new(document::parse(&text).unwrap());
-    let part = Part { key: head.base.key.clone(), document: base.clone() };
+    let part = Part { key: head.base.key.clone(), document: base.clone(), whole_bytes: text.len() };
     let a_opened = document::join(&base, (*head).clone()).map(|doc| (doc, part));
     assert!(!in_b.tab.opened(&mut in_b.scenario, &head.base, a_opened), "A's save is not B's");
     assert!(!has_ticket(&in_b.scenario, "entry a's change"));
@@ -1545,4 +1545,104 @@ fn with_storage_turned_off_only_the_persons_scenario_asks_before_it_is_replaced(
         .expect("chosen");
     assert!(!has_ticket(&scenario, "the person's again"));
     assert_eq!(tab.save_state(), &SaveState::MemoryOnly);
+}
+
+#[test]
+fn a_large_scenario_grown_past_what_certlink_reads_back_through_its_heads_is_said_not_saved() {
+    use certlink::storage::document::MAX_IMPORT_BYTES;
+    // The demo with as many long tickets as keep it just under the limit.
+    let long = |n: usize| ticket(&format!("{n:04} {}", "x".repeat(3_990)));
+    let mut near = demo::scenario(now());
+    let base = document::to_json(&near, 1, now()).len();
+    near.execute(&Actor::account("chen@contoso.com"), now(), &long(0)).unwrap();
+    let each = document::to_json(&near, 1, now()).len() - base;
+    for n in 1..(MAX_IMPORT_BYTES - base - 20_000) / each {
+        near.execute(&Actor::account("chen@contoso.com"), now(), &long(n)).unwrap();
+    }
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    a.tab.replace(&mut a.scenario, &ReadNow, near, now(), Keeping::Nothing).unwrap();
+    a.collect();
+    a.finish_all();
+    assert_eq!(a.tab.save_state(), &SaveState::Saved);
+    // A first small change fits, in a head.
+    a.execute(&ticket("small")).unwrap();
+    a.finish_all();
+    assert!(has_ticket(&stored(&kv).unwrap(), "small"));
+    // Long ones take it past the limit: shown, said not saved, and what is
+    // stored is the scenario before them, whole, under the limit.
+    for n in 0..3 {
+        let _ = a.execute(&ticket(&format!("{n} {}", "é".repeat(3_990))));
+        a.finish_all();
+    }
+    assert!(matches!(a.tab.save_state(), SaveState::TooLarge { .. }), "{:?}", a.tab.save_state());
+    assert!(a.says_unsaved());
+    assert!(has_ticket(&a.scenario, &format!("2 {}", "é".repeat(3_990))));
+    let kept = stored(&kv).unwrap();
+    assert!(has_ticket(&kept, "small"));
+    assert!(document::to_json(&kept, 1, now()).len() <= MAX_IMPORT_BYTES);
+    // Undone (a ticket cannot be: the scenario goes back to one that fits),
+    // it saves again.
+    let fits = kept.clone();
+    a.tab.replace(&mut a.scenario, &ReadNow, fits, now(), Keeping::Nothing).unwrap();
+    a.collect();
+    a.finish_all();
+    assert_eq!(a.tab.save_state(), &SaveState::Saved);
+}
+
+#[test]
+fn a_repack_with_no_room_says_nothing_is_unsaved_and_waits_before_it_is_tried_again() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    for n in 0..REPACK_EVENTS {
+        a.execute(&ticket(&format!("saved {n}"))).unwrap();
+    }
+    a.finish_all();
+    // Room for one more head, not for a second part beside the first.
+    room_left(&kv, 2_000);
+    a.execute(&ticket("last")).unwrap();
+    assert!(a.pending.iter().any(|work| matches!(work, Work::Pack(_))), "a repack starts");
+    a.finish_all();
+    assert_eq!(a.tab.save_state(), &SaveState::Saved, "every change is in the heads");
+    assert!(!a.says_unsaved());
+    assert!(has_ticket(&stored(&kv).unwrap(), "last"));
+    // The next change is saved as a head, with no repack tried again yet.
+    room_left(&kv, 4_000);
+    a.execute(&ticket("after")).unwrap();
+    assert!(a.pending.is_empty(), "no repack on every change");
+    assert!(has_ticket(&stored(&kv).unwrap(), "after"));
+    // And the tab still takes another tab's change.
+    kv.set_quota(None);
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    b.execute(&ticket("from b")).unwrap();
+    b.finish_all();
+    a.storage_event();
+    a.finish_all();
+    assert!(has_ticket(&a.scenario, "from b"));
+}
+
+#[test]
+fn a_repack_that_meets_another_tab_s_save_takes_it_and_saves_on() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", PACKED);
+    a.finish_all();
+    for n in 0..=REPACK_EVENTS {
+        a.execute(&ticket(&format!("saved {n}"))).unwrap();
+    }
+    assert!(a.pending.iter().any(|work| matches!(work, Work::Pack(_))), "a repack starts");
+    // Another tab saves while it runs.
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    b.execute(&ticket("from b")).unwrap();
+    b.finish_all();
+    a.finish_all();
+    assert!(!a.says_unsaved(), "{:?}", a.tab.save_state());
+    assert!(has_ticket(&a.scenario, "from b"));
+    a.execute(&ticket("a again")).unwrap();
+    a.finish_all();
+    let kept = stored(&kv).unwrap();
+    assert!(has_ticket(&kept, "from b") && has_ticket(&kept, "a again"));
 }

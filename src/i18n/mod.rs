@@ -564,8 +564,8 @@ pub fn kilobytes(lang: Lang, chars: usize) -> String {
 pub fn too_large_banner(lang: Lang, bytes: usize, limit: usize) -> String {
     let (size, limit) = (megabytes(lang, bytes), megabytes(lang, limit));
     lang.pick(
-        format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import’s Restore, or Reset to demo data), or export what you see to keep it."),
-        format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire\u{a0}: votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour le garder."),
+        format!("This scenario has grown to {size} MB, more than the {limit} MB Certlink can read back: your last change is shown here but not saved. Undo it (an import’s Restore, or Reset to demo data), or export what you see to keep a copy: a file this large does not import again."),
+        format!("Ce scénario atteint {size} Mo, plus que les {limit} Mo que Certlink sait relire\u{a0}: votre dernière modification est affichée ici mais pas enregistrée. Annulez-la (Restaurer après un import, ou Revenir aux données de démonstration), ou exportez ce que vous voyez pour en garder une copie\u{a0}: un fichier aussi volumineux ne s’importe plus."),
     )
 }
 

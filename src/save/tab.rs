@@ -154,11 +154,13 @@ impl Reader for ReadNow {
 }
 
 /// The packed part a large stored scenario continues, as this tab knows
-/// it: its key, and the whole document packed there.
+/// it: its key, the whole document packed there, and that document's
+/// length as JSON.
 #[derive(Clone, Debug)]
 pub struct Part {
     pub key: String,
     pub document: Arc<Document>,
+    pub whole_bytes: usize,
 }
 
 impl Part {
@@ -238,6 +240,9 @@ pub struct Tab<K> {
     packing: Option<Arc<Scenario>>,
     /// The pack under way repacks changes already saved as heads.
     repacking: bool,
+    /// The length of trail before which no repack starts: one that found
+    /// no room is tried again only this many events later.
+    repack_after: usize,
     /// The restore point a replacement still being packed kept, where it
     /// copies the save: taken back with the points it pushed out if the
     /// pack's save finds no room, as at once in [`Tab::replace`].
@@ -283,6 +288,7 @@ impl<K: KeyValue> Tab<K> {
             part: None,
             packing: None,
             repacking: false,
+            repack_after: 0,
             point_for_pack: None,
             point_owed: None,
             opening: None,
@@ -753,18 +759,24 @@ impl<K: KeyValue> Tab<K> {
         let head =
             self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).filter(stored).map(|part| {
                 let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
-                (json, scenario.trail().len() - part.events())
+                (json, scenario.trail().len() - part.events(), part.whole_bytes > MAX_STORED_BYTES / 2)
             });
-        if let Some((json, since)) = head {
+        if let Some((json, since, near_the_limit)) = head {
+            // The whole a head makes with its part is what an export writes
+            // and a reload reads: one past what Certlink reads back is not
+            // saved, and said so, as a whole would be. Measured where it
+            // can be near that (a part over half of it), and for a repack.
+            let repack = since > REPACK_EVENTS && self.packing.is_none() && scenario.trail().len() >= self.repack_after;
+            let whole = (near_the_limit || repack).then(|| document::to_json(scenario, next, now));
+            if let Some(whole) = whole.as_ref().filter(|whole| whole.len() > MAX_STORED_BYTES) {
+                self.save_state = SaveState::TooLarge { bytes: whole.len() };
+                return Err(SaveError::TooLarge { bytes: whole.len() });
+            }
             let saved = self.commit(&json, Saving::Events);
-            // A repack of what the heads already saved: one too large to
-            // read back is not started (nor said unsaved: it is saved).
-            if saved.is_ok() && since > REPACK_EVENTS && self.packing.is_none() {
-                let whole = document::to_json(scenario, next, now);
-                if whole.len() <= MAX_STORED_BYTES {
-                    let _ = self.pack(scenario, whole, next);
-                    self.repacking = true;
-                }
+            // A repack of what the heads already saved.
+            if let Some(whole) = whole.filter(|_| saved.is_ok() && repack) {
+                let _ = self.pack(scenario, whole, next);
+                self.repacking = true;
             }
             return saved;
         }
@@ -825,6 +837,9 @@ impl<K: KeyValue> Tab<K> {
         if !scenario.extends(&job.snapshot) {
             return;
         }
+        // What a repack's save found in the way, it says nothing new of:
+        // the heads hold every change already.
+        let repack = std::mem::take(&mut self.repacking).then(|| self.save_state.clone());
         let Some(packed) = packed else {
             // The events recorded during the pack are saved too: they were
             // left to it.
@@ -835,29 +850,33 @@ impl<K: KeyValue> Tab<K> {
                 document::to_json(scenario, next_revision(self.stamp.revision), now)
             };
             let saved = self.commit(&whole, Saving::Whole);
-            self.after_pack_saved(scenario, reader, events, saved, point);
+            self.after_pack_saved(scenario, reader, events, saved, point, repack);
             return;
         };
         let Some(store) = &self.store else { return };
         self.parts_made += 1;
         let key =
             store.new_part_key(now.timestamp_millis().max(0) as u64, &format!("{}{}", self.writer, self.parts_made));
+        let whole_bytes = job.whole.len();
         drop(job.whole);
         // The tab let go of its copy above: unwrapping copies nothing.
         let snapshot = Arc::try_unwrap(job.snapshot).unwrap_or_else(|shared| Scenario::clone(&shared));
-        let part = Part { key, document: Arc::new(Document::new(snapshot, job.revision, now)) };
+        let part = Part { key, document: Arc::new(Document::new(snapshot, job.revision, now)), whole_bytes };
         let events = part.events();
         let head =
             document::to_json_continuing(scenario, &part.base(), events, next_revision(self.stamp.revision), now);
         let saved = self.commit(&head, Saving::Part(Box::new(part), packed));
-        self.after_pack_saved(scenario, reader, events, saved, point);
+        self.after_pack_saved(scenario, reader, events, saved, point, repack);
     }
 
     /// A pack's save is done. One that found no room takes back the point
     /// its replacement kept (`point`). One that met another tab's: two
     /// tabs opened on an empty store each packed their demo, and the first
     /// one saved wins, as for the small demo; anything else is work of
-    /// this tab's, which it keeps on screen, said unsaved.
+    /// this tab's, which it keeps on screen, said unsaved. A repack (the
+    /// save state before it, `repack`) holds no such work: one with no
+    /// room leaves the heads as they are, to be tried again
+    /// [`REPACK_EVENTS`] later; one that met another tab's save takes it.
     fn after_pack_saved(
         &mut self,
         scenario: &mut Scenario,
@@ -865,7 +884,16 @@ impl<K: KeyValue> Tab<K> {
         events: usize,
         saved: Result<(), SaveError>,
         point: Option<KeptPoint>,
+        repack: Option<SaveState>,
     ) {
+        if let (Err(error @ (SaveError::Quota | SaveError::Conflict)), Some(before)) = (&saved, repack) {
+            self.save_state = before;
+            self.repack_after = scenario.trail().len() + REPACK_EVENTS;
+            if matches!(error, SaveError::Conflict) {
+                self.take_newer_save(scenario, reader);
+            }
+            return;
+        }
         match saved {
             Err(SaveError::Quota) => {
                 if let Some(point) = point {

@@ -100,11 +100,12 @@ async fn open_part(head: Head, packed: &str) -> Result<Result<(Document, Part), 
         Err(error) => return Ok(Err(error)),
     };
     next_task().await;
+    let whole_bytes = text.len();
     let whole = match reader::read_in_tasks(text).await?.and_then(document::whole) {
         Ok(whole) => Arc::new(whole),
         Err(error) => return Ok(Err(error)),
     };
-    let part = Part { key: head.base.key.clone(), document: Arc::clone(&whole) };
+    let part = Part { key: head.base.key.clone(), document: Arc::clone(&whole), whole_bytes };
     Ok(reader::join(whole, head).await?.map(|joined| (joined, part)))
 }
 
