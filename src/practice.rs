@@ -553,8 +553,7 @@ impl Run {
     /// unless it is the one the goal asks to meet (the persona's own R15
     /// refusal in the YearlyLimit case), which is remembered, not counted.
     pub fn met(&mut self, refused: &Refused) {
-        // A field left empty is a slip of the form, not a rule met.
-        if matches!(refused.refusal, Refusal::TextRequired { .. }) {
+        if refused.refusal.is_an_empty_field() {
             return;
         }
         let persona = Actor::Account(self.case.persona_id());

@@ -1087,3 +1087,28 @@ fn a_platform_is_never_told_less_than_it_recorded() {
         assert_eq!(LessonStatus::from_scorm(other), Incomplete, "{other}");
     }
 }
+
+#[test]
+fn a_field_left_empty_costs_no_points_whichever_form_it_is_on() {
+    let mut attempt = Attempt::new(BuiltIn::UnansweredInvitation);
+    let ticket = Command::OpenTicket { problem: Problem::McidMerge, details: "  ".into(), started_on: now() };
+    let empties = [
+        ("adam@contoso.com", verify(Some(""))),
+        ("adam@contoso.com", verify(Some("   "))),
+        ("adam@contoso.com", ticket),
+        (
+            "priya@contoso.com",
+            Command::LinkMcid { account: id("priya@contoso.com"), username: "".into(), password: "".into() },
+        ),
+    ];
+    let mut run = Run::new(BuiltIn::UnansweredInvitation, &attempt.start);
+    for (email, command) in empties {
+        let refusal = attempt.run(email, command).expect_err("an empty field is refused");
+        run.met(&Refused { actor: Actor::account(email), refusal });
+    }
+    assert_eq!((run.refusals(), run.rules_met()), (0, &[][..]), "{:?}", attempt.refused);
+    // A field filled wrongly still counts.
+    let refusal = attempt.run("adam@contoso.com", verify(Some("not an address"))).unwrap_err();
+    run.met(&Refused { actor: Actor::account("adam@contoso.com"), refusal });
+    assert_eq!(run.refusals(), 1);
+}

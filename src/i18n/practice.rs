@@ -22,6 +22,8 @@ pub enum Drill {
     ResetProgress,
     ResetQuestion,
     ResetConfirm,
+    /// Starts another task, losing the one left for now.
+    StartAnyway,
     PrintResults,
     Handout,
     TaskLabel,
@@ -62,6 +64,7 @@ pub fn drill(lang: Lang, text: Drill) -> &'static str {
         ResetProgress => ("Reset my progress", "Réinitialiser ma progression"),
         ResetQuestion => ("Forget every case’s state and best score? Your own scenario is not touched.", "Oublier l’état et le meilleur score de chaque cas\u{202f}? Votre propre scénario n’est pas modifié."),
         ResetConfirm => ("Reset", "Réinitialiser"),
+        StartAnyway => ("Start it anyway", "Commencer malgré tout"),
         PrintResults => ("Print my results", "Imprimer mes résultats"),
         Handout => ("Handout", "Fiche"),
         TaskLabel => ("Practice task", "Tâche d’entraînement"),
@@ -209,6 +212,14 @@ pub fn missing(lang: Lang, missing: &Missing, state: &State) -> String {
 }
 
 /// A case's state, as the practice page lists it.
+/// Asked before a task starts in place of `left`, one not finished.
+pub fn replace_question(lang: Lang, left: &str, next: &str) -> String {
+    lang.pick(
+        format!("{left} is not finished: starting {next} ends that attempt, and its work, hints and refusals are lost. Resume {left} to finish it first, or start {next} anyway."),
+        format!("{left} n’est pas terminé\u{a0}: commencer {next} met fin à cette tentative, et son travail, ses indices et ses refus sont perdus. Reprenez {left} pour le terminer d’abord, ou commencez {next} malgré tout."),
+    )
+}
+
 pub fn case_state(lang: Lang, state: CaseState) -> &'static str {
     let (en, fr) = match state {
         CaseState::NotStarted => ("Not started", "Pas commencé"),

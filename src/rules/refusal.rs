@@ -215,6 +215,15 @@ impl Field {
 }
 
 impl Refusal {
+    /// A field left empty: a slip of the form, not a rule met.
+    pub fn is_an_empty_field(&self) -> bool {
+        match self {
+            Refusal::TextRequired { .. } | Refusal::TicketDetailsMissing => true,
+            Refusal::InvalidEmail { email } => email.trim().is_empty(),
+            _ => false,
+        }
+    }
+
     /// The rule this refusal cites (D3).
     pub fn rule(&self) -> Rule {
         use Refusal::*;

@@ -324,10 +324,15 @@ impl Ctx {
         self.go(crate::route::Route::Practice);
     }
 
-    /// Forgets every case's progress and the attempt under way.
+    /// Forgets every case's progress and the attempt under way; what the
+    /// learning platform said of itself stays true.
     pub fn reset_practice(&self) {
         self.practice_update(true, |p| {
-            *p = Practising { platform_unreadable: p.platform_unreadable, ..Practising::default() }
+            *p = Practising {
+                platform_unreadable: p.platform_unreadable,
+                platform_preview: p.platform_preview,
+                ..Practising::default()
+            }
         });
     }
 }

@@ -42,6 +42,9 @@ thread_local! {
     /// or the session was finished as the page was left. Nothing reaches
     /// the platform any more, and the page says so.
     static CLOSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The page was left while a report held the platform (its commit
+    /// closed the course): the report finishes the session once done.
+    static FINISH_OWED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// A platform's session, once opened.
@@ -210,7 +213,7 @@ fn exit(status: LessonStatus) -> &'static str {
 /// so; the next report sends everything again), or when its session is
 /// closed ([`closed`]); true with no platform.
 pub fn report(progress: &Progress) -> bool {
-    PLATFORM.with(|p| {
+    let accepted = PLATFORM.with(|p| {
         // The platform's JavaScript runs inside this borrow; one that calls
         // back in (a commit that dispatches `pagehide`, say) finds it taken
         // and is let through rather than stop the page.
@@ -239,15 +242,25 @@ pub fn report(progress: &Progress) -> bool {
         }
         platform.status = result.status;
         accepted
-    })
+    });
+    if FINISH_OWED.take() {
+        finish();
+    }
+    accepted
 }
 
 /// Ends the session: its time, how it is left ([`exit`]), a last commit,
-/// `LMSFinish`. A page shown again from the browser's cache finds the
-/// session closed, and says so.
+/// `LMSFinish`; left to the report under way where the page is left
+/// during one. A page shown again from the browser's cache finds the
+/// session closed at its next report, and says so.
 fn finish() {
     PLATFORM.with(|p| {
-        let Some(platform) = p.try_borrow_mut().ok().and_then(|mut p| p.take()) else { return };
+        let Ok(mut held) = p.try_borrow_mut() else {
+            FINISH_OWED.set(true);
+            return;
+        };
+        let Some(platform) = held.take() else { return };
+        drop(held);
         let api = &platform.api;
         set_session_time(&platform);
         call(api, "LMSSetValue", &["cmi.core.exit", exit(platform.status)]);

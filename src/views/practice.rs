@@ -6,7 +6,9 @@
 
 use crate::i18n::faq::FaqEntry;
 use crate::i18n::keeping::{kr, Kept};
-use crate::i18n::practice::{best_score, case_state, dr, drill, goal, hint, missing, passed, results_line, Drill};
+use crate::i18n::practice::{
+    best_score, case_state, dr, drill, goal, hint, missing, passed, replace_question, results_line, Drill,
+};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::{quote, Source};
 use crate::i18n::{built_in_name, Lang, Text};
@@ -72,6 +74,9 @@ pub fn Practice() -> impl IntoView {
     let lang = ctx.lang;
     ctx.practising();
     let confirming = RwSignal::new(false);
+    // The task asked for in place of one not finished, until the learner
+    // says which.
+    let replacing = RwSignal::new(None::<(BuiltIn, BuiltIn)>);
     let rows = live(move || {
         let practising = ctx.practice().get().unwrap_or_default();
         let running = practising.run.as_ref().map(|run| run.case);
@@ -88,6 +93,10 @@ pub fn Practice() -> impl IntoView {
                 let start = move |_| {
                     if resume {
                         ctx.resume_practice();
+                    } else if let Some(left) = running {
+                        replacing.set(Some((left, case)));
+                        hand_keyboard_to(ctx, "#practice-replace-cancel");
+                        return;
                     } else {
                         ctx.start_practice(case);
                     }
@@ -132,6 +141,20 @@ pub fn Practice() -> impl IntoView {
         confirming.set(false);
         hand_keyboard_to(ctx, "#practice-reset");
     };
+    let keep_left = move || {
+        if let Some((_, next)) = replacing.get_untracked() {
+            hand_keyboard_to(ctx, format!("#practice-start-{}", next.rule().code().to_ascii_lowercase()));
+        }
+        replacing.set(None);
+    };
+    let replace = move |_| {
+        if let Some((_, next)) = replacing.get_untracked() {
+            replacing.set(None);
+            ctx.start_practice(next);
+            hand_keyboard_to(ctx, "#practice-task");
+        }
+    };
+    let replace_asked = Signal::derive(move || replacing.get().is_some());
     view! {
         <h1>{dr(lang, Drill::Heading)}</h1>
         <p class="no-print">{dr(lang, Drill::Intro)}</p>
@@ -151,6 +174,33 @@ pub fn Practice() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <When when=replace_asked>
+            <div
+                class="confirm no-print"
+                role="alertdialog"
+                aria-label=dr(lang, Drill::StartAnyway)
+                aria-describedby="practice-replace-question"
+                on:keydown=escape_cancels(keep_left)
+            >
+                <p id="practice-replace-question">
+                    {live(move || {
+                        let lang = lang.get();
+                        replacing
+                            .get()
+                            .map(|(left, next)| {
+                                replace_question(lang, &built_in_name(lang, left), &built_in_name(lang, next))
+                            })
+                            .unwrap_or_default()
+                    })}
+                </p>
+                <button class="button danger" id="practice-replace-confirm" on:click=handler(replace)>
+                    {dr(lang, Drill::StartAnyway)}
+                </button>
+                <button class="button cancel" id="practice-replace-cancel" on:click=handler(move |_| keep_left())>
+                    {tr(lang, Text::Cancel)}
+                </button>
+            </div>
+        </When>
         <p class="actions no-print">
             <button class="button" id="practice-print" on:click=handler(move |_| print_page())>
                 {dr(lang, Drill::PrintResults)}

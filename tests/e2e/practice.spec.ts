@@ -95,7 +95,7 @@ const tasks: Record<string, (page: Page) => Promise<void>> = {
   },
   r15: async (page) => {
     await associate(page, 'lena.lindqvist@outlook.com');
-    await expect(tour(page, 'refusal')).toContainText('R15');
+    await expect(tour(page, 'refusal R15')).toContainText('R15');
   },
   r16: async (page) => {
     await nav(page, '#/support');
@@ -160,7 +160,7 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   await type(page.locator('input[name="mcid-username"]'), 'mia.moreau@outlook.com');
   await type(page.locator('input[name="mcid-password"]'), 'not the password');
   await page.keyboard.press('Enter');
-  await expect(tour(page, 'refusal')).toBeVisible();
+  await expect(tour(page, 'refusal R8')).toBeVisible();
   await expect(bar(page).getByRole('heading', { name: 'Refusals met (1)' })).toBeVisible();
   const refusal = bar(page).locator('.refusals-met summary');
   await expect(refusal).toContainText('R8');
@@ -194,7 +194,7 @@ test('a refusal met during a guided tour does not count against a task left for 
   await page.getByLabel('Microsoft Learning username').fill('priya.patel@outlook.com');
   await page.getByLabel('Microsoft Learning password').fill('not the password');
   await page.getByRole('button', { name: 'Associate', exact: true }).click();
-  await expect(tour(page, 'refusal')).toBeVisible();
+  await expect(tour(page, 'refusal R8')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Exit the tour' }).click();
   // The task, resumed, met no refusal.
   await page.goto('./#/practice');
@@ -367,6 +367,34 @@ test('practice progress this build cannot read is kept apart, each text under it
   await expect(page.locator('#practice-task')).toContainText('(R11)');
   expect(await page.evaluate(() => localStorage.getItem('certlink.practice'))).toMatch(/^p/);
   expect(await page.evaluate(() => localStorage.getItem('certlink.practice'))).not.toContain('second text');
+});
+
+test('starting another task while one is left for now asks first, in French; Cancel keeps the one left, with its work', async ({ page }) => {
+  await start(page, 'fr', 'r6');
+  await openProfile(page);
+  await press(tour(page, 'get-pu-access'));
+  await expect(tour(page, 'pu-since')).toBeVisible();
+  await press(page.locator('#leave-practice'));
+  await expect(page).toHaveURL(/#\/practice$/);
+  await press(page.locator('#practice-start-r8'));
+  const question = page.getByRole('alertdialog', { name: 'Commencer malgré tout' });
+  await expect(question).toContainText('n’est pas terminé');
+  await expect(question).toContainText('ses indices et ses refus sont perdus');
+  await expect(page.locator('#practice-replace-cancel')).toBeFocused();
+  // Escape keeps the task left for now, and gives the keyboard back.
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(page.locator('#practice-start-r8')).toBeFocused();
+  await expect(page.locator('#practice-start-r6')).toHaveText('Reprendre');
+  await press(page.locator('#practice-start-r6'));
+  await openProfile(page);
+  await expect(tour(page, 'pu-since')).toBeVisible();
+  await press(page.locator('#leave-practice'));
+  // Asked again, and started anyway: R8 is the task, R6 can only start over.
+  await press(page.locator('#practice-start-r8'));
+  await press(page.locator('#practice-replace-confirm'));
+  await expect(page.locator('#practice-task')).toContainText('(R8)');
+  await expect(page.locator('#practice-task')).toBeFocused();
 });
 
 test('giving up scores 0 and fails the case; the own scenario was never touched', async ({ page }) => {

@@ -238,9 +238,15 @@ test('a lesson the platform holds as completed is never told incomplete again', 
 test('a course the platform opens to preview it says that its results are not recorded there', async ({ page }) => {
   await seedPlatform(page, { suspend_data: '', core: { lesson_status: 'not attempted', lesson_mode: 'browse' } });
   const course = await openPlatform(page);
-  await expect(course.getByRole('main').getByRole('status').filter({ hasText: 'preview or review' })).toContainText(
+  const preview = course.getByRole('main').getByRole('status').filter({ hasText: 'preview or review' });
+  await expect(preview).toContainText(
     'Your learning platform opened this course to preview or review it: it does not record your results here.',
   );
+  // A reset of the progress does not make the platform record it.
+  await course.locator('#practice-reset').click();
+  await course.locator('#practice-reset-confirm').click();
+  await expect(course.locator('#practice-start-r8')).toHaveText('Start');
+  await expect(preview).toBeVisible();
 });
 
 test('a course the platform opens normally says nothing of a preview', async ({ page }) => {
@@ -259,12 +265,16 @@ test('a platform that answers an empty kept progress as the text null has it rea
   await expect(course.getByRole('alert')).toHaveCount(0);
 });
 
-test('a platform whose commit calls back into the course does not stop it', async ({ page }) => {
+test('a platform whose commit closes the course (its pagehide inside the commit) is still sent the session’s time and LMSFinish, and the page goes on', async ({ page }) => {
   const course = await openPlatform(page);
   await page.evaluate(() => sessionStorage.setItem('platform.reenter', '1'));
   await doCase(course, 'r8', firstLink);
-  await doCase(course, 'r6', partnerUniversity);
-  await expect.poll(async () => (await recorded(page)).cmi?.suspend_data).toBe('p1;R8:P100;R6:P100');
+  await expect.poll(async () => (await recorded(page)).finished).toBe(true);
+  expect((await recorded(page)).cmi!.core.session_time).toMatch(/^\d{2,4}:\d{2}:\d{2}/);
+  // The page was not stopped: it still answers, and says the session is over.
+  await expect(course.getByRole('main')).toContainText('Your learning platform’s session for this course is closed');
+  await course.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(course.getByRole('main')).toContainText('La session de votre plateforme de formation pour ce cours est fermée');
 });
 
 test('a platform that refuses a result is said so, in both languages, and is sent everything again with the next one', async ({ page }) => {
