@@ -1,5 +1,6 @@
 //! The sentences of what Certlink keeps for the person (built-in cases
-//! apart, restore points, unreadable saves), English and French. Apart from
+//! apart, restore points, unreadable saves, Your data's export, import
+//! and reset), English and French. Apart from
 //! [`super::Text`]: only the `later` file's views say them, so they travel
 //! in that file.
 
@@ -60,6 +61,18 @@ pub enum Kept {
     LibraryGone,
     /// While a chosen file is read, before it is checked.
     ReadingFile,
+    // Your data's own sentences.
+    ExportHeading,
+    ExportHelp,
+    ExportButton,
+    ImportHeading,
+    DropHere,
+    UndoImport,
+    ImportUndone,
+    ResetHelp,
+    ResetButton,
+    ConfirmReset,
+    ConfirmResetLarge,
     LibraryUnsaved,
     LibraryOpening,
     FileNotRead,
@@ -124,6 +137,17 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
         ImportOpenChanged => ("Another scenario was opened while the file was read: nothing was imported, and nothing changed. Import the file again if it is meant for the scenario open now.", "Un autre scénario a été ouvert pendant la lecture du fichier\u{a0}: rien n’a été importé, et rien n’a changé. Importez de nouveau le fichier s’il est destiné au scénario ouvert maintenant."),
         LibraryOpening => ("The scenario is still being opened: what is shown is not it yet. Wait until the banner “Opening the saved scenario…” is gone, then try again. Nothing changed.", "Le scénario est encore en cours d’ouverture\u{a0}: ce qui est affiché n’est pas encore lui. Attendez que le bandeau «\u{a0}Ouverture du scénario enregistré…\u{a0}» disparaisse, puis réessayez. Rien n’a changé."),
         ImportedName => ("Imported scenario", "Scénario importé"),
+        ExportHeading => ("Export", "Exporter"),
+        ExportHelp => ("Download the whole scenario as a readable JSON file, to keep it or to give it to another trainer. Passwords are in it only as salted hashes.", "Téléchargez tout le scénario dans un fichier JSON lisible, pour le garder ou le donner à un autre formateur. Les mots de passe n’y figurent que sous forme de hachages salés."),
+        ExportButton => ("Export to a file", "Exporter dans un fichier"),
+        ImportHeading => ("Import", "Importer"),
+        DropHere => ("or drop it here", "ou déposez-le ici"),
+        UndoImport => ("Restore the previous scenario", "Restaurer le scénario précédent"),
+        ImportUndone => ("The previous scenario is back, as it was before the import or the built-in scenario replaced it.", "Le scénario précédent est revenu, tel qu’il était avant que l’importation ou le scénario intégré ne le remplace."),
+        ResetHelp => ("Start again from Certlink’s built-in demo data. The scenario it replaces is kept as a restore point, below, until three newer ones take its place.", "Repartir des données de démonstration de Certlink. Le scénario remplacé est conservé comme point de restauration, ci-dessous, jusqu’à ce que trois plus récents prennent sa place."),
+        ResetButton => ("Reset to demo data", "Revenir aux données de démonstration"),
+        ConfirmReset => ("Replace the current scenario with the demo data? Certlink keeps it as a restore point on this page where the browser has room for it; export it first to be sure of a copy.", "Remplacer le scénario actuel par les données de démonstration\u{202f}? Certlink le conserve comme point de restauration sur cette page si le navigateur a la place\u{202f}; exportez-le d’abord pour être sûr d’en garder une copie."),
+        ConfirmResetLarge => ("Replace the current scenario with the demo data? It is too large to be kept as a restore point: export it first to keep a copy. This cannot be undone.", "Remplacer le scénario actuel par les données de démonstration\u{202f}? Il est trop volumineux pour être conservé comme point de restauration\u{a0}: exportez-le d’abord pour en garder une copie. Cette action est irréversible."),
         ReadingFile => ("Reading the file… Nothing changes until it is checked.", "Lecture du fichier… Rien ne change tant qu’il n’est pas vérifié."),
         LibraryGone => ("That scenario is no longer in the library (another tab may have deleted it). Nothing changed.", "Ce scénario n’est plus dans la bibliothèque (un autre onglet l’a peut-être supprimé). Rien n’a changé."),
         LibraryDone => ("Done. The scenario open is the one shown.", "C’est fait. Le scénario ouvert est celui affiché."),

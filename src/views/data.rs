@@ -5,7 +5,7 @@
 
 use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::reactive::tr;
-use crate::i18n::{t, Text};
+use crate::i18n::Text;
 use crate::session::use_ctx;
 use crate::storage::document::MAX_IMPORT_BYTES;
 use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
@@ -200,15 +200,15 @@ pub fn Data() -> impl IntoView {
             </a>
         </p>
         <section class="card" aria-labelledby="export">
-            <h2 id="export">{tr(lang, Text::ExportHeading)}</h2>
-            <p>{tr(lang, Text::ExportHelp)}</p>
+            <h2 id="export">{kr(lang, Kept::ExportHeading)}</h2>
+            <p>{kr(lang, Kept::ExportHelp)}</p>
             <button class="button primary" on:click=handler(export)>
-                {tr(lang, Text::ExportButton)}
+                {kr(lang, Kept::ExportButton)}
             </button>
             {live(move || export_refused.get().map(|why| view! { <UnchangedMessage why /> }))}
         </section>
         <section class="card" aria-labelledby="import">
-            <h2 id="import">{tr(lang, Text::ImportHeading)}</h2>
+            <h2 id="import">{kr(lang, Kept::ImportHeading)}</h2>
             <p>{live(move || crate::i18n::import_help(lang.get(), MAX_IMPORT_BYTES / (1024 * 1024)))}</p>
             <div
                 class="drop-zone"
@@ -226,7 +226,7 @@ pub fn Data() -> impl IntoView {
                     <span>{tr(lang, Text::ChooseFile)}</span>
                     <input class="visually-hidden" type="file" accept=".json,application/json" on:change=handler(on_pick) />
                 </label>
-                <p class="sub">{tr(lang, Text::DropHere)}</p>
+                <p class="sub">{kr(lang, Kept::DropHere)}</p>
             </div>
             {live(move || match outcome.get() {
                 Some(ImportOutcome::Refused(why)) => view! { <UnchangedMessage why anyway /> }.into_any(),
@@ -247,7 +247,7 @@ pub fn Data() -> impl IntoView {
                                 .into_any()
                         }
                         Some(ImportOutcome::Undone) => {
-                            view! { <p class="message done">{t(lang, Text::ImportUndone)}</p> }.into_any()
+                            view! { <p class="message done">{kept(lang, Kept::ImportUndone)}</p> }.into_any()
                         }
                         _ => ().into_any(),
                     }
@@ -255,13 +255,13 @@ pub fn Data() -> impl IntoView {
             </div>
             <When when=Signal::derive(move || ctx.replaced_scenario.with(Option::is_some))>
                 <button class="button" on:click=handler(move |_| undo(false))>
-                    {tr(lang, Text::UndoImport)}
+                    {kr(lang, Kept::UndoImport)}
                 </button>
             </When>
         </section>
         <section class="card" aria-labelledby="reset">
             <h2 id="reset">{tr(lang, Text::ResetHeading)}</h2>
-            <p>{tr(lang, Text::ResetHelp)}</p>
+            <p>{kr(lang, Kept::ResetHelp)}</p>
             <When when=Signal::derive(move || !confirming.get())>
                 <button
                     class="button danger"
@@ -271,7 +271,7 @@ pub fn Data() -> impl IntoView {
                         confirming.set(true);
                     })
                 >
-                    {tr(lang, Text::ResetButton)}
+                    {kr(lang, Kept::ResetButton)}
                 </button>
             </When>
             <Confirm
@@ -281,9 +281,9 @@ pub fn Data() -> impl IntoView {
                     match refused.get() {
                         Some(crate::save::PointNotKept::NoRoom) => kept(lang, Kept::ConfirmResetNoRoom).to_string(),
                         Some(crate::save::PointNotKept::NoStorage) => kept(lang, Kept::ConfirmResetNoStorage).to_string(),
-                        Some(crate::save::PointNotKept::TooLarge) => t(lang, Text::ConfirmResetLarge).to_string(),
-                        None if ctx.too_large_for_restore_point() => t(lang, Text::ConfirmResetLarge).to_string(),
-                        None => t(lang, Text::ConfirmReset).to_string(),
+                        Some(crate::save::PointNotKept::TooLarge) => kept(lang, Kept::ConfirmResetLarge).to_string(),
+                        None if ctx.too_large_for_restore_point() => kept(lang, Kept::ConfirmResetLarge).to_string(),
+                        None => kept(lang, Kept::ConfirmReset).to_string(),
                     }
                 })
                 confirm=Text::ConfirmResetButton
