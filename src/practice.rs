@@ -452,7 +452,9 @@ impl Attempt<'_> {
         });
         // And the invitation is still there at the end, not moved on since
         // to another address by a later correction.
-        let still_there = self.now.account(&right).is_some();
+        // Corrected, not invited anew beside the mistyped invitation.
+        let mistyped = AccountId::from_email(UNANSWERED_INVITATION);
+        let still_there = self.now.account(&right).is_some() && self.now.account(&mistyped).is_none();
         let mut missing = Vec::new();
         if corrected_at.is_none() || !still_there {
             missing.push(Missing::InvitationAddressNotCorrected(AccountId::from_email(UNANSWERED_INVITATION)));

@@ -1033,3 +1033,38 @@ fn a_holder_that_is_gone_is_named_with_the_next_step_in_each_language() {
     assert!(refusal_sentence(Lang::En, &gone, s.state()).contains("Choose who passed it from the list"));
     assert!(refusal_sentence(Lang::Fr, &gone, s.state()).contains("Choisissez dans la liste qui l’a obtenu"));
 }
+
+#[test]
+fn r14_an_invitation_is_resent_only_once_its_address_is_verified_first() {
+    use certlink::i18n::refusals::refusal_sentence;
+    use certlink::i18n::Lang;
+    let mut s = demo();
+    let adam = who("adam@contoso.com");
+    let mistyped = id(demo::UNANSWERED_INVITATION);
+    let resend = |account: &AccountId| Command::ResendInvitation { account: account.clone() };
+    let trail = s.trail().len();
+    let refusal = refused(&mut s, &adam, now(), &resend(&mistyped));
+    assert_eq!(refusal, Refusal::VerifyAddressFirst { email: mistyped.clone() });
+    assert_eq!(refusal.rule(), Rule::R14);
+    assert_eq!(s.trail().len(), trail, "nothing sent");
+    assert!(refusal_sentence(Lang::En, &refusal, s.state()).contains("First verify the email address used"));
+    assert!(refusal_sentence(Lang::Fr, &refusal, s.state()).contains("Vérifiez d’abord l’adresse e-mail utilisée"));
+    // Verified as it is (the address was right after all), it may be sent again, and again.
+    let verify = Command::VerifyInvitationEmail { account: mistyped.clone(), corrected: None };
+    s.execute(&adam, now(), &verify).unwrap();
+    s.execute(&adam, now(), &resend(&mistyped)).unwrap();
+    s.execute(&adam, now(), &resend(&mistyped)).unwrap();
+    // A new invitation, sent a moment ago, is verified before it is sent again too.
+    let invite = Command::InviteUser {
+        email: "zoe@contoso.com".into(),
+        display_name: "Zoe".into(),
+        role: Role::User,
+        temporary_password: "Temp#12345".into(),
+        salt: "s".into(),
+    };
+    s.execute(&adam, now(), &invite).unwrap();
+    assert_eq!(
+        refused(&mut s, &adam, now(), &resend(&id("zoe@contoso.com"))),
+        Refusal::VerifyAddressFirst { email: id("zoe@contoso.com") }
+    );
+}

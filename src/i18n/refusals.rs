@@ -115,6 +115,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("{email} has no invitation waiting for an answer. Nothing to verify or resend."),
             format!("{email} n’a pas d’invitation en attente de réponse. Rien à vérifier ni à renvoyer."),
         ),
+        VerifyAddressFirst { email } => lang.pick(
+            format!("First verify the email address used: the details would go to {email}, which no one has checked yet. Select Verify email address, confirm or correct it, then resend."),
+            format!("Vérifiez d’abord l’adresse e-mail utilisée\u{a0}: les détails partiraient à {email}, que personne n’a encore vérifiée. Sélectionnez Vérifier l’adresse e-mail, confirmez-la ou corrigez-la, puis renvoyez."),
+        ),
         InvitationPending { email } => lang.pick(
             format!("The invitation for {email} has not been answered yet: sign in with the sign-in details that were sent."),
             format!("L’invitation pour {email} n’a pas encore reçu de réponse\u{a0}: connectez-vous avec les détails de connexion envoyés."),

@@ -131,6 +131,9 @@ pub enum Refusal {
     NotAnInvitation { email: AccountId },
     /// R14: the invitation has not been answered yet: sign in with the details sent.
     InvitationPending { email: AccountId },
+    /// R14: the admin first verifies the email address used, then
+    /// contacts the person: no resend to an address not verified.
+    VerifyAddressFirst { email: AccountId },
     /// R14: the temporary password is too short to send.
     WeakTemporaryPassword { min_len: usize },
     /// R14, as for a temporary password: a password the editor gives an
@@ -242,6 +245,7 @@ impl Refusal {
             | AccountExists { .. }
             | NotAnInvitation { .. }
             | InvitationPending { .. }
+            | VerifyAddressFirst { .. }
             | WeakTemporaryPassword { .. }
             | ShortPassword { .. } => Rule::R14,
             AssociationLimited { .. } => Rule::R15,

@@ -148,10 +148,15 @@ pub fn verify_invitation_email(
     Ok(vec![EventKind::InvitationEmailVerified { account: target.clone(), corrected_to }])
 }
 
-/// R14, then: the details are sent again so the person can answer.
+/// R14, then: the details are sent again so the person can answer, once
+/// the address they go to has been verified ("first verify the email
+/// address used, and then contact the user").
 pub fn resend_invitation(state: &State, actor: &Actor, target: &AccountId) -> Result<Vec<EventKind>, Refusal> {
     let admin = acting_admin(state, actor)?;
-    pending_invitation(state, admin, target)?;
+    let acc = pending_invitation(state, admin, target)?;
+    if !matches!(&acc.state, AccountState::Invited(invitation) if invitation.email_verified_at.is_some()) {
+        return Err(Refusal::VerifyAddressFirst { email: target.clone() });
+    }
     Ok(vec![EventKind::InvitationResent { account: target.clone() }])
 }
 

@@ -52,6 +52,9 @@ test('an unanswered invitation is verified, corrected and resent (R14)', async (
   await app.navigate('Users');
   const invitations = page.getByRole('region', { name: 'Invitations with no response' });
   await expect(invitations).toContainText('noah@contso.com');
+  // Sent again before anyone checked the address: refused, with the first step (R14).
+  await invitations.getByRole('button', { name: 'Resend sign-in details to Noah Nakamura' }).click();
+  await expect(page.getByRole('alert')).toContainText('First verify the email address used: the details would go to noah@contso.com');
   await invitations.getByRole('button', { name: 'Verify email address: Noah Nakamura', exact: true }).click();
   // The box emptied to retype it is not the old address confirmed (R14).
   await invitations.getByLabel('Email address used').fill('');
