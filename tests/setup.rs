@@ -363,3 +363,48 @@ fn r14_an_editor_password_too_short_or_a_deleted_accounts_address_is_refused_in_
     );
     assert!(fr.contains("a été supprimé") && fr.contains("Utilisez une autre adresse") && !fr.contains("nvit"), "{fr}");
 }
+
+#[test]
+fn r9_the_shortcut_is_offered_only_for_the_same_credentials_username_and_password_in_either_order() {
+    use certlink::rules::profile::same_credentials_profile;
+    let profile_with = |mcid: &str, username: &str, password: &str| Command::AddMcidProfile {
+        mcid: mcid.into(),
+        username: username.into(),
+        password: password.into(),
+        salt: format!("salt-{mcid}"),
+        holder_name: "Ines Ito".into(),
+    };
+    let get_access = |email: &str| Command::GetPartnerUniversityAccess { account: AccountId::from_email(email) };
+    let shortcut = |scenario: &Scenario, email: &str| {
+        let account = scenario.state().account(&AccountId::from_email(email)).unwrap();
+        same_credentials_profile(scenario.state(), account).map(|p| p.mcid.0.clone())
+    };
+    let mut scenario = northwind();
+    // Ines's Learning account at her work address, with another password:
+    // not the same credentials.
+    scenario.execute(&Actor::Trainer, now(), &profile_with("990002", "ines@northwind.example", "Other#pass1")).unwrap();
+    // Omar's, with his work password: the same.
+    scenario.execute(&Actor::Trainer, now(), &profile_with("990003", "omar@northwind.example", PASSWORD)).unwrap();
+    for email in ["ines@northwind.example", "omar@northwind.example"] {
+        scenario.execute(&Actor::account(email), now(), &get_access(email)).unwrap();
+    }
+    assert_eq!(shortcut(&scenario, "ines@northwind.example"), None);
+    let ines = Command::LinkMcidWithSameCredentials { account: AccountId::from_email("ines@northwind.example") };
+    assert_eq!(
+        scenario.execute(&Actor::account("ines@northwind.example"), now(), &ines).unwrap_err(),
+        Refusal::SameCredentialsUnavailable
+    );
+    assert_eq!(shortcut(&scenario, "omar@northwind.example").as_deref(), Some("990003"));
+    let omar = Command::LinkMcidWithSameCredentials { account: AccountId::from_email("omar@northwind.example") };
+    scenario.execute(&Actor::account("omar@northwind.example"), now(), &omar).unwrap();
+    // The other order: the Learning account first, then the work account
+    // with the same password.
+    scenario.execute(&Actor::Trainer, now(), &profile_with("990004", "pia@northwind.example", PASSWORD)).unwrap();
+    scenario.execute(&Actor::Trainer, now(), &add_account("pia@northwind.example", "Pia Park", Role::User)).unwrap();
+    scenario.execute(&Actor::account("pia@northwind.example"), now(), &get_access("pia@northwind.example")).unwrap();
+    assert_eq!(shortcut(&scenario, "pia@northwind.example").as_deref(), Some("990004"));
+    // Saved and read back, the same.
+    let read = document::parse(&document::to_json(&scenario, 1, now())).unwrap().scenario;
+    assert_eq!(shortcut(&read, "pia@northwind.example").as_deref(), Some("990004"));
+    assert_eq!(shortcut(&read, "ines@northwind.example"), None);
+}

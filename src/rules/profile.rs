@@ -121,11 +121,12 @@ pub fn link_mcid_with_same_credentials(
 
 /// R9: the MCID profile the shortcut would associate, if it applies: the
 /// account has Partner University access, and a Microsoft Learning account
-/// signs in with the same username (the Partner University account's,
-/// which is the work email shown on the button).
+/// signs in with the same credentials: the same username (the Partner
+/// University account's, which is the work email shown on the button) and
+/// the same password (kept as one hash: `setup` stores it so).
 pub fn same_credentials_profile<'a>(state: &'a State, account: &WorkAccount) -> Option<&'a McidProfile> {
     account.partner_university_since?;
-    state.profile_by_username(account.id.as_str())
+    state.profile_by_username(account.id.as_str()).filter(|profile| profile.password == account.password)
 }
 
 fn associate(

@@ -117,7 +117,12 @@ pub fn add_work_account(
     }
     let display_name = text(Field::DisplayName, new.display_name)?;
     password(new.password)?;
-    let password = PasswordHash::new(new.password, new.salt);
+    // The same credentials as the Microsoft Learning account of this
+    // address are kept as its very hash: R9's shortcut compares the two.
+    let password = match state.profile_by_username(account.as_str()) {
+        Some(profile) if profile.password.verify(new.password) => profile.password.clone(),
+        _ => PasswordHash::new(new.password, new.salt),
+    };
     let org = new.org.clone();
     let role = new.role;
     // An invitation and a deletion are the events the rules record for them
@@ -159,7 +164,11 @@ pub fn add_mcid_profile(
     }
     let holder_name = text(Field::HolderName, new.holder_name)?;
     password(new.password)?;
-    let password = PasswordHash::new(new.password, new.salt);
+    // As for a work account: the same credentials, the same hash (R9).
+    let password = match state.account(&AccountId::from_email(username)) {
+        Some(account) if account.password.verify(new.password) => account.password.clone(),
+        _ => PasswordHash::new(new.password, new.salt),
+    };
     Ok(vec![EventKind::McidProfileAdded { mcid, username: username.to_string(), password, holder_name }])
 }
 
