@@ -141,18 +141,21 @@ pub fn App(
         </When>
         <StorageBanner />
         // Another tab's save taken: said here, with what it changed (a
-        // later part, which words it).
-        <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
-            <div class="banner info" role="status">
-                <p>{tr(ctx.lang, Text::UpdatedElsewhere)} " " {later(LaterView::WhatChanged)}</p>
-                <button class="button" on:click=handler(move |_| {
-                    ctx.updated_elsewhere.set(None);
-                    crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
-                })>
-                    {tr(ctx.lang, Text::Dismiss)}
-                </button>
-            </div>
-        </When>
+        // later part, which words it), in a status region on the page
+        // before it.
+        <div role="status">
+            <When when=Signal::derive(move || ctx.updated_elsewhere.with(Option::is_some))>
+                <div class="banner info">
+                    <p>{tr(ctx.lang, Text::UpdatedElsewhere)} " " {later(LaterView::WhatChanged)}</p>
+                    <button class="button" on:click=handler(move |_| {
+                        ctx.updated_elsewhere.set(None);
+                        crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
+                    })>
+                        {tr(ctx.lang, Text::Dismiss)}
+                    </button>
+                </div>
+            </When>
+        </div>
         <When when=ctx.in_case>
             {later(LaterView::CaseBanner)}
         </When>

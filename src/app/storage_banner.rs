@@ -56,13 +56,19 @@ pub fn StorageBanner() -> impl IntoView {
             _ => ctx.go(crate::route::Route::Data),
         }
     };
+    // The status region is on the page before its message comes, as
+    // screen readers say only what changes inside one.
+    let progress = live(move || {
+        let lang = lang.get();
+        let saving = ctx.saving.get().then(|| view! { <p class="banner info">{t(lang, Text::SavingStatus)}</p> });
+        let opening = ctx.opening.get().then(|| view! { <p class="banner info">{t(lang, Text::OpeningStatus)}</p> });
+        (saving, opening)
+    });
     view! {
+        <div role="status">{progress}</div>
         {live(move || {
             let lang = lang.get();
-            let saving = ctx.saving.get().then(|| view! { <p class="banner info" role="status">{t(lang, Text::SavingStatus)}</p> });
-            let opening =
-                ctx.opening.get().then(|| view! { <p class="banner info" role="status">{t(lang, Text::OpeningStatus)}</p> });
-            let banner = match ctx.save_state.get() {
+            match ctx.save_state.get() {
                 SaveState::Saved => ().into_any(),
                 SaveState::MemoryOnly => {
                     view! { <p class="banner" role="alert">{t(lang, Text::MemoryOnlyBanner)}</p> }.into_any()
@@ -89,11 +95,6 @@ pub fn StorageBanner() -> impl IntoView {
                 SaveState::CorruptInPlace(error) => {
                     unreadable_banner(lang, crate::ui::document::corrupt_in_place_banner(lang, &error), download_backup)
                 }
-            };
-            view! {
-                {saving}
-                {opening}
-                {banner}
             }
         })}
     }
