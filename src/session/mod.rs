@@ -299,7 +299,13 @@ fn remembered_session(scenario: &Scenario) -> Option<AccountId> {
         .and_then(|w| w.session_storage().ok().flatten())
         .and_then(|s| s.get_item(&format!("{}certlink.session", space_prefix())).ok().flatten())
         .map(AccountId)
-        .filter(|id| scenario.state().account(id).is_some_and(|a| !a.is_deleted()))
+        .filter(|id| may_stay_signed_in(scenario.state(), id))
+}
+
+/// Whether `id` may stay signed in where `state` is shown: its account is
+/// there, not deleted (R13: a deleted account no longer signs in).
+fn may_stay_signed_in(state: &State, id: &AccountId) -> bool {
+    state.account(id).is_some_and(|a| !a.is_deleted())
 }
 
 /// What the banner says while saves succeed.
@@ -533,6 +539,14 @@ impl Ctx {
             self.writing(|tab, scenario| tab.replace(scenario, &ReaderFile, next, now, keeping)).transpose()?;
         self.scenario.notify();
         self.clock_not_behind();
+        // An import, an undo or a restore may not have the person signed
+        // in, or have them deleted.
+        let stays = self.session.with_untracked(|id| {
+            id.as_ref().is_none_or(|id| self.scenario.with_untracked(|s| may_stay_signed_in(s.state(), id)))
+        });
+        if !stays {
+            self.sign_out();
+        }
         self.replaced_scenario.set(replaced.filter(|_| undoable && !stand_in));
         self.restore_points_changed.update(|n| *n += 1);
         Ok(())

@@ -177,10 +177,11 @@ impl Ctx {
         if shown_anew {
             self.scenario.notify();
             // The person this tab signed in in this space, where the save
-            // now shown has them: a stand-in has no one, and the demo
-            // built on it may have someone the save does not.
+            // now shown has them, not deleted: a stand-in has no one, the
+            // demo built on it may have someone the save does not, and
+            // another tab may have deleted them (R13).
             let signed_in = self.session.get_untracked();
-            let in_it = |id: &AccountId| self.scenario.with_untracked(|s| s.state().account(id).is_some());
+            let in_it = |id: &AccountId| self.scenario.with_untracked(|s| super::may_stay_signed_in(s.state(), id));
             if !signed_in.as_ref().is_some_and(in_it) {
                 self.session.set(self.scenario.with_untracked(super::remembered_session));
             }

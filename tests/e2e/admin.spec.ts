@@ -307,3 +307,38 @@ test('at desktop widths the skills report uses the page’s width instead of the
   // ...while the report's table is wider than that whole column.
   expect((await table.boundingBox())!.width).toBeGreaterThan(reading + 100);
 });
+
+test('an account deleted in another tab is signed out there (R13)', async ({ page, context }) => {
+  const leo = new CertlinkPage(page);
+  await leo.signIn('leo@contoso.com');
+  await expect(page.getByRole('banner')).toContainText('Leo Laurent');
+  const other = await context.newPage();
+  const grace = new CertlinkPage(other);
+  await grace.signIn('grace@contoso.com');
+  await grace.navigate('Users');
+  await other.getByRole('button', { name: 'Delete account: Leo Laurent' }).click();
+  await other.getByRole('button', { name: 'Yes, delete the account' }).click();
+  await expect(grace.status).toContainText('The account leo@contoso.com was deleted. (R13)');
+  // The first tab takes the change: Leo is no longer signed in there.
+  await expect(page.getByRole('banner')).not.toContainText('Leo Laurent');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await other.close();
+});
+
+test('an import whose scenario does not have the person signed in signs them out (R5)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  await page.goto('./#/data');
+  await expect(page.getByRole('banner')).toContainText('Priya Patel');
+  // The scenario exported, with Priya's work account under another address.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to a file' }).click();
+  const edited = (await readFile(await (await download).path(), 'utf8')).replaceAll('priya@contoso.com', 'pia@contoso.com');
+  await page.getByLabel('Choose a Certlink file').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
+  await expect(app.status).toContainText('Imported:');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('banner')).not.toContainText('Priya Patel');
+  // Restoring the scenario before brings her account back, not her session.
+  await page.getByRole('button', { name: 'Restore the previous scenario' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+});
