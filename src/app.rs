@@ -57,10 +57,14 @@ pub fn App(
     // The root lives as long as the page, so the listener is never removed.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         // The same page again (the app's own `go`) is not drawn again: that
-        // would replace the control the keyboard is on.
+        // would replace the control the keyboard is on. Another page (a
+        // link followed, history) takes the keyboard to its heading, which
+        // says where the person now is; a link left focused would be gone
+        // with its page, or say nothing of the new one.
         let route = Route::current();
         if route != ctx.route.get_untracked() {
             ctx.route.set(route);
+            crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
         }
         follow_tour();
     });

@@ -39,6 +39,26 @@ test('views read at 360 px wide without horizontal scrolling of the page', async
   }
 });
 
+test('a link followed with the keyboard, in the page or the menu, hands the keyboard to the new page’s heading; Back does too', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('grace@contoso.com');
+  await page.goto('./#/data');
+  await expect(app.heading).toHaveText('Your data');
+  // A link inside the page, gone with it.
+  await page.locator('#open-library').focus();
+  await page.keyboard.press('Enter');
+  await expect(app.heading).toHaveText('Library of scenarios');
+  await expect(app.heading).toBeFocused();
+  // A link of the menu, which stays.
+  await page.getByRole('navigation').getByRole('link', { name: 'Users' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.heading).toHaveText('Users');
+  await expect(app.heading).toBeFocused();
+  await page.goBack();
+  await expect(app.heading).toHaveText('Library of scenarios');
+  await expect(app.heading).toBeFocused();
+});
+
 test('the keyboard is never dropped to the top of the page: a sign-in, a sign-out and a reset hand it to the new page; Escape cancels a confirmation', async ({ page }) => {
   const app = new CertlinkPage(page);
   await page.goto('./#/sign-in');
