@@ -5,10 +5,10 @@ use crate::i18n::events::role_name;
 use crate::i18n::source::Source;
 use crate::i18n::Text;
 use crate::route::Route;
-use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
+use crate::rules::demo::{DemoAccount, ACCOUNTS, WORK_PASSWORD};
 use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::session::use_ctx;
-use crate::ui::{hand_keyboard_to, handler, live, PAGE_HEADING};
+use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
 use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
 use leptos::prelude::*;
 
@@ -28,16 +28,64 @@ pub fn SignIn() -> impl IntoView {
                 hand_keyboard_to(ctx, PAGE_HEADING);
             }
             Err(refusal) => {
+                // The keyboard goes to the field to change; a password the
+                // rules looked at is not kept in the form.
                 match refusal {
-                    Refusal::TextRequired { field: RefusedField::WorkEmail } => hand_keyboard_to(ctx, "[name=email]"),
+                    Refusal::TextRequired { field: RefusedField::WorkEmail } | Refusal::UnknownAccount { .. } => {
+                        hand_keyboard_to(ctx, "[name=email]")
+                    }
                     Refusal::TextRequired { field: RefusedField::WorkPassword } => {
                         hand_keyboard_to(ctx, "[name=password]")
+                    }
+                    Refusal::WrongPassword => {
+                        password.set(String::new());
+                        hand_keyboard_to(ctx, "[name=password]");
                     }
                     _ => {}
                 }
                 outcome.set(Some(Outcome::Refused(refusal)));
             }
         }
+    };
+    // The demo accounts the scenario open has, active, with their
+    // organisation as it is now: a scenario made in the editor, or one
+    // another tab changed, may have some of them deleted, or none.
+    let org_of = move |demo: &DemoAccount| {
+        ctx.with_state(|s| {
+            let id = crate::rules::AccountId::from_email(demo.email);
+            let active = s.account(&id).is_some_and(|a| !a.is_deleted() && !a.is_invited());
+            active.then(|| s.organisation(&crate::rules::MpnId(demo.org.into())).map(|o| o.name.clone()))
+        })
+    };
+    let any_demo = Signal::derive(move || ACCOUNTS.iter().any(|demo| org_of(demo).is_some()));
+    let demo_accounts = move || {
+        ACCOUNTS
+            .iter()
+            .filter_map(|demo| {
+                let org = org_of(demo)?;
+                let fill = move |_| {
+                    email.set(demo.email.to_string());
+                    password.set(WORK_PASSWORD.to_string());
+                    outcome.set(None);
+                };
+                Some(view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=handler(fill)
+                            aria-label=move || crate::i18n::fill_demo_label(lang.get(), demo.email)
+                        >
+                            {demo.email}
+                        </button>
+                        <span>
+                            {demo.name} " · " {org.unwrap_or_default()} " · "
+                            {live(move || role_name(lang.get(), demo.role))} " · " {demo.shows.code()}
+                        </span>
+                    </li>
+                })
+            })
+            .collect_view()
     };
     let tr = move |text| crate::i18n::reactive::tr(lang, text);
     view! {
@@ -60,45 +108,12 @@ pub fn SignIn() -> impl IntoView {
                 {tr(Text::SignIn)}
             </button>
         </form>
-        <section aria-labelledby="demo-accounts">
-            <h2 id="demo-accounts">{tr(Text::DemoAccounts)}</h2>
-            <p>{live(move || crate::i18n::demo_passwords(lang.get()))}</p>
-            <ul class="demo-accounts">
-                {ACCOUNTS
-                    .iter()
-                    .map(|demo| {
-                        let fill = move |_| {
-                            email.set(demo.email.to_string());
-                            password.set(WORK_PASSWORD.to_string());
-                            outcome.set(None);
-                        };
-                        let org = ctx
-                            .with_state(|s| {
-                                s.organisation(&crate::rules::MpnId(demo.org.into())).map(|o| o.name.clone())
-                            })
-                            .unwrap_or_default();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=handler(fill)
-                                    aria-label=move || {
-                                        crate::i18n::fill_demo_label(lang.get(), demo.email)
-                                    }
-                                >
-                                    {demo.email}
-                                </button>
-                                <span>
-                                    {demo.name} " · " {org} " · "
-                                    {live(move || role_name(lang.get(), demo.role))} " · "
-                                    {demo.shows.code()}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
+        <When when=any_demo>
+            <section aria-labelledby="demo-accounts">
+                <h2 id="demo-accounts">{tr(Text::DemoAccounts)}</h2>
+                <p>{live(move || crate::i18n::demo_passwords(lang.get()))}</p>
+                <ul class="demo-accounts">{demo_accounts}</ul>
+            </section>
+        </When>
     }
 }

@@ -286,5 +286,18 @@ test('started anew from empty, an exam recorded with nobody to choose says to ad
   await page.getByRole('button', { name: 'Trainer' }).click();
   const panel = page.getByRole('complementary', { name: 'Trainer panel' });
   await expect(panel.getByRole('button', { name: 'Switch persona' })).toBeDisabled();
-  await expect(panel).toContainText('This scenario has no active work account to play: add one in the scenario editor');
+  await expect(panel).toContainText('This scenario has no active work account to play: add one in the Scenario editor (its link is at the foot of this panel)');
+});
+
+test('the sign-in page lists only the demo accounts the scenario open has: none for an empty one', async ({ page }) => {
+  await page.goto('./#/sign-in');
+  await expect(page.getByRole('heading', { name: 'Demo accounts' })).toBeVisible();
+  await expect(page.locator('.demo-accounts li')).toHaveCount(11);
+  await page.getByRole('button', { name: 'Trainer' }).click();
+  await page.getByRole('link', { name: 'Scenario editor' }).click();
+  await page.getByRole('button', { name: 'An empty scenario' }).click();
+  await expect(section(page, 'Start from').getByRole('status').filter({ hasText: /\S/ })).toContainText('Started anew');
+  await page.goto('./#/sign-in');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Partner Center');
+  await expect(page.getByRole('heading', { name: 'Demo accounts' })).toHaveCount(0);
 });

@@ -215,3 +215,23 @@ test('signing in from a page that needs it goes back to that page (R5)', async (
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/#\/profile$/);
 });
+
+test('a wrong sign-in password is cleared and the keyboard goes back to it; an unknown address sends it to the address (R5)', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await page.goto('./?lang=fr#/sign-in');
+  await expect(app.heading).toHaveText('Se connecter à l’Espace partenaires');
+  const email = page.getByRole('main').getByRole('textbox', { name: 'Adresse e-mail professionnelle' });
+  const password = page.locator('input[name="password"]');
+  await email.fill('priya@contoso.com');
+  await password.fill('not her password');
+  await password.press('Enter');
+  await expect(app.alert).toContainText('(R5)');
+  await expect(password).toHaveValue('');
+  await expect(password).toBeFocused();
+  await expect(email).toHaveValue('priya@contoso.com');
+  await email.fill('nobody@contoso.com');
+  await password.fill('Partner#2026');
+  await password.press('Enter');
+  await expect(app.alert).toContainText('nobody@contoso.com');
+  await expect(email).toBeFocused();
+});
