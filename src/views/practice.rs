@@ -344,6 +344,12 @@ pub fn PracticeBar() -> impl IntoView {
         }
         .into_any()
     });
+    // The newest hint, said by screen readers as it comes: the list above
+    // is drawn anew with each, and the keyboard stays on the button.
+    let newest_hint = live(move || {
+        let newest = ctx.with_practising(|p| p.run.as_ref().and_then(|r| r.hints_shown().last().copied())).flatten();
+        newest.map(|h| hint(lang.get(), h)).unwrap_or_default()
+    });
     let hints_left = Signal::derive(move || {
         ctx.with_practising(|p| p.run.as_ref().is_some_and(|r| r.hints_shown().len() < task(r.case).hints.len()))
             .unwrap_or_default()
@@ -436,6 +442,7 @@ pub fn PracticeBar() -> impl IntoView {
                 </p>
             </When>
             {hints}
+            <p class="visually-hidden" role="status">{newest_hint}</p>
             {refusals}
             <When when=Signal::derive(move || !running.get())>
                 <p class="actions">

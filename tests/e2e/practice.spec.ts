@@ -170,6 +170,8 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   await press(page.locator('#show-hint'));
   await expect(bar(page).locator('.hints li')).toHaveCount(1);
   await expect(page.locator('#show-hint'), 'more hints are left: the keyboard stays').toBeFocused();
+  // Said as it comes, in a status region that was there before it.
+  await expect(bar(page).getByRole('status').filter({ hasText: await bar(page).locator('.hints li').first().innerText() })).toHaveCount(1);
   await type(page.locator('input[name="mcid-password"]'), LEARN_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(tour(page, 'outcome')).toBeVisible();
