@@ -49,6 +49,7 @@ export async function bringSplitFiles(staging) {
     names.push(name);
     script = script.replace(call, `fetch(new URL("./${name}", import.meta.url), { integrity: "${sri(bytes)}" })`);
   }
+  script = withWasmType(script, fetches.length);
   if (staging.laterStyle) script = withLaterStyle(script, staging.laterStyle);
   if (release) {
     const { minify } = await import('terser');
@@ -69,6 +70,19 @@ export async function bringSplitFiles(staging) {
   if (!release) index = setIntegrity(staging, index, glueName, glueSource, 'href');
   writeIndex(staging, index);
   return `${scriptName}, ${names.join(', ')}`;
+}
+
+/** `script` compiling each file whatever type the host sends it as, as the
+ *  first file's loader does (loader-to-file.mjs): a host that sends `.wasm`
+ *  as application/octet-stream would otherwise load home and no other page.
+ *  A failed fetch stays failed, and is said so. */
+function withWasmType(script, files) {
+  const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+  if (script.split(streaming).length - 1 !== files) {
+    throw new Error(`post-build: __wasm_split.js does not compile its ${files} files as this stage expects`);
+  }
+  const asWasm = "const asWasm = (r) => (r.ok ? new Response(r.body, { headers: { 'content-type': 'application/wasm' } }) : r);\n";
+  return asWasm + script.replaceAll(streaming, 'WebAssembly.instantiateStreaming(src.then(asWasm), imports)');
 }
 
 /** `script` with the `later` file's loader waiting, beside its WebAssembly,

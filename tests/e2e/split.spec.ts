@@ -471,3 +471,15 @@ test('a file still being read when another scenario is opened is not put in that
   await expect(page.locator('header .who-org')).toHaveText('Contoso');
   expect(await stored()).toBe(false);
 });
+
+test('a host that sends WebAssembly as application/octet-stream: the later pages and the reader load all the same', async ({ page }) => {
+  await page.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  await page.reload();
+  await expect(app.heading).toHaveText('My Profile');
+  await expect(page.getByRole('button', { name: 'Remove access' })).toBeVisible();
+});
