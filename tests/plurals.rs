@@ -189,3 +189,17 @@ fn a_score_at_its_floor_says_why_the_points_taken_do_not_add_up() {
     // Where the sum adds up, nothing more is said.
     assert!(passed(Lang::En, certlink::practice::score(true, 1, 1), 1, 1).ends_with("(−5)."));
 }
+
+#[test]
+fn large_counts_are_grouped_as_each_language_writes_them() {
+    assert_eq!(i18n::rows_of(Lang::En, 9_951, 10_000, 35_000), "Rows 9,951-10,000 of 35,000");
+    assert_eq!(i18n::rows_of(Lang::Fr, 1, 50, 35_000), "Lignes 1 à 50 sur 35\u{202f}000");
+    assert_eq!(i18n::page_of(Lang::En, 2, 700), "Page 2 of 700");
+    assert_eq!(
+        i18n::timeline_count(Lang::Fr, 1_000, 1_234_567),
+        "1\u{202f}000 modifications sur 1\u{202f}234\u{202f}567"
+    );
+    assert!(i18n::imported(Lang::En, 10_000, 0).starts_with("Imported: 10,000 work accounts"));
+    assert_eq!(i18n::grouped(Lang::En, 0), "0");
+    assert_eq!(i18n::grouped(Lang::En, 999), "999");
+}

@@ -574,6 +574,7 @@ pub fn import_help(lang: Lang, limit_mb: usize) -> String {
 
 pub fn imported(lang: Lang, people: usize, events: usize) -> String {
     let (p, e) = (people as u64, events as u64);
+    let [people, events] = [people, events].map(|n| grouped(lang, n));
     lang.pick(
         format!(
             "Imported: {people} {} and {events} {}.",
@@ -688,6 +689,7 @@ pub fn built_in_name(lang: Lang, built_in: crate::rules::demo::BuiltIn) -> Strin
 /// One line of a support ticket's evidence: the exported report of users.
 pub fn user_report_line(lang: Lang, accounts: usize) -> String {
     let n = accounts as u64;
+    let accounts = grouped(lang, accounts);
     lang.pick(
         format!(
             "The exported report of users (User management, Export report of users): {accounts} {}",
@@ -713,9 +715,11 @@ pub fn built_in_loaded(lang: Lang, name: &str, persona: &str) -> String {
 }
 
 pub fn timeline_count(lang: Lang, shown: usize, total: usize) -> String {
+    let (plural_total, plural_shown) = (total as u64, shown as u64);
+    let [shown, total] = [shown, total].map(|n| grouped(lang, n));
     lang.pick(
-        format!("{shown} of {total} {}", lang.count(total as u64, "change", "changes")),
-        format!("{shown} {} sur {total}", lang.count(shown as u64, "modification", "modifications")),
+        format!("{shown} of {total} {}", lang.count(plural_total, "change", "changes")),
+        format!("{shown} {} sur {total}", lang.count(plural_shown, "modification", "modifications")),
     )
 }
 
@@ -794,11 +798,28 @@ pub fn next_association(lang: Lang, date: &str) -> String {
     )
 }
 
+/// `n` with its thousands grouped as the language writes them: 35,000;
+/// 35 000 (a narrow no-break space, which never breaks the number).
+pub fn grouped(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let mark = lang.pick(",", "\u{202f}");
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(mark);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 pub fn rows_of(lang: Lang, first: usize, last: usize, total: usize) -> String {
+    let [first, last, total] = [first, last, total].map(|n| grouped(lang, n));
     lang.pick(format!("Rows {first}-{last} of {total}"), format!("Lignes {first} à {last} sur {total}"))
 }
 
 pub fn page_of(lang: Lang, page: usize, pages: usize) -> String {
+    let [page, pages] = [page, pages].map(|n| grouped(lang, n));
     lang.pick(format!("Page {page} of {pages}"), format!("Page {page} sur {pages}"))
 }
 

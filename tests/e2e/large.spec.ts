@@ -14,12 +14,12 @@ test('the 10,000-person skills report renders one page at a time', async ({ page
   await expect(page).toHaveURL(/#\/profile$/);
   const started = Date.now();
   await app.navigate('Skills report');
-  await expect(page.getByText('Rows 1-50 of 35000')).toBeVisible();
+  await expect(page.getByText('Rows 1-50 of 35,000')).toBeVisible();
   const firstPageMs = Date.now() - started;
   await expect(page.getByRole('row')).toHaveCount(51);
   const next = Date.now();
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('Rows 51-100 of 35000')).toBeVisible();
+  await expect(page.getByText('Rows 51-100 of 35,000')).toBeVisible();
   const nextPageMs = Date.now() - next;
   console.log(`10k skills report: first page ${firstPageMs} ms, next page ${nextPageMs} ms`);
   await expect(page.getByText('Page 2 of 700')).toBeVisible();
@@ -152,7 +152,7 @@ test('a 10,000-person file imported in one tab reaches the other, which unpacks 
   expect(await partKeys(a)).toEqual(firstPart);
   // Replaced anyway: a new part.
   await refusal.getByRole('button', { name: 'Replace it anyway' }).click();
-  await expect(a.getByRole('main').getByRole('status').filter({ hasText: /\S/ })).toContainText('Imported: 10001 work accounts');
+  await expect(a.getByRole('main').getByRole('status').filter({ hasText: /\S/ })).toContainText('Imported: 10,001 work accounts');
   await expect(a.getByRole('heading', { level: 1 }), 'the keyboard goes to the page').toBeFocused();
   await expect.poll(() => partKeys(a), { timeout: 20_000 }).not.toEqual(firstPart);
   expect(await partKeys(a), 'the part before is removed').toHaveLength(1);
@@ -264,7 +264,7 @@ test('a large import still being packed when a built-in case opens is saved in t
   });
   await page.goto('./#/data');
   await page.getByLabel('Choose a Certlink file').setInputFiles(exported);
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /\S/ })).toContainText('Imported: 10001 work accounts');
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /\S/ })).toContainText('Imported: 10,001 work accounts');
   const saving = page.getByRole('status').filter({ hasText: /^Saving…/ });
   await expect(saving).toBeVisible();
 
