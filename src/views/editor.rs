@@ -7,6 +7,7 @@
 //! decides nothing itself.
 
 use crate::i18n::events::role_name;
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::{built_in_name, format_date, Text};
 use crate::rules::audit::Holder;
@@ -39,7 +40,7 @@ pub fn Editor() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <h1>{tr(lang, Text::EditorHeading)}</h1>
-        <p>{tr(lang, Text::EditorIntro)}</p>
+        <p>{pr(lang, PageText::EditorIntro)}</p>
         <StartFrom />
         <Organisations />
         <Accounts />
@@ -92,7 +93,7 @@ fn StartFrom() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="editor-start">
             <h2 id="editor-start">{tr(lang, Text::EditorStartHeading)}</h2>
-            <p class="sub">{tr(lang, Text::EditorStartHelp)}</p>
+            <p class="sub">{pr(lang, PageText::EditorStartHelp)}</p>
             <p class="actions">
                 <button class="button" id="start-empty" on:click=handler(move |_| start(Scenario::new(State::default())))>
                     {tr(lang, Text::EditorStartEmpty)}
@@ -112,8 +113,8 @@ fn StartFrom() -> impl IntoView {
                     {tr(lang, Text::EditorStartCase)}
                 </button>
             </form>
-            <Answer answer=started done=|lang| crate::i18n::t(lang, Text::EditorStarted) anyway />
-            <Answer answer=started_unkept done=|lang| crate::i18n::t(lang, Text::EditorStartedUnkept) />
+            <Answer answer=started done=|lang| page_text(lang, PageText::EditorStarted) anyway />
+            <Answer answer=started_unkept done=|lang| page_text(lang, PageText::EditorStartedUnkept) />
         </section>
     }
 }

@@ -3,9 +3,10 @@
 //! deep-linkable at `#/faq/<slug>`.
 
 use crate::i18n::faq::FaqEntry;
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::{qt, tr};
 use crate::i18n::source::{quote, Source};
-use crate::i18n::{t, Lang, Text};
+use crate::i18n::{Lang, Text};
 use crate::route::Route;
 use crate::rules::demo::BuiltIn;
 use crate::session::use_ctx;
@@ -46,14 +47,14 @@ pub fn Faq(selected: Option<FaqEntry>) -> impl IntoView {
     };
     view! {
         <h1>{qt(lang, Source::FaqHeading)}</h1>
-        <p id="show-me-help" class="sub">{tr(lang, Text::ShowMeHelp)}</p>
+        <p id="show-me-help" class="sub">{pr(lang, PageText::ShowMeHelp)}</p>
         <div class="card search" role="search">
             <Field label=Text::SearchFaq name="search" kind="search" value=query />
         </div>
         // On the page before a search finds nothing, so that screen
         // readers say it when it does.
         <p role="status">
-            {live(move || if visible().is_empty() { t(lang.get(), Text::NoFaqMatch) } else { "" })}
+            {live(move || if visible().is_empty() { page_text(lang.get(), PageText::NoFaqMatch) } else { "" })}
         </p>
         {live(move || {
             visible()

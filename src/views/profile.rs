@@ -2,9 +2,10 @@
 //! access), the Microsoft exams and certifications field (associate a
 //! Microsoft Learning account, or remove access), and the yearly limit.
 
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::{qt, tr};
 use crate::i18n::source::Source;
-use crate::i18n::{format_date, t, Text};
+use crate::i18n::{format_date, Text};
 use crate::rules::profile::{profile_limit, same_credentials_profile};
 use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::rules::{AccountId, Command};
@@ -90,7 +91,7 @@ fn YourLearning(id: AccountId) -> impl IntoView {
             {live(move || match since.get() {
                 None => {
                     view! {
-                        <p>{tr(lang, Text::NoPartnerUniversityAccess)}</p>
+                        <p>{pr(lang, PageText::NoPartnerUniversityAccess)}</p>
                         <button class="button primary" data-tour="get-pu-access" on:click=handler(get.clone())>
                             {tr(lang, Text::GetPartnerUniversityAccess)}
                         </button>
@@ -165,7 +166,7 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
     let mcid_shown = mcid.to_string();
     view! {
         <p data-tour="linked-mcid">
-            {tr(lang, Text::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
+            {pr(lang, PageText::LinkedMcid)} " " <strong class="mcid">{mcid.to_string()}</strong>
         </p>
         <ul class="credentials">
             {live(move || {
@@ -254,7 +255,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
         hand_keyboard_to(ctx, if open { "[name=mcid-username]" } else { "#associate" });
     };
     view! {
-        <p>{tr(lang, Text::NoMcidLinked)}</p>
+        <p>{pr(lang, PageText::NoMcidLinked)}</p>
         {live(move || {
             shortcut_email()
                 .map(|email| {
@@ -326,7 +327,7 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
                 {live(move || {
                     let lang = lang.get();
                     match status() {
-                        None => t(lang, Text::NoAssociationYet).to_string(),
+                        None => page_text(lang, PageText::NoAssociationYet).to_string(),
                         Some(status) => {
                             crate::i18n::limit_status(
                                 lang,

@@ -3,6 +3,7 @@
 //! Remove from report for the Global Admin. Paginated, so a 10,000-person
 //! organisation renders one page at a time.
 
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
 use crate::i18n::{format_date, t, Text};
@@ -90,7 +91,7 @@ pub fn SkillsReport() -> impl IntoView {
             0 => {
                 view! {
                     <p class="card" role="status" data-tour="report">
-                        {tr(lang, Text::NoSkillsData)}
+                        {pr(lang, PageText::NoSkillsData)}
                     </p>
                 }
                     .into_any()

@@ -4,6 +4,7 @@
 
 use crate::i18n::dates::format_date_time;
 use crate::i18n::events::event_sentence;
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::{t, timeline_count, Text};
 use crate::rules::audit::{filter_trail, TrailFilter};
@@ -60,7 +61,7 @@ pub fn Timeline() -> impl IntoView {
     let count = move || {
         let lang = lang.get();
         match counts() {
-            (0, _) => t(lang, Text::TimelineEmpty).to_string(),
+            (0, _) => page_text(lang, PageText::TimelineEmpty).to_string(),
             (shown, all) => timeline_count(lang, shown, all),
         }
     };
@@ -102,7 +103,7 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <h1>{tr(lang, Text::NavTimeline)}</h1>
-        <p>{tr(lang, Text::TimelineHelp)}</p>
+        <p>{pr(lang, PageText::TimelineHelp)}</p>
         <form class="inline-form filters" on:submit=handler(|ev: leptos::ev::SubmitEvent| ev.prevent_default())>
             <Choice label=Text::FilterPerson id="filter-person" options=people value=person />
             <Choice label=Text::FilterOrg id="filter-org" options=orgs value=org />

@@ -8,6 +8,7 @@
 //! controls on the page, follows them as the page scrolls or reflows, and
 //! moves on when the person does the step.
 
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::quote;
 use crate::i18n::{built_in_name, tour_progress, Lang, Text};
@@ -526,13 +527,13 @@ pub fn TourOverlay() -> impl IntoView {
                 </blockquote>
                 <p hidden=move || noted().is_empty()>{live(noted)}</p>
                 <p class="tour-hint" hidden=move || !waiting.get() || stuck.get()>
-                    {tr(lang, Text::TourWaiting)}
+                    {pr(lang, PageText::TourWaiting)}
                 </p>
                 <p id="tour-stuck" class="tour-hint" hidden=move || !stuck.get()>
-                    {tr(lang, Text::TourStuck)}
+                    {pr(lang, PageText::TourStuck)}
                 </p>
                 <p class="tour-hint" hidden=move || done.get()>
-                    {tr(lang, Text::TourDoIt)}
+                    {pr(lang, PageText::TourDoIt)}
                 </p>
             </div>
             <div class="actions">

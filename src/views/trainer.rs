@@ -2,6 +2,7 @@
 //! in one click, marking an exam or assessment passed (D7), and large text
 //! for projectors. It sits under the header, so the demo stays in view.
 
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::{built_in_loaded, built_in_name, clock_status, t, Text};
 use crate::route::Route;
@@ -213,7 +214,7 @@ fn Persona() -> impl IntoView {
             </form>
             // Nobody to play (an empty scenario): said, not refused later.
             <When when=Signal::derive(move || options.with(Vec::is_empty))>
-                <p class="hint">{tr(lang, Text::NoPersona)}</p>
+                <p class="hint">{pr(lang, PageText::NoPersona)}</p>
             </When>
             <OutcomeMessage outcome />
         </section>

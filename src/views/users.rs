@@ -3,6 +3,7 @@
 //! Delete account for the Global Admin, with confirmation.
 
 use crate::i18n::events::role_name;
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
 use crate::i18n::{format_date, t, Text};
@@ -57,7 +58,7 @@ pub fn Users() -> impl IntoView {
                         <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>
                         <SourceQuote sentences=&[Source::FaqNoResponseCase, Source::FaqNoResponseAnswer] />
                         {if invited.is_empty() {
-                            view! { <p>{tr(lang, Text::NoPendingInvitation)}</p> }.into_any()
+                            view! { <p>{pr(lang, PageText::NoPendingInvitation)}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="invitations" data-tour="invitations">
