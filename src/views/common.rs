@@ -119,6 +119,31 @@ pub fn reading_file(lang: crate::i18n::Lang) -> impl IntoView {
     view! { <p class="message">{crate::i18n::keeping::kept(lang, crate::i18n::keeping::Kept::ReadingFile)}</p> }
 }
 
+/// Marks the first field of `form` (a CSS selector) that `names` name as
+/// invalid, described by the refusal in `outcome_id`, and gives it the
+/// keyboard, to be corrected there; any field of the form marked before is
+/// unmarked (an empty `names`, after a change made, only unmarks).
+pub fn mark_refused(form: &str, outcome_id: &str, names: &[&str]) {
+    if let Ok(marked) = document().query_selector_all(&format!("{form} [aria-invalid]")) {
+        for n in 0..marked.length() {
+            if let Some(element) =
+                marked.item(n).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            {
+                let _ = element.remove_attribute("aria-invalid");
+                let _ = element.remove_attribute("aria-describedby");
+            }
+        }
+    }
+    let field = names.iter().find_map(|name| {
+        document().query_selector(&format!("{form} [name=\"{name}\"], {form} #{name}")).ok().flatten()
+    });
+    if let Some(field) = field {
+        let _ = field.set_attribute("aria-invalid", "true");
+        let _ = field.set_attribute("aria-describedby", outcome_id);
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(field).focus();
+    }
+}
+
 /// The source's sentences, quoted word for word and marked as such.
 #[component]
 pub fn SourceQuote(sentences: &'static [Source]) -> impl IntoView {

@@ -17,7 +17,8 @@ use crate::rules::{AccountState, Actor, Command, Credential, CredentialKind, Mci
 use crate::session::{use_ctx, Ctx};
 use crate::ui::{hand_keyboard_to, handler, live};
 use crate::views::common::{
-    chosen_role, entered_date, new_salt, role_options, Answer, Choice, Field, Outcome, OutcomeMessage, Unchanged,
+    chosen_role, entered_date, mark_refused, new_salt, role_options, Answer, Choice, Field, Outcome, OutcomeMessage,
+    Unchanged,
 };
 use leptos::prelude::*;
 
@@ -167,7 +168,8 @@ fn Part(
                 Some(Outcome::Refused(refusal)) => Some(refusal.clone()),
                 _ => None,
             });
-            mark_refused(id, &outcome_id, refused.as_ref());
+            let names = refused.as_ref().map(refused_fields).unwrap_or_default();
+            mark_refused(&format!("[aria-labelledby=\"{id}\"] form"), &outcome_id, names);
         }
     };
     let list = lines.map(|lines| live(move || lines_view(ctx, lines())));
@@ -241,32 +243,6 @@ fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
         UnknownHolder { .. } => &["exam-holder"],
         WrongPlaceForProof { .. } => &["exam-kind"],
         _ => &[],
-    }
-}
-
-/// Marks the field of the form in `section` that `refusal` is about (see
-/// [`refused_fields`]) as invalid, described by the form's outcome, and
-/// gives it the keyboard; any field marked before is unmarked.
-fn mark_refused(section: &str, outcome_id: &str, refusal: Option<&crate::rules::Refusal>) {
-    let form = format!("[aria-labelledby=\"{section}\"] form");
-    if let Ok(marked) = document().query_selector_all(&format!("{form} [aria-invalid]")) {
-        for n in 0..marked.length() {
-            if let Some(element) =
-                marked.item(n).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
-            {
-                let _ = element.remove_attribute("aria-invalid");
-                let _ = element.remove_attribute("aria-describedby");
-            }
-        }
-    }
-    let names = refusal.map(refused_fields).unwrap_or_default();
-    let field = names.iter().find_map(|name| {
-        document().query_selector(&format!("{form} [name=\"{name}\"], {form} #{name}")).ok().flatten()
-    });
-    if let Some(field) = field {
-        let _ = field.set_attribute("aria-invalid", "true");
-        let _ = field.set_attribute("aria-describedby", outcome_id);
-        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(field).focus();
     }
 }
 

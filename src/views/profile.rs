@@ -11,7 +11,9 @@ use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::rules::{AccountId, Command};
 use crate::session::use_ctx;
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
-use crate::views::common::{execute_handing_keyboard_to, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{
+    execute_handing_keyboard_to, mark_refused, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -146,7 +148,9 @@ fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
                 Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
                 None => view! { <Associate id=id.clone() outcome=outcome /> }.into_any(),
             })}
-            <OutcomeMessage outcome=outcome />
+            <div id="exams-outcome">
+                <OutcomeMessage outcome=outcome />
+            </div>
         </section>
     }
 }
@@ -220,16 +224,19 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 password: password.get_untracked(),
             };
             let result = execute_handing_keyboard_to(ctx, command, "#exams");
-            match &result {
-                Outcome::Done(_) => prompting.set(false),
-                Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningUsername }) => {
-                    hand_keyboard_to(ctx, "[name=mcid-username]")
+            // The field to change is marked, described by the refusal, and
+            // has the keyboard.
+            let field: &[&str] = match &result {
+                Outcome::Done(_) => {
+                    prompting.set(false);
+                    &[]
                 }
-                Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningPassword }) => {
-                    hand_keyboard_to(ctx, "[name=mcid-password]")
-                }
-                Outcome::Refused(_) => {}
-            }
+                Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningUsername }) => &["mcid-username"],
+                Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningPassword })
+                | Outcome::Refused(Refusal::WrongMcidCredentials) => &["mcid-password"],
+                Outcome::Refused(_) => &[],
+            };
+            mark_refused("[data-tour=\"mcid-form\"]", "exams-outcome", field);
             // A password the rules looked at is not kept in the form; one
             // beside an empty username was not looked at.
             if !matches!(result, Outcome::Refused(Refusal::TextRequired { field: RefusedField::LearningUsername })) {

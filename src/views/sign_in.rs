@@ -9,7 +9,7 @@ use crate::rules::demo::{DemoAccount, ACCOUNTS, WORK_PASSWORD};
 use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::session::use_ctx;
 use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
-use crate::views::common::{Field, Outcome, OutcomeMessage, SourceQuote};
+use crate::views::common::{mark_refused, Field, Outcome, OutcomeMessage, SourceQuote};
 use leptos::prelude::*;
 
 #[component]
@@ -28,21 +28,22 @@ pub fn SignIn() -> impl IntoView {
                 hand_keyboard_to(ctx, PAGE_HEADING);
             }
             Err(refusal) => {
-                // The keyboard goes to the field to change; a password the
-                // rules looked at is not kept in the form.
-                match refusal {
-                    Refusal::TextRequired { field: RefusedField::WorkEmail } | Refusal::UnknownAccount { .. } => {
-                        hand_keyboard_to(ctx, "[name=email]")
-                    }
-                    Refusal::TextRequired { field: RefusedField::WorkPassword } => {
-                        hand_keyboard_to(ctx, "[name=password]")
-                    }
+                // The field to change is marked, described by the refusal,
+                // and has the keyboard; a password the rules looked at is
+                // not kept in the form.
+                let field: &[&str] = match refusal {
+                    Refusal::TextRequired { field: RefusedField::WorkPassword } => &["password"],
                     Refusal::WrongPassword => {
                         password.set(String::new());
-                        hand_keyboard_to(ctx, "[name=password]");
+                        &["password"]
                     }
-                    _ => {}
-                }
+                    Refusal::TextRequired { .. }
+                    | Refusal::UnknownAccount { .. }
+                    | Refusal::InvalidEmail { .. }
+                    | Refusal::AccountDeleted { .. } => &["email"],
+                    _ => &[],
+                };
+                mark_refused("#sign-in-form", "sign-in-outcome", field);
                 outcome.set(Some(Outcome::Refused(refusal)));
             }
         }
@@ -93,7 +94,7 @@ pub fn SignIn() -> impl IntoView {
         <SourceQuote sentences=&[Source::PuSignInWorkAccount] />
         // The rules check the fields (R5), in the page's language; the
         // browser's own check would speak the browser's.
-        <form class="card form" novalidate on:submit=handler(submit)>
+        <form class="card form" id="sign-in-form" novalidate on:submit=handler(submit)>
             <Field label=Text::WorkEmail name="email" kind="email" autocomplete="username" required=true value=email />
             <Field
                 label=Text::Password
@@ -103,7 +104,9 @@ pub fn SignIn() -> impl IntoView {
                 required=true
                 value=password
             />
-            <OutcomeMessage outcome=outcome />
+            <div id="sign-in-outcome">
+                <OutcomeMessage outcome=outcome />
+            </div>
             <button type="submit" class="button primary">
                 {tr(Text::SignIn)}
             </button>

@@ -121,6 +121,8 @@ test('the keyboard stays where the person works when a control is replaced (R6, 
   await page.keyboard.press('Enter');
   await expect(app.alert).toBeVisible();
   await expect(page.getByLabel('Microsoft Learning password')).toBeFocused();
+  await expect(page.getByLabel('Microsoft Learning password')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Microsoft Learning password')).toHaveAccessibleDescription(/R8/);
 
   await app.signOut();
   await app.signIn('sam@contoso.com');
@@ -228,10 +230,15 @@ test('a wrong sign-in password is cleared and the keyboard goes back to it; an u
   await expect(app.alert).toContainText('(R5)');
   await expect(password).toHaveValue('');
   await expect(password).toBeFocused();
+  // Marked, and described by the refusal, for a screen reader.
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).toHaveAccessibleDescription(/R5/);
   await expect(email).toHaveValue('priya@contoso.com');
   await email.fill('nobody@contoso.com');
   await password.fill('Partner#2026');
   await password.press('Enter');
   await expect(app.alert).toContainText('nobody@contoso.com');
   await expect(email).toBeFocused();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(password).not.toHaveAttribute('aria-invalid');
 });
