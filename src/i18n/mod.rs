@@ -317,13 +317,13 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         Fetching => ("Loading this part of Certlink…", "Chargement de cette partie de Certlink…"),
         NotLoadedHeading => ("This page did not load", "Cette page ne s’est pas chargée"),
         NotLoadedBody => (
-            "This part of Certlink is fetched the first time it is shown, and the fetch failed: the network may be gone. Check the connection, then try again. Your scenario is unchanged.",
-            "Cette partie de Certlink est récupérée la première fois qu’elle s’affiche, et la récupération a échoué\u{a0}: le réseau est peut-être coupé. Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.",
+            "This part of Certlink is fetched the first time it is shown, and the fetch failed: the network may be gone, or a newer Certlink was put in this one’s place. Check the connection, then try again; if it fails again, reload the page. Your scenario is unchanged.",
+            "Cette partie de Certlink est récupérée la première fois qu’elle s’affiche, et la récupération a échoué\u{a0}: le réseau est peut-être coupé, ou une version plus récente de Certlink a pris la place de celle-ci. Vérifiez la connexion, puis réessayez\u{202f}; si cela échoue encore, rechargez la page. Votre scénario n’a pas changé.",
         ),
         TryAgain => ("Try again", "Réessayer"),
         ReaderNotLoaded => (
-            "The part of Certlink that reads files did not load: the network may be gone. Check the connection, then import the file again. Your scenario is unchanged.",
-            "La partie de Certlink qui lit les fichiers ne s’est pas chargée\u{a0}: le réseau est peut-être coupé. Vérifiez la connexion, puis importez de nouveau le fichier. Votre scénario n’a pas changé.",
+            "The part of Certlink that reads files did not load: the network may be gone, or a newer Certlink was put in this one’s place. Check the connection, then import the file again; if it fails again, reload the page. Your scenario is unchanged.",
+            "La partie de Certlink qui lit les fichiers ne s’est pas chargée\u{a0}: le réseau est peut-être coupé, ou une version plus récente de Certlink a pris la place de celle-ci. Vérifiez la connexion, puis importez de nouveau le fichier\u{202f}; si cela échoue encore, rechargez la page. Votre scénario n’a pas changé.",
         ),
         BackHome => ("Go to the home page", "Aller à la page d’accueil"),
         FooterNote => (

@@ -32,9 +32,10 @@ async function linkPriyaInAnotherTab(context: BrowserContext) {
   await new CertlinkPage(a).linkPriya();
   return savedDocument(a);
 }
-/** The failed fetch of `file`, as the browser and the loader log it. */
+/** The failed fetch of `file`, as the browser and the loader log it
+ *  (a network error, or a file the server no longer has). */
 const onlyFailedFetches = (errors: string[], file: string) =>
-  errors.filter((error) => !new RegExp(`${file}|Failed to fetch|ERR_FAILED`).test(error));
+  errors.filter((error) => !new RegExp(`${file}|Failed to fetch|ERR_FAILED|status of 404|HTTP status code is not ok`).test(error));
 
 // No service worker here: its install fetches every file of the build
 // for offline use (embedding.spec.ts), which would hide the page's own.
@@ -96,12 +97,14 @@ test('an address of a later page (a returning visit to My Profile) fetches its f
   expect(fetched).toHaveLength(1);
 });
 
-test('a later page whose file does not arrive says so in French, and Réessayer fetches it again', async ({ page, consoleErrors }) => {
-  await page.route(LATER, (route) => route.abort());
+test('a later page whose file does not arrive (offline, or gone with a newer build) says so in French, and Réessayer fetches it again', async ({ page, consoleErrors }) => {
+  // As a server answers once a newer build replaced this one's files.
+  await page.route(LATER, (route) => route.fulfill({ status: 404, body: 'Not found' }));
   const app = new CertlinkPage(page);
   await app.open('#/faq', 'fr');
   await expect(app.heading).toHaveText('Cette page ne s’est pas chargée');
-  await expect(app.alert).toContainText('Vérifiez la connexion, puis réessayez. Votre scénario n’a pas changé.');
+  await expect(app.alert).toContainText('ou une version plus récente de Certlink a pris la place de celle-ci');
+  await expect(app.alert).toContainText('si cela échoue encore, rechargez la page. Votre scénario n’a pas changé.');
   // The browser and the loader each log the failed fetch; nothing else may.
   expect(consoleErrors.length).toBeGreaterThan(0);
   expect(onlyFailedFetches(consoleErrors, 'split_later')).toEqual([]);
