@@ -155,6 +155,12 @@ pub fn kept(lang: Lang, text: Kept) -> &'static str {
     lang.pick(en, fr)
 }
 
+/// What Your data says once `item`, a restore point or an unreadable save
+/// kept, is deleted.
+pub fn deleted_kept(lang: Lang, item: &str) -> String {
+    lang.pick(format!("Deleted: {item}."), format!("Supprimé\u{a0}: {item}."))
+}
+
 /// The library's question before deleting `name`: the entry named, so that
 /// nobody confirms the deletion of another one.
 pub fn delete_entry_question(lang: Lang, name: &str) -> String {

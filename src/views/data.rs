@@ -106,6 +106,7 @@ pub fn Data() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let dragging = RwSignal::new(false);
     let reading = RwSignal::new(false);
+    let deleted = RwSignal::new(None::<String>);
 
     // Said beside Export, apart from what an import did.
     let export_refused = RwSignal::new(None::<Unchanged>);
@@ -293,15 +294,27 @@ pub fn Data() -> impl IntoView {
                 opener="#reset-button".to_string()
             />
         </section>
-        <RestorePoints />
-        <Backups />
+        // What a deletion below did, said in a region on the page before
+        // it: the line, or its whole list, is gone with its button.
+        <div role="status">
+            <When when=Signal::derive(move || deleted.with(Option::is_some))>
+                <p class="message done">
+                    {live(move || {
+                        let item = deleted.get().unwrap_or_default();
+                        crate::i18n::keeping::deleted_kept(lang.get(), &item)
+                    })}
+                </p>
+            </When>
+        </div>
+        <RestorePoints deleted />
+        <Backups deleted />
     }
 }
 
 /// The scenarios imports, resets and kept cases replaced, each to restore
 /// or delete; they survive a reload.
 #[component]
-fn RestorePoints() -> impl IntoView {
+fn RestorePoints(deleted: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let message = RwSignal::new(None::<Result<(), Unchanged>>);
@@ -377,14 +390,18 @@ fn RestorePoints() -> impl IntoView {
                                         <DeleteKept
                                             id=format!("delete-point-{n}")
                                             label=delete_label
-                                            item=item
+                                            item=item.clone()
                                             point=true
                                             key=key
                                             asked=asked
-                                            on_delete=Callback::new(move |()| {
-                                                ctx.delete_restore_point(&delete);
-                                                hand_keyboard_to(ctx, "#restore-points");
-                                            })
+                                            on_delete={
+                                                let item = item.clone();
+                                                Callback::new(move |()| {
+                                                    ctx.delete_restore_point(&delete);
+                                                    deleted.set(Some(item.clone()));
+                                                    hand_keyboard_to(ctx, "#restore-points");
+                                                })
+                                            }
                                         />
                                     </li>
                                 }
@@ -400,7 +417,7 @@ fn RestorePoints() -> impl IntoView {
 
 /// The unreadable saves kept, each to download or delete.
 #[component]
-fn Backups() -> impl IntoView {
+fn Backups(deleted: RwSignal<Option<String>>) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let changed = RwSignal::new(0u32);
@@ -439,15 +456,19 @@ fn Backups() -> impl IntoView {
                                             <DeleteKept
                                                 id=format!("delete-backup-{n}")
                                                 label=delete_label
-                                                item=item
+                                                item=item.clone()
                                                 point=false
                                                 key=key
                                                 asked=asked
-                                                on_delete=Callback::new(move |()| {
-                                                    ctx.delete_backup(&delete);
-                                                    changed.update(|n| *n += 1);
-                                                    hand_keyboard_to(ctx, "#backups");
-                                                })
+                                                on_delete={
+                                                    let item = item.clone();
+                                                    Callback::new(move |()| {
+                                                        ctx.delete_backup(&delete);
+                                                        changed.update(|n| *n += 1);
+                                                        deleted.set(Some(item.clone()));
+                                                        hand_keyboard_to(ctx, "#backups");
+                                                    })
+                                                }
                                             />
                                         }
                                     });

@@ -270,6 +270,8 @@ test('an unreadable save with no room to set it aside is listed on Your data to 
   await expect(kept.nth(0).getByRole('alertdialog')).toContainText('Delete “#1');
   await expect(kept.nth(0).getByRole('button', { name: 'Cancel' })).toBeFocused();
   await kept.nth(0).getByRole('button', { name: 'Delete for good' }).click();
+  // Said, in a status region the page had before.
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Deleted: #1' })).toBeVisible();
   // Set aside last, as the newest kept, and the scenario saved in its place.
   await expect(kept).toHaveCount(3);
   await expect(page.getByText('still in place')).toHaveCount(0);
@@ -460,6 +462,7 @@ test('restore points survive a reload: the scenario an import replaced comes bac
   await page.getByLabel('Langue').selectOption('en');
   await question.getByRole('button', { name: 'Delete for good' }).click();
   await expect(points.getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /^Deleted: Before a restore/ })).toBeVisible();
   await expect(points.getByRole('heading', { name: 'Restore points' })).toBeFocused();
   await page.reload();
   // Your data is drawn again, with no restore point kept.
