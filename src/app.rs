@@ -59,12 +59,17 @@ pub fn App(
         // The same page again (the app's own `go`) is not drawn again: that
         // would replace the control the keyboard is on. Another page (a
         // link followed, history) takes the keyboard to its heading, which
-        // says where the person now is; a link left focused would be gone
-        // with its page, or say nothing of the new one.
+        // says where the person now is (an FAQ question's own, which it
+        // scrolls to); a link left focused would be gone with its page, or
+        // say nothing of the new one.
         let route = Route::current();
         if route != ctx.route.get_untracked() {
+            let heading = match &route {
+                Route::Faq(Some(entry)) => format!("#{}-q", entry.slug()),
+                _ => crate::ui::PAGE_HEADING.to_string(),
+            };
             ctx.route.set(route);
-            crate::ui::hand_keyboard_to(ctx, crate::ui::PAGE_HEADING);
+            crate::ui::hand_keyboard_to(ctx, heading);
         }
         follow_tour();
     });

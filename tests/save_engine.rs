@@ -1622,6 +1622,15 @@ fn a_repack_with_no_room_says_nothing_is_unsaved_and_waits_before_it_is_tried_ag
     a.storage_event();
     a.finish_all();
     assert!(has_ticket(&a.scenario, "from b"));
+    // A new part (another scenario put in place) repacks in its own time:
+    // the repack put off was the old part's.
+    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Nothing).unwrap();
+    a.collect();
+    a.finish_all();
+    for n in 0..=REPACK_EVENTS {
+        a.execute(&ticket(&format!("new part {n}"))).unwrap();
+    }
+    assert!(a.pending.iter().any(|work| matches!(work, Work::Pack(_))), "the new part repacks");
 }
 
 #[test]

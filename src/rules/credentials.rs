@@ -23,6 +23,17 @@ impl PasswordHash {
         PasswordHash { salt: salt.to_string(), sha256: digest(salt, password) }
     }
 
+    /// The hash of `password` with `salt`, or `same` itself where
+    /// `password` is its password: the same credentials of a work account
+    /// and a Microsoft Learning account are one hash, which R9's shortcut
+    /// compares.
+    pub fn new_or_same(password: &str, salt: &str, same: Option<&PasswordHash>) -> PasswordHash {
+        match same {
+            Some(hash) if hash.verify(password) => hash.clone(),
+            _ => PasswordHash::new(password, salt),
+        }
+    }
+
     /// A hash as stored: its salt and its SHA-256 in lower-case hex.
     pub fn from_stored(salt: &str, sha256: &str) -> PasswordHash {
         PasswordHash { salt: salt.to_string(), sha256: sha256.to_string() }

@@ -119,10 +119,8 @@ pub fn add_work_account(
     password(new.password)?;
     // The same credentials as the Microsoft Learning account of this
     // address are kept as its very hash: R9's shortcut compares the two.
-    let password = match state.profile_by_username(account.as_str()) {
-        Some(profile) if profile.password.verify(new.password) => profile.password.clone(),
-        _ => PasswordHash::new(new.password, new.salt),
-    };
+    let same = state.profile_by_username(account.as_str()).map(|profile| &profile.password);
+    let password = PasswordHash::new_or_same(new.password, new.salt, same);
     let org = new.org.clone();
     let role = new.role;
     // An invitation and a deletion are the events the rules record for them
@@ -165,10 +163,8 @@ pub fn add_mcid_profile(
     let holder_name = text(Field::HolderName, new.holder_name)?;
     password(new.password)?;
     // As for a work account: the same credentials, the same hash (R9).
-    let password = match state.account(&AccountId::from_email(username)) {
-        Some(account) if account.password.verify(new.password) => account.password.clone(),
-        _ => PasswordHash::new(new.password, new.salt),
-    };
+    let same = state.account(&AccountId::from_email(username)).map(|account| &account.password);
+    let password = PasswordHash::new_or_same(new.password, new.salt, same);
     Ok(vec![EventKind::McidProfileAdded { mcid, username: username.to_string(), password, holder_name }])
 }
 

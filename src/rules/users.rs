@@ -92,13 +92,11 @@ pub fn invite_user(
         "" => account.as_str().to_string(),
         name => name.to_string(),
     };
-    Ok(vec![EventKind::UserInvited {
-        account,
-        display_name,
-        org: admin.org.clone(),
-        role,
-        password: PasswordHash::new(temporary_password, salt),
-    }])
+    // As the editor does: the same credentials as a Microsoft Learning
+    // account of this address are its very hash (R9).
+    let same = state.profile_by_username(account.as_str()).map(|profile| &profile.password);
+    let password = PasswordHash::new_or_same(temporary_password, salt, same);
+    Ok(vec![EventKind::UserInvited { account, display_name, org: admin.org.clone(), role, password }])
 }
 
 /// R14: the invitations of the admin's organisation still without answer.

@@ -20,6 +20,9 @@ pub const WHOLE_BYTES: usize = 512 * 1024;
 /// so its head never grows without end.
 pub const REPACK_EVENTS: usize = 2_000;
 
+/// How close to [`MAX_STORED_BYTES`] a head's whole is measured exactly.
+const NEAR_THE_LIMIT: usize = 1024 * 1024;
+
 /// What the banner says about where the scenario is kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -759,13 +762,17 @@ impl<K: KeyValue> Tab<K> {
         let head =
             self.part.as_ref().filter(|part| scenario.extends(&part.document.scenario)).filter(stored).map(|part| {
                 let json = document::to_json_continuing(scenario, &part.base(), part.events(), next, now);
-                (json, scenario.trail().len() - part.events(), part.whole_bytes > MAX_STORED_BYTES / 2)
+                // What a whole can grow by is bounded by twice its events
+                // (each in the trail, and at most as much in the state):
+                // measured exactly only within a margin of the limit.
+                let near = part.whole_bytes + 2 * json.len() + NEAR_THE_LIMIT > MAX_STORED_BYTES;
+                (json, scenario.trail().len() - part.events(), near)
             });
         if let Some((json, since, near_the_limit)) = head {
             // The whole a head makes with its part is what an export writes
             // and a reload reads: one past what Certlink reads back is not
             // saved, and said so, as a whole would be. Measured where it
-            // can be near that (a part over half of it), and for a repack.
+            // can be near that, and for a repack.
             let repack = since > REPACK_EVENTS && self.packing.is_none() && scenario.trail().len() >= self.repack_after;
             let whole = (near_the_limit || repack).then(|| document::to_json(scenario, next, now));
             if let Some(whole) = whole.as_ref().filter(|whole| whole.len() > MAX_STORED_BYTES) {
@@ -923,10 +930,12 @@ impl<K: KeyValue> Tab<K> {
                 // An untouched demo stays one once saved: nothing of the
                 // person's is in it yet.
                 self.stamp = stamp;
+                // A repack put off (no room) was of the part a whole or a
+                // new part replaces: the next part repacks in its own time.
                 match saving {
-                    Saving::Whole => self.part = None,
+                    Saving::Whole => (self.part, self.repack_after) = (None, 0),
                     Saving::Events => {}
-                    Saving::Part(part, _) => self.part = Some(*part),
+                    Saving::Part(part, _) => (self.part, self.repack_after) = (Some(*part), 0),
                 }
                 if self.save_state.holds_unsaved() {
                     self.save_state = self.saved.clone();

@@ -5,7 +5,7 @@ use crate::i18n::events::role_name;
 use crate::i18n::source::Source;
 use crate::i18n::Text;
 use crate::route::Route;
-use crate::rules::demo::{DemoAccount, ACCOUNTS, WORK_PASSWORD};
+use crate::rules::demo::{ACCOUNTS, WORK_PASSWORD};
 use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::session::use_ctx;
 use crate::ui::{hand_keyboard_to, handler, live, When, PAGE_HEADING};
@@ -50,26 +50,35 @@ pub fn SignIn() -> impl IntoView {
     };
     // The demo accounts the scenario open has, active, with their
     // organisation as it is now: a scenario made in the editor, or one
-    // another tab changed, may have some of them deleted, or none.
-    let org_of = move |demo: &DemoAccount| {
-        ctx.with_state(|s| {
-            let id = crate::rules::AccountId::from_email(demo.email);
-            let active = s.account(&id).is_some_and(|a| !a.is_deleted() && !a.is_invited());
-            active.then(|| s.organisation(&crate::rules::MpnId(demo.org.into())).map(|o| o.name.clone()))
-        })
-    };
-    let any_demo = Signal::derive(move || ACCOUNTS.iter().any(|demo| org_of(demo).is_some()));
-    let demo_accounts = move || {
+    // another tab changed, may have some of them deleted, or none. Drawn
+    // anew only when that list changes, not with every change of the
+    // scenario (the keyboard may be on one of its buttons).
+    let listed = Memo::new(move |_| {
         ACCOUNTS
             .iter()
             .filter_map(|demo| {
-                let org = org_of(demo)?;
+                let org = ctx.with_state(|s| {
+                    let id = crate::rules::AccountId::from_email(demo.email);
+                    let active = s.account(&id).is_some_and(|a| !a.is_deleted() && !a.is_invited());
+                    active.then(|| s.organisation(&crate::rules::MpnId(demo.org.into())).map(|o| o.name.clone()))
+                })?;
+                Some((demo.email, org.unwrap_or_default()))
+            })
+            .collect::<Vec<_>>()
+    });
+    let any_demo = Signal::derive(move || listed.with(|listed| !listed.is_empty()));
+    let demo_accounts = move || {
+        listed
+            .get()
+            .into_iter()
+            .filter_map(|(email, org)| ACCOUNTS.iter().find(|demo| demo.email == email).map(|demo| (demo, org)))
+            .map(|(demo, org)| {
                 let fill = move |_| {
                     email.set(demo.email.to_string());
                     password.set(WORK_PASSWORD.to_string());
                     outcome.set(None);
                 };
-                Some(view! {
+                view! {
                     <li>
                         <button
                             type="button"
@@ -80,11 +89,11 @@ pub fn SignIn() -> impl IntoView {
                             {demo.email}
                         </button>
                         <span>
-                            {demo.name} " · " {org.unwrap_or_default()} " · "
-                            {live(move || role_name(lang.get(), demo.role))} " · " {demo.shows.code()}
+                            {demo.name} " · " {org} " · " {live(move || role_name(lang.get(), demo.role))} " · "
+                            {demo.shows.code()}
                         </span>
                     </li>
-                })
+                }
             })
             .collect_view()
     };

@@ -11,6 +11,16 @@ test('each FAQ entry has a deep link that survives a reload', async ({ page }) =
   await expect(entry).toBeInViewport();
 });
 
+test('a question’s link followed from the FAQ page takes the keyboard to that question, in view', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.open('#/faq');
+  const question = page.getByRole('heading', { name: 'I left company A and now work for company B. How do I link my MCID with B?' });
+  await page.getByRole('link', { name: /Link to this question \(R12\)/ }).click();
+  await expect(page).toHaveURL(/#\/faq\/r12-moving-company$/);
+  await expect(question).toBeFocused();
+  await expect(question).toBeInViewport();
+});
+
 test('searching the FAQ keeps only the questions that match', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.open('#/faq');
