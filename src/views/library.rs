@@ -219,6 +219,21 @@ fn EntryLine(
         let id = id.clone();
         Signal::derive(move || !open && ctx.library_holds_unsaved(&id))
     };
+    // A line drawn anew (another entry changed, here or in another tab)
+    // with its question or its rename form open gives the keyboard back to
+    // it where the redraw took it away with the line drawn before.
+    let reopened = match (confirming.get_untracked(), renaming.get_untracked()) {
+        (true, _) => Some(format!("#cancel-{key}")),
+        (false, true) => Some(format!("[data-entry=\"{key}\"] input[name=\"library-rename\"]")),
+        _ => None,
+    };
+    if let Some(target) = reopened {
+        request_animation_frame(move || {
+            if document().active_element().is_none_or(|active| active.tag_name() == "BODY") {
+                hand_keyboard_to(ctx, target);
+            }
+        });
+    }
     let deletable = !id.is_empty();
     let (open_id, rename_id, delete_id) = (format!("open-{key}"), format!("rename-{key}"), format!("delete-{key}"));
     let (confirm_id, cancel_id) = (format!("confirm-delete-{key}"), format!("cancel-{key}"));

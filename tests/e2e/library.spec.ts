@@ -224,6 +224,25 @@ test('a name half typed in one entry’s rename box survives the library changin
   await expect(entries(page).filter({ hasText: 'Tuesday' }).locator('input[name="library-rename"]')).toHaveCount(0);
 });
 
+test('a delete question open when another tab changes the library is drawn again with the keyboard on its Cancel', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await a.goto('./#/library');
+  await a.locator('input[name="library-name"]').fill('Monday');
+  await a.getByRole('button', { name: 'Save a copy' }).click();
+  const monday = entries(a).filter({ hasText: 'Monday' });
+  await monday.getByRole('button', { name: 'Delete: Monday' }).click();
+  await expect(monday.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // Another tab saves a copy: this tab's lines are drawn anew.
+  await b.goto('./#/library');
+  await b.locator('input[name="library-name"]').fill('Tuesday');
+  await b.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(entries(a)).toHaveCount(3);
+  await expect(monday.getByRole('alertdialog')).toBeVisible();
+  await expect(monday.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await a.keyboard.press('Escape');
+  await expect(monday.getByRole('button', { name: 'Delete: Monday' })).toBeFocused();
+});
+
 /** Tab `a` saves a copy named Monday, which it then has open; tab `b`
  *  deletes it. */
 async function mondayDeletedElsewhere(a: Page, b: Page) {
