@@ -175,31 +175,18 @@ pub fn Practice() -> impl IntoView {
             </table>
         </div>
         <When when=replace_asked>
-            <div
-                class="confirm no-print"
-                role="alertdialog"
-                aria-label=dr(lang, Drill::StartAnyway)
-                aria-describedby="practice-replace-question"
-                on:keydown=escape_cancels(keep_left)
-            >
-                <p id="practice-replace-question">
-                    {live(move || {
-                        let lang = lang.get();
-                        replacing
-                            .get()
-                            .map(|(left, next)| {
-                                replace_question(lang, &built_in_name(lang, left), &built_in_name(lang, next))
-                            })
-                            .unwrap_or_default()
-                    })}
-                </p>
-                <button class="button danger" id="practice-replace-confirm" on:click=handler(replace)>
-                    {dr(lang, Drill::StartAnyway)}
-                </button>
-                <button class="button cancel" id="practice-replace-cancel" on:click=handler(move |_| keep_left())>
-                    {tr(lang, Text::Cancel)}
-                </button>
-            </div>
+            <Question
+                name="replace"
+                label=Drill::StartAnyway
+                question=Signal::derive(move || {
+                    let lang = lang.get();
+                    let names = replacing.get().map(|(left, next)| (built_in_name(lang, left), built_in_name(lang, next)));
+                    names.map(|(left, next)| replace_question(lang, &left, &next)).unwrap_or_default()
+                })
+                confirm=Drill::StartAnyway
+                on_confirm=Callback::new(replace)
+                on_cancel=Callback::new(move |()| keep_left())
+            />
         </When>
         <p class="actions no-print">
             <button class="button" id="practice-print" on:click=handler(move |_| print_page())>
@@ -219,22 +206,49 @@ pub fn Practice() -> impl IntoView {
             </button>
         </p>
         <When when=confirming>
-            <div
-                class="confirm no-print"
-                role="alertdialog"
-                aria-label=dr(lang, Drill::ResetProgress)
-                aria-describedby="practice-reset-question"
-                on:keydown=escape_cancels(cancel)
-            >
-                <p id="practice-reset-question">{dr(lang, Drill::ResetQuestion)}</p>
-                <button class="button danger" id="practice-reset-confirm" on:click=handler(reset)>
-                    {dr(lang, Drill::ResetConfirm)}
-                </button>
-                <button class="button cancel" id="practice-reset-cancel" on:click=handler(move |_| cancel())>
-                    {tr(lang, Text::Cancel)}
-                </button>
-            </div>
+            <Question
+                name="reset"
+                label=Drill::ResetProgress
+                question=Signal::derive(move || drill(lang.get(), Drill::ResetQuestion).to_string())
+                confirm=Drill::ResetConfirm
+                on_confirm=Callback::new(reset)
+                on_cancel=Callback::new(move |()| cancel())
+            />
         </When>
+    }
+}
+
+/// A question the page asks before a change that loses something: its
+/// words, the button that goes on, and Cancel (or Escape), which keeps
+/// things as they are; `practice-{name}-cancel` is Cancel's id, which the
+/// keyboard is handed to when the question opens.
+#[component]
+fn Question(
+    name: &'static str,
+    label: Drill,
+    question: Signal<String>,
+    confirm: Drill,
+    on_confirm: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let lang = use_ctx().lang;
+    let question_id = format!("practice-{name}-question");
+    view! {
+        <div
+            class="confirm no-print"
+            role="alertdialog"
+            aria-label=dr(lang, label)
+            aria-describedby=question_id
+            on:keydown=escape_cancels(move || on_cancel.run(()))
+        >
+            <p id=format!("practice-{name}-question")>{move || question.get()}</p>
+            <button class="button danger" id=format!("practice-{name}-confirm") on:click=handler(move |_| on_confirm.run(()))>
+                {dr(lang, confirm)}
+            </button>
+            <button class="button cancel" id=format!("practice-{name}-cancel") on:click=handler(move |_| on_cancel.run(()))>
+                {tr(lang, Text::Cancel)}
+            </button>
+        </div>
     }
 }
 
