@@ -165,9 +165,12 @@ pub fn App(
                 </div>
             </When>
         </div>
-        <When when=ctx.in_case>
-            {later(LaterView::CaseBanner)}
-        </When>
+        // Said in a status region on the page before it.
+        <div role="status">
+            <When when=ctx.in_case>
+                {later(LaterView::CaseBanner)}
+            </When>
+        </div>
         <main id="main" class="page">
             {live(move || page_ready.get().then(|| {
                 request_animation_frame(show_current_tab);
@@ -312,10 +315,14 @@ fn later(part: LaterView) -> AnyView {
     });
     // Leptos's <Suspense> would say so too, but brings its own code into the
     // first load (docs/performance.md).
+    // The status region is there before its message, as screen readers
+    // say only what changes inside one.
     view! {
-        <When when=fetching>
-            <p class="fetching" role="status">{tr(lang, Text::Fetching)}</p>
-        </When>
+        <div role="status">
+            <When when=fetching>
+                <p class="fetching">{tr(lang, Text::Fetching)}</p>
+            </When>
+        </div>
         {drawn}
     }
     .into_any()

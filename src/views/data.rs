@@ -64,8 +64,9 @@ fn CaseNotice() -> impl IntoView {
         not_kept.set(result.err().map(Unchanged::OwnNotKept));
     };
     let anyway = Callback::new(move |()| keep_case(true));
+    // The shell's status region says it (app.rs).
     view! {
-        <div class="banner info" role="status">
+        <div class="banner info">
             <p>{move || kept(lang.get(), if ctx.return_holds_unsaved() { Kept::CaseBannerUnsaved } else { Kept::CaseBanner })}</p>
             <button
                 class="button"
