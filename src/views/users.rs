@@ -7,13 +7,14 @@ use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
 use crate::i18n::{format_date, t, Text};
+use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, WorkAccount};
 use crate::session::use_ctx;
 use crate::ui::{hand_keyboard_to, handler, live, When};
 use crate::views::common::{
-    asked_across_redraws, chosen_role, execute_handing_keyboard_to, new_salt, role_options, Choice, Confirm, Field,
-    NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
+    asked_across_redraws, chosen_role, execute_handing_keyboard_to, mark_refused, new_salt, role_options, Choice,
+    Confirm, Field, NotAllowed, Outcome, OutcomeMessage, Pager, SignInPrompt, SourceQuote, PAGE_SIZE,
 };
 use leptos::prelude::*;
 
@@ -45,7 +46,9 @@ pub fn Users() -> impl IntoView {
         <h1>{tr(lang, Text::NavUsers)}</h1>
         // Outside the part a change redraws: screen readers say only what
         // comes into a status region already on the page.
-        <OutcomeMessage outcome=outcome />
+        <div id="users-outcome">
+            <OutcomeMessage outcome=outcome />
+        </div>
         {live(move || match users.get() {
             None => view! { <SignInPrompt /> }.into_any(),
             Some(Err(refusal)) => view! { <NotAllowed refusal=refusal /> }.into_any(),
@@ -182,6 +185,22 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>, typed: InviteFields) -> impl I
             name.set(String::new());
             password.set(String::new());
         }
+        // A refused field is marked, described by the refusal, and has the
+        // keyboard, as on the other forms.
+        let field: &[&str] = match &result {
+            Outcome::Refused(Refusal::TextRequired { field: RefusedField::DisplayName })
+            | Outcome::Refused(Refusal::TextTooLong { field: RefusedField::DisplayName, .. }) => &["invite-name"],
+            Outcome::Refused(
+                Refusal::TextRequired { .. }
+                | Refusal::TextTooLong { .. }
+                | Refusal::InvalidEmail { .. }
+                | Refusal::AccountExists { .. },
+            ) => &["invite-email"],
+            Outcome::Refused(Refusal::WeakTemporaryPassword { .. }) => &["invite-password"],
+            Outcome::Refused(Refusal::GlobalAdminOnly) => &["invite-role"],
+            _ => &[],
+        };
+        mark_refused("form[aria-labelledby=\"invite\"]", "users-outcome", field);
         outcome.set(Some(result));
     };
     view! {

@@ -222,14 +222,21 @@ test('the keyboard after the Users forms: a sent invitation, a confirmed address
   const app = new CertlinkPage(page);
   await app.signIn('grace@contoso.com');
   await app.navigate('Users');
+  // A refusal marks the field to change, and gives it the keyboard.
+  await page.getByLabel('Work email').fill('new.person@contoso.com');
+  await page.getByLabel(/Temporary password/).fill('short');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel(/Temporary password/)).toBeFocused();
+  await expect(page.getByLabel(/Temporary password/)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(/Temporary password/)).toHaveAccessibleDescription(/R14/);
   // The page is drawn again after each change: the keyboard goes on to the
   // next step, never to the top of the page.
-  await page.getByLabel('Work email').fill('new.person@contoso.com');
   await page.getByLabel('Display name').fill('New Person');
   await page.getByLabel(/Temporary password/).fill('Temp#2026x');
   await page.keyboard.press('Enter');
   await expect(app.status).toContainText('Sign-in details were sent to new.person@contoso.com');
   await expect(page.getByLabel('Work email')).toBeFocused();
+  await expect(page.getByLabel(/Temporary password/)).not.toHaveAttribute('aria-invalid');
 
   const invitations = page.getByRole('region', { name: 'Invitations with no response' });
   const noah = invitations.getByRole('listitem').filter({ hasText: 'Noah Nakamura' });
