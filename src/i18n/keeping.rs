@@ -193,8 +193,9 @@ pub fn on_item(lang: Lang, action: Kept, item: &str) -> String {
     lang.pick(format!("{}: {item}", kept(lang, action)), format!("{}\u{a0}: {item}", kept(lang, action)))
 }
 
-/// `text` in the current language, as views draw it.
-pub fn kr(lang: leptos::prelude::RwSignal<Lang>, text: Kept) -> impl Fn() -> &'static str + Send + Sync + 'static {
+/// `text` in the current language, as views draw it: a
+/// [`super::reactive::Wording`], as every fixed sentence is.
+pub fn kr(lang: leptos::prelude::RwSignal<Lang>, text: Kept) -> super::reactive::Wording {
     use leptos::prelude::Get;
-    move || kept(lang.get(), text)
+    Box::new(move || kept(lang.get(), text))
 }

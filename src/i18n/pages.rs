@@ -54,8 +54,9 @@ pub fn page_text(lang: Lang, text: PageText) -> &'static str {
     lang.pick(en, fr)
 }
 
-/// [`page_text`] in the language chosen now, for a view.
-pub fn pr(lang: leptos::prelude::RwSignal<Lang>, text: PageText) -> impl Fn() -> &'static str + Send + Sync + 'static {
+/// [`page_text`] in the language chosen now, for a view: a
+/// [`super::reactive::Wording`], as every fixed sentence is.
+pub fn pr(lang: leptos::prelude::RwSignal<Lang>, text: PageText) -> super::reactive::Wording {
     use leptos::prelude::Get;
-    move || page_text(lang.get(), text)
+    Box::new(move || page_text(lang.get(), text))
 }

@@ -62,7 +62,7 @@ pub fn SignIn() -> impl IntoView {
                     let active = s.account(&id).is_some_and(|a| !a.is_deleted() && !a.is_invited());
                     active.then(|| s.organisation(&crate::rules::MpnId(demo.org.into())).map(|o| o.name.clone()))
                 })?;
-                Some((demo.email, org.unwrap_or_default()))
+                Some((*demo, org.unwrap_or_default()))
             })
             .collect::<Vec<_>>()
     });
@@ -71,7 +71,6 @@ pub fn SignIn() -> impl IntoView {
         listed
             .get()
             .into_iter()
-            .filter_map(|(email, org)| ACCOUNTS.iter().find(|demo| demo.email == email).map(|demo| (demo, org)))
             .map(|(demo, org)| {
                 let fill = move |_| {
                     email.set(demo.email.to_string());
