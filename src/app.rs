@@ -294,6 +294,9 @@ fn later(part: LaterView) -> AnyView {
     let attempt = RwSignal::new(0_u32);
     let page = matches!(part, LaterView::Page(_));
     let quiet = matches!(part, LaterView::WhatChanged);
+    // The case notice is drawn inside a status region of its own, which
+    // says its "Loading…" too: one region inside another is said twice.
+    let in_a_status = matches!(part, LaterView::CaseBanner);
     let fetching = RwSignal::new(!quiet);
     let ctx = use_ctx();
     let drawn = live(move || {
@@ -318,7 +321,7 @@ fn later(part: LaterView) -> AnyView {
     // The status region is there before its message, as screen readers
     // say only what changes inside one.
     view! {
-        <div role="status">
+        <div role=(!in_a_status).then_some("status")>
             <When when=fetching>
                 <p class="fetching">{tr(lang, Text::Fetching)}</p>
             </When>

@@ -158,6 +158,20 @@ test('while the later file is on its way, the page says it is loading, then show
   await expect(loading).toHaveCount(0);
 });
 
+test('a built-in case reloaded while the later file is on its way says it is loading in the case notice, the page and the tour, in no status region inside another', async ({ page }) => {
+  await page.goto('./#/profile?tour=r12&step=1');
+  await expect(page.getByRole('status').filter({ hasText: 'You are in a built-in case' })).toBeVisible();
+  const arrive = await holdBack(page, LATER);
+  await page.reload();
+  // The case notice's region, the page's and the tour's each say it, apart.
+  const loading = page.getByRole('status').filter({ hasText: 'Loading this part of Certlink…' });
+  await expect(loading).toHaveCount(3);
+  await expect(page.locator('[role="status"] [role="status"]')).toHaveCount(0);
+  arrive();
+  await expect(page.getByRole('status').filter({ hasText: 'You are in a built-in case' })).toBeVisible();
+  await expect(loading).toHaveCount(0);
+});
+
 test('a first visit signs in, links an MCID and opens later parts without fetching the reader; a reload fetches it, once, to read the save', async ({ page }) => {
   const read = fetchesOf(page, READER);
   // One document throughout: page.goto to another address would be a reload.
