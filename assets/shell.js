@@ -40,7 +40,7 @@
   window.addEventListener('error', window.certlinkFailed);
   // The loader (scripts/build/loader-to-file.mjs) fetches the WebAssembly once this
   // first screen has been shown and its largest paint recorded, so that
-  // 300 KB do not compete with the styles. A browser that reports no
+  // the WebAssembly does not compete with the styles. A browser that reports no
   // paints waits for a frame; none waits more than 3 s (a hidden tab).
   window.certlinkShellShown = new Promise(function (shown) {
     setTimeout(shown, 3000);

@@ -5,8 +5,8 @@
 //! the program into three files: the first one, which the first load
 //! fetches; `later`, every page but home and the page for an unknown
 //! address, with the trainer panel, the tour overlay, the notices of a
-//! built-in case and of another tab's save, and the building of the demo
-//! data; and `reader`, what reads a
+//! built-in case and of another tab's save, the building of the demo
+//! data, and following another tab's change to the library; and `reader`, what reads a
 //! saved or imported text. wasm-split moves a function marked with
 //! [`lazy_fn!`] into its file, with all the code only it reaches; a call
 //! of it fetches the file first, the first time.
@@ -18,7 +18,8 @@
 //! with no wait, so the browser tests run the program people run.
 //!
 //! Why not Leptos's `#[lazy]`: it puts each function in a file of its own
-//! (Certlink groups all later pages and the demo's building into one), it
+//! (Certlink groups all later pages, the demo's building and following
+//! the library into one), it
 //! aborts the whole program when a fetch fails (Certlink says so and
 //! offers to fetch again), and it always splits in a client build, so a
 //! build without wasm-split (the browser tests) would not link. Underneath
@@ -87,8 +88,9 @@ pub(crate) use lazy_fn;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum File {
     /// Every page but home, the trainer panel, the tour overlay, the
-    /// notices of a built-in case and of another tab's save, and the
-    /// building of the demo data a start leaves for later.
+    /// notices of a built-in case and of another tab's save, the building
+    /// of the demo data a start leaves for later, and following another
+    /// tab's change to the library.
     Later,
     /// Reading a saved or imported text (`session::reader`).
     Reader,

@@ -1,7 +1,7 @@
 //! Architecture invariants: nothing in `src/rules`, in the save engine
 //! `src/save` or in practice mode `src/practice.rs` knows about the
 //! browser, and nothing there reads the system time (D1): "now" is always
-//! an input. Practice mode reads the rules (and the tours) only.
+//! an input. Practice mode reads the rules only.
 
 use std::fs;
 
@@ -218,7 +218,7 @@ fn practice_imports_no_browser_crate_and_reads_no_clock() {
 }
 
 #[test]
-fn practice_reads_the_rules_and_the_tours_only() {
+fn practice_reads_the_rules_only() {
     let (_, text) = code_of_file(format!("{}/src/practice.rs", env!("CARGO_MANIFEST_DIR")).into());
     // Every path into the crate starts at `crate::` (the module is at the
     // top, so `super::` would be the crate too).
@@ -226,7 +226,7 @@ fn practice_reads_the_rules_and_the_tours_only() {
     for (at, _) in text.match_indices("crate::") {
         let path = &text[at + "crate::".len()..];
         assert!(
-            path.starts_with("rules") || path.starts_with("tours"),
+            path.starts_with("rules"),
             "src/practice.rs imports crate::{}",
             path.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or("")
         );

@@ -5,7 +5,7 @@
 //!
 //! What the app does, step by step: a large scenario is packed once (the
 //! whole document serialised, deflated by the browser, base64), then each
-//! change saves only a head with the events since (`session::saving`, `persist`).
+//! change saves only a head with the events since (`save::tab`, `Tab::persist`).
 #![cfg(target_arch = "wasm32")]
 
 use certlink::rules::{demo, AccountId, Actor, Command};

@@ -1,5 +1,7 @@
 // Brings the split WebAssembly files into the staging directory. The
-// release app has split points (`views::draw`, `session::reader`: src/lazy.rs): the
+// release app has split points (`views::draw`, `session::demo`'s and
+// `session::reader`'s `advance`, `session::library::follow_library`:
+// src/lazy.rs): the
 // wasm-split shim (scripts/wasm-split-shim/wasm-bindgen) moves their code
 // into split_*.wasm and chunk_*.wasm files, with __wasm_split.js that
 // fetches them, beside wasm-bindgen's output in target/wasm-bindgen/,

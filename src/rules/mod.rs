@@ -25,8 +25,10 @@
 //! - [`support`]: support routing and tickets (R16).
 //! - [`command`]: every command as one enum, for replay, trainers and tests.
 //! - [`audit`]: events, actors, and the audit trail's filters (D4).
-//! - [`range`]: the one range of every value that enters (D1 dates, D6
-//!   limit numbers), checked where it enters.
+//! - [`range`]: the one range of every value that enters (D1 dates, D4
+//!   texts, D6 limit numbers), checked where it enters.
+//! - [`setup`]: the trainer's setup of a scenario, as the scenario editor
+//!   makes it (D4).
 //! - [`refusal`]: the typed refusals and the rule each cites.
 //! - [`demo`]: the built-in demo scenario (Contoso and Fabrikam).
 

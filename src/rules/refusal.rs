@@ -157,7 +157,8 @@ pub enum Refusal {
     /// D1: the trainer moves the clock back to before the last recorded
     /// event; it stays where it was.
     ClockMovedBehindTrail { last_event: Time },
-    /// D7 and D6: only the trainer marks exams passed or changes the limits.
+    /// D7: only the trainer does this (marking exams passed, the limits,
+    /// the editor's setup); it cites D7 in every case.
     TrainerOnly,
     /// D7: no Microsoft Learning or Partner University account by that name.
     UnknownHolder { holder: String },
@@ -167,7 +168,8 @@ pub enum Refusal {
     /// This field is empty: D4 in the scenario editor, R5 in the sign-in
     /// form, R8 in the association form (see [`Field::rule`]).
     TextRequired { field: Field },
-    /// D4: this text is longer than the editor keeps.
+    /// D4: this text is longer than the trail keeps (the editor's, an
+    /// invitation's or a ticket's field).
     TextTooLong { field: Field, max: usize },
     /// D4: an MPN ID or an MCID is 1 to 12 digits.
     NotAnIdentifier { field: Field },

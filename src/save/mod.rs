@@ -10,6 +10,8 @@
 //!   the backups of unreadable saves, the restore points).
 //! - [`tab`]: one tab's side (which save it last read or wrote, its
 //!   banner, the start-up lifecycle, taking another tab's save).
+//! - [`library`]: the library's index of named scenarios and their spaces.
+//! - [`kv`]: the key-value trait, and the map native tests play tabs over.
 
 /// The keys' prefix of an embed's (`?storage=NAME`): `NAME:`, but for a
 /// name the keys of the default embed begin with (its cases' space

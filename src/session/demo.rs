@@ -1,8 +1,10 @@
 //! The demo data a start leaves for later. A start on the demo data (a
 //! first visit, storage blocked, an unreadable or newer save) does not
-//! build it: home and the shell do not read the scenario. The first later
-//! part to be drawn (`views::LaterView`: sign in, My Profile...) builds it
-//! first, with the code of the lazily loaded `later` file: the demo, the
+//! build it: home and the shell do not read the scenario. It is built on
+//! the first pointer or keyboard move towards a link or a button
+//! (`app::prefetch_on_intent`), or before the first later part is drawn
+//! (`views::LaterView`: sign in, My Profile...), whichever comes first,
+//! with the code of the lazily loaded `later` file: the demo, the
 //! rules that play its history, and its first save, so none of them is in
 //! the first file.
 //! A guided tour's address resumed at the start (a shared link) loads its

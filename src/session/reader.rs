@@ -5,7 +5,9 @@
 //! `advance`, and the code only it reaches, is lazily loaded
 //! ([`crate::lazy`]): the `reader` file, out of the first load. A returning visit awaits it
 //! before reading its save ([`super::open_saved`]); a first visit fetches
-//! it only to read another tab's save or an imported file, so that its
+//! it only to read another tab's save, an imported file, a tour's case to
+//! resume, or a library entry or the person's own scenario opened again,
+//! so that its
 //! compiling stays out of the start (docs/performance.md has the
 //! figures).
 //!

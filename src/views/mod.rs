@@ -4,8 +4,8 @@
 //! the rules and show their answers; they decide nothing themselves.
 //!
 //! The line between the first file and `later` is this directory: the
-//! shell (`app`) draws what is here only through [`draw`], the `later`
-//! file's one lazily loaded function ([`crate::lazy`]), and fetches the
+//! shell (`app`) draws what is here only through [`draw`], this
+//! directory's one lazily loaded function ([`crate::lazy`]), and fetches the
 //! file ahead through its loader, `fetch_later`, so the code of these
 //! pages is in no other file. `tests/architecture.rs` holds it so.
 //! The house view helpers they use are `crate::ui`'s.
