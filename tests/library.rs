@@ -154,6 +154,27 @@ fn a_malformed_or_repeated_index_line_is_left_out_and_an_embeds_library_is_its_o
 }
 
 #[test]
+fn lines_this_version_cannot_read_stay_in_the_index_through_every_change_and_keep_their_ids() {
+    let kv = MemoryKv::new();
+    let long = "x".repeat(MAX_NAME + 1);
+    // A newer version's id, and an entry whose name was made too long by hand.
+    let unread = format!("ab-c\tNewer's entry\n5\t{long}\n");
+    kv.set("certlink.library", &format!("abc\tGood\n{unread}")).unwrap();
+    kv.set("lib-5:certlink.document", "the long-named entry's save").unwrap();
+    let library = Library::new(kv.clone(), "");
+    // An id taken by a line not listed is not given again: its space holds that entry's save.
+    let id = library.add("New", 5).unwrap();
+    assert_eq!(id, "6");
+    library.rename("abc", "Renamed").unwrap();
+    library.delete(&id).unwrap();
+    library.rename("", "Mine").unwrap();
+    let index = kv.get("certlink.library").unwrap();
+    assert!(index.ends_with(&unread), "the lines not read are gone: {index:?}");
+    assert_eq!(library.entries(), vec![own(Some("Mine")), Entry { id: "abc".into(), name: Some("Renamed".into()) }]);
+    assert_eq!(kv.get("lib-5:certlink.document").as_deref(), Some("the long-named entry's save"));
+}
+
+#[test]
 fn an_embed_named_like_a_space_of_the_default_one_keeps_keys_of_its_own() {
     use certlink::save::embed_prefix;
     assert_eq!(embed_prefix("team-a"), "team-a:", "an ordinary name keeps the keys it always had");

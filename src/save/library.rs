@@ -6,8 +6,9 @@
 //! one in-memory store.
 //!
 //! The index is one line an entry, `<id>\t<name>`; the person's own
-//! scenario is `own` when named. A line that does not read so is left out
-//! of the list, and the space it names left untouched.
+//! scenario is `own` when named. A line that does not read so (a newer
+//! version's, or one edited by hand) is left out of the list, kept as it is
+//! when the index is written again, and the space it names left untouched.
 
 use super::kv::KeyValue;
 
@@ -80,6 +81,16 @@ pub fn space_of(id: &str) -> Option<String> {
     (!id.is_empty()).then(|| format!("lib-{id}"))
 }
 
+/// An index line as an entry's id and name, when it reads as one: a
+/// name [`checked_name`] keeps as it is, and `own` or a letters-and-digits
+/// id.
+fn read_line(line: &str) -> Option<(&str, String)> {
+    let (id, name) = line.split_once('\t')?;
+    let name = checked_name(name).ok()?;
+    let id_reads = id == "own" || (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()));
+    id_reads.then_some((id, name))
+}
+
 fn radix36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
@@ -107,29 +118,33 @@ impl<K: KeyValue> Library<K> {
         let text = self.kv.get(&self.index_key()).unwrap_or_default();
         let mut own = Entry { id: String::new(), name: None };
         let mut others: Vec<Entry> = Vec::new();
-        for line in text.lines() {
-            let Some((id, name)) = line.split_once('\t') else { continue };
-            let Ok(name) = checked_name(name) else { continue };
+        for (id, name) in text.lines().filter_map(read_line) {
             if id == "own" {
                 own.name = Some(name);
-            } else if !id.is_empty()
-                && id.chars().all(|c| c.is_ascii_alphanumeric())
-                && others.iter().all(|e| e.id != id)
-            {
+            } else if others.iter().all(|e| e.id != id) {
                 others.push(Entry { id: id.to_string(), name: Some(name) });
             }
         }
         std::iter::once(own).chain(others).collect()
     }
 
+    /// Writes the index of `entries`, followed by the lines of the index
+    /// as stored that do not read as an entry: this version cannot list
+    /// them, and rewriting the index must not lose them for the version
+    /// that can.
     fn write(&self, entries: &[Entry]) -> Result<(), LibraryError> {
-        let text: String = entries
+        let stored = self.kv.get(&self.index_key()).unwrap_or_default();
+        let mut text: String = entries
             .iter()
             .filter_map(|e| {
                 let id = if e.id.is_empty() { "own" } else { &e.id };
                 e.name.as_ref().map(|name| format!("{id}\t{name}\n"))
             })
             .collect();
+        for line in stored.lines().filter(|line| !line.trim().is_empty() && read_line(line).is_none()) {
+            text.push_str(line);
+            text.push('\n');
+        }
         self.kv.set(&self.index_key(), &text).map_err(|_| LibraryError::NotSaved)
     }
 
@@ -138,10 +153,13 @@ impl<K: KeyValue> Library<K> {
     pub fn add(&self, name: &str, seed: u64) -> Result<String, LibraryError> {
         let name = checked_name(name)?;
         let mut entries = self.entries();
+        let stored = self.kv.get(&self.index_key()).unwrap_or_default();
         let mut n = seed;
         let id = loop {
             let id = radix36(n);
-            if entries.iter().all(|e| e.id != id) {
+            // Not the id of a line this version cannot read either: its
+            // space may hold that entry's saves.
+            if entries.iter().all(|e| e.id != id) && !lists(&stored, &id) {
                 break id;
             }
             n = n.wrapping_add(1);
