@@ -14,11 +14,15 @@ pub struct LocalKv(());
 /// One scenario space in localStorage.
 pub type Store = crate::save::Store<LocalKv>;
 
-/// True when localStorage can be read and written here.
+/// True when localStorage is here to read and write. A storage that is
+/// full refuses the probe's write too, but holds keys: it is here, and
+/// its saves are read; a write it refuses is said not saved, as any
+/// other. One that holds nothing and refuses a write is turned off.
 pub fn available() -> bool {
     let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else { return false };
     let probe = "certlink.probe";
-    storage.set_item(probe, "1").is_ok() && storage.remove_item(probe).is_ok()
+    let writes = storage.set_item(probe, "1").is_ok() && storage.remove_item(probe).is_ok();
+    writes || storage.length().is_ok_and(|keys| keys > 0)
 }
 
 impl LocalKv {
