@@ -66,7 +66,7 @@ pub fn format_from(lang: Lang, at: DateTime<Utc>) -> String {
 pub fn format_date_time(lang: Lang, at: DateTime<Utc>) -> String {
     match lang {
         Lang::En => format!("{} at {:02}:{:02} UTC", format_date(lang, at), at.hour(), at.minute()),
-        Lang::Fr => format!("{} à {:02} h {:02} UTC", format_date(lang, at), at.hour(), at.minute()),
+        Lang::Fr => format!("{} à {} h {:02} UTC", format_date(lang, at), at.hour(), at.minute()),
     }
 }
 
@@ -90,7 +90,7 @@ mod tests {
         let at = Utc.with_ymd_and_hms(2026, 11, 27, 9, 5, 0).unwrap();
         assert_eq!(format_date(Lang::En, at), "November 27, 2026");
         assert_eq!(format_date(Lang::Fr, at), "27 novembre 2026");
-        assert_eq!(format_date_time(Lang::Fr, at), "27 novembre 2026 à 09 h 05 UTC");
+        assert_eq!(format_date_time(Lang::Fr, at), "27 novembre 2026 à 9 h 05 UTC");
         let first = Utc.with_ymd_and_hms(2027, 5, 1, 0, 0, 0).unwrap();
         assert_eq!(format_date(Lang::Fr, first), "1er mai 2027");
         assert_eq!(format_date(Lang::En, first), "May 1, 2027");

@@ -30,15 +30,15 @@ pub fn event_sentence(lang: Lang, kind: &EventKind, state: &State) -> String {
         ),
         PartnerUniversityAccessGranted { account } => lang.pick(
             format!("Partner University access granted to {account}. Assessments appear in the User Skills report within 72 hours."),
-            format!("Accès à l’Université partenaire accordé à {account}. Les évaluations apparaissent dans le rapport des qualifications dans les 72 heures."),
+            format!("Accès à l’Université partenaire accordé à {account}. Les évaluations apparaissent dans le rapport des qualifications des utilisateurs dans les 72 heures."),
         ),
         PartnerUniversityAccessRemoved { account } => lang.pick(
             format!("Partner University access removed for {account}."),
             format!("Accès à l’Université partenaire supprimé pour {account}."),
         ),
         McidLinked { mcid, account, org: o, .. } => lang.pick(
-            format!("MCID {mcid} is now linked to {} through {account}. Its exams and certifications appear in the skills report within 72 hours.", org(state, o)),
-            format!("Le MCID {mcid} est maintenant lié à {} par {account}. Ses examens et certifications apparaissent dans le rapport des qualifications dans les 72 heures.", org(state, o)),
+            format!("MCID {mcid} is now linked to {} through {account}. Exams and certifications it already holds appear in the skills report within 72 hours; ones passed later, 7 to 10 days after they are passed.", org(state, o)),
+            format!("Le MCID {mcid} est maintenant lié à {} par {account}. Ses examens et certifications existants apparaissent dans le rapport des qualifications dans les 72 heures\u{202f}; ceux réussis ensuite, 7 à 10 jours après leur réussite.", org(state, o)),
         ),
         McidAutomaticallyUnlinked { mcid, account, from_org, to_org } if from_org == to_org => lang.pick(
             format!("MCID {mcid} was automatically unlinked from the deleted account {account}: it is now linked with {} through another account.", org(state, to_org)),

@@ -353,7 +353,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         MicrosoftLearningPassword => ("Microsoft Learning password", "Mot de passe Microsoft Learning"),
         Associate => ("Associate", "Associer"),
         Cancel => ("Cancel", "Annuler"),
-        YearlyLimit => ("Associations this year", "Associations cette année"),
+        YearlyLimit => ("Associations in the last 365 days", "Associations sur les 365 derniers jours"),
         SearchFaq => ("Search the questions", "Rechercher dans les questions"),
         LinkToQuestion => ("Link to this question", "Lien vers cette question"),
         DownloadSkillsReport => ("Download skills report", "Télécharger le rapport des qualifications"),
@@ -433,7 +433,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         PerYearLabel => ("Associations a year (1 to 365)", "Associations par an (1 à 365)"),
         CoolOffLabel => ("Days between associations (0 to 365)", "Jours entre deux associations (0 à 365)"),
         SetLimits => ("Set the limit", "Fixer la limite"),
-        MemoryOnlyBanner => ("This browser does not let Certlink keep data here: it runs in memory, and changes will not survive a reload. Export your data to keep it.", "Ce navigateur ne permet pas à Certlink de conserver des données ici\u{a0}: il fonctionne en mémoire, et les modifications ne survivront pas à un rechargement. Exportez vos données pour les garder."),
+        MemoryOnlyBanner => ("This browser does not let Certlink keep data here: it runs in memory, and changes will not survive a reload. Export your data to keep it.", "Ce navigateur ne permet pas à Certlink de conserver des données ici\u{a0}: Certlink fonctionne donc en mémoire, et les modifications ne survivront pas à un rechargement. Exportez vos données pour les garder."),
         QuotaBanner => ("The last change could not be saved: this browser’s storage is full. It is kept in this tab, and the previous save is intact. Export your data to keep it.", "La dernière modification n’a pas pu être enregistrée\u{a0}: le stockage de ce navigateur est plein. Elle est conservée dans cet onglet et l’enregistrement précédent est intact. Exportez vos données pour les garder."),
         Reload => ("Reload", "Recharger"),
         DownloadUnreadable => ("Download the unreadable data", "Télécharger les données illisibles"),
@@ -661,7 +661,7 @@ pub fn user_report_line(lang: Lang, accounts: usize) -> String {
             lang.count(n, "account", "accounts")
         ),
         format!(
-            "Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport)\u{a0}: {accounts} {}",
+            "Le rapport des utilisateurs exporté (Gestion des utilisateurs, Exporter le rapport des utilisateurs)\u{a0}: {accounts} {}",
             lang.count(n, "compte", "comptes")
         ),
     )
@@ -703,7 +703,7 @@ pub fn fill_demo_label(lang: Lang, email: &str) -> String {
 
 pub fn partner_university_since(lang: Lang, date: &str) -> String {
     lang.pick(
-        format!("Your Partner University account is associated with your Partner Center user account since {date}."),
+        format!("Your Partner University account has been associated with your Partner Center user account since {date}."),
         format!("Votre compte Université partenaire est associé à votre compte d’utilisateur de l’Espace partenaires depuis le {date}."),
     )
 }
@@ -751,15 +751,15 @@ pub fn limit_status(lang: Lang, used: u32, per_year: u32, next: Option<String>) 
 /// D6: the numbers in force and where they come from.
 pub fn limit_explained(lang: Lang, per_year: u32, cool_off_days: u32) -> String {
     lang.pick(
-        format!("Certlink counts {per_year} {} in a rolling 365 days, and {cool_off_days} {} between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "day", "days")),
-        format!("Certlink compte {per_year} {} sur 365 jours glissants, et {cool_off_days} {} entre deux associations à partir du début de la précédente. L’article dit seulement «\u{a0}un nombre limité\u{a0}»\u{202f}; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "jour", "jours")),
+        format!("Certlink allows {per_year} {} in any rolling 365 days, and {cool_off_days} {} between associations from the start of the previous one. The article says only “a limited number”; 3 and 30 come from its 2021 revisions, and a scenario may change them (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "day", "days")),
+        format!("Certlink autorise {per_year} {} sur 365 jours glissants, et {cool_off_days} {} entre deux associations à partir du début de la précédente. L’article dit seulement «\u{a0}un nombre limité\u{a0}»\u{202f}; 3 et 30 viennent de ses révisions de 2021, et un scénario peut les changer (D6).", associations(lang, per_year), lang.count(cool_off_days.into(), "jour", "jours")),
     )
 }
 
 pub fn next_association(lang: Lang, date: &str) -> String {
     lang.pick(
-        format!("According to your profile, a new association may start on {date}. If you have problems after that date, come back here."),
-        format!("D’après votre profil, une nouvelle association pourra commencer le {date}. En cas de problème après cette date, revenez ici."),
+        format!("According to your profile, a new association may start on {date}. If you have problems associating after that date, come back to this page to open a ticket with Microsoft support."),
+        format!("D’après votre profil, une nouvelle association pourra commencer le {date}. En cas de problème d’association après cette date, revenez sur cette page pour ouvrir un ticket auprès du support technique Microsoft."),
     )
 }
 
@@ -805,7 +805,7 @@ pub fn associated_flags(lang: Lang, pmc: bool, pc: bool) -> String {
     let yes_no = |b: bool| if b { lang.pick("yes", "oui") } else { lang.pick("no", "non") };
     lang.pick(
         format!("PMC: {}, PC: {}", yes_no(pmc), yes_no(pc)),
-        format!("PMC\u{a0}: {}, PC\u{a0}: {}", yes_no(pmc), yes_no(pc)),
+        format!("PMC\u{a0}: {}, Espace partenaires\u{a0}: {}", yes_no(pmc), yes_no(pc)),
     )
 }
 
@@ -878,9 +878,9 @@ mod tests {
         let en = limit_status(Lang::En, 1, 3, Some("1 March 2027".into()));
         assert_eq!(en, "1 of 3 associations used in the last 365 days. A new association may start on 1 March 2027.");
         assert!(limit_status(Lang::En, 0, 1, None).starts_with("0 of 1 association used"));
-        assert!(limit_explained(Lang::En, 1, 30).starts_with("Certlink counts 1 association in"));
-        assert!(limit_explained(Lang::Fr, 1, 30).starts_with("Certlink compte 1 association sur"));
-        assert!(limit_explained(Lang::Fr, 3, 30).starts_with("Certlink compte 3 associations sur"));
+        assert!(limit_explained(Lang::En, 1, 30).starts_with("Certlink allows 1 association in"));
+        assert!(limit_explained(Lang::Fr, 1, 30).starts_with("Certlink autorise 1 association sur"));
+        assert!(limit_explained(Lang::Fr, 3, 30).starts_with("Certlink autorise 3 associations sur"));
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub fn hint(lang: Lang, hint: Hint) -> &'static str {
     use Hint::*;
     let (en, fr) = match hint {
         OpenMyProfile => ("What concerns your own MCID starts from the blue My Profile icon at the top right.", "Ce qui concerne votre propre MCID part de l’icône bleue Mon profil, en haut à droite."),
-        YourLearning => ("In My Profile, Your Learning is where Partner University access is.", "Dans Mon profil, la section Votre apprentissage donne l’accès à l’Université partenaire."),
+        YourLearning => ("In My Profile, the Your Learning field is where Partner University access is.", "Dans Mon profil, le champ Votre apprentissage donne l’accès à l’Université partenaire."),
         AssociateLearningAccount => ("Under Microsoft exams and certifications, a Microsoft Learning account is associated.", "Sous Examens et certifications Microsoft, on associe un compte Microsoft Learning."),
         LearningCredentials => ("The username and password asked for are the ones of the Microsoft Learning account, not of the work account.", "Le nom d’utilisateur et le mot de passe demandés sont ceux du compte Microsoft Learning, pas ceux du compte professionnel."),
         SameCredentialsShortcut => ("When the Microsoft Learning and Partner University credentials are the same, Partner Center offers a shortcut once you have Partner University access.", "Quand les identifiants Microsoft Learning et Université partenaire sont les mêmes, l’Espace partenaires propose un raccourci une fois l’accès à l’Université partenaire obtenu."),
@@ -215,8 +215,8 @@ pub fn missing(lang: Lang, missing: &Missing, state: &State) -> String {
 /// Asked before a task starts in place of `left`, one not finished.
 pub fn replace_question(lang: Lang, left: &str, next: &str) -> String {
     lang.pick(
-        format!("{left} is not finished: starting {next} ends that attempt, and its work, hints and refusals are lost. Resume {left} to finish it first, or start {next} anyway."),
-        format!("{left} n’est pas terminé\u{a0}: commencer {next} met fin à cette tentative, et son travail, ses indices et ses refus sont perdus. Reprenez {left} pour le terminer d’abord, ou commencez {next} malgré tout."),
+        format!("The case “{left}” is not finished: starting “{next}” ends that attempt, and its work, hints and refusals are lost. Resume “{left}” to finish it first, or start “{next}” anyway."),
+        format!("Le cas «\u{a0}{left}\u{a0}» n’est pas terminé\u{a0}: commencer le cas «\u{a0}{next}\u{a0}» met fin à cette tentative, et son travail, ses indices et ses refus sont perdus. Reprenez «\u{a0}{left}\u{a0}» pour le terminer d’abord, ou commencez «\u{a0}{next}\u{a0}» malgré tout."),
     )
 }
 

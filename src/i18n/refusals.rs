@@ -21,8 +21,8 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
     let from = |at| super::dates::format_from(lang, at);
     let text = match refusal {
         AdminOnly => lang.pick(
-            "Only an MPN Partner Admin or a Global Admin can review competency status, skills reports and users. Ask one of them, or sign in with an admin account.".to_string(),
-            "Seul un administrateur de partenaire MPN ou un administrateur général peut consulter l’état des compétences, les rapports des qualifications et les utilisateurs. Demandez-le à l’un d’eux ou connectez-vous avec un compte administrateur.".to_string(),
+            "Only an MPN Partner Admin or a Global Admin can review competency status, skills reports and users. Ask one of them to do it for you, or sign in with an admin account.".to_string(),
+            "Seul un administrateur de partenaire MPN ou un administrateur général peut consulter l’état des compétences, les rapports des qualifications et les utilisateurs. Demandez à l’un d’eux de le faire pour vous, ou connectez-vous avec un compte administrateur.".to_string(),
         ),
         UnknownAccount { email } if email.is_empty() => lang.pick(
             "Sign in with your work account first.".to_string(),
@@ -65,8 +65,8 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             "Ce raccourci ne fonctionne que si vous avez accès à l’Université partenaire et que votre compte Microsoft Learning utilise les mêmes informations d’identification. Obtenez l’accès à l’Université partenaire ou entrez vos informations d’identification Microsoft Learning.".to_string(),
         ),
         NotYourOwn { owner } => lang.pick(
-            format!("Due to privacy considerations, only {owner} can link or unlink their own MCID, even for an admin. Ask them to do it from their profile."),
-            format!("En raison de considérations relatives à la confidentialité, seule la personne titulaire ({owner}) peut lier ou dissocier son propre MCID, même pour un administrateur. Demandez-lui de le faire depuis son profil."),
+            format!("Due to privacy considerations, only {owner} can link or unlink their MCID: not even an admin can do it for them. Ask them to do it from their profile."),
+            format!("En raison de considérations relatives à la confidentialité, seule la personne titulaire ({owner}) peut lier ou dissocier son MCID\u{a0}: pas même un administrateur ne peut le faire à sa place. Demandez-lui de le faire depuis son profil."),
         ),
         NothingLinked => lang.pick(
             "No MCID is linked to your account, so there is nothing to remove. Select Associate Microsoft Learning account to link one.".to_string(),
@@ -90,7 +90,7 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
         ),
         StillEmployed { account } => lang.pick(
             format!("{account} still has their Partner Center account: due to privacy considerations, they unlink their MCID themselves (My Profile, Remove access). Removal from the report is for people who left."),
-            format!("{account} a toujours son compte Espace partenaires\u{a0}: en raison de considérations relatives à la confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). La suppression du rapport concerne les personnes parties."),
+            format!("{account} a toujours son compte Espace partenaires\u{a0}: en raison de considérations relatives à la confidentialité, la personne dissocie elle-même son MCID (Mon profil, Supprimer l’accès). Le retrait du rapport est réservé aux personnes qui ont quitté la société."),
         ),
         InvalidEmail { email } if email.trim().is_empty() => lang.pick(
             "The email address is empty. Type the person’s work email address, then try again.".to_string(),
@@ -227,8 +227,8 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("Le {} est postérieur à aujourd’hui dans le scénario\u{a0}: une date de réussite est au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),
         ),
         WrongPlaceForProof { code } => lang.pick(
-            format!("{code} is not passed there: exams are passed on a Microsoft Learning account (MCID), assessments at Partner University."),
-            format!("{code} ne se réussit pas là\u{a0}: les examens se passent sur un compte Microsoft Learning (MCID), les évaluations à l’Université partenaire."),
+            format!("{code} cannot be recorded there: exams and certifications are passed on a Microsoft Learning account (MCID), assessments on a Partner University account. Choose the matching account, or change the kind."),
+            format!("{code} ne peut pas être enregistré là\u{a0}: les examens et certifications se passent sur un compte Microsoft Learning (MCID), les évaluations sur un compte de l’Université partenaire. Choisissez le compte correspondant, ou changez le type."),
         ),
     };
     format!("{text} ({})", refusal.rule().code())

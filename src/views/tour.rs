@@ -604,7 +604,7 @@ pub fn tour_note(lang: Lang, note: crate::tours::Note) -> String {
             "La personne partie n’apparaît plus dans le rapport des qualifications de l’organisation (R13).".to_string(),
         ),
         Evidence => lang.pick(
-            "Certlink gathers the evidence support asks for from the scenario.".to_string(),
+            "From the scenario, Certlink gathers the evidence that support asks for.".to_string(),
             "Certlink rassemble depuis le scénario les preuves que le support demande.".to_string(),
         ),
         OpenTicket => lang.pick(

@@ -135,7 +135,7 @@ test('a trainer builds an organisation from empty, and one of its people links t
   await page.locator('input[name="limit-cool-off"]').fill('10');
   await page.locator('input[name="limit-cool-off"]').press('Enter');
   await expect(section(page, 'Yearly limit').getByRole('status')).toContainText('Yearly limit set to 2 associations a year, 10 days apart. (D6)');
-  await expect(section(page, 'Yearly limit').locator('.editor-list')).toContainText('Certlink counts 2 associations');
+  await expect(section(page, 'Yearly limit').locator('.editor-list')).toContainText('Certlink allows 2 associations');
   await expectAccessible(page);
 
   // Ines, one of the people built, links her MCID with Northwind.

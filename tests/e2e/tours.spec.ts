@@ -226,7 +226,7 @@ test.describe(`each built-in tour runs to its end through the UI, ${width} px wi
     await page.getByRole('button', { name: 'Associate', exact: true }).click();
     await atStep(page, 3, 4);
     await expect(exams(page).getByRole('alert')).toContainText('(R15)');
-    await expectHighlighted(page, page.getByRole('region', { name: 'Associations this year' }));
+    await expectHighlighted(page, page.getByRole('region', { name: 'Associations in the last 365 days' }));
     await next(page);
     await atStep(page, 4, 4);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Support');
