@@ -118,6 +118,9 @@ pub enum RestoreFailed {
     ReaderNotLoaded,
     /// Its document does not read (changed in storage by hand, say).
     Unreadable(DocumentError),
+    /// Another scenario was opened while the point was read: the point
+    /// belongs to the one left, and is not put in place of this one.
+    OpenChanged,
     /// The scenario it would replace cannot be kept as a restore point in
     /// turn: nothing is replaced.
     NotKept(crate::save::PointNotKept),
@@ -322,10 +325,14 @@ impl Ctx {
         let Some(text) = self.engine.with_value(|tab| tab.store()?.restore_point(&key)) else {
             return Err(RestoreFailed::Gone);
         };
+        let space = super::space_prefix();
         let document = reader::read_file(text)
             .await
             .map_err(|_| RestoreFailed::ReaderNotLoaded)?
             .map_err(RestoreFailed::Unreadable)?;
+        if super::space_prefix() != space {
+            return Err(RestoreFailed::OpenChanged);
+        }
         self.replace_keeping(document.scenario, false, super::keeping(crate::save::Replaced::Restore, losing_it))
             .map_err(|not| RestoreFailed::NotKept(not.why))?;
         // The point goes once its scenario is saved in its place; a save

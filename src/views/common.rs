@@ -177,6 +177,8 @@ pub enum Unchanged {
     OpenChanged,
     /// The restore point is no longer kept.
     PointGone,
+    /// Another scenario was opened while the restore point was read.
+    RestoreOpenChanged,
     /// The scenario it would replace cannot be kept as a restore point.
     NotKept(crate::save::PointNotKept),
     /// The person's own scenario, which the case on screen would replace,
@@ -193,6 +195,7 @@ impl From<crate::session::RestoreFailed> for Unchanged {
             RestoreFailed::ReaderNotLoaded => Unchanged::ReaderNotLoaded,
             RestoreFailed::Unreadable(error) => Unchanged::PointUnreadable(error),
             RestoreFailed::NotKept(why) => Unchanged::NotKept(why),
+            RestoreFailed::OpenChanged => Unchanged::RestoreOpenChanged,
         }
     }
 }
@@ -219,6 +222,7 @@ pub fn unchanged(lang: crate::i18n::Lang, unchanged: &Unchanged) -> String {
         Unchanged::Library(LibraryError::Opening) => Kept::LibraryOpening,
         Unchanged::FileNotRead => Kept::FileNotRead,
         Unchanged::OpenChanged => Kept::ImportOpenChanged,
+        Unchanged::RestoreOpenChanged => Kept::RestoreOpenChanged,
         // Deleting the person's own is not offered; another tab may have
         // deleted an entry this page still lists.
         Unchanged::Library(LibraryError::Unknown | LibraryError::OwnStays) => Kept::LibraryGone,
