@@ -38,6 +38,11 @@ const at = "2026-11-27T09:00:00Z";
 edit("two-org-mcid.json", (d) =>
   d.scenario.trail.push([at, "mia@fabrikam.com", "McidLinked", "985006789", "mia@fabrikam.com", "7654321", "McidCredentials"]),
 );
+// Mia's Contoso account holds the MCID, but the link names Fabrikam.
+edit("link-names-other-org.json", (d) => {
+  const link = d.scenario.trail.find((r) => r[1] === "mia@contoso.com" && r[2] === "McidLinked");
+  link[5] = "7654321";
+});
 edit("limit-exceeded.json", (d) =>
   d.scenario.trail.push([at, "lena@contoso.com", "McidLinked", "985004567", "lena@contoso.com", "1234567", "McidCredentials"]),
 );

@@ -151,11 +151,16 @@ fn r4_an_mcid_is_linked_to_a_single_membership_at_a_time() {
     let mut s = demo();
     let mia = McidId("985006789".into());
     assert_eq!(s.state().link(&mia).unwrap().org, contoso());
+    assert_eq!(s.state().account(&id("mia@contoso.com")).unwrap().linked_mcid, Some(mia.clone()));
+    assert!(report_people(&s, "adam@contoso.com", &contoso(), now()).contains(&"Mia Moreau".to_string()));
     s.execute(&who("mia@fabrikam.com"), now(), &link("mia@fabrikam.com", "mia.moreau@outlook.com", LEARN_PASSWORD))
         .unwrap();
-    let links: Vec<_> = s.state().data().links.values().filter(|l| l.mcid == mia).collect();
-    assert_eq!(links.len(), 1);
-    assert_eq!(links[0].org, fabrikam());
+    // Linked with Fabrikam, it is no longer Contoso's: her Contoso account
+    // shows no MCID, and Contoso's report no longer lists her.
+    assert_eq!(s.state().account(&id("mia@contoso.com")).unwrap().linked_mcid, None);
+    assert!(!report_people(&s, "adam@contoso.com", &contoso(), now()).contains(&"Mia Moreau".to_string()));
+    assert_eq!(s.state().account(&id("mia@fabrikam.com")).unwrap().linked_mcid, Some(mia.clone()));
+    assert_eq!(s.state().link(&mia).unwrap().org, fabrikam());
     // Linking it again where it already is: refused, citing R4.
     let refusal = refused(
         &mut s,
@@ -226,11 +231,9 @@ fn the_skills_report_gives_a_person_their_mcid_on_every_row_of_theirs() {
     s.execute(&who("sam@contoso.com"), now(), &Command::GetPartnerUniversityAccess { account: id("sam@contoso.com") })
         .unwrap();
     let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
-    assert!(report
-        .rows
-        .iter()
-        .filter(|r| r.account == id("sam@contoso.com"))
-        .all(|r| r.mcid.is_none() && !r.associated_in_pmc));
+    let sam: Vec<_> = report.rows.iter().filter(|r| r.account == id("sam@contoso.com")).collect();
+    assert!(!sam.is_empty(), "Sam's assessment is in the report");
+    assert!(sam.iter().all(|r| r.mcid.is_none() && !r.associated_in_pmc), "{sam:?}");
 }
 
 #[test]
@@ -245,7 +248,8 @@ fn r6_partner_university_access_fills_the_report_within_72_hours() {
     let RowStatus::Pending { from, to, .. } = sam[0].status else { panic!("pending until its moment") };
     assert_eq!((from, to), (now(), now() + Duration::hours(72)));
     let later = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now() + Duration::hours(72)).unwrap();
-    assert!(later.rows.iter().filter(|r| r.account == id("sam@contoso.com")).all(|r| r.counts()));
+    let sam_later: Vec<_> = later.rows.iter().filter(|r| r.account == id("sam@contoso.com")).collect();
+    assert!(!sam_later.is_empty() && sam_later.iter().all(|r| r.counts()), "{sam_later:?}");
     // Asking twice is refused with R6.
     let again = refused(
         &mut s,
@@ -290,6 +294,8 @@ fn r6_newly_passed_assessments_take_7_to_10_days() {
 #[test]
 fn r7_remove_access_ends_the_partner_university_association() {
     let mut s = demo();
+    let before = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    assert!(before.rows.iter().any(|r| r.person == "Chen Li" && r.source == SkillSource::PartnerUniversity));
     s.execute(
         &who("chen@contoso.com"),
         now(),
@@ -297,6 +303,8 @@ fn r7_remove_access_ends_the_partner_university_association() {
     )
     .unwrap();
     let report = skills_report(s.state(), &who("adam@contoso.com"), &contoso(), now()).unwrap();
+    // Chen's rows from his MCID stay; none from Partner University is left.
+    assert!(report.rows.iter().any(|r| r.person == "Chen Li"), "{report:?}");
     assert!(report.rows.iter().all(|r| r.source != SkillSource::PartnerUniversity));
     let again = refused(
         &mut s,
@@ -719,17 +727,56 @@ fn d2_credentials_never_appear_in_clear_and_wrong_ones_change_nothing() {
 }
 
 #[test]
-fn d3_every_refusal_names_its_rule() {
-    let s = demo();
-    let samples =
-        [Refusal::AdminOnly, Refusal::WrongMcidCredentials, Refusal::NothingLinked, Refusal::TicketDetailsMissing];
-    for refusal in samples {
-        assert!(refusal.to_string().contains(refusal.rule().code()));
+fn d3_every_refusal_names_its_rule_in_the_person_s_language() {
+    use certlink::i18n::refusals::refusal_sentence;
+    use certlink::i18n::Lang;
+    let mut s = demo();
+    let priya = who("priya@contoso.com");
+    let blank_ticket = Command::OpenTicket { problem: Problem::McidMerge, details: "  ".into(), started_on: now() };
+    let resend = Command::ResendInvitation { account: id(demo::UNANSWERED_INVITATION) };
+    let limits = Command::SetLimitSettings { settings: LimitSettings { per_year: 5, cool_off_days: 7 } };
+    let unlink = Command::RemoveAccess { account: id("priya@contoso.com") };
+    // Refusals as people meet them, each with the rule it must cite.
+    let samples = [
+        (skills_report(s.state(), &priya, &contoso(), now()).unwrap_err(), "R2"),
+        (refused(&mut s, &priya, now(), &link("priya@contoso.com", "priya.patel@outlook.com", "wrong")), "R8"),
+        (refused(&mut s, &priya, now(), &unlink), "R11"),
+        (
+            refused(
+                &mut s,
+                &who("chen@contoso.com"),
+                now(),
+                &link("chen@contoso.com", "priya.patel@outlook.com", LEARN_PASSWORD),
+            ),
+            "R11",
+        ),
+        (
+            refused(
+                &mut s,
+                &who("adam@contoso.com"),
+                now(),
+                &Command::DeleteAccount { account: id("leo@contoso.com") },
+            ),
+            "R13",
+        ),
+        (refused(&mut s, &who("adam@contoso.com"), now(), &resend), "R14"),
+        (refused(&mut s, &who("lena@contoso.com"), now(), &lena_links()), "R15"),
+        (refused(&mut s, &who("chen@contoso.com"), now(), &blank_ticket), "R16"),
+        (refused(&mut s, &priya, now() - Duration::days(30), &unlink), "D1"),
+        (refused(&mut s, &who("grace@contoso.com"), now(), &limits), "D7"),
+    ];
+    for (refusal, code) in &samples {
+        let cited = format!("({code})");
+        let en = refusal_sentence(Lang::En, refusal, s.state());
+        let fr = refusal_sentence(Lang::Fr, refusal, s.state());
+        assert!(en.contains(&cited), "{refusal:?} in English: {en}");
+        assert!(fr.contains(&cited), "{refusal:?} in French: {fr}");
+        assert_ne!(en, fr, "{refusal:?} reads the same in both languages");
+        // More than the rule's number: a sentence saying what happened.
+        assert!(en.len() > cited.len() + 20 && fr.len() > cited.len() + 20, "{en} / {fr}");
     }
-    assert_eq!(
-        skills_report(s.state(), &who("priya@contoso.com"), &contoso(), now()).unwrap_err().to_string(),
-        "refused by R2"
-    );
+    // The terse form for logs names it too.
+    assert_eq!(samples[0].0.to_string(), "refused by R2");
 }
 
 #[test]
@@ -1067,4 +1114,141 @@ fn r14_an_invitation_is_resent_only_once_its_address_is_verified_first() {
         refused(&mut s, &adam, now(), &resend(&id("zoe@contoso.com"))),
         Refusal::VerifyAddressFirst { email: id("zoe@contoso.com") }
     );
+}
+
+#[test]
+fn r14_an_invitation_cannot_be_corrected_to_the_address_of_an_existing_account() {
+    let mut s = demo();
+    let adam = who("adam@contoso.com");
+    let pending = id(demo::UNANSWERED_INVITATION);
+    let invitation = s.state().account(&pending).unwrap().clone();
+    let trail = s.trail().len();
+    // Adam "corrects" the mistyped address to Priya's, who has an account.
+    for typed in ["priya@contoso.com", " Priya@Contoso.com "] {
+        let onto_priya = Command::VerifyInvitationEmail { account: pending.clone(), corrected: Some(typed.into()) };
+        let refusal = refused(&mut s, &adam, now(), &onto_priya);
+        assert_eq!(refusal, Refusal::AccountExists { email: id("priya@contoso.com") }, "{typed:?}");
+        assert_eq!(refusal.rule(), Rule::R14);
+    }
+    assert_eq!(s.trail().len(), trail, "nothing recorded");
+    // The invitation is as it was: at its address, unanswered, not verified.
+    let still = s.state().account(&pending).unwrap();
+    assert_eq!(*still, invitation);
+    assert!(matches!(&still.state, AccountState::Invited(i) if i.email_verified_at.is_none()));
+    // Priya keeps her account: active, hers, and she signs in with her password.
+    let priya = s.state().account(&id("priya@contoso.com")).unwrap();
+    assert_eq!(
+        (priya.state.clone(), priya.display_name.as_str(), priya.role),
+        (AccountState::Active, "Priya Patel", Role::User)
+    );
+    assert_eq!(s.sign_in(now(), "priya@contoso.com", WORK_PASSWORD), Ok(id("priya@contoso.com")));
+    assert_eq!(s.trail().len(), trail, "an active account's sign-in records nothing");
+}
+
+#[test]
+fn r13_only_a_global_admin_invites_a_global_admin() {
+    let mut s = demo();
+    let invite = |email: &str, role| Command::InviteUser {
+        email: email.into(),
+        display_name: "Zoe Zhang".into(),
+        role,
+        temporary_password: "Temp#12345".into(),
+        salt: "s".into(),
+    };
+    let adam = who("adam@contoso.com");
+    assert_eq!(s.state().account(&id("adam@contoso.com")).unwrap().role, Role::MpnPartnerAdmin);
+    let refusal = refused(&mut s, &adam, now(), &invite("zoe@contoso.com", Role::GlobalAdmin));
+    assert_eq!(refusal, Refusal::GlobalAdminOnly);
+    assert_eq!(refusal.rule(), Rule::R13);
+    assert!(s.state().account(&id("zoe@contoso.com")).is_none(), "no invitation sent");
+    // Adam may invite the same person with another role: only the role is refused.
+    s.execute(&adam, now(), &invite("zoe@contoso.com", Role::MpnPartnerAdmin)).unwrap();
+    // Grace, the Global Admin, invites a Global Admin.
+    s.execute(&who("grace@contoso.com"), now(), &invite("yara@contoso.com", Role::GlobalAdmin)).unwrap();
+    let yara = s.state().account(&id("yara@contoso.com")).unwrap();
+    assert_eq!((yara.role, &yara.org), (Role::GlobalAdmin, &contoso()));
+    assert!(yara.is_invited());
+}
+
+#[test]
+fn r14_verify_and_resend_are_refused_for_an_account_with_no_pending_invitation() {
+    let mut s = demo();
+    let adam = who("adam@contoso.com");
+    // Zoe is invited, then signs in: her invitation is answered.
+    let invite = Command::InviteUser {
+        email: "zoe@contoso.com".into(),
+        display_name: "Zoe Zhang".into(),
+        role: Role::User,
+        temporary_password: "Temp#12345".into(),
+        salt: "s".into(),
+    };
+    s.execute(&adam, now(), &invite).unwrap();
+    s.sign_in(now(), "zoe@contoso.com", "Temp#12345").unwrap();
+    let trail = s.trail().len();
+    // Priya never had one; Zoe's is answered.
+    for account in [id("priya@contoso.com"), id("zoe@contoso.com")] {
+        for command in [
+            Command::VerifyInvitationEmail { account: account.clone(), corrected: None },
+            Command::VerifyInvitationEmail { account: account.clone(), corrected: Some("someone@contoso.com".into()) },
+            Command::ResendInvitation { account: account.clone() },
+        ] {
+            let refusal = refused(&mut s, &adam, now(), &command);
+            assert_eq!(refusal, Refusal::NotAnInvitation { email: account.clone() }, "{command:?}");
+            assert_eq!(refusal.rule(), Rule::R14);
+        }
+        assert_eq!(s.state().account(&account).unwrap().state, AccountState::Active);
+    }
+    assert_eq!(s.trail().len(), trail, "nothing recorded in the trail");
+    assert!(s.state().account(&id("someone@contoso.com")).is_none());
+}
+
+#[test]
+fn d7_only_the_trainer_marks_an_exam_passed() {
+    let mut s = demo();
+    let chen_mcid = McidId("985005678".into());
+    let exam =
+        Credential { code: "AZ-900".into(), title: "AZ-900".into(), kind: CredentialKind::Exam, passed_on: now() };
+    let mark = Command::RecordPassed { holder: Holder::Mcid(chen_mcid.clone()), credential: exam };
+    let has_az900 =
+        |s: &Scenario| s.state().profile(&chen_mcid).unwrap().credentials.iter().any(|c| c.code == "AZ-900");
+    assert!(!has_az900(&s));
+    // Neither the holder, nor an admin, nor the Global Admin.
+    for person in ["chen@contoso.com", "adam@contoso.com", "grace@contoso.com"] {
+        let refusal = refused(&mut s, &who(person), now(), &mark);
+        assert_eq!(refusal, Refusal::TrainerOnly, "{person}");
+        assert_eq!(refusal.rule(), Rule::D7);
+    }
+    assert!(!has_az900(&s), "no exam recorded");
+    s.execute(&Actor::Trainer, now(), &mark).unwrap();
+    assert!(has_az900(&s));
+}
+
+#[test]
+fn r11_someone_with_an_mcid_linked_removes_access_before_linking_another() {
+    let mut s = demo();
+    let chen = who("chen@contoso.com");
+    let first = McidId("985005678".into());
+    // Chen has a second Microsoft Certification profile.
+    let second = Command::AddMcidProfile {
+        mcid: "985009999".into(),
+        username: "chen.li@hotmail.com".into(),
+        password: LEARN_PASSWORD.into(),
+        salt: "s".into(),
+        holder_name: "Chen Li".into(),
+    };
+    s.execute(&Actor::Trainer, now(), &second).unwrap();
+    let link_second = link("chen@contoso.com", "chen.li@hotmail.com", LEARN_PASSWORD);
+    let refusal = refused(&mut s, &chen, now(), &link_second);
+    assert_eq!(refusal, Refusal::AnotherMcidLinked { mcid: first.clone() });
+    assert_eq!(refusal.rule(), Rule::R11);
+    use certlink::i18n::{refusals::refusal_sentence, Lang};
+    assert!(refusal_sentence(Lang::En, &refusal, s.state()).contains("Remove access"));
+    // He keeps his first link, and the second MCID is linked nowhere.
+    assert_eq!(s.state().account(&id("chen@contoso.com")).unwrap().linked_mcid, Some(first.clone()));
+    assert_eq!(s.state().link(&first).unwrap().account, id("chen@contoso.com"));
+    assert!(s.state().link(&McidId("985009999".into())).is_none());
+    // Remove access first, then the second links.
+    s.execute(&chen, now(), &Command::RemoveAccess { account: id("chen@contoso.com") }).unwrap();
+    s.execute(&chen, now(), &link_second).unwrap();
+    assert_eq!(s.state().account(&id("chen@contoso.com")).unwrap().linked_mcid, Some(McidId("985009999".into())));
 }

@@ -68,6 +68,29 @@ fn every_bad_file_is_refused_for_its_reason() {
     expect("out-of-order.json", &|e| matches!(e, DocumentError::Invalid(InvariantViolation::OutOfOrder { .. })));
 }
 
+/// R4: Mia's Contoso account really holds her MCID, but its link names
+/// Fabrikam: the file is refused as an MCID in two memberships, and says
+/// so, not as an account and links that disagree. With the link naming
+/// Contoso again, it is the valid export.
+#[test]
+fn r4_a_link_naming_another_organisation_than_its_account_is_refused_as_two_memberships() {
+    use certlink::i18n::Lang;
+    use certlink::rules::McidId;
+    use certlink::ui::document::document_error;
+    let text = fixture("link-names-other-org.json");
+    let error = parse(&text).expect_err("an MCID in two memberships");
+    assert_eq!(error, DocumentError::Invalid(InvariantViolation::McidLinkedTwice { mcid: McidId("985006789".into()) }));
+    let en = document_error(Lang::En, &error);
+    assert!(en.contains("MCID 985006789 would be linked to two memberships (R4)") && !en.contains("disagree"), "{en}");
+    let fr = document_error(Lang::Fr, &error);
+    assert!(fr.contains("le MCID 985006789 serait lié à deux appartenances (R4)"), "{fr}");
+    // The one thing broken is the link's organisation.
+    let to_fabrikam = "\"985006789\", \"mia@contoso.com\", \"7654321\"";
+    assert_eq!(text.matches(to_fabrikam).count(), 1);
+    let mended = text.replacen(to_fabrikam, "\"985006789\", \"mia@contoso.com\", \"1234567\"", 1);
+    assert_eq!(parse(&mended), parse(&fixture("valid-v1.json")));
+}
+
 #[test]
 fn a_file_over_the_limit_is_refused_before_it_is_read() {
     let huge = " ".repeat(MAX_IMPORT_BYTES) + "{}";
