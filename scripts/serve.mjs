@@ -25,7 +25,14 @@ const types = {
 };
 
 const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  let path;
+  try {
+    path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    // A malformed address (`/%`) is the asker's error, not the server's end.
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad address');
+    return;
+  }
   if (!path.startsWith(base)) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     return;

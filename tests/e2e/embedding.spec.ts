@@ -228,6 +228,44 @@ test('a new build caches its own index.html from the server, not the copy the br
   });
 });
 
+test('a new worker served before its own index.html (a host copying the build file by file) does not install, and installs once the page is there', async ({ page }) => {
+  test.slow();
+  const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
+  cpSync(dist, copy, { recursive: true });
+  await serving(copy, port + 7, [], async (site) => {
+    await page.goto(site);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const [first] = await page.evaluate(() => caches.keys());
+    // The next build's sw.js has landed; index.html is still the older
+    // build's, which loads files of other names.
+    const index = path.join(copy, 'index.html');
+    const thisBuilds = readFileSync(index, 'utf8');
+    const named = /-[0-9a-f]{16}\.(js|css)/g;
+    expect(thisBuilds).toMatch(named);
+    writeFileSync(index, thisBuilds.replace(named, '-00000000000older.$1'));
+    nextBuild(copy, '0000000000000next');
+    const installs = () =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        await registration.update().catch(() => undefined);
+        const worker = registration.installing ?? registration.waiting;
+        if (!worker) return 'none';
+        while (worker.state === 'installing') await new Promise((r) => worker.addEventListener('statechange', r, { once: true }));
+        return worker.state;
+      });
+    expect(await installs()).toBe('redundant');
+    // The older build still serves the page, from its own cache.
+    expect((await page.evaluate(() => caches.keys())).includes(first)).toBe(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The deploy ends: the new worker installs on the next visit.
+    writeFileSync(index, thisBuilds);
+    expect(await installs()).toBe('installed');
+    const cached = await page.evaluate(async (name) => (await (await caches.open(name)).match('./index.html'))?.text(), `certlink-0000000000000next ${site}`);
+    expect(cached).toBe(thisBuilds);
+  });
+});
+
 test('on a host that serves files but not folders, one visit to index.html is enough to work offline, at either address', async ({ page, context }) => {
   test.slow();
   const copy = mkdtempSync(path.join(tmpdir(), 'certlink-dist-'));
