@@ -1,7 +1,11 @@
 # Sourced by the Makefile's recipes and the scripts: the pinned tool
-# versions (see ../shared/TOOLCHAIN.md for why each is pinned), where the
-# per-user cache keeps them, and the PATH that finds them.
+# versions, where the per-user cache keeps them, and the PATH that finds
+# them. Each is pinned because the others are built against it: Trunk's
+# arguments and hooks are what the build stages expect (README, "How the
+# build works").
 TRUNK_VERSION=0.21.14
+# The CLI must be the wasm-bindgen crate's version to the patch
+# (Cargo.toml pins the crate).
 WASM_BINDGEN_VERSION=0.2.130
 # wasm-split (the crate wasm_split_cli_support), for the release build's
 # split files: scripts/wasm-split-shim/wasm-bindgen.

@@ -11,6 +11,24 @@ mode="${1:-build}"
 
 say() { printf '[tools] %s\n' "$*" >&2; }
 
+# What this script cannot install for the person: said first, plainly,
+# rather than met ten minutes into a build.
+for tool in rustup cargo cc make node npm; do
+  command -v "$tool" >/dev/null || { say "missing: $tool (README, \"Before the two commands\")"; exit 1; }
+done
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
+  say "Node.js $(node --version) is too old: Playwright needs 20 or newer (README, \"Before the two commands\")"
+  exit 1
+fi
+
+# `make test` checks the formatting and runs clippy.
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
