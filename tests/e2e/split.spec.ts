@@ -200,7 +200,7 @@ test('a first visit starts, links an MCID and saves without the reader file; a r
   const app = new CertlinkPage(page);
   await app.linkPriya();
   const saved = await savedDocument(page);
-  expect(saved).toContain('McidLinked');
+  expect(saved).toMatch(/"priya@contoso\.com",\s*"McidLinked"/);
 
   await page.reload();
   const failed = page.locator('#start-failed');
@@ -456,7 +456,7 @@ test('Export on Your data while her own scenario is still being opened is refuse
   await expect(page.getByRole('status').filter({ hasText: 'Opening the saved scenario…' })).toHaveCount(0);
   const download = page.waitForEvent('download');
   await exportCard.getByRole('button', { name: 'Export' }).click();
-  expect(readFileSync(await (await download).path(), 'utf8')).toContain('McidLinked');
+  expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/"priya@contoso\.com",\s*"McidLinked"/);
   await expect(exportCard.getByRole('alert')).toHaveCount(0);
 });
 
