@@ -3,6 +3,7 @@
 //! and the prompt to sign in.
 
 use crate::i18n::events::event_sentence;
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::refusals::refusal_sentence;
 use crate::i18n::source::{quote, Source};
@@ -329,7 +330,7 @@ pub fn SignInPrompt() -> impl IntoView {
     let sign_in = Route::current().sign_in_then();
     view! {
         <div class="card">
-            <p>{tr(lang, Text::SignInNeeded)}</p>
+            <p>{pr(lang, PageText::SignInNeeded)}</p>
             <p>
                 <a class="button primary" href=sign_in>
                     {tr(lang, Text::SignIn)}
@@ -409,7 +410,7 @@ pub fn NotAllowed(refusal: Refusal) -> impl IntoView {
     let lang = ctx.lang;
     let text = live(move || ctx.with_state(|s| refusal_sentence(lang.get(), &refusal, s)));
     view! {
-        <h2>{tr(lang, Text::NotAllowedHeading)}</h2>
+        <h2>{pr(lang, PageText::NotAllowedHeading)}</h2>
         <p class="message refused" role="alert">
             {text}
         </p>
@@ -541,7 +542,7 @@ pub fn Confirm(
                     let close = close.clone();
                     move |_| close()
                 })>
-                    {tr(lang, Text::Cancel)}
+                    {pr(lang, PageText::Cancel)}
                 </button>
             </div>
         </When>
@@ -568,9 +569,9 @@ pub fn Pager(page: RwSignal<usize>, pages: usize) -> impl IntoView {
         hand_keyboard_to(ctx, if forward != at_end { "#pager-next" } else { "#pager-previous" });
     };
     view! {
-        <nav class="pager" aria-label=tr(lang, Text::Pages)>
+        <nav class="pager" aria-label=pr(lang, PageText::Pages)>
             <button class="button" id="pager-previous" disabled=move || at() == 0 on:click=handler(move |_| turn(false))>
-                {tr(lang, Text::Previous)}
+                {pr(lang, PageText::Previous)}
             </button>
             <span>{live(move || crate::i18n::page_of(lang.get(), at() + 1, pages))}</span>
             <button class="button" id="pager-next" disabled=move || { at() + 1 >= pages } on:click=handler(move |_| turn(true))>

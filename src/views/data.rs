@@ -4,6 +4,7 @@
 //! notices of a built-in case and of what another tab's save changed.
 
 use crate::i18n::keeping::{kept, kr, on_item, Kept};
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::Text;
 use crate::session::use_ctx;
@@ -225,7 +226,7 @@ pub fn Data() -> impl IntoView {
                 // The browser's own file control is hidden but focusable:
                 // its label is the button, worded in the page's language.
                 <label class="button file-button">
-                    <span>{tr(lang, Text::ChooseFile)}</span>
+                    <span>{pr(lang, PageText::ChooseFile)}</span>
                     <input class="visually-hidden" type="file" accept=".json,application/json" on:change=handler(on_pick) />
                 </label>
                 <p class="sub">{kr(lang, Kept::DropHere)}</p>

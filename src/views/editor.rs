@@ -40,7 +40,7 @@ pub fn Editor() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     view! {
-        <h1>{tr(lang, Text::EditorHeading)}</h1>
+        <h1>{pr(lang, PageText::EditorHeading)}</h1>
         <p>{pr(lang, PageText::EditorIntro)}</p>
         <StartFrom />
         <Organisations />
@@ -93,11 +93,11 @@ fn StartFrom() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="editor-start">
-            <h2 id="editor-start">{tr(lang, Text::EditorStartHeading)}</h2>
+            <h2 id="editor-start">{pr(lang, PageText::EditorStartHeading)}</h2>
             <p class="sub">{pr(lang, PageText::EditorStartHelp)}</p>
             <p class="actions">
                 <button class="button" id="start-empty" on:click=handler(move |_| start(Scenario::new(State::default())))>
-                    {tr(lang, Text::EditorStartEmpty)}
+                    {pr(lang, PageText::EditorStartEmpty)}
                 </button>
                 " "
                 <button
@@ -105,13 +105,13 @@ fn StartFrom() -> impl IntoView {
                     id="start-demo"
                     on:click=handler(move |_| start(crate::rules::demo::scenario(ctx.now())))
                 >
-                    {tr(lang, Text::EditorStartDemo)}
+                    {pr(lang, PageText::EditorStartDemo)}
                 </button>
             </p>
             <form class="inline-form" on:submit=handler(open_case)>
                 <Choice label=Text::ScenarioLabel id="editor-case" options=cases value=case />
                 <button type="submit" class="button">
-                    {tr(lang, Text::EditorStartCase)}
+                    {pr(lang, PageText::EditorStartCase)}
                 </button>
             </form>
             <Answer answer=started done=|lang| page_text(lang, PageText::EditorStarted) anyway />
@@ -249,7 +249,7 @@ fn refused_fields(refusal: &crate::rules::Refusal) -> &'static [&'static str] {
 /// A list of what the scenario holds, or "None yet."
 fn lines_view(ctx: Ctx, lines: Vec<String>) -> AnyView {
     if lines.is_empty() {
-        view! { <p class="sub">{tr(ctx.lang, Text::EditorNone)}</p> }.into_any()
+        view! { <p class="sub">{pr(ctx.lang, PageText::EditorNone)}</p> }.into_any()
     } else {
         view! { <ul class="editor-list">{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }
             .into_any()

@@ -111,12 +111,12 @@ fn FaqItem(entry: FaqEntry, selected: bool) -> impl IntoView {
                             aria-describedby="show-me-help"
                             on:click=handler(move |_| ctx.start_tour(b))
                         >
-                            {tr(lang, Text::ShowMe)}
+                            {pr(lang, PageText::ShowMe)}
                         </button>
                     }
                 })}
                 <a href=Route::Faq(Some(entry)).href()>
-                    {tr(lang, Text::LinkToQuestion)} " (" {entry.rule().code()} ")"
+                    {pr(lang, PageText::LinkToQuestion)} " (" {entry.rule().code()} ")"
                 </a>
             </p>
         </section>

@@ -5,8 +5,7 @@
 //! in a space of the save engine's; this page shows and asks.
 
 use crate::i18n::keeping::{kept, kr, on_item, Kept};
-use crate::i18n::reactive::tr;
-use crate::i18n::Text;
+use crate::i18n::pages::{pr, PageText};
 use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
 use crate::views::common::{export_scenario, file_input, read_import, Answer, Unchanged};
@@ -99,7 +98,7 @@ pub fn Library() -> impl IntoView {
         <section class="card" aria-labelledby="import-as-new">
             <h2 id="import-as-new">{kr(lang, Kept::ImportAsNew)}</h2>
             <label class="button file-button">
-                <span>{tr(lang, Text::ChooseFile)}</span>
+                <span>{pr(lang, PageText::ChooseFile)}</span>
                 <input
                     class="visually-hidden"
                     type="file"

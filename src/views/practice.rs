@@ -6,6 +6,7 @@
 
 use crate::i18n::faq::FaqEntry;
 use crate::i18n::keeping::{kr, Kept};
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::practice::{
     best_score, case_state, dr, drill, goal, hint, missing, passed, replace_question, results_line, Drill,
 };
@@ -246,7 +247,7 @@ fn Question(
                 {dr(lang, confirm)}
             </button>
             <button class="button cancel" id=format!("practice-{name}-cancel") on:click=handler(move |_| on_cancel.run(()))>
-                {tr(lang, Text::Cancel)}
+                {pr(lang, PageText::Cancel)}
             </button>
         </div>
     }

@@ -21,7 +21,7 @@ pub fn Profile() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     view! {
-        <h1>{tr(lang, Text::ProfileHeading)}</h1>
+        <h1>{pr(lang, PageText::ProfileHeading)}</h1>
         {live(move || match ctx.session.get() {
             None => {
                 view! {
@@ -89,13 +89,13 @@ fn YourLearning(id: AccountId) -> impl IntoView {
     };
     view! {
         <section class="card field" aria-labelledby="your-learning">
-            <h2 id="your-learning" tabindex="-1">{tr(lang, Text::YourLearning)}</h2>
+            <h2 id="your-learning" tabindex="-1">{pr(lang, PageText::YourLearning)}</h2>
             {live(move || match since.get() {
                 None => {
                     view! {
                         <p>{pr(lang, PageText::NoPartnerUniversityAccess)}</p>
                         <button class="button primary" data-tour="get-pu-access" on:click=handler(get.clone())>
-                            {tr(lang, Text::GetPartnerUniversityAccess)}
+                            {pr(lang, PageText::GetPartnerUniversityAccess)}
                         </button>
                     }
                         .into_any()
@@ -116,9 +116,9 @@ fn YourLearning(id: AccountId) -> impl IntoView {
                             class="button"
                             data-tour="remove-pu-access"
                             on:click=handler(remove.clone())
-                            aria-label=tr(lang, Text::RemovePuAccessLabel)
+                            aria-label=pr(lang, PageText::RemovePuAccessLabel)
                         >
-                            {tr(lang, Text::RemoveAccess)}
+                            {pr(lang, PageText::RemoveAccess)}
                         </button>
                     }
                         .into_any()
@@ -143,7 +143,7 @@ fn ExamsAndCertifications(id: AccountId) -> impl IntoView {
     };
     view! {
         <section class="card field" aria-labelledby="exams" data-tour="exams">
-            <h2 id="exams" tabindex="-1">{tr(lang, Text::ExamsAndCertifications)}</h2>
+            <h2 id="exams" tabindex="-1">{pr(lang, PageText::ExamsAndCertifications)}</h2>
             {live(move || match linked.get() {
                 Some(mcid) => view! { <LinkedMcid id=id.clone() mcid=mcid outcome=outcome /> }.into_any(),
                 None => view! { <Associate id=id.clone() outcome=outcome /> }.into_any(),
@@ -194,7 +194,7 @@ fn LinkedMcid(id: AccountId, mcid: crate::rules::McidId, outcome: RwSignal<Optio
             on:click=handler(remove)
             aria-label=move || crate::i18n::remove_mcid_label(lang.get(), &mcid_shown)
         >
-            {tr(lang, Text::RemoveAccess)}
+            {pr(lang, PageText::RemoveAccess)}
         </button>
     }
 }
@@ -280,7 +280,7 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
             fallback=move || {
                 view! {
                     <button class="button" id="associate" data-tour="associate" on:click=handler(move |_| prompt(true))>
-                        {tr(lang, Text::AssociateMicrosoftLearningAccount)}
+                        {pr(lang, PageText::AssociateMicrosoftLearningAccount)}
                     </button>
                 }
             }
@@ -309,10 +309,10 @@ fn Associate(id: AccountId, outcome: RwSignal<Option<Outcome>>) -> impl IntoView
                 />
                 <div class="actions">
                     <button type="submit" class="button primary">
-                        {tr(lang, Text::Associate)}
+                        {pr(lang, PageText::Associate)}
                     </button>
                     <button type="button" class="button" on:click=handler(move |_| prompt(false))>
-                        {tr(lang, Text::Cancel)}
+                        {pr(lang, PageText::Cancel)}
                     </button>
                 </div>
                 </div>
@@ -329,7 +329,7 @@ fn YearlyLimit(id: AccountId) -> impl IntoView {
     let status = move || ctx.with_state(|s| profile_limit(s, &id, ctx.now()));
     view! {
         <section class="card field" aria-labelledby="yearly-limit" data-tour="yearly-limit">
-            <h2 id="yearly-limit">{tr(lang, Text::YearlyLimit)}</h2>
+            <h2 id="yearly-limit">{pr(lang, PageText::YearlyLimit)}</h2>
             <p>
                 {live(move || {
                     let lang = lang.get();

@@ -3,10 +3,10 @@
 //! Remove from report for the Global Admin. Paginated, so a 10,000-person
 //! organisation renders one page at a time.
 
-use crate::i18n::pages::{pr, PageText};
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
-use crate::i18n::{format_date, t, Text};
+use crate::i18n::{format_date, Text};
 use crate::rules::reports::{skills_report, skills_report_csv, RowStatus, SkillSource, SkillsRow};
 use crate::rules::users::can_remove_from_report;
 use crate::rules::{Actor, Command, Refusal};
@@ -102,7 +102,7 @@ pub fn SkillsReport() -> impl IntoView {
                     // A guided tour points here: a screen-sized target, unlike the table.
                     <div class="toolbar" data-tour="report">
                         <button class="button primary" on:click=handler(download)>
-                            {tr(lang, Text::DownloadSkillsReport)}
+                            {pr(lang, PageText::DownloadSkillsReport)}
                         </button>
                         <span role="status">
                             {live(move || {
@@ -118,14 +118,14 @@ pub fn SkillsReport() -> impl IntoView {
                             </caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{tr(lang, Text::ColPerson)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColPerson)}</th>
                                     <th scope="col">"MCID"</th>
-                                    <th scope="col">{tr(lang, Text::ColProof)}</th>
-                                    <th scope="col">{tr(lang, Text::ColPassedOn)}</th>
-                                    <th scope="col">{tr(lang, Text::ColAssociated)}</th>
-                                    <th scope="col">{tr(lang, Text::ColStatus)}</th>
-                                    <th scope="col">{tr(lang, Text::ColRelevantFor)}</th>
-                                    <th scope="col">{tr(lang, Text::ColActions)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColProof)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColPassedOn)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColAssociated)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColStatus)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColRelevantFor)}</th>
+                                    <th scope="col">{pr(lang, PageText::ColActions)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -161,7 +161,7 @@ fn ReportRow(row: SkillsRow, removes: bool, outcome: RwSignal<Option<Outcome>>) 
     let SkillsRow { person, account, mcid, source, code, title, passed_on, status, .. } = row.clone();
     let source_name = move || match source {
         SkillSource::MicrosoftLearning => "Microsoft Learning",
-        SkillSource::PartnerUniversity => t(lang.get(), Text::PartnerUniversity),
+        SkillSource::PartnerUniversity => page_text(lang.get(), PageText::PartnerUniversity),
     };
     let status_text = move || {
         let lang = lang.get();
@@ -227,7 +227,7 @@ fn ReportRow(row: SkillsRow, removes: bool, outcome: RwSignal<Option<Outcome>>) 
                                     on:click=handler(remove)
                                     aria-label=move || crate::i18n::remove_from_report_label(lang.get(), &person)
                                 >
-                                    {tr(lang, Text::RemoveFromReport)}
+                                    {pr(lang, PageText::RemoveFromReport)}
                                 </button>
                             }
                                 .into_any()

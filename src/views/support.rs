@@ -4,6 +4,7 @@
 //! ticket gathers the evidence the rules name, and tickets are listed.
 
 use crate::i18n::faq::FaqEntry;
+use crate::i18n::pages::{pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
 use crate::i18n::{format_date, Lang, Text};
@@ -106,7 +107,7 @@ pub fn Support() -> impl IntoView {
             Some(_) => {
                 view! {
                     <fieldset class="card problems" data-tour="problems">
-                        <legend>{tr(lang, Text::WhatIsTheProblem)}</legend>
+                        <legend>{pr(lang, PageText::WhatIsTheProblem)}</legend>
                         {Problem::ALL
                             .into_iter()
                             .map(|p| {
@@ -195,7 +196,7 @@ fn Advice(problem: Problem, typed: Typed) -> impl IntoView {
                         }
                         _ => {
                             view! {
-                                <h3>{tr(lang, Text::EvidenceHeading)}</h3>
+                                <h3>{pr(lang, PageText::EvidenceHeading)}</h3>
                                 <ul class="evidence" data-tour="evidence">
                                     {evidence
                                         .iter()
@@ -209,12 +210,12 @@ fn Advice(problem: Problem, typed: Typed) -> impl IntoView {
                                 // the person's language, not the browser's.
                                 <form class="form" data-tour="ticket-form" novalidate on:submit=handler(submit)>
                                     <label>
-                                        <span>{tr(lang, Text::TicketDetails)}</span>
+                                        <span>{pr(lang, PageText::TicketDetails)}</span>
                                         <textarea name="details" rows="4" bind:value=details></textarea>
                                     </label>
                                     <Field label=Text::ProblemStarted name="started" kind="date" value=started />
                                     <button type="submit" class="button primary">
-                                        {tr(lang, Text::OpenTicket)}
+                                        {pr(lang, PageText::OpenTicket)}
                                     </button>
                                 </form>
                                 <OutcomeMessage outcome=outcome />
@@ -242,11 +243,11 @@ fn Tickets() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="tickets" data-tour="tickets">
-            <h2 id="tickets" tabindex="-1">{tr(lang, Text::YourTickets)}</h2>
+            <h2 id="tickets" tabindex="-1">{pr(lang, PageText::YourTickets)}</h2>
             {live(move || {
                 let list = mine();
                 if list.is_empty() {
-                    view! { <p>{tr(lang, Text::NoTickets)}</p> }.into_any()
+                    view! { <p>{pr(lang, PageText::NoTickets)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="tickets">

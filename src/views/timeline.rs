@@ -6,7 +6,7 @@ use crate::i18n::dates::format_date_time;
 use crate::i18n::events::event_sentence;
 use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::tr;
-use crate::i18n::{t, timeline_count, Text};
+use crate::i18n::{timeline_count, Text};
 use crate::rules::audit::{filter_trail, TrailFilter};
 use crate::rules::{AccountId, Actor, EventKind, MpnId};
 use crate::session::use_ctx;
@@ -22,7 +22,7 @@ pub fn Timeline() -> impl IntoView {
     let person = RwSignal::new(String::new());
     let org = RwSignal::new(String::new());
     let people = Signal::derive(move || {
-        let everyone = (String::new(), t(lang.get(), Text::Everyone).to_string());
+        let everyone = (String::new(), page_text(lang.get(), PageText::Everyone).to_string());
         let accounts = ctx.with_state(|s| {
             s.data()
                 .accounts
@@ -33,7 +33,7 @@ pub fn Timeline() -> impl IntoView {
         std::iter::once(everyone).chain(accounts).collect()
     });
     let orgs = Signal::derive(move || {
-        let every = (String::new(), t(lang.get(), Text::EveryOrg).to_string());
+        let every = (String::new(), page_text(lang.get(), PageText::EveryOrg).to_string());
         let orgs = ctx.with_state(|s| {
             s.data().organisations.values().map(|o| (o.mpn_id.to_string(), o.name.clone())).collect::<Vec<_>>()
         });
@@ -77,7 +77,7 @@ pub fn Timeline() -> impl IntoView {
                 .map(|event| {
                     let who = match &event.actor {
                         Actor::Account(id) => id.to_string(),
-                        Actor::Trainer => t(lang, Text::TheTrainer).to_string(),
+                        Actor::Trainer => page_text(lang, PageText::TheTrainer).to_string(),
                     };
                     let rule = event.kind.rule().code();
                     // A guided tour points at the automatic unlink (R12).
@@ -88,7 +88,7 @@ pub fn Timeline() -> impl IntoView {
                             <p class="when">
                                 <time>{format_date_time(lang, event.at)}</time>
                                 " · "
-                                {t(lang, Text::ByWho)}
+                                {page_text(lang, PageText::ByWho)}
                                 " "
                                 {who}
                                 " · "

@@ -9,7 +9,6 @@
 //! moves on when the person does the step.
 
 use crate::i18n::pages::{pr, PageText};
-use crate::i18n::reactive::tr;
 use crate::i18n::source::quote;
 use crate::i18n::{built_in_name, tour_progress, Lang, Text};
 use crate::session::{use_ctx, Ctx};
@@ -544,10 +543,10 @@ pub fn TourOverlay() -> impl IntoView {
                     hidden=move || !stuck.get()
                     on:click=handler(restart)
                 >
-                    {tr(lang, Text::TourRestart)}
+                    {pr(lang, PageText::TourRestart)}
                 </button>
                 <button class="button" disabled=move || step().is_none_or(|(at, _)| at.step == 0) on:click=handler(back)>
-                    {tr(lang, Text::TourBack)}
+                    {pr(lang, PageText::TourBack)}
                 </button>
                 <button class="button primary" disabled=move || !done.get() on:click=handler(next)>
                     {live(move || {
@@ -556,7 +555,7 @@ pub fn TourOverlay() -> impl IntoView {
                     })}
                 </button>
                 <button class="button" on:click=handler(move |_| end(ctx, true))>
-                    {tr(lang, Text::TourExit)}
+                    {pr(lang, PageText::TourExit)}
                 </button>
                 <button class="link-button" lang=move || other_lang().code() on:click=handler(move |_| lang.set(other_lang()))>
                     {live(move || other_lang().endonym())}

@@ -2,9 +2,9 @@
 //! in one click, marking an exam or assessment passed (D7), and large text
 //! for projectors. It sits under the header, so the demo stays in view.
 
-use crate::i18n::pages::{pr, PageText};
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::tr;
-use crate::i18n::{built_in_loaded, built_in_name, clock_status, t, Text};
+use crate::i18n::{built_in_loaded, built_in_name, clock_status, Text};
 use crate::route::Route;
 use crate::rules::audit::Holder;
 use crate::rules::demo::BuiltIn;
@@ -36,7 +36,7 @@ pub fn TrainerPanel(
         });
     }
     view! {
-        <aside id="trainer-panel" class="trainer-panel" aria-label=tr(lang, Text::TrainerPanelLabel)>
+        <aside id="trainer-panel" class="trainer-panel" aria-label=pr(lang, PageText::TrainerPanelLabel)>
             <Scenarios />
             <Clock />
             <Persona />
@@ -44,10 +44,10 @@ pub fn TrainerPanel(
             <section class="trainer-tools">
                 <label class="check">
                     <input type="checkbox" prop:checked=move || ctx.presenter.get() on:change=handler(move |_| ctx.presenter.update(|on| *on = !*on)) />
-                    <span>{tr(lang, Text::PresenterMode)}</span>
+                    <span>{pr(lang, PageText::PresenterMode)}</span>
                 </label>
                 <a href=Route::Timeline.href()>{tr(lang, Text::NavTimeline)}</a>
-                <a href=Route::Editor.href() id="open-editor">{tr(lang, Text::EditorHeading)}</a>
+                <a href=Route::Editor.href() id="open-editor">{pr(lang, PageText::EditorHeading)}</a>
             </section>
         </aside>
     }
@@ -90,14 +90,14 @@ fn Scenarios() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="scenarios-heading">
-            <h2 id="scenarios-heading">{tr(lang, Text::ScenariosHeading)}</h2>
+            <h2 id="scenarios-heading">{pr(lang, PageText::ScenariosHeading)}</h2>
             <form class="inline-form" on:submit=handler(load)>
                 <Choice label=Text::ScenarioLabel id="scenario" options value=chosen />
                 <button type="submit" class="button">
-                    {tr(lang, Text::LoadScenario)}
+                    {pr(lang, PageText::LoadScenario)}
                 </button>
                 <button type="button" class="button primary" id="start-tour" on:click=handler(tour)>
-                    {tr(lang, Text::StartTour)}
+                    {pr(lang, PageText::StartTour)}
                 </button>
             </form>
             // On the page before the message comes, so that screen readers say it.
@@ -136,24 +136,24 @@ fn Clock() -> impl IntoView {
     };
     view! {
         <section class="trainer-clock" aria-labelledby="clock-heading">
-            <h2 id="clock-heading">{tr(lang, Text::ClockHeading)}</h2>
+            <h2 id="clock-heading">{pr(lang, PageText::ClockHeading)}</h2>
             <p role="status">{live(status)}</p>
             <div class="actions">
                 <button class="button" on:click=move_clock(|c| c.advance(Duration::hours(72)))>
-                    {tr(lang, Text::Plus72Hours)}
+                    {pr(lang, PageText::Plus72Hours)}
                 </button>
                 <button class="button" on:click=move_clock(|c| c.advance(Duration::days(10)))>
-                    {tr(lang, Text::Plus10Days)}
+                    {pr(lang, PageText::Plus10Days)}
                 </button>
                 <button class="button" on:click=move_clock(ScenarioClock::reset)>
-                    {tr(lang, Text::RealTime)}
+                    {pr(lang, PageText::RealTime)}
                 </button>
             </div>
             // The rules check the date (D1) and the panel words the refusal.
             <form class="inline-form" novalidate on:submit=handler(set_date)>
                 <Field label=Text::ClockDate name="clock-date" kind="date" value=date required=true />
                 <button type="submit" class="button">
-                    {tr(lang, Text::SetClockDate)}
+                    {pr(lang, PageText::SetClockDate)}
                 </button>
             </form>
             <OutcomeMessage outcome />
@@ -205,11 +205,11 @@ fn Persona() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="persona-heading">
-            <h2 id="persona-heading">{tr(lang, Text::PersonaHeading)}</h2>
+            <h2 id="persona-heading">{pr(lang, PageText::PersonaHeading)}</h2>
             <form class="inline-form" on:submit=handler(switch)>
                 <Choice label=Text::PersonaLabel id="persona" options value=chosen />
                 <button type="submit" class="button" prop:disabled=move || options.with(Vec::is_empty)>
-                    {tr(lang, Text::SwitchPersona)}
+                    {pr(lang, PageText::SwitchPersona)}
                 </button>
             </form>
             // Nobody to play (an empty scenario): said, not refused later.
@@ -230,7 +230,7 @@ fn Passed() -> impl IntoView {
     let proof = RwSignal::new(PROOFS[0].0.to_string());
     let outcome = RwSignal::new(None::<Outcome>);
     let holders = Signal::derive(move || {
-        let partner_university = t(lang.get(), Text::PartnerUniversity);
+        let partner_university = page_text(lang.get(), PageText::PartnerUniversity);
         ctx.with_state(|s| {
             let mcids = s
                 .data()
@@ -260,12 +260,12 @@ fn Passed() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="passed-heading">
-            <h2 id="passed-heading">{tr(lang, Text::PassedHeading)}</h2>
+            <h2 id="passed-heading">{pr(lang, PageText::PassedHeading)}</h2>
             <form class="inline-form" on:submit=handler(mark)>
                 <Choice label=Text::PassedWho id="passed-holder" options=holders value=holder />
                 <Choice label=Text::PassedWhat id="passed-proof" options=proofs value=proof />
                 <button type="submit" class="button">
-                    {tr(lang, Text::MarkPassed)}
+                    {pr(lang, PageText::MarkPassed)}
                 </button>
             </form>
             <OutcomeMessage outcome />

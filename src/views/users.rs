@@ -3,10 +3,10 @@
 //! Delete account for the Global Admin, with confirmation.
 
 use crate::i18n::events::role_name;
-use crate::i18n::pages::{pr, PageText};
+use crate::i18n::pages::{page_text, pr, PageText};
 use crate::i18n::reactive::tr;
 use crate::i18n::source::Source;
-use crate::i18n::{format_date, t, Text};
+use crate::i18n::{format_date, Text};
 use crate::rules::refusal::{Field as RefusedField, Refusal};
 use crate::rules::users::{can_delete_account, organisation_users};
 use crate::rules::{AccountId, AccountState, Command, WorkAccount};
@@ -58,7 +58,7 @@ pub fn Users() -> impl IntoView {
                 view! {
                     <InviteForm outcome=outcome typed=typed />
                     <section class="card" aria-labelledby="no-response">
-                        <h2 id="no-response">{tr(lang, Text::InvitationsWithoutResponse)}</h2>
+                        <h2 id="no-response">{pr(lang, PageText::InvitationsWithoutResponse)}</h2>
                         <SourceQuote sentences=&[Source::FaqNoResponseCase, Source::FaqNoResponseAnswer] />
                         {if invited.is_empty() {
                             view! { <p>{pr(lang, PageText::NoPendingInvitation)}</p> }.into_any()
@@ -86,7 +86,7 @@ pub fn Users() -> impl IntoView {
                         }}
                     </section>
                     <section class="card" aria-labelledby="all-users">
-                        <h2 id="all-users" tabindex="-1">{tr(lang, Text::AllUsers)}</h2>
+                        <h2 id="all-users" tabindex="-1">{pr(lang, PageText::AllUsers)}</h2>
                         <SourceQuote sentences=&[Source::FaqLeaveDelete] />
                         {users_page(lang, others, page, outcome, deleting)}
                     </section>
@@ -205,13 +205,13 @@ fn InviteForm(outcome: RwSignal<Option<Outcome>>, typed: InviteFields) -> impl I
     };
     view! {
         <form class="card form" on:submit=handler(submit) aria-labelledby="invite">
-            <h2 id="invite">{tr(lang, Text::InviteUser)}</h2>
+            <h2 id="invite">{pr(lang, PageText::InviteUser)}</h2>
             <Field label=Text::WorkEmail name="invite-email" inputmode="email" value=email />
             <Field label=Text::DisplayName name="invite-name" value=name />
             <Choice label=Text::Role id="invite-role" options=roles value=role />
             <Field label=Text::TemporaryPassword name="invite-password" autocomplete="off" value=password />
             <button type="submit" class="button primary">
-                {tr(lang, Text::SendInvitation)}
+                {pr(lang, PageText::SendInvitation)}
             </button>
         </form>
     }
@@ -295,7 +295,7 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>, check: A
                         move || crate::i18n::verify_label(lang.get(), &label)
                     }
                 >
-                    {tr(lang, Text::VerifyEmailAddress)}
+                    {pr(lang, PageText::VerifyEmailAddress)}
                 </button>
                 <button
                     class="button"
@@ -303,14 +303,14 @@ fn Invitation(account: WorkAccount, outcome: RwSignal<Option<Outcome>>, check: A
                     on:click=handler(resend)
                     aria-label=move || crate::i18n::resend_label(lang.get(), &label)
                 >
-                    {tr(lang, Text::Resend)}
+                    {pr(lang, PageText::Resend)}
                 </button>
             </div>
             <When when=verifying>
                 <form class="form inline" data-tour="verify-form" on:submit=handler(verify.clone())>
                     <Field label=Text::EmailAddressUsed name="verify-email" inputmode="email" value=corrected />
                     <button type="submit" class="button primary">
-                        {tr(lang, Text::ConfirmAddress)}
+                        {pr(lang, PageText::ConfirmAddress)}
                     </button>
                 </form>
             </When>
@@ -363,7 +363,7 @@ fn UserLine(
                 {id.to_string()}
                 " · "
                 {live(move || role_name(lang.get(), role))}
-                {live(move || if deleted { format!(" · {}", t(lang.get(), Text::Deleted)) } else { String::new() })}
+                {live(move || if deleted { format!(" · {}", page_text(lang.get(), PageText::Deleted)) } else { String::new() })}
             </span>
             {live(move || {
                 let name = name_for_label.clone();
