@@ -244,7 +244,7 @@ fn indexed(space: &str) -> bool {
 
 /// The space this tab remembers being in, an entry deleted since included.
 fn remembered_space() -> Option<String> {
-    session_storage().and_then(|s| s.get_item(&format!("{}certlink.space", storage_prefix())).ok().flatten())
+    recall(&format!("{}certlink.space", storage_prefix()))
 }
 
 /// This tab is in the cases' space.
@@ -259,20 +259,40 @@ fn remember_space(space: Option<&str>) {
 /// The space a tab in the cases' space goes back to: the library entry it
 /// came from, or (none) the person's own.
 fn return_space() -> Option<String> {
-    session_storage().and_then(|s| s.get_item(&format!("{}certlink.space.return", storage_prefix())).ok().flatten())
+    recall(&format!("{}certlink.space.return", storage_prefix()))
 }
 
 fn remember_return_space(space: Option<&str>) {
     remember(&format!("{}certlink.space.return", storage_prefix()), space);
 }
 
+thread_local! {
+    /// What [`remember`] was told, as this page holds it: the space a tab
+    /// is in decides which keys it writes, so it must not hang on
+    /// sessionStorage, which may refuse a write (full) or be missing while
+    /// localStorage works. sessionStorage carries it over a reload.
+    static REMEMBERED: std::cell::RefCell<Vec<(String, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn remember(key: &str, value: Option<&str>) {
+    REMEMBERED.with_borrow_mut(|kept| {
+        kept.retain(|(kept_key, _)| kept_key != key);
+        kept.push((key.to_string(), value.map(str::to_string)));
+    });
     if let Some(storage) = session_storage() {
         let _ = match value {
             Some(value) => storage.set_item(key, value),
             None => storage.remove_item(key),
         };
     }
+}
+
+/// What this tab remembers under `key`: told this page ([`remember`]), or
+/// kept by sessionStorage from before a reload.
+fn recall(key: &str) -> Option<String> {
+    REMEMBERED
+        .with_borrow(|kept| kept.iter().find(|(kept_key, _)| kept_key == key).map(|(_, value)| value.clone()))
+        .unwrap_or_else(|| session_storage().and_then(|s| s.get_item(key).ok().flatten()))
 }
 
 fn is_large_demo() -> bool {
@@ -295,9 +315,7 @@ fn start_demo() -> Scenario {
 
 /// The account this tab had signed in before a reload, if `scenario` has it.
 fn remembered_session(scenario: &Scenario) -> Option<AccountId> {
-    web_sys::window()
-        .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|s| s.get_item(&format!("{}certlink.session", space_prefix())).ok().flatten())
+    recall(&format!("{}certlink.session", space_prefix()))
         .map(AccountId)
         .filter(|id| may_stay_signed_in(scenario.state(), id))
 }
@@ -425,9 +443,7 @@ impl Ctx {
     /// scenario has its own, as its trail runs on it.
     fn keep_clock(&self, clock: ScenarioClock) {
         self.clock.set(clock);
-        if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-            let _ = storage.set_item(&format!("{}certlink.clock", space_prefix()), &clock.offset_ms().to_string());
-        }
+        remember(&format!("{}certlink.clock", space_prefix()), Some(&clock.offset_ms().to_string()));
     }
 
     /// The trainer takes a persona in one click (the rules check it may).
@@ -516,13 +532,7 @@ impl Ctx {
     /// The signed-in account survives a reload of this tab (sessionStorage:
     /// two tabs may be two people).
     fn remember_session(&self, id: Option<&AccountId>) {
-        if let Some(storage) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-            let key = format!("{}certlink.session", space_prefix());
-            let _ = match id {
-                Some(id) => storage.set_item(&key, id.as_str()),
-                None => storage.remove_item(&key),
-            };
-        }
+        remember(&format!("{}certlink.session", space_prefix()), id.map(AccountId::as_str));
     }
 
     /// Replaces the whole scenario, on top of the newest save, and saves
@@ -826,11 +836,7 @@ impl Ctx {
 
 /// The scenario clock this tab had before a reload.
 fn remembered_clock() -> ScenarioClock {
-    let offset = web_sys::window()
-        .and_then(|w| w.session_storage().ok().flatten())
-        .and_then(|s| s.get_item(&format!("{}certlink.clock", space_prefix())).ok().flatten())
-        .and_then(|text| text.parse().ok())
-        .unwrap_or(0);
+    let offset = recall(&format!("{}certlink.clock", space_prefix())).and_then(|text| text.parse().ok()).unwrap_or(0);
     ScenarioClock::with_offset_ms(offset)
 }
 

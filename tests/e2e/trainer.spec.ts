@@ -429,3 +429,29 @@ test('an import or a reset on Your data during a built-in case replaces the pers
   await expect(page.locator('header .who-org')).toHaveText('Contoso');
   await expect(page.getByText('No Microsoft Learning account is associated with this profile.')).toBeVisible();
 });
+
+test('a browser whose sessionStorage refuses every write still keeps a loaded case apart from the person’s scenario', async ({ page }) => {
+  // sessionStorage full (another page of the origin) while localStorage works.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (this === window.sessionStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const app = new CertlinkPage(page);
+  await app.linkPriya();
+  const own = () => page.evaluate(() => localStorage.getItem('certlink.document') ?? '');
+  const before = await own();
+  expect(before).toMatch(/"priya@contoso\.com",\s*"McidLinked"/);
+  await app.loadCase();
+  // The case is saved in the cases' space; the person's scenario is as it was.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('case:certlink.document') !== null)).toBe(true);
+  expect(await own()).toBe(before);
+  await app.caseNotice.getByRole('button', { name: 'Back to my scenario' }).click();
+  await expect(app.caseNotice).toHaveCount(0);
+  await expect(page.getByRole('banner')).toContainText('Priya Patel');
+  await page.goto('./#/profile');
+  await expect(page.getByRole('region', { name: 'Microsoft exams and certifications' })).toContainText('985001234');
+  expect(await own()).toBe(before);
+});
