@@ -210,8 +210,10 @@ pub fn steps(built_in: BuiltIn) -> Vec<Step> {
             noted(Support, "tickets", &[], Note::TicketListed, Next),
         ],
         BuiltIn::Unlink => vec![
-            step(Profile, "profile-button", &[FaqUnlinkAnswer], Next),
-            step(Profile, "remove-access", &[PuStep4], When(Check::McidUnlinked)),
+            // PuStep4's Remove access is Partner University's; the FAQ's
+            // answer is the MCID's.
+            step(Profile, "profile-button", &[PuStep2], Next),
+            step(Profile, "remove-access", &[FaqUnlinkAnswer], When(Check::McidUnlinked)),
             step(Profile, "exams", &[FaqUnlinkPrivacy], Next),
         ],
     }
