@@ -320,10 +320,11 @@ fn remembered_session(scenario: &Scenario) -> Option<AccountId> {
         .filter(|id| may_stay_signed_in(scenario.state(), id))
 }
 
-/// Whether `id` may stay signed in where `state` is shown: its account is
-/// there, not deleted (R13: a deleted account no longer signs in).
+/// Whether `id` may stay signed in where `state` is shown: the rules take
+/// it as the one acting (there, not deleted, R13; not an invitation still
+/// waiting for its first sign-in, R14), else every action is refused.
 fn may_stay_signed_in(state: &State, id: &AccountId) -> bool {
-    state.account(id).is_some_and(|a| !a.is_deleted())
+    crate::rules::profile::acting_account(state, &Actor::Account(id.clone())).is_ok()
 }
 
 /// What the banner says while saves succeed.

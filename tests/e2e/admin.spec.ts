@@ -332,6 +332,23 @@ test('an account deleted in another tab is signed out there (R13)', async ({ pag
   await other.close();
 });
 
+test('an account whose invitation is pending again after another tab\'s reset is signed out there (R14)', async ({ page, context }) => {
+  // Noah's first sign-in accepts his invitation.
+  const noah = new CertlinkPage(page);
+  await noah.signIn('noah@contso.com');
+  await expect(page.getByRole('banner')).toContainText('Noah');
+  // Another tab resets to the demo data, where he is invited again.
+  const other = await context.newPage();
+  await other.goto('./#/data');
+  await other.getByRole('button', { name: 'Reset to demo data' }).click();
+  await other.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(other).toHaveURL(/#\/sign-in$/);
+  // Every action of his would be refused (R14): he is signed out here.
+  await expect(page.getByRole('banner')).not.toContainText('Noah');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await other.close();
+});
+
 test('an import whose scenario does not have the person signed in signs them out (R5)', async ({ page }) => {
   const app = new CertlinkPage(page);
   await app.signIn('priya@contoso.com');
