@@ -625,6 +625,25 @@ fn r16_tickets_are_opened_only_where_the_faq_does_not_answer() {
     )
     .unwrap();
     assert_eq!(s.state().data().tickets[0].route, SupportRoute::CertificationSupport);
+    // D1: a problem that starts after the scenario's today is refused,
+    // and no ticket is opened; today itself is a start.
+    let tomorrow = now() + Duration::days(1);
+    let future = refused(
+        &mut s,
+        &who("chen@contoso.com"),
+        now(),
+        &Command::OpenTicket { problem: Problem::McidMerge, details: "Not yet".into(), started_on: tomorrow },
+    );
+    assert_eq!(future, Refusal::StartsInTheFuture { on: tomorrow });
+    assert_eq!(future.rule(), Rule::D1);
+    assert_eq!(s.state().data().tickets.len(), 1);
+    s.execute(
+        &who("chen@contoso.com"),
+        now(),
+        &Command::OpenTicket { problem: Problem::McidMerge, details: "Today".into(), started_on: now() },
+    )
+    .unwrap();
+    assert_eq!(s.state().data().tickets.len(), 2);
 }
 
 #[test]

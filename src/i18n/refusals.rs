@@ -226,6 +226,10 @@ pub fn refusal_sentence(lang: Lang, refusal: &Refusal, state: &State) -> String 
             format!("{} is after the scenario’s today: a pass date is today at the latest. Choose an earlier date, or move the scenario clock.", date(*on)),
             format!("Le {} est postérieur à aujourd’hui dans le scénario\u{a0}: une date de réussite est au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),
         ),
+        StartsInTheFuture { on } => lang.pick(
+            format!("{} is after the scenario’s today: a problem has started today at the latest. Choose an earlier date, or move the scenario clock.", date(*on)),
+            format!("Le {} est postérieur à aujourd’hui dans le scénario\u{a0}: un problème a commencé au plus tard aujourd’hui. Choisissez une date antérieure ou avancez l’horloge du scénario.", date(*on)),
+        ),
         WrongPlaceForProof { code } => lang.pick(
             format!("{code} cannot be recorded there: exams and certifications are passed on a Microsoft Learning account (MCID), assessments on a Partner University account. Choose the matching account, or change the kind."),
             format!("{code} ne peut pas être enregistré là\u{a0}: les examens et certifications se passent sur un compte Microsoft Learning (MCID), les évaluations sur un compte de l’Université partenaire. Choisissez le compte correspondant, ou changez le type."),

@@ -185,6 +185,8 @@ pub enum Refusal {
     PartnerUniversityAccountExists { username: String },
     /// D1: a pass date after the scenario's "now".
     PassedInTheFuture { on: Time },
+    /// D1: a ticket's problem said to start after the scenario's "now".
+    StartsInTheFuture { on: Time },
 }
 
 /// The field of a form a refusal names: the scenario editor's, an
@@ -264,7 +266,7 @@ impl Refusal {
             | McidExists { .. }
             | UsernameTaken { .. }
             | PartnerUniversityAccountExists { .. } => Rule::D4,
-            PassedInTheFuture { .. } => Rule::D1,
+            PassedInTheFuture { .. } | StartsInTheFuture { .. } => Rule::D1,
         }
     }
 }

@@ -161,6 +161,10 @@ pub fn open_ticket(
     }
     // D1: the date the person gives is kept, so it must be one a save holds.
     let started_on = super::range::check_time(started_on)?;
+    // The day the problem started is one the scenario has reached.
+    if started_on > now {
+        return Err(Refusal::StartsInTheFuture { on: started_on });
+    }
     let acc = acting_account(state, actor)?;
     let ticket = Ticket {
         number: state.data().tickets.len() as u32 + 1,

@@ -15,7 +15,6 @@ use crate::tours::steps;
 use crate::ui::{effect, handler, live, When};
 use crate::views::common::Field;
 use crate::views::common::{Choice, Outcome, OutcomeMessage};
-use chrono::Duration;
 use leptos::prelude::*;
 
 #[component]
@@ -139,10 +138,11 @@ fn Clock() -> impl IntoView {
             <h2 id="clock-heading">{pr(lang, PageText::ClockHeading)}</h2>
             <p role="status">{live(status)}</p>
             <div class="actions">
-                <button class="button" on:click=move_clock(|c| c.advance(Duration::hours(72)))>
+                // The report's own windows (D7): each button moves past one.
+                <button class="button" on:click=move_clock(|c| c.advance(crate::rules::reports::EXISTING_WITHIN))>
                     {pr(lang, PageText::Plus72Hours)}
                 </button>
-                <button class="button" on:click=move_clock(|c| c.advance(Duration::days(10)))>
+                <button class="button" on:click=move_clock(|c| c.advance(crate::rules::reports::NEWLY_PASSED_TO))>
                     {pr(lang, PageText::Plus10Days)}
                 </button>
                 <button class="button" on:click=move_clock(ScenarioClock::reset)>
