@@ -288,6 +288,31 @@ const SMALL: usize = WHOLE_BYTES;
 const PACKED: usize = 1_000;
 
 #[test]
+fn a_change_written_on_a_late_view_never_names_a_part_another_tab_removed() {
+    let kv = MemoryKv::new();
+    let (mut a, part) = packed_with_a_head(&kv, "from a");
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    // A replaces the scenario: a new part, and the one both read removed.
+    a.view.refresh();
+    a.tab.replace(&mut a.scenario, &ReadNow, demo::scenario(now()), now(), Keeping::Nothing).unwrap();
+    a.collect();
+    a.finish_all();
+    assert!(kv.get(&part).is_none(), "the replaced part is removed");
+    // B acts before its view of the store has A's save, then hears of it.
+    b.execute_on_its_view(&ticket("from b")).unwrap();
+    b.storage_event();
+    b.finish_all();
+    assert!(b.says_unsaved(), "B's change is said saved, in a head nothing reads: {:?}", b.tab.save_state());
+    // Its next change saves the whole, with a part of its own.
+    b.execute(&ticket("again from b")).unwrap();
+    b.finish_all();
+    let stored = stored(&kv).expect("a save");
+    assert!(has_ticket(&stored, "from b") && has_ticket(&stored, "again from b"));
+    assert!(!b.says_unsaved());
+}
+
+#[test]
 fn a_change_in_one_tab_is_taken_by_the_other_on_its_storage_event() {
     let kv = MemoryKv::new();
     let mut a = Sim::open(&kv, "a", SMALL);

@@ -980,6 +980,14 @@ impl<K: KeyValue> Tab<K> {
             if self.stamp.writer.is_empty() {
                 self.stamp = stored;
             }
+            // This tab's head was written on a view of the store that had
+            // not yet seen another tab's save, which removed the part the
+            // head names: the store holds nothing readable of it. Said not
+            // saved; the next change is saved whole, with a part of its own.
+            if store.names_a_missing_part() {
+                self.part = None;
+                self.save_state = SaveState::Conflict;
+            }
             return false;
         }
         if schema > SCHEMA {
