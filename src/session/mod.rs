@@ -50,8 +50,9 @@ pub struct Ctx {
     /// Where the keyboard was when the tour started: the page and the id
     /// of the control, to go back to when it ends.
     tour_return: StoredValue<Option<(Route, String)>>,
-    /// This tab is in the cases' space ([`space_prefix`]): a built-in
-    /// case or a guided tour runs, the person's own scenario kept apart.
+    /// This tab is in a space of built-in cases ([`space_prefix`]): a
+    /// built-in case, a guided tour or a practice task runs, the person's
+    /// own scenario kept apart.
     pub in_case: RwSignal<bool>,
     /// This tab's save engine: every save and every read of another
     /// tab's save goes through it.
@@ -190,12 +191,12 @@ pub fn storage_prefix() -> String {
 
 /// The keys of the scenario space this tab is in: the person's own, or,
 /// while a built-in case or a guided tour runs, the cases' space beside
-/// it, so that no case is ever saved over the person's scenario; or an
+/// it (practice mode's own while a task runs), so that no case is ever saved over the person's scenario; or an
 /// entry of the library's (`lib-<id>`, `session::library`).
 pub fn space_prefix() -> String {
     let own = storage_prefix();
     match current_space() {
-        Some(space) if space == "case" || space.starts_with("lib-") => format!("{own}{space}:"),
+        Some(space) if is_case_space(&space) || space.starts_with("lib-") => format!("{own}{space}:"),
         _ => own,
     }
 }
@@ -247,9 +248,27 @@ fn remembered_space() -> Option<String> {
     recall(&format!("{}certlink.space", storage_prefix()))
 }
 
-/// This tab is in the cases' space.
+/// The cases' space: guided tours, Show me and the trainer's cases.
+pub(super) const CASES: &str = "case";
+/// Practice mode's own cases' space, apart from the tours' so that a tour,
+/// Show me or a trainer's case (in this tab or another) never replaces a
+/// task under way. Its name begins with `certlink`, which no embed's keys
+/// begin with (`save::embed_prefix`).
+pub(super) const PRACTICE: &str = "certlink-practice";
+
+/// A space of built-in cases: the tours' or practice mode's.
+fn is_case_space(space: &str) -> bool {
+    space == CASES || space == PRACTICE
+}
+
+/// This tab is in a space of built-in cases.
 fn in_case_space() -> bool {
-    current_space().is_some_and(|space| space == "case")
+    current_space().is_some_and(|space| is_case_space(&space))
+}
+
+/// This tab is in `space` (one of the cases' spaces).
+fn is_in(space: &str) -> bool {
+    current_space().as_deref() == Some(space)
 }
 
 fn remember_space(space: Option<&str>) {
@@ -590,8 +609,14 @@ impl Ctx {
     /// `every_built_in_scenario_starts_valid_with_an_active_persona`), so
     /// no caller has a refusal to show or to drop.
     pub fn load_built_in(&self, built_in: crate::rules::demo::BuiltIn) {
-        if !self.in_case.get_untracked() {
-            self.enter_space(true);
+        self.load_built_in_in(CASES, built_in);
+    }
+
+    /// [`Ctx::load_built_in`] in `space`: the tours' cases' space, or
+    /// practice mode's.
+    pub(super) fn load_built_in_in(&self, space: &'static str, built_in: crate::rules::demo::BuiltIn) {
+        if !is_in(space) {
+            self.enter_space(Some(space));
         }
         // A case starts on real time, even loaded again after its clock
         // was moved: its setup is dated from now.
@@ -605,7 +630,7 @@ impl Ctx {
     /// own if another tab has deleted it since).
     pub fn leave_case(&self) {
         if self.in_case.get_untracked() {
-            self.enter_space(false);
+            self.enter_space(None);
         }
     }
 
@@ -621,13 +646,14 @@ impl Ctx {
         let persona = self.session.get_untracked();
         // The case's trail runs on the case's clock, which comes with it.
         let clock = self.clock.get_untracked();
-        self.enter_space(false);
+        let case_space = if is_in(PRACTICE) { PRACTICE } else { CASES };
+        self.enter_space(None);
         let refused = self.replace_keeping(case, true, keeping(Replaced::Case, losing_it)).err();
         if let Some(not) = &refused {
             // Back to the case as it was on screen, saved again in its
             // space (or said unsaved there): nothing of it is lost, nor who
             // plays it (with no storage, nothing of it is read back).
-            self.enter_space(true);
+            self.enter_space(Some(case_space));
             self.replace((*not.next).clone());
         }
         self.keep_clock(clock);
@@ -637,13 +663,13 @@ impl Ctx {
         refused.map_or(Ok(()), |not| Err(not.why))
     }
 
-    /// Moves this tab to the cases' space (`case`) or back to the space it
-    /// came from, and shows what is saved there.
-    fn enter_space(&self, case: bool) {
-        let space = if case {
-            Some("case".to_string())
-        } else {
-            return_space().filter(|space| library::has_space(space) || left_holds(Some(space)))
+    /// Moves this tab to a space of built-in cases ([`CASES`],
+    /// [`PRACTICE`]) or (`None`) back to the space it came from, and shows
+    /// what is saved there.
+    pub(super) fn enter_space(&self, case: Option<&'static str>) {
+        let space = match case {
+            Some(case) => Some(case.to_string()),
+            None => return_space().filter(|space| library::has_space(space) || left_holds(Some(space))),
         };
         self.enter_space_named(space);
     }
@@ -654,17 +680,19 @@ impl Ctx {
         // The space on screen, even an entry another tab deleted: its
         // change, kept apart, is filed under its own space.
         let from = remembered_space();
+        let from_a_case = from.as_deref().is_some_and(is_case_space);
         match space.as_deref() {
-            Some("case") if from.as_deref() == Some("case") => {}
-            Some("case") => remember_return_space(from.as_deref()),
+            // From one case's space to the other, the way back stays.
+            Some(to) if is_case_space(to) && from_a_case => {}
+            Some(to) if is_case_space(to) => remember_return_space(from.as_deref()),
             _ => remember_return_space(None),
         }
         remember_space(space.as_deref());
         // The space's own clock: its trail was recorded on it.
         self.clock.set(remembered_clock());
-        self.in_case.set(space.as_deref() == Some("case"));
+        self.in_case.set(space.as_deref().is_some_and(is_case_space));
         let back = match space.as_deref() {
-            Some("case") => None,
+            Some(to) if is_case_space(to) => None,
             // Kept until the tab goes back to that very space.
             _ => LEFT_UNSAVED.with_borrow_mut(|left| {
                 let at = left.iter().position(|left| left.space == space)?;
@@ -691,7 +719,7 @@ impl Ctx {
         self.clock_not_behind();
         // A tab still packing is kept too: its pack, when it ends, goes to
         // it here ([`pack_left_unsaved`]).
-        let keep = |tab: &Tab<LocalKv>| from.as_deref() != Some("case") && tab.holds_unsaved_change();
+        let keep = |tab: &Tab<LocalKv>| !from_a_case && tab.holds_unsaved_change();
         if let (Some(mut tab), Some(scenario)) = (left.filter(keep), left_scenario) {
             tab.opening_given_up();
             LEFT_UNSAVED.with_borrow_mut(|left| left.push(LeftUnsaved { space: from, tab, scenario }));
@@ -726,7 +754,7 @@ impl Ctx {
         }
         let persona = at.tour.persona_id();
         let same_tour = now.is_some_and(|now| now.tour == at.tour);
-        let on_case = self.in_case.get_untracked() && self.session.get_untracked().as_ref() == Some(&persona);
+        let on_case = is_in(CASES) && self.session.get_untracked().as_ref() == Some(&persona);
         if !same_tour && !on_case {
             // Done by the `later` file, before the tour's page and dialog
             // are drawn (they are later parts).
@@ -739,8 +767,8 @@ impl Ctx {
     /// Goes to the cases' space for `built_in`'s tour: where its persona is
     /// signed in there, the case goes on as it was left; else it loads.
     fn resume_case(&self, built_in: crate::rules::demo::BuiltIn) {
-        if !self.in_case.get_untracked() {
-            self.enter_space(true);
+        if !is_in(CASES) {
+            self.enter_space(Some(CASES));
         }
         if self.session.get_untracked() != Some(built_in.persona_id()) {
             self.load_built_in(built_in);
@@ -749,7 +777,12 @@ impl Ctx {
 
     /// True when the cases' space holds a save (to read before resuming).
     fn case_saved() -> bool {
-        local::open(&format!("{}case:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
+        local::open(&format!("{}{CASES}:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
+    }
+
+    /// True when practice mode's space holds a save.
+    pub(super) fn practice_saved() -> bool {
+        local::open(&format!("{}{PRACTICE}:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
     }
 
     /// Ends the tour; returns the id of the control to give the keyboard
@@ -790,7 +823,7 @@ impl Ctx {
     pub fn start_editing(&self, next: Scenario, losing_it: bool) -> Result<(), NotReplaced> {
         self.tour.set(None);
         if self.in_case.get_untracked() {
-            self.enter_space(false);
+            self.enter_space(None);
         }
         self.replace_keeping(next, true, keeping(Replaced::Editor, losing_it))?;
         self.sign_out();

@@ -1,8 +1,9 @@
 //! Practice mode in the session: the attempt under way ([`Run`]) and the
 //! progress over the nine cases ([`Progress`]), kept in localStorage beside
 //! the person's scenario (never in it), under this embed's prefix. The
-//! attempt's scenario is a built-in case in the cases' space, so a task
-//! never touches the person's own scenario.
+//! attempt's scenario is a built-in case in practice mode's own space
+//! (`super::PRACTICE`), so a task never touches the person's own scenario,
+//! and no guided tour, Show me or trainer's case replaces it.
 //!
 //! Opened by a learning platform (SCORM 1.2, [`super::scorm`]), each
 //! result is also reported to it, and the progress it kept is taken in.
@@ -216,11 +217,11 @@ impl Ctx {
         self.practice().set(Some(now));
     }
 
-    /// Starts `case` as a practice task: its scenario in the cases' space,
-    /// its persona signed in, no guided tour.
+    /// Starts `case` as a practice task: its scenario in practice mode's
+    /// cases' space, its persona signed in, no guided tour.
     pub fn start_practice(&self, case: BuiltIn) {
         self.tour.set(None);
-        self.load_built_in(case);
+        self.load_built_in_in(super::PRACTICE, case);
         let run = self.scenario.with_untracked(|scenario| Run::new(case, scenario));
         self.practice_update(false, |p| {
             p.progress.start(case);
@@ -230,17 +231,29 @@ impl Ctx {
         self.go(crate::route::Route::Home);
     }
 
-    /// Goes back to the task under way, in the cases' space, as it was
-    /// left, whoever the learner had signed in (a task may be done as
+    /// Goes back to the task under way, in practice mode's space, as it
+    /// was left, whoever the learner had signed in (a task may be done as
     /// another person of the case); the persona where nobody is (another
-    /// tab). Where the cases' space holds another scenario (a guided tour
-    /// ran there since), the case loads afresh and the attempt begins again
-    /// on it, its hints and refusals still counted.
+    /// tab). Where that space holds another scenario (the task was started
+    /// again in another tab), the case loads afresh and the attempt begins
+    /// again on it, its hints and refusals still counted.
     pub fn resume_practice(&self) {
         let Some(run) = self.practising().run else { return };
         self.tour.set(None);
-        if !self.in_case.get_untracked() {
-            self.enter_space(true);
+        if !super::is_in(super::PRACTICE) {
+            // A task a build before practice mode's own space left in the
+            // tours' space, on screen here, goes on where it was.
+            let on_screen = self.in_case.get_untracked()
+                && self.scenario.with_untracked(|scenario| run.goes_on_in(scenario))
+                && !super::Ctx::practice_saved();
+            let carried = on_screen.then(|| (self.scenario.get_untracked(), self.session.get_untracked()));
+            self.enter_space(Some(super::PRACTICE));
+            if let Some((scenario, session)) = carried {
+                self.replace(scenario);
+                if let Some(id) = session {
+                    self.start_session(id);
+                }
+            }
         }
         if self.scenario.with_untracked(|scenario| run.goes_on_in(scenario)) {
             if self.session.get_untracked().is_none() {
@@ -250,7 +263,7 @@ impl Ctx {
                 }
             }
         } else {
-            self.load_built_in(run.case);
+            self.load_built_in_in(super::PRACTICE, run.case);
             let start = self.scenario.get_untracked();
             self.practice_update(false, |p| {
                 if let Some(run) = &mut p.run {
@@ -261,16 +274,15 @@ impl Ctx {
         self.go(crate::route::Route::Home);
     }
 
-    /// A refusal met while a task runs: counted against its score. A
-    /// guided tour over a task left for now runs in the same cases' space,
-    /// and is not the task.
+    /// A refusal met while a task runs, in its space: counted against its
+    /// score. A guided tour runs in the tours' space, and is not the task.
     pub(super) fn practice_met(&self, actor: &Actor, refusal: &Refusal) {
         let running = self.practice().with_untracked(|p| {
             let run = p.as_ref().and_then(|p| p.run.as_ref());
             run.is_some_and(|run| self.scenario.with_untracked(|scenario| run.goes_on_in(scenario)))
         });
         let touring = self.tour.with_untracked(Option::is_some);
-        if !running || touring || !self.in_case.get_untracked() || !matches!(actor, Actor::Account(_)) {
+        if !running || touring || !super::is_in(super::PRACTICE) || !matches!(actor, Actor::Account(_)) {
             return;
         }
         let refused = Refused { actor: actor.clone(), refusal: refusal.clone() };

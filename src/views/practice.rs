@@ -325,7 +325,7 @@ pub fn Handout(case: BuiltIn) -> impl IntoView {
     }
 }
 
-/// The task bar, while a practice task runs in the cases' space (or just
+/// The task bar, while a practice task runs in practice mode's space (or just
 /// ended, with its result): the goal, Check my work, hints on request,
 /// the refusals met with their rule and the article's words, and the way
 /// out. Drawn in place of the case banner.

@@ -182,8 +182,10 @@ test('a wrong move and a hint count against the score, and Check my work says wh
   await expect(row.locator('.best')).toHaveText('85 / 100');
 });
 
-test('a refusal met during a guided tour does not count against a task left for now', async ({ page }) => {
+test('a guided tour leaves a task left for now as it was, and its refusals do not count against it', async ({ page }) => {
   await start(page, 'en', 'r12');
+  // The task's work, done before the learner leaves it for now.
+  await tasks.r12(page);
   await press(page.locator('#leave-practice'));
   await expect(page).toHaveURL(/#\/practice$/);
   // A guided tour, and a wrong password in it: refused (R8).
@@ -203,9 +205,8 @@ test('a refusal met during a guided tour does not count against a task left for 
   await press(page.locator('#practice-start-r12'));
   await expect(page.locator('#practice-task')).toContainText('(R12)');
   await expect(bar(page).getByRole('heading', { name: /Refusals met/ })).toHaveCount(0);
-  // The tour's scenario took the cases' space: the task resumed on its own
-  // case, begun again there, and can be passed.
-  await tasks.r12(page);
+  // The tour ran in the tours' space: the task resumed as it was left,
+  // its work there, and passes without doing it again.
   await press(page.locator('#check-my-work'));
   await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
 });
@@ -233,6 +234,39 @@ test('a task done partly as another person of its case resumes as it was left, t
   await expect(tour(page, 'delete leo@contoso.com')).toHaveCount(0);
   await press(page.locator('#check-my-work'));
   await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
+});
+
+test('a tour link opened in another tab while a task runs leaves the task as it was', async ({ page, context }) => {
+  await start(page, 'en', 'r12');
+  await tasks.r12(page);
+  // A trainer's link to a tour, opened in another tab of the same browser.
+  const other = await context.newPage();
+  await other.goto('./#/profile?tour=r8&step=1');
+  await expect(other.getByRole('dialog')).toBeVisible();
+  await other.close();
+  await press(page.locator('#check-my-work'));
+  await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
+});
+
+test('a task an earlier build left in the tours\' space, on screen, resumes there with its work', async ({ page }) => {
+  await start(page, 'en', 'r12');
+  await tasks.r12(page);
+  // Where an earlier build kept a task: the tours' space, this tab in it.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith('certlink-practice:')) continue;
+      localStorage.setItem(key.replace('certlink-practice:', 'case:'), localStorage.getItem(key) ?? '');
+      localStorage.removeItem(key);
+    }
+    sessionStorage.setItem('certlink.space', 'case');
+  });
+  await page.goto('./#/practice');
+  await page.reload();
+  await press(page.locator('#practice-start-r12'));
+  await expect(page.locator('#practice-task')).toContainText('(R12)');
+  await press(page.locator('#check-my-work'));
+  await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
+  expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('certlink-practice:')))).toBe(true);
 });
 
 test('a task open in two tabs: the hints shown in one count in the other’s score', async ({ page }) => {
