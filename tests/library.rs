@@ -172,6 +172,11 @@ fn lines_this_version_cannot_read_stay_in_the_index_through_every_change_and_kee
     assert!(index.ends_with(&unread), "the lines not read are gone: {index:?}");
     assert_eq!(library.entries(), vec![own(Some("Mine")), Entry { id: "abc".into(), name: Some("Renamed".into()) }]);
     assert_eq!(kv.get("lib-5:certlink.document").as_deref(), Some("the long-named entry's save"));
+    // A line not read under the id of an entry deleted goes with it: the
+    // index would list that entry still.
+    kv.set("certlink.library", &format!("abc\tGood\nabc\t{long}\n")).unwrap();
+    library.delete("abc").unwrap();
+    assert!(!certlink::save::library::lists(&kv.get("certlink.library").unwrap(), "abc"));
 }
 
 #[test]

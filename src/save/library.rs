@@ -133,6 +133,12 @@ impl<K: KeyValue> Library<K> {
     /// them, and rewriting the index must not lose them for the version
     /// that can.
     fn write(&self, entries: &[Entry]) -> Result<(), LibraryError> {
+        self.write_without(entries, None)
+    }
+
+    /// [`Library::write`], with no line of id `deleted` kept, read or not:
+    /// a line kept under a deleted entry's id would list it still.
+    fn write_without(&self, entries: &[Entry], deleted: Option<&str>) -> Result<(), LibraryError> {
         let stored = self.kv.get(&self.index_key()).unwrap_or_default();
         let mut text: String = entries
             .iter()
@@ -141,7 +147,10 @@ impl<K: KeyValue> Library<K> {
                 e.name.as_ref().map(|name| format!("{id}\t{name}\n"))
             })
             .collect();
-        for line in stored.lines().filter(|line| !line.trim().is_empty() && read_line(line).is_none()) {
+        let deleted_line = |line: &str| deleted.is_some_and(|id| line.split_once('\t').is_some_and(|(of, _)| of == id));
+        for line in
+            stored.lines().filter(|line| !line.trim().is_empty() && read_line(line).is_none() && !deleted_line(line))
+        {
             text.push_str(line);
             text.push('\n');
         }
@@ -188,7 +197,7 @@ impl<K: KeyValue> Library<K> {
             return Err(LibraryError::Unknown);
         }
         let kept: Vec<Entry> = entries.into_iter().filter(|e| e.id != id).collect();
-        self.write(&kept)?;
+        self.write_without(&kept, Some(id))?;
         let prefix = format!("{}{space}:", self.prefix);
         for key in self.kv.keys().into_iter().filter(|key| key.starts_with(&prefix)) {
             self.kv.remove(&key);

@@ -329,6 +329,12 @@ impl<K: KeyValue> Store<K> {
         self.kv.keys().iter().any(|k| k == key)
     }
 
+    /// The save here, where it is whole (a head needs its part, which is
+    /// another space's to keep or remove): to copy to another space.
+    pub fn saved_whole_text(&self) -> Option<String> {
+        self.saved_text().filter(|text| part_named(text).is_none())
+    }
+
     /// True when the save here is a head over a part no longer stored:
     /// nothing can read it.
     pub fn names_a_missing_part(&self) -> bool {

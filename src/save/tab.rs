@@ -246,6 +246,9 @@ pub struct Tab<K> {
     /// The length of trail before which no repack starts: one that found
     /// no room is tried again only this many events later.
     repack_after: usize,
+    /// The save here is this tab's head over a part another tab removed:
+    /// the whole is owed to the store ([`Tab::save_again`]).
+    owes_a_save: bool,
     /// The restore point a replacement still being packed kept, where it
     /// copies the save: taken back with the points it pushed out if the
     /// pack's save finds no room, as at once in [`Tab::replace`].
@@ -291,6 +294,7 @@ impl<K: KeyValue> Tab<K> {
             part: None,
             packing: None,
             repacking: false,
+            owes_a_save: false,
             repack_after: 0,
             point_for_pack: None,
             point_owed: None,
@@ -964,6 +968,21 @@ impl<K: KeyValue> Tab<K> {
         }
     }
 
+    /// True when the store holds nothing readable of this tab's last save
+    /// (see [`Tab::take_newer_save`]): [`Tab::save_again`] is owed.
+    pub fn owes_a_save(&self) -> bool {
+        self.owes_a_save
+    }
+
+    /// Saves the scenario on screen whole again (packed where large), in
+    /// place of this tab's head over a part another tab removed.
+    pub fn save_again(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
+        if !std::mem::take(&mut self.owes_a_save) {
+            return Ok(());
+        }
+        self.persist(scenario, now)
+    }
+
     /// Takes another tab's newer save, if there is one; true when it did.
     /// A tab holding a change it could not save keeps it on screen rather
     /// than drop it: its banner already asks the person to export or reload.
@@ -982,11 +1001,13 @@ impl<K: KeyValue> Tab<K> {
             }
             // This tab's head was written on a view of the store that had
             // not yet seen another tab's save, which removed the part the
-            // head names: the store holds nothing readable of it. Said not
-            // saved; the next change is saved whole, with a part of its own.
-            if store.names_a_missing_part() {
+            // head names: the store holds nothing readable of it, and a
+            // reload would lose it. Said not saved until the caller saves
+            // the whole again ([`Tab::save_again`]).
+            if self.part.is_some() && store.names_a_missing_part() {
                 self.part = None;
                 self.save_state = SaveState::Conflict;
+                self.owes_a_save = true;
             }
             return false;
         }

@@ -8,7 +8,9 @@
 //! rules that play its history, and its first save, so none of them is in
 //! the first file.
 //! A guided tour's address resumed at the start (a shared link) loads its
-//! case, in the cases' space, the same way.
+//! case, in the cases' space, the same way; and a save the engine owes the
+//! store (`Tab::save_again`) is written there too, since the later file
+//! writes every save.
 
 use super::{is_large_demo, real_now, Ctx, LARGE_DEMO_PEOPLE};
 use crate::lazy::lazy_fn;
@@ -35,6 +37,8 @@ enum Due {
     Large(Box<LargeOrganisation>),
     /// A guided tour's case, resumed from the address.
     Tour(BuiltIn),
+    /// The save this tab owes the store, whole (`Tab::save_again`).
+    SaveAgain,
     Done,
 }
 
@@ -62,6 +66,10 @@ lazy_fn!(
                 ctx.resume_case(built_in);
                 Due::Done
             }
+            Due::SaveAgain => {
+                ctx.writing(|tab, scenario| tab.save_again(scenario, real_now()));
+                ctx.tour_due()
+            }
             Due::Done => Due::Done,
         }
     }
@@ -87,6 +95,7 @@ impl Ctx {
         }
         let due = match self.engine.with_value(|tab| tab.lifecycle() == crate::save::Lifecycle::DemoDue) {
             true => Due::Demo { now: real_now(), large: is_large_demo() },
+            false if self.engine.with_value(crate::save::Tab::owes_a_save) => Due::SaveAgain,
             false => self.tour_due(),
         };
         if matches!(due, Due::Done) {

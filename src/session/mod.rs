@@ -224,8 +224,8 @@ pub fn remember_trainer(open: bool, presenter: bool) {
     }
 }
 
-/// The space this tab is in, other than the person's own: `case` or a
-/// library entry's `lib-<id>` (it survives a reload of this tab; another
+/// The space this tab is in, other than the person's own: [`CASES`],
+/// [`PRACTICE`] or a library entry's `lib-<id>` (it survives a reload of this tab; another
 /// tab starts in the person's own). An entry deleted since is none: a
 /// reload goes back to the person's own.
 fn current_space() -> Option<String> {
@@ -674,8 +674,9 @@ impl Ctx {
         self.enter_space_named(space);
     }
 
-    /// Moves this tab to a space (`None`: the person's own; `case`; a
-    /// library entry's `lib-<id>`), and shows what is saved there.
+    /// Moves this tab to a space (`None`: the person's own; [`CASES`];
+    /// [`PRACTICE`]; a library entry's `lib-<id>`), and shows what is saved
+    /// there.
     fn enter_space_named(&self, space: Option<String>) {
         // The space on screen, even an entry another tab deleted: its
         // change, kept apart, is filed under its own space.
@@ -783,6 +784,20 @@ impl Ctx {
     /// True when practice mode's space holds a save.
     pub(super) fn practice_saved() -> bool {
         local::open(&format!("{}{PRACTICE}:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
+    }
+
+    /// Copies the tours' space's save, where whole (a built-in case is
+    /// small), to practice mode's space, which has none: a task an earlier
+    /// build kept there goes on (the attempt tells its own case from
+    /// another, and begins again on one that is not it).
+    pub(super) fn copy_tours_case_to_practice() {
+        let Some(kv) = local::LocalKv::open() else { return };
+        let cases = crate::save::Store::new(kv, &format!("{}{CASES}:", storage_prefix()));
+        let practice = crate::save::Store::new(kv, &format!("{}{PRACTICE}:", storage_prefix()));
+        if let Some(text) = cases.saved_whole_text() {
+            // Not copied where the storage has no room: the task begins again.
+            let _ = crate::save::KeyValue::set(&kv, &practice.document_key(), &text);
+        }
     }
 
     /// Ends the tour; returns the id of the control to give the keyboard

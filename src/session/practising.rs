@@ -242,14 +242,21 @@ impl Ctx {
         self.tour.set(None);
         if !super::is_in(super::PRACTICE) {
             // A task a build before practice mode's own space left in the
-            // tours' space, on screen here, goes on where it was.
-            let on_screen = self.in_case.get_untracked()
-                && self.scenario.with_untracked(|scenario| run.goes_on_in(scenario))
-                && !super::Ctx::practice_saved();
-            let carried = on_screen.then(|| (self.scenario.get_untracked(), self.session.get_untracked()));
+            // tours' space goes on where it was: as on screen here (with
+            // who plays it and its clock), or else as saved there.
+            let earlier = !super::Ctx::practice_saved();
+            let on_screen = earlier
+                && self.in_case.get_untracked()
+                && self.scenario.with_untracked(|scenario| run.goes_on_in(scenario));
+            let carried = on_screen
+                .then(|| (self.scenario.get_untracked(), self.session.get_untracked(), self.clock.get_untracked()));
+            if earlier && !on_screen {
+                super::Ctx::copy_tours_case_to_practice();
+            }
             self.enter_space(Some(super::PRACTICE));
-            if let Some((scenario, session)) = carried {
+            if let Some((scenario, session, clock)) = carried {
                 self.replace(scenario);
+                self.keep_clock(clock);
                 if let Some(id) = session {
                     self.start_session(id);
                 }

@@ -262,6 +262,11 @@ impl Ctx {
     /// Takes another tab's newer save, if there is one.
     pub fn take_newer_save(&self) {
         self.with_engine(|tab, scenario| tab.take_newer_save(scenario, &ReaderFile));
+        // A save owed (this tab's head lost its part to another tab's
+        // save) is written by the later file, which writes every save.
+        if self.engine.with_value(Tab::owes_a_save) {
+            leptos::task::spawn_local(self.prepare_later());
+        }
     }
 
     /// True for the keys this scenario is saved under (storage events).

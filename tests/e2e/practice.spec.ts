@@ -248,18 +248,21 @@ test('a tour link opened in another tab while a task runs leaves the task as it 
   await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
 });
 
-test('a task an earlier build left in the tours\' space, on screen, resumes there with its work', async ({ page }) => {
+for (const onScreen of [true, false]) {
+  test(`a task an earlier build left in the tours' space resumes with its work (${onScreen ? 'on screen' : 'from another tab'})`, async ({ page }) => {
   await start(page, 'en', 'r12');
   await tasks.r12(page);
-  // Where an earlier build kept a task: the tours' space, this tab in it.
-  await page.evaluate(() => {
+  // Where an earlier build kept a task: the tours' space, this tab in it,
+  // or in the person's own (a tab opened after the new build came).
+  await page.evaluate((onScreen) => {
     for (const key of Object.keys(localStorage)) {
       if (!key.startsWith('certlink-practice:')) continue;
       localStorage.setItem(key.replace('certlink-practice:', 'case:'), localStorage.getItem(key) ?? '');
       localStorage.removeItem(key);
     }
-    sessionStorage.setItem('certlink.space', 'case');
-  });
+    if (onScreen) sessionStorage.setItem('certlink.space', 'case');
+    else sessionStorage.clear();
+  }, onScreen);
   await page.goto('./#/practice');
   await page.reload();
   await press(page.locator('#practice-start-r12'));
@@ -267,7 +270,8 @@ test('a task an earlier build left in the tours\' space, on screen, resumes ther
   await press(page.locator('#check-my-work'));
   await expect(bar(page).locator('.practice-result')).toContainText('Score 100 / 100');
   expect(await page.evaluate(() => Object.keys(localStorage).some((key) => key.startsWith('certlink-practice:')))).toBe(true);
-});
+  });
+}
 
 test('a task open in two tabs: the hints shown in one count in the other’s score', async ({ page }) => {
   await start(page, 'en', 'r8');
