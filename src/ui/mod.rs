@@ -84,7 +84,9 @@ pub const PAGE_HEADING: &str = "#main h1";
 /// still not drawn (the list it was in is now empty), the page's heading
 /// takes it. A guided tour under way keeps the keyboard for its dialog,
 /// and a person who has put the keyboard somewhere meanwhile (a field
-/// clicked, on a slow machine) keeps it there.
+/// clicked, on a slow machine) keeps it there. The newest hand-off is the
+/// one made: an older one still waiting for a frame (a page's heading,
+/// when the person has already pressed a button on that page) gives way.
 pub fn hand_keyboard_to(ctx: crate::session::Ctx, selector: impl Into<String>) {
     use wasm_bindgen::JsCast;
     if ctx.tour.with_untracked(Option::is_some) {
@@ -93,19 +95,28 @@ pub fn hand_keyboard_to(ctx: crate::session::Ctx, selector: impl Into<String>) {
     if let Some(active) = document().active_element() {
         let _ = active.unchecked_into::<web_sys::HtmlElement>().blur();
     }
-    focus_when_drawn(selector.into(), 30);
+    let handoff = HANDOFF.with(|newest| {
+        newest.set(newest.get().wrapping_add(1));
+        newest.get()
+    });
+    focus_when_drawn(selector.into(), 30, handoff);
 }
 
-fn focus_when_drawn(selector: String, frames: u8) {
+thread_local! {
+    /// The newest hand-off's number ([`hand_keyboard_to`]).
+    static HANDOFF: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn focus_when_drawn(selector: String, frames: u8, handoff: u32) {
     use wasm_bindgen::JsCast;
     request_animation_frame(move || {
         let taken = document().active_element().is_some_and(|active| active.tag_name() != "BODY");
-        if taken {
+        if taken || HANDOFF.with(std::cell::Cell::get) != handoff {
             return;
         }
         let found = |selector: &str| document().query_selector(selector).ok().flatten();
         let target = match found(&selector) {
-            None if frames > 0 => return focus_when_drawn(selector, frames - 1),
+            None if frames > 0 => return focus_when_drawn(selector, frames - 1, handoff),
             None => found(PAGE_HEADING),
             target => target,
         };
