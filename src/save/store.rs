@@ -335,12 +335,6 @@ impl<K: KeyValue> Store<K> {
         self.saved_text().filter(|text| part_named(text).is_none())
     }
 
-    /// True when the save here is a head over a part no longer stored:
-    /// nothing can read it.
-    pub fn names_a_missing_part(&self) -> bool {
-        self.saved_text().and_then(|text| part_named(&text)).is_some_and(|key| !self.holds(&key))
-    }
-
     /// True while the save here is a head over the part `key`.
     pub fn saved_over_part(&self, key: &str) -> bool {
         self.saved_text().and_then(|text| part_named(&text)).is_some_and(|named| named == key)

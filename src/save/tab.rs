@@ -1004,7 +1004,8 @@ impl<K: KeyValue> Tab<K> {
             // head names: the store holds nothing readable of it, and a
             // reload would lose it. Said not saved until the caller saves
             // the whole again ([`Tab::save_again`]).
-            if self.part.is_some() && store.names_a_missing_part() {
+            // (A head of this tab's, the save here, names this tab's part.)
+            if self.part.as_ref().is_some_and(|part| !store.holds(&part.key)) {
                 self.part = None;
                 self.save_state = SaveState::Conflict;
                 self.owes_a_save = true;
