@@ -147,7 +147,7 @@ impl<K: KeyValue> Library<K> {
                 e.name.as_ref().map(|name| format!("{id}\t{name}\n"))
             })
             .collect();
-        let deleted_line = |line: &str| deleted.is_some_and(|id| line.split_once('\t').is_some_and(|(of, _)| of == id));
+        let deleted_line = |line: &str| deleted.is_some_and(|id| lists(line, id));
         for line in
             stored.lines().filter(|line| !line.trim().is_empty() && read_line(line).is_none() && !deleted_line(line))
         {

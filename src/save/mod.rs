@@ -15,8 +15,8 @@
 
 /// The keys' prefix of an embed's (`?storage=NAME`): `NAME:`, but for a
 /// name the keys of the default embed begin with (its cases' space
-/// `case:`, practice mode's `certlink-practice:`, its library's `lib-<id>:`, the large demo's `large-demo:`, its
-/// own `certlink.…`), which gets a `%` before it, so that no embed shares
+/// `case:`, practice mode's `certlink-practice:`, its library's
+/// `lib-<id>:`, the large demo's `large-demo:`, its own `certlink.…`), which gets a `%` before it, so that no embed shares
 /// the default's keys. (Names are taken as written, so that an embed
 /// keeps its keys: two odd names such as `%case` and `case`, or `team`
 /// and `team:case`, can still meet.)

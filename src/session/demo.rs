@@ -90,7 +90,7 @@ impl Ctx {
             let _ = JsFuture::from(running).await;
         }
         // A tour resumed in the cases' space reads what is saved there.
-        if self.tour_due.get_value().is_some() && Ctx::case_saved() {
+        if self.tour_due.get_value().is_some() && Ctx::case_saved(super::CASES) {
             let _ = super::reader::fetch().await;
         }
         let due = match self.engine.with_value(|tab| tab.lifecycle() == crate::save::Lifecycle::DemoDue) {

@@ -1,7 +1,8 @@
 //! The library of scenarios in the browser (`save::library` keeps the
 //! index and deletes a space's keys, over localStorage here). Which entry
 //! a tab has open is this tab's (held by the page, carried over a reload
-//! by sessionStorage), as with the cases' spaces; each entry's scenario is saved in its space by the save engine.
+//! by sessionStorage), as with the cases' spaces; each entry's scenario
+//! is saved in its space by the save engine.
 //!
 //! Saving a copy, and importing a file as a new entry, write through the
 //! engine: the tab goes to the new, empty space, and the scenario replaces

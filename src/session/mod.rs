@@ -191,8 +191,9 @@ pub fn storage_prefix() -> String {
 
 /// The keys of the scenario space this tab is in: the person's own, or,
 /// while a built-in case or a guided tour runs, the cases' space beside
-/// it (practice mode's own while a task runs), so that no case is ever saved over the person's scenario; or an
-/// entry of the library's (`lib-<id>`, `session::library`).
+/// it (practice mode's own while a task runs), so that no case is ever
+/// saved over the person's scenario; or an entry of the library's
+/// (`lib-<id>`, `session::library`).
 pub fn space_prefix() -> String {
     let own = storage_prefix();
     match current_space() {
@@ -225,8 +226,8 @@ pub fn remember_trainer(open: bool, presenter: bool) {
 }
 
 /// The space this tab is in, other than the person's own: [`CASES`],
-/// [`PRACTICE`] or a library entry's `lib-<id>` (it survives a reload of this tab; another
-/// tab starts in the person's own). An entry deleted since is none: a
+/// [`PRACTICE`] or a library entry's `lib-<id>` (it survives a reload of
+/// this tab; another tab starts in the person's own). An entry deleted since is none: a
 /// reload goes back to the person's own.
 fn current_space() -> Option<String> {
     remembered_space().filter(|space| indexed(space))
@@ -776,14 +777,10 @@ impl Ctx {
         }
     }
 
-    /// True when the cases' space holds a save (to read before resuming).
-    fn case_saved() -> bool {
-        local::open(&format!("{}{CASES}:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
-    }
-
-    /// True when practice mode's space holds a save.
-    pub(super) fn practice_saved() -> bool {
-        local::open(&format!("{}{PRACTICE}:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
+    /// True when a space of built-in cases ([`CASES`], [`PRACTICE`])
+    /// holds a save (to read before resuming there).
+    pub(super) fn case_saved(space: &str) -> bool {
+        local::open(&format!("{}{space}:", storage_prefix())).is_some_and(|store| store.stored_stamp().is_some())
     }
 
     /// Copies the tours' space's save, where whole (a built-in case is

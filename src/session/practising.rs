@@ -244,7 +244,7 @@ impl Ctx {
             // A task a build before practice mode's own space left in the
             // tours' space goes on where it was: as on screen here (with
             // who plays it and its clock), or else as saved there.
-            let earlier = !super::Ctx::practice_saved();
+            let earlier = !super::Ctx::case_saved(super::PRACTICE);
             let on_screen = earlier
                 && self.in_case.get_untracked()
                 && self.scenario.with_untracked(|scenario| run.goes_on_in(scenario));
