@@ -1689,3 +1689,50 @@ fn a_repack_that_meets_another_tab_s_save_takes_it_and_saves_on() {
     let kept = stored(&kv).unwrap();
     assert!(has_ticket(&kept, "from b") && has_ticket(&kept, "a again"));
 }
+
+/// A save whose revision was edited by hand to the last a document keeps.
+fn hand_edited_to_the_last_revision(kv: &MemoryKv, whole_bytes: usize) {
+    let mut first = Sim::open(kv, "first", whole_bytes);
+    first.execute(&ticket("before the edit")).unwrap();
+    first.finish_all();
+    let text = kv.get("certlink.document").unwrap();
+    let start = text.find("\"revision\":").unwrap() + "\"revision\":".len();
+    let end = start + text[start..].find(|c: char| !c.is_ascii_digit()).unwrap();
+    let edited = format!("{}{}{}", &text[..start], document::MAX_REVISION - 1, &text[end..]);
+    kv.set("certlink.document", &edited).unwrap();
+}
+
+#[test]
+fn two_tabs_over_a_save_numbered_the_last_a_document_keeps_go_on_saving_each_others_changes() {
+    for whole_bytes in [SMALL, PACKED] {
+        let kv = MemoryKv::new();
+        hand_edited_to_the_last_revision(&kv, whole_bytes);
+        let mut a = Sim::open(&kv, "a", whole_bytes);
+        let mut b = Sim::open(&kv, "b", whole_bytes);
+        a.finish_all();
+        b.finish_all();
+        let mut made = Vec::new();
+        for n in 0..3 {
+            // One tab saves twice running, the other then acts on what it
+            // has seen: it must take both saves first.
+            for (in_a, details) in [(true, format!("a {n}")), (true, format!("a {n} again")), (false, format!("b {n}"))]
+            {
+                let sim = if in_a { &mut a } else { &mut b };
+                sim.execute(&ticket(&details)).unwrap();
+                sim.finish_all();
+                made.push(details);
+            }
+            a.storage_event();
+            a.finish_all();
+            b.storage_event();
+            b.finish_all();
+        }
+        let saved = stored(&kv).unwrap();
+        for details in &made {
+            assert!(has_ticket(&saved, details), "{details} is stored ({whole_bytes} bytes a whole)");
+        }
+        assert_eq!(a.tab.save_state(), &SaveState::Saved, "no conflict said in a");
+        assert_eq!(b.tab.save_state(), &SaveState::Saved, "no conflict said in b");
+        assert!(a.tab.revision() < 10, "the numbers started again: {}", a.tab.revision());
+    }
+}

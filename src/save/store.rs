@@ -582,7 +582,14 @@ fn lineage_in(text: &str) -> Option<Vec<Stamp>> {
     let start = header.find(LINEAGE_MEMBER)? + LINEAGE_MEMBER.len();
     let list = header[start..].strip_suffix('"')?;
     let lineage: Vec<Stamp> = list.split(';').map(parse_stamp).collect::<Option<_>>()?;
-    (!lineage.is_empty()).then_some(lineage)
+    // A lineage that does not begin with the document's own revision (one
+    // edited by hand) says nothing true of the saves before it: the
+    // document is taken for what it is, by a writer not known.
+    let (_, revision) = peek(text)?;
+    if lineage.first()?.revision != revision {
+        return Some(vec![Stamp::new(revision, "")]);
+    }
+    Some(lineage)
 }
 
 /// The part key a stored head names, read from its text without parsing

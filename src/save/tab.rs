@@ -1022,7 +1022,10 @@ impl<K: KeyValue> Tab<K> {
             self.save_state = SaveState::Conflict;
             return false;
         }
-        if stored.revision <= self.stamp.revision && self.lifecycle != Lifecycle::FreshDemo {
+        if !self.descends_from_own(store)
+            && stored.revision <= self.stamp.revision
+            && self.lifecycle != Lifecycle::FreshDemo
+        {
             // Another tab's save was written over this tab's (an older
             // one, or one of the same number by another writer): both hold
             // work the other lacks. This tab keeps its own, said unsaved.
@@ -1093,6 +1096,17 @@ impl<K: KeyValue> Tab<K> {
         reaches || self.stamp.writer == self.writer
     }
 
+    /// True when the save stored now was written over this tab's own, or
+    /// over a save written over it, and so on: it holds all this tab
+    /// saved, whatever its number (the numbers start again at 1 after
+    /// [`document::MAX_REVISION`]).
+    fn descends_from_own(&self, store: &Store<K>) -> bool {
+        self.stamp.revision != 0
+            && store
+                .lineage()
+                .is_some_and(|lineage| lineage.iter().skip(1).any(|stamp| stamp.is_same_save(&self.stamp)))
+    }
+
     /// Another tab's large save, unpacked and joined by the caller
     /// ([`Todo::Open`]): shown, if it is still the newest.
     pub fn opened(
@@ -1122,10 +1136,12 @@ impl<K: KeyValue> Tab<K> {
         // meets the other tab's and says so. An untouched first demo takes
         // a save of its own number (two tabs that packed at once, the
         // other's written last), as `take_newer_save` does.
-        let older = match self.lifecycle {
-            Lifecycle::FreshDemo => doc.revision < self.stamp.revision,
-            _ => doc.revision <= self.stamp.revision,
-        };
+        let descends = self.store.as_ref().is_some_and(|store| self.descends_from_own(store));
+        let older = !descends
+            && match self.lifecycle {
+                Lifecycle::FreshDemo => doc.revision < self.stamp.revision,
+                _ => doc.revision <= self.stamp.revision,
+            };
         if older || self.packing.is_some() || self.save_state.holds_unsaved() {
             return false;
         }
@@ -1232,9 +1248,16 @@ impl<K: KeyValue> Tab<K> {
 }
 
 /// The revision a save after `revision` carries, within what a document
-/// keeps ([`document::MAX_REVISION`]).
+/// keeps ([`document::MAX_REVISION`]). After the last, the numbers start
+/// again at 1 rather than stay there: two saves of one number by one tab
+/// would look like one, and the second would be written over unseen.
+/// Tabs tell a save that went on from theirs by its lineage.
 fn next_revision(revision: u64) -> u64 {
-    revision.saturating_add(1).min(document::MAX_REVISION)
+    if revision >= document::MAX_REVISION {
+        1
+    } else {
+        revision + 1
+    }
 }
 
 /// A fingerprint of a stored text, to tell whether it is still the same.
