@@ -1008,6 +1008,13 @@ enum Step {
     /// A tab acts and is closed after that many of its writes (between a
     /// part and its head, a stamp and its document...), then opened again.
     Crash(usize, usize),
+    /// A tab imports a scenario, keeping the one it replaces as a restore
+    /// point (or refused where it cannot).
+    Import(usize),
+    /// A tab restores one of the restore points kept, as Your data does.
+    Restore(usize, usize),
+    /// Something outside Certlink writes unreadable text over the save.
+    Damage,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -1018,6 +1025,16 @@ fn step() -> impl Strategy<Value = Step> {
         1 => any::<bool>().prop_map(Step::Quota),
         1 => (0..3usize).prop_map(Step::Reload),
         1 => (0..3usize, 0..4usize).prop_map(|(t, writes)| Step::Crash(t, writes)),
+    ]
+}
+
+/// The same, with imports, restores and damaged saves among them.
+fn step_with_replacements() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => step(),
+        1 => (0..3usize).prop_map(Step::Import),
+        1 => (0..3usize, 0..3usize).prop_map(|(t, point)| Step::Restore(t, point)),
+        1 => Just(Step::Damage),
     ]
 }
 
@@ -1036,8 +1053,17 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
     let kv = MemoryKv::new();
     let mut sims: Vec<Sim> = (0..tabs).map(|n| Sim::open(&kv, &format!("w{n}-"), whole_bytes)).collect();
     let mut made: Vec<(usize, String)> = Vec::new();
+    // The unreadable texts written over the save: each is kept, where it
+    // was written or as a backup, till the test itself writes over it.
+    let mut damaged: Vec<String> = Vec::new();
     let mut reloads = 0;
     for (n, step) in steps.iter().enumerate() {
+        // A new restore point (a replacement's, or one it left owed) may
+        // push the oldest out (three are kept): what only that point held
+        // may go with it.
+        let only_in_points: Vec<(usize, String)> =
+            made.iter().filter(|(t, details)| !is_live(&kv, &sims, *t, details)).cloned().collect();
+        let points_before = point_keys(&kv);
         match step {
             Step::Execute(t) => {
                 let details = format!("change {n}");
@@ -1058,10 +1084,58 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
                 sims[t].finish_all();
                 kv.stop_after(None);
                 // What only the closed tab held went with it.
-                let saved = stored(&kv);
-                made.retain(|(tab, details)| *tab != t || saved.as_ref().is_some_and(|s| has_ticket(s, details)));
+                let saved = stored_or_unreadable(&kv);
+                made.retain(|(tab, details)| {
+                    *tab != t || saved.as_ref().is_some_and(|s| has_ticket(s, details)) || in_points(&kv, details)
+                });
                 reloads += 1;
                 sims[t] = Sim::open(&kv, &format!("r{reloads}-"), whole_bytes);
+            }
+            Step::Import(t) => {
+                let t = t % tabs;
+                let details = format!("import {n}");
+                let mut next = demo::scenario(now());
+                next.execute(&priya(), now(), &ticket(&details)).unwrap();
+                let sim = &mut sims[t];
+                sim.view.refresh();
+                let kept = Keeping::Point(Replaced::Import);
+                if sim.tab.replace(&mut sim.scenario, &ReadNow, next, now(), kept).is_ok() {
+                    made.push((t, details));
+                }
+                sim.collect();
+            }
+            Step::Restore(t, point) => {
+                let sim = &mut sims[t % tabs];
+                sim.view.refresh();
+                let store = Store::new(kv.clone(), "");
+                let points = store.restore_points();
+                if let Some(point) = points.get(point % points.len().max(1)) {
+                    let doc = document::parse(&store.restore_point(&point.key).unwrap());
+                    let doc = doc.map_err(|e| TestCaseError::fail(format!("a restore point reads: {e:?}")))?;
+                    let kept = Keeping::Point(Replaced::Restore);
+                    if sim.tab.replace(&mut sim.scenario, &ReadNow, doc.scenario, now(), kept).is_ok()
+                        && sim.tab.is_saved()
+                    {
+                        store.delete_restore_point(&point.key);
+                    }
+                    sim.collect();
+                }
+            }
+            Step::Damage => {
+                let key = "certlink.document";
+                let before = kv.get(key);
+                // Damaged from its first bytes, or after a header that
+                // names no writer (a number a tab may hold).
+                let text = match n % 2 {
+                    0 => format!("damaged {n}"),
+                    _ => format!("{{\"app\":\"certlink\",\"schema\":2,\"revision\":{},\"damaged\"", n % 4),
+                };
+                if kv.set(key, &text).is_ok() {
+                    // What the store alone held went with the save written over.
+                    made.retain(|(t, details)| shown_unsaved(&sims, *t, details) || in_points(&kv, details));
+                    damaged.retain(|d| Some(d) != before.as_ref());
+                    damaged.push(text);
+                }
             }
             Step::StorageEvent(t) => sims[t % tabs].storage_event(),
             Step::FinishWork(t) => sims[t % tabs].finish_one(),
@@ -1079,8 +1153,15 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
                 }
             }
         }
+        if point_keys(&kv).iter().any(|key| !points_before.contains(key)) {
+            made.retain(|entry| !only_in_points.contains(entry) || in_points(&kv, &entry.1));
+        }
         if !late_views {
             check(&kv, &sims, &made, &steps[..=n])?;
+        }
+        let values: Vec<String> = kv.items().into_values().collect();
+        for text in &damaged {
+            prop_assert!(values.contains(text), "the damaged save {text} is kept after {:?}", &steps[..=n]);
         }
     }
     for sim in &mut sims {
@@ -1091,16 +1172,44 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
 }
 
 fn check(kv: &MemoryKv, sims: &[Sim], made: &[(usize, String)], steps: &[Step]) -> Result<(), TestCaseError> {
-    let saved = stored(kv);
     for (t, details) in made {
-        let in_store = saved.as_ref().is_some_and(|s| has_ticket(s, details));
-        let shown_unsaved = sims[*t].says_unsaved() && has_ticket(&sims[*t].scenario, details);
         prop_assert!(
-            in_store || shown_unsaved,
-            "{details} (tab {t}) is neither stored nor shown unsaved after {steps:?}"
+            is_live(kv, sims, *t, details) || in_points(kv, details),
+            "{details} (tab {t}) is neither stored, nor shown unsaved, nor in a restore point after {steps:?}"
         );
     }
     Ok(())
+}
+
+/// The change is in the store's scenario, or shown in its tab under a
+/// banner that says it is not saved.
+fn is_live(kv: &MemoryKv, sims: &[Sim], t: usize, details: &str) -> bool {
+    let in_store = stored_or_unreadable(kv).is_some_and(|s| has_ticket(&s, details));
+    in_store || shown_unsaved(sims, t, details)
+}
+
+fn shown_unsaved(sims: &[Sim], t: usize, details: &str) -> bool {
+    sims[t].says_unsaved() && has_ticket(&sims[t].scenario, details)
+}
+
+/// [`stored`], or nothing where the save is unreadable (damaged).
+fn stored_or_unreadable(kv: &MemoryKv) -> Option<Scenario> {
+    let text = Store::new(kv.clone(), "").saved_text()?;
+    document::parse_stored(&text).ok()?;
+    stored(kv)
+}
+
+fn point_keys(kv: &MemoryKv) -> Vec<String> {
+    Store::new(kv.clone(), "").restore_points().into_iter().map(|point| point.key).collect()
+}
+
+/// Some restore point kept holds the change.
+fn in_points(kv: &MemoryKv, details: &str) -> bool {
+    let store = Store::new(kv.clone(), "");
+    store.restore_points().iter().any(|point| {
+        let doc = store.restore_point(&point.key).and_then(|text| document::parse(&text).ok());
+        doc.is_some_and(|doc| has_ticket(&doc.scenario, details))
+    })
 }
 
 proptest! {
@@ -1114,6 +1223,16 @@ proptest! {
     #[test]
     fn no_change_is_lost_between_tabs_that_see_each_others_saves_late(steps in prop::collection::vec(step_with_late_views(), 1..40)) {
         play(2, SMALL, &steps)?;
+    }
+
+    #[test]
+    fn no_change_is_lost_between_two_tabs_through_imports_restores_and_damaged_saves(steps in prop::collection::vec(step_with_replacements(), 1..40)) {
+        play(2, SMALL, &steps)?;
+    }
+
+    #[test]
+    fn no_change_is_lost_between_three_tabs_with_large_scenarios_through_imports_restores_and_damaged_saves(steps in prop::collection::vec(step_with_replacements(), 1..40)) {
+        play(3, PACKED, &steps)?;
     }
 
     #[test]
@@ -1735,4 +1854,66 @@ fn two_tabs_over_a_save_numbered_the_last_a_document_keeps_go_on_saving_each_oth
         assert_eq!(b.tab.save_state(), &SaveState::Saved, "no conflict said in b");
         assert!(a.tab.revision() < 10, "the numbers started again: {}", a.tab.revision());
     }
+}
+
+/// Tab 0 opens tab 1's large save while that save is set aside (damaged)
+/// and tab 1, reloaded, saves anew from revision 1: by the time the part
+/// is open, a save of the same number but another stands in its place.
+/// Tab 0 must not take that one for the one it opened and write over it.
+#[test]
+fn a_large_save_opened_after_another_of_its_number_took_its_place_is_not_written_over() {
+    use Step::*;
+    let steps = [
+        FinishWork(1),
+        Execute(1),
+        FinishWork(0),
+        Damage,
+        Reload(1),
+        FinishWork(1),
+        Execute(1),
+        FinishWork(0),
+        Execute(0),
+    ];
+    play(3, PACKED, &steps).unwrap();
+}
+
+/// In a full storage, an import's save finds no room: the point of the
+/// save it goes over is owed, and the import stays on screen, unsaved. A
+/// second import keeps that unsaved import as a point; the owed point,
+/// kept after it, must not push it out to make room.
+#[test]
+fn a_restore_point_owed_never_pushes_out_a_point_kept_after_it_was_due() {
+    use Step::*;
+    let steps = [
+        StorageEvent(0),
+        Execute(1),
+        FinishWork(0),
+        Import(1),
+        Damage,
+        StorageEvent(0),
+        Import(2),
+        Import(2),
+        Execute(1),
+        Quota(true),
+        Import(2),
+        Import(0),
+    ];
+    play(2, SMALL, &steps).unwrap();
+}
+
+/// Text with this tab's save's number but no writer (edited by hand,
+/// damaged after its first bytes) is set aside when the tab next acts,
+/// never saved over as if it were the tab's own save.
+#[test]
+fn unreadable_text_with_a_tabs_save_number_is_set_aside_not_written_over() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    let revision = a.tab.revision();
+    let damaged = format!("{{\"app\":\"certlink\",\"schema\":2,\"revision\":{revision},\"scenario\":");
+    kv.set("certlink.document", &damaged).unwrap();
+    a.execute(&ticket("after the damage")).unwrap();
+    assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)), "{:?}", a.tab.save_state());
+    assert!(kv.items().values().any(|value| *value == damaged), "the damaged text is kept");
+    assert!(has_ticket(&stored(&kv).unwrap(), "after the damage"));
 }

@@ -105,6 +105,13 @@ impl Stamp {
         self.revision == other.revision
             && (self.writer.is_empty() || other.writer.is_empty() || self.writer == other.writer)
     }
+
+    /// True where this, a stored save's stamp, names no writer while
+    /// `own`, a tab's, does: something other than this Certlink's tabs (a
+    /// hand, an older Certlink) wrote it in place of the tab's save.
+    pub fn is_unsigned_over(&self, own: &Stamp) -> bool {
+        self.writer.is_empty() && !own.writer.is_empty()
+    }
 }
 
 /// What a space holds, once read.
@@ -195,6 +202,19 @@ impl<K: KeyValue> Store<K> {
     /// took the place of comes back too with [`Store::take_back_point`].
     pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<KeptPoint, SaveError> {
         self.keep_point(replaced, json, u64::MAX)
+    }
+
+    /// [`Store::keep_restore_point`] for a point that was due earlier
+    /// (taken back for want of room): it never gives way the points kept
+    /// since, numbered `spared` ([`Store::next_point_number`] then) or more.
+    pub fn keep_late_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<KeptPoint, SaveError> {
+        self.keep_point(replaced, json, spared)
+    }
+
+    /// The number the next restore point kept takes: every point kept from
+    /// now on is numbered it or more.
+    pub fn next_point_number(&self) -> u64 {
+        self.numbered(&self.restore_prefix()).pop().map_or(1, |last| last.saturating_add(1))
     }
 
     /// [`Store::keep_restore_point`], never giving way the points numbered
@@ -512,7 +532,9 @@ impl<K: KeyValue> Store<K> {
     ) -> Result<Stamp, SaveError> {
         match self.stored_stamp() {
             Some((schema, _)) if schema > SCHEMA => return Err(SaveError::Newer { found: schema }),
-            Some((_, stored)) if !stored.is_same_save(base) => return Err(SaveError::Conflict),
+            Some((_, stored)) if !stored.is_same_save(base) || stored.is_unsigned_over(base) => {
+                return Err(SaveError::Conflict)
+            }
             _ => {}
         }
         let revision = peek(json).map_or(0, |(_, revision)| revision);

@@ -256,9 +256,15 @@ pub struct Tab<K> {
     /// A restore point taken back for want of room, of the save the
     /// replacement on screen is to go over: kept again before anything is
     /// saved over it (and, where it cannot be, nothing is).
-    point_owed: Option<(Replaced, String)>,
+    /// With it, the number of the next point then: points kept since, of
+    /// later replacements, never give way to it.
+    point_owed: Option<(Replaced, String, u64)>,
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
+    /// The stamp of that save, as stored when its head was read: by the
+    /// time the part is open, another save of the same number may stand
+    /// in its place (one written over a space set aside since).
+    opening_stamp: Stamp,
     /// The scenario shown stands in for the save the start found and could
     /// not read at once (the reader on its way, or a large save's part to
     /// unpack): nothing of the person's is on screen until that save is read.
@@ -299,6 +305,7 @@ impl<K: KeyValue> Tab<K> {
             point_for_pack: None,
             point_owed: None,
             opening: None,
+            opening_stamp: Stamp::default(),
             stands_in: false,
             lifecycle: Lifecycle::FreshDemo,
             save_state,
@@ -459,6 +466,7 @@ impl<K: KeyValue> Tab<K> {
             // not here to read: it is read as another tab's would be.
             Found::Read(Loaded::Continues { head, packed }, _) => {
                 self.opening = Some(head.base.clone());
+                self.opening_stamp = self.stamp_of(head.revision);
                 self.stands_in = true;
                 self.todo.push(Todo::Open { head, packed });
                 Start::Demo
@@ -717,13 +725,13 @@ impl<K: KeyValue> Tab<K> {
     /// where it still cannot be, nothing is saved over the save it holds,
     /// and the change stays on screen, said unsaved.
     pub fn persist(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
-        let Some((why, json)) = self.point_owed.take() else { return self.persist_now(scenario, now) };
+        let Some((why, json, spared)) = self.point_owed.take() else { return self.persist_now(scenario, now) };
         let point = match &self.store {
-            Some(store) => store.keep_restore_point(why, &json),
+            Some(store) => store.keep_late_point(why, &json, spared),
             None => return self.persist_now(scenario, now),
         };
         let Ok(point) = point else {
-            self.point_owed = Some((why, json));
+            self.point_owed = Some((why, json, spared));
             self.save_state = SaveState::QuotaExceeded;
             return Err(SaveError::Quota);
         };
@@ -738,10 +746,16 @@ impl<K: KeyValue> Tab<K> {
     fn settle_point(&mut self, saved: &Result<(), SaveError>, point: KeptPoint) {
         let packing = self.pack_job.as_ref().filter(|_| self.packs_unwritten()).map(|job| Arc::clone(&job.snapshot));
         match (saved, packing, &self.store) {
-            (Err(SaveError::Quota), _, Some(store)) => self.point_owed = store.take_back_point(point),
+            (Err(SaveError::Quota), _, Some(_)) => self.take_back_point(point),
             (Ok(()), Some(snapshot), _) => self.point_for_pack = Some((snapshot, point)),
             _ => {}
         }
+    }
+
+    /// Takes back a point kept for a save that found no room, and owes it.
+    fn take_back_point(&mut self, point: KeptPoint) {
+        let Some(store) = &self.store else { return };
+        self.point_owed = store.take_back_point(point).map(|(why, json)| (why, json, store.next_point_number()));
     }
 
     fn persist_now(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
@@ -995,7 +1009,8 @@ impl<K: KeyValue> Tab<K> {
         }
         let Some(store) = &self.store else { return false };
         let Some((schema, stored)) = store.stored_stamp() else { return false };
-        if stored.is_same_save(&self.stamp) {
+        let unsigned = stored.is_unsigned_over(&self.stamp);
+        if stored.is_same_save(&self.stamp) && !unsigned {
             if self.stamp.writer.is_empty() {
                 self.stamp = stored;
             }
@@ -1019,6 +1034,20 @@ impl<K: KeyValue> Tab<K> {
             return false;
         }
         if self.lost_own_save(store) {
+            self.save_state = SaveState::Conflict;
+            return false;
+        }
+        if unsigned && stored.revision == self.stamp.revision {
+            // Text of this tab's save's number that no tab of this Certlink
+            // wrote: unreadable, it is set aside as at a start; readable, it
+            // may lack this tab's last save, so both are kept, this tab's
+            // said unsaved.
+            if let Some(Some(Err(error))) = store.saved_text().map(|text| reader.read(text)) {
+                if let Loaded::Corrupt { error, backup_key, moved } = store.loaded(Err(error)) {
+                    self.set_aside(error, backup_key, moved);
+                    return false;
+                }
+            }
             self.save_state = SaveState::Conflict;
             return false;
         }
@@ -1060,6 +1089,7 @@ impl<K: KeyValue> Tab<K> {
                         self.stands_in = stood_in;
                         if self.opening.as_ref() != Some(&head.base) {
                             self.opening = Some(head.base.clone());
+                            self.opening_stamp = stored.clone();
                             self.todo.push(Todo::Open { head, packed });
                         }
                         false
@@ -1145,7 +1175,8 @@ impl<K: KeyValue> Tab<K> {
         if older || self.packing.is_some() || self.save_state.holds_unsaved() {
             return false;
         }
-        let stamp = self.stamp_of(doc.revision);
+        let opened_as = std::mem::take(&mut self.opening_stamp);
+        let stamp = if opened_as.revision == doc.revision { opened_as } else { Stamp::new(doc.revision, "") };
         self.part = Some(part);
         self.show_other_save(scenario, doc.scenario, stamp, !stood_in);
         true
