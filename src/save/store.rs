@@ -63,6 +63,18 @@ impl Replaced {
 pub struct KeptPoint {
     key: String,
     given_way: Vec<(String, String)>,
+    /// For a point kept late, the number from which the points kept since
+    /// it was due are numbered ([`Store::keep_late_point`]).
+    spared: Option<u64>,
+}
+
+impl KeptPoint {
+    /// Where it is taken back to be owed again: the points it spares, the
+    /// ones kept since it was first due, or, owed for the first time, the
+    /// ones kept from now on.
+    pub fn spared(&self) -> Option<u64> {
+        self.spared
+    }
 }
 
 /// A scenario kept before something replaced it, as Your data lists it.
@@ -89,8 +101,9 @@ pub const STALE_PART_MS: u64 = 60_000;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stamp {
     pub revision: u64,
-    /// Empty where the writer is not known (a save whose header names no
-    /// lineage: a legacy one).
+    /// Empty where the writer is not known: a save whose header names no
+    /// lineage (a legacy one, or text not written by Certlink's tabs), or
+    /// a lineage that does not begin with its own revision (edited).
     pub writer: String,
 }
 
@@ -206,7 +219,10 @@ impl<K: KeyValue> Store<K> {
 
     /// [`Store::keep_restore_point`] for a point that was due earlier
     /// (taken back for want of room): it never gives way the points kept
-    /// since, numbered `spared` ([`Store::next_point_number`] then) or more.
+    /// since, numbered `spared` ([`Store::next_point_number`] then) or
+    /// more, and counts as older than they are among the three kept. (A
+    /// point the person deleted meanwhile frees its number: a point kept
+    /// after that may be numbered under `spared`, and counts as older.)
     pub fn keep_late_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<KeptPoint, SaveError> {
         self.keep_point(replaced, json, spared)
     }
@@ -245,13 +261,23 @@ impl<K: KeyValue> Store<K> {
             self.kv.remove(&oldest);
             given_way.push((oldest, kept));
         }
-        for old in self.restore_points().iter().skip(MAX_RESTORE_POINTS) {
+        // At most three, the oldest going first. A point kept late is older
+        // than the points kept since it was due, whatever their numbers: it
+        // goes before them, and, past the three newest, it is not kept.
+        let mut points = self.restore_points();
+        if spared != u64::MAX {
+            let number = |point: &RestorePoint| point.key[self.restore_prefix().len()..].parse::<u64>().unwrap_or(0);
+            let age = |point: &RestorePoint| if point.key == key { (spared, 0) } else { (number(point), 1) };
+            let newest_first = crate::rules::in_order(points.len(), &|a, b| age(&points[b]).cmp(&age(&points[a])));
+            points = newest_first.into_iter().map(|i| points[i].clone()).collect();
+        }
+        for old in points.iter().skip(MAX_RESTORE_POINTS) {
             if let Some(text) = self.kv.get(&old.key) {
                 given_way.push((old.key.clone(), text));
             }
             self.delete_restore_point(&old.key);
         }
-        Ok(KeptPoint { key, given_way })
+        Ok(KeptPoint { key, given_way, spared: (spared != u64::MAX).then_some(spared) })
     }
 
     /// Takes back a point kept for a replacement that was not saved after

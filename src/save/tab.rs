@@ -47,8 +47,9 @@ pub enum SaveState {
     /// `changed`: a change of the person's was made here since, which is
     /// on screen only.
     NewerVersion { found: u64, changed: bool },
-    /// Another tab saved at the same moment: the last change is shown
-    /// here but not saved.
+    /// Another tab saved at the same moment, or wrote over this tab's save
+    /// unseen, or something else wrote text in its place: the last change
+    /// is shown here but not saved.
     Conflict,
     /// Another tab saved while this tab could not read it yet (the reader
     /// file on its way): the last change is shown here but not saved.
@@ -203,8 +204,10 @@ pub enum Todo {
 
 /// What the start read from the store, for [`Tab::start`].
 pub enum Found {
-    /// Read completely (a large save joined to its part).
-    Read(Loaded, Option<Part>),
+    /// Read completely (a large save joined to its part), with the stamp
+    /// stored when its text was read: by the start, another tab may have
+    /// saved in its place, even a save of the same number.
+    Read(Loaded, Option<Part>, Option<Stamp>),
     /// A save is there that cannot be read yet.
     Unread,
 }
@@ -256,8 +259,8 @@ pub struct Tab<K> {
     /// A restore point taken back for want of room, of the save the
     /// replacement on screen is to go over: kept again before anything is
     /// saved over it (and, where it cannot be, nothing is).
-    /// With it, the number of the next point then: points kept since, of
-    /// later replacements, never give way to it.
+    /// With it, the number of the next point when it was first due: points
+    /// kept since, of later replacements, never give way to it.
     point_owed: Option<(Replaced, String, u64)>,
     /// The part of another tab's save being unpacked.
     opening: Option<BaseRef>,
@@ -265,6 +268,9 @@ pub struct Tab<K> {
     /// time the part is open, another save of the same number may stand
     /// in its place (one written over a space set aside since).
     opening_stamp: Stamp,
+    /// This tab's own stamp then: once it has moved on (another save
+    /// taken, or its own written), the part opened is of an older save.
+    opening_from: Stamp,
     /// The scenario shown stands in for the save the start found and could
     /// not read at once (the reader on its way, or a large save's part to
     /// unpack): nothing of the person's is on screen until that save is read.
@@ -306,6 +312,7 @@ impl<K: KeyValue> Tab<K> {
             point_owed: None,
             opening: None,
             opening_stamp: Stamp::default(),
+            opening_from: Stamp::default(),
             stands_in: false,
             lifecycle: Lifecycle::FreshDemo,
             save_state,
@@ -455,18 +462,19 @@ impl<K: KeyValue> Tab<K> {
         self.lifecycle = demo;
         let Some(found) = found.filter(|_| self.store.is_some()) else { return Start::Demo };
         match found {
-            Found::Read(Loaded::Nothing, _) => Start::Demo,
-            Found::Read(Loaded::Document(doc), part) => {
-                self.stamp = self.stamp_of(doc.revision);
+            Found::Read(Loaded::Nothing, ..) => Start::Demo,
+            Found::Read(Loaded::Document(doc), part, stamp) => {
+                self.stamp = stamp_read(stamp, doc.revision);
                 self.part = part;
                 self.becomes_own();
                 Start::Saved(Box::new(doc.scenario))
             }
             // A large save that was not joined here, or one the reader is
             // not here to read: it is read as another tab's would be.
-            Found::Read(Loaded::Continues { head, packed }, _) => {
+            Found::Read(Loaded::Continues { head, packed }, _, stamp) => {
                 self.opening = Some(head.base.clone());
-                self.opening_stamp = self.stamp_of(head.revision);
+                self.opening_stamp = stamp_read(stamp, head.revision);
+                self.opening_from = self.stamp.clone();
                 self.stands_in = true;
                 self.todo.push(Todo::Open { head, packed });
                 Start::Demo
@@ -476,11 +484,11 @@ impl<K: KeyValue> Tab<K> {
                 self.todo.push(Todo::ReadLater);
                 Start::Demo
             }
-            Found::Read(Loaded::Corrupt { error, backup_key, moved }, _) => {
+            Found::Read(Loaded::Corrupt { error, backup_key, moved }, ..) => {
                 self.set_aside(error, backup_key, moved);
                 Start::Demo
             }
-            Found::Read(Loaded::Newer { found }, _) => {
+            Found::Read(Loaded::Newer { found }, ..) => {
                 self.save_state = SaveState::NewerVersion { found, changed: false };
                 Start::Demo
             }
@@ -536,16 +544,6 @@ impl<K: KeyValue> Tab<K> {
                 false
             }
         }
-    }
-
-    /// The stamp of revision `revision` as stored now.
-    fn stamp_of(&self, revision: u64) -> Stamp {
-        self.store
-            .as_ref()
-            .and_then(Store::stored_stamp)
-            .map(|(_, stamp)| stamp)
-            .filter(|stamp| stamp.revision == revision)
-            .unwrap_or_else(|| Stamp::new(revision, ""))
     }
 
     /// The demo the start left for later, built: `scenario` becomes it,
@@ -755,7 +753,9 @@ impl<K: KeyValue> Tab<K> {
     /// Takes back a point kept for a save that found no room, and owes it.
     fn take_back_point(&mut self, point: KeptPoint) {
         let Some(store) = &self.store else { return };
-        self.point_owed = store.take_back_point(point).map(|(why, json)| (why, json, store.next_point_number()));
+        let spared = point.spared();
+        let owed = store.take_back_point(point);
+        self.point_owed = owed.map(|(why, json)| (why, json, spared.unwrap_or_else(|| store.next_point_number())));
     }
 
     fn persist_now(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
@@ -1008,7 +1008,19 @@ impl<K: KeyValue> Tab<K> {
             return false;
         }
         let Some(store) = &self.store else { return false };
-        let Some((schema, stored)) = store.stored_stamp() else { return false };
+        let Some((schema, stored)) = store.stored_stamp() else {
+            // This tab's large save is gone, nothing in its place: another
+            // tab set it aside, unreadable (a head written on a late view
+            // names a part removed meanwhile). What the tab shows is said
+            // not saved until the caller saves it again, whole
+            // ([`Tab::save_again`]).
+            if self.part.is_some() && self.lifecycle == Lifecycle::Own {
+                self.part = None;
+                self.save_state = SaveState::Conflict;
+                self.owes_a_save = true;
+            }
+            return false;
+        };
         let unsigned = stored.is_unsigned_over(&self.stamp);
         if stored.is_same_save(&self.stamp) && !unsigned {
             if self.stamp.writer.is_empty() {
@@ -1090,6 +1102,7 @@ impl<K: KeyValue> Tab<K> {
                         if self.opening.as_ref() != Some(&head.base) {
                             self.opening = Some(head.base.clone());
                             self.opening_stamp = stored.clone();
+                            self.opening_from = self.stamp.clone();
                             self.todo.push(Todo::Open { head, packed });
                         }
                         false
@@ -1113,7 +1126,10 @@ impl<K: KeyValue> Tab<K> {
     /// wrote over it (a browser's storage seen late from another tab), and
     /// this tab may be the last to hold what it had. Where the lineage does
     /// not reach back that far, a save this tab wrote itself counts as
-    /// lost: a banner too many is better than a change gone unsaid.
+    /// lost: a banner too many is better than a change gone unsaid. (Where
+    /// the numbers started again at 1 within the lineage, that reach is
+    /// misjudged either way: only a save hand-edited to the last number
+    /// does so.)
     fn lost_own_save(&self, store: &Store<K>) -> bool {
         if self.lifecycle != Lifecycle::Own || self.stamp.revision == 0 {
             return false;
@@ -1161,17 +1177,13 @@ impl<K: KeyValue> Tab<K> {
                 return false;
             }
         };
-        // Work of this tab's that the store does not hold yet (a pack under
-        // way, a change said unsaved) is never replaced: its own save
-        // meets the other tab's and says so. An untouched first demo takes
-        // a save of its own number (two tabs that packed at once, the
-        // other's written last), as `take_newer_save` does.
-        let descends = self.store.as_ref().is_some_and(|store| self.descends_from_own(store));
-        let older = !descends
-            && match self.lifecycle {
-                Lifecycle::FreshDemo => doc.revision < self.stamp.revision,
-                _ => doc.revision <= self.stamp.revision,
-            };
+        // The save opened was newer than this tab's when its head was read
+        // (`take_newer_save` or the start judged it so); a tab that has
+        // moved on since took or wrote a save after it. Work of this tab's
+        // that the store does not hold yet (a pack under way, a change said
+        // unsaved) is never replaced: its own save meets the other tab's
+        // and says so.
+        let older = self.stamp != std::mem::take(&mut self.opening_from);
         if older || self.packing.is_some() || self.save_state.holds_unsaved() {
             return false;
         }
@@ -1276,6 +1288,12 @@ impl<K: KeyValue> Tab<K> {
         self.stamp = stamp;
         *scenario = next;
     }
+}
+
+/// The stamp of a save of `revision` read with `stamp` stored beside it;
+/// one whose writer is not known where that stamp is another save's.
+fn stamp_read(stamp: Option<Stamp>, revision: u64) -> Stamp {
+    stamp.filter(|stamp| stamp.revision == revision).unwrap_or_else(|| Stamp::new(revision, ""))
 }
 
 /// The revision a save after `revision` carries, within what a document

@@ -50,12 +50,13 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
     // one removed): what was read is then not what is stored, and is read
     // again, never set aside for a part it no longer has.
     let mut tries = 0;
-    let loaded = loop {
-        let Some(text) = store.saved_text() else { break Loaded::Nothing };
+    let (loaded, stamp) = loop {
+        let Some(text) = store.saved_text() else { break (Loaded::Nothing, None) };
+        let stamp = store.stored_stamp().map(|(_, stamp)| stamp);
         let read = reader::read(text.clone()).await?;
         tries += 1;
         if tries == 5 || store.saved_text().as_deref() == Some(text.as_str()) {
-            break store.loaded(read);
+            break (store.loaded(read), stamp);
         }
     };
     // Parts are removed only beside a readable save: an unreadable one is
@@ -67,12 +68,18 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
         Loaded::Corrupt { .. } | Loaded::Newer { .. } => {}
     }
     let found = match loaded {
-        Loaded::Continues { head, packed } => match open_part(*head, &packed).await? {
-            Ok((document, part)) => Found::Read(Loaded::Document(Box::new(document)), Some(part)),
-            Err(DocumentError::FutureSchema { found }) => Found::Read(Loaded::Newer { found }, None),
-            Err(error) => Found::Read(store.set_aside(error), None),
-        },
-        loaded => Found::Read(loaded, None),
+        Loaded::Continues { head, packed } => {
+            let part_key = head.base.key.clone();
+            match open_part(*head, &packed).await? {
+                Ok((document, part)) => Found::Read(Loaded::Document(Box::new(document)), Some(part), stamp),
+                Err(DocumentError::FutureSchema { found }) => Found::Read(Loaded::Newer { found }, None, None),
+                // Set aside only while it is still the save there: one
+                // another tab wrote meanwhile is read after the start.
+                Err(error) if store.saved_over_part(&part_key) => Found::Read(store.set_aside(error), None, None),
+                Err(_) => Found::Unread,
+            }
+        }
+        loaded => Found::Read(loaded, None, stamp),
     };
     SAVE_READ_AT_START.with(|cell| *cell.borrow_mut() = Some(found));
     Ok(())
@@ -82,9 +89,9 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
 /// prepare (the browser tests mount the app directly).
 pub(super) fn found_now(store: &Store) -> Found {
     match store.saved_text() {
-        None => Found::Read(Loaded::Nothing, None),
+        None => Found::Read(Loaded::Nothing, None, None),
         Some(text) => match ReaderFile.read(text) {
-            Some(read) => Found::Read(store.loaded(read), None),
+            Some(read) => Found::Read(store.loaded(read), None, store.stored_stamp().map(|(_, stamp)| stamp)),
             None => Found::Unread,
         },
     }
