@@ -8,12 +8,19 @@ use crate::i18n::keeping::{kept, kr, on_item, Kept};
 use crate::i18n::pages::{pr, PageText};
 use crate::session::{checked_name, use_ctx, Ctx, Entry, LibraryError, MAX_NAME};
 use crate::ui::{escape_cancels, hand_keyboard_to, handler, live, When};
-use crate::views::common::{export_scenario, file_input, read_import, Answer, Unchanged};
+use crate::views::common::{export_scenario, file_input, mark_refused, read_import, Answer, Unchanged};
 use leptos::prelude::*;
 
 /// What the last change did, as the page says it.
 fn said(result: Result<(), LibraryError>) -> Result<(), Unchanged> {
     result.map_err(Unchanged::Library)
+}
+
+/// A name refused is marked, named by the message, and given the keyboard,
+/// as on every form; any other answer clears the mark.
+fn mark_name(result: Result<(), LibraryError>, form: &str, field: &str) {
+    let refused: &[&str] = if result == Err(LibraryError::BadName) { &[field] } else { &[] };
+    mark_refused(form, "library-outcome", refused);
 }
 
 /// An entry's name as shown: "My scenario" for the person's own, unnamed.
@@ -35,6 +42,7 @@ pub fn Library() -> impl IntoView {
         if result.is_ok() {
             copy_name.set(String::new());
         }
+        mark_name(result, "section[aria-labelledby=\"save-as\"]", "library-name");
         outcome.set(Some(said(result)));
     };
     let export = move |_| {
@@ -76,7 +84,9 @@ pub fn Library() -> impl IntoView {
     view! {
         <h1 id="library-heading" tabindex="-1">{kr(lang, Kept::LibraryHeading)}</h1>
         <p>{kr(lang, Kept::LibraryHelp)}</p>
-        <Answer answer=outcome done=|lang| kept(lang, Kept::LibraryDone) reading />
+        <div id="library-outcome">
+            <Answer answer=outcome done=|lang| kept(lang, Kept::LibraryDone) reading />
+        </div>
         <ul class="backups library">{entries}</ul>
         <section class="card" aria-labelledby="save-as">
             <h2 id="save-as">{kr(lang, Kept::SaveAsHeading)}</h2>
@@ -187,6 +197,7 @@ fn EntryLine(
                 renaming.set(false);
                 hand_keyboard_to(ctx, format!("#rename-{key}"));
             }
+            mark_name(result, &format!("[data-entry=\"{key}\"]"), "library-rename");
             outcome.set(Some(said(result)));
         }
     };

@@ -10,10 +10,10 @@ use crate::i18n::source::Source;
 use crate::i18n::{format_date, Lang, Text};
 use crate::route::Route;
 use crate::rules::support::{route_support, Evidence, Problem, SupportRoute};
-use crate::rules::{Command, Time};
+use crate::rules::{Command, Refusal};
 use crate::session::use_ctx;
 use crate::ui::{handler, live};
-use crate::views::common::{Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
+use crate::views::common::{mark_refused, Field, Outcome, OutcomeMessage, SignInPrompt, SourceQuote};
 use leptos::prelude::*;
 
 fn problem_label(lang: Lang, problem: Problem) -> &'static str {
@@ -155,18 +155,32 @@ fn Advice(problem: Problem, typed: Typed) -> impl IntoView {
         ev.prevent_default();
         // An empty date is today; a date out of the rules' range (D1) is
         // refused in the person's language and nothing is saved.
-        let started_on: Time = match crate::views::common::entered_date("started", &started.get_untracked()) {
-            None => ctx.now(),
-            Some(Ok(at)) => at,
-            Some(Err(refusal)) => return outcome.set(Some(Outcome::Refused(refusal))),
+        let started_on = match crate::views::common::entered_date("started", &started.get_untracked()) {
+            None => Ok(ctx.now()),
+            Some(entered) => entered,
         };
         // The advice is drawn again with the form: the keyboard goes to the
         // list that now holds the ticket, not the top of the page.
-        let command = Command::OpenTicket { problem, details: details.get_untracked(), started_on };
-        let result = crate::views::common::execute_handing_keyboard_to(ctx, command, "#tickets");
+        let result = match started_on {
+            Ok(started_on) => {
+                let command = Command::OpenTicket { problem, details: details.get_untracked(), started_on };
+                crate::views::common::execute_handing_keyboard_to(ctx, command, "#tickets")
+            }
+            Err(refusal) => Outcome::Refused(refusal),
+        };
         if matches!(result, Outcome::Done(_)) {
             details.set(String::new());
         }
+        // The field refused is marked, named by the message, and given the
+        // keyboard, as on every form.
+        let field: &[&str] = match &result {
+            Outcome::Refused(
+                Refusal::DateIncomplete | Refusal::OutOfRange { .. } | Refusal::StartsInTheFuture { .. },
+            ) => &["started"],
+            Outcome::Refused(Refusal::TextTooLong { .. } | Refusal::TicketDetailsMissing) => &["details"],
+            _ => &[],
+        };
+        mark_refused("form[data-tour=\"ticket-form\"]", "ticket-outcome", field);
         outcome.set(Some(result));
     };
     live(move || match advice.get() {
@@ -218,7 +232,9 @@ fn Advice(problem: Problem, typed: Typed) -> impl IntoView {
                                         {pr(lang, PageText::OpenTicket)}
                                     </button>
                                 </form>
-                                <OutcomeMessage outcome=outcome />
+                                <div id="ticket-outcome">
+                                    <OutcomeMessage outcome=outcome />
+                                </div>
                             }
                                 .into_any()
                         }

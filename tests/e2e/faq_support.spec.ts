@@ -58,8 +58,41 @@ test('a date the problem started left half typed is refused, and no ticket is op
   await page.keyboard.press('Backspace');
   await page.getByRole('button', { name: 'Open a ticket' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Enter a whole date, with its day, month and year');
+  // The date is marked as the field refused, named by the message, and has the keyboard.
+  const started = page.locator('input[name="started"]');
+  await expect(started).toHaveAttribute('aria-invalid', 'true');
+  await expect(started).toHaveAttribute('aria-describedby', 'ticket-outcome');
+  await expect(started).toBeFocused();
   await settled(page);
   await expect(page.getByRole('main')).not.toContainText('Ticket 1');
+});
+
+test('a ticket refused for its date or its description marks that field; one opened clears the mark', async ({ page }) => {
+  const app = new CertlinkPage(page);
+  await app.signIn('chen@contoso.com');
+  await app.navigate('Support');
+  await page.getByLabel('A technical problem linking my MCID').check();
+  const details = page.locator('textarea[name="details"]');
+  const started = page.locator('input[name="started"]');
+  const refusal = page.getByRole('main').getByRole('alert');
+  // No description.
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(refusal).toContainText('Describe the problem before opening a ticket.');
+  await expect(details).toHaveAttribute('aria-invalid', 'true');
+  await expect(details).toBeFocused();
+  // A day after the scenario's today (D1).
+  await details.fill('The link fails.');
+  await started.fill('2099-01-01');
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(refusal).toContainText('is after the scenario’s today');
+  await expect(started).toHaveAttribute('aria-invalid', 'true');
+  await expect(details).not.toHaveAttribute('aria-invalid');
+  await expect(started).toBeFocused();
+  // Today: opened, and nothing is marked.
+  await started.fill('');
+  await page.getByRole('button', { name: 'Open a ticket' }).click();
+  await expect(app.status.filter({ hasText: 'Ticket 1' })).toBeVisible();
+  await expect(started).not.toHaveAttribute('aria-invalid');
 });
 
 test('a problem the FAQ answers is routed to its entry, not to a ticket', async ({ page }) => {

@@ -62,16 +62,26 @@ test('the open scenario saved as a copy, renamed, and deleted with a confirmatio
   await name.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('main').getByRole('alert')).toContainText('Un nom compte de 1 à 120 caractères');
-  await name.focus();
+  // The name is marked as the field refused, named by the message, and keeps the keyboard.
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAttribute('aria-describedby', 'library-outcome');
+  await expect(name).toBeFocused();
   await page.keyboard.type('Démo du lundi');
   await page.keyboard.press('Enter');
   await expect(entries(page)).toHaveCount(2);
+  await expect(name).not.toHaveAttribute('aria-invalid');
   const copy = entries(page).nth(1);
   await expect(copy).toContainText('Démo du lundi (ouvert)');
   // Renamed.
   await copy.getByRole('button', { name: 'Renommer' }).focus();
   await page.keyboard.press('Enter');
   // The form opened takes the keyboard (Tab would have gone to Delete).
+  await expect(copy.locator('input[name="library-rename"]')).toBeFocused();
+  // An empty name is refused there too, and marked.
+  await copy.locator('input[name="library-rename"]').fill('   ');
+  await copy.locator('input[name="library-rename"]').press('Enter');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Un nom compte de 1 à 120 caractères');
+  await expect(copy.locator('input[name="library-rename"]')).toHaveAttribute('aria-invalid', 'true');
   await expect(copy.locator('input[name="library-rename"]')).toBeFocused();
   await copy.locator('input[name="library-rename"]').fill('Démo du mardi');
   await copy.locator('input[name="library-rename"]').press('Enter');
