@@ -1125,6 +1125,12 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
                 });
                 reloads += 1;
                 sims[t] = Sim::open(&kv, &format!("r{reloads}-"), whole_bytes);
+                if late_views {
+                    // A late view may write over a save no tab shows yet
+                    // (see `step_with_late_views_and_replacements`): the
+                    // tab opened again reads its save first.
+                    sims[t].finish_all();
+                }
             }
             Step::Import(t) => {
                 let t = t % tabs;
@@ -1211,6 +1217,9 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
                 if !sims[t].says_unsaved() {
                     reloads += 1;
                     sims[t] = Sim::open(&kv, &format!("r{reloads}-"), whole_bytes);
+                    if late_views {
+                        sims[t].finish_all();
+                    }
                 }
             }
         }
@@ -2117,4 +2126,70 @@ fn a_restore_point_owed_twice_still_spares_the_points_kept_since_it_was_first_du
     room_left(&kv, point(&s0) - 1);
     let _ = a.execute(&ticket("after"));
     assert!(in_points(&kv, "import a"), "the only copy of the first import is kept");
+}
+
+/// The writer's large save set aside by another tab: the writer saves it
+/// again, and a tab that only read it takes that save, with no banner.
+#[test]
+fn a_tab_that_only_read_a_large_save_set_aside_elsewhere_takes_the_one_saved_again() {
+    let kv = MemoryKv::new();
+    let (mut a, _) = packed_with_a_head(&kv, "from a");
+    a.finish_all();
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "from a"));
+    Store::new(kv.clone(), "").set_aside(DocumentError::Empty);
+    a.storage_event();
+    b.storage_event();
+    a.finish_all();
+    b.storage_event();
+    b.finish_all();
+    assert!(has_ticket(&stored(&kv).unwrap(), "from a"), "saved again");
+    assert_eq!(a.tab.save_state(), &SaveState::Saved);
+    assert_eq!(b.tab.save_state(), &SaveState::Saved);
+    assert!(!a.tab.owes_a_save(), "nothing more is owed once saved");
+}
+
+/// A tab that sets aside unreadable text over its own large save says so,
+/// and its next change is saved whole under that banner, not a conflict.
+#[test]
+fn a_tab_that_set_aside_text_written_over_its_large_save_keeps_saying_so() {
+    let kv = MemoryKv::new();
+    let (mut a, _) = packed_with_a_head(&kv, "mine");
+    a.finish_all();
+    kv.set("certlink.document", "damaged").unwrap();
+    a.storage_event();
+    assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)));
+    a.execute(&ticket("after")).unwrap();
+    a.finish_all();
+    assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)), "{:?}", a.tab.save_state());
+    assert!(has_ticket(&stored(&kv).unwrap(), "after"));
+    assert!(kv.items().values().any(|value| value == "damaged"), "the damaged text is kept");
+}
+
+/// Three replacements whose saves each find no room keep the scenarios
+/// they replaced as points; the point of the save they all go over, owed
+/// since the first, is older than those three: never a fourth point, and
+/// never one of the three pushed out for it.
+#[test]
+fn a_restore_point_owed_behind_three_kept_since_is_not_kept_and_the_three_stay() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("s0")).unwrap();
+    let point = |s: &Scenario| "certlink.restore.1".len() + 2 + document::to_json(s, 9, now()).len();
+    let s0 = stored(&kv).unwrap();
+    room_left(&kv, point(&s0));
+    for n in 1..=4 {
+        let mut import = demo_with_tickets(n * 40);
+        import.execute(&priya(), now(), &ticket(&format!("import {n}"))).unwrap();
+        let kept = Keeping::Point(Replaced::Import);
+        let _ = a.tab.replace(&mut a.scenario, &ReadNow, import, now(), kept);
+        a.collect();
+        assert!(Store::new(kv.clone(), "").restore_points().len() <= MAX_RESTORE_POINTS, "after import {n}");
+        // Room for the next point, and for s0's, never for a save.
+        room_left(&kv, point(&a.scenario) + point(&s0));
+    }
+    for n in 1..=3 {
+        assert!(in_points(&kv, &format!("import {n}")), "import {n} is kept");
+    }
 }

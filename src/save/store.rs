@@ -239,6 +239,12 @@ impl<K: KeyValue> Store<K> {
         if json.len() > MAX_STORED_BYTES {
             return Err(SaveError::TooLarge { bytes: json.len() });
         }
+        // A point kept late behind three kept since would be the oldest of
+        // four: it is not kept at all (and owes nothing more).
+        let since = self.numbered(&self.restore_prefix()).into_iter().filter(|n| *n >= spared).count();
+        if spared != u64::MAX && since >= MAX_RESTORE_POINTS {
+            return Ok(KeptPoint { key: String::new(), given_way: Vec::new(), spared: Some(spared) });
+        }
         // Numbered after every point kept; none past the last number, so
         // that no point is written over.
         let next = match self.numbered(&self.restore_prefix()).pop() {
@@ -262,8 +268,8 @@ impl<K: KeyValue> Store<K> {
             given_way.push((oldest, kept));
         }
         // At most three, the oldest going first. A point kept late is older
-        // than the points kept since it was due, whatever their numbers: it
-        // goes before them, and, past the three newest, it is not kept.
+        // than the points kept since it was due, whatever their numbers
+        // (fewer than three, above): the older ones go before it.
         let mut points = self.restore_points();
         if spared != u64::MAX {
             let number = |point: &RestorePoint| point.key[self.restore_prefix().len()..].parse::<u64>().unwrap_or(0);

@@ -249,8 +249,9 @@ pub struct Tab<K> {
     /// The length of trail before which no repack starts: one that found
     /// no room is tried again only this many events later.
     repack_after: usize,
-    /// The save here is this tab's head over a part another tab removed:
-    /// the whole is owed to the store ([`Tab::save_again`]).
+    /// The save here is this tab's head over a part another tab removed,
+    /// or this tab's large save another tab set aside for it: the whole is
+    /// owed to the store ([`Tab::save_again`]) until a save is written.
     owes_a_save: bool,
     /// The restore point a replacement still being packed kept, where it
     /// copies the save: taken back with the points it pushed out if the
@@ -504,6 +505,8 @@ impl<K: KeyValue> Tab<K> {
 
     fn set_aside(&mut self, error: DocumentError, backup_key: String, moved: bool) {
         self.backup_key = Some(backup_key);
+        // The store holds no save of this tab's now: the next is whole.
+        self.part = None;
         if moved {
             self.save_state = SaveState::Corrupt(error);
         } else {
@@ -948,6 +951,7 @@ impl<K: KeyValue> Tab<K> {
                 // An untouched demo stays one once saved: nothing of the
                 // person's is in it yet.
                 self.stamp = stamp;
+                self.owes_a_save = false;
                 // A repack put off (no room) was of the part a whole or a
                 // new part replaces: the next part repacks in its own time.
                 match saving {
@@ -989,7 +993,8 @@ impl<K: KeyValue> Tab<K> {
     }
 
     /// Saves the scenario on screen whole again (packed where large), in
-    /// place of this tab's head over a part another tab removed.
+    /// place of this tab's head over a part another tab removed, or of its
+    /// large save another tab set aside.
     pub fn save_again(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
         if !std::mem::take(&mut self.owes_a_save) {
             return Ok(());
@@ -1009,12 +1014,13 @@ impl<K: KeyValue> Tab<K> {
         }
         let Some(store) = &self.store else { return false };
         let Some((schema, stored)) = store.stored_stamp() else {
-            // This tab's large save is gone, nothing in its place: another
-            // tab set it aside, unreadable (a head written on a late view
-            // names a part removed meanwhile). What the tab shows is said
-            // not saved until the caller saves it again, whole
-            // ([`Tab::save_again`]).
-            if self.part.is_some() && self.lifecycle == Lifecycle::Own {
+            // This tab's own large save is gone, nothing in its place:
+            // another tab set it aside, unreadable (a head written on a late
+            // view names a part removed meanwhile). What the tab shows is
+            // said not saved until the caller saves it again, whole
+            // ([`Tab::save_again`]). Only the tab that wrote it does: tabs
+            // that read it take that save as it comes.
+            if self.part.is_some() && self.lifecycle == Lifecycle::Own && self.stamp.writer == self.writer {
                 self.part = None;
                 self.save_state = SaveState::Conflict;
                 self.owes_a_save = true;

@@ -50,13 +50,13 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
     // one removed): what was read is then not what is stored, and is read
     // again, never set aside for a part it no longer has.
     let mut tries = 0;
-    let (loaded, stamp) = loop {
-        let Some(text) = store.saved_text() else { break (Loaded::Nothing, None) };
+    let (loaded, stamp, read_text) = loop {
+        let Some(text) = store.saved_text() else { break (Loaded::Nothing, None, String::new()) };
         let stamp = store.stored_stamp().map(|(_, stamp)| stamp);
         let read = reader::read(text.clone()).await?;
         tries += 1;
         if tries == 5 || store.saved_text().as_deref() == Some(text.as_str()) {
-            break (store.loaded(read), stamp);
+            break (store.loaded(read), stamp, text);
         }
     };
     // Parts are removed only beside a readable save: an unreadable one is
@@ -68,17 +68,14 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
         Loaded::Corrupt { .. } | Loaded::Newer { .. } => {}
     }
     let found = match loaded {
-        Loaded::Continues { head, packed } => {
-            let part_key = head.base.key.clone();
-            match open_part(*head, &packed).await? {
-                Ok((document, part)) => Found::Read(Loaded::Document(Box::new(document)), Some(part), stamp),
-                Err(DocumentError::FutureSchema { found }) => Found::Read(Loaded::Newer { found }, None, None),
-                // Set aside only while it is still the save there: one
-                // another tab wrote meanwhile is read after the start.
-                Err(error) if store.saved_over_part(&part_key) => Found::Read(store.set_aside(error), None, None),
-                Err(_) => Found::Unread,
-            }
-        }
+        Loaded::Continues { head, packed } => match open_part(*head, &packed).await? {
+            Ok((document, part)) => Found::Read(Loaded::Document(Box::new(document)), Some(part), stamp),
+            // Said newer or set aside only while it is still the save there:
+            // one another tab wrote meanwhile is read after the start.
+            Err(_) if store.saved_text().as_deref() != Some(read_text.as_str()) => Found::Unread,
+            Err(DocumentError::FutureSchema { found }) => Found::Read(Loaded::Newer { found }, None, None),
+            Err(error) => Found::Read(store.set_aside(error), None, None),
+        },
         loaded => Found::Read(loaded, None, stamp),
     };
     SAVE_READ_AT_START.with(|cell| *cell.borrow_mut() = Some(found));
@@ -270,7 +267,8 @@ impl Ctx {
     pub fn take_newer_save(&self) {
         self.with_engine(|tab, scenario| tab.take_newer_save(scenario, &ReaderFile));
         // A save owed (this tab's head lost its part to another tab's
-        // save) is written by the later file, which writes every save.
+        // save, or its large save was set aside by another tab) is written
+        // by the later file, which writes every save.
         if self.engine.with_value(Tab::owes_a_save) {
             leptos::task::spawn_local(self.prepare_later());
         }
