@@ -214,7 +214,7 @@ impl<K: KeyValue> Store<K> {
     /// of them do not make enough: a refused point loses none kept. What it
     /// took the place of comes back too with [`Store::take_back_point`].
     pub fn keep_restore_point(&self, replaced: Replaced, json: &str) -> Result<KeptPoint, SaveError> {
-        self.keep_point(replaced, json, u64::MAX)
+        self.keep_point(replaced, json, u64::MAX, false)
     }
 
     /// [`Store::keep_restore_point`] for a point that was due earlier
@@ -224,7 +224,15 @@ impl<K: KeyValue> Store<K> {
     /// point the person deleted meanwhile frees its number: a point kept
     /// after that may be numbered under `spared`, and counts as older.)
     pub fn keep_late_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<KeptPoint, SaveError> {
-        self.keep_point(replaced, json, spared)
+        self.keep_point(replaced, json, spared, true)
+    }
+
+    /// [`Store::keep_restore_point`] where the save there is not a copy of
+    /// the scenario the point keeps (the tab's change was not saved): the
+    /// points kept may hold the only copy of that save, and none gives
+    /// way to make room (the count of three still holds).
+    pub fn keep_restore_point_in_room(&self, replaced: Replaced, json: &str) -> Result<KeptPoint, SaveError> {
+        self.keep_point(replaced, json, 0, false)
     }
 
     /// The number the next restore point kept takes: every point kept from
@@ -234,15 +242,15 @@ impl<K: KeyValue> Store<K> {
     }
 
     /// [`Store::keep_restore_point`], never giving way the points numbered
-    /// `spared` or more.
-    fn keep_point(&self, replaced: Replaced, json: &str, spared: u64) -> Result<KeptPoint, SaveError> {
+    /// `spared` or more for room; a `late` point counts as older than them.
+    fn keep_point(&self, replaced: Replaced, json: &str, spared: u64, late: bool) -> Result<KeptPoint, SaveError> {
         if json.len() > MAX_STORED_BYTES {
             return Err(SaveError::TooLarge { bytes: json.len() });
         }
         // A point kept late behind three kept since would be the oldest of
         // four: it is not kept at all (and owes nothing more).
         let since = self.numbered(&self.restore_prefix()).into_iter().filter(|n| *n >= spared).count();
-        if spared != u64::MAX && since >= MAX_RESTORE_POINTS {
+        if late && since >= MAX_RESTORE_POINTS {
             return Ok(KeptPoint { key: String::new(), given_way: Vec::new(), spared: Some(spared) });
         }
         // Numbered after every point kept; none past the last number, so
@@ -271,7 +279,7 @@ impl<K: KeyValue> Store<K> {
         // than the points kept since it was due, whatever their numbers
         // (fewer than three, above): the older ones go before it.
         let mut points = self.restore_points();
-        if spared != u64::MAX {
+        if late {
             let number = |point: &RestorePoint| point.key[self.restore_prefix().len()..].parse::<u64>().unwrap_or(0);
             let age = |point: &RestorePoint| if point.key == key { (spared, 0) } else { (number(point), 1) };
             let newest_first = crate::rules::in_order(points.len(), &|a, b| age(&points[b]).cmp(&age(&points[a])));
@@ -283,7 +291,7 @@ impl<K: KeyValue> Store<K> {
             }
             self.delete_restore_point(&old.key);
         }
-        Ok(KeptPoint { key, given_way, spared: (spared != u64::MAX).then_some(spared) })
+        Ok(KeptPoint { key, given_way, spared: late.then_some(spared) })
     }
 
     /// Takes back a point kept for a replacement that was not saved after
@@ -325,7 +333,7 @@ impl<K: KeyValue> Store<K> {
             return None;
         }
         let spared = self.numbered(&self.restore_prefix()).pop().unwrap_or(u64::MAX);
-        self.keep_point(replaced, &text, spared).ok().map(|_| stamp)
+        self.keep_point(replaced, &text, spared, false).ok().map(|_| stamp)
     }
 
     /// The numbers of the keys `start` then a number, as Certlink writes

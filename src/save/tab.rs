@@ -249,6 +249,11 @@ pub struct Tab<K> {
     /// The length of trail before which no repack starts: one that found
     /// no room is tried again only this many events later.
     repack_after: usize,
+    /// The save there is another tab's, which this tab did not show and
+    /// kept as a restore point to replace on top of, and this tab's own
+    /// save has not been written over it yet: that point may be its only
+    /// copy, so no later point of this tab's pushes it out for room.
+    save_only_in_point: bool,
     /// The save here is this tab's head over a part another tab removed,
     /// or this tab's large save another tab set aside for it: the whole is
     /// owed to the store ([`Tab::save_again`]) until a save is written.
@@ -308,6 +313,7 @@ impl<K: KeyValue> Tab<K> {
             packing: None,
             repacking: false,
             owes_a_save: false,
+            save_only_in_point: false,
             repack_after: 0,
             point_for_pack: None,
             point_owed: None,
@@ -505,8 +511,13 @@ impl<K: KeyValue> Tab<K> {
 
     fn set_aside(&mut self, error: DocumentError, backup_key: String, moved: bool) {
         self.backup_key = Some(backup_key);
-        // The store holds no save of this tab's now: the next is whole.
-        self.part = None;
+        // A part set aside with the text is no longer this tab's to go on
+        // from: the next save is whole. One still stored is.
+        if let (Some(part), Some(store)) = (&self.part, &self.store) {
+            if !store.holds(&part.key) {
+                self.part = None;
+            }
+        }
         if moved {
             self.save_state = SaveState::Corrupt(error);
         } else {
@@ -666,6 +677,8 @@ impl<K: KeyValue> Tab<K> {
                 let json = document::to_json(scenario, self.stamp.revision, now);
                 let kept = if json.len() > self.whole_bytes {
                     Err(PointNotKept::TooLarge)
+                } else if self.save_only_in_point {
+                    store.keep_restore_point_in_room(why, &json).map_err(|_| PointNotKept::NoRoom)
                 } else {
                     store.keep_restore_point(why, &json).map_err(|_| PointNotKept::NoRoom)
                 };
@@ -692,6 +705,7 @@ impl<K: KeyValue> Tab<K> {
                     |text: &str| reader.read(text.to_string()).is_none_or(|read| matches!(read, Ok(Stored::Whole(_))));
                 if let Some(stamp) = store.keep_saved_as_restore_point(why, self.whole_bytes, reads) {
                     self.stamp = stamp;
+                    self.save_only_in_point = true;
                 }
             }
             self.save_state = self.saved.clone();
@@ -952,6 +966,7 @@ impl<K: KeyValue> Tab<K> {
                 // person's is in it yet.
                 self.stamp = stamp;
                 self.owes_a_save = false;
+                self.save_only_in_point = false;
                 // A repack put off (no room) was of the part a whole or a
                 // new part replaces: the next part repacks in its own time.
                 match saving {
@@ -1014,13 +1029,14 @@ impl<K: KeyValue> Tab<K> {
         }
         let Some(store) = &self.store else { return false };
         let Some((schema, stored)) = store.stored_stamp() else {
-            // This tab's own large save is gone, nothing in its place:
-            // another tab set it aside, unreadable (a head written on a late
-            // view names a part removed meanwhile). What the tab shows is
-            // said not saved until the caller saves it again, whole
-            // ([`Tab::save_again`]). Only the tab that wrote it does: tabs
-            // that read it take that save as it comes.
-            if self.part.is_some() && self.lifecycle == Lifecycle::Own && self.stamp.writer == self.writer {
+            // The save this tab shows is gone, nothing in its place: another
+            // tab set it aside, unreadable (a head written on a late view
+            // names a part removed meanwhile), or the storage was cleared.
+            // A reload would show the demo: what the tab shows is said not
+            // saved until the caller saves it again, whole
+            // ([`Tab::save_again`]). Every tab showing it does; the first
+            // save wins, and the others say theirs is not saved.
+            if self.lifecycle == Lifecycle::Own && self.stamp.revision != 0 {
                 self.part = None;
                 self.save_state = SaveState::Conflict;
                 self.owes_a_save = true;
@@ -1121,6 +1137,10 @@ impl<K: KeyValue> Tab<K> {
             }
             Loaded::Corrupt { error, backup_key, moved } => {
                 self.set_aside(error, backup_key, moved);
+                // Unreadable text was written over this tab's save: the
+                // scenario the tab shows is the one the store lost, saved
+                // again under the banner that says what was kept aside.
+                self.owes_a_save = moved && self.lifecycle == Lifecycle::Own;
                 false
             }
             Loaded::Nothing => false,
@@ -1264,6 +1284,7 @@ impl<K: KeyValue> Tab<K> {
     /// save read in place of a stand-in is the one the person opened: no
     /// other tab's change to tell of.
     fn show_other_save(&mut self, scenario: &mut Scenario, next: Scenario, stamp: Stamp, notice: bool) {
+        self.save_only_in_point = false;
         // Went on from this tab's scenario: its last event is where this
         // tab's is (compared by time and kind of actor only: a notice needs
         // no deep comparison of the trail).
