@@ -582,7 +582,14 @@ impl<K: KeyValue> Store<K> {
         // over, so that a tab can tell its own save was written over by a
         // tab that had not seen it: one write, the document's own.
         let mut lineage = format!("{revision}:{writer}");
-        for earlier in self.lineage().unwrap_or_default().iter().take(LINEAGE - 1) {
+        // Over nothing (the save there set aside, or cleared), a save goes
+        // on from the one its tab last read or wrote: other tabs showing
+        // that one take this one as its continuation.
+        let earlier = match self.saved_text() {
+            Some(_) => self.lineage().unwrap_or_default(),
+            None => (base.revision != 0).then(|| base.clone()).into_iter().collect(),
+        };
+        for earlier in earlier.iter().take(LINEAGE - 1) {
             lineage.push_str(&format!(";{}:{}", earlier.revision, earlier.writer));
         }
         let json = with_lineage(json, &lineage);

@@ -258,6 +258,8 @@ pub struct Tab<K> {
     /// or this tab's large save another tab set aside for it: the whole is
     /// owed to the store ([`Tab::save_again`]) until a save is written.
     owes_a_save: bool,
+    /// The length of the trail shown when that save became owed.
+    owed_at: usize,
     /// The restore point a replacement still being packed kept, where it
     /// copies the save: taken back with the points it pushed out if the
     /// pack's save finds no room, as at once in [`Tab::replace`].
@@ -313,6 +315,7 @@ impl<K: KeyValue> Tab<K> {
             packing: None,
             repacking: false,
             owes_a_save: false,
+            owed_at: 0,
             save_only_in_point: false,
             repack_after: 0,
             point_for_pack: None,
@@ -399,7 +402,8 @@ impl<K: KeyValue> Tab<K> {
     /// an untouched demo's pack.
     pub fn holds_unsaved_change(&self) -> bool {
         self.packs_unwritten()
-            || (self.lifecycle == Lifecycle::Own && (self.save_state.holds_unsaved() || self.store.is_none()))
+            || (self.lifecycle == Lifecycle::Own
+                && (self.save_state.holds_unsaved() || self.store.is_none() || self.owes_a_save))
     }
 
     /// A pack under way holds a change of the person's that the store does
@@ -1010,11 +1014,29 @@ impl<K: KeyValue> Tab<K> {
     /// Saves the scenario on screen whole again (packed where large), in
     /// place of this tab's head over a part another tab removed, or of its
     /// large save another tab set aside.
-    pub fn save_again(&mut self, scenario: &Scenario, now: Time) -> Result<(), SaveError> {
+    pub fn save_again(&mut self, scenario: &mut Scenario, reader: &impl Reader, now: Time) -> Result<(), SaveError> {
         if !std::mem::take(&mut self.owes_a_save) {
             return Ok(());
         }
+        // Another tab showing the same save wrote it again first: its save
+        // goes on from this tab's, which has changed nothing since, and is
+        // taken as any newer save.
+        let went_on = self.store.as_ref().is_some_and(|store| self.descends_from_own(store));
+        if went_on && scenario.trail().len() == self.owed_at {
+            if self.save_state == SaveState::Conflict {
+                self.save_state = self.saved.clone();
+            }
+            self.take_newer_save(scenario, reader);
+            return Ok(());
+        }
         self.persist(scenario, now)
+    }
+
+    /// The store holds nothing readable of what this tab shows, as of the
+    /// scenario's `trail` now: a save is owed ([`Tab::save_again`]).
+    fn owe_a_save(&mut self, scenario: &Scenario) {
+        self.owes_a_save = true;
+        self.owed_at = scenario.trail().len();
     }
 
     /// Takes another tab's newer save, if there is one; true when it did.
@@ -1036,10 +1058,11 @@ impl<K: KeyValue> Tab<K> {
             // saved until the caller saves it again, whole
             // ([`Tab::save_again`]). Every tab showing it does; the first
             // save wins, and the others say theirs is not saved.
-            if self.lifecycle == Lifecycle::Own && self.stamp.revision != 0 {
+            // (A tab that set it aside itself owes that save already.)
+            if self.lifecycle == Lifecycle::Own && self.stamp.revision != 0 && !self.owes_a_save {
                 self.part = None;
                 self.save_state = SaveState::Conflict;
-                self.owes_a_save = true;
+                self.owe_a_save(scenario);
             }
             return false;
         };
@@ -1057,7 +1080,7 @@ impl<K: KeyValue> Tab<K> {
             if self.part.as_ref().is_some_and(|part| !store.holds(&part.key)) {
                 self.part = None;
                 self.save_state = SaveState::Conflict;
-                self.owes_a_save = true;
+                self.owe_a_save(scenario);
             }
             return false;
         }
@@ -1140,7 +1163,9 @@ impl<K: KeyValue> Tab<K> {
                 // Unreadable text was written over this tab's save: the
                 // scenario the tab shows is the one the store lost, saved
                 // again under the banner that says what was kept aside.
-                self.owes_a_save = moved && self.lifecycle == Lifecycle::Own;
+                if moved && self.lifecycle == Lifecycle::Own {
+                    self.owe_a_save(scenario);
+                }
                 false
             }
             Loaded::Nothing => false,

@@ -67,7 +67,7 @@ lazy_fn!(
                 Due::Done
             }
             Due::SaveAgain => {
-                ctx.writing(|tab, scenario| tab.save_again(scenario, real_now()));
+                ctx.writing(|tab, scenario| tab.save_again(scenario, &super::saving::ReaderFile, real_now()));
                 ctx.tour_due()
             }
             Due::Done => Due::Done,
