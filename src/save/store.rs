@@ -249,13 +249,14 @@ impl<K: KeyValue> Store<K> {
         }
         // A point kept late behind three kept since would be the oldest of
         // four: it is not kept at all (and owes nothing more).
-        let since = self.numbered(&self.restore_prefix()).into_iter().filter(|n| *n >= spared).count();
+        let mut numbers = self.numbered(&self.restore_prefix());
+        let since = numbers.iter().filter(|n| **n >= spared).count();
         if late && since >= MAX_RESTORE_POINTS {
             return Ok(KeptPoint { key: String::new(), given_way: Vec::new(), spared: Some(spared) });
         }
         // Numbered after every point kept; none past the last number, so
         // that no point is written over.
-        let next = match self.numbered(&self.restore_prefix()).pop() {
+        let next = match numbers.pop() {
             Some(last) => last.checked_add(1).ok_or(SaveError::Quota)?,
             None => 1,
         };
@@ -429,12 +430,7 @@ impl<K: KeyValue> Store<K> {
     /// scenario. A document whose first bytes are not Certlink's gets a
     /// stamp no tab holds, so that nothing writes over it unread.
     pub fn stored_stamp(&self) -> Option<(u64, Stamp)> {
-        let text = self.saved_text()?;
-        let Some((schema, revision)) = peek(&text) else {
-            return Some((0, Stamp::new(u64::MAX, "unreadable")));
-        };
-        let writer = lineage_in(&text).and_then(|lineage| lineage.into_iter().next()).map(|stamp| stamp.writer);
-        Some((schema, Stamp { revision, writer: writer.unwrap_or_default() }))
+        Some(stamp_in(&self.saved_text()?))
     }
 
     /// The save there now and the ones it was written over, newest first
@@ -570,7 +566,9 @@ impl<K: KeyValue> Store<K> {
         part: Option<(&str, &str)>,
         drop_part: Option<&str>,
     ) -> Result<Stamp, SaveError> {
-        match self.stored_stamp() {
+        // The text there, read once: its stamp, then its lineage.
+        let there = self.saved_text();
+        match there.as_deref().map(stamp_in) {
             Some((schema, _)) if schema > SCHEMA => return Err(SaveError::Newer { found: schema }),
             Some((_, stored)) if !stored.is_same_save(base) || stored.is_unsigned_over(base) => {
                 return Err(SaveError::Conflict)
@@ -585,8 +583,8 @@ impl<K: KeyValue> Store<K> {
         // Over nothing (the save there set aside, or cleared), a save goes
         // on from the one its tab last read or wrote: other tabs showing
         // that one take this one as its continuation.
-        let earlier = match self.saved_text() {
-            Some(_) => self.lineage().unwrap_or_default(),
+        let earlier = match there.as_deref() {
+            Some(text) => lineage_in(text).unwrap_or_default(),
             None => (base.revision != 0).then(|| base.clone()).into_iter().collect(),
         };
         for earlier in earlier.iter().take(LINEAGE - 1) {
@@ -643,6 +641,16 @@ fn with_lineage(json: &str, lineage: &str) -> String {
     out.push('"');
     out.push_str(&json[at..]);
     out
+}
+
+/// The schema and stamp a stored text's header names (see
+/// [`Store::stored_stamp`]).
+fn stamp_in(text: &str) -> (u64, Stamp) {
+    let Some((schema, revision)) = peek(text) else {
+        return (0, Stamp::new(u64::MAX, "unreadable"));
+    };
+    let writer = lineage_in(text).and_then(|lineage| lineage.into_iter().next()).map(|stamp| stamp.writer);
+    (schema, Stamp { revision, writer: writer.unwrap_or_default() })
 }
 
 /// The lineage a stored document's header names, if it names one.

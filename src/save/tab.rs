@@ -1039,6 +1039,15 @@ impl<K: KeyValue> Tab<K> {
         self.owed_at = scenario.trail().len();
     }
 
+    /// [`Tab::owe_a_save`] where the save the tab went on from is gone:
+    /// said not saved until the whole is written again, no head over a
+    /// part of its.
+    fn owe_the_whole(&mut self, scenario: &Scenario) {
+        self.part = None;
+        self.save_state = SaveState::Conflict;
+        self.owe_a_save(scenario);
+    }
+
     /// Takes another tab's newer save, if there is one; true when it did.
     /// A tab holding a change it could not save keeps it on screen rather
     /// than drop it: its banner already asks the person to export or reload.
@@ -1060,9 +1069,7 @@ impl<K: KeyValue> Tab<K> {
             // save wins, and the others say theirs is not saved.
             // (A tab that set it aside itself owes that save already.)
             if self.lifecycle == Lifecycle::Own && self.stamp.revision != 0 && !self.owes_a_save {
-                self.part = None;
-                self.save_state = SaveState::Conflict;
-                self.owe_a_save(scenario);
+                self.owe_the_whole(scenario);
             }
             return false;
         };
@@ -1078,9 +1085,7 @@ impl<K: KeyValue> Tab<K> {
             // the whole again ([`Tab::save_again`]).
             // (A head of this tab's, the save here, names this tab's part.)
             if self.part.as_ref().is_some_and(|part| !store.holds(&part.key)) {
-                self.part = None;
-                self.save_state = SaveState::Conflict;
-                self.owe_a_save(scenario);
+                self.owe_the_whole(scenario);
             }
             return false;
         }
@@ -1238,8 +1243,7 @@ impl<K: KeyValue> Tab<K> {
         if older || self.packing.is_some() || self.save_state.holds_unsaved() {
             return false;
         }
-        let opened_as = std::mem::take(&mut self.opening_stamp);
-        let stamp = if opened_as.revision == doc.revision { opened_as } else { Stamp::new(doc.revision, "") };
+        let stamp = stamp_read(Some(std::mem::take(&mut self.opening_stamp)), doc.revision);
         self.part = Some(part);
         self.show_other_save(scenario, doc.scenario, stamp, !stood_in);
         true
