@@ -393,7 +393,7 @@ fn a_full_storage_keeps_the_change_on_screen_under_its_banner_and_the_last_save_
     let before = stored(&kv).unwrap();
     kv.set_quota(Some(10));
     a.execute(&ticket("does not fit")).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
     assert!(has_ticket(&a.scenario, "does not fit"));
     assert_eq!(stored(&kv).unwrap(), before);
     kv.set_quota(None);
@@ -1250,6 +1250,13 @@ fn play(tabs: usize, whole_bytes: usize, steps: &[Step]) -> Result<(), TestCaseE
     if point_keys(&kv).iter().any(|key| !points_before.contains(key)) {
         made.retain(|entry| !only_in_points.contains(entry) || in_points(&kv, &entry.1));
     }
+    // Once every tab has heard of every save, a full storage's banner
+    // speaks of an earlier save only where one can be read back.
+    for (t, sim) in sims.iter().enumerate() {
+        if sim.tab.save_state() == &(SaveState::QuotaExceeded { earlier_kept: true }) {
+            prop_assert!(stored_or_unreadable(&kv).is_some(), "tab {t} says its earlier save is kept after {steps:?}");
+        }
+    }
     check(&kv, &sims, &made, steps)
 }
 
@@ -1503,7 +1510,11 @@ fn a_replacement_with_no_room_to_be_saved_takes_back_its_restore_point_and_the_o
     a.tab
         .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
         .expect("replaced on screen");
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the replacement is said not saved");
+    assert_eq!(
+        a.tab.save_state(),
+        &SaveState::QuotaExceeded { earlier_kept: true },
+        "the replacement is said not saved"
+    );
     assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
     // Room made, the next change saves the import, and the save it goes
     // over is kept as a restore point first, as the import promised.
@@ -1526,7 +1537,7 @@ fn a_change_after_a_replacement_refused_for_want_of_room_still_finds_none_and_wr
     let before = kv.items();
     // A change with still no room: nothing is written, the change is said unsaved.
     a.execute(&ticket("made with no room")).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
     assert_eq!(kv.items(), before, "the last save and the points as they were");
     assert!(has_ticket(&a.scenario, "made with no room"), "the change stays on screen");
 }
@@ -1549,7 +1560,7 @@ fn a_large_replacement_whose_pack_finds_no_room_takes_back_its_restore_point_and
     a.collect();
     assert!(a.tab.is_saving(), "the import is being packed");
     a.finish_all();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the import is said not saved");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true }, "the import is said not saved");
     assert_eq!(kv.items(), before, "the last save whole, and the three points as they were");
     // Room made, the next change packs the import again; the save it goes
     // over is kept as a restore point first.
@@ -1578,13 +1589,13 @@ fn a_restore_point_holding_the_only_copy_of_unsaved_work_stays_when_the_replacem
     let mut a = three_restore_points(&kv);
     room_left(&kv, 20);
     a.execute(&ticket("work the full storage refused")).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
     // An import far larger than the room the oldest points make.
     let larger = demo_with_tickets(100);
     a.tab
         .replace(&mut a.scenario, &ReadNow, larger, now(), Keeping::Point(Replaced::Import))
         .expect("replaced on screen");
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded);
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
     let store = Store::new(kv.clone(), "");
     let kept = store.restore_points().into_iter().filter_map(|p| store.restore_point(&p.key)).collect::<Vec<_>>();
     assert!(
@@ -2125,11 +2136,11 @@ fn a_restore_point_owed_twice_still_spares_the_points_kept_since_it_was_first_du
     import_a.execute(&priya(), now(), &ticket("import a")).unwrap();
     room_left(&kv, point(&a.scenario));
     a.tab.replace(&mut a.scenario, &ReadNow, import_a.clone(), now(), Keeping::Point(Replaced::Import)).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "the first import is not saved");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true }, "the first import is not saved");
     let s0 = stored(&kv).unwrap();
     room_left(&kv, point(&import_a) + point(&s0));
     a.tab.replace(&mut a.scenario, &ReadNow, demo_with_tickets(3), now(), Keeping::Point(Replaced::Import)).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded, "nor the second");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true }, "nor the second");
     assert!(in_points(&kv, "import a"));
     room_left(&kv, point(&s0) - 1);
     let _ = a.execute(&ticket("after"));
@@ -2311,6 +2322,68 @@ fn a_save_owed_after_a_set_aside_is_a_change_not_saved_until_written() {
     assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)), "{:?}", a.tab.save_state());
     assert!(has_ticket(&stored(&kv).unwrap(), "mine") && has_ticket(&stored(&kv).unwrap(), "next"));
     assert!(!a.tab.holds_unsaved_change());
+}
+
+/// A save owed after a set-aside that finds the storage full says that no
+/// save of the scenario is stored (a reload would lose it), not that the
+/// previous one is intact; so does every change until one is written, and
+/// the next change once there is room saves it all.
+#[test]
+fn a_save_owed_that_finds_the_storage_full_is_said_not_stored_at_all() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("mine")).unwrap();
+    kv.set("certlink.document", "damaged").unwrap();
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    room_left(&kv, 0);
+    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    assert!(stored(&kv).is_none(), "nothing of it is stored");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false });
+    assert!(a.tab.owes_a_save() && a.tab.holds_unsaved_change(), "still owed: leaving asks first");
+    a.execute(&ticket("next")).unwrap();
+    assert_eq!(
+        a.tab.save_state(),
+        &SaveState::QuotaExceeded { earlier_kept: false },
+        "a change does not say it either"
+    );
+    kv.set_quota(None);
+    a.execute(&ticket("with room")).unwrap();
+    let saved = stored(&kv).expect("saved once there is room");
+    assert!(["mine", "next", "with room"].iter().all(|details| has_ticket(&saved, details)));
+    assert!(!a.tab.owes_a_save() && !a.tab.holds_unsaved_change());
+}
+
+/// A full storage's banner says the save before the change is kept only
+/// while it is: written over with text no Certlink reads (from the first
+/// bytes, or a header naming no writer), it is said gone once heard of.
+#[test]
+fn a_full_storage_stops_saying_the_earlier_save_is_kept_once_it_is_written_over() {
+    for damage in ["damaged", "{\"app\":\"certlink\",\"schema\":2,\"revision\":1,\"damaged\""] {
+        let kv = MemoryKv::new();
+        let mut a = Sim::open(&kv, "a", SMALL);
+        a.execute(&ticket("saved")).unwrap();
+        room_left(&kv, 0);
+        a.execute(&ticket("does not fit")).unwrap();
+        assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+        kv.set("certlink.document", damage).unwrap();
+        a.storage_event();
+        assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false }, "after {damage}");
+        assert!(has_ticket(&a.scenario, "does not fit") && a.tab.holds_unsaved_change());
+    }
+}
+
+/// A first change in a browser whose storage was full from the start: no
+/// save was ever written, and the banner does not speak of one.
+#[test]
+fn a_first_change_that_finds_the_storage_full_is_said_not_stored_at_all() {
+    let kv = MemoryKv::new();
+    kv.set_quota(Some(0));
+    let mut a = Sim::open(&kv, "a", SMALL);
+    assert!(stored(&kv).is_none());
+    a.execute(&ticket("first")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false });
+    assert!(has_ticket(&a.scenario, "first") && a.tab.holds_unsaved_change());
 }
 
 /// Two tabs showing one save that is set aside both owe it again: the one

@@ -73,8 +73,9 @@ pub fn StorageBanner() -> impl IntoView {
                 SaveState::MemoryOnly => {
                     view! { <p class="banner" role="alert">{t(lang, Text::MemoryOnlyBanner)}</p> }.into_any()
                 }
-                SaveState::QuotaExceeded => {
-                    view! { <p class="banner" role="alert">{t(lang, Text::QuotaBanner)}</p> }.into_any()
+                SaveState::QuotaExceeded { earlier_kept } => {
+                    let said = if earlier_kept { Text::QuotaBanner } else { Text::QuotaNothingKeptBanner };
+                    view! { <p class="banner" role="alert">{t(lang, said)}</p> }.into_any()
                 }
                 SaveState::LargeDemo => {
                     view! { <p class="banner" role="status">{t(lang, Text::LargeDemoBanner)}</p> }.into_any()

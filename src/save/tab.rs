@@ -41,8 +41,11 @@ pub enum SaveState {
     /// any other way, at the next change) it is set aside and the scenario
     /// saved.
     CorruptInPlace(DocumentError),
-    /// The last change did not fit; the previous save is intact.
-    QuotaExceeded,
+    /// The last change did not fit: it is on screen only. `earlier_kept`:
+    /// the save before it is still stored, and a reload shows that; false
+    /// where the store holds no save of this scenario (none written yet,
+    /// or the tab's save was set aside or cleared and is owed again).
+    QuotaExceeded { earlier_kept: bool },
     /// A newer Certlink saved here; this tab does not write over it.
     /// `changed`: a change of the person's was made here since, which is
     /// on screen only.
@@ -69,7 +72,7 @@ impl SaveState {
     pub fn holds_unsaved(&self) -> bool {
         matches!(
             self,
-            SaveState::QuotaExceeded
+            SaveState::QuotaExceeded { .. }
                 | SaveState::Conflict
                 | SaveState::Unread
                 | SaveState::TooLarge { .. }
@@ -751,7 +754,7 @@ impl<K: KeyValue> Tab<K> {
         };
         let Ok(point) = point else {
             self.point_owed = Some((why, json, spared));
-            self.save_state = SaveState::QuotaExceeded;
+            self.save_state = self.storage_full();
             return Err(SaveError::Quota);
         };
         let saved = self.persist_now(scenario, now);
@@ -768,6 +771,31 @@ impl<K: KeyValue> Tab<K> {
             (Err(SaveError::Quota), _, Some(_)) => self.take_back_point(point),
             (Ok(()), Some(snapshot), _) => self.point_for_pack = Some((snapshot, point)),
             _ => {}
+        }
+    }
+
+    /// The banner of a save that found no room: whether a reload would
+    /// still show the save before it, or no save of this scenario at all.
+    fn storage_full(&self) -> SaveState {
+        SaveState::QuotaExceeded { earlier_kept: self.stamp.revision != 0 && !self.owes_a_save }
+    }
+
+    /// A full storage's banner speaks of the save before the change only
+    /// while the store holds one a reload reads: not once it is gone,
+    /// unreadable from its first bytes, written over by something that is
+    /// not one of this Certlink's tabs, or names a part removed since.
+    fn check_earlier_kept(&mut self) {
+        let Some(store) = &self.store else { return };
+        if self.save_state != (SaveState::QuotaExceeded { earlier_kept: true }) {
+            return;
+        }
+        let gone = store.stored_stamp().is_none_or(|(schema, stored)| {
+            schema == 0
+                || stored.is_unsigned_over(&self.stamp)
+                || (stored.is_same_save(&self.stamp) && self.part.as_ref().is_some_and(|part| !store.holds(&part.key)))
+        });
+        if gone {
+            self.save_state = SaveState::QuotaExceeded { earlier_kept: false };
         }
     }
 
@@ -985,7 +1013,7 @@ impl<K: KeyValue> Tab<K> {
             }
             Err(error) => {
                 match &error {
-                    SaveError::Quota => self.save_state = SaveState::QuotaExceeded,
+                    SaveError::Quota => self.save_state = self.storage_full(),
                     SaveError::Newer { found } => {
                         let changed = self.lifecycle == Lifecycle::Own;
                         self.save_state = SaveState::NewerVersion { found: *found, changed }
@@ -1029,7 +1057,14 @@ impl<K: KeyValue> Tab<K> {
             self.take_newer_save(scenario, reader);
             return Ok(());
         }
-        self.persist(scenario, now)
+        let saved = self.persist(scenario, now);
+        // A save that found no room is still owed, and the banner says
+        // that no save of this scenario is stored.
+        if let (Err(SaveError::Quota), SaveState::QuotaExceeded { .. }) = (&saved, &self.save_state) {
+            self.owes_a_save = true;
+            self.save_state = self.storage_full();
+        }
+        saved
     }
 
     /// The store holds nothing readable of what this tab shows, as of the
@@ -1056,6 +1091,7 @@ impl<K: KeyValue> Tab<K> {
         // change made on it, held unsaved, is the person's from then on.
         let stood_in = std::mem::take(&mut self.stands_in);
         if self.save_state.holds_unsaved() || self.packs_unwritten() {
+            self.check_earlier_kept();
             return false;
         }
         let Some(store) = &self.store else { return false };

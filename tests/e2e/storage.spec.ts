@@ -359,6 +359,37 @@ test('a newer Certlink’s save is never written over', async ({ page }) => {
   await expectLeavingToAsk(page);
 });
 
+test('full storage: the banner speaks of the earlier save only while one is kept, in English and in French', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  await fullStorageWhenAsked(a);
+  const app = new CertlinkPage(a);
+  await app.linkPriyaNotSaved();
+  await expect(app.storageFull).toContainText('the previous save is intact');
+  // Something that is not Certlink writes over the save: a reload would
+  // lose the change, and the banner says so once the tab hears of it.
+  await b.goto('./#/');
+  await b.evaluate(() => localStorage.setItem('certlink.document', 'written over by hand'));
+  await expect(app.storageFull).toContainText('no earlier save of it is kept here');
+  await expect(app.storageFull).not.toContainText('intact');
+  await a.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(a.getByRole('alert').filter({ hasText: 'le stockage de ce navigateur est plein' })).toContainText(
+    'aucun enregistrement antérieur n’en est conservé ici',
+  );
+  await expectLeavingToAsk(a);
+});
+
+test('full storage before any save: the first change is said kept in this tab only', async ({ page }) => {
+  await fullStorageWhenAsked(page);
+  await page.addInitScript(() => sessionStorage.setItem('test.full', 'yes'));
+  const app = new CertlinkPage(page);
+  await app.signIn('priya@contoso.com');
+  expect(await page.evaluate(() => localStorage.getItem('certlink.document'))).toBeNull();
+  await app.associateMcid('priya.patel@outlook.com', LEARN_PASSWORD);
+  await expect(app.status).toContainText('now linked to Contoso');
+  await expect(app.storageFull).toContainText('It is in this tab only, and a reload would lose it');
+  await expectAccessible(page);
+});
+
 test('unsaved changes (storage full) are not dropped when another tab saves: the tab says so and keeps them', async ({ context }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
   // Only page A finds the storage full.
