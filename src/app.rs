@@ -75,12 +75,15 @@ pub fn App(
     });
     // Another tab saved: take its scenario (the event never fires in the
     // tab that wrote). A save writes one key, the document, which names
-    // its writer; `take_newer_save` reads it.
+    // its writer; `take_newer_save` reads it. An event with no key is a
+    // page of this origin clearing the storage: the save and the library
+    // may both be gone, and a save gone is written again at once.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        let Some(key) = ev.key() else { return };
-        if ctx.is_scenario_key(&key) {
+        let key = ev.key();
+        if key.as_deref().is_none_or(|key| ctx.is_scenario_key(key)) {
             ctx.take_newer_save();
-        } else if ctx.is_library_key(&key) {
+        }
+        if key.as_deref().is_none_or(|key| ctx.is_library_key(key)) {
             ctx.library_changed_elsewhere();
         }
     });

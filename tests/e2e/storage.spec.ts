@@ -378,6 +378,18 @@ test('full storage: the banner speaks of the earlier save only while one is kept
   await expectLeavingToAsk(a);
 });
 
+test('the storage cleared by another page of the site: the scenario on screen is saved again at once', async ({ context }) => {
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const app = new CertlinkPage(a);
+  await app.linkPriya();
+  await b.goto('./#/');
+  await b.evaluate(() => localStorage.clear());
+  await expect.poll(() => b.evaluate(() => localStorage.getItem('certlink.document') ?? '')).toContain('985001234');
+  await expect(banner(a)).toHaveCount(0);
+  await a.reload();
+  await expect(a.getByText('Linked Microsoft Certification profile ID (MCID)')).toContainText('985001234');
+});
+
 test('full storage before any save: the first change is said kept in this tab only', async ({ page }) => {
   await fullStorageWhenAsked(page);
   await page.addInitScript(() => sessionStorage.setItem('test.full', 'yes'));
