@@ -2373,6 +2373,227 @@ fn a_full_storage_stops_saying_the_earlier_save_is_kept_once_it_is_written_over(
     }
 }
 
+/// A large save set aside elsewhere is owed whole again; where its pack
+/// then finds no room, the banner says no save of it is stored.
+#[test]
+fn a_large_save_owed_whose_pack_finds_no_room_is_said_not_stored_at_all() {
+    let kv = MemoryKv::new();
+    let (mut a, part) = packed_with_a_head(&kv, "mine");
+    kv.remove("certlink.document");
+    kv.remove(&part);
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    assert!(a.tab.owes_a_save());
+    room_left(&kv, 0);
+    let _ = a.tab.save_again(&mut a.scenario, &ReadNow, now());
+    a.collect();
+    a.finish_all();
+    assert!(stored(&kv).is_none());
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false });
+    assert!(a.tab.holds_unsaved_change());
+}
+
+/// Unreadable text with the tab's own save number, heard of in a storage
+/// event, is set aside and the tab's scenario saved again at once, not at
+/// its next change (until then a reload, or closing the tab, lost it).
+#[test]
+fn unreadable_text_with_a_tabs_save_number_heard_of_is_set_aside_and_the_save_written_again() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    let revision = a.tab.revision();
+    let damaged = format!("{{\"app\":\"certlink\",\"schema\":2,\"revision\":{revision},\"scenario\":");
+    kv.set("certlink.document", &damaged).unwrap();
+    a.storage_event();
+    assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)), "{:?}", a.tab.save_state());
+    assert!(kv.items().values().any(|value| *value == damaged), "the damaged text is kept");
+    assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved")), "saved again at once");
+}
+
+/// Two tabs owe one save set aside; the first finds no room, the second
+/// writes it once there is: the first takes that save (it is its own
+/// scenario), and its banner goes.
+#[test]
+fn a_save_owed_that_found_no_room_is_taken_from_the_tab_that_wrote_it_later() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("mine")).unwrap();
+    let mut b = Sim::open(&kv, "b", SMALL);
+    kv.remove("certlink.document");
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    b.view.refresh();
+    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
+    room_left(&kv, 0);
+    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    kv.set_quota(None);
+    b.storage_event();
+    assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "mine")));
+    a.storage_event();
+    assert_eq!(a.tab.save_state(), &SaveState::Saved);
+    assert!(!a.tab.holds_unsaved_change() && has_ticket(&a.scenario, "mine"));
+}
+
+/// The same, where the first tab changed its scenario meanwhile: the save
+/// the second wrote lacks that change, and the first says so (another
+/// tab's save is there), not that no save is stored.
+#[test]
+fn a_save_owed_and_changed_since_meets_the_save_another_tab_wrote_as_a_conflict() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("mine")).unwrap();
+    let mut b = Sim::open(&kv, "b", SMALL);
+    kv.remove("certlink.document");
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    b.view.refresh();
+    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
+    room_left(&kv, 0);
+    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    a.execute(&ticket("meanwhile")).unwrap();
+    kv.set_quota(None);
+    b.storage_event();
+    a.storage_event();
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict);
+    assert!(has_ticket(&a.scenario, "meanwhile") && a.tab.holds_unsaved_change());
+}
+
+/// Another tab's save written over this tab's holds the save before the
+/// change the full storage refused: a reload shows it, and the banner
+/// goes on saying so.
+#[test]
+fn a_full_storage_says_the_earlier_save_is_kept_while_another_tabs_save_holds_it() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    let mut b = Sim::open(&kv, "b", SMALL);
+    let a_view = a.view.clone();
+    a_view.refresh();
+    let full = kv.items().iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
+    kv.set_quota(Some(full));
+    a.execute_on_its_view(&ticket("does not fit")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+    kv.set_quota(None);
+    b.execute(&ticket("from b")).unwrap();
+    a.storage_event();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+    assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved") && has_ticket(&s, "from b")));
+}
+
+/// A large save's head whose part another tab removed is owed whole
+/// again; where that finds no room, the head left names a part that is
+/// gone, and the banner does not call it a save kept.
+#[test]
+fn a_head_whose_part_is_gone_is_not_called_a_save_kept_when_its_save_again_finds_no_room() {
+    let kv = MemoryKv::new();
+    let (mut a, part) = packed_with_a_head(&kv, "mine");
+    kv.remove(&part);
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    assert!(a.tab.owes_a_save());
+    room_left(&kv, 0);
+    let _ = a.tab.save_again(&mut a.scenario, &ReadNow, now());
+    a.collect();
+    a.finish_all();
+    assert!(stored_or_unreadable(&kv).is_none(), "what is stored does not read back");
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false });
+}
+
+/// A tab owing a save replaces its scenario (an import) while the storage
+/// is full; another tab then writes the owed save again: the import stays
+/// on screen, said not saved, and is not swapped for that save.
+#[test]
+fn a_replacement_made_while_a_save_is_owed_is_not_swapped_for_the_owed_save_written_elsewhere() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("mine")).unwrap();
+    let mut b = Sim::open(&kv, "b", SMALL);
+    kv.remove("certlink.document");
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    b.view.refresh();
+    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
+    room_left(&kv, 0);
+    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    // An import of as many events as the scenario owed.
+    let mut import = demo::scenario(now());
+    import.execute(&priya(), now(), &ticket("imported")).unwrap();
+    assert_eq!(import.trail().len(), a.scenario.trail().len());
+    let kept = Keeping::PointOrLoseIt(Replaced::Import);
+    a.tab.replace(&mut a.scenario, &ReadNow, import, now(), kept).unwrap();
+    kv.set_quota(None);
+    b.storage_event();
+    a.storage_event();
+    assert!(has_ticket(&a.scenario, "imported"), "the import is still shown");
+    assert!(a.tab.holds_unsaved_change() || stored(&kv).is_some_and(|s| has_ticket(&s, "imported")));
+}
+
+/// A tab holding a change the full storage refused; another page of the
+/// site clears the storage: the tab's scenario is saved at once.
+#[test]
+fn a_storage_cleared_elsewhere_takes_the_scenario_a_full_storage_refused_at_once() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    room_left(&kv, 0);
+    a.execute(&ticket("does not fit")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+    kv.set_quota(None);
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+    a.storage_event();
+    assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved") && has_ticket(&s, "does not fit")));
+    assert!(!a.tab.holds_unsaved_change());
+}
+
+/// Two tabs hear that the storage was cleared: the one holding a change
+/// the full storage refused never takes, in its place, the save the other
+/// writes again (which lacks it); it says the change is not saved.
+#[test]
+fn a_change_the_full_storage_refused_is_not_swapped_for_a_save_written_again_after_a_clear() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    let mut b = Sim::open(&kv, "b", SMALL);
+    room_left(&kv, 0);
+    a.execute(&ticket("does not fit")).unwrap();
+    kv.set_quota(None);
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+    a.view.refresh();
+    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
+    assert!(a.tab.owes_a_save());
+    b.storage_event();
+    assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved")), "b wrote its save again");
+    a.view.refresh();
+    let _ = a.tab.save_again(&mut a.scenario, &ReadNow, now());
+    assert!(has_ticket(&a.scenario, "does not fit"), "the change is still shown");
+    assert_eq!(a.tab.save_state(), &SaveState::Conflict);
+}
+
+/// An unreadable save kept in place (no room to set it aside) that is
+/// then cleared from the storage holds nothing back: the tab's scenario
+/// is saved in its place.
+#[test]
+fn an_unreadable_save_kept_in_place_then_cleared_lets_the_scenario_be_saved() {
+    let kv = MemoryKv::new();
+    let mut a = Sim::open(&kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    kv.set("certlink.document", "damaged").unwrap();
+    room_left(&kv, 0);
+    a.execute(&ticket("after the damage")).unwrap();
+    assert!(matches!(a.tab.save_state(), SaveState::CorruptInPlace(_)), "{:?}", a.tab.save_state());
+    kv.set_quota(None);
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+    a.storage_event();
+    assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved") && has_ticket(&s, "after the damage")));
+    assert!(!a.tab.holds_unsaved_change());
+}
+
 /// A first change in a browser whose storage was full from the start: no
 /// save was ever written, and the banner does not speak of one.
 #[test]
@@ -2381,6 +2602,7 @@ fn a_first_change_that_finds_the_storage_full_is_said_not_stored_at_all() {
     kv.set_quota(Some(0));
     let mut a = Sim::open(&kv, "a", SMALL);
     assert!(stored(&kv).is_none());
+    assert_eq!(a.tab.save_state(), &SaveState::Saved, "an untouched demo not saved holds nothing of the person's");
     a.execute(&ticket("first")).unwrap();
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false });
     assert!(has_ticket(&a.scenario, "first") && a.tab.holds_unsaved_change());

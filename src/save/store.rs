@@ -384,6 +384,12 @@ impl<K: KeyValue> Store<K> {
         format!("{}certlink.part.", self.prefix)
     }
 
+    /// The save here names no part, or one that is stored: a reload can
+    /// read it whole.
+    pub fn saved_part_held(&self) -> bool {
+        self.saved_text().and_then(|text| part_named(&text)).is_none_or(|key| self.holds(&key))
+    }
+
     /// Whether a value is stored under `key` (a part a head is to name),
     /// without reading it.
     pub fn holds(&self, key: &str) -> bool {

@@ -539,6 +539,13 @@ impl<K: KeyValue> Tab<K> {
     /// room now; true when nothing holds saving back any more.
     fn set_aside_held(&mut self) -> bool {
         let (Some((error, fingerprint)), Some(store)) = (self.held.clone(), &self.store) else { return true };
+        if store.saved_text().is_none() {
+            // Set aside or cleared elsewhere, nothing saved in its place:
+            // this tab's scenario may go there.
+            self.held = None;
+            self.backup_key = None;
+            return true;
+        }
         if store.saved_text().map(|text| self::fingerprint(&text)) != Some(fingerprint) {
             // Another tab set it aside, and may have saved since: this tab
             // goes on as any other. Changes it made meanwhile were never
@@ -697,6 +704,9 @@ impl<K: KeyValue> Tab<K> {
         }
         let replaced = std::mem::replace(scenario, next);
         self.becomes_own();
+        // A save owed is no longer of the scenario shown: one another tab
+        // writes of it is not this tab's to take in its place.
+        self.owed_at = usize::MAX;
         // The person chose to replace what was unsaved (kept above). Where
         // that was another tab's save this tab has not taken, the save is
         // kept as a restore point too and the replacement goes on top of it.
@@ -777,24 +787,41 @@ impl<K: KeyValue> Tab<K> {
     /// The banner of a save that found no room: whether a reload would
     /// still show the save before it, or no save of this scenario at all.
     fn storage_full(&self) -> SaveState {
-        SaveState::QuotaExceeded { earlier_kept: self.stamp.revision != 0 && !self.owes_a_save }
+        SaveState::QuotaExceeded { earlier_kept: !self.owes_a_save && self.own_save_stored() }
     }
 
-    /// A full storage's banner speaks of the save before the change only
-    /// while the store holds one a reload reads: not once it is gone,
-    /// unreadable from its first bytes, written over by something that is
-    /// not one of this Certlink's tabs, or names a part removed since.
+    /// The save stored is the one this tab last wrote or read, or one
+    /// written over it, and a reload reads it: readable from its first
+    /// bytes, of this Certlink's schema, not written over by something
+    /// that is not one of this Certlink's tabs, and with the part its head
+    /// names. (The lineage does not tell a replacement another tab wrote
+    /// over it, an import say, from a change: both count.)
+    fn own_save_stored(&self) -> bool {
+        let Some(store) = &self.store else { return false };
+        let readable =
+            |schema: u64, stored: &Stamp| (1..=SCHEMA).contains(&schema) && !stored.is_unsigned_over(&self.stamp);
+        store.stored_stamp().is_some_and(|(schema, stored)| {
+            readable(schema, &stored)
+                && (stored.is_same_save(&self.stamp) || self.descends_from_own(store))
+                && store.saved_part_held()
+        })
+    }
+
+    /// While the tab holds a change it could not save: a full storage's
+    /// banner speaks of the save before the change only while the store
+    /// holds it (another tab may write over it, or set it aside), and a
+    /// store emptied meanwhile (another page cleared it, making room) is
+    /// owed this tab's scenario at once. (A pack under way writes it
+    /// itself.) No save another tab writes again is this tab's to take:
+    /// none holds the change it could not save.
     fn check_earlier_kept(&mut self) {
         let Some(store) = &self.store else { return };
-        if self.save_state != (SaveState::QuotaExceeded { earlier_kept: true }) {
-            return;
+        let emptied = store.stored_stamp().is_none() && self.lifecycle == Lifecycle::Own;
+        if emptied && !self.owes_a_save && self.packing.is_none() {
+            self.owes_a_save = true;
+            self.owed_at = usize::MAX;
         }
-        let gone = store.stored_stamp().is_none_or(|(schema, stored)| {
-            schema == 0
-                || stored.is_unsigned_over(&self.stamp)
-                || (stored.is_same_save(&self.stamp) && self.part.as_ref().is_some_and(|part| !store.holds(&part.key)))
-        });
-        if gone {
+        if self.save_state == (SaveState::QuotaExceeded { earlier_kept: true }) && !self.own_save_stored() {
             self.save_state = SaveState::QuotaExceeded { earlier_kept: false };
         }
     }
@@ -1013,6 +1040,9 @@ impl<K: KeyValue> Tab<K> {
             }
             Err(error) => {
                 match &error {
+                    // An untouched demo not saved holds nothing of the
+                    // person's: no banner (their first change says it).
+                    SaveError::Quota if self.lifecycle != Lifecycle::Own => {}
                     SaveError::Quota => self.save_state = self.storage_full(),
                     SaveError::Newer { found } => {
                         let changed = self.lifecycle == Lifecycle::Own;
@@ -1051,7 +1081,7 @@ impl<K: KeyValue> Tab<K> {
         // taken as any newer save.
         let went_on = self.store.as_ref().is_some_and(|store| self.descends_from_own(store));
         if went_on && scenario.trail().len() == self.owed_at {
-            if self.save_state == SaveState::Conflict {
+            if matches!(self.save_state, SaveState::Conflict | SaveState::QuotaExceeded { .. }) {
                 self.save_state = self.saved.clone();
             }
             self.take_newer_save(scenario, reader);
@@ -1064,6 +1094,7 @@ impl<K: KeyValue> Tab<K> {
             self.owes_a_save = true;
             self.save_state = self.storage_full();
         }
+        self.say_conflict(saved.clone());
         saved
     }
 
@@ -1143,6 +1174,11 @@ impl<K: KeyValue> Tab<K> {
             if let Some(Some(Err(error))) = store.saved_text().map(|text| reader.read(text)) {
                 if let Loaded::Corrupt { error, backup_key, moved } = store.loaded(Err(error)) {
                     self.set_aside(error, backup_key, moved);
+                    // Moved aside, it leaves nothing of this tab's save:
+                    // owed again, as below.
+                    if moved && self.lifecycle == Lifecycle::Own {
+                        self.owe_a_save(scenario);
+                    }
                     return false;
                 }
             }
