@@ -48,15 +48,20 @@ pub async fn open_saved() -> Result<(), FetchFailed> {
     let Some(store) = local::open(&space_prefix()) else { return Ok(()) };
     // Another tab may save while the reader reads (a new part, the old
     // one removed): what was read is then not what is stored, and is read
-    // again, never set aside for a part it no longer has.
+    // again, never set aside for a part it no longer has. Saves coming
+    // faster than it reads are read after the start, as any other tab's.
     let mut tries = 0;
     let (loaded, stamp, read_text) = loop {
         let Some(text) = store.saved_text() else { break (Loaded::Nothing, None, String::new()) };
         let stamp = store.stored_stamp().map(|(_, stamp)| stamp);
         let read = reader::read(text.clone()).await?;
-        tries += 1;
-        if tries == 5 || store.saved_text().as_deref() == Some(text.as_str()) {
+        if store.saved_text().as_deref() == Some(text.as_str()) {
             break (store.loaded(read), stamp, text);
+        }
+        tries += 1;
+        if tries == 5 {
+            SAVE_READ_AT_START.with(|cell| *cell.borrow_mut() = Some(Found::Unread));
+            return Ok(());
         }
     };
     // Parts are removed only beside a readable save: an unreadable one is
