@@ -295,3 +295,42 @@ fn parts_no_save_uses_are_removed_after_a_minute_and_no_sooner() {
     local_storage().remove_item(&used).unwrap();
     local_storage().remove_item(&young).unwrap();
 }
+
+/// The start reads a save again when another tab replaced it while it
+/// read; saves replaced faster than it reads are left to be read after
+/// the start, as another tab's, never set aside on what a read found.
+/// Here every read finds another head whose part is not stored, while
+/// the save under them is whole and readable: it must stay where it is.
+#[wasm_bindgen_test]
+async fn a_start_outpaced_by_other_tabs_saves_sets_nothing_aside() {
+    use certlink::storage::document::{to_json_continuing, BaseRef};
+    let store = local::open("").unwrap();
+    let scenario = changed_demo();
+    let good = to_json(&scenario, 1, now());
+    local_storage().set_item("certlink.document", &good).unwrap();
+    let part = BaseRef { key: store.new_part_key(1, "gone"), revision: 1 };
+    let head = to_json_continuing(&scenario, &part, scenario.trail().len(), 2, now());
+    // Each read of the save, while the test asks, finds another head.
+    let outpace = js_sys::Function::new_with_args(
+        "head",
+        "const get = Storage.prototype.getItem; let n = 0; globalThis.certlinkGet = get;
+         Storage.prototype.getItem = function (key) {
+           if (key === 'certlink.document') { n += 1; return head + ' '.repeat(n); }
+           return get.call(this, key);
+         };",
+    );
+    outpace.call1(&JsValue::NULL, &JsValue::from_str(&head)).unwrap();
+    let started = certlink::session::open_saved().await;
+    let restore = js_sys::Function::new_no_args("Storage.prototype.getItem = globalThis.certlinkGet;");
+    restore.call0(&JsValue::NULL).unwrap();
+    assert!(started.is_ok());
+    assert_eq!(
+        local_storage().get_item("certlink.document").unwrap().as_deref(),
+        Some(good.as_str()),
+        "the save stays"
+    );
+    let keys: Vec<String> =
+        (0..local_storage().length().unwrap()).filter_map(|i| local_storage().key(i).unwrap()).collect();
+    assert!(!keys.iter().any(|key| key.starts_with("certlink.unreadable")), "nothing set aside: {keys:?}");
+    local_storage().remove_item("certlink.document").unwrap();
+}
