@@ -2166,12 +2166,85 @@ fn a_large_save_set_aside_elsewhere_is_saved_again_by_the_tabs_showing_it() {
     assert!(has_ticket(&stored(&kv).unwrap(), "from a"), "saved again");
     assert_eq!(a.tab.save_state(), &SaveState::Saved);
     assert!(!a.tab.owes_a_save(), "nothing more is owed once saved");
-    // B, whose save came second, says so (the same scenario, a banner too
-    // many), and a change of its own is not lost.
-    assert!(b.tab.save_state() == &SaveState::Saved || b.says_unsaved());
+    // B, whose save came second, takes A's (the same scenario), and a
+    // change of its own is saved on it.
+    assert_eq!(b.tab.save_state(), &SaveState::Saved);
     b.execute(&ticket("b after")).unwrap();
     b.finish_all();
-    assert!(has_ticket(&stored(&kv).unwrap(), "b after") || (b.says_unsaved() && has_ticket(&b.scenario, "b after")));
+    assert!(has_ticket(&stored(&kv).unwrap(), "b after") && has_ticket(&stored(&kv).unwrap(), "from a"));
+}
+
+/// Two tabs showing one large save hear that the storage was cleared: both
+/// pack it again, and the one whose pack ends second takes the first's
+/// save (the same scenario), with no banner.
+#[test]
+fn two_tabs_packing_again_a_large_save_cleared_elsewhere_end_on_one_save_and_no_banner() {
+    let kv = MemoryKv::new();
+    let (mut a, _) = packed_with_a_head(&kv, "from a");
+    a.finish_all();
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+    a.storage_event();
+    b.storage_event();
+    assert!(a.tab.is_saving() && b.tab.is_saving(), "both pack it again");
+    a.finish_all();
+    b.finish_all();
+    assert!(has_ticket(&stored(&kv).unwrap(), "from a"));
+    assert_eq!((a.tab.save_state(), b.tab.save_state()), (&SaveState::Saved, &SaveState::Saved));
+    assert!(!a.tab.holds_unsaved_change() && !b.tab.holds_unsaved_change());
+    // B goes on from that save.
+    b.execute(&ticket("b after")).unwrap();
+    b.finish_all();
+    assert!(has_ticket(&stored(&kv).unwrap(), "b after") && has_ticket(&stored(&kv).unwrap(), "from a"));
+    assert_eq!(b.tab.save_state(), &SaveState::Saved);
+}
+
+/// Unreadable text written over a large save two tabs show, its part gone
+/// too: the tab that
+/// set it aside keeps the banner that says so when it takes the save the
+/// other tab packed again first.
+#[test]
+fn a_tab_that_set_aside_a_large_save_keeps_saying_so_when_it_takes_the_save_packed_again_elsewhere() {
+    let kv = MemoryKv::new();
+    let (mut a, part) = packed_with_a_head(&kv, "from a");
+    a.finish_all();
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    kv.set("certlink.document", "damaged").unwrap();
+    kv.remove(&part);
+    a.storage_event();
+    assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)), "{:?}", a.tab.save_state());
+    b.storage_event();
+    assert!(a.tab.is_saving() && b.tab.is_saving(), "both pack it again");
+    b.finish_all();
+    a.finish_all();
+    assert!(has_ticket(&stored(&kv).unwrap(), "from a"));
+    assert!(matches!(a.tab.save_state(), SaveState::Corrupt(_)), "{:?}", a.tab.save_state());
+    assert!(kv.items().values().any(|value| value == "damaged"), "the damaged text is kept");
+}
+
+/// The same, where B changed its scenario while its pack ran: B's change
+/// is not in A's save, and B says it is not saved.
+#[test]
+fn a_tab_that_changed_its_scenario_while_packing_again_does_not_take_the_other_tabs_save() {
+    let kv = MemoryKv::new();
+    let (mut a, _) = packed_with_a_head(&kv, "from a");
+    a.finish_all();
+    let mut b = Sim::open(&kv, "b", PACKED);
+    b.finish_all();
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+    a.storage_event();
+    b.storage_event();
+    a.finish_all();
+    let _ = b.execute_on_its_view(&ticket("b meanwhile"));
+    b.finish_all();
+    assert!(has_ticket(&b.scenario, "b meanwhile"));
+    assert!(b.says_unsaved() || has_ticket(&stored(&kv).unwrap(), "b meanwhile"));
 }
 
 /// The tab that wrote a large save reloaded (a new writer), then another

@@ -263,6 +263,10 @@ pub struct Tab<K> {
     owes_a_save: bool,
     /// The length of the trail shown when that save became owed.
     owed_at: usize,
+    /// The snapshot of the pack that writes that save ([`Tab::save_again`]):
+    /// where another tab showing the same save wrote it again first, and
+    /// this tab has changed nothing since, that save is taken, as there.
+    owed_pack: Option<Arc<Scenario>>,
     /// The restore point a replacement still being packed kept, where it
     /// copies the save: taken back with the points it pushed out if the
     /// pack's save finds no room, as at once in [`Tab::replace`].
@@ -319,6 +323,7 @@ impl<K: KeyValue> Tab<K> {
             repacking: false,
             owes_a_save: false,
             owed_at: 0,
+            owed_pack: None,
             save_only_in_point: false,
             repack_after: 0,
             point_for_pack: None,
@@ -707,6 +712,7 @@ impl<K: KeyValue> Tab<K> {
         // A save owed is no longer of the scenario shown: one another tab
         // writes of it is not this tab's to take in its place.
         self.owed_at = usize::MAX;
+        self.owed_pack = None;
         // The person chose to replace what was unsaved (kept above). Where
         // that was another tab's save this tab has not taken, the save is
         // kept as a restore point too and the replacement goes on top of it.
@@ -931,6 +937,8 @@ impl<K: KeyValue> Tab<K> {
             return;
         }
         self.packing = None;
+        // Taken before the snapshot is unwrapped below, as the point is.
+        let owed = self.owed_pack.take().is_some_and(|snapshot| Arc::ptr_eq(&snapshot, &job.snapshot));
         // Taken first: its copy of the snapshot would make the unwrapping
         // below copy the whole scenario.
         let point = self.point_for_pack.take().filter(|(snapshot, _)| Arc::ptr_eq(snapshot, &job.snapshot));
@@ -951,7 +959,7 @@ impl<K: KeyValue> Tab<K> {
                 document::to_json(scenario, next_revision(self.stamp.revision), now)
             };
             let saved = self.commit(&whole, Saving::Whole);
-            self.after_pack_saved(scenario, reader, events, saved, point, repack);
+            self.after_pack_saved(scenario, reader, (events, owed), saved, point, repack);
             return;
         };
         let Some(store) = &self.store else { return };
@@ -967,14 +975,16 @@ impl<K: KeyValue> Tab<K> {
         let head =
             document::to_json_continuing(scenario, &part.base(), events, next_revision(self.stamp.revision), now);
         let saved = self.commit(&head, Saving::Part(Box::new(part), packed));
-        self.after_pack_saved(scenario, reader, events, saved, point, repack);
+        self.after_pack_saved(scenario, reader, (events, owed), saved, point, repack);
     }
 
     /// A pack's save is done. One that found no room takes back the point
     /// its replacement kept (`point`). One that met another tab's: two
     /// tabs opened on an empty store each packed their demo, and the first
     /// one saved wins, as for the small demo; anything else is work of
-    /// this tab's, which it keeps on screen, said unsaved. A repack (the
+    /// this tab's, which it keeps on screen, said unsaved, but a save owed
+    /// (`owed`: another tab showing the same save wrote it again first,
+    /// nothing changed here since), which is taken. A repack (the
     /// save state before it, `repack`) holds no such work: one with no
     /// room leaves the heads as they are, to be tried again
     /// [`REPACK_EVENTS`] later; one that met another tab's save takes it.
@@ -982,7 +992,7 @@ impl<K: KeyValue> Tab<K> {
         &mut self,
         scenario: &mut Scenario,
         reader: &impl Reader,
-        events: usize,
+        (events, owed): (usize, bool),
         saved: Result<(), SaveError>,
         point: Option<KeptPoint>,
         repack: Option<SaveState>,
@@ -1002,6 +1012,17 @@ impl<K: KeyValue> Tab<K> {
                 }
             }
             Err(SaveError::Conflict) if self.lifecycle == Lifecycle::FreshDemo && scenario.trail().len() == events => {
+                self.take_newer_save(scenario, reader);
+            }
+            Err(SaveError::Conflict)
+                if owed
+                    && scenario.trail().len() == events
+                    && events == self.owed_at
+                    && self.store.as_ref().is_some_and(|store| self.descends_from_own(store)) =>
+            {
+                if matches!(self.save_state, SaveState::Conflict | SaveState::QuotaExceeded { .. }) {
+                    self.save_state = self.saved.clone();
+                }
                 self.take_newer_save(scenario, reader);
             }
             Err(SaveError::Conflict) => self.save_state = SaveState::Conflict,
@@ -1084,10 +1105,12 @@ impl<K: KeyValue> Tab<K> {
             if matches!(self.save_state, SaveState::Conflict | SaveState::QuotaExceeded { .. }) {
                 self.save_state = self.saved.clone();
             }
+            self.owed_pack = None;
             self.take_newer_save(scenario, reader);
             return Ok(());
         }
         let saved = self.persist(scenario, now);
+        self.owed_pack = if saved.is_ok() && self.packs_unwritten() { self.packing.clone() } else { None };
         // A save that found no room is still owed, and the banner says
         // that no save of this scenario is stored.
         if let (Err(SaveError::Quota), SaveState::QuotaExceeded { .. }) = (&saved, &self.save_state) {
