@@ -398,8 +398,12 @@ impl<K: KeyValue> Tab<K> {
     /// again (it would be kept under keys no library entry names).
     pub fn space_deleted(&mut self) {
         self.store = None;
+        // Nothing more is written: no copy of a pack's scenario is kept
+        // for a save that will not come.
         self.packing = None;
         self.pack_job = None;
+        self.owed_pack = None;
+        self.point_for_pack = None;
         self.save_state = SaveState::SpaceDeleted;
     }
 
