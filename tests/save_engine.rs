@@ -62,6 +62,32 @@ fn room_left(kv: &MemoryKv, bytes: usize) {
     kv.set_quota(Some(used + bytes));
 }
 
+/// Another page of the site clears the storage (`localStorage.clear()`),
+/// which leaves room again.
+fn clear_storage(kv: &MemoryKv) {
+    kv.set_quota(None);
+    for key in kv.items().into_keys() {
+        kv.remove(&key);
+    }
+}
+
+/// Tabs A and B show one save (A's, with a ticket "mine"), which is then
+/// gone from the store: both owe it again, and A's save of it finds the
+/// storage full (left full).
+fn two_tabs_owing_a_save_the_first_finding_no_room(kv: &MemoryKv) -> (Sim, Sim) {
+    let mut a = Sim::open(kv, "a", SMALL);
+    a.execute(&ticket("mine")).unwrap();
+    let mut b = Sim::open(kv, "b", SMALL);
+    kv.remove("certlink.document");
+    for sim in [&mut a, &mut b] {
+        sim.view.refresh();
+        sim.tab.take_newer_save(&mut sim.scenario, &ReadNow);
+    }
+    room_left(kv, 0);
+    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    (a, b)
+}
+
 /// The scenario of the newest restore point kept.
 fn newest_point(kv: &MemoryKv) -> Scenario {
     let store = Store::new(kv.clone(), "");
@@ -517,9 +543,7 @@ fn a_tab_whose_space_was_deleted_keeps_its_scenario_on_screen_and_writes_nothing
     let mut tab = Sim::open(&kv, "t", SMALL);
     tab.execute(&ticket("before the deletion")).unwrap();
     // Another tab deletes the library entry: its keys go.
-    for key in kv.items().into_keys() {
-        kv.remove(&key);
-    }
+    clear_storage(&kv);
     tab.tab.space_deleted();
     tab.execute(&ticket("after the deletion")).unwrap();
     assert!(kv.items().is_empty(), "nothing written under keys no entry names");
@@ -2184,9 +2208,7 @@ fn two_tabs_packing_again_a_large_save_cleared_elsewhere_end_on_one_save_and_no_
     a.finish_all();
     let mut b = Sim::open(&kv, "b", PACKED);
     b.finish_all();
-    for key in kv.items().into_keys() {
-        kv.remove(&key);
-    }
+    clear_storage(&kv);
     a.storage_event();
     b.storage_event();
     assert!(a.tab.is_saving() && b.tab.is_saving(), "both pack it again");
@@ -2235,9 +2257,7 @@ fn a_tab_that_changed_its_scenario_while_packing_again_does_not_take_the_other_t
     a.finish_all();
     let mut b = Sim::open(&kv, "b", PACKED);
     b.finish_all();
-    for key in kv.items().into_keys() {
-        kv.remove(&key);
-    }
+    clear_storage(&kv);
     a.storage_event();
     b.storage_event();
     a.finish_all();
@@ -2489,16 +2509,7 @@ fn unreadable_text_with_a_tabs_save_number_heard_of_is_set_aside_and_the_save_wr
 #[test]
 fn a_save_owed_that_found_no_room_is_taken_from_the_tab_that_wrote_it_later() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    a.execute(&ticket("mine")).unwrap();
-    let mut b = Sim::open(&kv, "b", SMALL);
-    kv.remove("certlink.document");
-    a.view.refresh();
-    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
-    b.view.refresh();
-    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
-    room_left(&kv, 0);
-    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    let (mut a, mut b) = two_tabs_owing_a_save_the_first_finding_no_room(&kv);
     kv.set_quota(None);
     b.storage_event();
     assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "mine")));
@@ -2513,16 +2524,7 @@ fn a_save_owed_that_found_no_room_is_taken_from_the_tab_that_wrote_it_later() {
 #[test]
 fn a_save_owed_and_changed_since_meets_the_save_another_tab_wrote_as_a_conflict() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    a.execute(&ticket("mine")).unwrap();
-    let mut b = Sim::open(&kv, "b", SMALL);
-    kv.remove("certlink.document");
-    a.view.refresh();
-    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
-    b.view.refresh();
-    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
-    room_left(&kv, 0);
-    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    let (mut a, mut b) = two_tabs_owing_a_save_the_first_finding_no_room(&kv);
     a.execute(&ticket("meanwhile")).unwrap();
     kv.set_quota(None);
     b.storage_event();
@@ -2578,16 +2580,7 @@ fn a_head_whose_part_is_gone_is_not_called_a_save_kept_when_its_save_again_finds
 #[test]
 fn a_replacement_made_while_a_save_is_owed_is_not_swapped_for_the_owed_save_written_elsewhere() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    a.execute(&ticket("mine")).unwrap();
-    let mut b = Sim::open(&kv, "b", SMALL);
-    kv.remove("certlink.document");
-    a.view.refresh();
-    a.tab.take_newer_save(&mut a.scenario, &ReadNow);
-    b.view.refresh();
-    b.tab.take_newer_save(&mut b.scenario, &ReadNow);
-    room_left(&kv, 0);
-    assert_eq!(a.tab.save_again(&mut a.scenario, &ReadNow, now()), Err(SaveError::Quota));
+    let (mut a, mut b) = two_tabs_owing_a_save_the_first_finding_no_room(&kv);
     // An import of as many events as the scenario owed.
     let mut import = demo::scenario(now());
     import.execute(&priya(), now(), &ticket("imported")).unwrap();
@@ -2611,10 +2604,7 @@ fn a_storage_cleared_elsewhere_takes_the_scenario_a_full_storage_refused_at_once
     room_left(&kv, 0);
     a.execute(&ticket("does not fit")).unwrap();
     assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
-    kv.set_quota(None);
-    for key in kv.items().into_keys() {
-        kv.remove(&key);
-    }
+    clear_storage(&kv);
     a.storage_event();
     assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved") && has_ticket(&s, "does not fit")));
     assert!(!a.tab.holds_unsaved_change());
@@ -2631,10 +2621,7 @@ fn a_change_the_full_storage_refused_is_not_swapped_for_a_save_written_again_aft
     let mut b = Sim::open(&kv, "b", SMALL);
     room_left(&kv, 0);
     a.execute(&ticket("does not fit")).unwrap();
-    kv.set_quota(None);
-    for key in kv.items().into_keys() {
-        kv.remove(&key);
-    }
+    clear_storage(&kv);
     a.view.refresh();
     a.tab.take_newer_save(&mut a.scenario, &ReadNow);
     assert!(a.tab.owes_a_save());
@@ -2658,10 +2645,7 @@ fn an_unreadable_save_kept_in_place_then_cleared_lets_the_scenario_be_saved() {
     room_left(&kv, 0);
     a.execute(&ticket("after the damage")).unwrap();
     assert!(matches!(a.tab.save_state(), SaveState::CorruptInPlace(_)), "{:?}", a.tab.save_state());
-    kv.set_quota(None);
-    for key in kv.items().into_keys() {
-        kv.remove(&key);
-    }
+    clear_storage(&kv);
     a.storage_event();
     assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved") && has_ticket(&s, "after the damage")));
     assert!(!a.tab.holds_unsaved_change());
