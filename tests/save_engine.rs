@@ -88,6 +88,18 @@ fn two_tabs_owing_a_save_the_first_finding_no_room(kv: &MemoryKv) -> (Sim, Sim) 
     (a, b)
 }
 
+/// Tab A saved a ticket "saved", then made a change ("does not fit") the
+/// storage, full since, refused: its banner says the earlier save is kept
+/// (storage left full).
+fn a_change_the_full_storage_refused(kv: &MemoryKv) -> Sim {
+    let mut a = Sim::open(kv, "a", SMALL);
+    a.execute(&ticket("saved")).unwrap();
+    room_left(kv, 0);
+    a.execute(&ticket("does not fit")).unwrap();
+    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+    a
+}
+
 /// The scenario of the newest restore point kept.
 fn newest_point(kv: &MemoryKv) -> Scenario {
     let store = Store::new(kv.clone(), "");
@@ -2454,11 +2466,7 @@ fn a_save_owed_that_finds_the_storage_full_is_said_not_stored_at_all() {
 fn a_full_storage_stops_saying_the_earlier_save_is_kept_once_it_is_written_over() {
     for damage in ["damaged", "{\"app\":\"certlink\",\"schema\":2,\"revision\":1,\"damaged\""] {
         let kv = MemoryKv::new();
-        let mut a = Sim::open(&kv, "a", SMALL);
-        a.execute(&ticket("saved")).unwrap();
-        room_left(&kv, 0);
-        a.execute(&ticket("does not fit")).unwrap();
-        assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+        let mut a = a_change_the_full_storage_refused(&kv);
         kv.set("certlink.document", damage).unwrap();
         a.storage_event();
         assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: false }, "after {damage}");
@@ -2599,11 +2607,7 @@ fn a_replacement_made_while_a_save_is_owed_is_not_swapped_for_the_owed_save_writ
 #[test]
 fn a_storage_cleared_elsewhere_takes_the_scenario_a_full_storage_refused_at_once() {
     let kv = MemoryKv::new();
-    let mut a = Sim::open(&kv, "a", SMALL);
-    a.execute(&ticket("saved")).unwrap();
-    room_left(&kv, 0);
-    a.execute(&ticket("does not fit")).unwrap();
-    assert_eq!(a.tab.save_state(), &SaveState::QuotaExceeded { earlier_kept: true });
+    let mut a = a_change_the_full_storage_refused(&kv);
     clear_storage(&kv);
     a.storage_event();
     assert!(stored(&kv).is_some_and(|s| has_ticket(&s, "saved") && has_ticket(&s, "does not fit")));

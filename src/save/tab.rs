@@ -544,18 +544,29 @@ impl<K: KeyValue> Tab<K> {
         }
     }
 
+    /// [`Tab::set_aside`] for unreadable text written over this tab's save:
+    /// moved aside, it leaves nothing of the scenario the tab shows, which
+    /// is saved again ([`Tab::save_again`]) under the banner that says
+    /// what was kept aside.
+    fn set_aside_over_own(&mut self, scenario: &Scenario, error: DocumentError, backup_key: String, moved: bool) {
+        self.set_aside(error, backup_key, moved);
+        if moved && self.lifecycle == Lifecycle::Own {
+            self.owe_a_save(scenario);
+        }
+    }
+
     /// Sets aside the unreadable save that stayed in place, where there is
     /// room now; true when nothing holds saving back any more.
     fn set_aside_held(&mut self) -> bool {
         let (Some((error, fingerprint)), Some(store)) = (self.held.clone(), &self.store) else { return true };
-        if store.saved_text().is_none() {
+        let Some(text) = store.saved_text() else {
             // Set aside or cleared elsewhere, nothing saved in its place:
             // this tab's scenario may go there.
             self.held = None;
             self.backup_key = None;
             return true;
-        }
-        if store.saved_text().map(|text| self::fingerprint(&text)) != Some(fingerprint) {
+        };
+        if self::fingerprint(&text) != fingerprint {
             // Another tab set it aside, and may have saved since: this tab
             // goes on as any other. Changes it made meanwhile were never
             // saved; they stay on screen, said so, rather than give way to
@@ -1024,10 +1035,7 @@ impl<K: KeyValue> Tab<K> {
                     && events == self.owed_at
                     && self.store.as_ref().is_some_and(|store| self.descends_from_own(store)) =>
             {
-                if matches!(self.save_state, SaveState::Conflict | SaveState::QuotaExceeded { .. }) {
-                    self.save_state = self.saved.clone();
-                }
-                self.take_newer_save(scenario, reader);
+                self.take_save_written_again(scenario, reader);
             }
             Err(SaveError::Conflict) => self.save_state = SaveState::Conflict,
             _ => {}
@@ -1106,11 +1114,8 @@ impl<K: KeyValue> Tab<K> {
         // taken as any newer save.
         let went_on = self.store.as_ref().is_some_and(|store| self.descends_from_own(store));
         if went_on && scenario.trail().len() == self.owed_at {
-            if matches!(self.save_state, SaveState::Conflict | SaveState::QuotaExceeded { .. }) {
-                self.save_state = self.saved.clone();
-            }
             self.owed_pack = None;
-            self.take_newer_save(scenario, reader);
+            self.take_save_written_again(scenario, reader);
             return Ok(());
         }
         let saved = self.persist(scenario, now);
@@ -1123,6 +1128,17 @@ impl<K: KeyValue> Tab<K> {
         }
         self.say_conflict(saved.clone());
         saved
+    }
+
+    /// Takes the save another tab showing the same one wrote again first,
+    /// in place of this tab's owed save of the same scenario: the banner
+    /// that said it not saved (or not stored) goes; any other (what was
+    /// kept aside) stays.
+    fn take_save_written_again(&mut self, scenario: &mut Scenario, reader: &impl Reader) {
+        if matches!(self.save_state, SaveState::Conflict | SaveState::QuotaExceeded { .. }) {
+            self.save_state = self.saved.clone();
+        }
+        self.take_newer_save(scenario, reader);
     }
 
     /// The store holds nothing readable of what this tab shows, as of the
@@ -1200,12 +1216,7 @@ impl<K: KeyValue> Tab<K> {
             // said unsaved.
             if let Some(Some(Err(error))) = store.saved_text().map(|text| reader.read(text)) {
                 if let Loaded::Corrupt { error, backup_key, moved } = store.loaded(Err(error)) {
-                    self.set_aside(error, backup_key, moved);
-                    // Moved aside, it leaves nothing of this tab's save:
-                    // owed again, as below.
-                    if moved && self.lifecycle == Lifecycle::Own {
-                        self.owe_a_save(scenario);
-                    }
+                    self.set_aside_over_own(scenario, error, backup_key, moved);
                     return false;
                 }
             }
@@ -1263,13 +1274,7 @@ impl<K: KeyValue> Tab<K> {
                 false
             }
             Loaded::Corrupt { error, backup_key, moved } => {
-                self.set_aside(error, backup_key, moved);
-                // Unreadable text was written over this tab's save: the
-                // scenario the tab shows is the one the store lost, saved
-                // again under the banner that says what was kept aside.
-                if moved && self.lifecycle == Lifecycle::Own {
-                    self.owe_a_save(scenario);
-                }
+                self.set_aside_over_own(scenario, error, backup_key, moved);
                 false
             }
             Loaded::Nothing => false,
